@@ -1,0 +1,5 @@
+/** The whole drizzle schema. */
+export * from "./geography";
+export * from "./catalogue";
+export * from "./stock";
+export * from "./auth";

@@ -1,0 +1,95 @@
+/** Lots, the append-only stock ledger, derived balances and idempotency records. */
+import { sql } from "drizzle-orm";
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { facilities } from "./geography";
+import { fundingSources, products } from "./catalogue";
+
+/** A lot: product + manufacturer lot code + expiry date. */
+export const lots = sqliteTable(
+  "lots",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    productId: integer("product_id").notNull().references(() => products.id),
+    lotCode: text("lot_code").notNull(),
+    /** Expiry date "YYYY-MM-DD": the lot may not be used on or after this day */
+    expiry: text("expiry").notNull(),
+  },
+  (t) => [uniqueIndex("lots_identity").on(t.productId, t.lotCode, t.expiry)],
+);
+
+export const MOVEMENT_TYPES = ["receipt", "issue", "transfer_out", "transfer_in", "adjustment"] as const;
+export const ADJUSTMENT_REASONS = ["loss", "damage", "expiry", "theft", "count", "correction"] as const;
+
+/**
+ * The stock ledger. Append-only: rows are never updated or deleted (triggers below refuse it).
+ * qtyDelta is signed, in base units; balanceAfter is the balance of the same
+ * facility × lot × funding source right after this line.
+ */
+export const stockMovements = sqliteTable(
+  "stock_movements",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    facilityId: text("facility_id").notNull().references(() => facilities.id),
+    productId: integer("product_id").notNull().references(() => products.id),
+    lotId: integer("lot_id").notNull().references(() => lots.id),
+    fundingSource: text("funding_source").notNull().references(() => fundingSources.code),
+    type: text("type", { enum: MOVEMENT_TYPES }).notNull(),
+    reason: text("reason", { enum: ADJUSTMENT_REASONS }),
+    qtyDelta: integer("qty_delta").notNull(),
+    balanceAfter: integer("balance_after").notNull(),
+    /** When it happened (ISO date-time, UTC) — may be earlier than recordedAt for paper records */
+    occurredAt: text("occurred_at").notNull(),
+    recordedAt: text("recorded_at").notNull(),
+    counterpartyId: text("counterparty_id").references(() => facilities.id),
+    /** Groups the lines written by one request (one issue over several lots, both ends of a transfer) */
+    batchId: text("batch_id").notNull(),
+    reference: text("reference"),
+    note: text("note"),
+    userId: integer("user_id"),
+  },
+  (t) => [
+    index("movements_card_idx").on(t.facilityId, t.productId, t.occurredAt),
+    index("movements_batch_idx").on(t.batchId),
+    check("movements_nonzero", sql`${t.qtyDelta} <> 0`),
+    check("movements_balance_nonneg", sql`${t.balanceAfter} >= 0`),
+    check(
+      "movements_sign",
+      sql`(${t.type} in ('receipt','transfer_in') and ${t.qtyDelta} > 0) or (${t.type} in ('issue','transfer_out') and ${t.qtyDelta} < 0) or ${t.type} = 'adjustment'`,
+    ),
+    check("movements_reason", sql`(${t.type} = 'adjustment') = (${t.reason} is not null)`),
+  ],
+);
+
+/** Stock on hand per facility × lot × funding source: derived from the ledger, kept in the same transaction. */
+export const stockBalances = sqliteTable(
+  "stock_balances",
+  {
+    facilityId: text("facility_id").notNull().references(() => facilities.id),
+    lotId: integer("lot_id").notNull().references(() => lots.id),
+    fundingSource: text("funding_source").notNull().references(() => fundingSources.code),
+    productId: integer("product_id").notNull().references(() => products.id),
+    qtyOnHand: integer("qty_on_hand").notNull(),
+    lastMovementId: integer("last_movement_id").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.facilityId, t.lotId, t.fundingSource] }),
+    index("balances_facility_product_idx").on(t.facilityId, t.productId),
+    check("balances_nonneg", sql`${t.qtyOnHand} >= 0`),
+  ],
+);
+
+/** One row per client-supplied idempotency key: a retried request answers the stored response. */
+export const idempotencyKeys = sqliteTable("idempotency_keys", {
+  key: text("key").primaryKey(),
+  /** Method + path + hash of the body, so a key reused for another request is refused */
+  requestHash: text("request_hash").notNull(),
+  status: integer("status").notNull(),
+  responseJson: text("response_json").notNull(),
+  createdAt: text("created_at").notNull(),
+});
+
+/** Small key/value configuration (e.g. the minimum remaining shelf life to issue a lot). */
+export const settings = sqliteTable("settings", {
+  key: text("key").primaryKey(),
+  value: text("value").notNull(),
+});

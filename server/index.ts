@@ -1,0 +1,41 @@
+/** Process entry: parse env, open and migrate the database, seed it when empty, serve API + web app. */
+import { fileURLToPath } from "node:url";
+import pino from "pino";
+import { openDb } from "../db/client";
+import { isEmpty, seedDatabase } from "../db/seed";
+import { createApp } from "./app";
+import { hashPassword } from "./auth/password";
+import { loadEnv } from "./env";
+
+const env = loadEnv();
+const log = pino({ level: env.FURA_LOG_LEVEL });
+const open = openDb(env.FURA_DB);
+log.info({ db: env.FURA_DB }, "database migrated");
+
+if (env.FURA_SEED !== "none" && isEmpty(open)) {
+  const started = Date.now();
+  log.info("empty database: seeding (Mali geography, catalogue%s)", env.FURA_SEED === "demo" ? ", demo users and 24 months of history" : "");
+  const summary = seedDatabase(open, {
+    adminPassword: env.FURA_ADMIN_PASSWORD,
+    hashPassword,
+    demo: env.FURA_SEED === "demo",
+    ...(env.FURA_SEED_HISTORY_CSCOMS !== undefined ? { historyCscoms: env.FURA_SEED_HISTORY_CSCOMS } : {}),
+  });
+  log.info({ ...summary, ms: Date.now() - started }, "seeded");
+}
+
+const app = createApp({ db: open.db, log, webDir: fileURLToPath(new URL("../dist/web", import.meta.url)), ...(env.FURA_TILE_URL ? { tileUrl: env.FURA_TILE_URL } : {}) });
+const server = app.listen(env.PORT, env.HOST, () => {
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : env.PORT;
+  log.info(`Fura listening on http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${port}`);
+});
+
+function shutdown() {
+  server.close(() => {
+    open.close();
+    process.exit(0);
+  });
+}
+process.on("SIGINT", shutdown);
+process.on("SIGTERM", shutdown);

@@ -1,0 +1,103 @@
+/** Reference data: regions, districts, facilities, programmes, products. */
+import { z } from "zod";
+import { PageQuery } from "./common";
+
+export const FacilityLevel = z.enum(["central", "regional", "district", "cscom", "asc"]);
+export type FacilityLevel = z.infer<typeof FacilityLevel>;
+
+export const RegionSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  capital: z.string(),
+  capitalLat: z.number(),
+  capitalLon: z.number(),
+  hasBoundary: z.boolean(),
+  facilityCount: z.number().int(),
+});
+export type Region = z.infer<typeof RegionSchema>;
+
+export const DistrictSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  regionId: z.string(),
+  depotId: z.string().nullable(),
+  cscomCount: z.number().int(),
+});
+export type District = z.infer<typeof DistrictSchema>;
+
+/** "minLon,minLat,maxLon,maxLat" */
+const Bbox = z
+  .string()
+  .transform((s) => s.split(",").map(Number))
+  .pipe(z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90), z.number().min(-180).max(180), z.number().min(-90).max(90)]))
+  .refine(([w, s, e, n]) => w <= e && s <= n, "bbox must be minLon,minLat,maxLon,maxLat with min ≤ max");
+
+export const FacilityQuery = PageQuery.extend({
+  level: FacilityLevel.optional(),
+  regionId: z.string().optional(),
+  districtId: z.string().optional(),
+  bbox: Bbox.optional(),
+  q: z.string().trim().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(5000).default(5000),
+}).strict();
+
+export const FacilitySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  level: FacilityLevel,
+  regionId: z.string(),
+  districtId: z.string().nullable(),
+  lat: z.number(),
+  lon: z.number(),
+  opensAt: z.string(),
+  closesAt: z.string(),
+  rainySeasonAccess: z.enum(["all_year", "slow", "closed"]),
+  insecure: z.boolean(),
+  source: z.string(),
+  derivationNote: z.string().nullable(),
+  /** Default supplier (cost-recovery supply line) */
+  supplierId: z.string().nullable(),
+});
+export type Facility = z.infer<typeof FacilitySchema>;
+
+export const FacilityDetailSchema = FacilitySchema.extend({
+  regionName: z.string(),
+  districtName: z.string().nullable(),
+  supplyLines: z.array(z.object({ programmeCode: z.string(), supplierId: z.string(), supplierName: z.string() })),
+});
+export type FacilityDetail = z.infer<typeof FacilityDetailSchema>;
+
+export const ProgrammeSchema = z.object({
+  code: z.string(),
+  nameFr: z.string(),
+  nameEn: z.string(),
+  kind: z.enum(["cost_recovery", "free_care"]),
+  productCount: z.number().int(),
+});
+export type Programme = z.infer<typeof ProgrammeSchema>;
+
+export const ProductSchema = z.object({
+  id: z.number().int(),
+  code: z.string(),
+  genericName: z.string(),
+  form: z.string(),
+  strength: z.string(),
+  baseUnit: z.string(),
+  packSize: z.number().int(),
+  packRoundingThreshold: z.number().int(),
+  roundToZero: z.boolean(),
+  ven: z.enum(["V", "E", "N"]),
+  programmeCode: z.string(),
+  category: z.string(),
+  coldChain: z.boolean(),
+  pricePerPackXof: z.number().int(),
+  packWeightG: z.number().int(),
+  packVolumeCm3: z.number().int(),
+});
+export type Product = z.infer<typeof ProductSchema>;
+
+export const ProductQuery = PageQuery.extend({
+  programme: z.string().optional(),
+  q: z.string().trim().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(1000),
+}).strict();

@@ -1,0 +1,195 @@
+/** Stock: movements (receipt, issue, transfer, adjustment), physical counts, positions, stock card. */
+import { z } from "zod";
+import { Id, IsoDate, IsoDateTime, PageQuery, PositiveQty } from "./common";
+
+const Common = {
+  facilityId: Id,
+  occurredAt: IsoDateTime.optional(),
+  reference: z.string().trim().max(100).optional(),
+  note: z.string().trim().max(500).optional(),
+  /** Defaults to the product's programme (cost recovery or the free-care programme) */
+  fundingSource: z.string().trim().min(1).max(40).optional(),
+};
+
+/** Stock arriving from outside the facility (supplier, donor, or an upstream depot on paper). */
+export const ReceiptCreate = z.strictObject({
+  type: z.literal("receipt"),
+  ...Common,
+  productId: z.number().int().positive(),
+  lotCode: z.string().trim().min(1).max(40),
+  expiry: IsoDate,
+  quantity: PositiveQty,
+  supplierId: Id.optional(),
+});
+
+/** Stock leaving to patients or an ASC: FEFO over usable lots unless a lot is named. */
+export const IssueCreate = z.strictObject({
+  type: z.literal("issue"),
+  ...Common,
+  productId: z.number().int().positive(),
+  quantity: PositiveQty,
+  lotId: z.number().int().positive().optional(),
+  /** Issue what is available and report the rest, instead of refusing the whole request */
+  allowPartial: z.boolean().optional(),
+});
+
+/** Stock moving to another facility in Fura: both ends are written together. */
+export const TransferCreate = z.strictObject({
+  type: z.literal("transfer"),
+  ...Common,
+  toFacilityId: Id,
+  productId: z.number().int().positive(),
+  quantity: PositiveQty,
+  lotId: z.number().int().positive().optional(),
+  allowPartial: z.boolean().optional(),
+});
+
+export const AdjustmentReason = z.enum(["loss", "damage", "expiry", "theft", "correction"]);
+
+/** A reason-coded correction of one lot: losses are negative, corrections either sign. */
+export const AdjustmentCreate = z
+  .strictObject({
+    type: z.literal("adjustment"),
+    ...Common,
+    lotId: z.number().int().positive(),
+    reason: AdjustmentReason,
+    quantity: z.number().int().refine((n) => n !== 0, "must not be zero").refine((n) => Math.abs(n) <= 1_000_000_000, "too large"),
+  })
+  .refine((a) => a.reason === "correction" || a.quantity < 0, {
+    path: ["quantity"],
+    message: "loss, damage, expiry and theft must be negative",
+  });
+
+export const MovementCreate = z.discriminatedUnion("type", [ReceiptCreate, IssueCreate, TransferCreate, AdjustmentCreate]);
+export type MovementCreate = z.infer<typeof MovementCreate>;
+
+/** A physical count: the counted quantity of each lot; differences become "count" adjustments. */
+export const PhysicalCountCreate = z.strictObject({
+  facilityId: Id,
+  occurredAt: IsoDateTime.optional(),
+  note: z.string().trim().max(500).optional(),
+  lines: z
+    .array(
+      z.strictObject({
+        lotId: z.number().int().positive(),
+        fundingSource: z.string().trim().min(1).max(40).optional(),
+        countedQty: z.number().int().min(0).max(1_000_000_000),
+      }),
+    )
+    .min(1)
+    .max(2000),
+});
+export type PhysicalCountCreate = z.infer<typeof PhysicalCountCreate>;
+
+export const MovementSchema = z.object({
+  id: z.number().int(),
+  facilityId: z.string(),
+  productId: z.number().int(),
+  lotId: z.number().int(),
+  lotCode: z.string(),
+  expiry: z.string(),
+  fundingSource: z.string(),
+  type: z.enum(["receipt", "issue", "transfer_out", "transfer_in", "adjustment"]),
+  reason: z.string().nullable(),
+  qtyDelta: z.number().int(),
+  balanceAfter: z.number().int(),
+  occurredAt: z.string(),
+  recordedAt: z.string(),
+  counterpartyId: z.string().nullable(),
+  batchId: z.string(),
+  reference: z.string().nullable(),
+  note: z.string().nullable(),
+});
+export type Movement = z.infer<typeof MovementSchema>;
+
+const BlockedLotSchema = z.object({
+  lotId: z.number().int(),
+  lotCode: z.string(),
+  expiry: z.string(),
+  qtyOnHand: z.number().int(),
+  reason: z.enum(["expired", "short_dated"]),
+  daysToExpiry: z.number().int(),
+});
+
+/** What a write did: its ledger lines, and for picks the FEFO explanation. */
+export const MovementResultSchema = z.object({
+  batchId: z.string(),
+  movements: z.array(MovementSchema),
+  pick: z
+    .object({
+      requested: z.number().int(),
+      allocated: z.number().int(),
+      shortfall: z.number().int(),
+      blocked: z.array(BlockedLotSchema),
+      explanation: z.string(),
+    })
+    .optional(),
+});
+export type MovementResult = z.infer<typeof MovementResultSchema>;
+
+export const LotPositionSchema = z.object({
+  lotId: z.number().int(),
+  lotCode: z.string(),
+  expiry: z.string(),
+  fundingSource: z.string(),
+  qtyOnHand: z.number().int(),
+  daysToExpiry: z.number().int(),
+  blockedReason: z.enum(["expired", "short_dated"]).nullable(),
+});
+
+/** Stock of one product at one facility, with its months of stock. */
+export const StockPositionSchema = z.object({
+  productId: z.number().int(),
+  productCode: z.string(),
+  genericName: z.string(),
+  strength: z.string(),
+  form: z.string(),
+  baseUnit: z.string(),
+  packSize: z.number().int(),
+  programmeCode: z.string(),
+  ven: z.enum(["V", "E", "N"]),
+  stockOnHand: z.number().int(),
+  usableOnHand: z.number().int(),
+  /** Mean monthly consumption (issues + transfers out) over the last complete months, base units */
+  amc: z.number().int(),
+  monthsOfStock: z.number().nullable(),
+  status: z.enum(["stockout", "under", "adequate", "over", "unknown"]),
+  expiryRiskQty: z.number().int(),
+  valueXof: z.number().int(),
+  lots: z.array(LotPositionSchema),
+});
+export type StockPosition = z.infer<typeof StockPositionSchema>;
+
+export const StockPositionsSchema = z.object({
+  facilityId: z.string(),
+  asOf: z.string(),
+  amcMonths: z.number().int(),
+  policy: z.object({ minMonths: z.number(), maxMonths: z.number() }),
+  items: z.array(StockPositionSchema),
+});
+export type StockPositions = z.infer<typeof StockPositionsSchema>;
+
+export const PositionsQuery = z.strictObject({
+  programme: z.string().optional(),
+  asOf: IsoDate.optional(),
+  includeEmpty: z.enum(["true", "false"]).optional(),
+});
+
+export const StockCardQuery = PageQuery.extend({
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(200),
+}).strict();
+
+/** One line of a stock card: a ledger line and the product's running balance at the facility after it. */
+export const StockCardLineSchema = MovementSchema.extend({ productBalanceAfter: z.number().int() });
+export const StockCardSchema = z.object({
+  facilityId: z.string(),
+  productId: z.number().int(),
+  stockOnHand: z.number().int(),
+  total: z.number().int(),
+  limit: z.number().int(),
+  offset: z.number().int(),
+  items: z.array(StockCardLineSchema),
+});
+export type StockCard = z.infer<typeof StockCardSchema>;

@@ -1,0 +1,47 @@
+/** AppError and the catalogue of stable error codes with their HTTP status. */
+
+/** Every error code the API may answer, with its HTTP status. Codes are stable: clients switch on them. */
+export const ERROR_STATUS = {
+  validation_failed: 400,
+  idempotency_key_required: 400,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  forbidden: 403,
+  not_found: 404,
+  insufficient_stock: 409,
+  lot_blocked: 409,
+  idempotency_key_reused: 409,
+  conflict: 409,
+  payload_too_large: 413,
+  internal_error: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+/** One field-level problem: the JSON path of the field and why it was refused. */
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+/** The body of every error response. */
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; details?: unknown };
+}
+
+/** An expected failure with a stable code; the server maps it to its HTTP status. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+
+  /** HTTP status for this error's code. */
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+}
