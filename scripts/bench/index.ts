@@ -1,0 +1,9 @@
+/** npm run bench — runs every benchmark and prints its figures. */
+import { spawnSync } from "node:child_process";
+
+const benches = [["ledger", "scripts/bench/ledger.ts", ...process.argv.slice(2)]];
+for (const [name, script, ...args] of benches) {
+  console.log(`\n== ${name} ==`);
+  const r = spawnSync(process.execPath, ["--import", "tsx", script!, ...args], { stdio: "inherit" });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
