@@ -9,7 +9,7 @@ const forbid = (...dirs) => ({
     "error",
     {
       patterns: dirs.map((dir) => ({
-        group: [`**/${dir}/*`, `**/${dir}`, `../${dir}/*`, `../../${dir}/*`, `../../../${dir}/*`],
+        group: [`@${dir}/*`, `**/${dir}/*`, `**/${dir}`, `../${dir}/*`, `../../${dir}/*`, `../../../${dir}/*`],
         message: `This layer must not import from ${dir}/ (see ARCHITECTURE.md).`,
       })),
     },
