@@ -1,16 +1,21 @@
-/** createApp({ db, clock }) → the Express app; tests use it without listening. */
+/** createApp({ db, clock, ... }) → the Express app; tests use it without listening. */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import cookieParser from "cookie-parser";
-import express, { Router } from "express";
+import express from "express";
+import { rateLimit } from "express-rate-limit";
 import helmet from "helmet";
 import pino, { type Logger } from "pino";
 import type { Db } from "../db/client";
-import { requireSession } from "./middleware/auth";
+import { AppError } from "../shared/errors";
+import { loadSession, requireCsrf } from "./middleware/auth";
 import { errorHandler, notFoundHandler } from "./middleware/errors";
-import { loginRouter, sessionRouter } from "./routes/auth";
-import { referenceRouter } from "./routes/reference";
-import { stockRouter } from "./routes/stock";
+import { requestContext } from "./middleware/request";
+import { auditRoutes } from "./routes/audit";
+import { authRoutes } from "./routes/auth";
+import { referenceRoutes } from "./routes/reference";
+import { SecureRouter, type RegisteredRoute } from "./routes/secureRouter";
+import { stockRoutes } from "./routes/stock";
 
 /** What the app needs from the outside world. */
 export interface AppDeps {
@@ -22,32 +27,53 @@ export interface AppDeps {
   webDir?: string;
   /** Optional tile server URL template exposed to the web app ({z}/{x}/{y}) */
   tileUrl?: string;
+  /** Requests per minute per client on the API (0 = no limit); sign-in has its own tighter limit */
+  rateLimitPerMinute?: number;
+  /** Sign-in attempts per minute per client (default 20) */
+  loginRateLimitPerMinute?: number;
+  /** Trust X-Forwarded-* from a reverse proxy (for Secure cookies and client IPs) */
+  trustProxy?: boolean;
 }
 
-/** Builds the Express app: /api/v1 (public health + login, the rest behind a session) and the web app. */
-export function createApp(input: Partial<AppDeps> & { db: Db }): express.Express {
-  const deps: AppDeps = { clock: () => new Date(), log: pino({ level: "silent" }), ...input };
-  const app = express();
-  app.disable("x-powered-by");
-  app.use(helmet());
-  app.use(express.json({ limit: "1mb" }));
-  app.use(cookieParser());
+/** The Express app, and the API routes it registered (each with its policy). */
+export type FuraApp = express.Express & { locals: { routes: RegisteredRoute[] } };
 
-  const api = Router();
-  api.get("/health", (_req, res) => {
+/** Builds the Express app: /api/v1 (public health, config and login; the rest behind a session) and the web app. */
+export function createApp(input: Partial<AppDeps> & { db: Db }): FuraApp {
+  const deps: AppDeps = { clock: () => new Date(), log: pino({ level: "silent" }), rateLimitPerMinute: 0, loginRateLimitPerMinute: 20, ...input };
+  const app = express() as FuraApp;
+  app.disable("x-powered-by");
+  if (deps.trustProxy) app.set("trust proxy", 1);
+  app.use(helmet());
+  app.use(requestContext(deps.log));
+  // No CORS headers: the API answers only its own origin (browsers refuse cross-origin reads).
+  app.use("/api", express.json({ limit: "1mb" }), cookieParser());
+
+  const limited = (limit: number) =>
+    rateLimit({
+      windowMs: 60_000,
+      limit,
+      standardHeaders: "draft-7",
+      legacyHeaders: false,
+      handler: (_req, _res, next) => next(new AppError("rate_limited", "Too many requests: slow down")),
+    });
+  if (deps.rateLimitPerMinute) app.use("/api", limited(deps.rateLimitPerMinute));
+  if (deps.loginRateLimitPerMinute) app.use("/api/v1/auth/login", limited(deps.loginRateLimitPerMinute));
+
+  const api = new SecureRouter(deps.db);
+  api.get("/health", { action: "public" }, (_req, res) => {
     res.json({ status: "ok", time: deps.clock().toISOString() });
   });
-  api.get("/config", (_req, res) => {
+  api.get("/config", { action: "public" }, (_req, res) => {
     res.json({ tileUrl: deps.tileUrl ?? null });
   });
-  api.use(loginRouter(deps));
-  api.use(requireSession(deps.db, deps.clock));
-  api.use(sessionRouter(deps));
-  api.use(referenceRouter(deps));
-  api.use(stockRouter(deps));
-  api.use(notFoundHandler);
-  app.use("/api/v1", api);
+  authRoutes(api, deps);
+  referenceRoutes(api, deps);
+  stockRoutes(api, deps);
+  auditRoutes(api, deps);
+  app.use("/api/v1", loadSession(deps.db, deps.clock), requireCsrf, api.router, notFoundHandler);
   app.use("/api", notFoundHandler);
+  app.locals.routes = api.routes;
 
   if (deps.webDir && existsSync(deps.webDir)) {
     const webDir = deps.webDir;

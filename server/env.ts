@@ -12,6 +12,10 @@ const EnvSchema = z.object({
   FURA_SEED_HISTORY_CSCOMS: z.coerce.number().int().min(0).optional(),
   FURA_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "silent"]).default("info"),
   FURA_TILE_URL: z.string().optional(),
+  /** API requests per minute per client (0 disables; sign-in is limited separately) */
+  FURA_RATE_LIMIT: z.coerce.number().int().min(0).default(600),
+  /** "true" behind a reverse proxy that sets X-Forwarded-* (HTTPS → Secure cookies) */
+  FURA_TRUST_PROXY: z.enum(["true", "false"]).default("false"),
 });
 
 /** The parsed environment. */

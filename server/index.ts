@@ -24,7 +24,14 @@ if (env.FURA_SEED !== "none" && isEmpty(open)) {
   log.info({ ...summary, ms: Date.now() - started }, "seeded");
 }
 
-const app = createApp({ db: open.db, log, webDir: fileURLToPath(new URL("../dist/web", import.meta.url)), ...(env.FURA_TILE_URL ? { tileUrl: env.FURA_TILE_URL } : {}) });
+const app = createApp({
+  db: open.db,
+  log,
+  webDir: fileURLToPath(new URL("../dist/web", import.meta.url)),
+  rateLimitPerMinute: env.FURA_RATE_LIMIT,
+  trustProxy: env.FURA_TRUST_PROXY === "true",
+  ...(env.FURA_TILE_URL ? { tileUrl: env.FURA_TILE_URL } : {}),
+});
 const server = app.listen(env.PORT, env.HOST, () => {
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : env.PORT;

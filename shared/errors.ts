@@ -7,12 +7,15 @@ export const ERROR_STATUS = {
   unauthenticated: 401,
   invalid_credentials: 401,
   forbidden: 403,
+  csrf_failed: 403,
   not_found: 404,
   insufficient_stock: 409,
   lot_blocked: 409,
   idempotency_key_reused: 409,
   conflict: 409,
   payload_too_large: 413,
+  too_many_attempts: 429,
+  rate_limited: 429,
   internal_error: 500,
 } as const;
 

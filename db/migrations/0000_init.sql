@@ -175,11 +175,38 @@ CREATE TABLE `stock_movements` (
 --> statement-breakpoint
 CREATE INDEX `movements_card_idx` ON `stock_movements` (`facility_id`,`product_id`,`occurred_at`);--> statement-breakpoint
 CREATE INDEX `movements_batch_idx` ON `stock_movements` (`batch_id`);--> statement-breakpoint
+CREATE TABLE `audit_log` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`at` text NOT NULL,
+	`user_id` integer,
+	`username` text,
+	`action` text NOT NULL,
+	`object_type` text NOT NULL,
+	`object_id` text,
+	`before_json` text,
+	`after_json` text,
+	`client_ip` text,
+	`user_agent` text,
+	`request_id` text
+);
+--> statement-breakpoint
+CREATE INDEX `audit_object_idx` ON `audit_log` (`object_type`,`object_id`);--> statement-breakpoint
+CREATE INDEX `audit_user_idx` ON `audit_log` (`user_id`,`at`);--> statement-breakpoint
+CREATE INDEX `audit_at_idx` ON `audit_log` (`at`);--> statement-breakpoint
+CREATE TABLE `login_attempts` (
+	`username` text PRIMARY KEY NOT NULL,
+	`failures` integer NOT NULL,
+	`last_failure_at` text NOT NULL,
+	`locked_until` text
+);
+--> statement-breakpoint
 CREATE TABLE `sessions` (
 	`id` text PRIMARY KEY NOT NULL,
 	`user_id` integer NOT NULL,
+	`csrf_token` text NOT NULL,
 	`created_at` text NOT NULL,
 	`expires_at` text NOT NULL,
+	`last_seen_at` text NOT NULL,
 	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint

@@ -1,4 +1,4 @@
-/** Users and server-side sessions. */
+/** Users, server-side sessions, sign-in attempts and the audit log. */
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
 export const ROLES = [
@@ -32,8 +32,42 @@ export const sessions = sqliteTable(
   {
     id: text("id").primaryKey(),
     userId: integer("user_id").notNull().references(() => users.id),
+    /** Token the client echoes in X-CSRF-Token on every state-changing request */
+    csrfToken: text("csrf_token").notNull(),
     createdAt: text("created_at").notNull(),
+    /** Absolute end of the session */
     expiresAt: text("expires_at").notNull(),
+    /** Last request; the session also ends after a period of inactivity */
+    lastSeenAt: text("last_seen_at").notNull(),
   },
   (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+/** Failed sign-ins per username (known or not, so that lock-out reveals nothing about accounts). */
+export const loginAttempts = sqliteTable("login_attempts", {
+  username: text("username").primaryKey(),
+  failures: integer("failures").notNull(),
+  lastFailureAt: text("last_failure_at").notNull(),
+  lockedUntil: text("locked_until"),
+});
+
+/** Append-only record of every state change (triggers refuse UPDATE and DELETE). */
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    at: text("at").notNull(),
+    userId: integer("user_id"),
+    username: text("username"),
+    /** What happened, e.g. "stock.movement.create", "auth.login", "auth.password.change" */
+    action: text("action").notNull(),
+    objectType: text("object_type").notNull(),
+    objectId: text("object_id"),
+    beforeJson: text("before_json"),
+    afterJson: text("after_json"),
+    clientIp: text("client_ip"),
+    userAgent: text("user_agent"),
+    requestId: text("request_id"),
+  },
+  (t) => [index("audit_object_idx").on(t.objectType, t.objectId), index("audit_user_idx").on(t.userId, t.at), index("audit_at_idx").on(t.at)],
 );

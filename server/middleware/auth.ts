@@ -1,16 +1,37 @@
-/** Requires a live session on every API route that is not public. */
+/** Session and CSRF middleware for the API. */
+import { timingSafeEqual } from "node:crypto";
 import type { NextFunction, Request, Response } from "express";
 import type { Db } from "../../db/client";
 import { AppError } from "../../shared/errors";
-import { SESSION_COOKIE, sessionUser } from "../auth/sessions";
+import { SESSION_COOKIE, liveSession } from "../auth/sessions";
 
-/** Puts the signed-in user in res.locals.user, or answers 401 unauthenticated. */
-export function requireSession(db: Db, clock: () => Date) {
+/** Loads the session (if any) into res.locals.user / res.locals.session; never refuses by itself. */
+export function loadSession(db: Db, clock: () => Date) {
   return (req: Request, res: Response, next: NextFunction) => {
     const sessionId: unknown = req.cookies?.[SESSION_COOKIE];
-    const user = typeof sessionId === "string" ? sessionUser(db, sessionId, clock()) : null;
-    if (!user) throw new AppError("unauthenticated", "Sign in first");
-    res.locals.user = user;
+    const live = typeof sessionId === "string" ? liveSession(db, sessionId, clock()) : null;
+    if (live) {
+      res.locals.user = live.user;
+      res.locals.session = { id: sessionId, csrfToken: live.csrfToken };
+      res.locals.origin = { ...res.locals.origin, userId: live.user.id, username: live.user.username };
+    }
     next();
   };
+}
+
+const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * Cross-site request forgery: a state-changing request with a session must echo the session's
+ * token in X-CSRF-Token (the web app reads it from the login answer or GET /auth/me).
+ */
+export function requireCsrf(req: Request, res: Response, next: NextFunction) {
+  const session = res.locals.session as { csrfToken: string } | undefined;
+  if (SAFE.has(req.method) || !session) return next();
+  const sent = Buffer.from(req.get("X-CSRF-Token") ?? "");
+  const expected = Buffer.from(session.csrfToken);
+  if (sent.length !== expected.length || !timingSafeEqual(sent, expected)) {
+    throw new AppError("csrf_failed", "Missing or wrong X-CSRF-Token header");
+  }
+  next();
 }

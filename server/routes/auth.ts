@@ -1,32 +1,31 @@
-/** POST /auth/login, POST /auth/logout, GET /auth/me. */
-import { Router } from "express";
-import { LoginRequest } from "../../shared/contracts/auth";
-import { SESSION_COOKIE, SESSION_TTL_MS, closeSession, openSession } from "../auth/sessions";
-import { validateBody } from "../middleware/validate";
+/** POST /auth/login, GET /auth/me, POST /auth/logout, POST /auth/password. */
+import type { Response } from "express";
+import { LoginRequest, PasswordChange } from "../../shared/contracts/auth";
+import { SESSION_COOKIE, SESSION_TTL_MS, changePassword, closeSession, openSession } from "../auth/sessions";
 import type { AppDeps } from "../app";
+import type { SecureRouter } from "./secureRouter";
 
-/** Public sign-in route. */
-export function loginRouter({ db, clock }: AppDeps): Router {
-  const r = Router();
-  r.post("/auth/login", validateBody(LoginRequest), (req, res) => {
+const session = (res: Response) => res.locals.session as { id: string; csrfToken: string };
+
+/** Sign-in and the signed-in user's own session. */
+export function authRoutes(r: SecureRouter, { db, clock }: AppDeps): void {
+  r.post("/auth/login", { action: "public", body: LoginRequest }, (req, res) => {
     const { username, password } = res.locals.body;
-    const { sessionId, user } = openSession(db, username, password, clock());
-    res.cookie(SESSION_COOKIE, sessionId, { httpOnly: true, sameSite: "strict", secure: req.secure, maxAge: SESSION_TTL_MS, path: "/" });
-    res.json({ user });
+    const opened = openSession(db, username, password, clock(), res.locals.origin);
+    res.cookie(SESSION_COOKIE, opened.sessionId, { httpOnly: true, sameSite: "strict", secure: req.secure, maxAge: SESSION_TTL_MS, path: "/" });
+    res.json({ user: opened.user, csrfToken: opened.csrfToken });
   });
-  return r;
-}
-
-/** Routes of the signed-in user. */
-export function sessionRouter({ db }: AppDeps): Router {
-  const r = Router();
-  r.get("/auth/me", (_req, res) => {
-    res.json({ user: res.locals.user });
+  r.get("/auth/me", { action: "session" }, (_req, res) => {
+    res.json({ user: res.locals.user, csrfToken: session(res).csrfToken });
   });
-  r.post("/auth/logout", (req, res) => {
-    closeSession(db, req.cookies[SESSION_COOKIE]);
+  r.post("/auth/logout", { action: "session" }, (_req, res) => {
+    closeSession(db, session(res).id, clock(), res.locals.origin);
     res.clearCookie(SESSION_COOKIE, { path: "/" });
     res.status(204).end();
   });
-  return r;
+  r.post("/auth/password", { action: "session", body: PasswordChange }, (_req, res) => {
+    const { currentPassword, newPassword } = res.locals.body;
+    changePassword(db, res.locals.user.id, session(res).id, currentPassword, newPassword, clock(), res.locals.origin);
+    res.status(204).end();
+  });
 }

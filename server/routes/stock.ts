@@ -1,22 +1,36 @@
-/** Stock routes: positions, stock card, movements and physical counts (idempotent writes). */
-import { Router, type Request, type Response } from "express";
+/** Stock routes: positions, stock card, movements and physical counts (idempotent, audited writes). */
+import type { Request, Response } from "express";
 import { z } from "zod";
 import { IdempotencyKey } from "../../shared/contracts/common";
-import { MovementCreate, PhysicalCountCreate, PositionsQuery, StockCardQuery } from "../../shared/contracts/stock";
+import { MovementCreate, PhysicalCountCreate, PositionsQuery, StockCardQuery, type MovementResult } from "../../shared/contracts/stock";
 import { AppError } from "../../shared/errors";
-import { requestHash, runIdempotent, type CommandResult, type Tx } from "../commands/idempotency";
-import { postMovement, postPhysicalCount } from "../commands/stock";
+import { audit, type AuditEntry } from "../audit";
+import { requestHash, runIdempotent, type Tx } from "../commands/idempotency";
+import { postMovement, postPhysicalCount, type WriteContext } from "../commands/stock";
 import { minShelfLifeDays } from "../commands/stockRefs";
-import { parseOrThrow, validateBody, validateQuery } from "../middleware/validate";
+import { parseOrThrow } from "../middleware/validate";
 import { getFacility } from "../queries/reference";
 import { stockCard, stockPositions } from "../queries/stock";
 import type { AppDeps } from "../app";
+import type { SecureRouter } from "./secureRouter";
+
+const pathFacility = (req: Request) => [{ id: req.params.id as string, from: "path" as const }];
+
+/** Balances before and after a batch, for the audit log. */
+function auditOfBatch(action: string, request: unknown, result: MovementResult): AuditEntry {
+  const keyOf = (m: MovementResult["movements"][number]) => ({ facilityId: m.facilityId, lotId: m.lotId, fundingSource: m.fundingSource });
+  return {
+    action,
+    objectType: "stock_batch",
+    objectId: result.batchId,
+    before: result.movements.map((m) => ({ ...keyOf(m), qtyOnHand: m.balanceAfter - m.qtyDelta })),
+    after: { request, balances: result.movements.map((m) => ({ ...keyOf(m), qtyOnHand: m.balanceAfter })), movementIds: result.movements.map((m) => m.id) },
+  };
+}
 
 /** Routes of the stock ledger. */
-export function stockRouter({ db, clock }: AppDeps): Router {
-  const r = Router();
-
-  r.get("/facilities/:id/stock", validateQuery(PositionsQuery), (req, res) => {
+export function stockRoutes(r: SecureRouter, { db, clock }: AppDeps): void {
+  r.get("/facilities/:id/stock", { action: "stock:read", query: PositionsQuery, facilities: pathFacility }, (req, res) => {
     const facility = getFacility(db, req.params.id as string);
     const q = res.locals.query as z.infer<typeof PositionsQuery>;
     const asOf = q.asOf ?? clock().toISOString().slice(0, 10);
@@ -26,32 +40,35 @@ export function stockRouter({ db, clock }: AppDeps): Router {
     res.json(positions);
   });
 
-  r.get("/facilities/:id/stock/:productId/card", validateQuery(StockCardQuery), (req, res) => {
-    getFacility(db, req.params.id as string);
+  r.get("/facilities/:id/stock/:productId/card", { action: "stock:read", query: StockCardQuery, facilities: pathFacility }, (req, res) => {
     const productId = parseOrThrow(z.coerce.number().int().positive(), req.params.productId, "path productId");
     res.json(stockCard(db, req.params.id as string, productId, res.locals.query));
   });
 
-  /** Runs a write command once per Idempotency-Key and answers its (stored) result. */
-  const idempotentWrite = (run: (tx: Tx, body: never, userId: number | null) => CommandResult) => (req: Request, res: Response) => {
+  /** Runs a write once per Idempotency-Key, audits it in the same transaction, answers its (stored) result. */
+  const idempotentWrite = (action: string, run: (tx: Tx, body: never, ctx: WriteContext) => MovementResult) => (req: Request, res: Response) => {
     const header = req.get("Idempotency-Key");
     if (header === undefined) throw new AppError("idempotency_key_required", "Every write needs an Idempotency-Key header", { issues: [{ path: "Idempotency-Key", message: "header is required" }] });
     const key = parseOrThrow(IdempotencyKey, header, "header Idempotency-Key");
     const userId: number | null = res.locals.user?.id ?? null;
     const hash = requestHash({ method: req.method, path: req.path, userId, body: res.locals.body });
-    const result = runIdempotent(db, key, hash, clock(), (tx) => run(tx, res.locals.body as never, userId));
+    const now = clock();
+    const result = runIdempotent(db, key, hash, now, (tx) => {
+      const body = run(tx, res.locals.body as never, { now, userId });
+      audit(tx, now, res.locals.origin, auditOfBatch(action, res.locals.body, body));
+      return { status: 201, body };
+    });
     res.status(result.status).set("Idempotent-Replayed", String(result.replayed)).json(result.body);
   };
 
   r.post(
     "/stock/movements",
-    validateBody(MovementCreate),
-    idempotentWrite((tx, body: MovementCreate, userId) => ({ status: 201, body: postMovement(tx, body, { now: clock(), userId }) })),
+    { action: "stock:write", body: MovementCreate, facilities: (_req, res) => [{ id: res.locals.body.facilityId, from: "body", path: "facilityId" }] },
+    idempotentWrite("stock.movement.create", (tx, body: MovementCreate, ctx) => postMovement(tx, body, ctx)),
   );
   r.post(
     "/stock/counts",
-    validateBody(PhysicalCountCreate),
-    idempotentWrite((tx, body: PhysicalCountCreate, userId) => ({ status: 201, body: postPhysicalCount(tx, body, { now: clock(), userId }) })),
+    { action: "stock:write", body: PhysicalCountCreate, facilities: (_req, res) => [{ id: res.locals.body.facilityId, from: "body", path: "facilityId" }] },
+    idempotentWrite("stock.count.create", (tx, body: PhysicalCountCreate, ctx) => postPhysicalCount(tx, body, ctx)),
   );
-  return r;
 }

@@ -19,3 +19,9 @@ export const MeSchema = z.object({
   scopeFacilityId: z.string().nullable(),
 });
 export type Me = z.infer<typeof MeSchema>;
+
+/** Password change: the current password, and a new one of at least 10 characters. */
+export const PasswordChange = z.strictObject({
+  currentPassword: z.string().min(1).max(256),
+  newPassword: z.string().min(10, "at least 10 characters").max(256),
+});

@@ -36,11 +36,13 @@ describe("concurrent issues never oversell", () => {
     const server = t.app.listen(0, "127.0.0.1");
     await new Promise((resolve) => server.once("listening", resolve));
     const { port } = server.address() as AddressInfo;
-    const cookie = (await t.agent.post("/api/v1/auth/login").send({ username: "admin", password: "test-admin-password" })).headers["set-cookie"]![0]!.split(";")[0]!;
+    const login = await t.agent.post("/api/v1/auth/login").send({ username: "admin", password: "test-admin-password" });
+    t.agent.set("X-CSRF-Token", login.body.csrfToken);
+    const cookie = login.headers["set-cookie"]![0]!.split(";")[0]!;
     const issue = (key: string) =>
       fetch(`http://127.0.0.1:${port}/api/v1/stock/movements`, {
         method: "POST",
-        headers: { "Content-Type": "application/json", Cookie: cookie, "Idempotency-Key": key },
+        headers: { "Content-Type": "application/json", Cookie: cookie, "X-CSRF-Token": login.body.csrfToken, "Idempotency-Key": key },
         body: JSON.stringify({ type: "issue", facilityId: depotId, productId, quantity: 70 }),
       });
     const responses = await Promise.all([issue("concurrent-a"), issue("concurrent-b")]);

@@ -32,6 +32,7 @@ describe("public and protected routes", () => {
     const agent = request.agent(t.app);
     const login = await agent.post("/api/v1/auth/login").send({ username: "pharmacien.kati", password: "fura-demo-2026" });
     expect(login.status).toBe(200);
+    agent.set("X-CSRF-Token", login.body.csrfToken);
     expect(login.headers["set-cookie"]![0]).toMatch(/HttpOnly/);
     expect((await agent.get("/api/v1/auth/me")).body.user).toMatchObject({ role: "district_pharmacist", scopeDistrictId: "kati" });
     expect((await agent.post("/api/v1/auth/logout")).status).toBe(204);

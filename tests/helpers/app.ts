@@ -27,11 +27,18 @@ export async function makeTestApp(options: { cscoms?: number; months?: number; f
   const open = openDb(options.file ?? ":memory:");
   const summary = seedDatabase(open, { adminPassword: ADMIN_PASSWORD, hashPassword, demo: true, historyCscoms: options.cscoms ?? 4, months: options.months ?? 6, now: TEST_NOW });
   const now = { value: TEST_NOW };
-  const app = createApp({ db: open.db, clock: () => now.value, log: pino({ level: "silent" }) });
+  const app = createApp({ db: open.db, clock: () => now.value, log: pino({ level: "silent" }), loginRateLimitPerMinute: 0 });
   const agent = request.agent(app);
-  const res = await agent.post("/api/v1/auth/login").send({ username: "admin", password: ADMIN_PASSWORD });
-  if (res.status !== 200) throw new Error(`login failed: ${res.status} ${JSON.stringify(res.body)}`);
+  await signIn(agent, "admin", ADMIN_PASSWORD);
   return { open, app, summary, agent, now };
+}
+
+/** Signs an agent in and makes it send the session's CSRF token on every request. */
+export async function signIn(agent: TestAgent, username: string, password: string): Promise<{ csrfToken: string }> {
+  const res = await agent.post("/api/v1/auth/login").send({ username, password });
+  if (res.status !== 200) throw new Error(`login failed: ${res.status} ${JSON.stringify(res.body)}`);
+  agent.set("X-CSRF-Token", res.body.csrfToken);
+  return { csrfToken: res.body.csrfToken };
 }
 
 export { DEMO_PASSWORD };

@@ -1,0 +1,37 @@
+/** Appends to the audit log inside the caller's transaction: who, when, what, before and after, from where. */
+import type { Db } from "../db/client";
+import { auditLog } from "../db/schema";
+import type { Tx } from "./commands/idempotency";
+
+/** Where a request comes from: the signed-in user (if any) and the client. */
+export interface RequestOrigin {
+  userId: number | null;
+  username: string | null;
+  clientIp: string | null;
+  userAgent: string | null;
+  requestId: string | null;
+}
+
+/** One audited change. */
+export interface AuditEntry {
+  action: string;
+  objectType: string;
+  objectId: string | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** Writes one audit line; call it in the same transaction as the change it records. */
+export function audit(tx: Tx | Db, at: Date, origin: RequestOrigin, entry: AuditEntry): void {
+  tx.insert(auditLog)
+    .values({
+      at: at.toISOString(),
+      ...origin,
+      action: entry.action,
+      objectType: entry.objectType,
+      objectId: entry.objectId,
+      beforeJson: entry.before === undefined ? null : JSON.stringify(entry.before),
+      afterJson: entry.after === undefined ? null : JSON.stringify(entry.after),
+    })
+    .run();
+}

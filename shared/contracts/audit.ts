@@ -1,0 +1,30 @@
+/** The audit log as the API shows it to administrators. */
+import { z } from "zod";
+import { IsoDate, PageQuery } from "./common";
+
+export const AuditQuery = PageQuery.extend({
+  userId: z.coerce.number().int().positive().optional(),
+  username: z.string().trim().max(64).optional(),
+  action: z.string().trim().max(64).optional(),
+  objectType: z.string().trim().max(64).optional(),
+  objectId: z.string().trim().max(100).optional(),
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
+}).strict();
+export type AuditQuery = z.infer<typeof AuditQuery>;
+
+export const AuditEntrySchema = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  userId: z.number().int().nullable(),
+  username: z.string().nullable(),
+  action: z.string(),
+  objectType: z.string(),
+  objectId: z.string().nullable(),
+  before: z.unknown(),
+  after: z.unknown(),
+  clientIp: z.string().nullable(),
+  userAgent: z.string().nullable(),
+  requestId: z.string().nullable(),
+});
+export type AuditEntryDto = z.infer<typeof AuditEntrySchema>;

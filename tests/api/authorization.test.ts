@@ -1,0 +1,167 @@
+/**
+ * The authorisation matrix: every registered API route × every role × (in scope / out of scope)
+ * gets the status the policies promise. A route registered without an example here, or an Express
+ * route that bypassed the SecureRouter (so has no policy), fails the test.
+ */
+import request from "supertest";
+import type TestAgent from "supertest/lib/agent";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Role } from "../../shared/contracts/auth";
+import { ROLE_ACTIONS } from "../../server/policies";
+import type { RegisteredRoute } from "../../server/routes/secureRouter";
+import { ADMIN_PASSWORD, DEMO_PASSWORD, makeTestApp, signIn, type TestContext } from "../helpers/app";
+
+let t: TestContext;
+const ids: Record<string, string> = {};
+let productId = 0;
+let lotId = 0;
+
+/** The user of each role and one facility inside and one outside their scope (null: none exists). */
+const USERS: Record<Role, { username: string; password: string; inScope: () => string | null; outOfScope: () => string }> = {
+  admin: { username: "admin", password: ADMIN_PASSWORD, inScope: () => ids.katiDepot!, outOfScope: () => ids.katiDepot! },
+  procurement_officer: { username: "ppm.achats", password: DEMO_PASSWORD, inScope: () => ids.moptiDepot!, outOfScope: () => ids.moptiDepot! },
+  regional_manager: { username: "region.koulikoro", password: DEMO_PASSWORD, inScope: () => ids.katiCscom!, outOfScope: () => ids.moptiDepot! },
+  district_pharmacist: { username: "pharmacien.kati", password: DEMO_PASSWORD, inScope: () => ids.katiCscom!, outOfScope: () => ids.moptiDepot! },
+  storekeeper: { username: "magasin.kati", password: DEMO_PASSWORD, inScope: () => ids.katiDepot!, outOfScope: () => ids.katiCscom! },
+  cscom_manager: { username: "cscom.kati", password: DEMO_PASSWORD, inScope: () => ids.katiCscom!, outOfScope: () => ids.katiDepot! },
+  driver: { username: "chauffeur.kati", password: DEMO_PASSWORD, inScope: () => null, outOfScope: () => ids.katiDepot! },
+};
+const NATIONAL: Role[] = ["admin", "procurement_officer"];
+
+/** A request for a route; `facility` is the facility the request touches (for scoped routes). */
+type Example = (facility: string) => { url: string; body?: object; headers?: Record<string, string> };
+
+let keyCounter = 0;
+const EXAMPLES: Record<string, Example> = {
+  "get /health": () => ({ url: "/health" }),
+  "get /config": () => ({ url: "/config" }),
+  "post /auth/login": () => ({ url: "/auth/login", body: { username: "admin", password: ADMIN_PASSWORD } }),
+  "get /auth/me": () => ({ url: "/auth/me" }),
+  "post /auth/logout": () => ({ url: "/auth/logout" }),
+  "post /auth/password": () => ({ url: "/auth/password", body: { currentPassword: "wrong-on-purpose", newPassword: "another-long-password" } }),
+  "get /regions": () => ({ url: "/regions" }),
+  "get /regions/boundaries": () => ({ url: "/regions/boundaries" }),
+  "get /districts": () => ({ url: "/districts" }),
+  "get /facilities": () => ({ url: "/facilities?level=district" }),
+  "get /facilities/:id": (f) => ({ url: `/facilities/${f}` }),
+  "get /programmes": () => ({ url: "/programmes" }),
+  "get /products": () => ({ url: "/products" }),
+  "get /facilities/:id/stock": (f) => ({ url: `/facilities/${f}/stock` }),
+  "get /facilities/:id/stock/:productId/card": (f) => ({ url: `/facilities/${f}/stock/${productId}/card` }),
+  "post /stock/movements": (f) => ({
+    url: "/stock/movements",
+    body: { type: "receipt", facilityId: f, productId, lotCode: "AUTHZ-1", expiry: "2028-01-31", quantity: 1 },
+    headers: { "Idempotency-Key": `authz-${++keyCounter}` },
+  }),
+  "post /stock/counts": (f) => ({ url: "/stock/counts", body: { facilityId: f, lines: [{ lotId, countedQty: 0 }] }, headers: { "Idempotency-Key": `authz-${++keyCounter}` } }),
+  "get /audit": () => ({ url: "/audit" }),
+};
+
+const keyOf = (r: { method: string; path: string }) => `${r.method} ${r.path}`;
+
+/** Every route Express would serve, found by walking its router stacks. */
+function expressRoutes(stack: unknown[], found: { method: string; path: string }[] = []) {
+  for (const layer of stack as { route?: { path: string; methods: Record<string, boolean> }; handle?: { stack?: unknown[] } }[]) {
+    if (layer.route) for (const m of Object.keys(layer.route.methods)) found.push({ method: m, path: layer.route.path });
+    else if (layer.handle?.stack) expressRoutes(layer.handle.stack, found);
+  }
+  return found;
+}
+
+async function agentFor(role: Role): Promise<TestAgent> {
+  const agent = request.agent(t.app);
+  await signIn(agent, USERS[role].username, USERS[role].password);
+  return agent;
+}
+
+async function send(role: Role, route: RegisteredRoute, facility: string) {
+  // Logout ends the session: give it one of its own.
+  const agent = await agentFor(role);
+  const ex = EXAMPLES[keyOf(route)]!(facility);
+  const req = route.method === "get" ? agent.get(`/api/v1${ex.url}`) : agent.post(`/api/v1${ex.url}`).send(ex.body ?? {});
+  for (const [k, v] of Object.entries(ex.headers ?? {})) req.set(k, v);
+  return req;
+}
+
+/** Whether a response shows the request was let through (it may still fail validation, e.g. a wrong current password). */
+function allowed(status: number, body: { error?: { code: string } }) {
+  return status < 300 || (status === 400 && body.error?.code === "validation_failed" && !JSON.stringify(body).includes("unknown facility"));
+}
+
+beforeAll(async () => {
+  t = await makeTestApp({ cscoms: 3, months: 2 });
+  const one = (sql: string) => t.open.sqlite.prepare(sql).pluck().get() as string;
+  ids.katiDepot = one("select id from facilities where level = 'district' and district_id = 'kati'");
+  ids.moptiDepot = one("select id from facilities where level = 'district' and district_id = 'mopti'");
+  ids.katiCscom = one("select scope_facility_id from users where username = 'cscom.kati'");
+  productId = Number(one("select id from products order by id limit 1"));
+  lotId = Number(one("select id from lots order by id limit 1"));
+});
+
+/** What each role may do, written out independently of server/policies so that a mistaken grant fails. */
+const EXPECTED_GRANTS: Record<Role, string[]> = {
+  admin: ["audit:read", "reference:read", "session", "stock:read", "stock:write"],
+  procurement_officer: ["reference:read", "session", "stock:read"],
+  regional_manager: ["reference:read", "session", "stock:read", "stock:write"],
+  district_pharmacist: ["reference:read", "session", "stock:read", "stock:write"],
+  storekeeper: ["reference:read", "session", "stock:read", "stock:write"],
+  cscom_manager: ["reference:read", "session", "stock:read", "stock:write"],
+  driver: ["reference:read", "session"],
+};
+
+describe("authorisation matrix", () => {
+  it("grants each role exactly the expected actions", () => {
+    for (const role of Object.keys(EXPECTED_GRANTS) as Role[]) expect([...ROLE_ACTIONS[role]].sort(), role).toEqual(EXPECTED_GRANTS[role]);
+  });
+
+  it("has a policy for every route Express serves, and an example for every policy", () => {
+    const registered = (t.app.locals.routes as RegisteredRoute[]).map(keyOf).sort();
+    const served = expressRoutes((t.app as unknown as { router: { stack: unknown[] } }).router.stack).map(keyOf).sort();
+    expect(served).toEqual(registered);
+    expect(Object.keys(EXAMPLES).sort()).toEqual(registered);
+  });
+
+  it("answers unauthenticated requests to every non-public route with 401", async () => {
+    for (const route of t.app.locals.routes as RegisteredRoute[]) {
+      if (route.spec.action === "public") continue;
+      const ex = EXAMPLES[keyOf(route)]!(ids.katiDepot!);
+      const res = route.method === "get" ? await request(t.app).get(`/api/v1${ex.url}`) : await request(t.app).post(`/api/v1${ex.url}`).send(ex.body ?? {});
+      expect(res.status, keyOf(route)).toBe(401);
+    }
+  });
+
+  const roles = Object.keys(USERS) as Role[];
+  it.each(roles)("gives %s exactly the access its policy grants, in and out of scope", async (role) => {
+    for (const route of t.app.locals.routes as RegisteredRoute[]) {
+      const { action } = route.spec;
+      const scoped = Boolean(route.spec.facilities);
+      const granted = action === "public" || ROLE_ACTIONS[role].includes(action);
+      const label = `${role} ${keyOf(route)}`;
+      const inside = USERS[role].inScope() ?? ids.katiDepot!;
+      const res = await send(role, route, inside);
+      if (!granted) {
+        expect(res.status, label).toBe(403);
+        expect(res.body.error.code, label).toBe("forbidden");
+        continue;
+      }
+      if (!scoped || USERS[role].inScope() !== null) expect(allowed(res.status, res.body), `${label} in scope → ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`).toBe(true);
+      if (!scoped || NATIONAL.includes(role)) continue;
+      const out = await send(role, route, USERS[role].outOfScope());
+      if (route.method === "get") {
+        expect(out.status, `${label} out of scope`).toBe(404);
+        expect(out.body.error.code).toBe("not_found");
+      } else {
+        expect(out.status, `${label} out of scope`).toBe(400);
+        expect(out.body.error.details.issues[0]).toMatchObject({ path: "facilityId", message: expect.stringMatching(/unknown facility/) });
+      }
+    }
+  });
+
+  it("answers an out-of-scope facility exactly like one that does not exist", async () => {
+    const agent = await agentFor("district_pharmacist");
+    const outside = await agent.get(`/api/v1/facilities/${ids.moptiDepot}/stock`);
+    const missing = await agent.get("/api/v1/facilities/no-such-facility/stock");
+    expect(outside.status).toBe(missing.status);
+    expect(outside.body.error.code).toBe(missing.body.error.code);
+  });
+});
