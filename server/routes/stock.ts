@@ -49,7 +49,7 @@ export function stockRoutes(r: SecureRouter, { db, clock }: AppDeps): void {
   const idempotentWrite = (action: string, run: (tx: Tx, body: never, ctx: WriteContext) => MovementResult) => (req: Request, res: Response) => {
     const header = req.get("Idempotency-Key");
     if (header === undefined) throw new AppError("idempotency_key_required", "Every write needs an Idempotency-Key header", { issues: [{ path: "Idempotency-Key", message: "header is required" }] });
-    const key = parseOrThrow(IdempotencyKey, header, "header Idempotency-Key");
+    const key = parseOrThrow(z.object({ "Idempotency-Key": IdempotencyKey }), { "Idempotency-Key": header }, "header")["Idempotency-Key"];
     const userId: number | null = res.locals.user?.id ?? null;
     const hash = requestHash({ method: req.method, path: req.path, userId, body: res.locals.body });
     const now = clock();
