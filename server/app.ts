@@ -14,6 +14,7 @@ import { requestContext } from "./middleware/request";
 import { auditRoutes } from "./routes/audit";
 import { authRoutes } from "./routes/auth";
 import { referenceRoutes } from "./routes/reference";
+import { replenishmentRoutes } from "./routes/replenishment";
 import { SecureRouter, type RegisteredRoute } from "./routes/secureRouter";
 import { stockRoutes } from "./routes/stock";
 
@@ -70,6 +71,7 @@ export function createApp(input: Partial<AppDeps> & { db: Db }): FuraApp {
   authRoutes(api, deps);
   referenceRoutes(api, deps);
   stockRoutes(api, deps);
+  replenishmentRoutes(api, deps);
   auditRoutes(api, deps);
   app.use("/api/v1", loadSession(deps.db, deps.clock), requireCsrf, api.router, notFoundHandler);
   app.use("/api", notFoundHandler);

@@ -55,6 +55,10 @@ const EXAMPLES: Record<string, Example> = {
   }),
   "post /stock/counts": (f) => ({ url: "/stock/counts", body: { facilityId: f, lines: [{ lotId, countedQty: 0 }] }, headers: { "Idempotency-Key": `authz-${++keyCounter}` } }),
   "get /audit": () => ({ url: "/audit" }),
+  "post /replenishment/preview": () => ({
+    url: "/replenishment/preview",
+    body: { product: { packSize: 10, packRoundingThreshold: 3, roundToZero: false }, policy: { rule: "forced", maxMonths: 3, minMonths: 1, eopMonths: 0.5 }, periods: [{ days: 30, consumed: 10, stockoutDays: 0 }], stockOnHand: 5, inTransit: 0 },
+  }),
 };
 
 const keyOf = (r: { method: string; path: string }) => `${r.method} ${r.path}`;

@@ -1,0 +1,25 @@
+/** Replenishment routes: the one-line preview (orders and reports come next). */
+import { PreviewRequest, type PreviewResponse } from "../../shared/contracts/replenishment";
+import { computeOrderQuantity } from "../../shared/domain/replenishment";
+import type { AppDeps } from "../app";
+import type { SecureRouter } from "./secureRouter";
+
+/** POST /replenishment/preview: the order calculation of one line, explained, from its inputs alone. */
+export function replenishmentRoutes(r: SecureRouter, _deps: AppDeps): void {
+  r.post("/replenishment/preview", { action: "reference:read", body: PreviewRequest }, (_req, res) => {
+    const input = res.locals.body as PreviewRequest;
+    const s = computeOrderQuantity(input);
+    const body: PreviewResponse = {
+      adjustedConsumption: s.adjustedConsumption,
+      amc: s.amc,
+      monthsOfStock: s.monthsOfStock === null ? null : Math.round(s.monthsOfStock * 10000) / 10000,
+      maxStock: s.maxStock,
+      quantity: s.quantity,
+      packs: s.packs,
+      emergency: s.emergency,
+      decision: s.decision,
+      explanation: s.explanation,
+    };
+    res.json(body);
+  });
+}
