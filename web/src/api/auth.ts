@@ -1,0 +1,64 @@
+/** Session: who is signed in, sign in, sign out. */
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { Me } from "@shared/contracts/auth";
+import { ApiError, apiRequest, setCsrfToken } from "./client";
+
+/** Query key of the signed-in user; `null` data means "not signed in". */
+export const ME_KEY = ["auth", "me"] as const;
+
+/**
+ * Calls an auth route and parses its answer with the shared MeSchema. The schema module (and zod) is
+ * imported while the request is in flight, which keeps zod out of the entry chunk.
+ */
+async function fetchUser(path: string, options: Parameters<typeof apiRequest>[1]): Promise<Me> {
+  const schemas = import("./authSchemas");
+  const body = await apiRequest(path, options);
+  const parsed = (await schemas).UserEnvelope.safeParse(body);
+  if (!parsed.success) throw new ApiError("internal_error", 200, `Unexpected response from ${path}`, parsed.error.issues.slice(0, 5));
+  setCsrfToken(parsed.data.csrfToken ?? null);
+  return parsed.data.user;
+}
+
+/** The signed-in user, or null when the API answers 401. */
+export function useMe() {
+  return useQuery<Me | null>({
+    queryKey: ME_KEY,
+    queryFn: async ({ signal }) => {
+      try {
+        return await fetchUser("/auth/me", { signal });
+      } catch (error) {
+        if (error instanceof ApiError && error.code === "unauthenticated") {
+          setCsrfToken(null);
+          return null;
+        }
+        throw error;
+      }
+    },
+    staleTime: 5 * 60_000,
+    retry: false,
+  });
+}
+
+/** Signs in; on success the user becomes the ME query data. */
+export function useLogin() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { username: string; password: string }) => fetchUser("/auth/login", { method: "POST", body: input }),
+    onSuccess: (user) => {
+      queryClient.setQueryData(ME_KEY, user);
+    },
+  });
+}
+
+/** Signs out and forgets every cached answer. */
+export function useLogout() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiRequest("/auth/logout", { method: "POST" }),
+    onSettled: () => {
+      setCsrfToken(null);
+      queryClient.clear();
+      queryClient.setQueryData(ME_KEY, null);
+    },
+  });
+}

@@ -1,0 +1,61 @@
+/** Reference data hooks: config, regions and their boundaries, districts, facilities, programmes. */
+import { useQuery } from "@tanstack/react-query";
+import { z } from "zod";
+import { pageOf } from "@shared/contracts/common";
+import { DistrictSchema, FacilityDetailSchema, FacilitySchema, ProgrammeSchema, RegionSchema } from "@shared/contracts/reference";
+import { apiGet } from "./client";
+
+const ConfigSchema = z.object({ tileUrl: z.string().nullable() });
+const items = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
+
+/** A GeoJSON FeatureCollection of region polygons with {id, name} properties. */
+export const BoundariesSchema = z.object({
+  type: z.literal("FeatureCollection"),
+  features: z.array(
+    z.object({
+      type: z.literal("Feature"),
+      properties: z.object({ id: z.string(), name: z.string() }),
+      geometry: z.object({ type: z.enum(["Polygon", "MultiPolygon"]), coordinates: z.array(z.unknown()) }),
+    }),
+  ),
+});
+/** Region boundaries as served by GET /regions/boundaries. */
+export type Boundaries = z.infer<typeof BoundariesSchema>;
+
+const pageOfFacilities = pageOf(FacilitySchema);
+const forever = { staleTime: Infinity, gcTime: Infinity } as const;
+
+/** Public runtime configuration (tile server or none). */
+export function useConfig() {
+  return useQuery({ queryKey: ["config"], queryFn: ({ signal }) => apiGet(ConfigSchema, "/config", { signal }), ...forever });
+}
+
+/** The health regions. */
+export function useRegions() {
+  return useQuery({ queryKey: ["regions"], queryFn: async ({ signal }) => (await apiGet(items(RegionSchema), "/regions", { signal })).items, ...forever });
+}
+
+/** Region polygons for the base map. */
+export function useBoundaries() {
+  return useQuery({ queryKey: ["regions", "boundaries"], queryFn: ({ signal }) => apiGet(BoundariesSchema, "/regions/boundaries", { signal }), ...forever });
+}
+
+/** Every health district. */
+export function useDistricts() {
+  return useQuery({ queryKey: ["districts"], queryFn: async ({ signal }) => (await apiGet(items(DistrictSchema), "/districts", { signal })).items, ...forever });
+}
+
+/** Every facility of the network (one page of up to 5,000). */
+export function useFacilities() {
+  return useQuery({ queryKey: ["facilities", "all"], queryFn: ({ signal }) => apiGet(pageOfFacilities, "/facilities", { query: { limit: 5000 }, signal }), staleTime: 10 * 60_000 });
+}
+
+/** One facility with its region, district and supply lines. */
+export function useFacility(id: string) {
+  return useQuery({ queryKey: ["facilities", id], queryFn: ({ signal }) => apiGet(FacilityDetailSchema, `/facilities/${encodeURIComponent(id)}`, { signal }) });
+}
+
+/** The supply programmes (cost recovery and free-care programmes). */
+export function useProgrammes() {
+  return useQuery({ queryKey: ["programmes"], queryFn: async ({ signal }) => (await apiGet(items(ProgrammeSchema), "/programmes", { signal })).items, ...forever });
+}

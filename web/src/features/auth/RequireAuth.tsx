@@ -1,0 +1,23 @@
+/** Route guard: renders its children for a signed-in user, else redirects to the sign-in page. */
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { Navigate, useLocation } from "react-router";
+import { useMe } from "../../api/auth";
+import { ErrorState, Loading } from "../../components/States";
+
+/** Path of the sign-in page. */
+export const LOGIN_PATH = "/connexion";
+
+/** Shows children only with a live session (a 401 anywhere clears it and lands here). */
+export function RequireAuth({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const me = useMe();
+  if (me.isPending) return <Loading label={t("auth.checking")} />;
+  if (me.isError) return <ErrorState error={me.error} onRetry={() => void me.refetch()} />;
+  if (!me.data) {
+    const next = location.pathname + location.search;
+    return <Navigate to={next === "/" ? LOGIN_PATH : `${LOGIN_PATH}?next=${encodeURIComponent(next)}`} replace />;
+  }
+  return <>{children}</>;
+}

@@ -1,0 +1,64 @@
+/** Facility page /facilities/:id: who and where the facility is, its stock positions and a product's stock card. */
+import { useTranslation } from "react-i18next";
+import { Link, useParams, useSearchParams } from "react-router";
+import { ApiError } from "../../api/client";
+import { useFacility } from "../../api/reference";
+import { ErrorState, Loading } from "../../components/States";
+import { FacilityHeader } from "./FacilityHeader";
+import { StockSection } from "./StockSection";
+
+/** The page of one facility; `?programme=` and `?product=` keep the filter and the open stock card in the URL. */
+export default function FacilityPage() {
+  const { t } = useTranslation();
+  const { id = "" } = useParams();
+  const [params, setParams] = useSearchParams();
+  const facility = useFacility(id);
+
+  const programme = params.get("programme");
+  const productParam = Number(params.get("product"));
+  const productId = Number.isInteger(productParam) && productParam > 0 ? productParam : null;
+  const update = (changes: Record<string, string | null>) =>
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        for (const [key, value] of Object.entries(changes)) {
+          if (value === null) next.delete(key);
+          else next.set(key, value);
+        }
+        return next;
+      },
+      { replace: true },
+    );
+
+  if (facility.isPending) return <Loading />;
+  if (facility.isError) {
+    const notFound = facility.error instanceof ApiError && facility.error.code === "not_found";
+    return (
+      <div className="page">
+        <Link to="/" className="back-link">
+          ← {t("common.back")}
+        </Link>
+        {notFound ? (
+          <ErrorState error={facility.error} title={t("facility.notFoundTitle")} message={t("facility.notFound")} />
+        ) : (
+          <ErrorState error={facility.error} onRetry={() => void facility.refetch()} />
+        )}
+      </div>
+    );
+  }
+  return (
+    <div className="page facility-page">
+      <Link to="/" className="back-link">
+        ← {t("common.back")}
+      </Link>
+      <FacilityHeader facility={facility.data} />
+      <StockSection
+        facilityId={facility.data.id}
+        programme={programme}
+        productId={productId}
+        onProgramme={(code) => update({ programme: code, product: null })}
+        onProduct={(pid) => update({ product: pid === null ? null : String(pid) })}
+      />
+    </div>
+  );
+}

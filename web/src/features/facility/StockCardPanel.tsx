@@ -1,0 +1,113 @@
+/** Stock card of one product at a facility: its ledger lines in date order, paged, latest page first. */
+import { useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { StockPosition } from "@shared/contracts/stock";
+import { useStockCard } from "../../api/stock";
+import { EmptyState, ErrorState, Loading } from "../../components/States";
+import { formatDate, formatNumber } from "../../i18n/format";
+import { productLabel } from "./StockTable";
+
+const PAGE = 50;
+const REASONS = new Set(["loss", "damage", "expiry", "theft", "correction", "count"]);
+
+/** The stock card panel below the positions table. */
+export function StockCardPanel({ facilityId, position, onClose }: { facilityId: string; position: StockPosition; onClose: () => void }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  // null = "the latest page", resolved once the total is known.
+  const [offset, setOffset] = useState<number | null>(null);
+  const card = useStockCard(facilityId, position.productId, { limit: PAGE, offset: offset ?? 0 });
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const total = card.data?.total ?? 0;
+  const lastOffset = Math.max(0, Math.floor((total - 1) / PAGE) * PAGE);
+
+  useEffect(() => {
+    if (offset === null && card.data && card.data.total > PAGE) setOffset(lastOffset);
+  }, [offset, card.data, lastOffset]);
+  useEffect(() => {
+    headingRef.current?.focus({ preventScroll: true });
+    headingRef.current?.scrollIntoView({ block: "start" });
+  }, []);
+
+  const waitingForLastPage = offset === null && total > PAGE;
+  const name = productLabel(position);
+  return (
+    <section className="stock-card" aria-labelledby="stock-card-title" data-testid="stock-card">
+      <div className="stock-card-head">
+        <h3 id="stock-card-title" ref={headingRef} tabIndex={-1}>
+          {t("card.title", { name })}
+        </h3>
+        <button type="button" className="button button-ghost" onClick={onClose}>
+          {t("card.close")}
+        </button>
+      </div>
+      <p className="muted small">
+        {t("card.onHand", { qty: `${formatNumber(position.stockOnHand, lang)} ${position.baseUnit}` })}
+      </p>
+      {card.isPending || waitingForLastPage ? (
+        <Loading />
+      ) : card.isError ? (
+        <ErrorState error={card.error} onRetry={() => void card.refetch()} />
+      ) : card.data.items.length === 0 ? (
+        <EmptyState>{t("card.empty")}</EmptyState>
+      ) : (
+        <>
+          <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="stock-card-title">
+            <table className="table card-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("card.date")}</th>
+                  <th scope="col">{t("card.type")}</th>
+                  <th scope="col">{t("card.reason")}</th>
+                  <th scope="col">{t("card.lot")}</th>
+                  <th scope="col">{t("card.expiry")}</th>
+                  <th scope="col" className="num">
+                    {t("card.qty")}
+                  </th>
+                  <th scope="col" className="num">
+                    {t("card.lotBalance")}
+                  </th>
+                  <th scope="col" className="num">
+                    {t("card.productBalance")}
+                  </th>
+                  <th scope="col">{t("card.reference")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {card.data.items.map((line) => (
+                  <tr key={line.id}>
+                    <td className="nowrap">{formatDate(line.occurredAt)}</td>
+                    <td>{t(`movement.${line.type}`)}</td>
+                    <td>{line.reason ? (REASONS.has(line.reason) ? t(`reason.${line.reason as "loss"}`) : line.reason) : "—"}</td>
+                    <td className="lot-code">{line.lotCode}</td>
+                    <td className="nowrap">{formatDate(line.expiry)}</td>
+                    <td className={`num ${line.qtyDelta < 0 ? "qty-out" : "qty-in"}`}>
+                      {line.qtyDelta > 0 ? "+" : "−"}
+                      {formatNumber(Math.abs(line.qtyDelta), lang)}
+                    </td>
+                    <td className="num">{formatNumber(line.balanceAfter, lang)}</td>
+                    <td className="num">
+                      <strong>{formatNumber(line.productBalanceAfter, lang)}</strong>
+                    </td>
+                    <td className="small">{line.reference ?? "—"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <div className="pager">
+            <button type="button" className="button" disabled={(offset ?? 0) === 0} onClick={() => setOffset(Math.max(0, (offset ?? 0) - PAGE))}>
+              ← {t("card.older")}
+            </button>
+            <span className="muted small" aria-live="polite">
+              {t("card.range", { from: (offset ?? 0) + 1, to: (offset ?? 0) + card.data.items.length, total })}
+            </span>
+            <button type="button" className="button" disabled={(offset ?? 0) >= lastOffset} onClick={() => setOffset(Math.min(lastOffset, (offset ?? 0) + PAGE))}>
+              {t("card.newer")} →
+            </button>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,94 @@
+/** Stock part of the facility page: programme filter, positions table and the selected product's stock card. */
+import { useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { StockPosition } from "@shared/contracts/stock";
+import { useProgrammes } from "../../api/reference";
+import { useStockPositions } from "../../api/stock";
+import { EmptyState, ErrorState, Loading } from "../../components/States";
+import { formatDate } from "../../i18n/format";
+import { StockCardPanel } from "./StockCardPanel";
+import { StockTable, productLabel } from "./StockTable";
+
+const STATUSES: StockPosition["status"][] = ["stockout", "under", "adequate", "over", "unknown"];
+
+/** Lower-case without accents, so "paracetamol" finds "Paracétamol". */
+const fold = (text: string) => text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+
+/** Props: the facility, the chosen programme and product, and how to change them. */
+export interface StockSectionProps {
+  facilityId: string;
+  programme: string | null;
+  productId: number | null;
+  onProgramme: (code: string | null) => void;
+  onProduct: (productId: number | null) => void;
+}
+
+/** Programme filter + stock table + stock card. */
+export function StockSection({ facilityId, programme, productId, onProgramme, onProduct }: StockSectionProps) {
+  const { t, i18n } = useTranslation();
+  const programmes = useProgrammes();
+  const stock = useStockPositions(facilityId, programme);
+  const programmeName = (code: string) => {
+    const p = programmes.data?.find((x) => x.code === code);
+    return p ? (i18n.language === "en" ? p.nameEn : p.nameFr) : code;
+  };
+  const selected = stock.data?.items.find((p) => p.productId === productId) ?? null;
+  const [query, setQuery] = useState("");
+  const [status, setStatus] = useState<StockPosition["status"] | "">("");
+  const items = useMemo(() => {
+    const words = fold(query).split(/\s+/).filter(Boolean);
+    return (stock.data?.items ?? []).filter((p) => (!status || p.status === status) && words.every((w) => fold(`${productLabel(p)} ${p.productCode}`).includes(w)));
+  }, [stock.data, query, status]);
+
+  return (
+    <section className="stock" aria-labelledby="stock-title">
+      <div className="stock-toolbar">
+        <h2 id="stock-title">{t("stock.title")}</h2>
+        <label className="inline-field">
+          <span>{t("stock.programme")}</span>
+          <select value={programme ?? ""} onChange={(e) => onProgramme(e.target.value || null)} data-testid="programme-filter">
+            <option value="">{t("stock.allProgrammes")}</option>
+            {(programmes.data ?? []).map((p) => (
+              <option key={p.code} value={p.code}>
+                {i18n.language === "en" ? p.nameEn : p.nameFr}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="inline-field">
+          <span>{t("stock.status")}</span>
+          <select value={status} onChange={(e) => setStatus(e.target.value as StockPosition["status"] | "")} data-testid="status-filter">
+            <option value="">{t("stock.allStatuses")}</option>
+            {STATUSES.map((code) => (
+              <option key={code} value={code}>
+                {t(`status.${code}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="inline-field">
+          <span>{t("stock.search")}</span>
+          <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t("stock.searchPlaceholder")} autoComplete="off" />
+        </label>
+      </div>
+      {stock.data && (
+        <p className="muted small">
+          {t("stock.asOf", { date: formatDate(stock.data.asOf), months: stock.data.amcMonths, min: stock.data.policy.minMonths, max: stock.data.policy.maxMonths })} ·{" "}
+          {t("stock.count", { count: items.length, total: stock.data.items.length })}
+        </p>
+      )}
+      {stock.isPending ? (
+        <Loading />
+      ) : stock.isError ? (
+        <ErrorState error={stock.error} onRetry={() => void stock.refetch()} />
+      ) : items.length === 0 ? (
+        <EmptyState>{programme || status || query ? t("stock.empty") : t("stock.emptyAll")}</EmptyState>
+      ) : (
+        <div className={stock.isPlaceholderData ? "is-stale" : undefined}>
+          <StockTable items={items} selectedId={productId} onSelect={(id) => onProduct(id === productId ? null : id)} programmeName={programmeName} />
+        </div>
+      )}
+      {selected && <StockCardPanel key={selected.productId} facilityId={facilityId} position={selected} onClose={() => onProduct(null)} />}
+    </section>
+  );
+}
