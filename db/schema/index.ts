@@ -3,3 +3,4 @@ export * from "./geography";
 export * from "./catalogue";
 export * from "./stock";
 export * from "./auth";
+export * from "./replenishment";

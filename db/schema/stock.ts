@@ -50,6 +50,7 @@ export const stockMovements = sqliteTable(
   (t) => [
     index("movements_card_idx").on(t.facilityId, t.productId, t.occurredAt),
     index("movements_batch_idx").on(t.batchId),
+    index("movements_counterparty_idx").on(t.counterpartyId, t.occurredAt),
     check("movements_nonzero", sql`${t.qtyDelta} <> 0`),
     check("movements_balance_nonneg", sql`${t.balanceAfter} >= 0`),
     check(
