@@ -13,6 +13,7 @@ import { errorHandler, notFoundHandler } from "./middleware/errors";
 import { requestContext } from "./middleware/request";
 import { auditRoutes } from "./routes/audit";
 import { authRoutes } from "./routes/auth";
+import { orderRoutes } from "./routes/orders";
 import { referenceRoutes } from "./routes/reference";
 import { replenishmentRoutes } from "./routes/replenishment";
 import { SecureRouter, type RegisteredRoute } from "./routes/secureRouter";
@@ -72,6 +73,7 @@ export function createApp(input: Partial<AppDeps> & { db: Db }): FuraApp {
   referenceRoutes(api, deps);
   stockRoutes(api, deps);
   replenishmentRoutes(api, deps);
+  orderRoutes(api, deps);
   auditRoutes(api, deps);
   app.use("/api/v1", loadSession(deps.db, deps.clock), requireCsrf, api.router, notFoundHandler);
   app.use("/api", notFoundHandler);

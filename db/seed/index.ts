@@ -108,9 +108,11 @@ export function seedDatabase(open: OpenDb, opts: SeedOptions): SeedSummary {
       db.insert(users).values(demoUsers({ katiDepot, katiCscom }).map((u) => ({ ...u, passwordHash: demoHash, createdAt }))).run();
 
       const lotsByProduct = createLots(sqlite, productRows, firstMonth, months);
+      // The demo CSCom manager's centre always gets a history, whatever the number asked for.
+      const historyList = [cscoms.find((c) => c.id === katiCscom)!, ...cscoms.filter((c) => c.id !== katiCscom)];
       const history = generateHistory(
         sqlite,
-        cscoms.slice(0, opts.historyCscoms ?? cscoms.length).map((c) => ({ id: c.id!, regionId: c.regionId, supplierId: geo.supplierOf.get(c.id!)! })),
+        historyList.slice(0, opts.historyCscoms ?? cscoms.length).map((c) => ({ id: c.id!, regionId: c.regionId, supplierId: geo.supplierOf.get(c.id!)! })),
         productRows,
         lotsByProduct,
         { seed, firstMonth, months },

@@ -7,17 +7,29 @@
 import type { Me, Role } from "../../shared/contracts/auth";
 
 /** Everything a route can require. */
-export const ACTIONS = ["session", "reference:read", "stock:read", "stock:write", "audit:read"] as const;
+export const ACTIONS = [
+  "session",
+  "reference:read",
+  "stock:read",
+  "stock:write",
+  "audit:read",
+  "reports:write",
+  "orders:read",
+  "orders:request",
+  "orders:approve",
+  "orders:fulfil",
+  "orders:deliver",
+] as const;
 export type Action = (typeof ACTIONS)[number];
 
 /** The actions of each role. "session" (own session: me, logout, password) is every signed-in user's. */
 export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
-  admin: ["session", "reference:read", "stock:read", "stock:write", "audit:read"],
-  procurement_officer: ["session", "reference:read", "stock:read"],
-  regional_manager: ["session", "reference:read", "stock:read", "stock:write"],
-  district_pharmacist: ["session", "reference:read", "stock:read", "stock:write"],
-  storekeeper: ["session", "reference:read", "stock:read", "stock:write"],
-  cscom_manager: ["session", "reference:read", "stock:read", "stock:write"],
+  admin: ["session", "reference:read", "stock:read", "stock:write", "audit:read", "reports:write", "orders:read", "orders:request", "orders:approve", "orders:fulfil", "orders:deliver"],
+  procurement_officer: ["session", "reference:read", "stock:read", "orders:read", "orders:approve"],
+  regional_manager: ["session", "reference:read", "stock:read", "stock:write", "orders:read", "orders:request", "orders:approve", "orders:fulfil", "orders:deliver"],
+  district_pharmacist: ["session", "reference:read", "stock:read", "stock:write", "reports:write", "orders:read", "orders:request", "orders:approve", "orders:fulfil", "orders:deliver"],
+  storekeeper: ["session", "reference:read", "stock:read", "stock:write", "orders:read", "orders:fulfil", "orders:deliver"],
+  cscom_manager: ["session", "reference:read", "stock:read", "stock:write", "reports:write", "orders:read", "orders:request", "orders:deliver"],
   driver: ["session", "reference:read"],
 };
 
@@ -52,5 +64,26 @@ export function inScope(user: Me, f: ScopedFacility): boolean {
       return user.scopeFacilityId !== null && f.id === user.scopeFacilityId;
     case "driver":
       return false;
+  }
+}
+
+/** A user's scope as a filter on facilities: every facility, none, or those of a region, district or one facility. */
+export type ScopeFilter = { all: true } | { none: true } | { regionId: string } | { districtId: string } | { facilityId: string };
+
+/** The facilities a user may see, as a filter (the same rule as inScope, for list queries). */
+export function scopeFilter(user: Me): ScopeFilter {
+  switch (user.role) {
+    case "admin":
+    case "procurement_officer":
+      return { all: true };
+    case "regional_manager":
+      return user.scopeRegionId ? { regionId: user.scopeRegionId } : { none: true };
+    case "district_pharmacist":
+      return user.scopeDistrictId ? { districtId: user.scopeDistrictId } : { none: true };
+    case "storekeeper":
+    case "cscom_manager":
+      return user.scopeFacilityId ? { facilityId: user.scopeFacilityId } : { none: true };
+    case "driver":
+      return { none: true };
   }
 }

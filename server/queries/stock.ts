@@ -2,6 +2,7 @@
 import { and, asc, count, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import { subMonths, startOfMonth, formatISO, parseISO } from "date-fns";
 import type { Db } from "../../db/client";
+import type { Tx } from "../commands/idempotency";
 import { lots, products, stockBalances, stockMovements, stockPolicies } from "../../db/schema";
 import type { StockCard, StockPosition, StockPositions } from "../../shared/contracts/stock";
 import { DEFAULT_POLICIES, resolvePolicy, type PolicyRow, type SupplyLevel } from "../../shared/domain/policy";
@@ -32,7 +33,7 @@ function consumptionByProduct(db: Db, facilityId: string, asOf: string): Map<num
 }
 
 /** Policies of a level (stored rows, else the defaults). */
-export function policiesFor(db: Db, level: SupplyLevel): PolicyRow[] {
+export function policiesFor(db: Db | Tx, level: SupplyLevel): PolicyRow[] {
   const rows = db.select().from(stockPolicies).where(eq(stockPolicies.level, level)).all();
   return rows.length > 0 ? rows : DEFAULT_POLICIES.filter((p) => p.level === level);
 }

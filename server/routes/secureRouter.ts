@@ -17,7 +17,10 @@ import { parseOrThrow } from "../middleware/validate";
 import { inScope, may, type Action } from "../policies";
 
 /** A facility a request touches: from a path parameter, or from a body field (with its JSON path). */
-export type FacilityRef = { id: string; from: "path" } | { id: string; from: "body"; path: string };
+export type FacilityRef = ({ id: string; from: "path" } | { id: string; from: "body"; path: string }) & {
+  /** What to call the object when it is refused (default "facility <id>"), e.g. "order 12" */
+  label?: string;
+};
 
 /** Policy and schemas of one route. */
 export interface RouteSpec {
@@ -27,6 +30,8 @@ export interface RouteSpec {
   body?: z.ZodType;
   /** Facilities whose scope the request needs, computed after parsing (res.locals.query / body) */
   facilities?: (req: Request, res: Response) => FacilityRef[];
+  /** "all" (default): every facility must be in scope; "any": one is enough (e.g. an order's facility or its supplier) */
+  scopeMode?: "all" | "any";
 }
 
 /** A route as recorded for the authorisation matrix. */
@@ -54,6 +59,9 @@ export class SecureRouter {
   patch(path: string, spec: RouteSpec, handler: Handler) {
     this.add("patch", path, spec, handler);
   }
+  put(path: string, spec: RouteSpec, handler: Handler) {
+    this.add("put", path, spec, handler);
+  }
 
   private add(method: RegisteredRoute["method"], path: string, spec: RouteSpec, handler: Handler) {
     this.routes.push({ method, path, spec });
@@ -70,17 +78,27 @@ export class SecureRouter {
       if (spec.query) res.locals.query = parseOrThrow(spec.query, req.query, "query");
       if (spec.body) res.locals.body = parseOrThrow(spec.body, req.body ?? {}, "body");
       if (spec.facilities && spec.action !== "public") {
-        for (const ref of spec.facilities(req, res)) this.checkScope(res.locals.user as Me, ref);
+        const refs = spec.facilities(req, res);
+        const user = res.locals.user as Me;
+        if (spec.scopeMode === "any") {
+          if (!refs.some((ref) => this.inScope(user, ref))) this.refuse(refs[0]!);
+        } else {
+          for (const ref of refs) if (!this.inScope(user, ref)) this.refuse(ref);
+        }
       }
       next();
     };
   }
 
-  private checkScope(user: Me, ref: FacilityRef) {
+  private inScope(user: Me, ref: FacilityRef): boolean {
     const f = this.db.select({ id: facilities.id, regionId: facilities.regionId, districtId: facilities.districtId }).from(facilities).where(eq(facilities.id, ref.id)).get();
-    if (f && inScope(user, f)) return;
-    // Unknown and out-of-scope facilities answer exactly alike.
-    if (ref.from === "path") throw new AppError("not_found", `Unknown facility ${ref.id}`);
-    throw new AppError("validation_failed", `${ref.path}: unknown facility ${ref.id}`, { issues: [{ path: ref.path, message: `unknown facility ${ref.id}` }] });
+    return f !== undefined && inScope(user, f);
+  }
+
+  /** Unknown and out-of-scope objects answer exactly alike. */
+  private refuse(ref: FacilityRef): never {
+    const label = ref.label ?? `facility ${ref.id}`;
+    if (ref.from === "path") throw new AppError("not_found", `Unknown ${label}`);
+    throw new AppError("validation_failed", `${ref.path}: unknown ${label}`, { issues: [{ path: ref.path, message: `unknown ${label}` }] });
   }
 }

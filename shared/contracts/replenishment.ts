@@ -50,3 +50,166 @@ export const PreviewResponse = z.object({
   explanation: z.array(ExplanationStepSchema),
 });
 export type PreviewResponse = z.infer<typeof PreviewResponse>;
+
+/** A calendar month "YYYY-MM". */
+export const Period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "must be a month YYYY-MM");
+
+export const ReportCreate = z.strictObject({ facilityId: z.string().trim().min(1).max(100), period: Period });
+
+/** A report line typed in from a paper form. */
+export const ReportLineInput = z.strictObject({
+  productId: z.number().int().positive(),
+  fundingSource: z.string().trim().min(1).max(40).optional(),
+  opening: z.number().int().min(0),
+  received: z.number().int().min(0),
+  consumed: z.number().int().min(0),
+  adjustments: z.number().int(),
+  adjustmentsByReason: z.record(z.string().max(20), z.number().int()).optional(),
+  closing: z.number().int().min(0),
+  stockoutDays: z.number().int().min(0),
+});
+export const ReportLinesUpdate = z.strictObject({ lines: z.array(ReportLineInput).min(1).max(1000) });
+
+export const ReportLineSchema = z.object({
+  id: z.number().int(),
+  productId: z.number().int(),
+  productCode: z.string(),
+  genericName: z.string(),
+  fundingSource: z.string(),
+  days: z.number().int(),
+  opening: z.number().int(),
+  received: z.number().int(),
+  consumed: z.number().int(),
+  adjustments: z.number().int(),
+  adjustmentsByReason: z.record(z.string(), z.number()),
+  closing: z.number().int(),
+  stockoutDays: z.number().int(),
+  mismatch: z.number().int(),
+});
+export const ReportSchema = z.object({
+  id: z.number().int(),
+  facilityId: z.string(),
+  facilityName: z.string(),
+  period: z.string(),
+  status: z.enum(["draft", "submitted"]),
+  source: z.enum(["ledger", "paper"]),
+  dueDate: z.string(),
+  submittedAt: z.string().nullable(),
+  onTime: z.boolean().nullable(),
+  mismatches: z.number().int(),
+  lines: z.array(ReportLineSchema),
+});
+export type Report = z.infer<typeof ReportSchema>;
+
+export const ReportQuery = z.strictObject({
+  period: Period.optional(),
+  facilityId: z.string().optional(),
+  districtId: z.string().optional(),
+  status: z.enum(["draft", "submitted"]).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+/** Orders built from a submitted report: one per flow (cost recovery, free care). */
+export const OrdersFromReport = z.strictObject({
+  reportId: z.number().int().positive(),
+  /** Budget of the cost-recovery order in FCFA (vital lines first, then essential) */
+  budgetXof: z.number().int().min(0).optional(),
+});
+
+const Reason = z.string().trim().min(3, "give a reason of at least 3 characters").max(300);
+
+export const OrderLinesEdit = z.strictObject({
+  lines: z.array(z.strictObject({ lineId: z.number().int().positive(), requestedQty: z.number().int().min(0) })).min(1).max(1000),
+});
+export const OrderApprove = z.strictObject({
+  lines: z.array(z.strictObject({ lineId: z.number().int().positive(), approvedQty: z.number().int().min(0), reason: Reason })).max(1000).default([]),
+});
+export const OrderReject = z.strictObject({ reason: Reason });
+export const OrderShip = z.strictObject({
+  /** What to do with what could not be picked: back-order it, or escalate it to the depot's own order */
+  shortfallAction: z.enum(["backorder", "escalate"]).default("backorder"),
+});
+export const OrderDeliver = z.strictObject({
+  lines: z
+    .array(
+      z.strictObject({
+        lineId: z.number().int().positive(),
+        lots: z
+          .array(
+            z
+              .strictObject({ lotId: z.number().int().positive(), acceptedQty: z.number().int().min(0), rejectedQty: z.number().int().min(0), reason: z.string().trim().max(300).optional() })
+              .refine((l) => l.rejectedQty === 0 || (l.reason ?? "").length >= 3, { path: ["reason"], message: "a rejection needs a reason" }),
+          )
+          .min(1),
+      }),
+    )
+    .min(1),
+  deliveredAt: z.iso.datetime({ offset: true }).optional(),
+});
+
+export const OrderQuery = z.strictObject({
+  facilityId: z.string().optional(),
+  supplierId: z.string().optional(),
+  status: z.enum(["draft", "submitted", "approved", "rejected", "picking", "shipped", "delivered", "received"]).optional(),
+  period: Period.optional(),
+  flow: z.enum(["cost_recovery", "free_care"]).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+export const OrderLineSchema = z.object({
+  id: z.number().int(),
+  productId: z.number().int(),
+  productCode: z.string(),
+  genericName: z.string(),
+  packSize: z.number().int(),
+  ven: z.enum(["V", "E", "N"]),
+  pricePerPackXof: z.number().int(),
+  fundingSource: z.string(),
+  amc: z.number().int(),
+  stockOnHand: z.number().int(),
+  inTransit: z.number().int(),
+  monthsOfStock: z.number().nullable(),
+  emergency: z.boolean(),
+  suggestedQty: z.number().int(),
+  explanation: z.array(ExplanationStepSchema),
+  requestedQty: z.number().int(),
+  approvedQty: z.number().int().nullable(),
+  approvalReason: z.string().nullable(),
+  shippedQty: z.number().int(),
+  acceptedQty: z.number().int(),
+  rejectedQty: z.number().int(),
+  shortfallQty: z.number().int(),
+  shortfallAction: z.enum(["backorder", "escalate"]).nullable(),
+  lots: z.array(
+    z.object({ lotId: z.number().int(), lotCode: z.string(), expiry: z.string(), pickedQty: z.number().int(), shippedQty: z.number().int(), acceptedQty: z.number().int().nullable(), rejectedQty: z.number().int().nullable(), rejectionReason: z.string().nullable() }),
+  ),
+});
+export const OrderEventSchema = z.object({ id: z.number().int(), at: z.string(), userId: z.number().int().nullable(), fromStatus: z.string().nullable(), toStatus: z.string(), changes: z.unknown() });
+export const OrderSchema = z.object({
+  id: z.number().int(),
+  facilityId: z.string(),
+  facilityName: z.string(),
+  supplierId: z.string(),
+  supplierName: z.string(),
+  period: z.string(),
+  flow: z.enum(["cost_recovery", "free_care"]),
+  kind: z.enum(["regular", "emergency", "backorder", "escalation"]),
+  status: z.enum(["draft", "submitted", "approved", "rejected", "picking", "shipped", "delivered", "received"]),
+  reportId: z.number().int().nullable(),
+  parentOrderId: z.number().int().nullable(),
+  budgetXof: z.number().int().nullable(),
+  costXof: z.number().int(),
+  budgetExceeded: z.boolean(),
+  emergencyLines: z.number().int(),
+  submittedBy: z.number().int().nullable(),
+  approvedBy: z.number().int().nullable(),
+  rejectionReason: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  lines: z.array(OrderLineSchema),
+  events: z.array(OrderEventSchema),
+});
+export type Order = z.infer<typeof OrderSchema>;
+export const OrderSummarySchema = OrderSchema.omit({ lines: true, events: true }).extend({ lineCount: z.number().int() });

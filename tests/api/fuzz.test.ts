@@ -10,7 +10,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN_PASSWORD, makeTestApp, type TestContext } from "../helpers/app";
 
-type Kind = "id" | "posint" | "int" | "date" | "datetime" | "text" | "enum" | "bool" | "lines";
+type Kind = "id" | "posint" | "int" | "nonneg" | "date" | "datetime" | "text" | "enum" | "bool" | "lines" | "period" | "reason";
 interface Target {
   path: string;
   body: Record<string, unknown>;
@@ -29,7 +29,8 @@ const snapshot = () =>
   t.open.sqlite
     .prepare(
       `select (select count(*) from stock_movements) m, (select coalesce(sum(qty_on_hand), 0) from stock_balances) b, (select count(*) from lots) l,
-              (select count(*) from idempotency_keys) k, (select count(*) from audit_log) a, (select group_concat(password_hash) from users) p`,
+              (select count(*) from idempotency_keys) k, (select count(*) from audit_log) a, (select group_concat(password_hash) from users) p,
+              (select count(*) from stock_reports) r, (select count(*) from orders) o, (select group_concat(status) from orders) s`,
     )
     .get();
 
@@ -39,6 +40,12 @@ function invalidFor(kind: Kind): fc.Arbitrary<unknown> {
   switch (kind) {
     case "posint":
       return fc.oneof(wrongType, fc.string(), fc.constant(0), fc.integer({ max: -1 }), fc.double({ min: 0.01, max: 1e6, noInteger: true }), fc.constant(1e15));
+    case "nonneg":
+      return fc.oneof(wrongType, fc.string(), fc.integer({ max: -1 }), fc.double({ min: 0.01, max: 1e6, noInteger: true }));
+    case "period":
+      return fc.oneof(wrongType, fc.integer(), fc.constantFrom("2026-13", "2026", "", "10/2026", "2026-1"));
+    case "reason":
+      return fc.oneof(wrongType, fc.integer(), fc.constantFrom("", "ab", "x".repeat(400)));
     case "int":
       return fc.oneof(wrongType, fc.string(), fc.double({ min: -1e6, max: 1e6, noInteger: true }), fc.constant(0));
     case "date":
@@ -94,6 +101,9 @@ beforeAll(async () => {
     { path: "/stock/movements", body: { type: "transfer", facilityId: depot, toFacilityId: cscom, productId: product, quantity: 1 }, fields: { ...common, type: "enum", toFacilityId: "id", productId: "posint", quantity: "posint", lotId: "posint", allowPartial: "bool" }, required: ["type", "facilityId", "toFacilityId", "productId", "quantity"] },
     { path: "/stock/movements", body: { type: "adjustment", facilityId: depot, lotId: lot, reason: "damage", quantity: -1 }, fields: { ...common, type: "enum", lotId: "posint", reason: "enum", quantity: "int" }, required: ["type", "facilityId", "lotId", "reason", "quantity"] },
     { path: "/stock/counts", body: { facilityId: depot, lines: [{ lotId: lot, countedQty: 3 }] }, fields: { facilityId: "id", occurredAt: "datetime", note: "text", lines: "lines" }, required: ["facilityId", "lines"] },
+    { path: "/reports", body: { facilityId: depot, period: "2026-09" }, fields: { facilityId: "id", period: "period" }, required: ["facilityId", "period"] },
+    { path: "/orders/from-report", body: { reportId: 1, budgetXof: 50000 }, fields: { reportId: "posint", budgetXof: "nonneg" }, required: ["reportId"] },
+    { path: "/orders/1/reject", body: { reason: "Quantités à revoir" }, fields: { reason: "reason" }, required: ["reason"] },
     { path: "/auth/password", body: { currentPassword: ADMIN_PASSWORD, newPassword: "a-brand-new-password" }, fields: { currentPassword: "id", newPassword: "id" }, required: ["currentPassword", "newPassword"] },
   ];
 });
@@ -108,7 +118,7 @@ describe("fuzzing the write endpoints", () => {
     let sent = 0;
     let key = 0;
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 0, max: 5 }).chain((i) => mutation(targets[i]!).map((m) => ({ m, target: targets[i]! }))), async ({ m, target }) => {
+      fc.asyncProperty(fc.integer({ min: 0, max: targets.length - 1 }).chain((i) => mutation(targets[i]!).map((m) => ({ m, target: targets[i]! }))), async ({ m, target }) => {
         const res = await fetch(`${base}${target.path}`, { method: "POST", headers: { ...headers, "Idempotency-Key": `fuzz-key-${++key}` }, body: JSON.stringify(m.body) });
         sent++;
         const body = (await res.json()) as { error?: { code: string; details?: { issues?: { path: string; message: string }[] } } };

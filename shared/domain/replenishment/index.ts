@@ -4,3 +4,4 @@ export * from "./orderQuantity";
 export * from "./packs";
 export * from "./budget";
 export * from "./allocation";
+export * from "./report";

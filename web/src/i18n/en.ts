@@ -38,6 +38,8 @@ export const en: Messages = {
     insufficient_stock: "Not enough stock for this operation.",
     lot_blocked: "This lot is blocked (expired or too short-dated).",
     idempotency_key_reused: "This operation was already recorded with different values.",
+    separation_of_duties: "The person who submitted the order cannot approve it.",
+    invalid_transition: "This action is not possible in the order's current state.",
     conflict: "Conflict: the data changed in the meantime.",
     payload_too_large: "The data sent is too large.",
     internal_error: "Server error. Please try again in a moment.",

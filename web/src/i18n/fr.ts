@@ -36,6 +36,8 @@ export const fr = {
     insufficient_stock: "Stock insuffisant pour cette opération.",
     lot_blocked: "Ce lot est bloqué (périmé ou péremption trop proche).",
     idempotency_key_reused: "Cette opération a déjà été enregistrée avec d'autres valeurs.",
+    separation_of_duties: "La personne qui a soumis la commande ne peut pas l'approuver.",
+    invalid_transition: "Cette action n'est pas possible dans l'état actuel de la commande.",
     conflict: "Conflit : les données ont changé entre-temps.",
     payload_too_large: "Les données envoyées sont trop volumineuses.",
     internal_error: "Erreur du serveur. Réessayez dans un instant.",

@@ -1,0 +1,165 @@
+/** Monthly reports: pre-filled from the ledger, edited from paper, submitted (timeliness recorded). */
+import { and, eq, sql } from "drizzle-orm";
+import { products, settings, stockReportLines, stockReports } from "../../db/schema";
+import { balanceMismatch, daysInPeriod } from "../../shared/domain/replenishment";
+import { AppError } from "../../shared/errors";
+import type { Tx } from "./idempotency";
+import { fieldError, loadFacility, resolveFunding } from "./stockRefs";
+
+/** Days after the end of the month by which a report is due (setting report.dueDays, default 15). */
+function dueDays(tx: Tx): number {
+  const row = tx.select().from(settings).where(eq(settings.key, "report.dueDays")).get();
+  const n = row ? Number(row.value) : NaN;
+  return Number.isInteger(n) && n >= 0 ? n : 15;
+}
+
+/** First day of the month after `period`, ISO date. */
+export function periodEnd(period: string): string {
+  const [y, m] = period.split("-").map(Number) as [number, number];
+  return new Date(Date.UTC(y, m, 1)).toISOString().slice(0, 10);
+}
+
+/** A period may be reported once it is over, and not before the facility's history. */
+function checkPeriod(period: string, now: Date): void {
+  if (periodEnd(period) > now.toISOString().slice(0, 10)) fieldError("period", "the month is not over yet");
+}
+
+interface LedgerLine {
+  product_id: number;
+  funding_source: string;
+  opening: number;
+  received: number;
+  consumed: number;
+  adjustments: number;
+  closing: number;
+}
+
+/** A, B, C, D, E per product × funding source of a facility for one month, from the ledger. */
+function ledgerLines(tx: Tx, facilityId: string, start: string, end: string): LedgerLine[] {
+  return tx.all<LedgerLine>(sql`
+    select product_id, funding_source,
+      sum(case when occurred_at < ${start} then qty_delta else 0 end) opening,
+      sum(case when occurred_at >= ${start} and type in ('receipt', 'transfer_in') then qty_delta else 0 end) received,
+      -sum(case when occurred_at >= ${start} and type = 'issue' then qty_delta else 0 end) consumed,
+      sum(case when occurred_at >= ${start} and type in ('adjustment', 'transfer_out') then qty_delta else 0 end) adjustments,
+      sum(qty_delta) closing
+    from stock_movements
+    where facility_id = ${facilityId} and occurred_at < ${end}
+    group by product_id, funding_source
+    having opening <> 0 or received <> 0 or consumed <> 0 or adjustments <> 0`);
+}
+
+/** D by reason (and transfers out) per product × funding source. */
+function reasonsByLine(tx: Tx, facilityId: string, start: string, end: string): Map<string, Record<string, number>> {
+  const rows = tx.all<{ product_id: number; funding_source: string; reason: string; qty: number }>(sql`
+    select product_id, funding_source, coalesce(reason, type) reason, sum(qty_delta) qty
+    from stock_movements
+    where facility_id = ${facilityId} and occurred_at >= ${start} and occurred_at < ${end} and type in ('adjustment', 'transfer_out')
+    group by 1, 2, 3`);
+  const out = new Map<string, Record<string, number>>();
+  for (const r of rows) {
+    const key = `${r.product_id}|${r.funding_source}`;
+    out.set(key, { ...(out.get(key) ?? {}), [r.reason]: r.qty });
+  }
+  return out;
+}
+
+/** Days of the month that ended with nothing on the shelf, replaying the month's movements. */
+function stockoutDays(tx: Tx, facilityId: string, line: LedgerLine, start: string, days: number): number {
+  const moves = tx.all<{ day: number; delta: number }>(sql`
+    select cast(substr(occurred_at, 9, 2) as integer) day, sum(qty_delta) delta from stock_movements
+    where facility_id = ${facilityId} and product_id = ${line.product_id} and funding_source = ${line.funding_source}
+      and occurred_at >= ${start} and occurred_at < ${periodEndOf(start)}
+    group by 1 order by 1`);
+  let balance = line.opening;
+  let zeroDays = 0;
+  let m = 0;
+  for (let d = 1; d <= days; d++) {
+    while (m < moves.length && moves[m]!.day === d) balance += moves[m++]!.delta;
+    if (balance <= 0) zeroDays++;
+  }
+  return zeroDays;
+}
+
+const periodEndOf = (start: string) => periodEnd(start.slice(0, 7));
+
+/** Creates a facility's report for a month, pre-filled from the ledger (source "ledger"). */
+export function createReport(tx: Tx, facilityId: string, period: string, now: Date): number {
+  const facility = loadFacility(tx, facilityId);
+  checkPeriod(period, now);
+  const existing = tx.select({ id: stockReports.id }).from(stockReports).where(and(eq(stockReports.facilityId, facility.id), eq(stockReports.period, period))).get();
+  if (existing) throw new AppError("conflict", `A report for ${period} already exists`, { reportId: existing.id });
+  const start = `${period}-01`;
+  const end = periodEnd(period);
+  const due = new Date(Date.parse(end) + dueDays(tx) * 86_400_000).toISOString().slice(0, 10);
+  const reportId = tx
+    .insert(stockReports)
+    .values({ facilityId: facility.id, period, status: "draft", source: "ledger", dueDate: due, createdAt: now.toISOString() })
+    .returning({ id: stockReports.id })
+    .get().id;
+  const days = daysInPeriod(period);
+  const reasons = reasonsByLine(tx, facility.id, start, end);
+  for (const l of ledgerLines(tx, facility.id, start, end)) {
+    tx.insert(stockReportLines)
+      .values({
+        reportId,
+        productId: l.product_id,
+        fundingSource: l.funding_source,
+        days,
+        opening: l.opening,
+        received: l.received,
+        consumed: l.consumed,
+        adjustments: l.adjustments,
+        adjustmentsByReason: JSON.stringify(reasons.get(`${l.product_id}|${l.funding_source}`) ?? {}),
+        closing: l.closing,
+        stockoutDays: stockoutDays(tx, facility.id, l, start, days),
+        mismatch: balanceMismatch(l),
+      })
+      .run();
+  }
+  return reportId;
+}
+
+/** Loads a report row or answers 404. */
+export function loadReportRow(tx: Tx, id: number) {
+  const row = tx.select().from(stockReports).where(eq(stockReports.id, id)).get();
+  if (!row) throw new AppError("not_found", `Unknown report ${id}`);
+  return row;
+}
+
+/** Replaces lines of a draft report with values typed from paper; mismatches are flagged, not fixed. */
+export function updateReportLines(tx: Tx, reportId: number, lines: { productId: number; fundingSource?: string | undefined; opening: number; received: number; consumed: number; adjustments: number; adjustmentsByReason?: Record<string, number> | undefined; closing: number; stockoutDays: number }[]): void {
+  const report = loadReportRow(tx, reportId);
+  if (report.status !== "draft") throw new AppError("invalid_transition", "A submitted report cannot be edited");
+  const days = daysInPeriod(report.period);
+  lines.forEach((line, i) => {
+    const product = tx.select().from(products).where(eq(products.id, line.productId)).get();
+    if (!product) fieldError(`lines.${i}.productId`, `unknown product ${line.productId}`);
+    if (line.stockoutDays > days) fieldError(`lines.${i}.stockoutDays`, `must not exceed the ${days} days of ${report.period}`);
+    const fundingSource = resolveFunding(tx, line.fundingSource, product.programmeCode);
+    const values = {
+      days,
+      opening: line.opening,
+      received: line.received,
+      consumed: line.consumed,
+      adjustments: line.adjustments,
+      adjustmentsByReason: JSON.stringify(line.adjustmentsByReason ?? {}),
+      closing: line.closing,
+      stockoutDays: line.stockoutDays,
+      mismatch: balanceMismatch(line),
+    };
+    tx.insert(stockReportLines)
+      .values({ reportId, productId: product.id, fundingSource, ...values })
+      .onConflictDoUpdate({ target: [stockReportLines.reportId, stockReportLines.productId, stockReportLines.fundingSource], set: values })
+      .run();
+  });
+  tx.update(stockReports).set({ source: "paper" }).where(eq(stockReports.id, reportId)).run();
+}
+
+/** Submits a draft report and records whether it came in on time. */
+export function submitReport(tx: Tx, reportId: number, userId: number | null, now: Date): void {
+  const report = loadReportRow(tx, reportId);
+  if (report.status !== "draft") throw new AppError("invalid_transition", "The report is already submitted");
+  const at = now.toISOString();
+  tx.update(stockReports).set({ status: "submitted", submittedAt: at, submittedBy: userId, onTime: at.slice(0, 10) <= report.dueDate }).where(eq(stockReports.id, reportId)).run();
+}

@@ -1,0 +1,140 @@
+/** Read side of reports and orders, filtered by the user's scope. */
+import { aliasedTable, and, count, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import { facilities, lots, orderEvents, orderLineLots, orderLines, orders, products, stockReportLines, stockReports } from "../../db/schema";
+import type { Order, Report } from "../../shared/contracts/replenishment";
+import { AppError } from "../../shared/errors";
+import type { Tx } from "../commands/idempotency";
+import type { ScopeFilter } from "../policies";
+
+/** SQL condition: the facility column lies in the scope. */
+export function facilityInScope(scope: ScopeFilter, f: typeof facilities): SQL | undefined {
+  if ("all" in scope) return undefined;
+  if ("none" in scope) return sql`0`;
+  if ("regionId" in scope) return eq(f.regionId, scope.regionId);
+  if ("districtId" in scope) return eq(f.districtId, scope.districtId);
+  return eq(f.id, scope.facilityId);
+}
+
+/** One report with its lines (404 when unknown). */
+export function loadReport(db: Db | Tx, id: number): Report {
+  const r = db.select({ r: stockReports, name: facilities.name }).from(stockReports).innerJoin(facilities, eq(facilities.id, stockReports.facilityId)).where(eq(stockReports.id, id)).get();
+  if (!r) throw new AppError("not_found", `Unknown report ${id}`);
+  const lines = db
+    .select({ l: stockReportLines, p: products })
+    .from(stockReportLines)
+    .innerJoin(products, eq(products.id, stockReportLines.productId))
+    .where(eq(stockReportLines.reportId, id))
+    .orderBy(products.genericName)
+    .all()
+    .map(({ l, p }) => ({ ...l, reportId: undefined, productCode: p.code, genericName: p.genericName, adjustmentsByReason: JSON.parse(l.adjustmentsByReason) as Record<string, number> }));
+  return {
+    id: r.r.id,
+    facilityId: r.r.facilityId,
+    facilityName: r.name,
+    period: r.r.period,
+    status: r.r.status,
+    source: r.r.source,
+    dueDate: r.r.dueDate,
+    submittedAt: r.r.submittedAt,
+    onTime: r.r.onTime,
+    mismatches: lines.filter((l) => l.mismatch !== 0).length,
+    lines: lines.map(({ reportId: _r, ...l }) => l),
+  };
+}
+
+/** Reports in scope, newest period first. */
+export function listReports(db: Db, scope: ScopeFilter, q: { period?: string | undefined; facilityId?: string | undefined; districtId?: string | undefined; status?: "draft" | "submitted" | undefined; limit: number; offset: number }) {
+  const where = and(
+    facilityInScope(scope, facilities),
+    q.period ? eq(stockReports.period, q.period) : undefined,
+    q.facilityId ? eq(stockReports.facilityId, q.facilityId) : undefined,
+    q.districtId ? eq(facilities.districtId, q.districtId) : undefined,
+    q.status ? eq(stockReports.status, q.status) : undefined,
+  );
+  const base = db.select({ n: count() }).from(stockReports).innerJoin(facilities, eq(facilities.id, stockReports.facilityId)).where(where).get();
+  const mismatches = sql<number>`(select count(*) from ${stockReportLines} where ${stockReportLines.reportId} = ${stockReports.id} and ${stockReportLines.mismatch} <> 0)`;
+  const items = db
+    .select({ r: stockReports, facilityName: facilities.name, mismatches })
+    .from(stockReports)
+    .innerJoin(facilities, eq(facilities.id, stockReports.facilityId))
+    .where(where)
+    .orderBy(desc(stockReports.period), facilities.name)
+    .limit(q.limit)
+    .offset(q.offset)
+    .all()
+    .map(({ r, facilityName, mismatches: m }) => ({ id: r.id, facilityId: r.facilityId, facilityName, period: r.period, status: r.status, source: r.source, dueDate: r.dueDate, submittedAt: r.submittedAt, onTime: r.onTime, mismatches: m }));
+  return { items, total: base?.n ?? 0, limit: q.limit, offset: q.offset };
+}
+
+const supplier = aliasedTable(facilities, "supplier");
+
+/** One order with its lines, lots and history (404 when unknown). */
+export function loadOrder(db: Db | Tx, id: number): Order {
+  const row = db.select({ o: orders, facilityName: facilities.name, supplierName: supplier.name }).from(orders).innerJoin(facilities, eq(facilities.id, orders.facilityId)).innerJoin(supplier, eq(supplier.id, orders.supplierId)).where(eq(orders.id, id)).get();
+  if (!row) throw new AppError("not_found", `Unknown order ${id}`);
+  const lines = db.select({ l: orderLines, p: products }).from(orderLines).innerJoin(products, eq(products.id, orderLines.productId)).where(eq(orderLines.orderId, id)).orderBy(products.genericName).all();
+  const lotRows = db.select({ ll: orderLineLots, lot: lots }).from(orderLineLots).innerJoin(lots, eq(lots.id, orderLineLots.lotId)).where(inArray(orderLineLots.orderLineId, [...lines.map((l) => l.l.id), -1])).orderBy(lots.expiry).all();
+  const events = db.select().from(orderEvents).where(eq(orderEvents.orderId, id)).orderBy(orderEvents.id).all();
+  const presented = lines.map(({ l, p }) => ({
+    id: l.id,
+    productId: p.id,
+    productCode: p.code,
+    genericName: `${p.genericName} ${p.strength}`.trim(),
+    packSize: p.packSize,
+    ven: p.ven,
+    pricePerPackXof: p.pricePerPackXof,
+    fundingSource: l.fundingSource,
+    amc: l.amc,
+    stockOnHand: l.stockOnHand,
+    inTransit: l.inTransit,
+    monthsOfStock: l.monthsOfStock === null ? null : Math.round(l.monthsOfStock * 100) / 100,
+    emergency: l.emergency,
+    suggestedQty: l.suggestedQty,
+    explanation: JSON.parse(l.explanation),
+    requestedQty: l.requestedQty,
+    approvedQty: l.approvedQty,
+    approvalReason: l.approvalReason,
+    shippedQty: l.shippedQty,
+    acceptedQty: l.acceptedQty,
+    rejectedQty: l.rejectedQty,
+    shortfallQty: l.shortfallQty,
+    shortfallAction: l.shortfallAction,
+    lots: lotRows.filter((r) => r.ll.orderLineId === l.id).map((r) => ({ lotId: r.lot.id, lotCode: r.lot.lotCode, expiry: r.lot.expiry, pickedQty: r.ll.pickedQty, shippedQty: r.ll.shippedQty, acceptedQty: r.ll.acceptedQty, rejectedQty: r.ll.rejectedQty, rejectionReason: r.ll.rejectionReason })),
+  }));
+  const qty = (l: (typeof presented)[number]) => l.approvedQty ?? l.requestedQty;
+  const costXof = Math.round(presented.reduce((s, l) => s + (qty(l) / l.packSize) * l.pricePerPackXof, 0));
+  return {
+    ...row.o,
+    facilityName: row.facilityName,
+    supplierName: row.supplierName,
+    costXof,
+    budgetExceeded: presented.some((l) => l.explanation.some((e: { key: string }) => e.key === "budget")),
+    emergencyLines: presented.filter((l) => l.emergency).length,
+    lines: presented,
+    events: events.map((e) => ({ ...e, changes: e.changes ? JSON.parse(e.changes) : null })),
+  };
+}
+
+/** Orders where the ordering facility or the supplier is in scope. */
+export function listOrders(db: Db, scope: ScopeFilter, q: { facilityId?: string | undefined; supplierId?: string | undefined; status?: Order["status"] | undefined; period?: string | undefined; flow?: Order["flow"] | undefined; limit: number; offset: number }) {
+  const inScope = "all" in scope ? undefined : or(facilityInScope(scope, facilities), facilityInScope(scope, supplier));
+  const where = and(
+    inScope,
+    q.facilityId ? eq(orders.facilityId, q.facilityId) : undefined,
+    q.supplierId ? eq(orders.supplierId, q.supplierId) : undefined,
+    q.status ? eq(orders.status, q.status) : undefined,
+    q.period ? eq(orders.period, q.period) : undefined,
+    q.flow ? eq(orders.flow, q.flow) : undefined,
+  );
+  const from = () => db.select({ o: orders, facilityName: facilities.name, supplierName: supplier.name, lineCount: sql<number>`(select count(*) from ${orderLines} where ${orderLines.orderId} = ${orders.id})`, emergencyLines: sql<number>`(select count(*) from ${orderLines} where ${orderLines.orderId} = ${orders.id} and ${orderLines.emergency} = 1)` }).from(orders).innerJoin(facilities, eq(facilities.id, orders.facilityId)).innerJoin(supplier, eq(supplier.id, orders.supplierId));
+  const total = db.select({ n: count() }).from(orders).innerJoin(facilities, eq(facilities.id, orders.facilityId)).innerJoin(supplier, eq(supplier.id, orders.supplierId)).where(where).get()?.n ?? 0;
+  const items = from()
+    .where(where)
+    .orderBy(desc(orders.updatedAt), desc(orders.id))
+    .limit(q.limit)
+    .offset(q.offset)
+    .all()
+    .map(({ o, facilityName, supplierName, lineCount, emergencyLines }) => ({ ...o, facilityName, supplierName, lineCount, emergencyLines }));
+  return { items, total, limit: q.limit, offset: q.offset };
+}
