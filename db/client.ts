@@ -8,7 +8,7 @@ import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import * as schema from "./schema";
 
 /** The drizzle handle used everywhere on the server. */
-export type Db = BetterSQLite3Database<typeof schema>;
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
 /** An open database: the drizzle handle and the raw connection (for bulk seeding and pragmas). */
 export interface OpenDb {

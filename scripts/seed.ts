@@ -7,6 +7,7 @@ import { parseArgs } from "node:util";
 import { openDb } from "../db/client";
 import { isEmpty, seedDatabase } from "../db/seed";
 import { hashPassword } from "../server/auth/password";
+import { seedMonthOrders } from "../server/demoOrders";
 
 const { values } = parseArgs({
   options: {
@@ -32,6 +33,7 @@ const summary = seedDatabase(open, {
   adminPassword: process.env.FURA_ADMIN_PASSWORD ?? "fura-admin-2026",
   hashPassword,
   demo: !values["reference-only"],
+  afterSeed: (o, summary) => seedMonthOrders(o, summary),
   seed: Number(values.seed),
   months: Number(values.months),
   ...(values.cscoms ? { cscoms: Number(values.cscoms) } : {}),

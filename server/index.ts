@@ -5,6 +5,7 @@ import { openDb } from "../db/client";
 import { isEmpty, seedDatabase } from "../db/seed";
 import { createApp } from "./app";
 import { hashPassword } from "./auth/password";
+import { seedMonthOrders } from "./demoOrders";
 import { loadEnv } from "./env";
 
 const env = loadEnv();
@@ -19,6 +20,7 @@ if (env.FURA_SEED !== "none" && isEmpty(open)) {
     adminPassword: env.FURA_ADMIN_PASSWORD,
     hashPassword,
     demo: env.FURA_SEED === "demo",
+    afterSeed: (o, summary) => seedMonthOrders(o, summary),
     ...(env.FURA_SEED_HISTORY_CSCOMS !== undefined ? { historyCscoms: env.FURA_SEED_HISTORY_CSCOMS } : {}),
   });
   log.info({ ...summary, ms: Date.now() - started }, "seeded");

@@ -37,12 +37,15 @@ export interface HistoryOptions {
   /** First month of the history, "YYYY-MM" */
   firstMonth: string;
   months: number;
+  /** How many of the last months also have a submitted monthly report (CRGS) */
+  reportMonths: number;
 }
 
 /** What the generator wrote, for the seed summary. */
 export interface HistoryStats {
   movements: number;
   facilityProducts: number;
+  reportLines: number;
 }
 
 type Kind = "receipt" | "issue" | "adjustment";
@@ -82,6 +85,73 @@ class LedgerWriter {
   }
 }
 
+/** One report line as the simulation saw the month (D = everything that is not B or C). */
+interface MonthFigures {
+  opening: number;
+  received: number;
+  consumed: number;
+  closing: number;
+  stockoutDays: number;
+  days: number;
+}
+
+/**
+ * Writes the monthly reports of the last months: every past month submitted (about one in eight
+ * late); the last month submitted by three CSComs in four, so that the district review has
+ * missing reports to chase.
+ */
+class ReportWriter {
+  private insertReport: Database.Statement;
+  private insertLine: Database.Statement;
+  private ids = new Map<string, number | null>();
+  lines = 0;
+
+  constructor(
+    sqlite: Database.Database,
+    private readonly opts: HistoryOptions,
+  ) {
+    this.insertReport = sqlite.prepare(
+      "insert into stock_reports (facility_id, period, status, source, due_date, submitted_at, submitted_by, on_time, created_at) values (?, ?, 'submitted', 'ledger', ?, ?, null, ?, ?) returning id",
+    );
+    this.insertLine = sqlite.prepare(
+      "insert into stock_report_lines (report_id, product_id, funding_source, days, opening, received, consumed, adjustments, adjustments_by_reason, closing, stockout_days, mismatch) values (?, ?, ?, ?, ?, ?, ?, ?, '{}', ?, ?, 0)",
+    );
+  }
+
+  /** Whether month t is reported at all. */
+  covers(t: number): boolean {
+    return t >= this.opts.months - this.opts.reportMonths;
+  }
+
+  private reportId(facilityId: string, t: number): number | null {
+    const key = `${facilityId}|${t}`;
+    if (this.ids.has(key)) return this.ids.get(key)!;
+    const period = monthStart(this.opts.firstMonth, t).slice(0, 7);
+    const end = monthStart(this.opts.firstMonth, t + 1);
+    const due = new Date(Date.parse(end) + 15 * 86_400_000).toISOString().slice(0, 10);
+    const u = unitHash(`report:${this.opts.seed}:${facilityId}:${period}`);
+    const last = t === this.opts.months - 1;
+    let id: number | null = null;
+    if (!(last && u < 0.25)) {
+      const late = u > 0.88;
+      const day = Math.min(28, Math.floor(1 + 14 * unitHash(`day:${facilityId}:${period}`)) + (late ? 16 : 0));
+      const submittedAt = `${end.slice(0, 8)}${String(day).padStart(2, "0")}T09:00:00.000Z`;
+      id = (this.insertReport.get(facilityId, period, due, submittedAt, submittedAt.slice(0, 10) <= due ? 1 : 0, submittedAt) as { id: number }).id;
+    }
+    this.ids.set(key, id);
+    return id;
+  }
+
+  /** Writes one line (if the facility reported that month). */
+  line(facilityId: string, p: SeedProduct, t: number, m: MonthFigures): void {
+    const id = this.reportId(facilityId, t);
+    if (id === null) return;
+    const adjustments = m.closing - (m.opening + m.received - m.consumed);
+    this.insertLine.run(id, p.id, p.programme, m.days, m.opening, m.received, m.consumed, adjustments, m.closing, m.stockoutDays);
+    this.lines++;
+  }
+}
+
 /** Stock of one product at one facility, lot by lot, kept in expiry order. */
 class Shelf {
   readonly lots: { lot: SeedLot; qty: number; lastId: number }[] = [];
@@ -105,6 +175,7 @@ class Shelf {
 /** Context for one facility × product simulation. */
 interface SimContext {
   w: LedgerWriter;
+  reports: ReportWriter;
   opts: HistoryOptions;
   facilityId: string;
   /** Position of the facility in the seed, used to keep batch ids short */
@@ -158,6 +229,7 @@ function simulate(ctx: SimContext): void {
     const days = getDaysInMonth(parseISO(start));
     const nextStart = fund(t + 1);
     const tag = `h${ctx.facilityIndex}.${p.id}.${t}`;
+    const openingOfMonth = shelf.total();
 
     // 1. Withdraw lots that expire before next month.
     for (const entry of shelf.lots) {
@@ -223,6 +295,10 @@ function simulate(ctx: SimContext): void {
         entry.lastId = ctx.w.line(f, p, entry.lot.id, "adjustment", "count", delta, entry.qty, at, null, `${tag}i`, "Inventaire annuel");
       }
     }
+    if (ctx.reports.covers(t)) {
+      const stockoutDays = Math.min(days, Math.round(stockoutShare * days));
+      ctx.reports.line(f, p, t, { opening: openingOfMonth, received, consumed, closing: shelf.total(), stockoutDays, days });
+    }
   }
   for (const entry of shelf.lots) ctx.w.balance(f, p, entry.lot.id, entry.qty, entry.lastId);
 }
@@ -247,14 +323,15 @@ export function generateHistory(
   opts: HistoryOptions,
 ): HistoryStats {
   const w = new LedgerWriter(sqlite);
+  const reports = new ReportWriter(sqlite, opts);
   let facilityProducts = 0;
   for (const [facilityIndex, c] of cscoms.entries()) {
     const size = sizeFactor(c.id, c.regionId);
     for (const p of products) {
       if (!stocks(c.id, p)) continue;
       facilityProducts++;
-      simulate({ w, opts, facilityId: c.id, facilityIndex, supplierId: c.supplierId, sizeFactor: size, product: p, lots: lotsByProduct.get(p.id)! });
+      simulate({ w, reports, opts, facilityId: c.id, facilityIndex, supplierId: c.supplierId, sizeFactor: size, product: p, lots: lotsByProduct.get(p.id)! });
     }
   }
-  return { movements: w.movements, facilityProducts };
+  return { movements: w.movements, facilityProducts, reportLines: reports.lines };
 }

@@ -30,6 +30,10 @@ export interface SeedOptions {
   cscoms?: number;
   /** How many of the CSComs get a stock history (default: all) */
   historyCscoms?: number;
+  /** How many of the last months also have submitted monthly reports (default 6) */
+  reportMonths?: number;
+  /** Runs inside the seed transaction once the demo data is written (the server builds the month's orders here) */
+  afterSeed?: (open: OpenDb, summary: SeedSummary) => void;
   /** Number of products (default: the catalogue; more adds synthetic variants) */
   products?: number;
 }
@@ -44,6 +48,7 @@ export interface SeedSummary {
   lots: number;
   movements: number;
   facilityProducts: number;
+  reportLines: number;
   firstMonth: string | null;
   lastMonth: string | null;
 }
@@ -100,6 +105,7 @@ export function seedDatabase(open: OpenDb, opts: SeedOptions): SeedSummary {
 
     let movements = 0;
     let facilityProducts = 0;
+    let reportLines = 0;
     let lotCount = 0;
     if (opts.demo) {
       const katiDepot = depotRows.find((d) => d.districtId === "kati")!.id!;
@@ -115,16 +121,17 @@ export function seedDatabase(open: OpenDb, opts: SeedOptions): SeedSummary {
         historyList.slice(0, opts.historyCscoms ?? cscoms.length).map((c) => ({ id: c.id!, regionId: c.regionId, supplierId: geo.supplierOf.get(c.id!)! })),
         productRows,
         lotsByProduct,
-        { seed, firstMonth, months },
+        { seed, firstMonth, months, reportMonths: Math.min(months, opts.reportMonths ?? 6) },
       );
       const depots = depotSupplies(facilityRows, geo.supplierOf);
       const goLiveIso = formatISO(goLive, { representation: "date" });
       const depotLines = seedDepotStock(sqlite, depots, productRows, lotsByProduct, goLiveIso, seed, differenceInCalendarMonths(goLive, parseISO(`${firstMonth}-01`)));
       movements = history.movements + depotLines;
       facilityProducts = history.facilityProducts;
+      reportLines = history.reportLines;
       lotCount = (sqlite.prepare("select count(*) n from lots").get() as { n: number }).n;
     }
-    return {
+    const summary: SeedSummary = {
       regions: geo.regions.length,
       districts: geo.districts.length,
       facilities: facilityRows.length,
@@ -133,9 +140,12 @@ export function seedDatabase(open: OpenDb, opts: SeedOptions): SeedSummary {
       lots: lotCount,
       movements,
       facilityProducts,
+      reportLines,
       firstMonth: opts.demo ? firstMonth : null,
       lastMonth: opts.demo ? formatISO(addMonths(goLive, -1), { representation: "date" }).slice(0, 7) : null,
     };
+    if (opts.demo) opts.afterSeed?.(open, summary);
+    return summary;
   })();
 }
 

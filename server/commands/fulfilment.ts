@@ -6,6 +6,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { lots, orderEvents, orderLineLots, orderLines, orders } from "../../db/schema";
+import { readCalculation, storeCalculation } from "../../shared/domain/replenishment";
 import { pickFefo, type BlockedLot } from "../../shared/domain/stock";
 import type { Tx } from "./idempotency";
 import { appendLines, shelfLots, type LineInput } from "./ledger";
@@ -88,8 +89,9 @@ type Shortfall = { line: typeof orderLines.$inferSelect; qty: number };
 
 function copyLine(s: Shortfall, orderId: number, note: { fr: string; en: string }) {
   const { id: _id, ...line } = s.line;
-  const steps = [...(JSON.parse(line.explanation) as unknown[]), { key: "shortfall", values: { qty: s.qty }, ...note }];
-  return { ...line, orderId, requestedQty: s.qty, suggestedQty: s.qty, approvedQty: null, approvalReason: null, shippedQty: 0, acceptedQty: 0, rejectedQty: 0, shortfallQty: 0, shortfallAction: null, explanation: JSON.stringify(steps) };
+  const calc = readCalculation(line.explanation);
+  const explanation = storeCalculation({ ...calc, notes: [...calc.notes, { key: "shortfall", values: { qty: s.qty }, ...note }] });
+  return { ...line, orderId, requestedQty: s.qty, suggestedQty: s.qty, approvedQty: null, approvalReason: null, shippedQty: 0, acceptedQty: 0, rejectedQty: 0, shortfallQty: 0, shortfallAction: null, explanation };
 }
 
 /** A new order for the remainder, already approved, to be picked when stock arrives. */

@@ -3,6 +3,7 @@ import { aliasedTable, and, count, desc, eq, inArray, or, sql, type SQL } from "
 import type { Db } from "../../db/client";
 import { facilities, lots, orderEvents, orderLineLots, orderLines, orders, products, stockReportLines, stockReports } from "../../db/schema";
 import type { Order, Report } from "../../shared/contracts/replenishment";
+import { computeOrderQuantity, decodeInputs, readCalculation } from "../../shared/domain/replenishment";
 import { AppError } from "../../shared/errors";
 import type { Tx } from "../commands/idempotency";
 import type { ScopeFilter } from "../policies";
@@ -91,7 +92,7 @@ export function loadOrder(db: Db | Tx, id: number): Order {
     monthsOfStock: l.monthsOfStock === null ? null : Math.round(l.monthsOfStock * 100) / 100,
     emergency: l.emergency,
     suggestedQty: l.suggestedQty,
-    explanation: JSON.parse(l.explanation),
+    explanation: explain(l.explanation, p),
     requestedQty: l.requestedQty,
     approvedQty: l.approvedQty,
     approvalReason: l.approvalReason,
@@ -114,6 +115,13 @@ export function loadOrder(db: Db | Tx, id: number): Order {
     lines: presented,
     events: events.map((e) => ({ ...e, changes: e.changes ? JSON.parse(e.changes) : null })),
   };
+}
+
+/** Rebuilds a line's explanation from its stored inputs, with the notes added since. */
+function explain(stored: string, p: typeof products.$inferSelect) {
+  const calc = readCalculation(stored);
+  const s = computeOrderQuantity(decodeInputs(calc.inputs, p));
+  return [...s.explanation, ...calc.notes];
 }
 
 /** Orders where the ordering facility or the supplier is in scope. */

@@ -120,7 +120,7 @@ export function orderRoutes(r: SecureRouter, deps: AppDeps): void {
     },
     idempotentWrite(deps, ({ tx, body, user: u, now }) => {
       const { reportId, budgetXof } = body as z.infer<typeof OrdersFromReport>;
-      const ids = createOrdersFromReport(tx, reportId, budgetXof, u.id, now);
+      const ids = createOrdersFromReport(tx, db.$client, reportId, budgetXof, u.id, now);
       return { status: 201, body: { orders: ids.map((id) => loadOrder(tx, id)) }, audit: { action: "order.create", objectType: "report", objectId: String(reportId), after: { orderIds: ids, budgetXof: budgetXof ?? null } } };
     }),
   );

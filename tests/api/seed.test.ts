@@ -64,6 +64,27 @@ describe("seeded history (24 months, 30 CSComs)", () => {
     expect(foreign).toBe(0);
   });
 
+  it("writes six months of monthly reports that agree with the ledger, the last month with some missing", () => {
+    const disagreements = open.sqlite
+      .prepare(
+        `select count(*) from stock_report_lines l join stock_reports r on r.id = l.report_id
+         where l.opening <> (select coalesce(sum(qty_delta), 0) from stock_movements m where m.facility_id = r.facility_id and m.product_id = l.product_id and m.occurred_at < r.period || '-01')
+            or l.closing <> (select coalesce(sum(qty_delta), 0) from stock_movements m where m.facility_id = r.facility_id and m.product_id = l.product_id and m.occurred_at < date(r.period || '-01', '+1 month'))
+            or l.consumed <> (select coalesce(-sum(qty_delta), 0) from stock_movements m where m.facility_id = r.facility_id and m.product_id = l.product_id and m.type = 'issue' and substr(m.occurred_at, 1, 7) = r.period)
+            or l.mismatch <> 0 or l.stockout_days > l.days`,
+      )
+      .pluck()
+      .get();
+    expect(disagreements).toBe(0);
+    const periods = open.sqlite.prepare("select period, count(*) n, sum(on_time) onTime from stock_reports group by period order by period").all() as { period: string; n: number; onTime: number }[];
+    expect(periods.map((p) => p.period)).toEqual(["2026-05", "2026-06", "2026-07", "2026-08", "2026-09", "2026-10"]);
+    expect(periods[0]!.n).toBe(30);
+    expect(periods.at(-1)!.n).toBeLessThan(30);
+    expect(periods.some((p) => p.onTime < p.n)).toBe(true);
+    const withStockouts = open.sqlite.prepare("select count(*) from stock_report_lines where stockout_days > 0").pluck().get();
+    expect(withStockouts).toBeGreaterThan(0);
+  });
+
   it("shows the malaria season: ACT consumption from July to November is well above the rest of the year", () => {
     const rows = open.sqlite
       .prepare(

@@ -23,9 +23,18 @@ export interface TestContext {
 }
 
 /** Builds a seeded in-memory app (every facility; `cscoms` CSComs with history) and signs in as admin. */
-export async function makeTestApp(options: { cscoms?: number; months?: number; file?: string } = {}): Promise<TestContext> {
+export async function makeTestApp(options: { cscoms?: number; months?: number; reportMonths?: number; file?: string } = {}): Promise<TestContext> {
   const open = openDb(options.file ?? ":memory:");
-  const summary = seedDatabase(open, { adminPassword: ADMIN_PASSWORD, hashPassword, demo: true, historyCscoms: options.cscoms ?? 4, months: options.months ?? 6, now: TEST_NOW });
+  const summary = seedDatabase(open, {
+    adminPassword: ADMIN_PASSWORD,
+    hashPassword,
+    demo: true,
+    historyCscoms: options.cscoms ?? 4,
+    months: options.months ?? 6,
+    // By default the tests write their own monthly reports.
+    reportMonths: options.reportMonths ?? 0,
+    now: TEST_NOW,
+  });
   const now = { value: TEST_NOW };
   const app = createApp({ db: open.db, clock: () => now.value, log: pino({ level: "silent" }), loginRateLimitPerMinute: 0 });
   const agent = request.agent(app);

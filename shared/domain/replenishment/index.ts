@@ -5,3 +5,4 @@ export * from "./packs";
 export * from "./budget";
 export * from "./allocation";
 export * from "./report";
+export * from "./calcInputs";

@@ -123,3 +123,16 @@ describe("computeOrderQuantity — properties", () => {
     );
   });
 });
+
+describe("stored calculation", () => {
+  it("round-trips the inputs and rebuilds the same suggestion", async () => {
+    const { encodeInputs, decodeInputs, readCalculation, storeCalculation } = await import("./calcInputs");
+    const input = { product, policy: { ...forced, eopMonths: null }, periods: [month(100), null, month(90, 3, 31)], stockOnHand: 20, inTransit: 5, averagingPeriods: 3 };
+    const code = encodeInputs(input);
+    expect(decodeInputs(code, product)).toEqual(input);
+    expect(computeOrderQuantity(decodeInputs(code, product))).toEqual(computeOrderQuantity(input));
+    expect(readCalculation(storeCalculation({ inputs: code, notes: [] }))).toEqual({ inputs: code, notes: [] });
+    const note = { key: "budget", values: {}, fr: "x", en: "y" };
+    expect(readCalculation(storeCalculation({ inputs: code, notes: [note] }))).toEqual({ inputs: code, notes: [note] });
+  });
+});

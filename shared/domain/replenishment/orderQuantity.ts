@@ -64,8 +64,11 @@ export function roundHalfUp(x: number): number {
 
 const fmt = (x: number | null, digits = 2) => (x === null ? "—" : Number.isInteger(x) ? String(x) : x.toFixed(digits));
 
-/** Computes the suggested quantity of one line and explains each number. */
-export function computeOrderQuantity(input: OrderInput): OrderSuggestion {
+/**
+ * Computes the suggested quantity of one line and explains each number. `explain: false` skips
+ * the sentences (the national batch stores the inputs and explains on demand).
+ */
+export function computeOrderQuantity(input: OrderInput, options: { explain?: boolean } = {}): OrderSuggestion {
   const { policy, product } = input;
   const adjusted = input.periods.map((p) => (p === null ? null : adjustedConsumption(p.consumed, p.days, p.stockoutDays)));
   const n = input.averagingPeriods ?? 3;
@@ -78,6 +81,8 @@ export function computeOrderQuantity(input: OrderInput): OrderSuggestion {
   const decision: OrderSuggestion["decision"] = need === 0 ? "no_need" : policy.rule === "standard" && !belowMin && !emergency ? "above_min" : "order";
   const quantity = decision === "order" ? need : 0;
   const packs = packsFor(quantity, product);
+  const result = { adjustedConsumption: adjusted, amc, monthsOfStock: mos, maxStock, need, quantity, packs, emergency, decision };
+  if (options.explain === false) return { ...result, explanation: [] };
   const steps: ExplanationStep[] = [
     {
       key: "adjusted",
@@ -117,7 +122,7 @@ export function computeOrderQuantity(input: OrderInput): OrderSuggestion {
       en: `Quantity ${quantity} → ${packs} pack(s) of ${product.packSize} (rounded up above a remainder of ${product.packRoundingThreshold}).`,
     },
   ];
-  return { adjustedConsumption: adjusted, amc, monthsOfStock: mos, maxStock, need, quantity, packs, emergency, decision, explanation: steps };
+  return { ...result, explanation: steps };
 }
 
 function decisionStep(decision: OrderSuggestion["decision"], policy: OrderPolicy, mos: number | null, emergency: boolean): ExplanationStep {

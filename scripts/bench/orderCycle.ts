@@ -1,0 +1,39 @@
+/**
+ * The national monthly run: seeds a scaled network (default 1,760 CSComs × 300 products, 4 months
+ * with reports), then times the order cycle that computes and persists a suggestion for every
+ * CSCom × product line of the last month. Prints figures; asserts nothing about time.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { openDb } from "../../db/client";
+import { seedDatabase } from "../../db/seed";
+import { runOrderCycle } from "../../server/commands/orderCycle";
+
+const { values } = parseArgs({ options: { cscoms: { type: "string", default: "1760" }, products: { type: "string", default: "300" }, months: { type: "string", default: "4" } } });
+
+const dir = mkdtempSync(join(tmpdir(), "fura-cycle-"));
+const open = openDb(join(dir, "cycle.db"));
+let t0 = performance.now();
+const summary = seedDatabase(open, {
+  adminPassword: "bench-admin-pw",
+  hashPassword: (p) => `bench$${p.length}`,
+  demo: true,
+  cscoms: Number(values.cscoms),
+  products: Number(values.products),
+  months: Number(values.months),
+  reportMonths: Number(values.months),
+});
+const seedS = (performance.now() - t0) / 1000;
+const reportLines = open.sqlite.prepare("select count(*) from stock_report_lines l join stock_reports r on r.id = l.report_id where r.period = ?").pluck().get(summary.lastMonth) as number;
+console.log(`data: ${summary.cscoms} CSComs × ${summary.products} products, ${summary.reportLines.toLocaleString("en-US")} report lines over ${values.months} months (${reportLines.toLocaleString("en-US")} in ${summary.lastMonth}); seeded in ${seedS.toFixed(1)} s`);
+
+t0 = performance.now();
+const result = open.sqlite.transaction(() => runOrderCycle(open.sqlite, { period: summary.lastMonth!, status: "submitted", userId: null, now: new Date() }))();
+const s = (performance.now() - t0) / 1000;
+console.log(
+  `national order cycle ${summary.lastMonth}: ${result.reports} reports → ${result.orders.toLocaleString("en-US")} orders, ${result.lines.toLocaleString("en-US")} lines computed and persisted in ${s.toFixed(2)} s (${Math.round(result.lines / s).toLocaleString("en-US")} lines/s)`,
+);
+open.close();
+rmSync(dir, { recursive: true, force: true });

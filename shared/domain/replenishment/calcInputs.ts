@@ -1,0 +1,47 @@
+/**
+ * A compact, lossless record of what a suggestion was computed from, stored with each order line,
+ * so that its explanation can be rebuilt at any time (and the national batch need not write
+ * sentences): "v1|rule|max|min|eop|n|stock|transit|days:consumed:stockout,-,…" plus notes.
+ */
+import type { ExplanationStep, OrderInput } from "./orderQuantity";
+
+/** Encodes the inputs of one suggestion. */
+export function encodeInputs(i: OrderInput): string {
+  const p = i.policy;
+  const periods = i.periods.map((x) => (x === null ? "-" : `${x.days}:${x.consumed}:${x.stockoutDays}`)).join(",");
+  return `v1|${p.rule}|${p.maxMonths}|${p.minMonths}|${p.eopMonths ?? ""}|${i.averagingPeriods ?? 3}|${i.stockOnHand}|${i.inTransit}|${periods}`;
+}
+
+/** Decodes inputs encoded by encodeInputs, with the product's pack rule supplied by the caller. */
+export function decodeInputs(code: string, product: OrderInput["product"]): OrderInput {
+  const [version, rule, max, min, eop, n, stock, transit, periods] = code.split("|");
+  if (version !== "v1" || periods === undefined) throw new Error(`unknown inputs encoding ${version}`);
+  return {
+    product,
+    policy: { rule: rule as "forced" | "standard", maxMonths: Number(max), minMonths: Number(min), eopMonths: eop === "" ? null : Number(eop) },
+    averagingPeriods: Number(n),
+    stockOnHand: Number(stock),
+    inTransit: Number(transit),
+    periods: periods.split(",").map((x) => {
+      if (x === "-") return null;
+      const [days, consumed, stockoutDays] = x.split(":").map(Number) as [number, number, number];
+      return { days, consumed, stockoutDays };
+    }),
+  };
+}
+
+/** What an order line stores: the inputs and any notes added later (budget cut, back-order…). */
+export interface StoredCalculation {
+  inputs: string;
+  notes: ExplanationStep[];
+}
+
+/** Serialises a stored calculation: the bare inputs string when there are no notes. */
+export function storeCalculation(c: StoredCalculation): string {
+  return c.notes.length === 0 ? c.inputs : JSON.stringify(c);
+}
+
+/** Reads a stored calculation back. */
+export function readCalculation(stored: string): StoredCalculation {
+  return stored.startsWith("{") ? (JSON.parse(stored) as StoredCalculation) : { inputs: stored, notes: [] };
+}
