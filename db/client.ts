@@ -26,6 +26,10 @@ export function openDb(file: string, options: { migrate?: boolean } = {}): OpenD
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("synchronous = NORMAL");
+  // 64 MiB of page cache and memory-mapped reads: the national runs and seeds touch hundreds of MB.
+  sqlite.pragma("cache_size = -65536");
+  sqlite.pragma("mmap_size = 1073741824");
+  sqlite.pragma("temp_store = MEMORY");
   // Another process holding the write lock makes us wait (up to 5 s) instead of failing at once.
   sqlite.pragma("busy_timeout = 5000");
   const db = drizzle(sqlite, { schema });

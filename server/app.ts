@@ -16,8 +16,12 @@ import { authRoutes } from "./routes/auth";
 import { orderRoutes } from "./routes/orders";
 import { referenceRoutes } from "./routes/reference";
 import { replenishmentRoutes } from "./routes/replenishment";
+import { routePlanRoutes } from "./routes/routePlans";
 import { SecureRouter, type RegisteredRoute } from "./routes/secureRouter";
 import { stockRoutes } from "./routes/stock";
+import { vrpRoutes } from "./routes/vrp";
+import { GreatCircleModel, type RoadModel } from "./routing/roadModel";
+import { SolverPool, type Solver } from "./routing/solverPool";
 
 /** What the app needs from the outside world. */
 export interface AppDeps {
@@ -35,6 +39,10 @@ export interface AppDeps {
   loginRateLimitPerMinute?: number;
   /** Trust X-Forwarded-* from a reverse proxy (for Secure cookies and client IPs) */
   trustProxy?: boolean;
+  /** Runs route solves off the event loop (default: a worker-thread pool) */
+  solver: Solver;
+  /** Distance / duration matrices for route plans (default: great-circle × circuity; a road network when loaded) */
+  roadModel: RoadModel;
 }
 
 /** The Express app, and the API routes it registered (each with its policy). */
@@ -42,7 +50,7 @@ export type FuraApp = express.Express & { locals: { routes: RegisteredRoute[] } 
 
 /** Builds the Express app: /api/v1 (public health, config and login; the rest behind a session) and the web app. */
 export function createApp(input: Partial<AppDeps> & { db: Db }): FuraApp {
-  const deps: AppDeps = { clock: () => new Date(), log: pino({ level: "silent" }), rateLimitPerMinute: 0, loginRateLimitPerMinute: 20, ...input };
+  const deps: AppDeps = { clock: () => new Date(), log: pino({ level: "silent" }), rateLimitPerMinute: 0, loginRateLimitPerMinute: 20, ...input, solver: input.solver ?? new SolverPool(), roadModel: input.roadModel ?? new GreatCircleModel() };
   const app = express() as FuraApp;
   app.disable("x-powered-by");
   if (deps.trustProxy) app.set("trust proxy", 1);
@@ -74,6 +82,8 @@ export function createApp(input: Partial<AppDeps> & { db: Db }): FuraApp {
   stockRoutes(api, deps);
   replenishmentRoutes(api, deps);
   orderRoutes(api, deps);
+  routePlanRoutes(api, deps);
+  vrpRoutes(api, deps);
   auditRoutes(api, deps);
   app.use("/api/v1", loadSession(deps.db, deps.clock), requireCsrf, api.router, notFoundHandler);
   app.use("/api", notFoundHandler);

@@ -16,6 +16,8 @@ const EnvSchema = z.object({
   FURA_RATE_LIMIT: z.coerce.number().int().min(0).default(600),
   /** "true" behind a reverse proxy that sets X-Forwarded-* (HTTPS → Secure cookies) */
   FURA_TRUST_PROXY: z.enum(["true", "false"]).default("false"),
+  /** GeoJSON of road lines for route planning (class: paved / laterite / track, or OSM highway); unset = great-circle × circuity */
+  FURA_ROADS_GEOJSON: z.string().min(1).optional(),
 });
 
 /** The parsed environment. */

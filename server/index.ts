@@ -7,6 +7,7 @@ import { createApp } from "./app";
 import { hashPassword } from "./auth/password";
 import { seedMonthOrders } from "./demoOrders";
 import { loadEnv } from "./env";
+import { loadRoadModel } from "./routing/loadRoadModel";
 
 const env = loadEnv();
 const log = pino({ level: env.FURA_LOG_LEVEL });
@@ -32,6 +33,7 @@ const app = createApp({
   webDir: fileURLToPath(new URL("../dist/web", import.meta.url)),
   rateLimitPerMinute: env.FURA_RATE_LIMIT,
   trustProxy: env.FURA_TRUST_PROXY === "true",
+  roadModel: loadRoadModel(env.FURA_ROADS_GEOJSON, log),
   ...(env.FURA_TILE_URL ? { tileUrl: env.FURA_TILE_URL } : {}),
 });
 const server = app.listen(env.PORT, env.HOST, () => {

@@ -19,6 +19,9 @@ export const ERROR_STATUS = {
   too_many_attempts: 429,
   rate_limited: 429,
   internal_error: 500,
+  solver_failed: 500,
+  solver_busy: 503,
+  solver_timeout: 504,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

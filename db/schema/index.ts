@@ -4,3 +4,4 @@ export * from "./catalogue";
 export * from "./stock";
 export * from "./auth";
 export * from "./replenishment";
+export * from "./routing";

@@ -65,7 +65,7 @@ export const orders = sqliteTable(
     supplierId: text("supplier_id").notNull().references(() => facilities.id),
     period: text("period").notNull(),
     flow: text("flow", { enum: ["cost_recovery", "free_care"] }).notNull(),
-    kind: text("kind", { enum: ["regular", "emergency", "backorder", "escalation"] }).notNull(),
+    kind: text("kind", { enum: ["regular", "emergency", "backorder", "escalation", "allocation"] }).notNull(),
     status: text("status", { enum: ORDER_STATUSES }).notNull(),
     reportId: integer("report_id").references(() => stockReports.id),
     /** The order this one continues (back-order) or escalates */

@@ -1,7 +1,11 @@
 /** npm run bench — runs every benchmark and prints its figures. */
 import { spawnSync } from "node:child_process";
 
-const benches = [["ledger", "scripts/bench/ledger.ts", ...process.argv.slice(2)]];
+const benches = [
+  ["ledger", "scripts/bench/ledger.ts", ...process.argv.slice(2)],
+  ["national order cycle", "scripts/bench/orderCycle.ts"],
+  ["routing", "scripts/bench/routing.ts"],
+];
 for (const [name, script, ...args] of benches) {
   console.log(`\n== ${name} ==`);
   const r = spawnSync(process.execPath, ["--import", "tsx", script!, ...args], { stdio: "inherit" });

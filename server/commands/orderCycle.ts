@@ -31,6 +31,9 @@ export interface CycleResult {
   orderIds: number[];
 }
 
+/** Order lines written per INSERT statement. */
+const LINE_BATCH = 64;
+
 /** Months of history read for each line (the AMC averages the last reported ones within it). */
 const WINDOW = 6;
 
@@ -146,7 +149,10 @@ interface PendingLine {
 class OrderWriter {
   private pending = new Map<string, { facilityId: string; flow: "cost_recovery" | "free_care"; supplierId: string; reportId: number; lines: PendingLine[] }>();
   private insertOrder: Database.Statement;
+  /** Inserts lines by batches of LINE_BATCH rows (one statement per batch is cheaper than one per row) */
+  private insertLines: Database.Statement;
   private insertLine: Database.Statement;
+  private buffer: unknown[] = [];
   private insertEvent: Database.Statement;
   orders = 0;
   lines = 0;
@@ -159,9 +165,10 @@ class OrderWriter {
     this.insertOrder = sqlite.prepare(
       "insert into orders (facility_id, supplier_id, period, flow, kind, status, report_id, budget_xof, submitted_by, created_by, created_at, updated_at) values (?, ?, ?, ?, 'regular', ?, ?, ?, ?, ?, ?, ?) returning id",
     );
-    this.insertLine = sqlite.prepare(
-      "insert into order_lines (order_id, product_id, funding_source, amc, stock_on_hand, in_transit, months_of_stock, emergency, suggested_qty, explanation, requested_qty) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-    );
+    const lineSql = "insert into order_lines (order_id, product_id, funding_source, amc, stock_on_hand, in_transit, months_of_stock, emergency, suggested_qty, explanation, requested_qty) values ";
+    const row = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    this.insertLine = sqlite.prepare(lineSql + row);
+    this.insertLines = sqlite.prepare(lineSql + Array.from({ length: LINE_BATCH }, () => row).join(", "));
     this.insertEvent = sqlite.prepare("insert into order_events (order_id, at, user_id, from_status, to_status, changes) values (?, ?, ?, null, ?, ?)");
   }
 
@@ -185,7 +192,8 @@ class OrderWriter {
       for (const l of order.lines) {
         const r = l.s.result;
         const stored = storeCalculation({ inputs: encodeInputs(l.s.input), notes: l.note ? [JSON.parse(l.note)] : [] });
-        this.insertLine.run(id, l.row[1], l.row[2], r.amc, l.row[6], l.s.input.inTransit, r.monthsOfStock, r.emergency ? 1 : 0, r.packs * l.product.packSize, stored, l.requested);
+        this.buffer.push(id, l.row[1], l.row[2], r.amc, l.row[6], l.s.input.inTransit, r.monthsOfStock, r.emergency ? 1 : 0, r.packs * l.product.packSize, stored, l.requested);
+        if (this.buffer.length === LINE_BATCH * 11) this.drain();
       }
       this.insertEvent.run(id, at, this.o.userId, this.o.status, JSON.stringify({ fromReport: order.reportId }));
       this.orders++;
@@ -211,8 +219,18 @@ class OrderWriter {
     });
   }
 
+  /** Writes the buffered lines: full batches in one statement, the rest row by row. */
+  private drain() {
+    const b = this.buffer;
+    let i = 0;
+    for (; i + LINE_BATCH * 11 <= b.length; i += LINE_BATCH * 11) this.insertLines.run(b.slice(i, i + LINE_BATCH * 11));
+    for (; i < b.length; i += 11) this.insertLine.run(b.slice(i, i + 11));
+    this.buffer = [];
+  }
+
   finish(): Omit<CycleResult, "reports"> {
     this.flush();
+    this.drain();
     return { orders: this.orders, lines: this.lines, orderIds: this.orderIds };
   }
 }

@@ -19,18 +19,21 @@ export const ACTIONS = [
   "orders:approve",
   "orders:fulfil",
   "orders:deliver",
+  "routes:read",
+  "routes:plan",
+  "vrp:solve",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
 /** The actions of each role. "session" (own session: me, logout, password) is every signed-in user's. */
 export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
-  admin: ["session", "reference:read", "stock:read", "stock:write", "audit:read", "reports:write", "orders:read", "orders:request", "orders:approve", "orders:fulfil", "orders:deliver"],
+  admin: ["session", "reference:read", "stock:read", "stock:write", "audit:read", "reports:write", "orders:read", "orders:request", "orders:approve", "orders:fulfil", "orders:deliver", "routes:read", "routes:plan", "vrp:solve"],
   procurement_officer: ["session", "reference:read", "stock:read", "orders:read", "orders:approve"],
-  regional_manager: ["session", "reference:read", "stock:read", "stock:write", "orders:read", "orders:request", "orders:approve", "orders:fulfil", "orders:deliver"],
-  district_pharmacist: ["session", "reference:read", "stock:read", "stock:write", "reports:write", "orders:read", "orders:request", "orders:approve", "orders:fulfil", "orders:deliver"],
-  storekeeper: ["session", "reference:read", "stock:read", "stock:write", "orders:read", "orders:fulfil", "orders:deliver"],
+  regional_manager: ["session", "reference:read", "stock:read", "stock:write", "orders:read", "orders:request", "orders:approve", "orders:fulfil", "orders:deliver", "routes:read", "routes:plan", "vrp:solve"],
+  district_pharmacist: ["session", "reference:read", "stock:read", "stock:write", "reports:write", "orders:read", "orders:request", "orders:approve", "orders:fulfil", "orders:deliver", "routes:read", "routes:plan", "vrp:solve"],
+  storekeeper: ["session", "reference:read", "stock:read", "stock:write", "orders:read", "orders:fulfil", "orders:deliver", "routes:read", "routes:plan", "vrp:solve"],
   cscom_manager: ["session", "reference:read", "stock:read", "stock:write", "reports:write", "orders:read", "orders:request", "orders:deliver"],
-  driver: ["session", "reference:read"],
+  driver: ["session", "reference:read", "routes:read"],
 };
 
 /** True when the role may perform the action somewhere. */

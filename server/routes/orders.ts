@@ -5,6 +5,9 @@ import { z } from "zod";
 import { orders, stockReports } from "../../db/schema";
 import type { Me } from "../../shared/contracts/auth";
 import {
+  AllocationRequest,
+  DepotOrderCreate,
+  EmergencyOrderCreate,
   OrderApprove,
   OrderDeliver,
   OrderLinesEdit,
@@ -19,6 +22,8 @@ import {
 import { AppError } from "../../shared/errors";
 import { deliverOrder, pickOrder, shipOrder } from "../commands/fulfilment";
 import { approveOrder, createOrdersFromReport, editOrderLines, loadOrderRow, receiveOrder, rejectOrder, submitOrder } from "../commands/orders";
+import { planAllocation, sendAllocation } from "../commands/allocation";
+import { createPositionOrders } from "../commands/positionOrders";
 import { createReport, submitReport, updateReportLines } from "../commands/reports";
 import { parseOrThrow } from "../middleware/validate";
 import { scopeFilter } from "../policies";
@@ -122,6 +127,40 @@ export function orderRoutes(r: SecureRouter, deps: AppDeps): void {
       const { reportId, budgetXof } = body as z.infer<typeof OrdersFromReport>;
       const ids = createOrdersFromReport(tx, db.$client, reportId, budgetXof, u.id, now);
       return { status: 201, body: { orders: ids.map((id) => loadOrder(tx, id)) }, audit: { action: "order.create", objectType: "report", objectId: String(reportId), after: { orderIds: ids, budgetXof: budgetXof ?? null } } };
+    }),
+  );
+  r.post(
+    "/orders/depot",
+    { action: "orders:request", body: DepotOrderCreate, facilities: (_req, res) => [{ id: res.locals.body.facilityId, from: "body", path: "facilityId" }] },
+    idempotentWrite(deps, ({ tx, body, user: u, now }) => {
+      const { facilityId, period } = body as z.infer<typeof DepotOrderCreate>;
+      const ids = createPositionOrders(tx, { facilityId, period, kind: "regular", userId: u.id, now });
+      return { status: 201, body: { orders: ids.map((id) => loadOrder(tx, id)) }, audit: { action: "order.create", objectType: "facility", objectId: facilityId, after: { orderIds: ids, basis: "downstream demand", period } } };
+    }),
+  );
+  r.post(
+    "/orders/emergency",
+    { action: "orders:request", body: EmergencyOrderCreate, facilities: (_req, res) => [{ id: res.locals.body.facilityId, from: "body", path: "facilityId" }] },
+    idempotentWrite(deps, ({ tx, body, user: u, now }) => {
+      const { facilityId } = body as z.infer<typeof EmergencyOrderCreate>;
+      const ids = createPositionOrders(tx, { facilityId, period: now.toISOString().slice(0, 7), kind: "emergency", userId: u.id, now });
+      return { status: 201, body: { orders: ids.map((id) => loadOrder(tx, id)) }, audit: { action: "order.create", objectType: "facility", objectId: facilityId, after: { orderIds: ids, basis: "emergency order point" } } };
+    }),
+  );
+  const allocationSpec = {
+    action: "orders:approve" as const,
+    body: AllocationRequest,
+    facilities: (_req: Request, res: { locals: Record<string, { sourceFacilityId: string }> }) => [{ id: res.locals.body!.sourceFacilityId, from: "body" as const, path: "sourceFacilityId" }],
+  };
+  r.post("/allocations/preview", allocationSpec, (_req, res) => {
+    res.json(db.transaction((tx) => planAllocation(tx, res.locals.body as AllocationRequest, deps.clock())));
+  });
+  r.post(
+    "/allocations",
+    allocationSpec,
+    idempotentWrite(deps, ({ tx, body, user: u, now }) => {
+      const sent = sendAllocation(tx, body as AllocationRequest, u.id, now);
+      return { status: 201, body: sent, audit: { action: "allocation.send", objectType: "allocation", objectId: `${sent.plan.productId}@${sent.plan.sourceFacilityId}`, after: { request: body, orderIds: sent.orderIds, rationed: sent.plan.rationed } } };
     }),
   );
   r.patch("/orders/:id/lines", { action: "orders:request", body: OrderLinesEdit, facilities: orderSide(deps, "facility") }, orderWrite(deps, "order.edit", ({ tx, body, user: u, now }, id) => editOrderLines(tx, id, (body as z.infer<typeof OrderLinesEdit>).lines, u.id, now)));

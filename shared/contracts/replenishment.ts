@@ -195,7 +195,7 @@ export const OrderSchema = z.object({
   supplierName: z.string(),
   period: z.string(),
   flow: z.enum(["cost_recovery", "free_care"]),
-  kind: z.enum(["regular", "emergency", "backorder", "escalation"]),
+  kind: z.enum(["regular", "emergency", "backorder", "escalation", "allocation"]),
   status: z.enum(["draft", "submitted", "approved", "rejected", "picking", "shipped", "delivered", "received"]),
   reportId: z.number().int().nullable(),
   parentOrderId: z.number().int().nullable(),
@@ -213,3 +213,31 @@ export const OrderSchema = z.object({
 });
 export type Order = z.infer<typeof OrderSchema>;
 export const OrderSummarySchema = OrderSchema.omit({ lines: true, events: true }).extend({ lineCount: z.number().int() });
+
+/** A depot's own order up the chain, from the demand of the facilities it supplies. */
+export const DepotOrderCreate = z.strictObject({ facilityId: z.string().trim().min(1).max(100), period: Period });
+/** An emergency order outside the calendar: the lines at or below the emergency order point. */
+export const EmergencyOrderCreate = z.strictObject({ facilityId: z.string().trim().min(1).max(100) });
+
+/** A free-care allocation: a programme product pushed from a depot to the facilities of a district or region. */
+export const AllocationRequest = z
+  .strictObject({
+    productId: z.number().int().positive(),
+    sourceFacilityId: z.string().trim().min(1).max(100),
+    districtId: z.string().trim().min(1).max(100).optional(),
+    regionId: z.string().trim().min(1).max(100).optional(),
+    /** Months of consumption each facility should hold after the allocation */
+    monthsOfCover: z.number().positive().max(12).default(3),
+    /** "amc": need from each facility's AMC; "population": from the target population given per facility */
+    basis: z.enum(["amc", "population"]).default("amc"),
+    population: z
+      .strictObject({
+        /** Base units per person of the target population per month (e.g. 0.1 treatments × 6 tablets) */
+        unitsPerPersonPerMonth: z.number().positive().max(1000),
+        facilities: z.array(z.strictObject({ facilityId: z.string().trim().min(1), targetPopulation: z.number().int().min(0).max(10_000_000) })).min(1).max(5000),
+      })
+      .optional(),
+  })
+  .refine((a) => (a.districtId === undefined) !== (a.regionId === undefined), { path: ["districtId"], message: "give exactly one of districtId or regionId" })
+  .refine((a) => a.basis !== "population" || a.population !== undefined, { path: ["population"], message: "required when basis is population" });
+export type AllocationRequest = z.infer<typeof AllocationRequest>;

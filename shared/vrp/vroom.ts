@@ -85,7 +85,11 @@ export function parseVroom(input: unknown): { ok: true; problem: Problem } | { o
   if (!r.success) {
     return { ok: false, errors: r.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })) };
   }
-  const inp = r.data;
+  return { ok: true, problem: vroomToProblem(r.data) };
+}
+
+/** Converts already-validated VROOM input (VroomInputSchema) into the solver's Problem. */
+export function vroomToProblem(inp: VroomInput): Problem {
   const dims = inp.vehicles[0]?.capacity?.length ?? inp.jobs[0]?.delivery?.length ?? 0;
   const zeros = () => new Array<number>(dims).fill(0);
   const jobs: Job[] = inp.jobs.map((j) => ({
@@ -106,11 +110,8 @@ export function parseVroom(input: unknown): { ok: true; problem: Problem } | { o
   const car = inp.matrices.car;
   const size = car.durations.length;
   return {
-    ok: true,
-    problem: {
-      jobs, vehicles,
-      matrix: { size, durationsS: car.durations, ...(car.costs ? { costs: car.costs } : {}), ...(car.distances ? { distancesM: car.distances } : {}) },
-    },
+    jobs, vehicles,
+    matrix: { size, durationsS: car.durations, ...(car.costs ? { costs: car.costs } : {}), ...(car.distances ? { distancesM: car.distances } : {}) },
   };
 }
 

@@ -50,6 +50,17 @@ function orderFor(facilityId: string): number {
       .get(facilityId, facilityId),
   );
 }
+/** A fresh draft route plan from the facility (direct insert: this test is about access, not content). */
+function planFor(depotId: string): number {
+  const empty = JSON.stringify({ facilityIds: [], durationsS: [], distancesM: [] });
+  return Number(
+    t.open.sqlite
+      .prepare("insert into route_plans (depot_id, date, rainy_season, road_model, matrix_json, total_distance_m, total_duration_s, total_cost_xof, created_at, updated_at) values (?, '2026-11-20', 0, 'great_circle', ?, 0, 0, 0, '2026-11-15', '2026-11-15') returning id")
+      .pluck()
+      .get(depotId, empty),
+  );
+}
+
 const EXAMPLES: Record<string, Example> = {
   "get /health": () => ({ url: "/health" }),
   "get /config": () => ({ url: "/config" }),
@@ -85,6 +96,22 @@ const EXAMPLES: Record<string, Example> = {
   "post /orders/:id/ship": (f) => ({ url: `/orders/${orderFor(f)}/ship`, body: {}, headers: key() }),
   "post /orders/:id/deliver": (f) => ({ url: `/orders/${orderFor(f)}/deliver`, body: { lines: [{ lineId: 1, lots: [{ lotId: 1, acceptedQty: 1, rejectedQty: 0 }] }] }, headers: key() }),
   "post /orders/:id/receive": (f) => ({ url: `/orders/${orderFor(f)}/receive`, headers: key() }),
+  "get /route-plans": (f) => ({ url: `/route-plans?depotId=${f}` }),
+  "get /route-plans/:id": (f) => ({ url: `/route-plans/${planFor(f)}` }),
+  "post /route-plans": (f) => ({
+    url: "/route-plans",
+    body: { depotId: f, date: "2026-11-20", vehicles: [{ name: "V", capacityKg: 100, capacityL: 100 }], stops: [{ facilityId: ids.katiCscom, loadKg: 1 }], solver: { maxIterations: 10 } },
+    headers: key(),
+  }),
+  "patch /route-plans/:id": (f) => ({ url: `/route-plans/${planFor(f)}`, body: { status: "published" }, headers: key() }),
+  "post /vrp/solve": () => ({
+    url: "/vrp/solve?maxIterations=10",
+    body: { jobs: [{ id: 1, location_index: 1, delivery: [1] }], vehicles: [{ id: 1, start_index: 0, end_index: 0, capacity: [5] }], matrices: { car: { durations: [[0, 60], [60, 0]] } } },
+  }),
+  "post /orders/depot": (f) => ({ url: "/orders/depot", body: { facilityId: f, period: "2026-10" }, headers: key() }),
+  "post /orders/emergency": (f) => ({ url: "/orders/emergency", body: { facilityId: f }, headers: key() }),
+  "post /allocations/preview": (f) => ({ url: "/allocations/preview", body: { productId, sourceFacilityId: f, districtId: "kati" } }),
+  "post /allocations": (f) => ({ url: "/allocations", body: { productId, sourceFacilityId: f, districtId: "kati" }, headers: key() }),
   "post /replenishment/preview": () => ({
     url: "/replenishment/preview",
     body: { product: { packSize: 10, packRoundingThreshold: 3, roundToZero: false }, policy: { rule: "forced", maxMonths: 3, minMonths: 1, eopMonths: 0.5 }, periods: [{ days: 30, consumed: 10, stockoutDays: 0 }], stockOnHand: 5, inTransit: 0 },
@@ -143,13 +170,13 @@ beforeAll(async () => {
 
 /** What each role may do, written out independently of server/policies so that a mistaken grant fails. */
 const EXPECTED_GRANTS: Record<Role, string[]> = {
-  admin: ["audit:read", "orders:approve", "orders:deliver", "orders:fulfil", "orders:read", "orders:request", "reference:read", "reports:write", "session", "stock:read", "stock:write"],
+  admin: ["audit:read", "orders:approve", "orders:deliver", "orders:fulfil", "orders:read", "orders:request", "reference:read", "reports:write", "routes:plan", "routes:read", "session", "stock:read", "stock:write", "vrp:solve"],
   procurement_officer: ["orders:approve", "orders:read", "reference:read", "session", "stock:read"],
-  regional_manager: ["orders:approve", "orders:deliver", "orders:fulfil", "orders:read", "orders:request", "reference:read", "session", "stock:read", "stock:write"],
-  district_pharmacist: ["orders:approve", "orders:deliver", "orders:fulfil", "orders:read", "orders:request", "reference:read", "reports:write", "session", "stock:read", "stock:write"],
-  storekeeper: ["orders:deliver", "orders:fulfil", "orders:read", "reference:read", "session", "stock:read", "stock:write"],
+  regional_manager: ["orders:approve", "orders:deliver", "orders:fulfil", "orders:read", "orders:request", "reference:read", "routes:plan", "routes:read", "session", "stock:read", "stock:write", "vrp:solve"],
+  district_pharmacist: ["orders:approve", "orders:deliver", "orders:fulfil", "orders:read", "orders:request", "reference:read", "reports:write", "routes:plan", "routes:read", "session", "stock:read", "stock:write", "vrp:solve"],
+  storekeeper: ["orders:deliver", "orders:fulfil", "orders:read", "reference:read", "routes:plan", "routes:read", "session", "stock:read", "stock:write", "vrp:solve"],
   cscom_manager: ["orders:deliver", "orders:read", "orders:request", "reference:read", "reports:write", "session", "stock:read", "stock:write"],
-  driver: ["reference:read", "session"],
+  driver: ["reference:read", "routes:read", "session"],
 };
 
 describe("authorisation matrix", () => {

@@ -8,7 +8,7 @@ import type { ExplanationStep, OrderInput } from "./orderQuantity";
 /** Encodes the inputs of one suggestion. */
 export function encodeInputs(i: OrderInput): string {
   const p = i.policy;
-  const periods = i.periods.map((x) => (x === null ? "-" : `${x.days}:${x.consumed}:${x.stockoutDays}`)).join(",");
+  const periods = i.demandAmc !== undefined ? `=${i.demandAmc}` : i.periods.map((x) => (x === null ? "-" : `${x.days}:${x.consumed}:${x.stockoutDays}`)).join(",");
   return `v1|${p.rule}|${p.maxMonths}|${p.minMonths}|${p.eopMonths ?? ""}|${i.averagingPeriods ?? 3}|${i.stockOnHand}|${i.inTransit}|${periods}`;
 }
 
@@ -16,13 +16,15 @@ export function encodeInputs(i: OrderInput): string {
 export function decodeInputs(code: string, product: OrderInput["product"]): OrderInput {
   const [version, rule, max, min, eop, n, stock, transit, periods] = code.split("|");
   if (version !== "v1" || periods === undefined) throw new Error(`unknown inputs encoding ${version}`);
+  const demand = periods.startsWith("=") ? { demandAmc: Number(periods.slice(1)), periods: [] } : null;
   return {
+    ...demand,
     product,
     policy: { rule: rule as "forced" | "standard", maxMonths: Number(max), minMonths: Number(min), eopMonths: eop === "" ? null : Number(eop) },
     averagingPeriods: Number(n),
     stockOnHand: Number(stock),
     inTransit: Number(transit),
-    periods: periods.split(",").map((x) => {
+    periods: demand ? [] : periods.split(",").map((x) => {
       if (x === "-") return null;
       const [days, consumed, stockoutDays] = x.split(":").map(Number) as [number, number, number];
       return { days, consumed, stockoutDays };

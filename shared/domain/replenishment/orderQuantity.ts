@@ -31,6 +31,11 @@ export interface OrderInput {
   stockOnHand: number;
   inTransit: number;
   averagingPeriods?: number;
+  /**
+   * AMC given instead of computed from periods: a depot's demand, the sum of the AMCs of the
+   * facilities it supplies (periods are then ignored)
+   */
+  demandAmc?: number;
 }
 
 /** One explained step: a key for translation, the numbers, and the sentence in French and English. */
@@ -70,9 +75,10 @@ const fmt = (x: number | null, digits = 2) => (x === null ? "—" : Number.isInt
  */
 export function computeOrderQuantity(input: OrderInput, options: { explain?: boolean } = {}): OrderSuggestion {
   const { policy, product } = input;
-  const adjusted = input.periods.map((p) => (p === null ? null : adjustedConsumption(p.consumed, p.days, p.stockoutDays)));
+  const given = input.demandAmc !== undefined;
+  const adjusted = given ? [] : input.periods.map((p) => (p === null ? null : adjustedConsumption(p.consumed, p.days, p.stockoutDays)));
   const n = input.averagingPeriods ?? 3;
-  const amc = averageMonthlyConsumption(adjusted, n);
+  const amc = given ? input.demandAmc! : averageMonthlyConsumption(adjusted, n);
   const mos = monthsOfStock(input.stockOnHand, amc);
   const maxStock = roundHalfUp(amc * policy.maxMonths);
   const need = Math.max(0, maxStock - input.stockOnHand - input.inTransit);
@@ -83,7 +89,16 @@ export function computeOrderQuantity(input: OrderInput, options: { explain?: boo
   const packs = packsFor(quantity, product);
   const result = { adjustedConsumption: adjusted, amc, monthsOfStock: mos, maxStock, need, quantity, packs, emergency, decision };
   if (options.explain === false) return { ...result, explanation: [] };
-  const steps: ExplanationStep[] = [
+  const amcSteps: ExplanationStep[] = given
+    ? [
+        {
+          key: "amc_demand",
+          values: { amc },
+          fr: `CMM = somme des CMM des établissements desservis = ${amc}.`,
+          en: `AMC = sum of the AMCs of the facilities supplied = ${amc}.`,
+        },
+      ]
+    : [
     {
       key: "adjusted",
       values: { periods: adjusted.map((a) => fmt(a)).join(", ") },
@@ -96,6 +111,9 @@ export function computeOrderQuantity(input: OrderInput, options: { explain?: boo
       fr: `CMM = ⌈moyenne des ${Math.max(2, n)} dernières périodes rapportées⌉ = ${amc}.`,
       en: `AMC = ⌈mean of the last ${Math.max(2, n)} reported periods⌉ = ${amc}.`,
     },
+      ];
+  const steps: ExplanationStep[] = [
+    ...amcSteps,
     {
       key: "mos",
       values: { stockOnHand: input.stockOnHand, mos: mos === null ? null : Number(mos.toFixed(2)) },

@@ -7,6 +7,8 @@ export interface Violation {
   jobId?: number;
   /** By how much the constraint is exceeded (seconds, or base units for capacity). */
   excess?: number;
+  /** For capacity: the load dimension exceeded (index into the amounts). */
+  dimension?: number;
 }
 
 /** A dispatcher's plan: per vehicle, the job ids in visiting order. */
@@ -50,7 +52,7 @@ export function evaluateRoute(p: Problem, v: Vehicle, jobs: Job[], violations: V
   const m = p.matrix;
   const total: Amount = v.capacity.map((_, d) => jobs.reduce((s, j) => s + (j.delivery[d] ?? 0), 0));
   total.forEach((q, d) => {
-    if (q > v.capacity[d]!) violations.push({ type: "capacity", vehicleId: v.id, excess: q - v.capacity[d]! });
+    if (q > v.capacity[d]!) violations.push({ type: "capacity", vehicleId: v.id, dimension: d, excess: q - v.capacity[d]! });
   });
   let load = [...total];
   let t = v.shift?.startS ?? 0;

@@ -1,0 +1,138 @@
+/**
+ * Creating a route plan, in two steps around the (asynchronous) solve: `prepareRoutePlan` reads the
+ * facilities and drivers, refuses invalid references with their field paths, leaves out the stops
+ * closed this season or insecure, and builds the matrices and the solver problem; after the solve,
+ * `insertRoutePlan` writes the plan, its vehicles, ordered stops and unassigned stops in the
+ * caller's transaction (synchronous, no await).
+ */
+import { and, eq, inArray } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import { facilities, routePlanVehicles, routePlans, routeStops, routeUnassigned, users } from "../../db/schema";
+import { clockToS, type RoutePlanCreate } from "../../shared/contracts/routePlans";
+import { AppError, type FieldIssue } from "../../shared/errors";
+import type { Problem, Solution } from "../../shared/vrp/model";
+import { exclusionOf, openingWindow, planMatrices, timingsOf, toProblem, type StopSpec, type StoredMatrix, type VehicleSpec } from "../routing/planProblem";
+import { seasonOf, type RoadModel, type Season } from "../routing/roadModel";
+import type { Tx } from "./idempotency";
+
+/** Facility levels that dispatch deliveries. */
+const DEPOT_LEVELS = new Set(["central", "regional", "district"]);
+
+/** A vehicle as requested, in solver units (id = index in the request). */
+export type PlannedVehicle = VehicleSpec & { name: string; driverUserId: number | null };
+/** A stop as requested, in solver units (id = index in the request). */
+export type PlannedStop = StopSpec & { shipmentId: string | null; insecure: boolean };
+
+/** Everything needed to solve a plan and then store it. */
+export interface PreparedPlan {
+  input: RoutePlanCreate;
+  season: Season;
+  vehicles: PlannedVehicle[];
+  stops: PlannedStop[];
+  /** Stops left out before solving, by index */
+  excluded: Map<number, "season_closed" | "insecure">;
+  matrix: StoredMatrix;
+  provider: string;
+  /** The stops that are not excluded, for the solver */
+  problem: Problem;
+}
+
+type FacilityRow = typeof facilities.$inferSelect;
+
+/** Loads the facilities and drivers the request names; every unknown one is a field error. */
+function loadRefs(db: Db, input: RoutePlanCreate) {
+  const ids = [...new Set([input.depotId, ...input.stops.map((s) => s.facilityId)])];
+  const rows = new Map(db.select().from(facilities).where(and(inArray(facilities.id, ids), eq(facilities.active, true))).all().map((f) => [f.id, f]));
+  const driverIds = input.vehicles.flatMap((v) => (v.driverUserId === undefined ? [] : [v.driverUserId]));
+  const drivers = new Set(
+    driverIds.length === 0 ? [] : db.select({ id: users.id }).from(users).where(and(inArray(users.id, driverIds), eq(users.role, "driver"), eq(users.active, true))).all().map((u) => u.id),
+  );
+  const issues: FieldIssue[] = [];
+  const depot = rows.get(input.depotId);
+  if (depot && !DEPOT_LEVELS.has(depot.level)) issues.push({ path: "depotId", message: `facility ${depot.id} is a ${depot.level}, not a depot` });
+  input.stops.forEach((s, i) => {
+    if (!rows.has(s.facilityId)) issues.push({ path: `stops.${i}.facilityId`, message: `unknown facility ${s.facilityId}` });
+    else if (s.facilityId === input.depotId) issues.push({ path: `stops.${i}.facilityId`, message: "the depot cannot be a stop of its own plan" });
+  });
+  input.vehicles.forEach((v, i) => {
+    if (v.driverUserId !== undefined && !drivers.has(v.driverUserId)) issues.push({ path: `vehicles.${i}.driverUserId`, message: `unknown driver ${v.driverUserId}` });
+  });
+  if (!depot) issues.unshift({ path: "depotId", message: `unknown facility ${input.depotId}` });
+  if (issues.length) throw new AppError("validation_failed", issues.map((i) => `${i.path}: ${i.message}`).join("; "), { issues });
+  return { depot: depot!, rows };
+}
+
+/** Vehicles in solver units; the shift defaults to the depot's opening hours. */
+function vehicleSpecs(input: RoutePlanCreate, depot: FacilityRow): PlannedVehicle[] {
+  const issues: FieldIssue[] = [];
+  const out = input.vehicles.map((v, i) => {
+    const shiftStartS = clockToS(v.shiftStart ?? depot.opensAt);
+    const shiftEndS = clockToS(v.shiftEnd ?? depot.closesAt);
+    if (shiftEndS <= shiftStartS) issues.push({ path: `vehicles.${i}.shiftEnd`, message: "shift must end after it starts" });
+    return {
+      id: i, name: v.name, capacityKg: v.capacityKg, capacityL: v.capacityL, coldBox: v.coldBox, shiftStartS, shiftEndS,
+      maxDrivingS: v.maxDrivingMin === undefined ? null : v.maxDrivingMin * 60, costPerKmXof: v.costPerKmXof, fixedCostXof: v.fixedCostXof,
+      driverUserId: v.driverUserId ?? null,
+    };
+  });
+  if (issues.length) throw new AppError("validation_failed", issues.map((i) => `${i.path}: ${i.message}`).join("; "), { issues });
+  return out;
+}
+
+/** Reads, validates and builds the solver problem of a new plan (no write). */
+export function prepareRoutePlan(db: Db, input: RoutePlanCreate, roadModel: RoadModel): PreparedPlan {
+  const { depot, rows } = loadRefs(db, input);
+  const season = seasonOf(input.date, input.rainySeason === undefined ? undefined : input.rainySeason ? "rainy" : "dry");
+  const vehicles = vehicleSpecs(input, depot);
+  const stops: PlannedStop[] = input.stops.map((s, i) => {
+    const f = rows.get(s.facilityId)!;
+    const serviceS = s.serviceMin * 60;
+    return {
+      id: i, facilityId: f.id, shipmentId: s.shipmentId ?? null, loadG: Math.round(s.loadKg * 1000), loadMl: Math.round(s.loadL * 1000),
+      coldChain: s.coldChain, serviceS, ...openingWindow(f, serviceS), insecure: f.insecure,
+    };
+  });
+  const excluded = new Map<number, "season_closed" | "insecure">();
+  stops.forEach((s, i) => {
+    const why = exclusionOf(rows.get(s.facilityId)!, season, input);
+    if (why) excluded.set(i, why);
+  });
+  const active = stops.filter((_, i) => !excluded.has(i));
+  const { provider, ...matrix } = planMatrices(roadModel, depot, active.map((s) => rows.get(s.facilityId)!), season);
+  return { input, season, vehicles, stops, excluded, matrix, provider, problem: toProblem(matrix, vehicles, active) };
+}
+
+/** Writes a solved plan; returns its id. Runs inside the caller's transaction. */
+export function insertRoutePlan(tx: Tx, prep: PreparedPlan, solution: Solution, ctx: { now: Date; userId: number | null }): number {
+  const at = ctx.now.toISOString();
+  const sum = (f: (r: Solution["routes"][number]) => number) => Math.round(solution.routes.reduce((s, r) => s + f(r), 0));
+  const planId = tx
+    .insert(routePlans)
+    .values({
+      depotId: prep.input.depotId, date: prep.input.date, rainySeason: prep.season === "rainy", convoy: prep.input.convoy, excludeInsecure: prep.input.excludeInsecure,
+      status: "draft", roadModel: prep.provider, matrixJson: JSON.stringify(prep.matrix), violationsJson: "[]",
+      totalDistanceM: sum((r) => r.distanceM), totalDurationS: sum((r) => r.durationS), totalCostXof: sum((r) => r.cost),
+      createdBy: ctx.userId, createdAt: at, updatedAt: at,
+    })
+    .returning({ id: routePlans.id })
+    .get().id;
+  const routeOf = new Map(solution.routes.map((r) => [r.vehicleId, timingsOf(r)]));
+  const vehicleIds = prep.vehicles.map((v) => {
+    const totals = routeOf.get(v.id)?.totals;
+    const { id: _index, ...row } = v;
+    return tx.insert(routePlanVehicles).values({ planId, ...row, ...totals }).returning({ id: routePlanVehicles.id }).get().id;
+  });
+  for (const [index, timed] of routeOf) {
+    for (const t of timed.stops) {
+      const { id: _index, ...s } = prep.stops[t.stopId]!;
+      const { stopId: _stop, ...timing } = t;
+      tx.insert(routeStops).values({ planId, vehicleId: vehicleIds[index]!, ...s, ...timing }).run();
+    }
+  }
+  const unassigned = [...[...prep.excluded].map(([i, reason]) => ({ i, reason })), ...solution.unassigned.map((u) => ({ i: u.jobId, reason: u.reason }))];
+  for (const { i, reason } of unassigned.sort((a, b) => a.i - b.i)) {
+    const s = prep.stops[i]!;
+    tx.insert(routeUnassigned).values({ planId, facilityId: s.facilityId, shipmentId: s.shipmentId, loadG: s.loadG, loadMl: s.loadMl, coldChain: s.coldChain, serviceS: s.serviceS, insecure: s.insecure, reason }).run();
+  }
+  return planId;
+}

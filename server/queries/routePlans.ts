@@ -1,0 +1,93 @@
+/**
+ * Read side of route plans. Staff see the plans of depots in their scope (the route checks it);
+ * a driver sees only published plans with a route assigned to them, and only those routes.
+ */
+import { and, asc, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import { facilities, routePlanVehicles, routePlans, routeStops, routeUnassigned } from "../../db/schema";
+import type { Me } from "../../shared/contracts/auth";
+import type { RoutePlan, RoutePlanPage, RouteViolation } from "../../shared/contracts/routePlans";
+import { AppError } from "../../shared/errors";
+import type { Tx } from "../commands/idempotency";
+import { scopeFilter } from "../policies";
+import { presentPlanHeader, presentRoutePlan } from "../presenters/routePlan";
+
+const place = { name: facilities.name, lat: facilities.lat, lon: facilities.lon };
+
+/** The depot of a plan (for the scope check), or undefined when the plan does not exist. */
+export function planDepotId(db: Db, id: number): string | undefined {
+  return db.select({ depotId: routePlans.depotId }).from(routePlans).where(eq(routePlans.id, id)).get()?.depotId;
+}
+
+/** SQL condition: the plan's depot lies in the user's scope, or (driver) the plan is published with one of their routes. */
+function visibleTo(user: Me): SQL | undefined {
+  if (user.role === "driver") {
+    const mine = sql`exists (select 1 from ${routePlanVehicles} where ${routePlanVehicles.planId} = ${routePlans.id} and ${routePlanVehicles.driverUserId} = ${user.id})`;
+    return and(eq(routePlans.status, "published"), mine);
+  }
+  const scope = scopeFilter(user);
+  if ("all" in scope) return undefined;
+  if ("none" in scope) return sql`0`;
+  if ("regionId" in scope) return eq(facilities.regionId, scope.regionId);
+  if ("districtId" in scope) return eq(facilities.districtId, scope.districtId);
+  return eq(facilities.id, scope.facilityId);
+}
+
+/** One plan as `viewer` may see it; 404 when unknown or hidden (a driver's plan without their route, or a draft). */
+export function loadRoutePlan(db: Db | Tx, id: number, viewer: Me): RoutePlan {
+  const row = db.select({ p: routePlans, depotName: facilities.name }).from(routePlans).innerJoin(facilities, eq(facilities.id, routePlans.depotId)).where(and(eq(routePlans.id, id), visibleTo(viewer))).get();
+  if (!row) throw new AppError("not_found", `Unknown route plan ${id}`);
+  const driver = viewer.role === "driver";
+  const vehicles = db
+    .select()
+    .from(routePlanVehicles)
+    .where(and(eq(routePlanVehicles.planId, id), driver ? eq(routePlanVehicles.driverUserId, viewer.id) : undefined))
+    .orderBy(asc(routePlanVehicles.id))
+    .all();
+  const vehicleIds = vehicles.map((v) => v.id);
+  const stops = db
+    .select({ s: routeStops, place })
+    .from(routeStops)
+    .innerJoin(facilities, eq(facilities.id, routeStops.facilityId))
+    .where(and(eq(routeStops.planId, id), vehicleIds.length ? inArray(routeStops.vehicleId, vehicleIds) : sql`0`))
+    .all()
+    .map(({ s, place }) => ({ ...s, place }));
+  const unassigned = driver
+    ? []
+    : db
+        .select({ u: routeUnassigned, place })
+        .from(routeUnassigned)
+        .innerJoin(facilities, eq(facilities.id, routeUnassigned.facilityId))
+        .where(eq(routeUnassigned.planId, id))
+        .orderBy(asc(routeUnassigned.id))
+        .all()
+        .map(({ u, place }) => ({ ...u, place }));
+  const violations = (JSON.parse(row.p.violationsJson) as RouteViolation[]).filter((v) => !driver || (v.vehicleId !== null && vehicleIds.includes(v.vehicleId)));
+  return presentRoutePlan(row.p, row.depotName, vehicles, stops, unassigned, violations);
+}
+
+/** Plans visible to the user, newest date first, paged. */
+export function listRoutePlans(db: Db, user: Me, q: { depotId?: string | undefined; date?: string | undefined; status?: "draft" | "published" | undefined; limit: number; offset: number }): RoutePlanPage {
+  const where = and(
+    visibleTo(user),
+    q.depotId ? eq(routePlans.depotId, q.depotId) : undefined,
+    q.date ? eq(routePlans.date, q.date) : undefined,
+    q.status ? eq(routePlans.status, q.status) : undefined,
+  );
+  const total = db.select({ n: count() }).from(routePlans).innerJoin(facilities, eq(facilities.id, routePlans.depotId)).where(where).get()?.n ?? 0;
+  const countOf = (table: typeof routeStops | typeof routeUnassigned | typeof routePlanVehicles) =>
+    sql<number>`(select count(*) from ${table} where ${table.planId} = ${routePlans.id})`;
+  const rows = db
+    .select({ p: routePlans, depotName: facilities.name, stops: countOf(routeStops), unassigned: countOf(routeUnassigned), vehicles: countOf(routePlanVehicles) })
+    .from(routePlans)
+    .innerJoin(facilities, eq(facilities.id, routePlans.depotId))
+    .where(where)
+    .orderBy(desc(routePlans.date), desc(routePlans.id))
+    .limit(q.limit)
+    .offset(q.offset)
+    .all();
+  const items = rows.map((r) =>
+    presentPlanHeader(r.p, r.depotName, { stops: r.stops, unassigned: r.unassigned, vehicles: r.vehicles, violations: (JSON.parse(r.p.violationsJson) as unknown[]).length }),
+  );
+  return { items, total, limit: q.limit, offset: q.offset };
+}

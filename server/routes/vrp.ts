@@ -1,0 +1,23 @@
+/** POST /vrp/solve — VROOM-compatible solving endpoint: VROOM JSON in, VROOM JSON out, solved in a worker thread. */
+import type { z } from "zod";
+import { SolveQuery, VrpSolveBody } from "../../shared/contracts/vrp";
+import { toVroomOutput, vroomToProblem } from "../../shared/vrp/vroom";
+import { solveOptions } from "../routing/solverPool";
+import type { AppDeps } from "../app";
+import type { SecureRouter } from "./secureRouter";
+
+/** The raw solver, for tools and dispatchers who bring their own matrices. Nothing is stored. */
+export function vrpRoutes(r: SecureRouter, deps: AppDeps): void {
+  r.post("/vrp/solve", { action: "vrp:solve", query: SolveQuery, body: VrpSolveBody }, async (_req, res) => {
+    const q = res.locals.query as z.infer<typeof SolveQuery>;
+    const body = res.locals.body as VrpSolveBody;
+    const options = solveOptions({
+      deadlineMs: q.deadlineMs ?? body.options?.deadline_ms,
+      seed: q.seed ?? body.options?.seed,
+      maxIterations: q.maxIterations ?? body.options?.max_iterations,
+    });
+    const problem = vroomToProblem(body);
+    const solution = await deps.solver.run({ problem, options });
+    res.json(toVroomOutput(problem, solution));
+  });
+}

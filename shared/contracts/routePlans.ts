@@ -1,0 +1,191 @@
+/**
+ * Route plans: requests and responses. Clock times are "HH:MM" local time (Mali = UTC, no daylight
+ * saving) on the plan date; `…S` fields are seconds after midnight of that date (beyond 86,400 on
+ * a route that runs past midnight). Loads are kg and litres at the edge (grams and millilitres inside).
+ */
+import { z } from "zod";
+import { Id, IsoDate, PageQuery } from "./common";
+import { SolverOptions } from "./vrp";
+
+/** "HH:MM", 00:00–23:59. */
+export const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "expected a time HH:MM");
+
+/** Seconds after midnight of "HH:MM". */
+export function clockToS(hhmm: string): number {
+  return Number(hhmm.slice(0, 2)) * 3600 + Number(hhmm.slice(3, 5)) * 60;
+}
+
+/** "HH:MM" of seconds after midnight (past 24:00 it keeps counting: "25:30" is 01:30 the next day). */
+export function sToClock(s: number): string {
+  const m = Math.floor(s / 60);
+  return `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
+}
+
+const kg = z.number().min(0).max(100_000);
+
+/** A vehicle of the plan. The shift defaults to the depot's opening hours. */
+export const RouteVehicleInput = z
+  .strictObject({
+    name: z.string().trim().min(1).max(80),
+    capacityKg: z.number().int().min(0).max(100_000),
+    capacityL: z.number().int().min(0).max(100_000),
+    coldBox: z.boolean().default(false),
+    shiftStart: ClockTime.optional(),
+    shiftEnd: ClockTime.optional(),
+    /** Upper bound on driving time (service and waiting excluded), minutes */
+    maxDrivingMin: z.number().int().min(1).max(24 * 60).optional(),
+    costPerKmXof: z.number().int().min(0).max(1_000_000).default(250),
+    fixedCostXof: z.number().int().min(0).max(100_000_000).default(0),
+    /** The driver (a user with the driver role) who will see this route on the tablet */
+    driverUserId: z.number().int().positive().optional(),
+  })
+  .refine((v) => !v.shiftStart || !v.shiftEnd || clockToS(v.shiftEnd) > clockToS(v.shiftStart), { message: "shift must end after it starts", path: ["shiftEnd"] });
+
+/** A delivery to make: a facility and its load; `shipmentId` links it to the shipment of an approved order. */
+export const RouteStopInput = z.strictObject({
+  facilityId: Id,
+  shipmentId: z.string().trim().min(1).max(100).optional(),
+  loadKg: kg,
+  loadL: kg.default(0),
+  /** Needs a vehicle with a cold box */
+  coldChain: z.boolean().default(false),
+  serviceMin: z.number().int().min(0).max(600).default(20),
+});
+
+/** POST /route-plans */
+export const RoutePlanCreate = z.strictObject({
+  depotId: Id,
+  date: IsoDate,
+  /** Rainy season (slow tracks, closed facilities); by default July–October */
+  rainySeason: z.boolean().optional(),
+  /** A convoy day: stops in insecure zones may be served even when excludeInsecure is set */
+  convoy: z.boolean().default(false),
+  /** Leave stops in insecure zones out (reason "insecure") unless it is a convoy day; otherwise they are only flagged */
+  excludeInsecure: z.boolean().default(false),
+  vehicles: z.array(RouteVehicleInput).min(1).max(50),
+  stops: z.array(RouteStopInput).min(1).max(500),
+  solver: SolverOptions.optional(),
+});
+export type RoutePlanCreate = z.infer<typeof RoutePlanCreate>;
+
+/** PATCH /route-plans/:id — move a stop (to another route, or another position on its own) and/or change the status. */
+export const RoutePlanPatch = z
+  .strictObject({
+    move: z.strictObject({ stopId: z.number().int().positive(), vehicleId: z.number().int().positive(), position: z.number().int().positive() }).optional(),
+    status: z.enum(["draft", "published"]).optional(),
+  })
+  .refine((b) => b.move !== undefined || b.status !== undefined, { message: "give a move or a status", path: ["move"] });
+export type RoutePlanPatch = z.infer<typeof RoutePlanPatch>;
+
+/** GET /route-plans */
+export const RoutePlanQuery = PageQuery.extend({
+  depotId: Id.optional(),
+  date: IsoDate.optional(),
+  status: z.enum(["draft", "published"]).optional(),
+}).strict();
+
+/** Why a stop is in no route: the solver's reasons, closed this season, or insecure on a non-convoy day. */
+export const UnassignedReason = z.enum(["capacity", "skills", "time_window", "max_travel_time", "no_route", "season_closed", "insecure"]);
+
+/** A broken constraint of a re-checked plan; `excess` in seconds, or kg / litres for capacity. */
+export const RouteViolationSchema = z.object({
+  type: z.enum(["capacity", "time_window", "shift", "max_travel_time", "skills"]),
+  vehicleId: z.number().int().nullable(),
+  stopId: z.number().int().nullable(),
+  /** For capacity: "kg" or "litres" */
+  dimension: z.enum(["kg", "litres"]).nullable(),
+  excess: z.number().nullable(),
+});
+export type RouteViolation = z.infer<typeof RouteViolationSchema>;
+
+/** A stop on a route, in visiting order. */
+export const RouteStopSchema = z.object({
+  id: z.number().int(),
+  position: z.number().int(),
+  facilityId: z.string(),
+  facilityName: z.string(),
+  lat: z.number(),
+  lon: z.number(),
+  shipmentId: z.string().nullable(),
+  loadKg: z.number(),
+  loadL: z.number(),
+  coldChain: z.boolean(),
+  insecure: z.boolean(),
+  serviceS: z.number().int(),
+  windowStart: z.string(),
+  windowEnd: z.string(),
+  arrivalS: z.number().int(),
+  /** Estimated start of service (after waiting for the opening), seconds and ISO date-time */
+  etaS: z.number().int(),
+  eta: z.string(),
+  waitingS: z.number().int(),
+  distanceFromPrevM: z.number().int(),
+  drivingFromPrevS: z.number().int(),
+  loadAfterKg: z.number(),
+  loadAfterL: z.number(),
+});
+
+/** One vehicle's route: the vehicle, its totals and its stops. */
+export const RouteSchema = z.object({
+  vehicleId: z.number().int(),
+  name: z.string(),
+  capacityKg: z.number().int(),
+  capacityL: z.number().int(),
+  coldBox: z.boolean(),
+  shiftStart: z.string(),
+  shiftEnd: z.string(),
+  maxDrivingMin: z.number().int().nullable(),
+  costPerKmXof: z.number().int(),
+  fixedCostXof: z.number().int(),
+  driverUserId: z.number().int().nullable(),
+  distanceM: z.number().int(),
+  drivingS: z.number().int(),
+  durationS: z.number().int(),
+  loadKg: z.number(),
+  loadL: z.number(),
+  costXof: z.number().int(),
+  stops: z.array(RouteStopSchema),
+});
+
+/** A stop no vehicle serves, with the reason. */
+export const UnassignedStopSchema = z.object({
+  id: z.number().int(),
+  facilityId: z.string(),
+  facilityName: z.string(),
+  lat: z.number(),
+  lon: z.number(),
+  shipmentId: z.string().nullable(),
+  loadKg: z.number(),
+  loadL: z.number(),
+  coldChain: z.boolean(),
+  insecure: z.boolean(),
+  reason: UnassignedReason,
+});
+
+const PlanHeader = {
+  id: z.number().int(),
+  depotId: z.string(),
+  depotName: z.string(),
+  date: z.string(),
+  rainySeason: z.boolean(),
+  convoy: z.boolean(),
+  excludeInsecure: z.boolean(),
+  status: z.enum(["draft", "published"]),
+  roadModel: z.enum(["great_circle", "road_network"]),
+  totals: z.object({ distanceM: z.number().int(), durationS: z.number().int(), costXof: z.number().int(), stops: z.number().int(), unassigned: z.number().int(), violations: z.number().int() }),
+  createdBy: z.number().int().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+};
+
+/** A whole plan (GET /route-plans/:id, and the answer of POST and PATCH). */
+export const RoutePlanSchema = z.object({ ...PlanHeader, violations: z.array(RouteViolationSchema), routes: z.array(RouteSchema), unassigned: z.array(UnassignedStopSchema) });
+export type RoutePlan = z.infer<typeof RoutePlanSchema>;
+
+/** A plan in the list (no routes). */
+export const RoutePlanSummarySchema = z.object({ ...PlanHeader, vehicles: z.number().int() });
+export type RoutePlanSummary = z.infer<typeof RoutePlanSummarySchema>;
+
+/** GET /route-plans answer. */
+export const RoutePlanPage = z.object({ items: z.array(RoutePlanSummarySchema), total: z.number().int(), limit: z.number().int(), offset: z.number().int() });
+export type RoutePlanPage = z.infer<typeof RoutePlanPage>;
