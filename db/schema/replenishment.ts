@@ -46,6 +46,10 @@ export const stockReportLines = sqliteTable(
     stockoutDays: integer("stockout_days").notNull(),
     /** E − (A + B − C + D); 0 when the line balances */
     mismatch: integer("mismatch").notNull(),
+    /** Set when the report is submitted: the AMC (PRODUCT.md §3) and the periods it was computed from */
+    amc: integer("amc"),
+    /** The last six months as "days:consumed:stockoutDays" or "-" (not reported), oldest first, comma-separated */
+    amcBasis: text("amc_basis"),
   },
   (t) => [
     uniqueIndex("stock_report_lines_key").on(t.reportId, t.productId, t.fundingSource),

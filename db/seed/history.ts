@@ -13,7 +13,7 @@
  */
 import type Database from "better-sqlite3";
 import { addMonths, formatISO, getDaysInMonth, parseISO } from "date-fns";
-import { packsFor } from "../../shared/domain/replenishment/packs";
+import { adjustedConsumption, averageMonthlyConsumption, encodePeriods, packsFor } from "../../shared/domain/replenishment";
 import type { CatalogueProduct } from "./data/catalogueTypes";
 import { seasonFactor } from "./demand";
 import { hashString, Rng, unitHash } from "./random";
@@ -114,7 +114,7 @@ class ReportWriter {
       "insert into stock_reports (facility_id, period, status, source, due_date, submitted_at, submitted_by, on_time, created_at) values (?, ?, 'submitted', 'ledger', ?, ?, null, ?, ?) returning id",
     );
     this.insertLine = sqlite.prepare(
-      "insert into stock_report_lines (report_id, product_id, funding_source, days, opening, received, consumed, adjustments, adjustments_by_reason, closing, stockout_days, mismatch) values (?, ?, ?, ?, ?, ?, ?, ?, '{}', ?, ?, 0)",
+      "insert into stock_report_lines (report_id, product_id, funding_source, days, opening, received, consumed, adjustments, adjustments_by_reason, closing, stockout_days, mismatch, amc, amc_basis) values (?, ?, ?, ?, ?, ?, ?, ?, '{}', ?, ?, 0, ?, ?)",
     );
   }
 
@@ -142,12 +142,22 @@ class ReportWriter {
     return id;
   }
 
-  /** Writes one line (if the facility reported that month). */
-  line(facilityId: string, p: SeedProduct, t: number, m: MonthFigures): void {
+  /**
+   * Writes one line (if the facility reported that month), with its AMC over the reported months
+   * of the last six (`figures[u]` is month u; months before the reports began count as not reported).
+   */
+  line(facilityId: string, p: SeedProduct, t: number, figures: MonthFigures[]): void {
     const id = this.reportId(facilityId, t);
     if (id === null) return;
+    const m = figures[t]!;
     const adjustments = m.closing - (m.opening + m.received - m.consumed);
-    this.insertLine.run(id, p.id, p.programme, m.days, m.opening, m.received, m.consumed, adjustments, m.closing, m.stockoutDays);
+    const series = Array.from({ length: 6 }, (_, i) => {
+      const u = t - 5 + i;
+      const f = this.covers(u) ? figures[u] : undefined;
+      return f ? { days: f.days, consumed: f.consumed, stockoutDays: f.stockoutDays } : null;
+    });
+    const amc = averageMonthlyConsumption(series.map((x) => (x === null ? null : adjustedConsumption(x.consumed, x.days, x.stockoutDays))), 3);
+    this.insertLine.run(id, p.id, p.programme, m.days, m.opening, m.received, m.consumed, adjustments, m.closing, m.stockoutDays, amc, encodePeriods(series));
     this.lines++;
   }
 }
@@ -215,6 +225,7 @@ function simulate(ctx: SimContext): void {
   const growth = 0.04 + 0.06 * rng.normal();
   const shelf = new Shelf();
   const history: number[] = [];
+  const figures: MonthFigures[] = [];
   const fund = (t: number) => monthStart(opts.firstMonth, t);
 
   // Opening balance: what the CSCom held when its records were taken over (about 1.5 months).
@@ -297,7 +308,8 @@ function simulate(ctx: SimContext): void {
     }
     if (ctx.reports.covers(t)) {
       const stockoutDays = Math.min(days, Math.round(stockoutShare * days));
-      ctx.reports.line(f, p, t, { opening: openingOfMonth, received, consumed, closing: shelf.total(), stockoutDays, days });
+      figures[t] = { opening: openingOfMonth, received, consumed, closing: shelf.total(), stockoutDays, days };
+      ctx.reports.line(f, p, t, figures);
     }
   }
   for (const entry of shelf.lots) ctx.w.balance(f, p, entry.lot.id, entry.qty, entry.lastId);

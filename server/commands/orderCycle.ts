@@ -1,13 +1,15 @@
 /**
  * The monthly order cycle: for submitted reports without orders, computes every line's suggestion
  * (the same computeOrderQuantity as the preview) and persists the orders — one per facility × flow
- * × supplier. Built for the national run (thousands of CSComs × hundreds of products): one
- * streaming query, prepared statements, explanations stored as their inputs (see calcInputs).
+ * × supplier. Built for the national run (thousands of CSComs × hundreds of products): the AMC
+ * is stored on each report line when it is submitted, so the cycle reads one row per line; lines
+ * are inserted in batches; explanations are stored as their inputs (see calcInputs).
  * Runs inside the caller's transaction.
  */
 import type Database from "better-sqlite3";
 import { DEFAULT_POLICIES, resolvePolicy, type PolicyRow, type SupplyLevel } from "../../shared/domain/policy";
-import { capByBudget, computeOrderQuantity, encodeInputs, previousPeriod, storeCalculation, type OrderInput, type PeriodConsumption } from "../../shared/domain/replenishment";
+import { capByBudget, computeOrderQuantity, encodeInputsHead, storeCalculation, type OrderInput } from "../../shared/domain/replenishment";
+import { computeReportAmc } from "./reports";
 
 /** Which reports to order from, and how. */
 export interface CycleOptions {
@@ -32,13 +34,10 @@ export interface CycleResult {
 }
 
 /** Order lines written per INSERT statement. */
-const LINE_BATCH = 64;
-
-/** Months of history read for each line (the AMC averages the last reported ones within it). */
-const WINDOW = 6;
+const LINE_BATCH = 256;
 
 /** A report line as the cycle reads it (raw row, in this column order). */
-type Row = [period: string, productId: number, funding: string, days: number, consumed: number, stockoutDays: number, closing: number];
+type Row = [productId: number, funding: string, closing: number, amc: number | null, basis: string | null];
 
 /** The product fields the cycle needs, loaded once. */
 interface ProductInfo {
@@ -57,11 +56,11 @@ interface Target {
   level: SupplyLevel;
 }
 
-/** Runs the cycle; see the file comment. */
+/**
+ * Runs the cycle; see the file comment. Each report line carries its AMC and the periods behind it
+ * (computed when the report was submitted), so the cycle reads one row per line.
+ */
 export function runOrderCycle(sqlite: Database.Database, o: CycleOptions): CycleResult {
-  const from = previousPeriod(o.period, WINDOW - 1);
-  const periods = Array.from({ length: WINDOW }, (_, i) => previousPeriod(o.period, WINDOW - 1 - i));
-  const periodIndex = new Map(periods.map((p, i) => [p, i]));
   const targets = (
     o.reportIds
       ? sqlite.prepare(`select r.id reportId, r.facility_id facilityId, f.level from stock_reports r join facilities f on f.id = r.facility_id where r.id in (${o.reportIds.map(() => "?").join(",") || "null"}) and r.status = 'submitted'`).all(...o.reportIds)
@@ -72,30 +71,21 @@ export function runOrderCycle(sqlite: Database.Database, o: CycleOptions): Cycle
       (p) => [p.id, { ...p, roundToZero: p.roundToZero === 1 }],
     ),
   );
-  // One query per facility: better-sqlite3 cannot write while a read statement is still iterating.
-  const linesOf = sqlite
-    .prepare(
-      `select r.period, l.product_id, l.funding_source, l.days, l.consumed, l.stockout_days, l.closing
-       from stock_reports r join stock_report_lines l on l.report_id = r.id
-       where r.facility_id = ? and r.status = 'submitted' and r.period between ? and ?
-       order by l.product_id, l.funding_source, r.period`,
-    )
-    .raw();
+  const linesOf = sqlite.prepare("select product_id, funding_source, closing, amc, amc_basis from stock_report_lines where report_id = ?").raw();
   const transit = inTransitAll(sqlite);
   const suppliers = new Map((sqlite.prepare("select facility_id || '|' || programme_code, supplier_id from supply_lines").raw().all() as [string, string][]).map(([k, v]) => [k, v]));
   const policies = loadPolicies(sqlite);
   const writer = new OrderWriter(sqlite, o);
   for (const target of targets) {
-    const rows = linesOf.all(target.facilityId, from, o.period) as Row[];
-    let start = 0;
-    for (let i = 1; i <= rows.length; i++) {
-      const head = rows[start]!;
-      const row = rows[i];
-      if (row && head[1] === row[1] && head[2] === row[2]) continue;
-      const last = rows[i - 1]!;
-      const product = products.get(last[1])!;
-      if (last[0] === o.period) writer.add(target, last, product, suggest(rows, start, i, target, product, periodIndex, policies, transit, o.averagingPeriods ?? 3), suppliers);
-      start = i;
+    let rows = linesOf.all(target.reportId) as Row[];
+    if (rows.some((r) => r[3] === null)) {
+      // Reports submitted before AMCs were stored: compute them now, once.
+      computeReportAmc(sqlite, target.reportId, o.averagingPeriods ?? 3);
+      rows = linesOf.all(target.reportId) as Row[];
+    }
+    for (const row of rows) {
+      const product = products.get(row[0])!;
+      writer.add(target, row, product, suggest(row, target, product, policies, transit, o.averagingPeriods ?? 3), suppliers);
     }
     writer.flush();
   }
@@ -116,24 +106,20 @@ function inTransitAll(sqlite: Database.Database): Map<string, number> {
   return new Map(rows);
 }
 
-/** The suggestion of one facility × product × funding source from its report lines rows[start..end) (oldest first). */
-function suggest(rows: Row[], start: number, end: number, t: Target, p: ProductInfo, periodIndex: Map<string, number>, policies: PolicyRow[], transit: Map<string, number>, n: number) {
-  const series: (PeriodConsumption | null)[] = new Array(periodIndex.size).fill(null);
-  for (let i = start; i < end; i++) {
-    const r = rows[i]!;
-    series[periodIndex.get(r[0])!] = { days: r[3], consumed: r[4], stockoutDays: r[5] };
-  }
-  const last = rows[end - 1]!;
-  const policy = resolvePolicy(policies, { level: t.level, facilityId: t.facilityId, programmeCode: p.programme, productId: last[1] }) ?? DEFAULT_POLICIES[0]!;
+/** The suggestion of one report line, from its stored AMC; the inputs keep the periods behind it. */
+function suggest(row: Row, t: Target, p: ProductInfo, policies: PolicyRow[], transit: Map<string, number>, n: number) {
+  const policy = resolvePolicy(policies, { level: t.level, facilityId: t.facilityId, programmeCode: p.programme, productId: row[0] }) ?? DEFAULT_POLICIES[0]!;
   const input: OrderInput = {
     product: p,
     policy: { rule: policy.rule, maxMonths: policy.maxMonths, minMonths: policy.minMonths, eopMonths: policy.eopMonths },
-    periods: series,
-    stockOnHand: last[6],
-    inTransit: transit.size === 0 ? 0 : (transit.get(`${t.facilityId}|${last[1]}|${last[2]}`) ?? 0),
+    periods: [],
+    demandAmc: row[3] ?? 0,
+    stockOnHand: row[2],
+    inTransit: transit.size === 0 ? 0 : (transit.get(`${t.facilityId}|${row[0]}|${row[1]}`) ?? 0),
     averagingPeriods: n,
   };
-  return { input, result: computeOrderQuantity(input, { explain: false }) };
+  const inputs = encodeInputsHead(input) + (row[4] ?? "");
+  return { input, inputs, result: computeOrderQuantity(input, { explain: false }) };
 }
 
 type Suggestion = ReturnType<typeof suggest>;
@@ -173,8 +159,8 @@ class OrderWriter {
   }
 
   add(t: Target, row: Row, product: ProductInfo, s: Suggestion, suppliers: Map<string, string>) {
-    const flow = row[2] === "cost_recovery" ? "cost_recovery" : "free_care";
-    const supplierId = suppliers.get(`${t.facilityId}|${row[2]}`);
+    const flow = row[1] === "cost_recovery" ? "cost_recovery" : "free_care";
+    const supplierId = suppliers.get(`${t.facilityId}|${row[1]}`);
     if (!supplierId) return; // a facility with no supplier for this programme orders nothing
     const key = `${flow}|${supplierId}`;
     const order = this.pending.get(key) ?? { facilityId: t.facilityId, flow, supplierId, reportId: t.reportId, lines: [] };
@@ -191,8 +177,8 @@ class OrderWriter {
       const { id } = this.insertOrder.get(order.facilityId, order.supplierId, this.o.period, order.flow, this.o.status, order.reportId, budget ?? null, this.o.status === "submitted" ? this.o.userId : null, this.o.userId, at, at) as { id: number };
       for (const l of order.lines) {
         const r = l.s.result;
-        const stored = storeCalculation({ inputs: encodeInputs(l.s.input), notes: l.note ? [JSON.parse(l.note)] : [] });
-        this.buffer.push(id, l.row[1], l.row[2], r.amc, l.row[6], l.s.input.inTransit, r.monthsOfStock, r.emergency ? 1 : 0, r.packs * l.product.packSize, stored, l.requested);
+        const stored = l.note ? storeCalculation({ inputs: l.s.inputs, notes: [JSON.parse(l.note)] }) : l.s.inputs;
+        this.buffer.push(id, l.row[0], l.row[1], r.amc, l.row[2], l.s.input.inTransit, r.monthsOfStock, r.emergency ? 1 : 0, r.packs * l.product.packSize, stored, l.requested);
         if (this.buffer.length === LINE_BATCH * 11) this.drain();
       }
       this.insertEvent.run(id, at, this.o.userId, this.o.status, JSON.stringify({ fromReport: order.reportId }));
@@ -222,9 +208,8 @@ class OrderWriter {
   /** Writes the buffered lines: full batches in one statement, the rest row by row. */
   private drain() {
     const b = this.buffer;
-    let i = 0;
-    for (; i + LINE_BATCH * 11 <= b.length; i += LINE_BATCH * 11) this.insertLines.run(b.slice(i, i + LINE_BATCH * 11));
-    for (; i < b.length; i += 11) this.insertLine.run(b.slice(i, i + 11));
+    if (b.length === LINE_BATCH * 11) this.insertLines.run(b);
+    else for (let i = 0; i < b.length; i += 11) this.insertLine.run(b.slice(i, i + 11));
     this.buffer = [];
   }
 

@@ -1,7 +1,8 @@
 /** Monthly reports: pre-filled from the ledger, edited from paper, submitted (timeliness recorded). */
 import { and, eq, sql } from "drizzle-orm";
 import { products, settings, stockReportLines, stockReports } from "../../db/schema";
-import { balanceMismatch, daysInPeriod } from "../../shared/domain/replenishment";
+import type Database from "better-sqlite3";
+import { adjustedConsumption, averageMonthlyConsumption, balanceMismatch, daysInPeriod, encodePeriods, previousPeriod, type PeriodConsumption } from "../../shared/domain/replenishment";
 import { AppError } from "../../shared/errors";
 import type { Tx } from "./idempotency";
 import { fieldError, loadFacility, resolveFunding } from "./stockRefs";
@@ -156,10 +157,47 @@ export function updateReportLines(tx: Tx, reportId: number, lines: { productId: 
   tx.update(stockReports).set({ source: "paper" }).where(eq(stockReports.id, reportId)).run();
 }
 
-/** Submits a draft report and records whether it came in on time. */
-export function submitReport(tx: Tx, reportId: number, userId: number | null, now: Date): void {
+/** Submits a draft report, records whether it came in on time and computes each line's AMC. */
+export function submitReport(tx: Tx, sqlite: Database.Database, reportId: number, userId: number | null, now: Date): void {
   const report = loadReportRow(tx, reportId);
   if (report.status !== "draft") throw new AppError("invalid_transition", "The report is already submitted");
   const at = now.toISOString();
   tx.update(stockReports).set({ status: "submitted", submittedAt: at, submittedBy: userId, onTime: at.slice(0, 10) <= report.dueDate }).where(eq(stockReports.id, reportId)).run();
+  computeReportAmc(sqlite, reportId);
+}
+
+/** Months of history kept with each report line for its AMC. */
+export const AMC_WINDOW = 6;
+
+/**
+ * Computes each line's AMC and the periods it rests on (the facility's submitted reports of the
+ * last six months, this one included) and stores them on the line. Runs on raw statements so that
+ * the national cycle can call it too; inside the caller's transaction.
+ */
+export function computeReportAmc(sqlite: Database.Database, reportId: number, averagingPeriods = 3): void {
+  const report = sqlite.prepare("select facility_id facilityId, period from stock_reports where id = ?").get(reportId) as { facilityId: string; period: string } | undefined;
+  if (!report) throw new AppError("not_found", `Unknown report ${reportId}`);
+  const periods = Array.from({ length: AMC_WINDOW }, (_, i) => previousPeriod(report.period, AMC_WINDOW - 1 - i));
+  const index = new Map(periods.map((p, i) => [p, i]));
+  const rows = sqlite
+    .prepare(
+      `select l.product_id || '|' || l.funding_source key, r.period, l.days, l.consumed, l.stockout_days
+       from stock_report_lines l join stock_reports r on r.id = l.report_id
+       where r.facility_id = ? and r.period between ? and ? and (r.status = 'submitted' or r.id = ?)`,
+    )
+    .raw()
+    .all(report.facilityId, periods[0], report.period, reportId) as [string, string, number, number, number][];
+  const series = new Map<string, (PeriodConsumption | null)[]>();
+  for (const [key, period, days, consumed, stockoutDays] of rows) {
+    const s = series.get(key) ?? new Array<PeriodConsumption | null>(AMC_WINDOW).fill(null);
+    s[index.get(period)!] = { days, consumed, stockoutDays };
+    series.set(key, s);
+  }
+  const update = sqlite.prepare("update stock_report_lines set amc = ?, amc_basis = ? where id = ?");
+  const lines = sqlite.prepare("select id, product_id || '|' || funding_source key from stock_report_lines where report_id = ?").raw().all(reportId) as [number, string][];
+  for (const [id, key] of lines) {
+    const s = series.get(key)!;
+    const amc = averageMonthlyConsumption(s.map((p) => (p === null ? null : adjustedConsumption(p.consumed, p.days, p.stockoutDays))), averagingPeriods);
+    update.run(amc, encodePeriods(s), id);
+  }
 }

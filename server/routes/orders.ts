@@ -102,7 +102,7 @@ export function orderRoutes(r: SecureRouter, deps: AppDeps): void {
     { action: "reports:write", facilities: reportFacility(deps) },
     idempotentWrite(deps, ({ tx, req, user: u, now }) => {
       const id = idParam(req);
-      submitReport(tx, id, u.id, now);
+      submitReport(tx, db.$client, id, u.id, now);
       return { status: 200, body: loadReport(tx, id), audit: { action: "report.submit", objectType: "report", objectId: String(id), before: { status: "draft" }, after: { status: "submitted" } } };
     }),
   );

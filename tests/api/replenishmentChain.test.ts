@@ -3,6 +3,7 @@ import request from "supertest";
 import type TestAgent from "supertest/lib/agent";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runOrderCycle } from "../../server/commands/orderCycle";
+import { computeOrderQuantity, decodeInputs, readCalculation } from "../../shared/domain/replenishment";
 import { DEMO_PASSWORD, makeTestApp, signIn, TEST_NOW, type TestContext } from "../helpers/app";
 
 let t: TestContext;
@@ -28,6 +29,21 @@ beforeAll(async () => {
     await cscom.post(`/api/v1/reports/${report.body.id}/submit`).set("Idempotency-Key", k());
   }
   t.open.sqlite.transaction(() => runOrderCycle(t.open.sqlite, { period: "2026-10", status: "submitted", userId: null, now: TEST_NOW }))();
+});
+
+describe("the month's order cycle", () => {
+  it("stores inputs from which every suggestion recomputes to the same numbers", () => {
+    const lines = t.open.sqlite
+      .prepare("select l.amc, l.suggested_qty suggested, l.explanation, p.pack_size packSize, p.pack_rounding_threshold packRoundingThreshold, p.round_to_zero roundToZero from order_lines l join orders o on o.id = l.order_id join products p on p.id = l.product_id where o.report_id is not null")
+      .all() as { amc: number; suggested: number; explanation: string; packSize: number; packRoundingThreshold: number; roundToZero: number }[];
+    expect(lines.length).toBeGreaterThan(100);
+    for (const l of lines) {
+      const inputs = decodeInputs(readCalculation(l.explanation).inputs, { packSize: l.packSize, packRoundingThreshold: l.packRoundingThreshold, roundToZero: l.roundToZero === 1 });
+      const again = computeOrderQuantity(inputs);
+      expect(again.amc).toBe(l.amc);
+      expect(again.packs * l.packSize).toBe(l.suggested);
+    }
+  });
 });
 
 describe("a district depot's own order to its region", () => {

@@ -3,13 +3,31 @@
  * so that its explanation can be rebuilt at any time (and the national batch need not write
  * sentences): "v1|rule|max|min|eop|n|stock|transit|days:consumed:stockout,-,…" plus notes.
  */
-import type { ExplanationStep, OrderInput } from "./orderQuantity";
+import type { ExplanationStep, OrderInput, PeriodConsumption } from "./orderQuantity";
+
+/** Periods as "days:consumed:stockoutDays" or "-" (not reported), oldest first, comma-separated. */
+export function encodePeriods(periods: (PeriodConsumption | null)[]): string {
+  return periods.map((x) => (x === null ? "-" : `${x.days}:${x.consumed}:${x.stockoutDays}`)).join(",");
+}
+
+/** The periods of encodePeriods. */
+export function decodePeriods(code: string): (PeriodConsumption | null)[] {
+  return code.split(",").map((x) => {
+    if (x === "-") return null;
+    const [days, consumed, stockoutDays] = x.split(":").map(Number) as [number, number, number];
+    return { days, consumed, stockoutDays };
+  });
+}
+
+/** The inputs' head (everything but the periods), for callers that already hold encoded periods. */
+export function encodeInputsHead(i: Omit<OrderInput, "periods" | "product">): string {
+  const p = i.policy;
+  return `v1|${p.rule}|${p.maxMonths}|${p.minMonths}|${p.eopMonths ?? ""}|${i.averagingPeriods ?? 3}|${i.stockOnHand}|${i.inTransit}|`;
+}
 
 /** Encodes the inputs of one suggestion. */
 export function encodeInputs(i: OrderInput): string {
-  const p = i.policy;
-  const periods = i.demandAmc !== undefined ? `=${i.demandAmc}` : i.periods.map((x) => (x === null ? "-" : `${x.days}:${x.consumed}:${x.stockoutDays}`)).join(",");
-  return `v1|${p.rule}|${p.maxMonths}|${p.minMonths}|${p.eopMonths ?? ""}|${i.averagingPeriods ?? 3}|${i.stockOnHand}|${i.inTransit}|${periods}`;
+  return encodeInputsHead(i) + (i.demandAmc !== undefined ? `=${i.demandAmc}` : encodePeriods(i.periods));
 }
 
 /** Decodes inputs encoded by encodeInputs, with the product's pack rule supplied by the caller. */
@@ -24,11 +42,7 @@ export function decodeInputs(code: string, product: OrderInput["product"]): Orde
     averagingPeriods: Number(n),
     stockOnHand: Number(stock),
     inTransit: Number(transit),
-    periods: demand ? [] : periods.split(",").map((x) => {
-      if (x === "-") return null;
-      const [days, consumed, stockoutDays] = x.split(":").map(Number) as [number, number, number];
-      return { days, consumed, stockoutDays };
-    }),
+    periods: demand ? [] : decodePeriods(periods),
   };
 }
 
