@@ -10,7 +10,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN_PASSWORD, makeTestApp, type TestContext } from "../helpers/app";
 
-type Kind = "id" | "posint" | "int" | "nonneg" | "date" | "datetime" | "text" | "enum" | "bool" | "lines" | "period" | "reason";
+type Kind = "id" | "posint" | "int" | "nonneg" | "date" | "datetime" | "text" | "enum" | "bool" | "lines" | "period" | "reason" | "approveLines" | "podLines";
 interface Target {
   path: string;
   body: Record<string, unknown>;
@@ -42,6 +42,17 @@ function invalidFor(kind: Kind): fc.Arbitrary<unknown> {
       return fc.oneof(wrongType, fc.string(), fc.constant(0), fc.integer({ max: -1 }), fc.double({ min: 0.01, max: 1e6, noInteger: true }), fc.constant(1e15));
     case "nonneg":
       return fc.oneof(wrongType, fc.string(), fc.integer({ max: -1 }), fc.double({ min: 0.01, max: 1e6, noInteger: true }));
+    case "approveLines":
+      return fc.oneof(fc.constant(null), fc.boolean(), fc.object({ maxDepth: 1 }), fc.constant([1, 2]), fc.integer(), fc.constant([{ lineId: 1 }]), fc.constant([{ lineId: 1, approvedQty: -1, reason: "trop élevé" }]), fc.constant([{ lineId: "1", approvedQty: 1, reason: "trop élevé" }]), fc.constant([{ lineId: 1, approvedQty: 1, reason: "" }]));
+    case "podLines":
+      return fc.oneof(
+        wrongType,
+        fc.integer(),
+        fc.constant([]),
+        fc.constant([{ lineId: 1, lots: [] }]),
+        fc.constant([{ lineId: 1, lots: [{ lotId: 1, acceptedQty: 1, rejectedQty: 1 }] }]),
+        fc.constant([{ lineId: 1, lots: [{ lotId: 1, acceptedQty: -1, rejectedQty: 0 }] }]),
+      );
     case "period":
       return fc.oneof(wrongType, fc.integer(), fc.constantFrom("2026-13", "2026", "", "10/2026", "2026-1"));
     case "reason":
@@ -69,11 +80,14 @@ type Mutation = { body: unknown; field: string; how: string };
 
 function mutation(target: Target): fc.Arbitrary<Mutation> {
   const fields = Object.keys(target.fields);
-  return fc.oneof(
+  const missing = target.required.length === 0 ? [] : [
     fc.constantFrom(...target.required).map((field) => {
       const { [field]: _gone, ...rest } = target.body;
       return { body: rest, field, how: "missing" };
     }),
+  ];
+  return fc.oneof(
+    ...missing,
     fc.constantFrom(...fields).chain((field) => invalidFor(target.fields[field]!).map((value) => ({ body: { ...target.body, [field]: value }, field, how: "invalid" }))),
     fc.string({ minLength: 1, maxLength: 12 })
       .filter((k) => !(k in target.body) && k !== "__proto__")
@@ -104,6 +118,8 @@ beforeAll(async () => {
     { path: "/reports", body: { facilityId: depot, period: "2026-09" }, fields: { facilityId: "id", period: "period" }, required: ["facilityId", "period"] },
     { path: "/orders/from-report", body: { reportId: 1, budgetXof: 50000 }, fields: { reportId: "posint", budgetXof: "nonneg" }, required: ["reportId"] },
     { path: "/orders/1/reject", body: { reason: "Quantités à revoir" }, fields: { reason: "reason" }, required: ["reason"] },
+    { path: "/orders/1/approve", body: { lines: [{ lineId: 1, approvedQty: 10, reason: "Stock limité" }] }, fields: { lines: "approveLines" }, required: [] },
+    { path: "/orders/1/deliver", body: { lines: [{ lineId: 1, lots: [{ lotId: 1, acceptedQty: 1, rejectedQty: 0 }] }], deliveredAt: "2026-11-10T10:00:00Z" }, fields: { lines: "podLines", deliveredAt: "datetime" }, required: ["lines"] },
     { path: "/auth/password", body: { currentPassword: ADMIN_PASSWORD, newPassword: "a-brand-new-password" }, fields: { currentPassword: "id", newPassword: "id" }, required: ["currentPassword", "newPassword"] },
   ];
 });
