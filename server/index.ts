@@ -24,6 +24,8 @@ if (env.FURA_SEED !== "none" && isEmpty(open)) {
     afterSeed: (o, summary) => seedMonthOrders(o, summary),
     ...(env.FURA_SEED_HISTORY_CSCOMS !== undefined ? { historyCscoms: env.FURA_SEED_HISTORY_CSCOMS } : {}),
   });
+  // The seed is one large transaction: fold the WAL back into the database file.
+  open.sqlite.pragma("wal_checkpoint(TRUNCATE)");
   log.info({ ...summary, ms: Date.now() - started }, "seeded");
 }
 
