@@ -1,8 +1,10 @@
-/** Routes of the web app: sign-in is public, everything else sits behind the session guard. */
-import { lazy } from "react";
+/** Routes of the web app: sign-in is public, everything else sits behind the session guard (and the screen's roles). */
+import { lazy, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Route, Routes } from "react-router";
+import type { Role } from "@shared/contracts/auth";
 import { AppShell } from "./components/AppShell";
+import { ORDER_ROLES, SCREENS } from "./components/screens";
 import { ABOUT_PATH } from "./features/about/paths";
 import { LOGIN_PATH, RequireAuth } from "./features/auth/RequireAuth";
 import { LoginPage } from "./features/auth/LoginPage";
@@ -10,6 +12,11 @@ import { LoginPage } from "./features/auth/LoginPage";
 const NetworkMapPage = lazy(() => import("./features/network/NetworkMapPage"));
 const FacilityPage = lazy(() => import("./features/facility/FacilityPage"));
 const AboutPage = lazy(() => import("./features/about/AboutPage"));
+const DistrictReviewPage = lazy(() => import("./features/review/DistrictReviewPage"));
+const OrderPage = lazy(() => import("./features/orders/OrderPage"));
+const DepotPage = lazy(() => import("./features/depot/DepotPage"));
+const AllocationPage = lazy(() => import("./features/allocation/AllocationPage"));
+const AuditPage = lazy(() => import("./features/audit/AuditPage"));
 
 function NotFound() {
   const { t } = useTranslation();
@@ -22,6 +29,9 @@ function NotFound() {
   );
 }
 
+/** A page for signed-in users, optionally only for some roles. */
+const guarded = (page: ReactNode, roles?: readonly Role[]) => <RequireAuth roles={roles}>{page}</RequireAuth>;
+
 /** The app's routes inside the shell. */
 export function App() {
   return (
@@ -29,22 +39,13 @@ export function App() {
       <Routes>
         <Route path={LOGIN_PATH} element={<LoginPage />} />
         <Route path={ABOUT_PATH} element={<AboutPage />} />
-        <Route
-          path="/"
-          element={
-            <RequireAuth>
-              <NetworkMapPage />
-            </RequireAuth>
-          }
-        />
-        <Route
-          path="/facilities/:id"
-          element={
-            <RequireAuth>
-              <FacilityPage />
-            </RequireAuth>
-          }
-        />
+        <Route path="/" element={guarded(<NetworkMapPage />)} />
+        <Route path="/facilities/:id" element={guarded(<FacilityPage />)} />
+        <Route path={SCREENS.review.path} element={guarded(<DistrictReviewPage />, SCREENS.review.roles)} />
+        <Route path="/commandes/:id" element={guarded(<OrderPage />, ORDER_ROLES)} />
+        <Route path={SCREENS.depot.path} element={guarded(<DepotPage />, SCREENS.depot.roles)} />
+        <Route path={SCREENS.allocations.path} element={guarded(<AllocationPage />, SCREENS.allocations.roles)} />
+        <Route path={SCREENS.audit.path} element={guarded(<AuditPage />, SCREENS.audit.roles)} />
         <Route path="*" element={<NotFound />} />
       </Routes>
     </AppShell>

@@ -57,8 +57,10 @@ export function useLogout() {
     mutationFn: () => apiRequest("/auth/logout", { method: "POST" }),
     onSettled: () => {
       setCsrfToken(null);
-      queryClient.clear();
+      // Set the ME query to null in place (its observers — the guard, the header — re-render and leave the
+      // page), then forget every other answer. Clearing the whole cache first would orphan those observers.
       queryClient.setQueryData(ME_KEY, null);
+      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== ME_KEY[0] });
     },
   });
 }

@@ -49,6 +49,8 @@ interface RequestOptions {
   query?: Query;
   body?: unknown;
   signal?: AbortSignal;
+  /** Idempotency-Key of a write: one per user action, the same when that action is retried */
+  idempotencyKey?: string;
 }
 
 /** Calls the API and returns the raw JSON (undefined for 204); throws ApiError on any failure. */
@@ -57,6 +59,7 @@ export async function apiRequest(path: string, options: RequestOptions = {}): Pr
   const headers: Record<string, string> = { Accept: "application/json" };
   if (options.body !== undefined) headers["Content-Type"] = "application/json";
   if (method !== "GET" && csrfToken) headers["X-CSRF-Token"] = csrfToken;
+  if (options.idempotencyKey) headers["Idempotency-Key"] = options.idempotencyKey;
   let res: Response;
   try {
     res = await fetch(apiUrl(path, options.query), {
@@ -87,4 +90,12 @@ export async function apiGet<S extends z.ZodType>(schema: S, path: string, optio
     throw new ApiError("internal_error", 200, `Unexpected response from ${path}`, parsed.error.issues.slice(0, 5));
   }
   return parsed.data;
+}
+
+/** Options of a write: the method, the body and the action's Idempotency-Key (required). */
+export type WriteOptions = Omit<RequestOptions, "method" | "idempotencyKey"> & { method?: "POST" | "PUT" | "PATCH"; idempotencyKey: string };
+
+/** Sends a write with its Idempotency-Key and parses the answer with a shared contract schema. */
+export function apiWrite<S extends z.ZodType>(schema: S, path: string, options: WriteOptions): Promise<z.infer<S>> {
+  return apiGet(schema, path, { ...options, method: options.method ?? "POST" });
 }

@@ -2,7 +2,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { z } from "zod";
 import { pageOf } from "@shared/contracts/common";
-import { DistrictSchema, FacilityDetailSchema, FacilitySchema, ProgrammeSchema, RegionSchema } from "@shared/contracts/reference";
+import { DistrictSchema, FacilityDetailSchema, FacilitySchema, ProductSchema, ProgrammeSchema, RegionSchema, type FacilityLevel } from "@shared/contracts/reference";
 import { apiGet } from "./client";
 
 const ConfigSchema = z.object({ tileUrl: z.string().nullable() });
@@ -58,4 +58,20 @@ export function useFacility(id: string) {
 /** The supply programmes (cost recovery and free-care programmes). */
 export function useProgrammes() {
   return useQuery({ queryKey: ["programmes"], queryFn: async ({ signal }) => (await apiGet(items(ProgrammeSchema), "/programmes", { signal })).items, ...forever });
+}
+
+/** Facilities of one level in a district or region (e.g. the CSComs a district pharmacist reviews). */
+export function useFacilitiesIn(filter: { level: FacilityLevel; districtId?: string | null; regionId?: string | null }, enabled = true) {
+  const query = { level: filter.level, districtId: filter.districtId ?? undefined, regionId: filter.regionId ?? undefined, limit: 5000 };
+  return useQuery({ queryKey: ["facilities", "in", query], queryFn: async ({ signal }) => (await apiGet(pageOfFacilities, "/facilities", { query, signal })).items, staleTime: 10 * 60_000, enabled });
+}
+
+/** Products of the catalogue, optionally of one programme. */
+export function useProducts(programme: string | null, enabled = true) {
+  return useQuery({
+    queryKey: ["products", programme ?? "all"],
+    queryFn: async ({ signal }) => (await apiGet(pageOf(ProductSchema), "/products", { query: { programme, limit: 1000 }, signal })).items,
+    staleTime: 10 * 60_000,
+    enabled,
+  });
 }

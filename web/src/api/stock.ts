@@ -4,8 +4,9 @@ import { StockCardSchema, StockPositionsSchema } from "@shared/contracts/stock";
 import { apiGet } from "./client";
 
 /** Stock positions of a facility, optionally for one programme. */
-export function useStockPositions(facilityId: string, programme: string | null) {
+export function useStockPositions(facilityId: string, programme: string | null, enabled = true) {
   return useQuery({
+    enabled: enabled && facilityId !== "",
     queryKey: ["stock", facilityId, programme ?? "all"],
     queryFn: ({ signal }) => apiGet(StockPositionsSchema, `/facilities/${encodeURIComponent(facilityId)}/stock`, { query: { programme }, signal }),
     // Keep the previous answer on screen while the programme filter changes, never another facility's stock.

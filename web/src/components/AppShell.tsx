@@ -5,6 +5,7 @@ import { Link, NavLink } from "react-router";
 import { useLogout, useMe } from "../api/auth";
 import { ABOUT_PATH } from "../features/about/paths";
 import { LANGUAGES, setLanguage, type Language } from "../i18n";
+import { screensFor } from "./screens";
 import { Loading } from "./States";
 
 function LanguageSwitch() {
@@ -38,6 +39,23 @@ function UserMenu() {
   );
 }
 
+/** The screens the signed-in role can use (only the map before signing in). */
+function MainNav() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const screens = me.data ? screensFor(me.data.role) : [];
+  return (
+    <nav aria-label={t("nav.main")} className="nav" data-testid="main-nav">
+      {screens.map((s) => (
+        <NavLink key={s.path} to={s.path} end={s.path === "/"}>
+          {t(s.label)}
+        </NavLink>
+      ))}
+      <NavLink to={ABOUT_PATH}>{t("nav.about")}</NavLink>
+    </nav>
+  );
+}
+
 /** Header + main + footer around a page; pages load lazily inside. */
 export function AppShell({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
@@ -51,12 +69,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           <span className="brand-name">Fura</span>
           <span className="brand-tagline">{t("app.tagline")}</span>
         </Link>
-        <nav aria-label={t("nav.main")} className="nav">
-          <NavLink to="/" end>
-            {t("nav.map")}
-          </NavLink>
-          <NavLink to={ABOUT_PATH}>{t("nav.about")}</NavLink>
-        </nav>
+        <MainNav />
         <div className="header-end">
           <LanguageSwitch />
           <UserMenu />

@@ -30,3 +30,24 @@ export function formatDate(iso: string): string {
   const pad = (n: number) => String(n).padStart(2, "0");
   return `${pad(d.getUTCDate())}/${pad(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
 }
+
+/** A month "YYYY-MM" in words: "octobre 2026" / "October 2026". */
+export function formatPeriod(period: string, lang: string): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(period);
+  if (!m) return period;
+  const text = new Intl.DateTimeFormat(lang === "en" ? "en-GB" : "fr-FR", { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1)));
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** dd/mm/yyyy hh:mm of an ISO date-time, in UTC (Mali's time). */
+export function formatDateTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${formatDate(iso)} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+}
+
+/** "3 boîtes de 30" style pack count text needs a number: whole packs of a quantity, rounded up. */
+export function packsOf(quantity: number, packSize: number): number {
+  return packSize > 0 ? Math.ceil(quantity / packSize) : 0;
+}

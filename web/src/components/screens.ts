@@ -1,0 +1,37 @@
+/** The staff screens, their paths and the roles that use them: the header shows a role its screens, the routes guard the rest. */
+import type { Role } from "@shared/contracts/auth";
+
+/** Every role. */
+const ALL: readonly Role[] = ["admin", "procurement_officer", "regional_manager", "district_pharmacist", "storekeeper", "cscom_manager", "driver"];
+
+/** A screen of the app: where it lives, its navigation label key, and who may open it. */
+export interface Screen {
+  path: string;
+  label: "nav.map" | "nav.review" | "nav.depot" | "nav.allocations" | "nav.audit";
+  roles: readonly Role[];
+}
+
+/** Screens in the order of the navigation bar. */
+export const SCREENS = {
+  map: { path: "/", label: "nav.map", roles: ALL },
+  review: { path: "/revue", label: "nav.review", roles: ["district_pharmacist", "regional_manager", "admin"] },
+  depot: { path: "/depot", label: "nav.depot", roles: ["storekeeper", "district_pharmacist", "regional_manager", "admin"] },
+  allocations: { path: "/allocations", label: "nav.allocations", roles: ["procurement_officer", "district_pharmacist", "regional_manager", "admin"] },
+  audit: { path: "/audit", label: "nav.audit", roles: ["admin"] },
+} as const satisfies Record<string, Screen>;
+
+/** Roles that may open an order's page (every role that reads orders). */
+export const ORDER_ROLES: readonly Role[] = ALL.filter((r) => r !== "driver");
+
+/** Path of an order's page. */
+export const orderPath = (id: number) => `/commandes/${id}`;
+
+/** Router state of an order page opened right after creating orders (the others created with it are listed there). */
+export interface CreatedOrdersState {
+  created: { id: number; flow: "cost_recovery" | "free_care" }[];
+}
+
+/** The screens a role sees in the header. */
+export function screensFor(role: Role): Screen[] {
+  return Object.values(SCREENS).filter((s: Screen) => s.roles.includes(role));
+}

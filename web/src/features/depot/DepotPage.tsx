@@ -1,0 +1,90 @@
+/** Depot fulfilment /depot: the orders the depot supplies that are approved, being picked or shipped; the depot's own orders; the district order. */
+import { useMemo } from "react";
+import { useTranslation } from "react-i18next";
+import { useMe } from "../../api/auth";
+import { useOrders, type OrderFilter } from "../../api/orders";
+import { useDistricts, useFacilities } from "../../api/reference";
+import { Pager } from "../../components/Pager";
+import { EmptyState, ErrorState, Loading } from "../../components/States";
+import { useSearchState } from "../../components/useSearchState";
+import { DistrictOrderCard } from "./DistrictOrderCard";
+import { depotChoices } from "./depotChoices";
+import { DepotOrdersTable } from "./DepotOrdersTable";
+
+const PAGE_SIZE = 20;
+const TABS = ["approved", "picking", "shipped", "own"] as const;
+type Tab = (typeof TABS)[number];
+/** Roles that may create the depot's own order (orders:request). */
+const REQUESTERS = new Set(["admin", "regional_manager", "district_pharmacist"]);
+
+/** The fulfilment page. URL: ?depot=&vue=approved|picking|shipped|own&page= */
+export default function DepotPage() {
+  const { t } = useTranslation();
+  const me = useMe().data!;
+  const facilities = useFacilities();
+  const districts = useDistricts();
+  const [params, update] = useSearchState();
+  const choices = useMemo(() => depotChoices(me, facilities.data?.items ?? [], districts.data ?? []), [me, facilities.data, districts.data]);
+  const depotId = params.get("depot") ?? choices[0]?.id ?? null;
+  const depot = choices.find((d) => d.id === depotId) ?? null;
+  const tab = (TABS as readonly string[]).includes(params.get("vue") ?? "") ? (params.get("vue") as Tab) : "approved";
+  const offset = Math.max(0, (Number(params.get("page") ?? "1") - 1) * PAGE_SIZE) || 0;
+
+  const enabled = depotId !== null;
+  const filterOf = (s: Tab): OrderFilter => ({ ...(s === "own" ? { facilityId: depotId ?? undefined } : { supplierId: depotId ?? undefined, status: s }), limit: PAGE_SIZE, offset: s === tab ? offset : 0 });
+  const lists = { approved: useOrders(filterOf("approved"), enabled), picking: useOrders(filterOf("picking"), enabled), shipped: useOrders(filterOf("shipped"), enabled), own: useOrders(filterOf("own"), enabled) };
+  const active = lists[tab];
+
+  if (facilities.isPending || districts.isPending) return <Loading />;
+  if (facilities.isError) return <ErrorState error={facilities.error} onRetry={() => void facilities.refetch()} />;
+  return (
+    <div className="page depot-page">
+      <div className="page-head">
+        <div>
+          <p className="level-pill level-district">{t("depot.eyebrow")}</p>
+          <h1>{depot ? t("depot.titleOf", { name: depot.name }) : t("depot.title")}</h1>
+          <p className="muted">{t("depot.intro")}</p>
+        </div>
+        {choices.length > 1 && (
+          <div className="field">
+            <label htmlFor="depot-select">{t("depot.depot")}</label>
+            <select id="depot-select" value={depotId ?? ""} onChange={(e) => update({ depot: e.target.value, page: null })}>
+              {choices.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {d.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+      </div>
+      {!depot ? (
+        <EmptyState>{t("depot.noDepot")}</EmptyState>
+      ) : (
+        <>
+          {REQUESTERS.has(me.role) && <DistrictOrderCard depot={depot} />}
+          <div className="segmented tabs" role="group" aria-label={t("depot.views")}>
+            {TABS.map((s) => (
+              <button key={s} type="button" aria-pressed={tab === s} onClick={() => update({ vue: s === "approved" ? null : s, page: null })} data-tab={s}>
+                {t(`depot.tab.${s}`)} <span className="count">{lists[s].data?.total ?? "…"}</span>
+              </button>
+            ))}
+          </div>
+          <p className="muted small">{t(`depot.tabHint.${tab}`)}</p>
+          {active.isPending ? (
+            <Loading />
+          ) : active.isError ? (
+            <ErrorState error={active.error} onRetry={() => void active.refetch()} />
+          ) : active.data.items.length === 0 ? (
+            <EmptyState>{t(`depot.empty.${tab}`)}</EmptyState>
+          ) : (
+            <div className={active.isPlaceholderData ? "is-stale" : undefined}>
+              <DepotOrdersTable orders={active.data.items} own={tab === "own"} />
+              <Pager offset={offset} count={active.data.items.length} total={active.data.total} pageSize={PAGE_SIZE} onPage={(o) => update({ page: String(o / PAGE_SIZE + 1) })} label={t("depot.pager")} />
+            </div>
+          )}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,161 @@
+/** At the supplying depot: start the FEFO pick, read the pick list lot by lot (blocked lots, shortfall), then ship. */
+import { useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { Order } from "@shared/contracts/replenishment";
+import { useLastPicks, useOrderAction } from "../../api/orders";
+import { useStockPositions } from "../../api/stock";
+import { ActionError } from "../../components/ActionError";
+import { formatDate, formatNumber, packsOf } from "../../i18n/format";
+import { PackNote } from "./packs";
+import { pickRows, type BlockedLotView, type PickRow } from "./pickList";
+
+function PickTable({ rows }: { rows: PickRow[] }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  return (
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={t("pick.title")}>
+      <table className="table pick-table" data-testid="pick-list">
+        <thead>
+          <tr>
+            <th scope="col">{t("order.product")}</th>
+            <th scope="col" className="num">
+              {t("order.approved")}
+            </th>
+            <th scope="col">{t("pick.lots")}</th>
+            <th scope="col">{t("pick.blocked")}</th>
+            <th scope="col" className="num">
+              {t("pick.shortfall")}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.lineId} data-line-id={r.lineId} className={r.shortfall > 0 ? "has-shortfall" : undefined}>
+              <th scope="row" className="product-cell">
+                {r.name}
+                <span className="muted small">
+                  {r.code} · {t("stock.packSize", { size: formatNumber(r.packSize, lang) })}
+                </span>
+              </th>
+              <td className="num">
+                {formatNumber(r.approvedQty, lang)}
+                <PackNote packs={packsOf(r.approvedQty, r.packSize)} size={r.packSize} />
+              </td>
+              <td>
+                {r.lots.length === 0 ? (
+                  <span className="muted">{t("pick.noLot")}</span>
+                ) : (
+                  <ul className="lots">
+                    {r.lots.map((lot) => (
+                      <li key={lot.lotId}>
+                        <span className="lot-code">{lot.lotCode}</span> · {t("stock.lotExpiry", { date: formatDate(lot.expiry) })} · <strong>{formatNumber(lot.pickedQty, lang)}</strong>
+                        {lot.pickedQty >= r.packSize && <span className="muted"> ({t(lot.pickedQty % r.packSize === 0 ? "pick.packsOnly" : "pick.packsShort", { packs: formatNumber(Math.floor(lot.pickedQty / r.packSize), lang), rest: lot.pickedQty % r.packSize })})</span>}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </td>
+              <td>
+                {r.blocked.length === 0 ? (
+                  <span className="muted">—</span>
+                ) : (
+                  <ul className="lots">
+                    {r.blocked.map((b) => (
+                      <li key={b.lotId} className="lot-blocked">
+                        <span className="lot-code">{b.lotCode}</span> · {t("stock.lotExpiry", { date: formatDate(b.expiry) })} · {formatNumber(b.qty, lang)}
+                        <span className={`badge badge-blocked badge-${b.reason}`}>{t(`blocked.${b.reason}`)}</span>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </td>
+              <td className="num">{r.shortfall > 0 ? <strong className="warn-text">{formatNumber(r.shortfall, lang)}</strong> : "0"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** The depot's blocked lots by product and funding source, read from its stock positions (only when the pick's own answer is gone). */
+function useDepotBlocked(order: Order, enabled: boolean) {
+  const stock = useStockPositions(order.supplierId, null, enabled);
+  return useMemo(() => {
+    const items = enabled ? (stock.data?.items ?? []) : [];
+    return (productId: number, fundingSource: string): BlockedLotView[] =>
+      (items.find((p) => p.productId === productId)?.lots ?? [])
+        .filter((l) => l.blockedReason !== null && l.fundingSource === fundingSource && l.qtyOnHand > 0)
+        .map((l) => ({ lotId: l.lotId, lotCode: l.lotCode, expiry: l.expiry, qty: l.qtyOnHand, reason: l.blockedReason! }));
+  }, [stock.data, enabled]);
+}
+
+/** Props: the order, and whether the user may pick (approved) or ship (picking). */
+export interface FulfilmentPanelProps {
+  order: Order;
+  canPick: boolean;
+  canShip: boolean;
+  onDone: (message: string) => void;
+}
+
+/** The fulfilment card. */
+export function FulfilmentPanel({ order, canPick, canShip, onDone }: FulfilmentPanelProps) {
+  const { t, i18n } = useTranslation();
+  const action = useOrderAction(order.id);
+  const picks = useLastPicks(order.id);
+  const depotBlocked = useDepotBlocked(order, order.status === "picking" && canShip && !picks);
+  const [shortfallAction, setShortfallAction] = useState<"backorder" | "escalate" | null>(null);
+  const rows = order.status === "picking" ? pickRows(order, picks, depotBlocked) : [];
+  const shortfall = rows.reduce((s, r) => s + r.shortfall, 0);
+
+  if (order.status === "approved") {
+    return (
+      <section className="action-card" aria-labelledby="pick-title">
+        <h2 id="pick-title">{t("pick.startTitle")}</h2>
+        <p className="small">{t("pick.startHint")}</p>
+        <div className="actions-row">
+          <ActionError error={action.error} />
+          <button type="button" className="button button-primary" disabled={!canPick || action.isPending} onClick={() => action.mutate({ action: "pick" }, { onSuccess: () => onDone(t("order.done.picked")) })}>
+            {action.isPending ? t("common.sending") : t("pick.start")}
+          </button>
+        </div>
+      </section>
+    );
+  }
+  return (
+    <section className="action-card" aria-labelledby="pick-title">
+      <h2 id="pick-title">{t("pick.title")}</h2>
+      <p className="small">{shortfall > 0 ? t("pick.summaryShort", { count: rows.length, qty: formatNumber(shortfall, i18n.language) }) : t("pick.summary", { count: rows.length })}</p>
+      <PickTable rows={rows} />
+      {canShip && (
+        <form
+          className="ship-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (!shortfallAction) return;
+            action.mutate({ action: "ship", body: { shortfallAction } }, { onSuccess: () => onDone(t("order.done.shipped")) });
+          }}
+        >
+          <fieldset>
+            <legend>{shortfall > 0 ? t("ship.question", { qty: formatNumber(shortfall, i18n.language) }) : t("ship.questionNone")}</legend>
+            {(["backorder", "escalate"] as const).map((choice) => (
+              <label key={choice} className="choice">
+                <input type="radio" name="shortfall" value={choice} checked={shortfallAction === choice} onChange={() => setShortfallAction(choice)} />
+                <span>
+                  <strong>{t(`ship.${choice}`)}</strong>
+                  <span className="muted small block">{t(`ship.${choice}Hint`)}</span>
+                </span>
+              </label>
+            ))}
+          </fieldset>
+          <div className="actions-row">
+            <ActionError error={action.error} />
+            <button type="submit" className="button button-primary" disabled={!shortfallAction || action.isPending}>
+              {action.isPending ? t("common.sending") : t("ship.submit")}
+            </button>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}
