@@ -106,6 +106,22 @@ export function createPositionOrders(tx: Tx, o: PositionOrderOptions): number[] 
   if (groups.size === 0) throw new AppError("conflict", "Nothing is at or below the emergency order point", { facilityId: facility.id });
   const at = o.now.toISOString();
   return [...groups.values()].map((g) => {
+    // A depot's regular order of the month is kept up to date rather than duplicated: an existing
+    // draft gets the new suggestions; quantities already requested by hand are left as they are.
+    const existing =
+      o.kind === "regular"
+        ? tx.select().from(orders).where(and(eq(orders.facilityId, facility.id), eq(orders.supplierId, g.supplierId), eq(orders.period, o.period), eq(orders.flow, g.flow), eq(orders.kind, "regular"), eq(orders.status, "draft"))).get()
+        : undefined;
+    if (existing) {
+      for (const l of g.lines) {
+        const { orderId: _o, requestedQty, ...suggestion } = l;
+        const updated = tx.update(orderLines).set(suggestion).where(and(eq(orderLines.orderId, existing.id), eq(orderLines.productId, l.productId), eq(orderLines.fundingSource, l.fundingSource))).run();
+        if (updated.changes === 0) tx.insert(orderLines).values({ ...l, orderId: existing.id, requestedQty }).run();
+      }
+      tx.update(orders).set({ updatedAt: at }).where(eq(orders.id, existing.id)).run();
+      tx.insert(orderEvents).values({ orderId: existing.id, at, userId: o.userId, fromStatus: "draft", toStatus: "draft", changes: JSON.stringify({ recomputed: "downstream demand" }) }).run();
+      return existing.id;
+    }
     const id = tx.insert(orders).values({ facilityId: facility.id, supplierId: g.supplierId, period: o.period, flow: g.flow, kind: o.kind, status: "draft", createdBy: o.userId, createdAt: at, updatedAt: at }).returning({ id: orders.id }).get().id;
     tx.insert(orderLines).values(g.lines.map((l) => ({ ...l, orderId: id }))).run();
     tx.insert(orderEvents).values({ orderId: id, at, userId: o.userId, fromStatus: null, toStatus: "draft", changes: JSON.stringify({ basis: o.kind === "regular" ? "downstream demand" : "emergency order point" }) }).run();

@@ -104,7 +104,8 @@ export function loadOrder(db: Db | Tx, id: number): Order {
     lots: lotRows.filter((r) => r.ll.orderLineId === l.id).map((r) => ({ lotId: r.lot.id, lotCode: r.lot.lotCode, expiry: r.lot.expiry, pickedQty: r.ll.pickedQty, shippedQty: r.ll.shippedQty, acceptedQty: r.ll.acceptedQty, rejectedQty: r.ll.rejectedQty, rejectionReason: r.ll.rejectionReason })),
   }));
   const qty = (l: (typeof presented)[number]) => l.approvedQty ?? l.requestedQty;
-  const costXof = Math.round(presented.reduce((s, l) => s + (qty(l) / l.packSize) * l.pricePerPackXof, 0));
+  // Rounded line by line, as the order list computes it.
+  const costXof = presented.reduce((s, l) => s + Math.round((qty(l) / l.packSize) * l.pricePerPackXof), 0);
   return {
     ...row.o,
     facilityName: row.facilityName,
@@ -135,14 +136,39 @@ export function listOrders(db: Db, scope: ScopeFilter, q: { facilityId?: string 
     q.period ? eq(orders.period, q.period) : undefined,
     q.flow ? eq(orders.flow, q.flow) : undefined,
   );
-  const from = () => db.select({ o: orders, facilityName: facilities.name, supplierName: supplier.name, lineCount: sql<number>`(select count(*) from ${orderLines} where ${orderLines.orderId} = ${orders.id})`, emergencyLines: sql<number>`(select count(*) from ${orderLines} where ${orderLines.orderId} = ${orders.id} and ${orderLines.emergency} = 1)` }).from(orders).innerJoin(facilities, eq(facilities.id, orders.facilityId)).innerJoin(supplier, eq(supplier.id, orders.supplierId));
+  // Per-order aggregates of its lines: count, emergencies, cost at the approved (else requested) quantity, budget cuts.
+  const lineStats = db
+    .select({
+      orderId: orderLines.orderId,
+      lineCount: sql<number>`count(*)`.as("line_count"),
+      emergencyLines: sql<number>`sum(${orderLines.emergency})`.as("emergency_lines"),
+      costXof: sql<number>`sum(round(1.0 * coalesce(${orderLines.approvedQty}, ${orderLines.requestedQty}) / ${products.packSize} * ${products.pricePerPackXof}))`.as("cost_xof"),
+      budgetCuts: sql<number>`sum(${orderLines.explanation} like '{%"key":"budget"%')`.as("budget_cuts"),
+    })
+    .from(orderLines)
+    .innerJoin(products, eq(products.id, orderLines.productId))
+    .groupBy(orderLines.orderId)
+    .as("line_stats");
   const total = db.select({ n: count() }).from(orders).innerJoin(facilities, eq(facilities.id, orders.facilityId)).innerJoin(supplier, eq(supplier.id, orders.supplierId)).where(where).get()?.n ?? 0;
-  const items = from()
+  const items = db
+    .select({ o: orders, facilityName: facilities.name, supplierName: supplier.name, lineCount: lineStats.lineCount, emergencyLines: lineStats.emergencyLines, costXof: lineStats.costXof, budgetCuts: lineStats.budgetCuts })
+    .from(orders)
+    .innerJoin(facilities, eq(facilities.id, orders.facilityId))
+    .innerJoin(supplier, eq(supplier.id, orders.supplierId))
+    .leftJoin(lineStats, eq(lineStats.orderId, orders.id))
     .where(where)
     .orderBy(desc(orders.updatedAt), desc(orders.id))
     .limit(q.limit)
     .offset(q.offset)
     .all()
-    .map(({ o, facilityName, supplierName, lineCount, emergencyLines }) => ({ ...o, facilityName, supplierName, lineCount, emergencyLines }));
+    .map(({ o, facilityName, supplierName, lineCount, emergencyLines, costXof, budgetCuts }) => ({
+      ...o,
+      facilityName,
+      supplierName,
+      lineCount: lineCount ?? 0,
+      emergencyLines: emergencyLines ?? 0,
+      costXof: costXof ?? 0,
+      budgetExceeded: (budgetCuts ?? 0) > 0,
+    }));
   return { items, total, limit: q.limit, offset: q.offset };
 }

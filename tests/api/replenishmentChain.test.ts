@@ -65,6 +65,14 @@ describe("a district depot's own order to its region", () => {
     expect(line.explanation.find((e: { key: string }) => e.key === "max").values.maxMonths).toBe(4);
   });
 
+  it("updates the month's draft instead of creating another one", async () => {
+    const count = () => one<number>("select count(*) from orders where facility_id = ? and kind = 'regular'", depotId);
+    const before = count();
+    const again = await pharmacist.post("/api/v1/orders/depot").set("Idempotency-Key", k()).send({ facilityId: depotId, period: "2026-10" });
+    expect(again.status).toBe(201);
+    expect(count()).toBe(before);
+  });
+
   it("refuses a CSCom, which orders from its monthly report", async () => {
     const res = await pharmacist.post("/api/v1/orders/depot").set("Idempotency-Key", k()).send({ facilityId: cscomId, period: "2026-10" });
     expect(res.status).toBe(400);

@@ -235,6 +235,8 @@ describe("a CSCom's month, from report to receipt", () => {
     const other = await agent("chauffeur.kati");
     expect((await other.get(`/api/v1/orders/${order.id}`)).status).toBe(403);
     const list = await pharmacist.get("/api/v1/orders?status=received");
-    expect(list.body.items.map((o: { id: number }) => o.id)).toContain(order.id);
+    const item = list.body.items.find((o: { id: number }) => o.id === order.id);
+    const full = (await pharmacist.get(`/api/v1/orders/${order.id}`)).body;
+    expect(item).toMatchObject({ costXof: full.costXof, budgetExceeded: full.budgetExceeded, lineCount: full.lines.length, emergencyLines: full.emergencyLines });
   });
 });
