@@ -74,7 +74,8 @@ async function main() {
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1`;
   const login = await fetch(`${base}/auth/login`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ username: "admin", password: "bench-admin-pw" }) });
   const cookie = login.headers.get("set-cookie")!.split(";")[0]!;
-  const headers = { "Content-Type": "application/json", Cookie: cookie };
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const headers = { "Content-Type": "application/json", Cookie: cookie, "X-CSRF-Token": csrfToken };
   let next = 0;
   const latencies: number[] = [];
   t0 = performance.now();
