@@ -82,6 +82,8 @@ export const routeStops = sqliteTable(
     facilityId: text("facility_id").notNull().references(() => facilities.id),
     /** The shipment delivered here, when the stop comes from an approved order (replenishment) */
     shipmentId: text("shipment_id"),
+    /** The orders (picking or shipped at the depot) delivered at this stop: JSON array of order ids, or null for an explicit stop */
+    orderIds: text("order_ids"),
     loadG: integer("load_g").notNull(),
     loadMl: integer("load_ml").notNull(),
     coldChain: integer("cold_chain", { mode: "boolean" }).notNull(),
@@ -118,6 +120,8 @@ export const routeUnassigned = sqliteTable(
     planId: integer("plan_id").notNull().references(() => routePlans.id),
     facilityId: text("facility_id").notNull().references(() => facilities.id),
     shipmentId: text("shipment_id"),
+    /** As on route_stops: JSON array of the order ids of this stop, or null */
+    orderIds: text("order_ids"),
     loadG: integer("load_g").notNull(),
     loadMl: integer("load_ml").notNull(),
     coldChain: integer("cold_chain", { mode: "boolean" }).notNull(),

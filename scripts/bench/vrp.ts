@@ -3,7 +3,9 @@
  * single-threaded with a per-instance deadline, re-checks every solution
  * independently of the solver, and prints cost, BKS, gap and time.
  *
- *   node --import tsx scripts/bench/vrp.ts [--deadline-ms 2000] [--family X] [--instance X-n101-k25] [--seed 1]
+ *   node --import tsx scripts/bench/vrp.ts [--deadline-ms 2000] [--family X] [--instance X-n101-k25] [--seed 1[,2,3]]
+ *
+ * With several seeds every instance is solved once per seed and the family means are over all runs.
  *
  * Data: ../shared/data/vrp relative to the repo (override with FURA_VRP_DATA).
  */
@@ -93,16 +95,16 @@ function recheck(b: BenchInstance, sol: Solution, solomon: boolean): number {
 function main(): void {
   const f = flags(process.argv.slice(2));
   const deadlineMs = Number(f.get("deadline-ms") ?? 2000);
-  const seed = Number(f.get("seed") ?? 1);
+  const seeds = (f.get("seed") ?? "1").split(",").map(Number);
   const maxIterations = f.has("max-iterations") ? Number(f.get("max-iterations")) : undefined;
   const fam = f.get("family");
   const only = f.get("instance")?.split(",");
   const rows = readBks().filter((r) => (!fam || fam.split(",").includes(r.group)) && (!only || only.includes(r.instance)));
   const byGroup = new Map<string, { gap: number; ms: number }[]>();
   let failed = false;
-  console.log(`deadline ${deadlineMs} ms, seed ${seed}, data ${dataDir}`);
-  console.log("instance        cost      bks   gap%  routes   iters  time_s");
-  for (const row of rows) {
+  console.log(`deadline ${deadlineMs} ms, seed ${seeds.join(",")}, data ${dataDir}`);
+  console.log("instance        cost      bks   gap%  routes   iters  time_s  seed");
+  for (const seed of seeds) for (const row of rows) {
     const b = load(row);
     const t0 = performance.now();
     const sol = solve(b.problem, { deadlineMs, seed, ...(maxIterations ? { maxIterations } : {}) });
@@ -119,9 +121,9 @@ function main(): void {
     const list = byGroup.get(row.group) ?? [];
     list.push({ gap, ms });
     byGroup.set(row.group, list);
-    console.log(`${row.instance.padEnd(12)} ${String(cost).padStart(7)} ${String(row.bks).padStart(8)} ${gap.toFixed(2).padStart(6)} ${String(sol.routes.length).padStart(7)} ${String(sol.iterations).padStart(7)} ${(ms / 1000).toFixed(2).padStart(7)}`);
+    console.log(`${row.instance.padEnd(12)} ${String(cost).padStart(7)} ${String(row.bks).padStart(8)} ${gap.toFixed(2).padStart(6)} ${String(sol.routes.length).padStart(7)} ${String(sol.iterations).padStart(7)} ${(ms / 1000).toFixed(2).padStart(7)} ${String(seed).padStart(5)}`);
   }
-  console.log("\nfamily   n  mean_gap%  mean_time_s");
+  console.log("\nfamily   n  mean_gap%  mean_time_s  (n = instances × seeds)");
   for (const [g, l] of byGroup) {
     const mg = l.reduce((s, x) => s + x.gap, 0) / l.length;
     const mt = l.reduce((s, x) => s + x.ms, 0) / l.length / 1000;

@@ -14,14 +14,17 @@ import type { Problem, Solution } from "../../shared/vrp/model";
 import { exclusionOf, openingWindow, planMatrices, timingsOf, toProblem, type StopSpec, type StoredMatrix, type VehicleSpec } from "../routing/planProblem";
 import { seasonOf, type RoadModel, type Season } from "../routing/roadModel";
 import type { Tx } from "./idempotency";
+import { shipmentStops, type OrderStop } from "./shipmentStops";
 
 /** Facility levels that dispatch deliveries. */
 const DEPOT_LEVELS = new Set(["central", "regional", "district"]);
+/** Service time of a stop made from orders, minutes (as an explicit stop's default). */
+const ORDER_STOP_SERVICE_MIN = 20;
 
 /** A vehicle as requested, in solver units (id = index in the request). */
 export type PlannedVehicle = VehicleSpec & { name: string; driverUserId: number | null };
-/** A stop as requested, in solver units (id = index in the request). */
-export type PlannedStop = StopSpec & { shipmentId: string | null; insecure: boolean };
+/** A stop as requested (explicit stops first, then one per facility of the orders), in solver units (id = index). */
+export type PlannedStop = StopSpec & { shipmentId: string | null; insecure: boolean; /** JSON array of order ids, null for an explicit stop */ orderIds: string | null };
 
 /** Everything needed to solve a plan and then store it. */
 export interface PreparedPlan {
@@ -39,9 +42,9 @@ export interface PreparedPlan {
 
 type FacilityRow = typeof facilities.$inferSelect;
 
-/** Loads the facilities and drivers the request names; every unknown one is a field error. */
-function loadRefs(db: Db, input: RoutePlanCreate) {
-  const ids = [...new Set([input.depotId, ...input.stops.map((s) => s.facilityId)])];
+/** Loads the facilities and drivers the request names; every unknown one (and every refused order) is a field error. */
+function loadRefs(db: Db, input: RoutePlanCreate, orders: { stops: OrderStop[]; issues: FieldIssue[] }) {
+  const ids = [...new Set([input.depotId, ...input.stops.map((s) => s.facilityId), ...orders.stops.map((s) => s.facilityId)])];
   const rows = new Map(db.select().from(facilities).where(and(inArray(facilities.id, ids), eq(facilities.active, true))).all().map((f) => [f.id, f]));
   const driverIds = input.vehicles.flatMap((v) => (v.driverUserId === undefined ? [] : [v.driverUserId]));
   const drivers = new Set(
@@ -54,6 +57,8 @@ function loadRefs(db: Db, input: RoutePlanCreate) {
     if (!rows.has(s.facilityId)) issues.push({ path: `stops.${i}.facilityId`, message: `unknown facility ${s.facilityId}` });
     else if (s.facilityId === input.depotId) issues.push({ path: `stops.${i}.facilityId`, message: "the depot cannot be a stop of its own plan" });
   });
+  issues.push(...orders.issues);
+  for (const s of orders.stops) if (!rows.has(s.facilityId)) issues.push({ path: s.path, message: `facility ${s.facilityId} of order ${s.orderIds[0]} is not active` });
   input.vehicles.forEach((v, i) => {
     if (v.driverUserId !== undefined && !drivers.has(v.driverUserId)) issues.push({ path: `vehicles.${i}.driverUserId`, message: `unknown driver ${v.driverUserId}` });
   });
@@ -81,16 +86,20 @@ function vehicleSpecs(input: RoutePlanCreate, depot: FacilityRow): PlannedVehicl
 
 /** Reads, validates and builds the solver problem of a new plan (no write). */
 export function prepareRoutePlan(db: Db, input: RoutePlanCreate, roadModel: RoadModel): PreparedPlan {
-  const { depot, rows } = loadRefs(db, input);
+  const orders = shipmentStops(db, input);
+  const { depot, rows } = loadRefs(db, input, orders);
   const season = seasonOf(input.date, input.rainySeason === undefined ? undefined : input.rainySeason ? "rainy" : "dry");
   const vehicles = vehicleSpecs(input, depot);
-  const stops: PlannedStop[] = input.stops.map((s, i) => {
+  const explicit = input.stops.map((s) => ({
+    facilityId: s.facilityId, shipmentId: s.shipmentId ?? null, orderIds: null, loadG: Math.round(s.loadKg * 1000), loadMl: Math.round(s.loadL * 1000),
+    coldChain: s.coldChain, serviceS: s.serviceMin * 60,
+  }));
+  const fromOrders = orders.stops.map((s) => ({
+    facilityId: s.facilityId, shipmentId: null, orderIds: JSON.stringify(s.orderIds), loadG: s.loadG, loadMl: s.loadMl, coldChain: s.coldChain, serviceS: ORDER_STOP_SERVICE_MIN * 60,
+  }));
+  const stops: PlannedStop[] = [...explicit, ...fromOrders].map((s, i) => {
     const f = rows.get(s.facilityId)!;
-    const serviceS = s.serviceMin * 60;
-    return {
-      id: i, facilityId: f.id, shipmentId: s.shipmentId ?? null, loadG: Math.round(s.loadKg * 1000), loadMl: Math.round(s.loadL * 1000),
-      coldChain: s.coldChain, serviceS, ...openingWindow(f, serviceS), insecure: f.insecure,
-    };
+    return { id: i, ...s, ...openingWindow(f, s.serviceS), insecure: f.insecure };
   });
   const excluded = new Map<number, "season_closed" | "insecure">();
   stops.forEach((s, i) => {
@@ -132,7 +141,7 @@ export function insertRoutePlan(tx: Tx, prep: PreparedPlan, solution: Solution, 
   const unassigned = [...[...prep.excluded].map(([i, reason]) => ({ i, reason })), ...solution.unassigned.map((u) => ({ i: u.jobId, reason: u.reason }))];
   for (const { i, reason } of unassigned.sort((a, b) => a.i - b.i)) {
     const s = prep.stops[i]!;
-    tx.insert(routeUnassigned).values({ planId, facilityId: s.facilityId, shipmentId: s.shipmentId, loadG: s.loadG, loadMl: s.loadMl, coldChain: s.coldChain, serviceS: s.serviceS, insecure: s.insecure, reason }).run();
+    tx.insert(routeUnassigned).values({ planId, facilityId: s.facilityId, shipmentId: s.shipmentId, orderIds: s.orderIds, loadG: s.loadG, loadMl: s.loadMl, coldChain: s.coldChain, serviceS: s.serviceS, insecure: s.insecure, reason }).run();
   }
   return planId;
 }

@@ -11,6 +11,7 @@ import { AppError } from "../../shared/errors";
 import type { Tx } from "../commands/idempotency";
 import { scopeFilter } from "../policies";
 import { presentPlanHeader, presentRoutePlan } from "../presenters/routePlan";
+import { loadShipments } from "./shipments";
 
 const place = { name: facilities.name, lat: facilities.lat, lon: facilities.lon };
 
@@ -63,7 +64,9 @@ export function loadRoutePlan(db: Db | Tx, id: number, viewer: Me): RoutePlan {
         .all()
         .map(({ u, place }) => ({ ...u, place }));
   const violations = (JSON.parse(row.p.violationsJson) as RouteViolation[]).filter((v) => !driver || (v.vehicleId !== null && vehicleIds.includes(v.vehicleId)));
-  return presentRoutePlan(row.p, row.depotName, vehicles, stops, unassigned, violations);
+  const orderIds = [...stops, ...unassigned].flatMap((s) => (s.orderIds === null ? [] : (JSON.parse(s.orderIds) as number[])));
+  const manifests = new Map([...loadShipments(db, orderIds)].map(([id, s]) => [id, s.manifest]));
+  return presentRoutePlan(row.p, row.depotName, vehicles, stops, unassigned, violations, manifests);
 }
 
 /** Plans visible to the user, newest date first, paged. */

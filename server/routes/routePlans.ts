@@ -73,7 +73,8 @@ export function routePlanRoutes(r: SecureRouter, deps: AppDeps): void {
       const result = runIdempotent(db, key, hash, now, (tx) => {
         const id = insertRoutePlan(tx, prep, solution, { now, userId: user.id });
         const plan = loadRoutePlan(tx, id, user);
-        const after = { depotId: plan.depotId, date: plan.date, rainySeason: plan.rainySeason, vehicles: plan.routes.length, totals: plan.totals };
+        const orderIds = [...plan.routes.flatMap((r) => r.stops), ...plan.unassigned].flatMap((s) => s.orderIds).sort((x, y) => x - y);
+        const after = { depotId: plan.depotId, date: plan.date, rainySeason: plan.rainySeason, vehicles: plan.routes.length, totals: plan.totals, orderIds };
         audit(tx, now, res.locals.origin, { action: "route_plan.create", objectType: "route_plan", objectId: String(id), after });
         return { status: 201, body: plan };
       });

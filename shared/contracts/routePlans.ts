@@ -52,7 +52,13 @@ export const RouteStopInput = z.strictObject({
   serviceMin: z.number().int().min(0).max(600).default(20),
 });
 
-/** POST /route-plans */
+/**
+ * POST /route-plans. The stops are the explicit `stops`, plus one stop per facility for the orders
+ * of `orderIds` and, with `fromShipments`, for every order picking or shipped at the depot whose
+ * facility is not already a stop of a published plan of that depot for that date. An order stop's
+ * load is computed from the order's lines (packs × pack weight and volume) and is cold chain when
+ * any product is.
+ */
 export const RoutePlanCreate = z.strictObject({
   depotId: Id,
   date: IsoDate,
@@ -63,9 +69,13 @@ export const RoutePlanCreate = z.strictObject({
   /** Leave stops in insecure zones out (reason "insecure") unless it is a convoy day; otherwise they are only flagged */
   excludeInsecure: z.boolean().default(false),
   vehicles: z.array(RouteVehicleInput).min(1).max(50),
-  stops: z.array(RouteStopInput).min(1).max(500),
+  stops: z.array(RouteStopInput).max(500).default([]),
+  /** Orders supplied by the depot and picking or shipped: each facility's orders become one stop */
+  orderIds: z.array(z.number().int().positive()).max(500).optional(),
+  /** Add every shipment ready to go from the depot (see above) */
+  fromShipments: z.boolean().default(false),
   solver: SolverOptions.optional(),
-});
+}).refine((b) => b.stops.length > 0 || (b.orderIds?.length ?? 0) > 0 || b.fromShipments, { message: "give stops, orderIds or fromShipments", path: ["stops"] });
 export type RoutePlanCreate = z.infer<typeof RoutePlanCreate>;
 
 /** PATCH /route-plans/:id — move a stop (to another route, or another position on its own) and/or change the status. */
@@ -98,6 +108,33 @@ export const RouteViolationSchema = z.object({
 });
 export type RouteViolation = z.infer<typeof RouteViolationSchema>;
 
+/** What one order of a stop delivers: per line the product, the quantity in base units and packs, and the lots picked. */
+export const ManifestOrderSchema = z.object({
+  orderId: z.number().int(),
+  /** The order's status now (picking or shipped when planned) */
+  status: z.enum(["draft", "submitted", "approved", "rejected", "picking", "shipped", "delivered", "received"]),
+  flow: z.enum(["cost_recovery", "free_care"]),
+  lines: z.array(
+    z.object({
+      lineId: z.number().int(),
+      productId: z.number().int(),
+      productCode: z.string(),
+      genericName: z.string(),
+      fundingSource: z.string(),
+      packSize: z.number().int(),
+      /** Shipped quantity (picked while picking), base units */
+      qty: z.number().int(),
+      packs: z.number(),
+      coldChain: z.boolean(),
+      lots: z.array(z.object({ lotId: z.number().int(), lotCode: z.string(), expiry: z.string(), qty: z.number().int() })),
+    }),
+  ),
+});
+export type ManifestOrder = z.infer<typeof ManifestOrderSchema>;
+
+/** The orders of a stop (empty for an explicit stop) and their manifests. */
+const StopOrders = { orderIds: z.array(z.number().int()), manifest: z.array(ManifestOrderSchema) };
+
 /** A stop on a route, in visiting order. */
 export const RouteStopSchema = z.object({
   id: z.number().int(),
@@ -123,6 +160,7 @@ export const RouteStopSchema = z.object({
   drivingFromPrevS: z.number().int(),
   loadAfterKg: z.number(),
   loadAfterL: z.number(),
+  ...StopOrders,
 });
 
 /** One vehicle's route: the vehicle, its totals and its stops. */
@@ -160,6 +198,7 @@ export const UnassignedStopSchema = z.object({
   coldChain: z.boolean(),
   insecure: z.boolean(),
   reason: UnassignedReason,
+  ...StopOrders,
 });
 
 const PlanHeader = {

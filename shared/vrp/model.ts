@@ -122,7 +122,13 @@ export interface SolveOptions {
   /** Called on every new best solution. */
   onProgress?: (p: { cost: number; unassigned: number; iteration: number; elapsedMs: number }) => void;
   /** Advanced: search tuning (temperatures in average arcs, SISR ruin sizes); defaults are benchmark-tuned. */
-  tuning?: Partial<{ tStart: number; tEnd: number; softPenalty: number; cBar: number; lMax: number; blink: number; kInsert: number }>;
+  tuning?: Partial<{
+    tStart: number; tEnd: number; softPenalty: number; cBar: number; lMax: number; blink: number; kInsert: number;
+    /** Soft capacity during the search: true always, false never, unset when the fleet is tightly packed */
+    capacityPenalty: boolean;
+    /** Initial cost of one vehicle capacity of excess load, in average arcs */
+    overloadStart: number;
+  }>;
   /** Injected clock in ms (default performance.now / Date.now) — shared code reads no global clock otherwise. */
   now?: () => number;
 }

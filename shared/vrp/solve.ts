@@ -12,6 +12,16 @@ const T_START = 1.0;
 const T_END = 0.01;
 /** Unassigned-job cost during annealing, in dedicated round trips. */
 const SOFT_PENALTY = 3;
+/**
+ * Soft capacity (as in HGS) when the fleet is tightly packed: demand / fleet capacity of at least
+ * FILL_MIN (and at most 1, else not every job fits anyway). The cost of one vehicle capacity of
+ * excess load starts at OVERLOAD_START average arcs and adapts every OVERLOAD_PERIOD iterations so
+ * that about OVERLOAD_TARGET of the candidates are feasible.
+ */
+const FILL_MIN = 0.85;
+const OVERLOAD_START = 20;
+const OVERLOAD_PERIOD = 100;
+const OVERLOAD_TARGET = 0.2;
 
 /** Default clock: performance.now when available (browser, Node, workers), else Date.now. */
 function defaultNow(): number {
@@ -37,6 +47,33 @@ function stripUndefined(t: NonNullable<SolveOptions["tuning"]>) {
   const out: Partial<typeof defaultSisr> = {};
   for (const k of ["cBar", "lMax", "blink", "kInsert"] as const) if (t[k] !== undefined) out[k] = t[k];
   return out;
+}
+
+/**
+ * Per dimension, 1 / the mean vehicle capacity (so excess load is counted in vehicle capacities)
+ * when the fleet is tightly packed (see FILL_MIN), else null: capacity stays a hard constraint.
+ */
+export function overloadUnits(inst: Instance, active: number[], force?: boolean): Float64Array | null {
+  if (force === false || inst.nVeh === 0) return null;
+  const D = inst.nDim;
+  const units = new Float64Array(D);
+  let fill = 0;
+  for (let d = 0; d < D; d++) {
+    let cap = 0, demand = 0;
+    for (let v = 0; v < inst.nVeh; v++) cap += inst.cap[v * D + d]!;
+    for (const j of active) demand += inst.demand[j * D + d]!;
+    if (cap <= 0) return null;
+    units[d] = inst.nVeh / cap;
+    fill = Math.max(fill, demand / cap);
+  }
+  return force || (fill >= FILL_MIN && fill <= 1) ? units : null;
+}
+
+/** Unweighted excess load of every route (0 when every route respects its capacity). */
+function totalExcess(st: RouteState, units: Float64Array): number {
+  let x = 0;
+  for (let v = 0; v < st.inst.nVeh; v++) x += st.overload(v, units);
+  return x;
 }
 
 /** Average cost of one arc of the routes in `st` (temperature scale). */
@@ -77,16 +114,34 @@ export function solve(problem: Problem, opts: SolveOptions = {}): Solution {
   let bestMissing = missing();
   let bestCost = st.routingCost();
   const sisr = new Sisr(st, rng, soft, { ...defaultSisr, ...stripUndefined(tune) });
+  const units = overloadUnits(inst, active, tune.capacityPenalty);
+  const overload = units ? new Float64Array(units.length) : null;
+  let lambda = (tune.overloadStart ?? OVERLOAD_START) * scale;
+  let feasibleSeen = 0;
+  const setLambda = (l: number) => {
+    lambda = Math.min(1e4 * scale, Math.max(0.1 * scale, l));
+    for (let d = 0; overload && d < overload.length; d++) overload[d] = lambda * units![d]!;
+  };
+  setLambda(lambda);
+  sisr.setOverloadCost(overload);
   let it = 0;
   for (; it < maxIt && active.length > 0; it++) {
     const frac = Number.isFinite(maxIt) ? it / maxIt : (now() - t0) / deadline;
     if (frac >= 1) break;
     const temp = tStart * Math.pow(tEnd / tStart, frac);
     const delta = sisr.step(unassigned);
+    const feasible = !units || totalExcess(st, units) === 0;
+    if (units) {
+      if (feasible) feasibleSeen++;
+      if ((it + 1) % OVERLOAD_PERIOD === 0) {
+        setLambda(lambda * (feasibleSeen < OVERLOAD_TARGET * OVERLOAD_PERIOD ? 1.2 : 0.85));
+        feasibleSeen = 0;
+      }
+    }
     if (delta < -temp * Math.log(rng.next() || 1e-12)) {
       sisr.unassignedAfter(unassigned);
       const miss = unassigned.length === 0 ? 0 : missing();
-      if (miss < bestMissing || (miss === bestMissing && st.routingCost() < bestCost - 1e-9)) {
+      if (feasible && (miss < bestMissing || (miss === bestMissing && st.routingCost() < bestCost - 1e-9))) {
         bestMissing = miss;
         bestCost = st.routingCost();
         best.copyFrom(st);

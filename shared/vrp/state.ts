@@ -155,6 +155,18 @@ export class RouteState {
     this.update(v);
   }
 
+  /** Excess load of route v over its capacity, weighted per dimension by `costPerUnit` (0 when within capacity). */
+  overload(v: number, costPerUnit: Float64Array): number {
+    const { nDim: D, cap } = this.inst;
+    const e = (v * this.stride + this.len[v]!) * D;
+    let x = 0;
+    for (let d = 0; d < D; d++) {
+      const over = this.load[e + d]! - cap[v * D + d]!;
+      if (over > 0) x += costPerUnit[d]! * over;
+    }
+    return x;
+  }
+
   /** Sum of route costs. */
   routingCost(): number {
     let c = 0;

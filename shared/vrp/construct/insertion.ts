@@ -9,22 +9,32 @@ export const insertionResult = { pos: -1 };
  * (fixed cost included when v is empty) and sets insertionResult.pos, or
  * returns Infinity. Each position is skipped with probability `blink` (SISR's
  * blinks); positions that cannot beat `bound` are not checked for feasibility.
+ * With `overloadCost` (cost per unit of excess load, per dimension) capacity is
+ * soft: the increase of the route's excess load is paid instead of refusing.
  * O(route length), O(1) per position thanks to the dep/lat caches.
  */
-export function bestInsertion(st: RouteState, v: number, j: number, bound: number, blink: number, rng: Rng | null): number {
+export function bestInsertion(st: RouteState, v: number, j: number, bound: number, blink: number, rng: Rng | null, overloadCost: Float64Array | null = null): number {
   const inst = st.inst;
   const { size, nDim: D, dur, twOff, twStart, twEnd } = inst;
   if (!inst.compat[j * inst.nVeh + v]) return Infinity;
   const b = v * st.stride;
   const n = st.len[v]!;
+  let extra = n === 0 ? inst.fixed[v]! : 0;
+  let over = 0;
   for (let d = 0; d < D; d++) {
-    if (st.load[(b + n) * D + d]! + inst.demand[j * D + d]! > inst.cap[v * D + d]!) return Infinity;
+    const load = st.load[(b + n) * D + d]!, cap = inst.cap[v * D + d]!;
+    const after = load + inst.demand[j * D + d]!;
+    if (after <= cap) continue;
+    if (!overloadCost) return Infinity;
+    over += overloadCost[d]! * (after - Math.max(load, cap));
   }
+  // The detour is ≥ 0 on a metric matrix: an overload that alone reaches the bound cannot win.
+  if (over > 0 && over + extra >= bound) return Infinity;
+  extra += over;
   const cm = inst.costMats[inst.profile[v]!]!;
   const lj = inst.jobLoc[j]!;
   const svc = inst.serviceS[j]!;
   const travelLeft = inst.maxTravel[v]! - st.ftravel[b + n + 1]!;
-  const extra = n === 0 ? inst.fixed[v]! : 0;
   const w0 = twOff[j]!;
   const single = twOff[j + 1]! - w0 === 1;
   const ws = twStart[w0]!;

@@ -32,6 +32,8 @@ export class Sisr {
   private readonly saveBuf: Int32Array;
   private readonly saveOff: Int32Array;
   private readonly saveCost: Float64Array;
+  /** Weighted overload of each saved route when it was saved (capacity penalty). */
+  private readonly saveOver: Float64Array;
   private readonly removed: Int32Array;
   private nRemoved = 0;
   private readonly mark: Uint8Array;
@@ -49,10 +51,16 @@ export class Sisr {
   /** Objective cost of leaving job j unassigned during the search (softer than Instance.penalty so that
    * annealing can pass through incomplete solutions on fleet-limited problems). */
   readonly penalty: Float64Array;
+  /**
+   * Soft capacity (HGS-style, for tightly packed fleets): cost per unit of excess load per dimension,
+   * or null when capacity is a hard constraint. Set through `setOverloadCost`.
+   */
+  private overloadCost: Float64Array | null = null;
 
   constructor(st: RouteState, rng: Rng, penalty: Float64Array, params: SisrParams = defaultSisr) {
     const inst = st.inst;
     this.penalty = penalty;
+    this.saveOver = new Float64Array(inst.nVeh);
     this.st = st;
     this.rng = rng;
     this.p = params;
@@ -79,6 +87,16 @@ export class Sisr {
     }
   }
 
+  /** Make capacity soft at `costPerUnit` per unit of excess load per dimension (null: hard again). */
+  setOverloadCost(costPerUnit: Float64Array | null): void {
+    this.overloadCost = costPerUnit;
+  }
+
+  /** Penalised excess load of route v at the current overload cost. */
+  overloadOf(v: number): number {
+    return this.overloadCost ? this.st.overload(v, this.overloadCost) : 0;
+  }
+
   /** Save route v in the undo log once per iteration. */
   private touch(v: number): void {
     if (this.touched[v] === this.iter) return;
@@ -86,6 +104,7 @@ export class Sisr {
     const off = this.saveOff[this.nTouched]!;
     const n = this.st.jobsOf(v, this.saveBuf.subarray(off));
     this.saveCost[this.nTouched] = this.st.cost[v]!;
+    this.saveOver[this.nTouched] = this.overloadOf(v);
     this.touchedList[this.nTouched++] = v;
     this.saveOff[this.nTouched] = off + n;
   }
@@ -108,7 +127,7 @@ export class Sisr {
     delta += this.recreate();
     for (let k = 0; k < this.nTouched; k++) {
       const v = this.touchedList[k]!;
-      delta += this.st.cost[v]! - this.saveCost[k]!;
+      delta += this.st.cost[v]! - this.saveCost[k]! + this.overloadOf(v) - this.saveOver[k]!;
     }
     return delta;
   }
@@ -219,7 +238,7 @@ export class Sisr {
       const v = st.routeOf[inst.neigh[j * inst.K + k]!]!;
       if (v < 0 || this.routeStamp[v] === stamp) continue;
       this.routeStamp[v] = stamp;
-      const c = bestInsertion(st, v, j, best, blink, this.rng);
+      const c = bestInsertion(st, v, j, best, blink, this.rng, this.overloadCost);
       if (c < best) {
         best = c;
         bestV = v;
@@ -229,7 +248,7 @@ export class Sisr {
     if (bestV < 0) {
       for (let v = 0; v < inst.nVeh; v++) {
         if (st.len[v] === 0 || this.routeStamp[v] === stamp) continue;
-        const c = bestInsertion(st, v, j, best, blink, this.rng);
+        const c = bestInsertion(st, v, j, best, blink, this.rng, this.overloadCost);
         if (c < best) {
           best = c;
           bestV = v;
@@ -240,7 +259,7 @@ export class Sisr {
     for (let v = 0; v < inst.nVeh; v++) {
       if (st.len[v] !== 0 || this.classStamp[inst.vehClass[v]!] === stamp + 1) continue;
       this.classStamp[inst.vehClass[v]!] = stamp + 1;
-      const c = bestInsertion(st, v, j, best, 0, null);
+      const c = bestInsertion(st, v, j, best, 0, null, this.overloadCost);
       if (c < best) {
         best = c;
         bestV = v;
