@@ -1,5 +1,5 @@
 /** Stock positions of a facility and the stock card of one product. */
-import { and, asc, count, eq, gte, inArray, lt, sql } from "drizzle-orm";
+import { and, asc, count, eq, gte, sql } from "drizzle-orm";
 import { subMonths, startOfMonth, formatISO, parseISO } from "date-fns";
 import type { Db } from "../../db/client";
 import type { Tx } from "../commands/idempotency";
@@ -11,25 +11,24 @@ import { expiryRisk, lotStatus, monthsOfStock, stockStatus } from "../../shared/
 /** Number of complete months averaged for the consumption shown with positions. */
 export const AMC_MONTHS = 3;
 
-/** Mean monthly outflow (issues + transfers out) per product over the AMC_MONTHS complete months before asOf. */
+/**
+ * Mean monthly outflow per product over the AMC_MONTHS complete months before asOf: issues and
+ * transfers out, plus deliveries recorded before go-live as receipts at the facilities this one
+ * supplies (their counterparty), so that a depot's consumption shows from its history.
+ */
 function consumptionByProduct(db: Db, facilityId: string, asOf: string): Map<number, number> {
   const monthStart = startOfMonth(parseISO(asOf));
-  const from = formatISO(subMonths(monthStart, AMC_MONTHS));
-  const to = formatISO(monthStart);
-  const rows = db
-    .select({ productId: stockMovements.productId, out: sql<number>`-sum(${stockMovements.qtyDelta})` })
-    .from(stockMovements)
-    .where(
-      and(
-        eq(stockMovements.facilityId, facilityId),
-        inArray(stockMovements.type, ["issue", "transfer_out"]),
-        gte(stockMovements.occurredAt, from.slice(0, 10)),
-        lt(stockMovements.occurredAt, to.slice(0, 10)),
-      ),
-    )
-    .groupBy(stockMovements.productId)
-    .all();
-  return new Map(rows.map((r) => [r.productId, Math.ceil(r.out / AMC_MONTHS)]));
+  const from = formatISO(subMonths(monthStart, AMC_MONTHS)).slice(0, 10);
+  const to = formatISO(monthStart).slice(0, 10);
+  const rows = db.all<{ product_id: number; qty: number }>(sql`
+    select product_id, sum(qty) qty from (
+      select product_id, -qty_delta qty from stock_movements
+        where facility_id = ${facilityId} and type in ('issue', 'transfer_out') and occurred_at >= ${from} and occurred_at < ${to}
+      union all
+      select product_id, qty_delta qty from stock_movements
+        where counterparty_id = ${facilityId} and type = 'receipt' and occurred_at >= ${from} and occurred_at < ${to}
+    ) group by product_id`);
+  return new Map(rows.map((r) => [r.product_id, Math.ceil(r.qty / AMC_MONTHS)]));
 }
 
 /** Policies of a level (stored rows, else the defaults). */

@@ -1,13 +1,16 @@
 /** Stock routes: positions, stock card, movements and physical counts (idempotent, audited writes). */
 import type { Request } from "express";
 import { z } from "zod";
-import { MovementCreate, PhysicalCountCreate, PositionsQuery, StockCardQuery, type MovementResult } from "../../shared/contracts/stock";
+import type { Me } from "../../shared/contracts/auth";
+import { MovementCreate, PhysicalCountCreate, PositionsQuery, StockCardQuery, StockStatusQuery, type MovementResult } from "../../shared/contracts/stock";
 import type { AuditEntry } from "../audit";
 import { postMovement, postPhysicalCount } from "../commands/stock";
 import { minShelfLifeDays } from "../commands/stockRefs";
 import { parseOrThrow } from "../middleware/validate";
 import { getFacility } from "../queries/reference";
 import { stockCard, stockPositions } from "../queries/stock";
+import { stockStatusPicture } from "../queries/stockStatus";
+import { scopeFilter } from "../policies";
 import type { AppDeps } from "../app";
 import { idempotentWrite } from "./idempotent";
 import type { SecureRouter } from "./secureRouter";
@@ -42,6 +45,12 @@ export function stockRoutes(r: SecureRouter, deps: AppDeps): void {
   r.get("/facilities/:id/stock/:productId/card", { action: "stock:read", query: StockCardQuery, facilities: pathFacility }, (req, res) => {
     const productId = parseOrThrow(z.coerce.number().int().positive(), req.params.productId, "path productId");
     res.json(stockCard(db, req.params.id as string, productId, res.locals.query));
+  });
+
+  // The national stock picture: no facility in the path, the list itself is narrowed to the user's scope.
+  r.get("/stock/status", { action: "stock:read", query: StockStatusQuery }, (_req, res) => {
+    const asOf = clock().toISOString().slice(0, 10);
+    res.json(stockStatusPicture(db, scopeFilter(res.locals.user as Me), res.locals.query, asOf));
   });
 
   r.post(

@@ -193,3 +193,55 @@ export const StockCardSchema = z.object({
   items: z.array(StockCardLineSchema),
 });
 export type StockCard = z.infer<typeof StockCardSchema>;
+
+/** Stock status bands of the national picture (PRODUCT.md §3); "unknown" = stock but no consumption to measure it by. */
+export const StockStatusBand = z.enum(["stockout", "under", "adequate", "over", "unknown"]);
+export type StockStatusBand = z.infer<typeof StockStatusBand>;
+/** Levels of the national picture (ASCs report through their CSCom). */
+export const StatusLevel = z.enum(["central", "regional", "district", "cscom"]);
+export type StatusLevel = z.infer<typeof StatusLevel>;
+
+/** `GET /stock/status?productId=&regionId=&districtId=`: one product at every facility in scope. */
+export const StockStatusQuery = z.strictObject({
+  productId: z.coerce.number().int().positive(),
+  regionId: Id.optional(),
+  districtId: Id.optional(),
+});
+export type StockStatusQuery = z.infer<typeof StockStatusQuery>;
+
+/** One facility's stock of the product. */
+export const FacilityStockStatusSchema = z.object({
+  facilityId: z.string(),
+  name: z.string(),
+  level: StatusLevel,
+  regionId: z.string(),
+  districtId: z.string().nullable(),
+  lat: z.number(),
+  lon: z.number(),
+  stockOnHand: z.number().int(),
+  /** The latest submitted report's AMC, else the mean monthly outflow of the last complete months (ceil) */
+  amc: z.number().int(),
+  amcSource: z.enum(["report", "ledger"]),
+  monthsOfStock: z.number().nullable(),
+  status: StockStatusBand,
+});
+export type FacilityStockStatus = z.infer<typeof FacilityStockStatusSchema>;
+
+const StatusCounts = z.object({ stockout: z.number().int(), under: z.number().int(), adequate: z.number().int(), over: z.number().int(), unknown: z.number().int() });
+export type StatusCounts = z.infer<typeof StatusCounts>;
+
+/** The national stock picture of one product. */
+export const StockStatusSchema = z.object({
+  productId: z.number().int(),
+  asOf: z.string(),
+  amcMonths: z.number().int(),
+  items: z.array(FacilityStockStatusSchema),
+  indicators: z.object({
+    facilities: z.number().int(),
+    byStatus: StatusCounts,
+    byLevel: z.record(StatusLevel, StatusCounts),
+    /** Share (0–1) of the CSComs shown that are out of stock; null when none is shown */
+    cscomStockoutShare: z.number().nullable(),
+  }),
+});
+export type StockStatus = z.infer<typeof StockStatusSchema>;

@@ -77,6 +77,7 @@ const EXAMPLES: Record<string, Example> = {
   "get /products": () => ({ url: "/products" }),
   "get /facilities/:id/stock": (f) => ({ url: `/facilities/${f}/stock` }),
   "get /facilities/:id/stock/:productId/card": (f) => ({ url: `/facilities/${f}/stock/${productId}/card` }),
+  "get /stock/status": () => ({ url: `/stock/status?productId=${productId}` }),
   "post /stock/movements": (f) => ({ url: "/stock/movements", body: { type: "receipt", facilityId: f, productId, lotCode: "AUTHZ-1", expiry: "2028-01-31", quantity: 1 }, headers: key() }),
   "post /stock/counts": (f) => ({ url: "/stock/counts", body: { facilityId: f, lines: [{ lotId, countedQty: 0 }] }, headers: key() }),
   "get /audit": () => ({ url: "/audit" }),

@@ -72,7 +72,7 @@ describe("staff screens in chromium", () => {
     const { order, line, newQty } = target;
     await signIn("pharmacien.kati", DEMO_PASSWORD);
     const nav = page.getByTestId("main-nav");
-    expect(await nav.getByRole("link").allTextContents()).toEqual(["Carte du réseau", "Revue du district", "Dépôt", "Allocations", "À propos"]);
+    expect(await nav.getByRole("link").allTextContents()).toEqual(["Carte du réseau", "Situation des stocks", "Revue du district", "Dépôt", "Allocations", "À propos"]);
     await nav.getByRole("link", { name: "Revue du district" }).click();
     await page.waitForURL(/\/revue/);
     await expect.poll(() => page.locator("h1").textContent()).toBe("Revue du district — Kati");

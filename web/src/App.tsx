@@ -10,6 +10,7 @@ import { LOGIN_PATH, RequireAuth } from "./features/auth/RequireAuth";
 import { LoginPage } from "./features/auth/LoginPage";
 
 const NetworkMapPage = lazy(() => import("./features/network/NetworkMapPage"));
+const StockSituationPage = lazy(() => import("./features/situation/StockSituationPage"));
 const FacilityPage = lazy(() => import("./features/facility/FacilityPage"));
 const AboutPage = lazy(() => import("./features/about/AboutPage"));
 const DistrictReviewPage = lazy(() => import("./features/review/DistrictReviewPage"));
@@ -40,6 +41,7 @@ export function App() {
         <Route path={LOGIN_PATH} element={<LoginPage />} />
         <Route path={ABOUT_PATH} element={<AboutPage />} />
         <Route path="/" element={guarded(<NetworkMapPage />)} />
+        <Route path={SCREENS.situation.path} element={guarded(<StockSituationPage />, SCREENS.situation.roles)} />
         <Route path="/facilities/:id" element={guarded(<FacilityPage />)} />
         <Route path={SCREENS.review.path} element={guarded(<DistrictReviewPage />, SCREENS.review.roles)} />
         <Route path="/commandes/:id" element={guarded(<OrderPage />, ORDER_ROLES)} />

@@ -1,6 +1,6 @@
 /** Stock hooks: a facility's stock positions and one product's stock card. */
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { StockCardSchema, StockPositionsSchema } from "@shared/contracts/stock";
+import { StockCardSchema, StockPositionsSchema, StockStatusSchema } from "@shared/contracts/stock";
 import { apiGet } from "./client";
 
 /** Stock positions of a facility, optionally for one programme. */
@@ -21,5 +21,15 @@ export function useStockCard(facilityId: string, productId: number | null, page:
     queryFn: ({ signal }) => apiGet(StockCardSchema, `/facilities/${encodeURIComponent(facilityId)}/stock/${productId}/card`, { query: page, signal }),
     enabled: productId !== null,
     placeholderData: keepPreviousData,
+  });
+}
+
+/** The national stock picture of one product, optionally narrowed to a region or a district (the server adds the user's scope). */
+export function useStockStatus(productId: number | null, area: { regionId: string | null; districtId: string | null }) {
+  return useQuery({
+    enabled: productId !== null,
+    queryKey: ["stock-status", productId, area.regionId, area.districtId],
+    queryFn: ({ signal }) => apiGet(StockStatusSchema, "/stock/status", { query: { productId, regionId: area.regionId, districtId: area.districtId }, signal }),
+    placeholderData: (previous) => (previous?.productId === productId ? previous : undefined),
   });
 }

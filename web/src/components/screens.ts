@@ -7,13 +7,14 @@ const ALL: readonly Role[] = ["admin", "procurement_officer", "regional_manager"
 /** A screen of the app: where it lives, its navigation label key, and who may open it. */
 export interface Screen {
   path: string;
-  label: "nav.map" | "nav.review" | "nav.depot" | "nav.allocations" | "nav.audit";
+  label: "nav.map" | "nav.situation" | "nav.review" | "nav.depot" | "nav.allocations" | "nav.audit";
   roles: readonly Role[];
 }
 
 /** Screens in the order of the navigation bar. */
 export const SCREENS = {
   map: { path: "/", label: "nav.map", roles: ALL },
+  situation: { path: "/situation", label: "nav.situation", roles: ["procurement_officer", "regional_manager", "district_pharmacist", "admin"] },
   review: { path: "/revue", label: "nav.review", roles: ["district_pharmacist", "regional_manager", "admin"] },
   depot: { path: "/depot", label: "nav.depot", roles: ["storekeeper", "district_pharmacist", "regional_manager", "admin"] },
   allocations: { path: "/allocations", label: "nav.allocations", roles: ["procurement_officer", "district_pharmacist", "regional_manager", "admin"] },

@@ -25,13 +25,15 @@ export interface MapViewProps {
   focus?: { id: string } | null;
   /** Called with the href of a clicked `a[data-route]` inside the map */
   onNavigate?: (href: string) => void;
+  /** When this value changes, the view fits the points drawn (e.g. a region or district chosen); null / absent: never */
+  fitKey?: string | null;
 }
 
 const MAX_ZOOM = 18;
 
 /** A Leaflet map of Mali with boundaries, labels and circle-marker points. */
 export function MapView(props: MapViewProps) {
-  const { boundaries, points, labels, tileUrl, tileAttribution, attributionHtml, ariaLabel, focus, onNavigate } = props;
+  const { boundaries, points, labels, tileUrl, tileAttribution, attributionHtml, ariaLabel, focus, onNavigate, fitKey } = props;
   const containerRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<L.Map | null>(null);
   const markersRef = useRef(new Map<string, L.CircleMarker>());
@@ -129,6 +131,15 @@ export function MapView(props: MapViewProps) {
       container.dataset.markerCount = "0";
     };
   }, [points]);
+
+  // Fit the points once per fitKey (not on every redraw, so the user's own zoom is kept).
+  const fittedRef = useRef<string | null>(null);
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || fitKey === undefined || fitKey === null || points.length === 0 || fittedRef.current === fitKey) return;
+    fittedRef.current = fitKey;
+    map.fitBounds(L.latLngBounds(points.map((p) => [p.lat, p.lon] as [number, number])), { padding: [30, 30], maxZoom: 10, animate: false });
+  }, [fitKey, points]);
 
   useEffect(() => {
     if (!focus) return;

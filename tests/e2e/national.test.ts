@@ -1,0 +1,100 @@
+/**
+ * Browser test of the national stock picture: the procurement officer chooses an ACT, sees every facility that
+ * holds it coloured by status (as many markers as the API returns), narrows to a region, and opens a
+ * stocked-out facility's page from its popup. Screenshot: test-results/national.png.
+ */
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import type { BrowserContext, ConsoleMessage, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { StockStatus } from "../../shared/contracts/stock";
+import { launchBrowser, ROOT, startServer, type RunningServer } from "./harness";
+
+const SHOTS = join(ROOT, "test-results");
+let server: RunningServer | undefined;
+let browser: { context: BrowserContext; close: () => Promise<void> } | undefined;
+let page: Page;
+const consoleErrors: string[] = [];
+
+/** The session check before signing in answers 401 (Chromium logs it as an error); nothing else may. */
+const isExpected401 = (m: ConsoleMessage) => /status of 401/.test(m.text()) && /\/api\/v1\/auth\/me$/.test(m.location().url);
+
+/** GET through the browser's own session (the API as the signed-in user sees it). */
+async function browserGet<T>(path: string): Promise<T> {
+  return page.evaluate(async (p) => (await fetch(`/api/v1${p}`)).json(), path) as Promise<T>;
+}
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  [browser, server] = await Promise.all([launchBrowser(), startServer()]);
+  page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  page.on("console", (m) => {
+    if (m.type() === "error" && !isExpected401(m)) consoleErrors.push(`${m.text()} (${m.location().url})`);
+  });
+  page.on("pageerror", (error) => consoleErrors.push(`pageerror: ${error.message}`));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe("national stock picture in chromium", () => {
+  it("colours every facility holding an ACT by stock status, drills down to a region and opens a stocked-out facility", async () => {
+    await page.goto(`${server!.baseUrl}/connexion`);
+    await page.getByLabel("Identifiant").fill("ppm.achats");
+    await page.getByLabel("Mot de passe").fill("fura-demo-2026");
+    await page.getByRole("button", { name: "Se connecter" }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith("/connexion"));
+    await page.getByTestId("main-nav").getByRole("link", { name: "Situation des stocks" }).click();
+    await page.waitForURL(/\/situation$/);
+
+    await page.getByRole("searchbox", { name: "Rechercher un produit" }).fill("luméfantrine");
+    const select = page.getByTestId("product-select");
+    const options = select.locator("option");
+    await expect.poll(() => options.count()).toBeGreaterThan(1);
+    const labels = await options.allTextContents();
+    expect(labels.slice(1).every((l) => /Luméfantrine/.test(l))).toBe(true);
+    const value = (await options.nth(1).getAttribute("value"))!;
+    await select.selectOption(value);
+
+    const map = page.getByTestId("map");
+    const national = await browserGet<StockStatus>(`/stock/status?productId=${value}`);
+    expect(national.items.length).toBeGreaterThan(50);
+    await expect.poll(async () => Number(await map.getAttribute("data-marker-count")), { timeout: 15_000 }).toBe(national.items.length);
+    for (const s of ["stockout", "under", "adequate", "over", "unknown"] as const) {
+      expect(Number(await page.locator(`[data-status-count="${s}"]`).textContent()), s).toBe(national.indicators.byStatus[s]);
+    }
+    // More than one colour on the map: the picture is not uniform.
+    expect(Object.values(national.indicators.byStatus).filter((n) => n > 0).length).toBeGreaterThan(1);
+
+    // Drill down to the region with the most stock-outs (else the first region holding the product).
+    const perRegion = new Map<string, number>();
+    for (const i of national.items) if (i.status === "stockout") perRegion.set(i.regionId, (perRegion.get(i.regionId) ?? 0) + 1);
+    const regionId = [...perRegion.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? national.items[0]!.regionId;
+    await page.getByLabel("Région", { exact: true }).selectOption(regionId);
+    const regional = national.items.filter((i) => i.regionId === regionId);
+    await expect.poll(async () => Number(await map.getAttribute("data-marker-count"))).toBe(regional.length);
+    expect(page.url()).toContain(`region=${regionId}`);
+    await page.screenshot({ path: join(SHOTS, "national.png") });
+
+    // The list beside the map puts stock-outs (here preferably a CSCom) first; its button opens the marker's popup.
+    const list = page.getByTestId("watch-list");
+    const cscomOut = list.locator('li[data-status="stockout"][data-level="cscom"]');
+    const target = (await cscomOut.count()) > 0 ? cscomOut.first() : list.locator("li").first();
+    const expectedStatus = await target.getAttribute("data-status");
+    await target.getByRole("button").click();
+    const popup = page.locator(".leaflet-popup .popup");
+    await popup.waitFor();
+    expect(await popup.getAttribute("data-status")).toBe(expectedStatus);
+    expect(await popup.textContent()).toMatch(/Stock : .*CMM : .*Mois de stock : /);
+    await page.screenshot({ path: join(SHOTS, "national-popup.png") });
+    await popup.locator("a.popup-link").click();
+    await page.waitForURL(/\/facilities\//);
+    await expect.poll(() => page.locator("h1").first().textContent()).toBeTruthy();
+  });
+
+  it("logged no console errors", () => {
+    expect(consoleErrors).toEqual([]);
+  });
+});
