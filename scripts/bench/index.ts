@@ -5,6 +5,7 @@ const benches = [
   ["ledger", "scripts/bench/ledger.ts", ...process.argv.slice(2)],
   ["national order cycle", "scripts/bench/orderCycle.ts"],
   ["routing", "scripts/bench/routing.ts"],
+  ["web bundle", "scripts/bench/webBundle.ts"],
 ];
 for (const [name, script, ...args] of benches) {
   console.log(`\n== ${name} ==`);
