@@ -6,37 +6,13 @@
  */
 import { and, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import { facilities, orderEvents, orderLines, orders, programmes, stockMovements } from "../../db/schema";
-import type { AllocationRequest } from "../../shared/contracts/replenishment";
+import type { AllocationPlan, AllocationRequest } from "../../shared/contracts/replenishment";
 import { allocate, encodeInputs, previousPeriod, storeCalculation } from "../../shared/domain/replenishment";
 import { pickFefo } from "../../shared/domain/stock";
 import { AppError } from "../../shared/errors";
 import type { Tx } from "./idempotency";
 import { shelfLots } from "./ledger";
 import { fieldError, loadFacility, loadProduct, minShelfLifeDays } from "./stockRefs";
-
-/** One facility's share in the plan. */
-export interface AllocationShareView {
-  facilityId: string;
-  facilityName: string;
-  amc: number;
-  stockOnHand: number;
-  monthsOfStock: number | null;
-  need: number;
-  quantity: number;
-  packs: number;
-}
-
-/** The computed plan. */
-export interface AllocationPlanView {
-  productId: number;
-  sourceFacilityId: string;
-  fundingSource: string;
-  available: number;
-  totalNeed: number;
-  allocated: number;
-  rationed: boolean;
-  shares: AllocationShareView[];
-}
 
 /** Mean monthly issues of each facility over the three complete months before `period`. */
 function ledgerAmc(tx: Tx, facilityIds: string[], productId: number, period: string): Map<string, number> {
@@ -52,7 +28,7 @@ function ledgerAmc(tx: Tx, facilityIds: string[], productId: number, period: str
 }
 
 /** Computes the allocation plan (no write). */
-export function planAllocation(tx: Tx, req: AllocationRequest, now: Date): AllocationPlanView {
+export function planAllocation(tx: Tx, req: AllocationRequest, now: Date): AllocationPlan {
   const product = loadProduct(tx, req.productId);
   const programme = tx.select().from(programmes).where(eq(programmes.code, product.programmeCode)).get()!;
   if (programme.kind !== "free_care") fieldError("productId", "allocations push free-care programme products only");
@@ -96,7 +72,7 @@ function populationAmc(req: AllocationRequest): Map<string, number> {
 }
 
 /** Sends the plan: one approved allocation order per facility with a share. */
-export function sendAllocation(tx: Tx, req: AllocationRequest, userId: number, now: Date): { plan: AllocationPlanView; orderIds: number[] } {
+export function sendAllocation(tx: Tx, req: AllocationRequest, userId: number, now: Date): { plan: AllocationPlan; orderIds: number[] } {
   const plan = planAllocation(tx, req, now);
   if (plan.allocated === 0) throw new AppError("insufficient_stock", "Nothing to allocate: no usable stock at the source or no need", { available: plan.available, totalNeed: plan.totalNeed });
   const at = now.toISOString();

@@ -7,21 +7,12 @@ import { randomUUID } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { lots, orderEvents, orderLineLots, orderLines, orders } from "../../db/schema";
 import { readCalculation, storeCalculation } from "../../shared/domain/replenishment";
-import { pickFefo, type BlockedLot } from "../../shared/domain/stock";
+import type { LinePick } from "../../shared/contracts/replenishment";
+import { pickFefo } from "../../shared/domain/stock";
 import type { Tx } from "./idempotency";
 import { appendLines, shelfLots, type LineInput } from "./ledger";
 import { loadOrderRow, supplierOf, transition } from "./orders";
 import { fieldError, minShelfLifeDays } from "./stockRefs";
-
-/** What picking found for one line. */
-export interface LinePick {
-  lineId: number;
-  productId: number;
-  approvedQty: number;
-  pickedQty: number;
-  shortfall: number;
-  blocked: BlockedLot[];
-}
 
 /** Quantity of each lot at the supplier already picked for other orders not yet shipped. */
 function reserved(tx: Tx, supplierId: string, exceptOrderId: number): Map<number, number> {

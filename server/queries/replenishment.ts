@@ -1,5 +1,5 @@
 /** Read side of reports and orders, filtered by the user's scope. */
-import { aliasedTable, and, count, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
+import { aliasedTable, and, count, desc, eq, inArray, or, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { facilities, lots, orderEvents, orderLineLots, orderLines, orders, products, stockReportLines, stockReports } from "../../db/schema";
 import type { Order, Report } from "../../shared/contracts/replenishment";
@@ -7,15 +7,7 @@ import { computeOrderQuantity, decodeInputs, readCalculation } from "../../share
 import { AppError } from "../../shared/errors";
 import type { Tx } from "../commands/idempotency";
 import type { ScopeFilter } from "../policies";
-
-/** SQL condition: the facility column lies in the scope. */
-export function facilityInScope(scope: ScopeFilter, f: typeof facilities): SQL | undefined {
-  if ("all" in scope) return undefined;
-  if ("none" in scope) return sql`0`;
-  if ("regionId" in scope) return eq(f.regionId, scope.regionId);
-  if ("districtId" in scope) return eq(f.districtId, scope.districtId);
-  return eq(f.id, scope.facilityId);
-}
+import { facilityInScope } from "./scope";
 
 /** One report with its lines (404 when unknown). */
 export function loadReport(db: Db | Tx, id: number): Report {

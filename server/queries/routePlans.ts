@@ -11,6 +11,7 @@ import { AppError } from "../../shared/errors";
 import type { Tx } from "../commands/idempotency";
 import { scopeFilter } from "../policies";
 import { presentPlanHeader, presentRoutePlan } from "../presenters/routePlan";
+import { facilityInScope } from "./scope";
 import { loadShipments } from "./shipments";
 
 const place = { name: facilities.name, lat: facilities.lat, lon: facilities.lon };
@@ -26,12 +27,7 @@ function visibleTo(user: Me): SQL | undefined {
     const mine = sql`exists (select 1 from ${routePlanVehicles} where ${routePlanVehicles.planId} = ${routePlans.id} and ${routePlanVehicles.driverUserId} = ${user.id})`;
     return and(eq(routePlans.status, "published"), mine);
   }
-  const scope = scopeFilter(user);
-  if ("all" in scope) return undefined;
-  if ("none" in scope) return sql`0`;
-  if ("regionId" in scope) return eq(facilities.regionId, scope.regionId);
-  if ("districtId" in scope) return eq(facilities.districtId, scope.districtId);
-  return eq(facilities.id, scope.facilityId);
+  return facilityInScope(scopeFilter(user), facilities);
 }
 
 /** One plan as `viewer` may see it; 404 when unknown or hidden (a driver's plan without their route, or a draft). */

@@ -11,7 +11,7 @@ import { DEFAULT_POLICIES, resolvePolicy, type PolicyRow } from "../../shared/do
 import { monthsOfStock, stockStatus } from "../../shared/domain/stock";
 import { AppError } from "../../shared/errors";
 import type { ScopeFilter } from "../policies";
-import { facilityInScope } from "./replenishment";
+import { facilityInScope } from "./scope";
 import { AMC_MONTHS, policiesFor } from "./stock";
 
 interface Row {

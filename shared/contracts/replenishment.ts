@@ -1,5 +1,6 @@
 /** Replenishment: the one-line preview of the order calculation (same functions as real orders). */
 import { z } from "zod";
+import { BlockedLotSchema } from "./stock";
 
 export const PreviewRequest = z
   .strictObject({
@@ -213,6 +214,7 @@ export const OrderSchema = z.object({
 });
 export type Order = z.infer<typeof OrderSchema>;
 export const OrderSummarySchema = OrderSchema.omit({ lines: true, events: true }).extend({ lineCount: z.number().int() });
+export type OrderSummary = z.infer<typeof OrderSummarySchema>;
 
 /** A depot's own order up the chain, from the demand of the facilities it supplies. */
 export const DepotOrderCreate = z.strictObject({ facilityId: z.string().trim().min(1).max(100), period: Period });
@@ -241,3 +243,40 @@ export const AllocationRequest = z
   .refine((a) => (a.districtId === undefined) !== (a.regionId === undefined), { path: ["districtId"], message: "give exactly one of districtId or regionId" })
   .refine((a) => a.basis !== "population" || a.population !== undefined, { path: ["population"], message: "required when basis is population" });
 export type AllocationRequest = z.infer<typeof AllocationRequest>;
+
+/** What picking found for one line (the FEFO pick list): picked, short, and the lots left out. */
+export const LinePickSchema = z.object({
+  lineId: z.number().int(),
+  productId: z.number().int(),
+  approvedQty: z.number().int(),
+  pickedQty: z.number().int(),
+  shortfall: z.number().int(),
+  blocked: z.array(BlockedLotSchema),
+});
+export type LinePick = z.infer<typeof LinePickSchema>;
+
+/** One facility's share of an allocation plan (base units). */
+export const AllocationShareSchema = z.object({
+  facilityId: z.string(),
+  facilityName: z.string(),
+  amc: z.number().int(),
+  stockOnHand: z.number().int(),
+  monthsOfStock: z.number().nullable(),
+  need: z.number().int(),
+  quantity: z.number().int(),
+  packs: z.number().int(),
+});
+export type AllocationShare = z.infer<typeof AllocationShareSchema>;
+
+/** A computed allocation plan, as POST /allocations/preview answers it. */
+export const AllocationPlanSchema = z.object({
+  productId: z.number().int(),
+  sourceFacilityId: z.string(),
+  fundingSource: z.string(),
+  available: z.number().int(),
+  totalNeed: z.number().int(),
+  allocated: z.number().int(),
+  rationed: z.boolean(),
+  shares: z.array(AllocationShareSchema),
+});
+export type AllocationPlan = z.infer<typeof AllocationPlanSchema>;

@@ -136,9 +136,9 @@ export type ManifestOrder = z.infer<typeof ManifestOrderSchema>;
 const StopOrders = { orderIds: z.array(z.number().int()), manifest: z.array(ManifestOrderSchema) };
 
 /** A stop on a route, in visiting order. */
-export const RouteStopSchema = z.object({
+/** What a stop is, on a route or unassigned: the place, its load and flags, its orders. */
+const StopBase = {
   id: z.number().int(),
-  position: z.number().int(),
   facilityId: z.string(),
   facilityName: z.string(),
   lat: z.number(),
@@ -148,6 +148,12 @@ export const RouteStopSchema = z.object({
   loadL: z.number(),
   coldChain: z.boolean(),
   insecure: z.boolean(),
+  ...StopOrders,
+};
+
+export const RouteStopSchema = z.object({
+  ...StopBase,
+  position: z.number().int(),
   serviceS: z.number().int(),
   windowStart: z.string(),
   windowEnd: z.string(),
@@ -160,7 +166,6 @@ export const RouteStopSchema = z.object({
   drivingFromPrevS: z.number().int(),
   loadAfterKg: z.number(),
   loadAfterL: z.number(),
-  ...StopOrders,
 });
 
 /** One vehicle's route: the vehicle, its totals and its stops. */
@@ -187,18 +192,8 @@ export const RouteSchema = z.object({
 
 /** A stop no vehicle serves, with the reason. */
 export const UnassignedStopSchema = z.object({
-  id: z.number().int(),
-  facilityId: z.string(),
-  facilityName: z.string(),
-  lat: z.number(),
-  lon: z.number(),
-  shipmentId: z.string().nullable(),
-  loadKg: z.number(),
-  loadL: z.number(),
-  coldChain: z.boolean(),
-  insecure: z.boolean(),
+  ...StopBase,
   reason: UnassignedReason,
-  ...StopOrders,
 });
 
 const PlanHeader = {

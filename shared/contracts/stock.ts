@@ -102,7 +102,8 @@ export const MovementSchema = z.object({
 });
 export type Movement = z.infer<typeof MovementSchema>;
 
-const BlockedLotSchema = z.object({
+/** A lot left out of a FEFO pick, with the reason. */
+export const BlockedLotSchema = z.object({
   lotId: z.number().int(),
   lotCode: z.string(),
   expiry: z.string(),

@@ -1,8 +1,9 @@
 /** Reports, orders and their life cycle: list and detail queries, and the writes (each with an Idempotency-Key). */
-import { keepPreviousData, useQueries, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { z } from "zod";
 import { pageOf } from "@shared/contracts/common";
-import { OrderSchema, OrderSummarySchema, ReportSchema, type Order } from "@shared/contracts/replenishment";
+import { LinePickSchema, OrderSchema, OrderSummarySchema, ReportSchema, type LinePick, type Order } from "@shared/contracts/replenishment";
+export type { LinePick } from "@shared/contracts/replenishment";
 import { ApiError, apiGet, apiWrite } from "./client";
 import { useWriteMutation } from "./idempotency";
 
@@ -11,27 +12,12 @@ export const ReportSummarySchema = ReportSchema.omit({ lines: true });
 /** A report as GET /reports lists it (without lines). */
 export type ReportSummary = z.infer<typeof ReportSummarySchema>;
 
-/**
- * An order as GET /orders lists it. The list does not (yet) carry the cost and the budget flag, so they
- * are optional here; screens that need them read the order itself.
- */
-export const OrderListItemSchema = OrderSummarySchema.extend({ costXof: z.number().int().optional(), budgetExceeded: z.boolean().optional() });
+/** An order as GET /orders lists it (with its cost and budget flag). */
+export const OrderListItemSchema = OrderSummarySchema;
 /** An order as GET /orders lists it. */
 export type OrderListItem = z.infer<typeof OrderListItemSchema>;
 /** One order status. */
 export type OrderStatus = Order["status"];
-
-/** What picking found for one line (the FEFO pick list). */
-export const LinePickSchema = z.object({
-  lineId: z.number().int(),
-  productId: z.number().int(),
-  approvedQty: z.number().int(),
-  pickedQty: z.number().int(),
-  shortfall: z.number().int(),
-  blocked: z.array(z.object({ lotId: z.number().int(), lotCode: z.string(), expiry: z.string(), qtyOnHand: z.number().int(), reason: z.enum(["expired", "short_dated"]), daysToExpiry: z.number().int() })),
-});
-/** What picking found for one line. */
-export type LinePick = z.infer<typeof LinePickSchema>;
 
 /** Answer of every order transition: the order as it is now, plus what the transition produced. */
 const TransitionAnswer = z.object({ order: OrderSchema, picks: z.array(LinePickSchema).optional(), followUpOrderId: z.number().int().nullable().optional() });
@@ -112,11 +98,6 @@ const fetchOrder = (id: number, signal?: AbortSignal) => apiGet(OrderSchema, `/o
 /** One order with its lines (each with its explanation), lots and history. */
 export function useOrder(id: number) {
   return useQuery({ queryKey: orderKeys.detail(id), queryFn: ({ signal }) => fetchOrder(id, signal), enabled: Number.isInteger(id) && id > 0 });
-}
-
-/** Several orders at once (e.g. the cost of the orders on one page of the district review). */
-export function useOrderDetails(ids: number[]) {
-  return useQueries({ queries: ids.map((id) => ({ queryKey: orderKeys.detail(id), queryFn: ({ signal }: { signal: AbortSignal }) => fetchOrder(id, signal), staleTime: 60_000 })) });
 }
 
 /** The FEFO pick list of the last pick of an order in this session (the server does not keep the blocked lots). */

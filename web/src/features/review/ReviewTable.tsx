@@ -1,26 +1,11 @@
 /** The review table: one block per CSCom (report state, due date, balance mismatches) with one line per order. */
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { useOrderDetails, type OrderListItem } from "../../api/orders";
+import type { OrderListItem } from "../../api/orders";
 import { EmergencyBadge, FlowLabel, OrderStatusBadge } from "../../components/Badges";
 import { orderPath } from "../../components/screens";
 import { formatDate, formatPeriod, formatXof } from "../../i18n/format";
 import type { ReviewRow } from "./reviewModel";
-
-/** Cost and budget flag of each order: from the list when it carries them, else from the order itself (fetched for this page only). */
-function useCosts(rows: ReviewRow[]) {
-  const missing = rows.flatMap((r) => r.orders).filter((o) => o.costXof === undefined);
-  const details = useOrderDetails(missing.map((o) => o.id));
-  const costs = new Map<number, { costXof: number; budgetExceeded: boolean } | null>();
-  for (const o of rows.flatMap((r) => r.orders)) {
-    if (o.costXof !== undefined) costs.set(o.id, { costXof: o.costXof, budgetExceeded: o.budgetExceeded ?? false });
-  }
-  missing.forEach((o, i) => {
-    const d = details[i]?.data;
-    costs.set(o.id, d ? { costXof: d.costXof, budgetExceeded: d.budgetExceeded } : null);
-  });
-  return costs;
-}
 
 function ReportCell({ row }: { row: ReviewRow }) {
   const { t } = useTranslation();
@@ -37,7 +22,7 @@ function ReportCell({ row }: { row: ReviewRow }) {
   );
 }
 
-function OrderCells({ order, cost }: { order: OrderListItem; cost: { costXof: number; budgetExceeded: boolean } | null | undefined }) {
+function OrderCells({ order }: { order: OrderListItem }) {
   const { t, i18n } = useTranslation();
   return (
     <>
@@ -53,8 +38,8 @@ function OrderCells({ order, cost }: { order: OrderListItem; cost: { costXof: nu
         <OrderStatusBadge status={order.status} />
       </td>
       <td className="num">{order.emergencyLines > 0 ? <EmergencyBadge count={order.emergencyLines} /> : "0"}</td>
-      <td className="num nowrap">{cost ? formatXof(cost.costXof, i18n.language) : <span className="muted">…</span>}</td>
-      <td>{cost?.budgetExceeded ? <span className="badge badge-stockout">{t("review.budgetExceeded")}</span> : cost ? <span className="muted small">{t("common.no")}</span> : null}</td>
+      <td className="num nowrap">{formatXof(order.costXof, i18n.language)}</td>
+      <td>{order.budgetExceeded ? <span className="badge badge-stockout">{t("review.budgetExceeded")}</span> : <span className="muted small">{t("common.no")}</span>}</td>
     </>
   );
 }
@@ -63,7 +48,6 @@ function OrderCells({ order, cost }: { order: OrderListItem; cost: { costXof: nu
 export function ReviewTable({ rows, period }: { rows: ReviewRow[]; period: string }) {
   const { t, i18n } = useTranslation();
   const caption = t("review.caption", { period: formatPeriod(period, i18n.language) });
-  const costs = useCosts(rows);
   return (
     <div className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
       <table className="table review-table" data-testid="review-table">
@@ -114,7 +98,7 @@ export function ReviewTable({ rows, period }: { rows: ReviewRow[]; period: strin
                 row.orders.map((order, i) => (
                   <tr key={order.id} data-order-id={order.id}>
                     {i === 0 && head}
-                    <OrderCells order={order} cost={costs.get(order.id)} />
+                    <OrderCells order={order} />
                   </tr>
                 ))
               )}
