@@ -18,6 +18,8 @@ const EnvSchema = z.object({
   FURA_TRUST_PROXY: z.enum(["true", "false"]).default("false"),
   /** GeoJSON of road lines for route planning (class: paved / laterite / track, or OSM highway); unset = great-circle × circuity */
   FURA_ROADS_GEOJSON: z.string().min(1).optional(),
+  /** Folder of the built web app (default dist/web next to the server) */
+  FURA_WEB_DIR: z.string().min(1).optional(),
 });
 
 /** The parsed environment. */

@@ -32,7 +32,7 @@ if (env.FURA_SEED !== "none" && isEmpty(open)) {
 const app = createApp({
   db: open.db,
   log,
-  webDir: fileURLToPath(new URL("../dist/web", import.meta.url)),
+  webDir: env.FURA_WEB_DIR ?? fileURLToPath(new URL("../dist/web", import.meta.url)),
   rateLimitPerMinute: env.FURA_RATE_LIMIT,
   trustProxy: env.FURA_TRUST_PROXY === "true",
   roadModel: loadRoadModel(env.FURA_ROADS_GEOJSON, log),

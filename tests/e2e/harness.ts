@@ -35,7 +35,9 @@ export interface RunningServer {
 
 /** Starts `node --import tsx server/index.ts` on a fresh database and waits for /api/v1/health. */
 export async function startServer(timeoutMs = 90_000): Promise<RunningServer> {
-  if (!existsSync(join(ROOT, "dist/web/index.html"))) throw new Error("dist/web/index.html is missing: run `npx vite build` before the browser tests.");
+  // FURA_WEB_DIR lets parallel work build into its own folder (`npx vite build --outDir /tmp/x`).
+  const webDir = process.env.FURA_WEB_DIR ?? join(ROOT, "dist/web");
+  if (!existsSync(join(webDir, "index.html"))) throw new Error(`${webDir}/index.html is missing: run \`npx vite build\` before the browser tests.`);
   const dir = mkdtempSync(join(tmpdir(), "fura-e2e-db-"));
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
