@@ -39,6 +39,8 @@ export interface HistoryOptions {
   months: number;
   /** How many of the last months also have a submitted monthly report (CRGS) */
   reportMonths: number;
+  /** Share of CSComs whose report of the last month is missing (default 0.25: the district review has reports to chase) */
+  lastMonthMissing?: number;
 }
 
 /** What the generator wrote, for the seed summary. */
@@ -132,7 +134,7 @@ class ReportWriter {
     const u = unitHash(`report:${this.opts.seed}:${facilityId}:${period}`);
     const last = t === this.opts.months - 1;
     let id: number | null = null;
-    if (!(last && u < 0.25)) {
+    if (!(last && u < (this.opts.lastMonthMissing ?? 0.25))) {
       const late = u > 0.88;
       const day = Math.min(28, Math.floor(1 + 14 * unitHash(`day:${facilityId}:${period}`)) + (late ? 16 : 0));
       const submittedAt = `${end.slice(0, 8)}${String(day).padStart(2, "0")}T09:00:00.000Z`;

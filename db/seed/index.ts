@@ -32,6 +32,8 @@ export interface SeedOptions {
   historyCscoms?: number;
   /** How many of the last months also have submitted monthly reports (default 6) */
   reportMonths?: number;
+  /** Share of CSComs whose last report is missing (default 0.25) */
+  lastMonthMissing?: number;
   /** Runs inside the seed transaction once the demo data is written (the server builds the month's orders here) */
   afterSeed?: (open: OpenDb, summary: SeedSummary) => void;
   /** Number of products (default: the catalogue; more adds synthetic variants) */
@@ -121,7 +123,7 @@ export function seedDatabase(open: OpenDb, opts: SeedOptions): SeedSummary {
         historyList.slice(0, opts.historyCscoms ?? cscoms.length).map((c) => ({ id: c.id!, regionId: c.regionId, supplierId: geo.supplierOf.get(c.id!)! })),
         productRows,
         lotsByProduct,
-        { seed, firstMonth, months, reportMonths: Math.min(months, opts.reportMonths ?? 6) },
+        { seed, firstMonth, months, reportMonths: Math.min(months, opts.reportMonths ?? 6), ...(opts.lastMonthMissing !== undefined ? { lastMonthMissing: opts.lastMonthMissing } : {}) },
       );
       const depots = depotSupplies(facilityRows, geo.supplierOf);
       const goLiveIso = formatISO(goLive, { representation: "date" });

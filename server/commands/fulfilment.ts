@@ -5,8 +5,8 @@
  */
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { lots, orderEvents, orderLineLots, orderLines, orders } from "../../db/schema";
-import { readCalculation, storeCalculation } from "../../shared/domain/replenishment";
+import { lots, orderEvents, orderLineLots, orderLines, orders, stockReportLines } from "../../db/schema";
+import { readCalculation, storeCalculation, withReportPeriods } from "../../shared/domain/replenishment";
 import type { LinePick } from "../../shared/contracts/replenishment";
 import { pickFefo } from "../../shared/domain/stock";
 import type { Tx } from "./idempotency";
@@ -78,10 +78,16 @@ export function shipOrder(tx: Tx, orderId: number, action: "backorder" | "escala
 type OrderRow = ReturnType<typeof loadOrderRow>;
 type Shortfall = { line: typeof orderLines.$inferSelect; qty: number };
 
-function copyLine(s: Shortfall, orderId: number, note: { fr: string; en: string }) {
+/** A shortfall as a line of another order; inputs that refer to the source order's report line get its periods written out. */
+function copyLine(tx: Tx, source: OrderRow, s: Shortfall, orderId: number, note: { fr: string; en: string }) {
   const { id: _id, ...line } = s.line;
   const calc = readCalculation(line.explanation);
-  const explanation = storeCalculation({ ...calc, notes: [...calc.notes, { key: "shortfall", values: { qty: s.qty }, ...note }] });
+  const basis = () =>
+    source.reportId === null
+      ? null
+      : (tx.select({ basis: stockReportLines.amcBasis }).from(stockReportLines).where(and(eq(stockReportLines.reportId, source.reportId), eq(stockReportLines.productId, line.productId), eq(stockReportLines.fundingSource, line.fundingSource))).get()?.basis ?? null);
+  const inputs = withReportPeriods(calc.inputs, basis);
+  const explanation = storeCalculation({ inputs, notes: [...calc.notes, { key: "shortfall", values: { qty: s.qty }, ...note }] });
   return { ...line, orderId, requestedQty: s.qty, suggestedQty: s.qty, approvedQty: null, approvalReason: null, shippedQty: 0, acceptedQty: 0, rejectedQty: 0, shortfallQty: 0, shortfallAction: null, explanation };
 }
 
@@ -90,7 +96,7 @@ function backorder(tx: Tx, order: OrderRow, shortfalls: Shortfall[], userId: num
   const at = now.toISOString();
   const id = tx.insert(orders).values({ ...order, id: undefined, kind: "backorder", status: "approved", parentOrderId: order.id, reportId: null, createdBy: userId, createdAt: at, updatedAt: at }).returning({ id: orders.id }).get().id;
   for (const s of shortfalls) {
-    const line = copyLine(s, id, { fr: `Reliquat de la commande #${order.id}.`, en: `Back-order from order #${order.id}.` });
+    const line = copyLine(tx, order, s, id, { fr: `Reliquat de la commande #${order.id}.`, en: `Back-order from order #${order.id}.` });
     tx.insert(orderLines).values({ ...line, approvedQty: s.qty }).run();
   }
   tx.insert(orderEvents).values({ orderId: id, at, userId, fromStatus: null, toStatus: "approved", changes: JSON.stringify({ backorderOf: order.id }) }).run();
@@ -110,7 +116,7 @@ function escalate(tx: Tx, order: OrderRow, shortfalls: Shortfall[], userId: numb
   for (const s of shortfalls) {
     const existing = tx.select().from(orderLines).where(and(eq(orderLines.orderId, target.id), eq(orderLines.productId, s.line.productId), eq(orderLines.fundingSource, s.line.fundingSource))).get();
     if (existing) tx.update(orderLines).set({ requestedQty: existing.requestedQty + s.qty }).where(eq(orderLines.id, existing.id)).run();
-    else tx.insert(orderLines).values(copyLine(s, target.id, { fr: `Escaladé depuis la commande #${order.id}.`, en: `Escalated from order #${order.id}.` })).run();
+    else tx.insert(orderLines).values(copyLine(tx, order, s, target.id, { fr: `Escaladé depuis la commande #${order.id}.`, en: `Escalated from order #${order.id}.` })).run();
   }
   tx.insert(orderEvents).values({ orderId: target.id, at, userId, fromStatus: target.status, toStatus: target.status, changes: JSON.stringify({ escalatedFrom: order.id, lines: shortfalls.map((s) => ({ productId: s.line.productId, qty: s.qty })) }) }).run();
   return target.id;

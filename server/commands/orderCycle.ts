@@ -3,12 +3,13 @@
  * (the same computeOrderQuantity as the preview) and persists the orders — one per facility × flow
  * × supplier. Built for the national run (thousands of CSComs × hundreds of products): the AMC
  * is stored on each report line when it is submitted, so the cycle reads one row per line; lines
- * are inserted in batches; explanations are stored as their inputs (see calcInputs).
+ * are inserted in batches; explanations are stored as their inputs (see calcInputs), the periods
+ * behind the AMC by reference to the report line (REPORT_PERIODS) rather than copied.
  * Runs inside the caller's transaction.
  */
 import type Database from "better-sqlite3";
 import { DEFAULT_POLICIES, resolvePolicy, type PolicyRow, type SupplyLevel } from "../../shared/domain/policy";
-import { capByBudget, computeOrderQuantity, encodeInputsHead, storeCalculation, type OrderInput } from "../../shared/domain/replenishment";
+import { capByBudget, computeOrderQuantity, encodeInputsHead, REPORT_PERIODS, storeCalculation, type OrderInput, type OrderSuggestion } from "../../shared/domain/replenishment";
 import { computeReportAmc } from "./reports";
 
 /** Which reports to order from, and how. */
@@ -36,8 +37,8 @@ export interface CycleResult {
 /** Order lines written per INSERT statement. */
 const LINE_BATCH = 256;
 
-/** A report line as the cycle reads it (raw row, in this column order). */
-type Row = [productId: number, funding: string, closing: number, amc: number | null, basis: string | null];
+/** A report line as the cycle reads it (raw row, in this column order); its periods stay there (REPORT_PERIODS). */
+type Row = [productId: number, funding: string, closing: number, amc: number | null, hasBasis: 0 | 1];
 
 /** The product fields the cycle needs, loaded once. */
 interface ProductInfo {
@@ -58,7 +59,9 @@ interface Target {
 
 /**
  * Runs the cycle; see the file comment. Each report line carries its AMC and the periods behind it
- * (computed when the report was submitted), so the cycle reads one row per line.
+ * (computed when the report was submitted), so the cycle reads one row per line, streams them in
+ * report order and writes each line as it is computed (budget-capped orders are held back until
+ * their report is complete).
  */
 export function runOrderCycle(sqlite: Database.Database, o: CycleOptions): CycleResult {
   const targets = (
@@ -66,36 +69,92 @@ export function runOrderCycle(sqlite: Database.Database, o: CycleOptions): Cycle
       ? sqlite.prepare(`select r.id reportId, r.facility_id facilityId, f.level from stock_reports r join facilities f on f.id = r.facility_id where r.id in (${o.reportIds.map(() => "?").join(",") || "null"}) and r.status = 'submitted'`).all(...o.reportIds)
       : sqlite.prepare("select r.id reportId, r.facility_id facilityId, f.level from stock_reports r join facilities f on f.id = r.facility_id where r.period = ? and r.status = 'submitted' and not exists (select 1 from orders x where x.report_id = r.id) order by r.facility_id").all(o.period)
   ) as Target[];
+  const n = o.averagingPeriods ?? 3;
   const products = new Map(
     (sqlite.prepare("select id, pack_size packSize, pack_rounding_threshold packRoundingThreshold, round_to_zero roundToZero, programme_code programme, ven, price_per_pack_xof price from products").all() as (Omit<ProductInfo, "roundToZero"> & { id: number; roundToZero: number })[]).map(
       (p) => [p.id, { ...p, roundToZero: p.roundToZero === 1 }],
     ),
   );
-  const linesOf = sqlite.prepare("select product_id, funding_source, closing, amc, amc_basis from stock_report_lines where report_id = ?").raw();
+  const linesOf = sqlite.prepare("select product_id, funding_source, closing, amc, amc_basis is not null from stock_report_lines where report_id = ?").raw();
+  const suppliersOf = supplierLookup(sqlite);
+  const policies = new PolicyCache(loadPolicies(sqlite), n);
   const transit = inTransitAll(sqlite);
-  const suppliers = new Map((sqlite.prepare("select facility_id || '|' || programme_code, supplier_id from supply_lines").raw().all() as [string, string][]).map(([k, v]) => [k, v]));
-  const policies = loadPolicies(sqlite);
   const writer = new OrderWriter(sqlite, o);
+  // One input object, refilled for every line: the national run computes hundreds of thousands of them.
+  const input: OrderInput = { product: products.values().next().value!, policy: DEFAULT_POLICIES[0]!, periods: [], demandAmc: 0, stockOnHand: 0, inTransit: 0, averagingPeriods: n };
   for (const target of targets) {
     let rows = linesOf.all(target.reportId) as Row[];
     if (rows.some((r) => r[3] === null)) {
       // Reports submitted before AMCs were stored: compute them now, once.
-      computeReportAmc(sqlite, target.reportId, o.averagingPeriods ?? 3);
+      computeReportAmc(sqlite, target.reportId, n);
       rows = linesOf.all(target.reportId) as Row[];
     }
+    writer.startReport(target);
+    const suppliers = suppliersOf(target.facilityId);
     for (const row of rows) {
+      const supplierId = suppliers.get(row[1]);
+      if (!supplierId) continue; // a facility with no supplier for this programme orders nothing
       const product = products.get(row[0])!;
-      writer.add(target, row, product, suggest(row, target, product, policies, transit, o.averagingPeriods ?? 3), suppliers);
+      const policy = policies.get(target, product.programme, row[0]);
+      input.product = product;
+      input.policy = policy.policy;
+      input.demandAmc = row[3] ?? 0;
+      input.stockOnHand = row[2];
+      input.inTransit = transit.size === 0 ? 0 : (transit.get(`${target.facilityId}|${row[0]}|${row[1]}`) ?? 0);
+      const result = computeOrderQuantity(input, { explain: false });
+      writer.add(row, product, supplierId, result, input.inTransit, `${policy.head}${row[2]}|${input.inTransit}|${row[4] ? REPORT_PERIODS : ""}`);
     }
-    writer.flush();
+    writer.endReport();
   }
-  const result = writer.finish();
-  return { reports: targets.length, ...result };
+  return { reports: targets.length, ...writer.finish() };
+}
+
+/** The suppliers of a facility per programme (funding source), from the supply lines loaded once. */
+function supplierLookup(sqlite: Database.Database): (facilityId: string) => Map<string, string> {
+  const byFacility = new Map<string, Map<string, string>>();
+  for (const [facilityId, programme, supplierId] of sqlite.prepare("select facility_id, programme_code, supplier_id from supply_lines").raw().all() as [string, string, string][]) {
+    const mine = byFacility.get(facilityId) ?? new Map<string, string>();
+    mine.set(programme, supplierId);
+    byFacility.set(facilityId, mine);
+  }
+  const none = new Map<string, string>();
+  return (facilityId) => byFacility.get(facilityId) ?? none;
 }
 
 function loadPolicies(sqlite: Database.Database): PolicyRow[] {
   const rows = sqlite.prepare("select level, facility_id facilityId, programme_code programmeCode, product_id productId, rule, max_months maxMonths, min_months minMonths, eop_months eopMonths, review_period_months reviewPeriodMonths, lead_time_days leadTimeDays from stock_policies").all() as PolicyRow[];
   return rows.length > 0 ? rows : DEFAULT_POLICIES;
+}
+
+/**
+ * The policy of a facility × product (resolvePolicy), remembered per level × product — or per
+ * facility × product for the few facilities with policies of their own — with the head of the
+ * stored inputs (encodeInputsHead without the stock figures).
+ */
+class PolicyCache {
+  private cache = new Map<string, { policy: OrderInput["policy"]; head: string }>();
+  private ownPolicies: Set<string>;
+
+  constructor(
+    private readonly rows: PolicyRow[],
+    private readonly n: number,
+  ) {
+    this.ownPolicies = new Set(rows.flatMap((r) => (r.facilityId ? [r.facilityId] : [])));
+  }
+
+  get(t: Target, programmeCode: string, productId: number) {
+    const key = this.ownPolicies.has(t.facilityId) ? `${t.facilityId}|${productId}` : `${t.level}|${productId}`;
+    let hit = this.cache.get(key);
+    if (!hit) {
+      const row = resolvePolicy(this.rows, { level: t.level, facilityId: t.facilityId, programmeCode, productId }) ?? DEFAULT_POLICIES[0]!;
+      const policy = { rule: row.rule, maxMonths: row.maxMonths, minMonths: row.minMonths, eopMonths: row.eopMonths };
+      // encodeInputsHead ends with "stockOnHand|inTransit|": keep what comes before them.
+      const head = encodeInputsHead({ policy, averagingPeriods: this.n, stockOnHand: 0, inTransit: 0 }).slice(0, -"0|0|".length);
+      hit = { policy, head };
+      this.cache.set(key, hit);
+    }
+    return hit;
+  }
 }
 
 function inTransitAll(sqlite: Database.Database): Map<string, number> {
@@ -106,115 +165,141 @@ function inTransitAll(sqlite: Database.Database): Map<string, number> {
   return new Map(rows);
 }
 
-/** The suggestion of one report line, from its stored AMC; the inputs keep the periods behind it. */
-function suggest(row: Row, t: Target, p: ProductInfo, policies: PolicyRow[], transit: Map<string, number>, n: number) {
-  const policy = resolvePolicy(policies, { level: t.level, facilityId: t.facilityId, programmeCode: p.programme, productId: row[0] }) ?? DEFAULT_POLICIES[0]!;
-  const input: OrderInput = {
-    product: p,
-    policy: { rule: policy.rule, maxMonths: policy.maxMonths, minMonths: policy.minMonths, eopMonths: policy.eopMonths },
-    periods: [],
-    demandAmc: row[3] ?? 0,
-    stockOnHand: row[2],
-    inTransit: transit.size === 0 ? 0 : (transit.get(`${t.facilityId}|${row[0]}|${row[1]}`) ?? 0),
-    averagingPeriods: n,
-  };
-  const inputs = encodeInputsHead(input) + (row[4] ?? "");
-  return { input, inputs, result: computeOrderQuantity(input, { explain: false }) };
-}
-
-type Suggestion = ReturnType<typeof suggest>;
-interface PendingLine {
+/** A line held back until its order's budget is applied. */
+interface HeldLine {
   row: Row;
   product: ProductInfo;
-  s: Suggestion;
-  requested: number;
-  note: string | null;
+  result: OrderSuggestion;
+  inTransit: number;
+  inputs: string;
 }
 
-/** Groups lines into orders (facility × flow × supplier) and writes them with prepared statements. */
+/** An order of the report being written. */
+interface OpenOrder {
+  id: number;
+  lines: number;
+  /** Lines waiting for the budget cap (cost-recovery orders with a budget only) */
+  held: HeldLine[] | null;
+}
+
+/** Number of columns of an order line insert. */
+const COLS = 11;
+
+/**
+ * Writes orders (one per facility × flow × supplier, created when their first line comes) and
+ * their lines by batches of LINE_BATCH rows in one statement, from a buffer that is reused.
+ */
 class OrderWriter {
-  private pending = new Map<string, { facilityId: string; flow: "cost_recovery" | "free_care"; supplierId: string; reportId: number; lines: PendingLine[] }>();
+  private open = new Map<string, OpenOrder>();
+  private target: Target | null = null;
+  private readonly at: string;
   private insertOrder: Database.Statement;
-  /** Inserts lines by batches of LINE_BATCH rows (one statement per batch is cheaper than one per row) */
   private insertLines: Database.Statement;
-  private insertLine: Database.Statement;
-  private buffer: unknown[] = [];
   private insertEvent: Database.Statement;
+  private lineSql = "insert into order_lines (order_id, product_id, funding_source, amc, stock_on_hand, in_transit, months_of_stock, emergency, suggested_qty, explanation, requested_qty) values ";
+  private buffer: unknown[] = new Array(LINE_BATCH * COLS);
+  private buffered = 0;
   orders = 0;
   lines = 0;
   orderIds: number[] = [];
 
   constructor(
-    sqlite: Database.Database,
+    private readonly sqlite: Database.Database,
     private readonly o: CycleOptions,
   ) {
+    this.at = o.now.toISOString();
     this.insertOrder = sqlite.prepare(
       "insert into orders (facility_id, supplier_id, period, flow, kind, status, report_id, budget_xof, submitted_by, created_by, created_at, updated_at) values (?, ?, ?, ?, 'regular', ?, ?, ?, ?, ?, ?, ?) returning id",
     );
-    const lineSql = "insert into order_lines (order_id, product_id, funding_source, amc, stock_on_hand, in_transit, months_of_stock, emergency, suggested_qty, explanation, requested_qty) values ";
-    const row = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    this.insertLine = sqlite.prepare(lineSql + row);
-    this.insertLines = sqlite.prepare(lineSql + Array.from({ length: LINE_BATCH }, () => row).join(", "));
+    this.insertLines = sqlite.prepare(this.valuesSql(LINE_BATCH));
     this.insertEvent = sqlite.prepare("insert into order_events (order_id, at, user_id, from_status, to_status, changes) values (?, ?, ?, null, ?, ?)");
   }
 
-  add(t: Target, row: Row, product: ProductInfo, s: Suggestion, suppliers: Map<string, string>) {
-    const flow = row[1] === "cost_recovery" ? "cost_recovery" : "free_care";
-    const supplierId = suppliers.get(`${t.facilityId}|${row[1]}`);
-    if (!supplierId) return; // a facility with no supplier for this programme orders nothing
+  private valuesSql(rows: number): string {
+    return this.lineSql + Array.from({ length: rows }, () => `(${Array.from({ length: COLS }, () => "?").join(", ")})`).join(", ");
+  }
+
+  startReport(t: Target) {
+    this.target = t;
+  }
+
+  add(row: Row, product: ProductInfo, supplierId: string, result: OrderSuggestion, inTransit: number, inputs: string) {
+    const order = this.orderFor(row[1] === "cost_recovery" ? "cost_recovery" : "free_care", supplierId);
+    order.lines++;
+    if (order.held) order.held.push({ row, product, result, inTransit, inputs });
+    else this.push(order.id, row, product, result, inTransit, inputs, result.packs * product.packSize);
+  }
+
+  /** The open order of this report for a flow × supplier, created on its first line. */
+  private orderFor(flow: "cost_recovery" | "free_care", supplierId: string): OpenOrder {
     const key = `${flow}|${supplierId}`;
-    const order = this.pending.get(key) ?? { facilityId: t.facilityId, flow, supplierId, reportId: t.reportId, lines: [] };
-    this.pending.set(key, order);
-    order.lines.push({ row, product, s, requested: s.result.packs * product.packSize, note: null });
-  }
-
-  /** Writes the orders of the facility whose lines were just added. */
-  flush() {
-    const at = this.o.now.toISOString();
-    for (const order of this.pending.values()) {
-      const budget = order.flow === "cost_recovery" ? this.o.budgetXof : undefined;
-      if (budget !== undefined) this.capToBudget(order.lines, budget);
-      const { id } = this.insertOrder.get(order.facilityId, order.supplierId, this.o.period, order.flow, this.o.status, order.reportId, budget ?? null, this.o.status === "submitted" ? this.o.userId : null, this.o.userId, at, at) as { id: number };
-      for (const l of order.lines) {
-        const r = l.s.result;
-        const stored = l.note ? storeCalculation({ inputs: l.s.inputs, notes: [JSON.parse(l.note)] }) : l.s.inputs;
-        this.buffer.push(id, l.row[0], l.row[1], r.amc, l.row[2], l.s.input.inTransit, r.monthsOfStock, r.emergency ? 1 : 0, r.packs * l.product.packSize, stored, l.requested);
-        if (this.buffer.length === LINE_BATCH * 11) this.drain();
-      }
-      this.insertEvent.run(id, at, this.o.userId, this.o.status, JSON.stringify({ fromReport: order.reportId }));
-      this.orders++;
-      this.lines += order.lines.length;
-      this.orderIds.push(id);
+    let order = this.open.get(key);
+    if (!order) {
+      const t = this.target!;
+      const budget = flow === "cost_recovery" ? this.o.budgetXof : undefined;
+      const { id } = this.insertOrder.get(t.facilityId, supplierId, this.o.period, flow, this.o.status, t.reportId, budget ?? null, this.o.status === "submitted" ? this.o.userId : null, this.o.userId, this.at, this.at) as { id: number };
+      order = { id, lines: 0, held: budget === undefined ? null : [] };
+      this.open.set(key, order);
     }
-    this.pending.clear();
+    return order;
   }
 
-  private capToBudget(lines: PendingLine[], budgetXof: number) {
-    const capped = capByBudget(lines.map((l, i) => ({ key: String(i), ven: l.product.ven, packs: l.requested / l.product.packSize, pricePerPackXof: l.product.price })), budgetXof);
-    capped.lines.forEach((c, i) => {
-      const l = lines[i]!;
-      if (!c.cut) return;
-      const before = l.requested;
-      l.requested = c.packs * l.product.packSize;
-      l.note = JSON.stringify({
+  private push(orderId: number, row: Row, product: ProductInfo, r: OrderSuggestion, inTransit: number, explanation: string, requested: number) {
+    const b = this.buffer;
+    let i = this.buffered * COLS;
+    b[i++] = orderId;
+    b[i++] = row[0];
+    b[i++] = row[1];
+    b[i++] = r.amc;
+    b[i++] = row[2];
+    b[i++] = inTransit;
+    b[i++] = r.monthsOfStock;
+    b[i++] = r.emergency ? 1 : 0;
+    b[i++] = r.packs * product.packSize;
+    b[i++] = explanation;
+    b[i] = requested;
+    if (++this.buffered === LINE_BATCH) this.drain();
+  }
+
+  /** Applies the budgets of the report's orders, writes their events and closes them. */
+  endReport() {
+    for (const order of this.open.values()) {
+      if (order.held) this.writeCapped(order.id, order.held, this.o.budgetXof!);
+      this.insertEvent.run(order.id, this.at, this.o.userId, this.o.status, JSON.stringify({ fromReport: this.target!.reportId }));
+      this.orders++;
+      this.lines += order.lines;
+      this.orderIds.push(order.id);
+    }
+    this.open.clear();
+  }
+
+  /** Cuts a cost-recovery order to its budget (vital first, then essential) and writes its lines with a note on each cut. */
+  private writeCapped(orderId: number, held: HeldLine[], budgetXof: number) {
+    const capped = capByBudget(held.map((l, i) => ({ key: String(i), ven: l.product.ven, packs: l.result.packs, pricePerPackXof: l.product.price })), budgetXof);
+    held.forEach((l, i) => {
+      const c = capped.lines[i]!;
+      const before = l.result.packs * l.product.packSize;
+      if (!c.cut) return this.push(orderId, l.row, l.product, l.result, l.inTransit, l.inputs, before);
+      const after = c.packs * l.product.packSize;
+      const note = {
         key: "budget",
-        values: { budgetXof, before, after: l.requested },
-        fr: `Budget de ${budgetXof} FCFA dépassé : ${before} → ${l.requested} (produits vitaux d'abord, puis essentiels).`,
-        en: `Budget of ${budgetXof} FCFA exceeded: ${before} → ${l.requested} (vital products first, then essential).`,
-      });
+        values: { budgetXof, before, after },
+        fr: `Budget de ${budgetXof} FCFA dépassé : ${before} → ${after} (produits vitaux d'abord, puis essentiels).`,
+        en: `Budget of ${budgetXof} FCFA exceeded: ${before} → ${after} (vital products first, then essential).`,
+      };
+      this.push(orderId, l.row, l.product, l.result, l.inTransit, storeCalculation({ inputs: l.inputs, notes: [note] }), after);
     });
   }
 
-  /** Writes the buffered lines: full batches in one statement, the rest row by row. */
+  /** Writes the buffered lines in one statement (a shorter one for the last, partial batch). */
   private drain() {
-    const b = this.buffer;
-    if (b.length === LINE_BATCH * 11) this.insertLines.run(b);
-    else for (let i = 0; i < b.length; i += 11) this.insertLine.run(b.slice(i, i + 11));
-    this.buffer = [];
+    if (this.buffered === 0) return;
+    if (this.buffered === LINE_BATCH) this.insertLines.run(this.buffer);
+    else this.sqlite.prepare(this.valuesSql(this.buffered)).run(this.buffer.slice(0, this.buffered * COLS));
+    this.buffered = 0;
   }
 
   finish(): Omit<CycleResult, "reports"> {
-    this.flush();
     this.drain();
     return { orders: this.orders, lines: this.lines, orderIds: this.orderIds };
   }

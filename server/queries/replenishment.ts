@@ -69,6 +69,7 @@ export function loadOrder(db: Db | Tx, id: number): Order {
   const lines = db.select({ l: orderLines, p: products }).from(orderLines).innerJoin(products, eq(products.id, orderLines.productId)).where(eq(orderLines.orderId, id)).orderBy(products.genericName).all();
   const lotRows = db.select({ ll: orderLineLots, lot: lots }).from(orderLineLots).innerJoin(lots, eq(lots.id, orderLineLots.lotId)).where(inArray(orderLineLots.orderLineId, [...lines.map((l) => l.l.id), -1])).orderBy(lots.expiry).all();
   const events = db.select().from(orderEvents).where(eq(orderEvents.orderId, id)).orderBy(orderEvents.id).all();
+  const periods = reportPeriods(db, row.o.reportId);
   const presented = lines.map(({ l, p }) => ({
     id: l.id,
     productId: p.id,
@@ -84,7 +85,7 @@ export function loadOrder(db: Db | Tx, id: number): Order {
     monthsOfStock: l.monthsOfStock === null ? null : Math.round(l.monthsOfStock * 100) / 100,
     emergency: l.emergency,
     suggestedQty: l.suggestedQty,
-    explanation: explain(l.explanation, p),
+    explanation: explain(l.explanation, p, periods.get(`${p.id}|${l.fundingSource}`)),
     requestedQty: l.requestedQty,
     approvedQty: l.approvedQty,
     approvalReason: l.approvalReason,
@@ -110,10 +111,17 @@ export function loadOrder(db: Db | Tx, id: number): Order {
   };
 }
 
-/** Rebuilds a line's explanation from its stored inputs, with the notes added since. */
-function explain(stored: string, p: typeof products.$inferSelect) {
+/** The encoded periods of each line of the order's report ("productId|fundingSource" → periods), which the cycle's inputs refer to. */
+function reportPeriods(db: Db | Tx, reportId: number | null): Map<string, string | null> {
+  if (reportId === null) return new Map();
+  const rows = db.select({ productId: stockReportLines.productId, fundingSource: stockReportLines.fundingSource, basis: stockReportLines.amcBasis }).from(stockReportLines).where(eq(stockReportLines.reportId, reportId)).all();
+  return new Map(rows.map((r) => [`${r.productId}|${r.fundingSource}`, r.basis]));
+}
+
+/** Rebuilds a line's explanation from its stored inputs (and its report line's periods), with the notes added since. */
+function explain(stored: string, p: typeof products.$inferSelect, reportPeriods: string | null | undefined) {
   const calc = readCalculation(stored);
-  const s = computeOrderQuantity(decodeInputs(calc.inputs, p));
+  const s = computeOrderQuantity(decodeInputs(calc.inputs, p, reportPeriods));
   return [...s.explanation, ...calc.notes];
 }
 

@@ -3,7 +3,7 @@ import request from "supertest";
 import type TestAgent from "supertest/lib/agent";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runOrderCycle } from "../../server/commands/orderCycle";
-import { computeOrderQuantity, decodeInputs, readCalculation } from "../../shared/domain/replenishment";
+import { computeOrderQuantity, decodeInputs, readCalculation, REPORT_PERIODS } from "../../shared/domain/replenishment";
 import { DEMO_PASSWORD, makeTestApp, signIn, TEST_NOW, type TestContext } from "../helpers/app";
 
 let t: TestContext;
@@ -34,11 +34,17 @@ beforeAll(async () => {
 describe("the month's order cycle", () => {
   it("stores inputs from which every suggestion recomputes to the same numbers", () => {
     const lines = t.open.sqlite
-      .prepare("select l.amc, l.suggested_qty suggested, l.explanation, p.pack_size packSize, p.pack_rounding_threshold packRoundingThreshold, p.round_to_zero roundToZero from order_lines l join orders o on o.id = l.order_id join products p on p.id = l.product_id where o.report_id is not null")
-      .all() as { amc: number; suggested: number; explanation: string; packSize: number; packRoundingThreshold: number; roundToZero: number }[];
+      .prepare(
+        `select l.amc, l.suggested_qty suggested, l.explanation, rl.amc_basis basis, p.pack_size packSize, p.pack_rounding_threshold packRoundingThreshold, p.round_to_zero roundToZero
+         from order_lines l join orders o on o.id = l.order_id join products p on p.id = l.product_id
+         join stock_report_lines rl on rl.report_id = o.report_id and rl.product_id = l.product_id and rl.funding_source = l.funding_source`,
+      )
+      .all() as { amc: number; suggested: number; explanation: string; basis: string | null; packSize: number; packRoundingThreshold: number; roundToZero: number }[];
     expect(lines.length).toBeGreaterThan(100);
+    // The periods are not copied onto the line: the inputs refer to the report line's.
+    expect(lines.every((l) => readCalculation(l.explanation).inputs.endsWith(`|${REPORT_PERIODS}`))).toBe(true);
     for (const l of lines) {
-      const inputs = decodeInputs(readCalculation(l.explanation).inputs, { packSize: l.packSize, packRoundingThreshold: l.packRoundingThreshold, roundToZero: l.roundToZero === 1 });
+      const inputs = decodeInputs(readCalculation(l.explanation).inputs, { packSize: l.packSize, packRoundingThreshold: l.packRoundingThreshold, roundToZero: l.roundToZero === 1 }, l.basis);
       const again = computeOrderQuantity(inputs);
       expect(again.amc).toBe(l.amc);
       expect(again.packs * l.packSize).toBe(l.suggested);

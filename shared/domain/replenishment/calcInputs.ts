@@ -30,10 +30,29 @@ export function encodeInputs(i: OrderInput): string {
   return encodeInputsHead(i) + (i.demandAmc !== undefined ? `=${i.demandAmc}` : encodePeriods(i.periods));
 }
 
-/** Decodes inputs encoded by encodeInputs, with the product's pack rule supplied by the caller. */
-export function decodeInputs(code: string, product: OrderInput["product"]): OrderInput {
-  const [version, rule, max, min, eop, n, stock, transit, periods] = code.split("|");
-  if (version !== "v1" || periods === undefined) throw new Error(`unknown inputs encoding ${version}`);
+/**
+ * Stands for the periods in inputs whose periods are those of the order's monthly report line
+ * (stored once there: a submitted report never changes). The national cycle writes this.
+ */
+export const REPORT_PERIODS = "@";
+
+/** Inputs standing on their own: REPORT_PERIODS replaced by the report line's periods (read only when needed). */
+export function withReportPeriods(inputs: string, reportPeriods: () => string | null): string {
+  if (!inputs.endsWith(`|${REPORT_PERIODS}`)) return inputs;
+  const periods = reportPeriods();
+  if (periods === null) throw new Error("these inputs refer to the periods of a report line that has none");
+  return inputs.slice(0, -REPORT_PERIODS.length) + periods;
+}
+
+/**
+ * Decodes inputs encoded by encodeInputs, with the product's pack rule supplied by the caller, and
+ * the report line's encoded periods when the inputs refer to them (REPORT_PERIODS).
+ */
+export function decodeInputs(code: string, product: OrderInput["product"], reportPeriods?: string | null): OrderInput {
+  const [version, rule, max, min, eop, n, stock, transit, stored] = code.split("|");
+  if (version !== "v1" || stored === undefined) throw new Error(`unknown inputs encoding ${version}`);
+  if (stored === REPORT_PERIODS && (reportPeriods === undefined || reportPeriods === null)) throw new Error("these inputs refer to the periods of a report line: pass them");
+  const periods = stored === REPORT_PERIODS ? reportPeriods! : stored;
   const demand = periods.startsWith("=") ? { demandAmc: Number(periods.slice(1)), periods: [] } : null;
   return {
     ...demand,

@@ -135,4 +135,16 @@ describe("stored calculation", () => {
     const note = { key: "budget", values: {}, fr: "x", en: "y" };
     expect(readCalculation(storeCalculation({ inputs: code, notes: [note] }))).toEqual({ inputs: code, notes: [note] });
   });
+
+  it("refers to a report line's periods without copying them, and writes them out on demand", async () => {
+    const { encodeInputs, encodeInputsHead, encodePeriods, decodeInputs, withReportPeriods, REPORT_PERIODS } = await import("./calcInputs");
+    const input = { product, policy: forced, periods: [month(100), null, month(90, 3, 31)], stockOnHand: 20, inTransit: 5, averagingPeriods: 3 };
+    const periods = encodePeriods(input.periods);
+    const byReference = encodeInputsHead(input) + REPORT_PERIODS;
+    expect(decodeInputs(byReference, product, periods)).toEqual(decodeInputs(encodeInputs(input), product));
+    expect(() => decodeInputs(byReference, product)).toThrow(/report line/);
+    expect(withReportPeriods(byReference, () => periods)).toBe(encodeInputs(input));
+    expect(withReportPeriods(encodeInputs(input), () => { throw new Error("not read"); })).toBe(encodeInputs(input));
+    expect(() => withReportPeriods(byReference, () => null)).toThrow();
+  });
 });

@@ -87,8 +87,8 @@ export function computeOrderQuantity(input: OrderInput, options: { explain?: boo
   const decision: OrderSuggestion["decision"] = need === 0 ? "no_need" : policy.rule === "standard" && !belowMin && !emergency ? "above_min" : "order";
   const quantity = decision === "order" ? need : 0;
   const packs = packsFor(quantity, product);
-  const result = { adjustedConsumption: adjusted, amc, monthsOfStock: mos, maxStock, need, quantity, packs, emergency, decision };
-  if (options.explain === false) return { ...result, explanation: [] };
+  const result: OrderSuggestion = { adjustedConsumption: adjusted, amc, monthsOfStock: mos, maxStock, need, quantity, packs, emergency, decision, explanation: [] };
+  if (options.explain === false) return result;
   const amcSteps: ExplanationStep[] = given
     ? [
         {
@@ -140,7 +140,8 @@ export function computeOrderQuantity(input: OrderInput, options: { explain?: boo
       en: `Quantity ${quantity} → ${packs} pack(s) of ${product.packSize} (rounded up above a remainder of ${product.packRoundingThreshold}).`,
     },
   ];
-  return { ...result, explanation: steps };
+  result.explanation = steps;
+  return result;
 }
 
 function decisionStep(decision: OrderSuggestion["decision"], policy: OrderPolicy, mos: number | null, emergency: boolean): ExplanationStep {
