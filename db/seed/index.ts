@@ -32,6 +32,8 @@ export interface SeedOptions {
   historyCscoms?: number;
   /** How many of the last months also have submitted monthly reports (default 6) */
   reportMonths?: number;
+  /** Every CSCom stocks (and reports) every product of the catalogue — the benchmark's worst case; by default each product has its share of CSComs */
+  everyProductEverywhere?: boolean;
   /** Share of CSComs whose last report is missing (default 0.25) */
   lastMonthMissing?: number;
   /** Runs inside the seed transaction once the demo data is written (the server builds the month's orders here) */
@@ -100,7 +102,7 @@ export function seedDatabase(open: OpenDb, opts: SeedOptions): SeedSummary {
         .values(chunk.map((p) => ({ ...p, programmeCode: p.programme })))
         .returning({ id: products.id, code: products.code })
         .all();
-      inserted.forEach((row, i) => productRows.push({ ...chunk[i]!, id: row.id }));
+      inserted.forEach((row, i) => productRows.push({ ...chunk[i]!, id: row.id, ...(opts.everyProductEverywhere ? { cscomShare: 1 } : {}) }));
     });
     const createdAt = now.toISOString();
     db.insert(users).values({ username: "admin", displayName: "Administrateur", role: "admin", passwordHash: opts.hashPassword(opts.adminPassword), createdAt }).run();

@@ -3,7 +3,7 @@ import { spawnSync } from "node:child_process";
 
 const benches = [
   ["ledger", "scripts/bench/ledger.ts", ...process.argv.slice(2)],
-  ["national order cycle", "scripts/bench/orderCycle.ts"],
+  ["national order cycle (every CSCom reports every product)", "scripts/bench/orderCycle.ts", "--every-product"],
   ["routing", "scripts/bench/routing.ts"],
   ["web bundle", "scripts/bench/webBundle.ts"],
 ];

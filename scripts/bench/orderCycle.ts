@@ -13,7 +13,7 @@ import { openDb } from "../../db/client";
 import { seedDatabase } from "../../db/seed";
 import { runOrderCycle } from "../../server/commands/orderCycle";
 
-const { values } = parseArgs({ options: { cscoms: { type: "string", default: "1760" }, products: { type: "string", default: "300" }, months: { type: "string", default: "4" }, missing: { type: "string", default: "0" }, profile: { type: "boolean", default: false } } });
+const { values } = parseArgs({ options: { cscoms: { type: "string", default: "1760" }, products: { type: "string", default: "300" }, months: { type: "string", default: "4" }, missing: { type: "string", default: "0" }, "every-product": { type: "boolean", default: false }, profile: { type: "boolean", default: false } } });
 
 const dir = mkdtempSync(join(tmpdir(), "fura-cycle-"));
 const open = openDb(join(dir, "cycle.db"));
@@ -28,6 +28,8 @@ const summary = seedDatabase(open, {
   reportMonths: Number(values.months),
   // Every CSCom reported the last month (the worst case: every CSCom × product gets a suggestion); --missing 0.25 is the demo's share.
   lastMonthMissing: Number(values.missing),
+  // --every-product: every CSCom carries every product (the full CSCom × product cartesian product)
+  everyProductEverywhere: values["every-product"],
 });
 const seedS = (performance.now() - t0) / 1000;
 const reportLines = open.sqlite.prepare("select count(*) from stock_report_lines l join stock_reports r on r.id = l.report_id where r.period = ?").pluck().get(summary.lastMonth) as number;
