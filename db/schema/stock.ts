@@ -50,7 +50,9 @@ export const stockMovements = sqliteTable(
   (t) => [
     index("movements_card_idx").on(t.facilityId, t.productId, t.occurredAt),
     index("movements_batch_idx").on(t.batchId),
-    index("movements_counterparty_idx").on(t.counterpartyId, t.occurredAt),
+    // Movements with a counterparty only (transfers and deliveries): what a depot delivered, over a period and per product.
+    index("movements_counterparty_idx").on(t.counterpartyId, t.occurredAt).where(sql`${t.counterpartyId} is not null`),
+    index("movements_counterparty_product_idx").on(t.counterpartyId, t.productId, t.occurredAt).where(sql`${t.counterpartyId} is not null`),
     check("movements_nonzero", sql`${t.qtyDelta} <> 0`),
     check("movements_balance_nonneg", sql`${t.balanceAfter} >= 0`),
     check(

@@ -6,6 +6,7 @@ const benches = [
   ["national order cycle (every CSCom reports every product)", "scripts/bench/orderCycle.ts", "--every-product"],
   ["routing", "scripts/bench/routing.ts"],
   ["web bundle", "scripts/bench/webBundle.ts"],
+  ["national map in chromium (1,760 CSComs)", "scripts/bench/mapRender.ts"],
 ];
 for (const [name, script, ...args] of benches) {
   console.log(`\n== ${name} ==`);

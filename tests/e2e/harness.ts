@@ -33,8 +33,11 @@ export interface RunningServer {
   stop: () => Promise<void>;
 }
 
-/** Starts `node --import tsx server/index.ts` on a fresh database and waits for /api/v1/health. */
-export async function startServer(timeoutMs = 90_000): Promise<RunningServer> {
+/**
+ * Starts `node --import tsx server/index.ts` on a fresh database (or on `db`, a database prepared
+ * beforehand and left in place) and waits for /api/v1/health.
+ */
+export async function startServer(timeoutMs = 90_000, opts: { db?: string } = {}): Promise<RunningServer> {
   // FURA_WEB_DIR lets parallel work build into its own folder (`npx vite build --outDir /tmp/x`).
   const webDir = process.env.FURA_WEB_DIR ?? join(ROOT, "dist/web");
   if (!existsSync(join(webDir, "index.html"))) throw new Error(`${webDir}/index.html is missing: run \`npx vite build\` before the browser tests.`);
@@ -42,7 +45,7 @@ export async function startServer(timeoutMs = 90_000): Promise<RunningServer> {
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", FURA_DB: join(dir, "fura.db"), FURA_SEED_HISTORY_CSCOMS: "15", FURA_LOG_LEVEL: "warn" },
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", FURA_DB: opts.db ?? join(dir, "fura.db"), FURA_SEED_HISTORY_CSCOMS: "15", FURA_LOG_LEVEL: "warn" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let log = "";

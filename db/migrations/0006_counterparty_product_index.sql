@@ -1,0 +1,3 @@
+DROP INDEX `movements_counterparty_idx`;--> statement-breakpoint
+CREATE INDEX `movements_counterparty_product_idx` ON `stock_movements` (`counterparty_id`,`product_id`,`occurred_at`) WHERE "stock_movements"."counterparty_id" is not null;--> statement-breakpoint
+CREATE INDEX `movements_counterparty_idx` ON `stock_movements` (`counterparty_id`,`occurred_at`) WHERE "stock_movements"."counterparty_id" is not null;
