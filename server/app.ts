@@ -13,6 +13,7 @@ import { errorHandler, notFoundHandler } from "./middleware/errors";
 import { requestContext } from "./middleware/request";
 import { auditRoutes } from "./routes/audit";
 import { authRoutes } from "./routes/auth";
+import { indicatorRoutes } from "./routes/indicators";
 import { orderRoutes } from "./routes/orders";
 import { referenceRoutes } from "./routes/reference";
 import { replenishmentRoutes } from "./routes/replenishment";
@@ -80,6 +81,7 @@ export function createApp(input: Partial<AppDeps> & { db: Db }): FuraApp {
   authRoutes(api, deps);
   referenceRoutes(api, deps);
   stockRoutes(api, deps);
+  indicatorRoutes(api, deps);
   replenishmentRoutes(api, deps);
   orderRoutes(api, deps);
   routePlanRoutes(api, deps);

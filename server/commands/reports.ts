@@ -128,6 +128,19 @@ export function loadReportRow(tx: Tx, id: number) {
   return row;
 }
 
+/** D split by reason must add up to D (an empty split says nothing); a loss-type reason cannot add stock. */
+function checkReasons(line: { adjustments: number; adjustmentsByReason?: Record<string, number> | undefined }, path: string): void {
+  const reasons = Object.entries(line.adjustmentsByReason ?? {});
+  if (reasons.length === 0) return;
+  const sum = reasons.reduce((s, [, v]) => s + v, 0);
+  if (sum !== line.adjustments) fieldError(`${path}.adjustmentsByReason`, `the reasons add up to ${sum}, not to adjustments ${line.adjustments}`);
+  const added = reasons.find(([reason, v]) => OUTFLOW_REASONS.has(reason) && v > 0);
+  if (added) fieldError(`${path}.adjustmentsByReason.${added[0]}`, "an outflow reason must be zero or negative");
+}
+
+/** Reasons of D that can only take stock out. */
+const OUTFLOW_REASONS = new Set(["loss", "damage", "expiry", "theft", "transfer_out"]);
+
 /** Replaces lines of a draft report with values typed from paper; mismatches are flagged, not fixed. */
 export function updateReportLines(tx: Tx, reportId: number, lines: { productId: number; fundingSource?: string | undefined; opening: number; received: number; consumed: number; adjustments: number; adjustmentsByReason?: Record<string, number> | undefined; closing: number; stockoutDays: number }[]): void {
   const report = loadReportRow(tx, reportId);
@@ -137,6 +150,7 @@ export function updateReportLines(tx: Tx, reportId: number, lines: { productId: 
     const product = tx.select().from(products).where(eq(products.id, line.productId)).get();
     if (!product) fieldError(`lines.${i}.productId`, `unknown product ${line.productId}`);
     if (line.stockoutDays > days) fieldError(`lines.${i}.stockoutDays`, `must not exceed the ${days} days of ${report.period}`);
+    checkReasons(line, `lines.${i}`);
     const fundingSource = resolveFunding(tx, line.fundingSource, product.programmeCode);
     const values = {
       days,

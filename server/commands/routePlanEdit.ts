@@ -3,15 +3,16 @@
  * whole plan on its stored matrices with the plan evaluator (shared/vrp/check) — no re-solve. ETAs,
  * loads, distances and totals are recomputed; broken constraints (capacity, time window, shift,
  * driving time, cold box) are stored and shown, and the move is kept even when it breaks some.
- * Also publishes or un-publishes a plan. Synchronous, inside the caller's transaction.
+ * An unassigned stop can be moved into a route the same way (it becomes a routed stop with a new
+ * id). Also publishes or un-publishes a plan. Synchronous, inside the caller's transaction.
  */
-import { asc, eq } from "drizzle-orm";
-import { routePlanVehicles, routePlans, routeStops } from "../../db/schema";
-import type { RoutePlanPatch, RouteViolation } from "../../shared/contracts/routePlans";
+import { and, asc, eq } from "drizzle-orm";
+import { facilities, routePlanVehicles, routePlans, routeStops, routeUnassigned } from "../../db/schema";
+import type { RouteMove, RoutePlanPatch, RouteViolation } from "../../shared/contracts/routePlans";
 import { AppError } from "../../shared/errors";
 import { evaluatePlan, type Violation } from "../../shared/vrp/check/evaluate";
 import type { AuditEntry } from "../audit";
-import { timingsOf, toProblem, type StoredMatrix } from "../routing/planProblem";
+import { openingWindow, timingsOf, toProblem, type StoredMatrix } from "../routing/planProblem";
 import type { Tx } from "./idempotency";
 import { fieldError } from "./stockRefs";
 
@@ -58,8 +59,28 @@ function recheck(tx: Tx, plan: PlanRow, vehicles: VehicleRow[], stops: StopRow[]
   return violations;
 }
 
+/**
+ * Turns an unassigned stop of the plan into a routed stop of `move.vehicleId` (placed and timed by the
+ * caller) and returns its new id. Refuses an unknown stop or vehicle, and a stop left out before solving
+ * (closed this season, or insecure): its facility is not in the plan's stored matrices, so it cannot be timed.
+ */
+function admitUnassigned(tx: Tx, plan: PlanRow, vehicles: VehicleRow[], move: RouteMove) {
+  const u = tx.select().from(routeUnassigned).where(and(eq(routeUnassigned.id, move.unassignedId!), eq(routeUnassigned.planId, plan.id))).get();
+  if (!u) fieldError("move.unassignedId", `unknown unassigned stop ${move.unassignedId} in route plan ${plan.id}`);
+  if (!vehicles.some((v) => v.id === move.vehicleId)) fieldError("move.vehicleId", `unknown vehicle ${move.vehicleId} in route plan ${plan.id}`);
+  const matrix = JSON.parse(plan.matrixJson) as StoredMatrix;
+  if (!matrix.facilityIds.includes(u.facilityId)) fieldError("move.unassignedId", `stop ${u.id} was left out before solving (${u.reason}): plan again to include it`);
+  const f = tx.select({ opensAt: facilities.opensAt, closesAt: facilities.closesAt }).from(facilities).where(eq(facilities.id, u.facilityId)).get()!;
+  const { id: _id, planId, reason: _reason, ...stop } = u;
+  // Position 0 puts it first on the target route until the move places it; timings come from the re-check.
+  const timing = { position: 0, arrivalS: 0, etaS: 0, waitingS: 0, distanceFromPrevM: 0, drivingFromPrevS: 0, loadAfterG: 0, loadAfterMl: 0 };
+  const id = tx.insert(routeStops).values({ planId, vehicleId: move.vehicleId, ...stop, ...openingWindow(f, u.serviceS), ...timing }).returning({ id: routeStops.id }).get().id;
+  tx.delete(routeUnassigned).where(eq(routeUnassigned.id, u.id)).run();
+  return { id, before: { unassigned: { id: u.id, facilityId: u.facilityId, reason: u.reason } } };
+}
+
 /** Moves one stop in `order` (vehicle id → stop ids in visiting order); refuses unknown ids and positions past the end. */
-function applyMove(order: Map<number, number[]>, stops: StopRow[], move: NonNullable<RoutePlanPatch["move"]>, planId: number) {
+function applyMove(order: Map<number, number[]>, stops: StopRow[], move: { stopId: number; vehicleId: number; position: number }, planId: number) {
   const stop = stops.find((s) => s.id === move.stopId);
   if (!stop) fieldError("move.stopId", `unknown stop ${move.stopId} in route plan ${planId}`);
   const target = order.get(move.vehicleId);
@@ -79,12 +100,14 @@ export function editRoutePlan(tx: Tx, planId: number, patch: RoutePlanPatch, now
   const after: Record<string, unknown> = {};
   if (patch.move) {
     const vehicles = tx.select().from(routePlanVehicles).where(eq(routePlanVehicles.planId, planId)).orderBy(asc(routePlanVehicles.id)).all();
+    const admitted = patch.move.unassignedId === undefined ? null : admitUnassigned(tx, plan, vehicles, patch.move);
+    const stopId = admitted?.id ?? patch.move.stopId!;
     const stops = tx.select().from(routeStops).where(eq(routeStops.planId, planId)).orderBy(asc(routeStops.vehicleId), asc(routeStops.position)).all();
     const order = new Map(vehicles.map((v) => [v.id, stops.filter((s) => s.vehicleId === v.id).map((s) => s.id)]));
-    const moved = applyMove(order, stops, patch.move, planId);
-    before.stop = { id: patch.move.stopId, ...moved.from };
+    const moved = applyMove(order, stops, { ...patch.move, stopId }, planId);
+    Object.assign(before, admitted ? admitted.before : { stop: { id: stopId, ...moved.from } });
     before.violations = JSON.parse(plan.violationsJson);
-    after.stop = { id: patch.move.stopId, ...moved.to };
+    after.stop = { id: stopId, ...moved.to };
     after.violations = recheck(tx, plan, vehicles, stops, order, now);
   }
   if (patch.status) {

@@ -23,7 +23,7 @@ const ORDER_STOP_SERVICE_MIN = 20;
 
 /** A vehicle as requested, in solver units (id = index in the request). */
 export type PlannedVehicle = VehicleSpec & { name: string; driverUserId: number | null };
-/** A stop as requested (explicit stops first, then one per facility of the orders), in solver units (id = index). */
+/** A stop as requested (explicit stops first, then one per facility of the orders, an explicit stop there merged in), in solver units (id = index). */
 export type PlannedStop = StopSpec & { shipmentId: string | null; insecure: boolean; /** JSON array of order ids, null for an explicit stop */ orderIds: string | null };
 
 /** Everything needed to solve a plan and then store it. */
@@ -95,9 +95,17 @@ export function prepareRoutePlan(db: Db, input: RoutePlanCreate, roadModel: Road
     coldChain: s.coldChain, serviceS: s.serviceMin * 60,
   }));
   const fromOrders = orders.stops.map((s) => ({
-    facilityId: s.facilityId, shipmentId: null, orderIds: JSON.stringify(s.orderIds), loadG: s.loadG, loadMl: s.loadMl, coldChain: s.coldChain, serviceS: ORDER_STOP_SERVICE_MIN * 60,
+    facilityId: s.facilityId, shipmentId: null as string | null, orderIds: JSON.stringify(s.orderIds), loadG: s.loadG, loadMl: s.loadMl, coldChain: s.coldChain, serviceS: ORDER_STOP_SERVICE_MIN * 60,
   }));
-  const stops: PlannedStop[] = [...explicit, ...fromOrders].map((s, i) => {
+  // An explicit stop at a facility that also receives orders is the same visit: one stop carrying both loads.
+  const orderStopAt = new Map(fromOrders.map((s) => [s.facilityId, s]));
+  const separate = explicit.filter((e) => {
+    const o = orderStopAt.get(e.facilityId);
+    if (!o) return true;
+    Object.assign(o, { shipmentId: e.shipmentId, loadG: o.loadG + e.loadG, loadMl: o.loadMl + e.loadMl, coldChain: o.coldChain || e.coldChain, serviceS: Math.max(o.serviceS, e.serviceS) });
+    return false;
+  });
+  const stops: PlannedStop[] = [...separate, ...fromOrders].map((s, i) => {
     const f = rows.get(s.facilityId)!;
     return { id: i, ...s, ...openingWindow(f, s.serviceS), insecure: f.insecure };
   });

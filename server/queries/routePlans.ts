@@ -6,13 +6,19 @@ import { and, asc, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { facilities, routePlanVehicles, routePlans, routeStops, routeUnassigned } from "../../db/schema";
 import type { Me } from "../../shared/contracts/auth";
-import type { RoutePlan, RoutePlanPage, RouteViolation } from "../../shared/contracts/routePlans";
+import type { CandidateStop, RouteCandidates, RoutePlan, RoutePlanPage, RouteViolation } from "../../shared/contracts/routePlans";
 import { AppError } from "../../shared/errors";
 import type { Tx } from "../commands/idempotency";
+import { shipmentStops } from "../commands/shipmentStops";
+import { fieldError } from "../commands/stockRefs";
+import { isClosed, seasonOf } from "../routing/roadModel";
 import { scopeFilter } from "../policies";
 import { presentPlanHeader, presentRoutePlan } from "../presenters/routePlan";
 import { facilityInScope } from "./scope";
 import { loadShipments } from "./shipments";
+
+/** Facility levels that dispatch deliveries (as plan creation checks). */
+const DEPOT_LEVELS: string[] = ["central", "regional", "district"];
 
 const place = { name: facilities.name, lat: facilities.lat, lon: facilities.lon };
 
@@ -89,4 +95,40 @@ export function listRoutePlans(db: Db, user: Me, q: { depotId?: string | undefin
     presentPlanHeader(r.p, r.depotName, { stops: r.stops, unassigned: r.unassigned, vehicles: r.vehicles, violations: (JSON.parse(r.p.violationsJson) as unknown[]).length }),
   );
   return { items, total, limit: q.limit, offset: q.offset };
+}
+
+/**
+ * The shipments ready to go from a depot for a date, one candidate stop per facility: the very stops
+ * `fromShipments` would plan (shipmentStops, same grouping and load), with each facility's place,
+ * opening hours, flags and orders. Refuses a facility that is not a depot at `depotId`.
+ */
+export function routeCandidates(db: Db, depotId: string, date: string): RouteCandidates {
+  const depot = db.select().from(facilities).where(eq(facilities.id, depotId)).get();
+  if (!depot) throw new AppError("not_found", `Unknown facility ${depotId}`);
+  if (!DEPOT_LEVELS.includes(depot.level)) fieldError("depotId", `facility ${depotId} is a ${depot.level}, not a depot`);
+  const input = { depotId, date, fromShipments: true, stops: [], vehicles: [], convoy: false, excludeInsecure: false };
+  const { stops } = shipmentStops(db, input);
+  const places = new Map(
+    db.select().from(facilities).where(inArray(facilities.id, [...stops.map((s) => s.facilityId), ""])).all().map((f) => [f.id, f]),
+  );
+  const shipments = loadShipments(db, stops.flatMap((s) => s.orderIds));
+  const season = seasonOf(date);
+  const out = stops.map((s): CandidateStop => {
+    const f = places.get(s.facilityId)!;
+    const orders = s.orderIds.map((id) => {
+      const m = shipments.get(id)!.manifest;
+      return { orderId: id, status: m.status as "picking" | "shipped", flow: m.flow, lineCount: m.lines.length, units: m.lines.reduce((n, l) => n + l.qty, 0) };
+    });
+    return {
+      facilityId: f.id, facilityName: f.name, lat: f.lat, lon: f.lon, loadKg: s.loadG / 1000, loadL: s.loadMl / 1000, coldChain: s.coldChain, insecure: f.insecure,
+      closedThisSeason: isClosed({ ...f, access: f.rainySeasonAccess }, season), opensAt: f.opensAt, closesAt: f.closesAt, orders,
+    };
+  });
+  out.sort((a, b) => a.facilityName.localeCompare(b.facilityName, "fr"));
+  const sum = (g: (s: (typeof stops)[number]) => number) => stops.reduce((n, s) => n + g(s), 0) / 1000;
+  return {
+    depot: { id: depot.id, name: depot.name, lat: depot.lat, lon: depot.lon, opensAt: depot.opensAt, closesAt: depot.closesAt },
+    date, rainySeason: season === "rainy", stops: out,
+    totals: { stops: out.length, orders: out.reduce((n, s) => n + s.orders.length, 0), loadKg: sum((s) => s.loadG), loadL: sum((s) => s.loadMl) },
+  };
 }

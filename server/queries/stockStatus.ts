@@ -7,6 +7,7 @@ import { formatISO, parseISO, startOfMonth, subMonths } from "date-fns";
 import type { Db } from "../../db/client";
 import { facilities, products } from "../../db/schema";
 import { StatusLevel, type StatusCounts, type StockStatus, type StockStatusQuery } from "../../shared/contracts/stock";
+import { rollUpDepotAmc } from "../../shared/domain/indicators/depotDemand";
 import { DEFAULT_POLICIES, resolvePolicy, type PolicyRow } from "../../shared/domain/policy";
 import { monthsOfStock, stockStatus } from "../../shared/domain/stock";
 import { AppError } from "../../shared/errors";
@@ -16,7 +17,7 @@ import { AMC_MONTHS, policiesFor } from "./stock";
 
 interface Row {
   id: string; name: string; level: StatusLevel; region_id: string; district_id: string | null; lat: number; lon: number;
-  soh: number | null; report_amc: number | null; out_qty: number | null;
+  soh: number | null; report_amc: number | null; out_qty: number | null; supplier_id: string | null;
 }
 
 const emptyCounts = (): StatusCounts => ({ stockout: 0, under: 0, adequate: 0, over: 0, unknown: 0 });
@@ -25,7 +26,8 @@ const emptyCounts = (): StatusCounts => ({ stockout: 0, under: 0, adequate: 0, o
  * Every facility in scope (and in the region / district asked) that holds or reports the product: stock on
  * hand from the balances; AMC = the latest submitted report line's AMC, else ⌈mean monthly outflow (issues,
  * transfers out, and deliveries recorded as receipts at the facilities it supplies) of the AMC_MONTHS
- * complete months before asOf⌉ from the ledger.
+ * complete months before asOf⌉ from the ledger; a depot with neither takes the sum of the AMCs of the
+ * facilities it supplies (rollUpDepotAmc: a regional warehouse from its districts, PPM central from the regions).
  */
 export function stockStatusPicture(db: Db, scope: ScopeFilter, q: StockStatusQuery, asOf: string): StockStatus {
   const product = db.select({ id: products.id, programmeCode: products.programmeCode }).from(products).where(eq(products.id, q.productId)).get();
@@ -71,18 +73,21 @@ export function stockStatusPicture(db: Db, scope: ScopeFilter, q: StockStatusQue
           on m.counterparty_id = f.id and m.product_id = ${p} and m.occurred_at >= ${from} and m.occurred_at < ${to} and m.type = 'receipt'
       ) group by facility_id
     )
-    select f.*, soh.qty as soh, rep.amc as report_amc, outflow.qty as out_qty
+    -- Every facility of the area, so that depots can be rolled up from the facilities they supply; those that neither hold nor report the product are dropped after.
+    select f.*, soh.qty as soh, rep.amc as report_amc, outflow.qty as out_qty, s.supplier_id
     from f left join soh on soh.facility_id = f.id left join rep on rep.facility_id = f.id left join outflow on outflow.facility_id = f.id
-    where soh.facility_id is not null or rep.facility_id is not null
+    left join supply_lines s on s.facility_id = f.id and s.programme_code = ${product.programmeCode}
     order by f.region_id, f.district_id, f.name`);
+  const ownAmc = (r: Row) => (r.report_amc !== null ? r.report_amc : Math.ceil((r.out_qty ?? 0) / AMC_MONTHS));
+  const rolled = rollUpDepotAmc(rows.map((r) => ({ id: r.id, level: r.level, supplierId: r.supplier_id, ownAmc: ownAmc(r) })));
 
   const policies = new Map<StatusLevel, PolicyRow[]>(StatusLevel.options.map((level) => [level, policiesFor(db, level)]));
   const byStatus = emptyCounts();
   const byLevel = Object.fromEntries(StatusLevel.options.map((l) => [l, emptyCounts()])) as Record<StatusLevel, StatusCounts>;
-  const items = rows.map((r) => {
+  const items = rows.filter((r) => r.soh !== null || r.report_amc !== null).map((r) => {
     const stockOnHand = r.soh ?? 0;
     const fromReport = r.report_amc !== null;
-    const amc = fromReport ? r.report_amc! : Math.ceil((r.out_qty ?? 0) / AMC_MONTHS);
+    const { amc, source } = rolled.get(r.id)!;
     const mos = monthsOfStock(stockOnHand, amc);
     const policy =
       resolvePolicy(policies.get(r.level)!, { level: r.level, facilityId: r.id, programmeCode: product.programmeCode, productId: product.id }) ??
@@ -92,7 +97,7 @@ export function stockStatusPicture(db: Db, scope: ScopeFilter, q: StockStatusQue
     byLevel[r.level][status] += 1;
     return {
       facilityId: r.id, name: r.name, level: r.level, regionId: r.region_id, districtId: r.district_id, lat: r.lat, lon: r.lon,
-      stockOnHand, amc, amcSource: fromReport ? ("report" as const) : ("ledger" as const),
+      stockOnHand, amc, amcSource: source === "downstream" ? ("downstream" as const) : fromReport ? ("report" as const) : ("ledger" as const),
       monthsOfStock: mos === null ? null : Math.round(mos * 100) / 100, status,
     };
   });

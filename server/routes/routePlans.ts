@@ -1,6 +1,6 @@
 /**
- * Route plans: create (road-model matrices, solve in a worker, store), list, read, and edit (move a
- * stop and re-check, publish). The depot decides the scope; a driver reads only their own routes.
+ * Route plans: the shipments ready to plan, create (road-model matrices, solve in a worker, store), list,
+ * read, and edit (move a stop and re-check, publish). The depot decides the scope; a driver reads only their own routes.
  */
 import type { Request, Response } from "express";
 import { eq } from "drizzle-orm";
@@ -8,14 +8,14 @@ import { z } from "zod";
 import { idempotencyKeys } from "../../db/schema";
 import type { Me } from "../../shared/contracts/auth";
 import { IdempotencyKey } from "../../shared/contracts/common";
-import { RoutePlanCreate, RoutePlanPatch, RoutePlanQuery } from "../../shared/contracts/routePlans";
+import { RouteCandidatesQuery, RoutePlanCreate, RoutePlanPatch, RoutePlanQuery } from "../../shared/contracts/routePlans";
 import { AppError } from "../../shared/errors";
 import { audit } from "../audit";
 import { requestHash, runIdempotent } from "../commands/idempotency";
 import { editRoutePlan } from "../commands/routePlanEdit";
 import { insertRoutePlan, prepareRoutePlan } from "../commands/routePlans";
 import { parseOrThrow } from "../middleware/validate";
-import { listRoutePlans, loadRoutePlan, planDepotId } from "../queries/routePlans";
+import { listRoutePlans, loadRoutePlan, planDepotId, routeCandidates } from "../queries/routePlans";
 import { solveOptions } from "../routing/solverPool";
 import type { AppDeps } from "../app";
 import { idempotentWrite } from "./idempotent";
@@ -48,6 +48,16 @@ export function routePlanRoutes(r: SecureRouter, deps: AppDeps): void {
     { action: "routes:read", query: RoutePlanQuery, facilities: (_req, res) => (res.locals.query.depotId ? [{ id: res.locals.query.depotId, from: "path" }] : []) },
     (_req, res) => {
       res.json(listRoutePlans(db, res.locals.user as Me, res.locals.query));
+    },
+  );
+
+  // Declared before /route-plans/:id, which would read "candidates" as an id.
+  r.get(
+    "/route-plans/candidates",
+    { action: "routes:plan", query: RouteCandidatesQuery, facilities: (_req, res) => [{ id: res.locals.query.depotId, from: "path" }] },
+    (_req, res) => {
+      const q = res.locals.query as RouteCandidatesQuery;
+      res.json(routeCandidates(db, q.depotId, q.date));
     },
   );
 

@@ -57,7 +57,8 @@ export const RouteStopInput = z.strictObject({
  * of `orderIds` and, with `fromShipments`, for every order picking or shipped at the depot whose
  * facility is not already a stop of a published plan of that depot for that date. An order stop's
  * load is computed from the order's lines (packs × pack weight and volume) and is cold chain when
- * any product is.
+ * any product is. An explicit stop at a facility that also has an order stop is merged into it (one
+ * visit: loads added, the longer service time, the explicit stop's shipmentId).
  */
 export const RoutePlanCreate = z.strictObject({
   depotId: Id,
@@ -78,10 +79,24 @@ export const RoutePlanCreate = z.strictObject({
 }).refine((b) => b.stops.length > 0 || (b.orderIds?.length ?? 0) > 0 || b.fromShipments, { message: "give stops, orderIds or fromShipments", path: ["stops"] });
 export type RoutePlanCreate = z.infer<typeof RoutePlanCreate>;
 
-/** PATCH /route-plans/:id — move a stop (to another route, or another position on its own) and/or change the status. */
+/**
+ * A dispatcher's move: a routed stop (`stopId`) to another route or position, or an unassigned stop
+ * (`unassignedId`, as listed in the plan's `unassigned`) into a route; exactly one of the two.
+ */
+export const RouteMove = z
+  .strictObject({
+    stopId: z.number().int().positive().optional(),
+    unassignedId: z.number().int().positive().optional(),
+    vehicleId: z.number().int().positive(),
+    position: z.number().int().positive(),
+  })
+  .refine((m) => (m.stopId === undefined) !== (m.unassignedId === undefined), { message: "give exactly one of stopId or unassignedId", path: ["stopId"] });
+export type RouteMove = z.infer<typeof RouteMove>;
+
+/** PATCH /route-plans/:id — move a stop (to another route, or another position on its own; or an unassigned stop into a route) and/or change the status. */
 export const RoutePlanPatch = z
   .strictObject({
-    move: z.strictObject({ stopId: z.number().int().positive(), vehicleId: z.number().int().positive(), position: z.number().int().positive() }).optional(),
+    move: RouteMove.optional(),
     status: z.enum(["draft", "published"]).optional(),
   })
   .refine((b) => b.move !== undefined || b.status !== undefined, { message: "give a move or a status", path: ["move"] });
@@ -93,6 +108,48 @@ export const RoutePlanQuery = PageQuery.extend({
   date: IsoDate.optional(),
   status: z.enum(["draft", "published"]).optional(),
 }).strict();
+
+/** GET /route-plans/candidates — the shipments ready to go from a depot for a date (what `fromShipments` would plan). */
+export const RouteCandidatesQuery = z.strictObject({ depotId: Id, date: IsoDate });
+export type RouteCandidatesQuery = z.infer<typeof RouteCandidatesQuery>;
+
+/** One order of a candidate stop, summarised. */
+export const CandidateOrderSchema = z.object({
+  orderId: z.number().int(),
+  status: z.enum(["picking", "shipped"]),
+  flow: z.enum(["cost_recovery", "free_care"]),
+  lineCount: z.number().int(),
+  /** Base units travelling, all lines */
+  units: z.number().int(),
+});
+
+/** A facility the ready shipments go to: one stop of a plan, with the same load as plan creation computes. */
+export const CandidateStopSchema = z.object({
+  facilityId: z.string(),
+  facilityName: z.string(),
+  lat: z.number(),
+  lon: z.number(),
+  loadKg: z.number(),
+  loadL: z.number(),
+  coldChain: z.boolean(),
+  insecure: z.boolean(),
+  /** Closed in the season of the date: planning would leave it unassigned (season_closed) */
+  closedThisSeason: z.boolean(),
+  opensAt: z.string(),
+  closesAt: z.string(),
+  orders: z.array(CandidateOrderSchema),
+});
+export type CandidateStop = z.infer<typeof CandidateStopSchema>;
+
+/** GET /route-plans/candidates answer. */
+export const RouteCandidatesSchema = z.object({
+  depot: z.object({ id: z.string(), name: z.string(), lat: z.number(), lon: z.number(), opensAt: z.string(), closesAt: z.string() }),
+  date: z.string(),
+  rainySeason: z.boolean(),
+  stops: z.array(CandidateStopSchema),
+  totals: z.object({ stops: z.number().int(), orders: z.number().int(), loadKg: z.number(), loadL: z.number() }),
+});
+export type RouteCandidates = z.infer<typeof RouteCandidatesSchema>;
 
 /** Why a stop is in no route: the solver's reasons, closed this season, or insecure on a non-convoy day. */
 export const UnassignedReason = z.enum(["capacity", "skills", "time_window", "max_travel_time", "no_route", "season_closed", "insecure"]);

@@ -220,9 +220,9 @@ export const FacilityStockStatusSchema = z.object({
   lat: z.number(),
   lon: z.number(),
   stockOnHand: z.number().int(),
-  /** The latest submitted report's AMC, else the mean monthly outflow of the last complete months (ceil) */
+  /** The latest submitted report's AMC, else the mean monthly outflow of the last complete months (ceil); a depot with neither: the sum of the AMCs of the facilities it supplies */
   amc: z.number().int(),
-  amcSource: z.enum(["report", "ledger"]),
+  amcSource: z.enum(["report", "ledger", "downstream"]),
   monthsOfStock: z.number().nullable(),
   status: StockStatusBand,
 });

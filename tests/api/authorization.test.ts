@@ -78,6 +78,9 @@ const EXAMPLES: Record<string, Example> = {
   "get /facilities/:id/stock": (f) => ({ url: `/facilities/${f}/stock` }),
   "get /facilities/:id/stock/:productId/card": (f) => ({ url: `/facilities/${f}/stock/${productId}/card` }),
   "get /stock/status": () => ({ url: `/stock/status?productId=${productId}` }),
+  "get /indicators": () => ({ url: "/indicators" }),
+  "get /indicators/consumption": () => ({ url: `/indicators/consumption?productId=${productId}` }),
+  "get /facilities/:id/history": (f) => ({ url: `/facilities/${f}/history?productId=${productId}` }),
   "post /stock/movements": (f) => ({ url: "/stock/movements", body: { type: "receipt", facilityId: f, productId, lotCode: "AUTHZ-1", expiry: "2028-01-31", quantity: 1 }, headers: key() }),
   "post /stock/counts": (f) => ({ url: "/stock/counts", body: { facilityId: f, lines: [{ lotId, countedQty: 0 }] }, headers: key() }),
   "get /audit": () => ({ url: "/audit" }),
@@ -99,6 +102,7 @@ const EXAMPLES: Record<string, Example> = {
   "post /orders/:id/receive": (f) => ({ url: `/orders/${orderFor(f)}/receive`, headers: key() }),
   "get /route-plans": (f) => ({ url: `/route-plans?depotId=${f}` }),
   "get /route-plans/:id": (f) => ({ url: `/route-plans/${planFor(f)}` }),
+  "get /route-plans/candidates": (f) => ({ url: `/route-plans/candidates?depotId=${f}&date=2026-11-20` }),
   "post /route-plans": (f) => ({
     url: "/route-plans",
     body: { depotId: f, date: "2026-11-20", vehicles: [{ name: "V", capacityKg: 100, capacityL: 100 }], stops: [{ facilityId: ids.katiCscom, loadKg: 1 }], solver: { maxIterations: 10 } },

@@ -110,6 +110,18 @@ describe("POST /route-plans from shipments", () => {
     expect(after.orderIds).toEqual([shipped]);
   });
 
+  it("merges an explicit stop at a facility that also receives orders into one visit carrying both loads", async () => {
+    const res = await plan({ orderIds: [shipped], stops: [{ facilityId: cscomId, shipmentId: "BL-2026-001", loadKg: 12.5, loadL: 40, serviceMin: 45 }] });
+    expect(res.status, JSON.stringify(res.body).slice(0, 400)).toBe(201);
+    const stops = [...(res.body as RoutePlan).routes.flatMap((r) => r.stops), ...(res.body as RoutePlan).unassigned];
+    expect(stops).toHaveLength(1);
+    const want = expectedLoad([shipped]);
+    expect(stops[0]).toMatchObject({ facilityId: cscomId, orderIds: [shipped], shipmentId: "BL-2026-001", serviceS: 45 * 60 });
+    expect(stops[0]!.loadKg).toBeCloseTo(want.loadKg + 12.5, 3);
+    expect(stops[0]!.loadL).toBeCloseTo(want.loadL + 40, 3);
+    expect(one<number>("select count(*) from route_stops where plan_id = ?", res.body.id)).toBe(1);
+  });
+
   it("refuses an order of another supplier, and one not picking or shipped, with the field path and writes nothing", async () => {
     const own = await pharmacist.post("/api/v1/orders/depot").set(k()).send({ facilityId: depotId, period: "2026-10" });
     expect(own.status).toBe(201);

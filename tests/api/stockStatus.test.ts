@@ -14,7 +14,7 @@ let productId = 0;
 const BANDS: Record<string, { min: number; max: number }> = { cscom: { min: 1, max: 3 }, district: { min: 2, max: 4 }, regional: { min: 3, max: 6 }, central: { min: 6, max: 12 } };
 
 /** Stock, AMC and status of one facility recomputed with plain SQL, one facility at a time. */
-function expected(facilityId: string, level: string) {
+function expected(facilityId: string, level: string): { stockOnHand: number; amc: number; status: string; amcSource: string } {
   const db = t.open.sqlite;
   const soh = Number(db.prepare("select coalesce(sum(qty_on_hand), 0) from stock_balances where facility_id = ? and product_id = ?").pluck().get(facilityId, productId));
   const reported = db
@@ -40,11 +40,21 @@ function expected(facilityId: string, level: string) {
         .pluck()
         .get(facilityId, productId),
     );
-  const amc = reported ?? Math.ceil(out / 3);
+  const own = reported ?? Math.ceil(out / 3);
+  // A depot with no AMC of its own: the sum of the AMCs of the facilities it supplies for the product's programme.
+  const below: number = own === 0 && level !== "cscom" ? suppliedBy(facilityId).reduce((s, c) => s + expected(c.id, c.level).amc, 0) : 0;
+  const amc = below > 0 ? below : own;
   const band = BANDS[level]!;
   const mos = amc > 0 ? soh / amc : null;
   const status = soh === 0 ? "stockout" : mos === null ? "unknown" : mos < band.min ? "under" : mos > band.max ? "over" : "adequate";
-  return { stockOnHand: soh, amc, status, amcSource: reported === undefined ? "ledger" : "report" };
+  return { stockOnHand: soh, amc, status, amcSource: below > 0 ? "downstream" : reported === undefined ? "ledger" : "report" };
+}
+
+/** The facilities a facility supplies with the product's programme. */
+function suppliedBy(facilityId: string): { id: string; level: string }[] {
+  return t.open.sqlite
+    .prepare("select f.id, f.level from supply_lines s join facilities f on f.id = s.facility_id join products p on p.programme_code = s.programme_code where s.supplier_id = ? and p.id = ?")
+    .all(facilityId, productId) as { id: string; level: string }[];
 }
 
 beforeAll(async () => {
@@ -63,8 +73,9 @@ describe("GET /stock/status", () => {
     expect(body.items.length).toBeGreaterThan(10);
     const levels = new Set(body.items.map((i) => i.level));
     expect([...levels]).toEqual(expect.arrayContaining(["cscom", "district", "regional"]));
-    // Both sources of the AMC occur: CSComs with submitted reports, depots from their ledger.
-    expect(new Set(body.items.map((i) => i.amcSource))).toEqual(new Set(["report", "ledger"]));
+    // Every source of the AMC occurs: CSComs with submitted reports, district depots from their ledger, the warehouses above from the districts they supply.
+    expect(new Set(body.items.map((i) => i.amcSource))).toEqual(new Set(["report", "ledger", "downstream"]));
+    expect(body.items.filter((i) => i.level === "regional" && i.amc > 0).length).toBeGreaterThan(0);
     for (const item of body.items) {
       const e = expected(item.facilityId, item.level);
       expect({ stockOnHand: item.stockOnHand, amc: item.amc, status: item.status, amcSource: item.amcSource }, item.facilityId).toEqual(e);

@@ -1,12 +1,15 @@
 /**
  * Browser test of the national stock picture: the procurement officer chooses an ACT, sees every facility that
  * holds it coloured by status (as many markers as the API returns), narrows to a region, and opens a
- * stocked-out facility's page from its popup. Screenshot: test-results/national.png.
+ * stocked-out facility's page from its popup; then the indicators panel beside the map shows the API's figures,
+ * the trend and seasonality charts of the product render (canvas + written summary), and a facility's page
+ * charts 24 months of the product. Screenshots: test-results/national.png, national-indicators.png, facility-history.png.
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { BrowserContext, ConsoleMessage, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ConsumptionSeries, FacilityHistory, Indicators } from "../../shared/contracts/indicators";
 import type { StockStatus } from "../../shared/contracts/stock";
 import { launchBrowser, ROOT, startServer, type RunningServer } from "./harness";
 
@@ -18,6 +21,12 @@ const consoleErrors: string[] = [];
 
 /** The session check before signing in answers 401 (Chromium logs it as an error); nothing else may. */
 const isExpected401 = (m: ConsoleMessage) => /status of 401/.test(m.text()) && /\/api\/v1\/auth\/me$/.test(m.location().url);
+
+/** A share as the panel writes it in French: "98,0 %". */
+const percentFr = (v: number | null) => (v === null ? "Pas encore de données" : `${new Intl.NumberFormat("fr-FR", { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(v * 100)}\u202f%`);
+/** A whole number as the page writes it in French ("12 345"). */
+const numberFr = (v: number) => new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 0 }).format(v);
+let productValue = "";
 
 /** GET through the browser's own session (the API as the signed-in user sees it). */
 async function browserGet<T>(path: string): Promise<T> {
@@ -52,10 +61,11 @@ describe("national stock picture in chromium", () => {
     await page.getByRole("searchbox", { name: "Rechercher un produit" }).fill("luméfantrine");
     const select = page.getByTestId("product-select");
     const options = select.locator("option");
-    await expect.poll(() => options.count()).toBeGreaterThan(1);
+    await expect.poll(() => options.count(), { timeout: 10_000 }).toBeGreaterThan(1);
     const labels = await options.allTextContents();
     expect(labels.slice(1).every((l) => /Luméfantrine/.test(l))).toBe(true);
     const value = (await options.nth(1).getAttribute("value"))!;
+    productValue = value;
     await select.selectOption(value);
 
     const map = page.getByTestId("map");
@@ -92,6 +102,59 @@ describe("national stock picture in chromium", () => {
     await popup.locator("a.popup-link").click();
     await page.waitForURL(/\/facilities\//);
     await expect.poll(() => page.locator("h1").first().textContent()).toBeTruthy();
+  });
+
+  it("shows the officer the indicators of the country with the API's figures, and charts of the product's trend and seasonality", async () => {
+    await page.goto(`${server!.baseUrl}/situation?product=${productValue}`);
+    const panel = page.getByTestId("indicators-panel");
+    await panel.getByTestId("indicator-availability-value").waitFor();
+    const api = await browserGet<Indicators>("/indicators");
+    expect(api.availability.denominator).toBeGreaterThan(0);
+    expect(api.reporting.completeness.denominator).toBeGreaterThan(0);
+    const text = async (testId: string) => (await panel.getByTestId(testId).textContent())!;
+    expect(await text("indicator-availability-value")).toBe(percentFr(api.availability.value));
+    expect(await text("indicator-availability-help")).toContain(`${numberFr(api.availability.numerator)} / ${numberFr(api.availability.denominator)}`);
+    expect(await text("indicator-stockouts-value")).toBe(numberFr(api.stockouts.numerator));
+    expect(await text("indicator-stockouts-help")).toContain(numberFr(api.stockouts.denominator));
+    expect(await text("indicator-expiry-value")).toBe(`${numberFr(api.expiryRisk.numerator)}\u202fFCFA`);
+    expect(await text("indicator-completeness-value")).toBe(percentFr(api.reporting.completeness.value));
+    expect(await text("indicator-completeness-help")).toContain(`${numberFr(api.reporting.completeness.numerator)} rapports soumis / ${numberFr(api.reporting.completeness.denominator)} attendus`);
+    expect(await text("indicator-timeliness-value")).toBe(percentFr(api.reporting.timeliness.value));
+    expect(await text("indicator-fill-rate-value")).toBe(percentFr(api.fillRate.value));
+    for (const level of api.monthsOfStock) {
+      const median = level.median === null ? "—" : new Intl.NumberFormat("fr-FR", { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(level.median);
+      expect(await text(`mos-median-${level.level}`), level.level).toBe(median);
+    }
+    // The definition is one keyboard press away.
+    await panel.getByTestId("indicator-availability").locator("summary").focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => panel.getByTestId("indicator-availability").locator("details").getAttribute("open")).not.toBeNull();
+
+    const series = await browserGet<ConsumptionSeries>(`/indicators/consumption?productId=${productValue}`);
+    const trend = page.getByTestId("trend-chart");
+    await trend.locator("canvas").first().waitFor({ timeout: 15_000 });
+    const summary = (await page.getByTestId("trend-chart-summary").textContent())!;
+    const last = series.points[series.points.length - 1]!;
+    expect(summary).toContain(`${numberFr(series.facilities)} établissements`);
+    expect(summary).toContain(`stock en fin de mois : ${numberFr(last.closing)}`);
+    expect(await trend.locator("table.visually-hidden tbody tr").count()).toBe(24);
+    if (series.seasonality.years > 0) {
+      await page.getByTestId("season-chart").locator("canvas").first().waitFor();
+      expect(await page.getByTestId("season-chart-summary").textContent()).toMatch(/mois le plus fort/);
+    }
+    await page.keyboard.press("Enter");
+    await trend.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SHOTS, "national-indicators.png") });
+
+    // A CSCom's page charts 24 months of the product from its ledger.
+    const picture = await browserGet<StockStatus>(`/stock/status?productId=${productValue}`);
+    const cscom = picture.items.find((i) => i.level === "cscom" && i.stockOnHand > 0)!;
+    const history = await browserGet<FacilityHistory>(`/facilities/${cscom.facilityId}/history?productId=${productValue}`);
+    await page.goto(`${server!.baseUrl}/facilities/${cscom.facilityId}?product=${productValue}`);
+    const chart = page.getByTestId("history-chart");
+    await chart.locator("canvas").first().waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId("history-chart-summary").textContent()).toContain(`stock en fin de période : ${numberFr(history.points[history.points.length - 1]!.closing)}`);
+    await page.screenshot({ path: join(SHOTS, "facility-history.png"), fullPage: true });
   });
 
   it("logged no console errors", () => {

@@ -72,7 +72,7 @@ describe("staff screens in chromium", () => {
     const { order, line, newQty } = target;
     await signIn("pharmacien.kati", DEMO_PASSWORD);
     const nav = page.getByTestId("main-nav");
-    expect(await nav.getByRole("link").allTextContents()).toEqual(["Carte du réseau", "Situation des stocks", "Revue du district", "Dépôt", "Allocations", "À propos"]);
+    expect(await nav.getByRole("link").allTextContents()).toEqual(["Carte du réseau", "Situation des stocks", "Revue du district", "Dépôt", "Tournées", "Allocations", "À propos"]);
     await nav.getByRole("link", { name: "Revue du district" }).click();
     await page.waitForURL(/\/revue/);
     await expect.poll(() => page.locator("h1").textContent()).toBe("Revue du district — Kati");
@@ -119,7 +119,7 @@ describe("staff screens in chromium", () => {
     const before = new Map((await storekeeper.get<{ items: { productId: number; stockOnHand: number }[] }>(`/facilities/${depotId}/stock`)).items.map((p) => [p.productId, p.stockOnHand]));
     await signIn("magasin.kati", DEMO_PASSWORD);
     const nav = page.getByTestId("main-nav");
-    expect(await nav.getByRole("link").allTextContents()).toEqual(["Carte du réseau", "Dépôt", "À propos"]);
+    expect(await nav.getByRole("link").allTextContents()).toEqual(["Carte du réseau", "Dépôt", "Tournées", "À propos"]);
     await nav.getByRole("link", { name: "Dépôt" }).click();
     await page.waitForURL(/\/depot$/);
     const toPick = page.getByTestId("depot-orders").locator(`a[href="/commandes/${order.id}"]`);
@@ -148,7 +148,7 @@ describe("staff screens in chromium", () => {
   it("lets the CSCom record the proof of delivery lot by lot (one unit rejected with a reason) and confirm receipt", async () => {
     const { order } = target;
     await signIn("cscom.kati", DEMO_PASSWORD);
-    expect(await page.getByTestId("main-nav").getByRole("link").allTextContents()).toEqual(["Carte du réseau", "À propos"]);
+    expect(await page.getByTestId("main-nav").getByRole("link").allTextContents()).toEqual(["Carte du réseau", "Mon rapport mensuel", "Mes commandes", "À propos"]);
     await page.goto(`${server!.baseUrl}/commandes/${order.id}`);
     const pod = page.getByTestId("pod-table");
     await expect.poll(() => pod.locator("tbody tr").count()).toBeGreaterThan(0);

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Link, Route, Routes } from "react-router";
 import type { Role } from "@shared/contracts/auth";
 import { AppShell } from "./components/AppShell";
-import { ORDER_ROLES, SCREENS } from "./components/screens";
+import { ORDER_ROLES, REPORT_READERS, SCREENS } from "./components/screens";
 import { ABOUT_PATH } from "./features/about/paths";
 import { LOGIN_PATH, RequireAuth } from "./features/auth/RequireAuth";
 import { LoginPage } from "./features/auth/LoginPage";
@@ -18,6 +18,11 @@ const OrderPage = lazy(() => import("./features/orders/OrderPage"));
 const DepotPage = lazy(() => import("./features/depot/DepotPage"));
 const AllocationPage = lazy(() => import("./features/allocation/AllocationPage"));
 const AuditPage = lazy(() => import("./features/audit/AuditPage"));
+const RoutesPage = lazy(() => import("./features/routes/RoutesPage"));
+const RoutePlanPage = lazy(() => import("./features/routes/PlanPage"));
+const ManifestsPage = lazy(() => import("./features/routes/ManifestsPage"));
+const MonthlyReportPage = lazy(() => import("./features/reports/MonthlyReportPage"));
+const MyOrdersPage = lazy(() => import("./features/reports/MyOrdersPage"));
 
 function NotFound() {
   const { t } = useTranslation();
@@ -48,6 +53,11 @@ export function App() {
         <Route path={SCREENS.depot.path} element={guarded(<DepotPage />, SCREENS.depot.roles)} />
         <Route path={SCREENS.allocations.path} element={guarded(<AllocationPage />, SCREENS.allocations.roles)} />
         <Route path={SCREENS.audit.path} element={guarded(<AuditPage />, SCREENS.audit.roles)} />
+        <Route path={SCREENS.routes.path} element={guarded(<RoutesPage />, SCREENS.routes.roles)} />
+        <Route path={`${SCREENS.routes.path}/:id`} element={guarded(<RoutePlanPage />, SCREENS.routes.roles)} />
+        <Route path={`${SCREENS.routes.path}/:id/manifestes`} element={guarded(<ManifestsPage />, SCREENS.routes.roles)} />
+        <Route path={SCREENS.report.path} element={guarded(<MonthlyReportPage />, REPORT_READERS)} />
+        <Route path={SCREENS.myOrders.path} element={guarded(<MyOrdersPage />, SCREENS.myOrders.roles)} />
         <Route path="*" element={<NotFound />} />
       </Routes>
     </AppShell>

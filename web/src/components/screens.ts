@@ -7,7 +7,7 @@ const ALL: readonly Role[] = ["admin", "procurement_officer", "regional_manager"
 /** A screen of the app: where it lives, its navigation label key, and who may open it. */
 export interface Screen {
   path: string;
-  label: "nav.map" | "nav.situation" | "nav.review" | "nav.depot" | "nav.allocations" | "nav.audit";
+  label: "nav.map" | "nav.situation" | "nav.review" | "nav.depot" | "nav.allocations" | "nav.audit" | "nav.report" | "nav.myOrders" | "nav.routes";
   roles: readonly Role[];
 }
 
@@ -17,9 +17,17 @@ export const SCREENS = {
   situation: { path: "/situation", label: "nav.situation", roles: ["procurement_officer", "regional_manager", "district_pharmacist", "admin"] },
   review: { path: "/revue", label: "nav.review", roles: ["district_pharmacist", "regional_manager", "admin"] },
   depot: { path: "/depot", label: "nav.depot", roles: ["storekeeper", "district_pharmacist", "regional_manager", "admin"] },
+  // Route planning: whoever dispatches the depot's deliveries (routes:plan).
+  routes: { path: "/tournees", label: "nav.routes", roles: ["district_pharmacist", "storekeeper", "regional_manager", "admin"] },
   allocations: { path: "/allocations", label: "nav.allocations", roles: ["procurement_officer", "district_pharmacist", "regional_manager", "admin"] },
   audit: { path: "/audit", label: "nav.audit", roles: ["admin"] },
+  // The CSCom manager's month: the report (CRGS), then the orders. Others read a CSCom's report through REPORT_READERS.
+  report: { path: "/rapport", label: "nav.report", roles: ["cscom_manager"] },
+  myOrders: { path: "/mes-commandes", label: "nav.myOrders", roles: ["cscom_manager"] },
 } as const satisfies Record<string, Screen>;
+
+/** Roles that may open a CSCom's monthly report page (the manager writes it; the district pharmacist and the administrator read it, ?cscom=ID). */
+export const REPORT_READERS: readonly Role[] = ["cscom_manager", "district_pharmacist", "admin"];
 
 /** Roles that may open an order's page (every role that reads orders). */
 export const ORDER_ROLES: readonly Role[] = ALL.filter((r) => r !== "driver");

@@ -1,19 +1,23 @@
 /**
  * The one Leaflet wrapper (plain `leaflet`, no react-leaflet). Draws region boundaries as the base layer
- * (SVG, so no internet is needed), an optional tile layer, and up to a few thousand points as canvas
- * circle markers. The container exposes `data-marker-count` and `data-boundary-count` because a canvas
- * draws no DOM element per marker.
+ * (SVG, so no internet is needed), an optional tile layer, up to a few thousand points as canvas
+ * circle markers (points with a `badge` — a route stop's number — are small DOM markers instead), and
+ * optional lines (routes). The container exposes `data-marker-count`, `data-line-count` and
+ * `data-boundary-count` because a canvas draws no DOM element per marker or line.
  */
 import L from "leaflet";
 import "leaflet/dist/leaflet.css";
+import "./map.css";
 import { useEffect, useRef } from "react";
-import { MALI_BOUNDS, type BoundaryCollection, type MapLabel, type MapPoint } from "./types";
+import { MALI_BOUNDS, escapeHtml, type BoundaryCollection, type MapLabel, type MapLine, type MapPoint } from "./types";
 
 /** What MapView draws and how it reports user actions. */
 export interface MapViewProps {
   boundaries: BoundaryCollection | null;
   points: MapPoint[];
   labels?: MapLabel[];
+  /** Lines drawn under the points (e.g. vehicle routes) */
+  lines?: MapLine[];
   /** URL template of a tile server ({z}/{x}/{y}); none → boundaries only */
   tileUrl?: string | null;
   tileAttribution?: string;
@@ -31,13 +35,45 @@ export interface MapViewProps {
 
 const MAX_ZOOM = 18;
 
-/** A Leaflet map of Mali with boundaries, labels and circle-marker points. */
+/** A canvas circle marker (cheap: thousands of points). */
+function circleMarker(p: MapPoint): L.CircleMarker {
+  return L.circleMarker([p.lat, p.lon], { radius: p.radiusPx, color: "#ffffff", weight: 1, fillColor: p.colour, fillOpacity: 0.95, className: "fura-marker" });
+}
+
+/** Black or white, whichever reads better on a "#rrggbb" background (WCAG relative luminance). */
+function inkOn(hex: string): string {
+  const m = /^#([0-9a-f]{6})$/i.exec(hex);
+  if (!m) return "#ffffff";
+  const [r, g, b] = [0, 2, 4].map((i) => {
+    const c = parseInt(m[1]!.slice(i, i + 2), 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  }) as [number, number, number];
+  const lum = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  // Contrast with white (1.05 / (lum + 0.05)) against contrast with black ((lum + 0.05) / 0.05).
+  return 1.05 / (lum + 0.05) >= (lum + 0.05) / 0.05 ? "#ffffff" : "#000000";
+}
+
+/** A DOM marker with a short text inside (a stop's number), keyboard-focusable, for the few dozen stops of a plan. */
+function badgeMarker(p: MapPoint): L.Marker {
+  const size = p.radiusPx * 2 + 6;
+  const icon = L.divIcon({
+    className: "fura-badge-marker",
+    html: `<span class="fura-badge" style="background:${escapeHtml(p.colour)};color:${inkOn(p.colour)};width:${size}px;height:${size}px;line-height:${size}px">${escapeHtml(p.badge ?? "")}</span>`,
+    iconSize: [size, size],
+    iconAnchor: [size / 2, size / 2],
+  });
+  return L.marker([p.lat, p.lon], { icon, title: p.label, alt: p.label, riseOnHover: true });
+}
+
+/** A Leaflet map of Mali with boundaries, labels, lines and points. */
 export function MapView(props: MapViewProps) {
-  const { boundaries, points, labels, tileUrl, tileAttribution, attributionHtml, ariaLabel, focus, onNavigate, fitKey } = props;
+  const { boundaries, points, labels, lines, tileUrl, tileAttribution, attributionHtml, ariaLabel, focus, onNavigate, fitKey } = props;
   const containerRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<L.Map | null>(null);
-  const markersRef = useRef(new Map<string, L.CircleMarker>());
+  const markersRef = useRef(new Map<string, L.CircleMarker | L.Marker>());
   const navigateRef = useRef(onNavigate);
+  /** The fitKey whose points were last framed (null: none yet) */
+  const fittedRef = useRef<string | null>(null);
   useEffect(() => {
     navigateRef.current = onNavigate;
   }, [onNavigate]);
@@ -93,7 +129,8 @@ export function MapView(props: MapViewProps) {
     };
     const layer = L.geoJSON(boundaries as GeoJSON.FeatureCollection, options).addTo(map);
     const bounds = layer.getBounds();
-    if (bounds.isValid()) map.fitBounds(bounds, { padding: [8, 8] });
+    // Frame the country, unless the points of a fitKey were already framed (boundaries may arrive after them).
+    if (bounds.isValid() && fittedRef.current === null) map.fitBounds(bounds, { padding: [8, 8] });
     container.dataset.boundaryCount = String(boundaries.features.length);
     return () => {
       layer.remove();
@@ -117,7 +154,7 @@ export function MapView(props: MapViewProps) {
     const markers = markersRef.current;
     const group = L.layerGroup();
     for (const p of points) {
-      const marker = L.circleMarker([p.lat, p.lon], { radius: p.radiusPx, color: "#ffffff", weight: 1, fillColor: p.colour, fillOpacity: 0.95, className: "fura-marker" })
+      const marker = (p.badge === undefined ? circleMarker(p) : badgeMarker(p))
         .bindTooltip(p.label, { direction: "top", offset: [0, -p.radiusPx] })
         .bindPopup(p.popupHtml, { maxWidth: 280 });
       markers.set(p.id, marker);
@@ -132,8 +169,20 @@ export function MapView(props: MapViewProps) {
     };
   }, [points]);
 
+  useEffect(() => {
+    const map = mapRef.current!;
+    const container = containerRef.current!;
+    const group = L.layerGroup(
+      (lines ?? []).map((l) => L.polyline(l.coords, { color: l.colour, weight: 4, opacity: 0.85, dashArray: l.dashed ? "10 8" : undefined, className: "fura-line" }).bindTooltip(l.label, { sticky: true })),
+    ).addTo(map);
+    container.dataset.lineCount = String(lines?.length ?? 0);
+    return () => {
+      group.remove();
+      delete container.dataset.lineCount;
+    };
+  }, [lines]);
+
   // Fit the points once per fitKey (not on every redraw, so the user's own zoom is kept).
-  const fittedRef = useRef<string | null>(null);
   useEffect(() => {
     const map = mapRef.current;
     if (!map || fitKey === undefined || fitKey === null || points.length === 0 || fittedRef.current === fitKey) return;

@@ -13,6 +13,20 @@ export interface MapPoint {
   label: string;
   /** Popup content, already escaped; links with `data-route` navigate inside the app */
   popupHtml: string;
+  /** Short text drawn inside the marker (a stop's number): the point becomes a DOM marker instead of a canvas circle */
+  badge?: string;
+}
+
+/** A line drawn on the map (a vehicle's route), in [lat, lon] order. */
+export interface MapLine {
+  id: string;
+  /** Stroke colour (CSS colour) */
+  colour: string;
+  coords: [number, number][];
+  /** Dashed stroke (a second cue when colours repeat) */
+  dashed?: boolean;
+  /** Hover text */
+  label: string;
 }
 
 /** A GeoJSON FeatureCollection of polygons with a `name` property (region boundaries). */

@@ -5,6 +5,7 @@ import type { StockPosition } from "@shared/contracts/stock";
 import { useStockCard } from "../../api/stock";
 import { EmptyState, ErrorState, Loading } from "../../components/States";
 import { formatDate, formatNumber } from "../../i18n/format";
+import { HistoryChart } from "./HistoryChart";
 import { productLabel } from "./StockTable";
 
 const PAGE = 50;
@@ -44,6 +45,7 @@ export function StockCardPanel({ facilityId, position, onClose }: { facilityId: 
       <p className="muted small">
         {t("card.onHand", { qty: `${formatNumber(position.stockOnHand, lang)} ${position.baseUnit}` })}
       </p>
+      <HistoryChart facilityId={facilityId} position={position} />
       {card.isPending || waitingForLastPage ? (
         <Loading />
       ) : card.isError ? (

@@ -8,6 +8,8 @@ import { formatMonths, formatNumber } from "../../i18n/format";
 import { draftProblems, type ApprovalDraft, type LineProblems } from "./approvalDraft";
 import { ApprovedQtyCell } from "./ApprovedQtyCell";
 import { PackNote, suggestedPacks } from "./packs";
+import { RequestedQtyCell } from "./RequestedQtyCell";
+import type { RequestDraft } from "./requestDraft";
 
 type Line = Order["lines"][number];
 const FILTERS = ["withQty", "all", "emergency", "changed"] as const;
@@ -46,16 +48,18 @@ export interface OrderLinesTableProps {
   onDraft: (draft: ApprovalDraft) => void;
   /** Show the problems of the edits (after an approval attempt) */
   showProblems: boolean;
+  /** The requester's typed quantities while the order is a draft (or rejected); absent when the requested quantities are read-only */
+  requestEdit?: { draft: RequestDraft; onDraft: (draft: RequestDraft) => void } | undefined;
 }
 
 /** The lines table with its quick filters. */
-export function OrderLinesTable({ order, editable, draft, onDraft, showProblems }: OrderLinesTableProps) {
+export function OrderLinesTable({ order, editable, draft, onDraft, showProblems, requestEdit }: OrderLinesTableProps) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const [filter, setFilter] = useState<LineFilter>("withQty");
   const [open, setOpen] = useState<Set<number>>(new Set());
   const problems = showProblems ? draftProblems(order, draft) : new Map<number, LineProblems>();
-  const lines = order.lines.filter((l) => keep(l, filter, draft));
+  const lines = order.lines.filter((l) => keep(l, filter, draft) || (requestEdit?.draft[l.id] !== undefined && filter !== "emergency"));
   const shipped = ["shipped", "delivered", "received"].includes(order.status);
   const columns = shipped ? 9 : 8;
   const toggle = (id: number) => setOpen((prev) => new Set(prev.has(id) ? [...prev].filter((x) => x !== id) : [...prev, id]));
@@ -76,6 +80,7 @@ export function OrderLinesTable({ order, editable, draft, onDraft, showProblems 
         </span>
       </div>
       {editable && <p className="note">{t("order.editHint")}</p>}
+      {requestEdit && <p className="note">{t("orderRequest.editHint")}</p>}
       {lines.length === 0 ? (
         <EmptyState>{t("order.noLines")}</EmptyState>
       ) : (
@@ -142,7 +147,9 @@ export function OrderLinesTable({ order, editable, draft, onDraft, showProblems 
                       {formatNumber(line.suggestedQty, lang)}
                       <PackNote packs={suggestedPacks(line)} size={line.packSize} />
                     </td>
-                    <td className="num">{formatNumber(line.requestedQty, lang)}</td>
+                    <td className="num">
+                      {requestEdit ? <RequestedQtyCell line={line} text={requestEdit.draft[line.id]} onText={(text) => requestEdit.onDraft(text === null ? omitRequest(requestEdit.draft, line.id) : { ...requestEdit.draft, [line.id]: text })} /> : formatNumber(line.requestedQty, lang)}
+                    </td>
                     <td className="num approved-col">
                       <ApprovedQtyCell line={line} editable={editable} edit={draft[line.id]} problems={problems.get(line.id)} onEdit={(edit) => onDraft(edit === null ? omit(draft, line.id) : { ...draft, [line.id]: edit })} />
                     </td>
@@ -171,6 +178,12 @@ export function OrderLinesTable({ order, editable, draft, onDraft, showProblems 
 }
 
 function omit(draft: ApprovalDraft, id: number): ApprovalDraft {
+  const next = { ...draft };
+  delete next[id];
+  return next;
+}
+
+function omitRequest(draft: RequestDraft, id: number): RequestDraft {
   const next = { ...draft };
   delete next[id];
   return next;

@@ -6,7 +6,7 @@ import { useMe } from "../../api/auth";
 import { ApiError } from "../../api/client";
 import { useOrder } from "../../api/orders";
 import { useFacilities } from "../../api/reference";
-import { orderPath, SCREENS, type CreatedOrdersState } from "../../components/screens";
+import { orderPath, REPORT_READERS, SCREENS, type CreatedOrdersState } from "../../components/screens";
 import { ErrorState, Loading } from "../../components/States";
 import type { ApprovalDraft } from "./approvalDraft";
 import { DeliveryPanel } from "./DeliveryPanel";
@@ -15,13 +15,15 @@ import { OrderHeader } from "./OrderHeader";
 import { OrderLinesTable } from "./OrderLinesTable";
 import { OrderTimeline } from "./OrderTimeline";
 import { allowedActions, type PlacedFacility } from "./orderAccess";
+import { requestChanges, type RequestDraft } from "./requestDraft";
 import { ReviewBar } from "./ReviewBar";
 import { SubmitPanel } from "./SubmitPanel";
 
-/** Where "back" leads: the review for those who review, the depot for storekeepers, else the map. */
+/** Where "back" leads: the review for those who review, the depot for storekeepers, a CSCom's own orders for its manager, else the map. */
 function useBackLink(): { to: string; label: string } {
   const { t } = useTranslation();
   const role = useMe().data?.role;
+  if (role && (SCREENS.myOrders.roles as readonly string[]).includes(role)) return { to: SCREENS.myOrders.path, label: t("orderRequest.backMyOrders") };
   if (role && (SCREENS.review.roles as readonly string[]).includes(role)) return { to: SCREENS.review.path, label: t("order.backReview") };
   if (role && (SCREENS.depot.roles as readonly string[]).includes(role)) return { to: SCREENS.depot.path, label: t("order.backDepot") };
   return { to: "/", label: t("common.back") };
@@ -62,6 +64,7 @@ export default function OrderPage() {
   const back = useBackLink();
   const created = (useLocation().state as CreatedOrdersState | null)?.created;
   const [draft, setDraft] = useState<ApprovalDraft>({});
+  const [requestDraft, setRequestDraft] = useState<RequestDraft>({});
   const [attempted, setAttempted] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const placed = useMemo(() => new Map<string, PlacedFacility>((facilities.data?.items ?? []).map((f) => [f.id, f])), [facilities.data]);
@@ -81,9 +84,12 @@ export default function OrderPage() {
   const o = order.data;
   const actions = allowedActions(me, o, placed);
   const reviewing = actions.has("approve");
+  // The requester may change requested quantities until the order is submitted.
+  const requesting = actions.has("submit");
   const done = (message: string) => {
     setNotice(message);
     setDraft({});
+    setRequestDraft({});
     setAttempted(false);
   };
   return (
@@ -93,13 +99,20 @@ export default function OrderPage() {
       </Link>
       <OrderHeader order={o} />
       {created && created.length > 0 && <CreatedNotice created={created} current={o.id} />}
+      {o.reportId !== null && REPORT_READERS.includes(me.role) && (
+        <p className="small">
+          <Link to={`${SCREENS.report.path}?cscom=${encodeURIComponent(o.facilityId)}&periode=${o.period}`} data-testid="report-link">
+            {t("orderRequest.openReport", { id: o.reportId })}
+          </Link>
+        </p>
+      )}
       <p className="notice" role="status" aria-live="polite" data-testid="notice">
         {notice}
       </p>
-      {actions.has("submit") && <SubmitPanel order={o} onDone={done} />}
+      {requesting && <SubmitPanel order={o} onDone={done} changes={requestChanges(o, requestDraft)} onSaved={() => setRequestDraft({})} />}
       {(actions.has("pick") || actions.has("ship") || o.status === "picking") && <FulfilmentPanel order={o} canPick={actions.has("pick")} canShip={actions.has("ship")} onDone={done} />}
       {(actions.has("deliver") || actions.has("receive")) && <DeliveryPanel order={o} canDeliver={actions.has("deliver")} canReceive={actions.has("receive")} onDone={done} />}
-      <OrderLinesTable order={o} editable={reviewing} draft={draft} onDraft={setDraft} showProblems={attempted} />
+      <OrderLinesTable order={o} editable={reviewing} draft={draft} onDraft={setDraft} showProblems={attempted} requestEdit={requesting ? { draft: requestDraft, onDraft: setRequestDraft } : undefined} />
       {reviewing && <ReviewBar order={o} me={me} draft={draft} onAttempt={() => setAttempted(true)} onDone={done} />}
       <OrderTimeline order={o} me={me} />
     </div>

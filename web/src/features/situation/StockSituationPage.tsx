@@ -3,6 +3,7 @@ import { useId, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import type { StatusLevel } from "@shared/contracts/stock";
+import { useMe } from "../../api/auth";
 import { useBoundaries, useConfig, useDistricts, useProducts, useRegions } from "../../api/reference";
 import { useStockStatus } from "../../api/stock";
 import { EmptyState, ErrorState, Loading } from "../../components/States";
@@ -11,7 +12,11 @@ import { formatDate, formatNumber } from "../../i18n/format";
 import { MapView } from "../../map/MapView";
 import { mapAttributionHtml } from "../about/attributions";
 import { normalise } from "../network/viewModels";
+import { isNational, visibleDistricts, visibleRegions } from "./areaChoices";
+import { IndicatorsPanel } from "./IndicatorsPanel";
+import { ScopeCharts } from "./ScopeCharts";
 import { STATUS_BANDS, STATUS_COLOUR, statusLabelKey, toStatusPoints } from "./statusView";
+import "./situation.css";
 
 const LEVELS: StatusLevel[] = ["central", "regional", "district", "cscom"];
 const MAX_OPTIONS = 200;
@@ -31,6 +36,7 @@ export default function StockSituationPage() {
   const id = useId();
   const [focus, setFocus] = useState<{ id: string } | null>(null);
 
+  const me = useMe();
   const config = useConfig();
   const boundaries = useBoundaries();
   const regions = useRegions();
@@ -44,7 +50,12 @@ export default function StockSituationPage() {
     const found = needle ? all.filter((p) => normalise(`${p.genericName} ${p.code} ${p.strength}`).includes(needle)) : all;
     return found.slice(0, MAX_OPTIONS);
   }, [products.data, search]);
-  const regionDistricts = useMemo(() => (districts.data ?? []).filter((d) => d.regionId === regionId), [districts.data, regionId]);
+  // Only the regions and districts of the user's scope are offered (the server refuses the others with 404).
+  const regionChoices = useMemo(() => visibleRegions(me.data, regions.data ?? [], districts.data ?? []), [me.data, regions.data, districts.data]);
+  const regionDistricts = useMemo(() => visibleDistricts(me.data, districts.data ?? [], regionId), [me.data, districts.data, regionId]);
+  const area = useMemo(() => ({ regionId, districtId }), [regionId, districtId]);
+  const chosen = products.data?.find((p) => p.id === productId);
+  const productName = chosen ? `${chosen.genericName} ${chosen.strength}`.trim() : "";
   const points = useMemo(() => toStatusPoints(picture.data?.items ?? [], t, i18n.language), [picture.data, t, i18n.language]);
   const attribution = useMemo(() => mapAttributionHtml(t("map.sources")), [t, i18n.language]);
   const ind = picture.data?.indicators;
@@ -75,8 +86,8 @@ export default function StockSituationPage() {
           <div className="field">
             <label htmlFor={`${id}-region`}>{t("situation.region")}</label>
             <select id={`${id}-region`} value={regionId ?? ""} onChange={(e) => update({ region: e.target.value, district: null })}>
-              <option value="">{t("situation.allRegions")}</option>
-              {(regions.data ?? []).map((r) => (
+              <option value="">{isNational(me.data) ? t("situation.allRegions") : t("indicators.allScope")}</option>
+              {regionChoices.map((r) => (
                 <option key={r.id} value={r.id}>
                   {r.name}
                 </option>
@@ -183,6 +194,10 @@ export default function StockSituationPage() {
           onNavigate={(href) => void navigate(href)}
         />
       </div>
+      <aside className="situation-panel" aria-label={t("indicators.title")}>
+        <IndicatorsPanel area={area} />
+        <ScopeCharts productId={productId} productName={productName} area={area} />
+      </aside>
     </div>
   );
 }

@@ -37,10 +37,13 @@ export function toStatusPoints(items: FacilityStockStatus[], t: TFunction, lang:
     }));
 }
 
+/** How the popup names the source of the AMC. */
+const AMC_SOURCE_LABEL = { report: "situation.amcReport", ledger: "situation.amcLedger", downstream: "indicators.amcDownstream" } as const satisfies Record<FacilityStockStatus["amcSource"], string>;
+
 function popupHtml(i: FacilityStockStatus, t: TFunction, lang: string): string {
   const lines = [
     t("situation.stock", { value: formatNumber(i.stockOnHand, lang) }),
-    `${t("situation.amc", { value: formatNumber(i.amc, lang) })} ${t(i.amcSource === "report" ? "situation.amcReport" : "situation.amcLedger")}`,
+    `${t("situation.amc", { value: formatNumber(i.amc, lang) })} ${t(AMC_SOURCE_LABEL[i.amcSource])}`,
     t("situation.mos", { value: formatMonths(i.monthsOfStock, lang) }),
   ].map((l) => `<div>${escapeHtml(l)}</div>`);
   const href = `/facilities/${encodeURIComponent(i.facilityId)}`;

@@ -1,0 +1,129 @@
+/**
+ * Facility × product pairs of an area with their stock and AMC, in one set-based query: stock and usable stock
+ * from the balances, the lots expiring before a horizon, the AMC of the latest submitted report, else the
+ * outflow of the AMC_MONTHS complete months before asOf (issues, transfers out, and deliveries the facilities
+ * it supplies recorded as receipts from it), then depots without an AMC of their own rolled up from the
+ * facilities they supply (shared/domain/indicators/depotDemand).
+ */
+import { sql } from "drizzle-orm";
+import { formatISO, parseISO, startOfMonth, subMonths } from "date-fns";
+import type { Db } from "../../db/client";
+import { facilities } from "../../db/schema";
+import { rollUpDepotAmc, type ChainLevel, type DemandNode } from "../../shared/domain/indicators";
+import type { Area } from "./area";
+import { AMC_MONTHS } from "./stock";
+
+/** One facility's stock of one product with the AMC used for it. */
+export interface DemandPair {
+  facilityId: string;
+  level: ChainLevel;
+  productId: number;
+  unitPriceXof: number;
+  stockOnHand: number;
+  usableOnHand: number;
+  amc: number;
+  amcSource: "report" | "ledger" | "downstream";
+  /** Lots with stock expiring before the horizon (ISO date) */
+  expiring: { expiry: string; qty: number }[];
+}
+
+interface Row {
+  facility_id: string; level: ChainLevel; supplier_id: string | null; product_id: number; unit_price: number;
+  soh: number; usable: number; expiring: string | null; report_amc: number | null; out_qty: number;
+}
+
+/** The AMC window: the AMC_MONTHS complete months before asOf, as [from, to) ISO dates. */
+export function amcWindow(asOf: string): { from: string; to: string } {
+  const monthStart = startOfMonth(parseISO(asOf));
+  return { from: formatISO(subMonths(monthStart, AMC_MONTHS), { representation: "date" }), to: formatISO(monthStart, { representation: "date" }) };
+}
+
+/** Every pair of the area's stock-holding facilities (one query), AMC rolled up to depots per product. */
+export function loadDemandPairs(db: Db, area: Area, opts: { asOf: string; horizon: string }): DemandPair[] {
+  const { from, to } = amcWindow(opts.asOf);
+  const rows = db.all<Row>(sql`
+    with f as (
+      select ${facilities.id} as id, ${facilities.level} as level from ${facilities}
+      where ${facilities.level} in ('central', 'regional', 'district', 'cscom') and ${area.where}
+    ),
+    pairs as materialized (
+      select b.facility_id, b.product_id, sum(b.qty_on_hand) as soh,
+             sum(case when l.expiry > ${opts.asOf} then b.qty_on_hand else 0 end) as usable,
+             group_concat(case when b.qty_on_hand > 0 and l.expiry < ${opts.horizon} then l.expiry || ':' || b.qty_on_hand end) as expiring
+      from f join stock_balances b on b.facility_id = f.id join lots l on l.id = b.lot_id
+      group by b.facility_id, b.product_id
+    ),
+    -- The latest submitted report of each facility that carries an AMC for the product, and that AMC (summed over funding sources).
+    latest as materialized (
+      select r.facility_id, l.product_id, max(r.period) as period
+      from f join stock_reports r on r.facility_id = f.id and r.status = 'submitted'
+      join stock_report_lines l on l.report_id = r.id and l.amc is not null
+      group by r.facility_id, l.product_id
+    ),
+    rep as (
+      select latest.facility_id, latest.product_id, sum(l.amc) as amc
+      from latest join stock_reports r on r.facility_id = latest.facility_id and r.period = latest.period
+      join stock_report_lines l on l.report_id = r.id and l.product_id = latest.product_id and l.amc is not null
+      group by latest.facility_id, latest.product_id
+    ),
+    -- Ledger outflow only where no report gives the AMC (most CSComs report: this keeps the index seeks few).
+    need as materialized (
+      select p.facility_id, p.product_id from pairs p
+      where not exists (select 1 from latest where latest.facility_id = p.facility_id and latest.product_id = p.product_id)
+    ),
+    own_out as (
+      select n.facility_id, n.product_id, sum(-m.qty_delta) as qty
+      from need n join stock_movements m
+        on m.facility_id = n.facility_id and m.product_id = n.product_id and m.occurred_at >= ${from} and m.occurred_at < ${to}
+      where m.type in ('issue', 'transfer_out')
+      group by n.facility_id, n.product_id
+    ),
+    delivered as (
+      select m.counterparty_id as facility_id, m.product_id, sum(m.qty_delta) as qty
+      from f join stock_movements m on m.counterparty_id = f.id and m.occurred_at >= ${from} and m.occurred_at < ${to}
+      where f.level <> 'cscom' and m.type = 'receipt'
+      group by m.counterparty_id, m.product_id
+    )
+    select p.facility_id, f.level, s.supplier_id, p.product_id, pr.price_per_pack_xof * 1.0 / pr.pack_size as unit_price,
+           p.soh, p.usable, p.expiring, rep.amc as report_amc, coalesce(o.qty, 0) + coalesce(d.qty, 0) as out_qty
+    from pairs p join f on f.id = p.facility_id join products pr on pr.id = p.product_id
+    left join supply_lines s on s.facility_id = p.facility_id and s.programme_code = pr.programme_code
+    left join rep on rep.facility_id = p.facility_id and rep.product_id = p.product_id
+    left join own_out o on o.facility_id = p.facility_id and o.product_id = p.product_id
+    left join delivered d on d.facility_id = p.facility_id and d.product_id = p.product_id`);
+  return rollUp(rows);
+}
+
+/** Own AMC per pair (report, else ledger outflow ÷ AMC_MONTHS rounded up), then depots rolled up product by product. */
+function rollUp(rows: Row[]): DemandPair[] {
+  const own = (r: Row) => (r.report_amc !== null ? r.report_amc : Math.ceil(r.out_qty / AMC_MONTHS));
+  const byProduct = new Map<number, Row[]>();
+  for (const r of rows) {
+    const list = byProduct.get(r.product_id);
+    if (list) list.push(r);
+    else byProduct.set(r.product_id, [r]);
+  }
+  const out: DemandPair[] = [];
+  for (const list of byProduct.values()) {
+    const nodes: DemandNode[] = list.map((r) => ({ id: r.facility_id, level: r.level, supplierId: r.supplier_id, ownAmc: own(r) }));
+    const rolled = rollUpDepotAmc(nodes);
+    for (const r of list) {
+      const amc = rolled.get(r.facility_id)!;
+      out.push({
+        facilityId: r.facility_id, level: r.level, productId: r.product_id, unitPriceXof: r.unit_price, stockOnHand: r.soh, usableOnHand: r.usable,
+        amc: amc.amc, amcSource: amc.source === "downstream" ? "downstream" : r.report_amc !== null ? "report" : "ledger",
+        expiring: parseExpiring(r.expiring),
+      });
+    }
+  }
+  return out;
+}
+
+/** "2027-01-31:120,2027-03-31:40" → lots. */
+function parseExpiring(text: string | null): { expiry: string; qty: number }[] {
+  if (!text) return [];
+  return text.split(",").map((part) => {
+    const [expiry, qty] = part.split(":");
+    return { expiry: expiry!, qty: Number(qty) };
+  });
+}

@@ -1,0 +1,133 @@
+/**
+ * One route plan /tournees/:id: totals and flags, the routes on the map in distinct colours with
+ * numbered stops, a table per route, the unassigned stops with their reason; move a stop (or an
+ * unassigned one) and see the plan re-checked; publish; open the printable manifests.
+ */
+import { useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useParams } from "react-router";
+import type { RouteMove, RoutePlan } from "@shared/contracts/routePlans";
+import { useBoundaries, useConfig, useFacilities } from "../../api/reference";
+import { usePatchRoutePlan, useRoutePlan } from "../../api/routePlans";
+import { ActionError } from "../../components/ActionError";
+import { ErrorState, Loading } from "../../components/States";
+import { MapView } from "../../map/MapView";
+import { mapAttributionHtml } from "../about/attributions";
+import { MoveControl, type MoveTarget } from "./MoveControl";
+import { PlanSummary } from "./PlanSummary";
+import { ROUTES_PATH } from "./paths";
+import { RouteCard } from "./RouteCard";
+import { planLines, planPoints, routeColour, routeLetter, violationsOf } from "./routeView";
+import { UnassignedTable } from "./UnassignedTable";
+import "./routes.css";
+
+type Moving = { kind: "stop" | "unassigned"; id: number } | null;
+
+/** The stop the user just moved, as it is in the re-checked plan (an unassigned stop gets a new id). */
+function movedStopId(plan: RoutePlan, move: RouteMove, facilityId: string | undefined): number | null {
+  if (move.stopId !== undefined) return move.stopId;
+  return plan.routes.flatMap((r) => r.stops).find((s) => s.facilityId === facilityId)?.id ?? null;
+}
+
+/** The plan page. */
+export default function PlanPage() {
+  const { t, i18n } = useTranslation();
+  const id = Number(useParams().id);
+  const plan = useRoutePlan(id);
+  // The depot's place (every facility is cached for the maps); the plan carries only its id and name.
+  const facilities = useFacilities();
+  const config = useConfig();
+  const boundaries = useBoundaries();
+  const patch = usePatchRoutePlan(id);
+  const [moving, setMoving] = useState<Moving>(null);
+  const [highlight, setHighlight] = useState<number | null>(null);
+  const [notice, setNotice] = useState("");
+  const depot = facilities.data?.items.find((f) => f.id === plan.data?.depotId);
+  const depotPlace = depot ? { lat: depot.lat, lon: depot.lon } : null;
+  const points = useMemo(() => (plan.data ? planPoints(plan.data, depotPlace, t) : []), [plan.data, depotPlace?.lat, depotPlace?.lon, t, i18n.language]);
+  const lines = useMemo(() => (plan.data ? planLines(plan.data, depotPlace) : []), [plan.data, depotPlace?.lat, depotPlace?.lon]);
+  const attribution = useMemo(() => mapAttributionHtml(t("map.sources")), [t, i18n.language]);
+
+  if (plan.isPending) return <Loading />;
+  if (plan.isError) return <ErrorState error={plan.error} onRetry={() => void plan.refetch()} />;
+  const p = plan.data;
+  const { byStop, byRoute } = violationsOf(p);
+
+  const move = (m: RouteMove, facilityId: string) => {
+    setNotice("");
+    patch.mutate(
+      { move: m },
+      {
+        onSuccess: (after) => {
+          setMoving(null);
+          setHighlight(movedStopId(after, m, facilityId));
+          setNotice(after.violations.length === 0 ? t("routes.move.doneOk") : t("routes.move.doneViolations", { count: after.violations.length }));
+        },
+      },
+    );
+  };
+  const setStatus = (status: "draft" | "published") => {
+    setNotice("");
+    patch.mutate({ status }, { onSuccess: () => setNotice(t(status === "published" ? "routes.plan.publishedNotice" : "routes.plan.draftNotice")) });
+  };
+  const form = (target: MoveTarget) => (
+    <MoveControl key={`${target.kind}-${target.stop.id}`} plan={p} target={target} pending={patch.isPending} onMove={(m) => move(m, target.stop.facilityId)} onCancel={() => setMoving(null)} />
+  );
+
+  return (
+    <div className="page routes-page plan-page">
+      <Link className="back-link" to={`${ROUTES_PATH}?depot=${encodeURIComponent(p.depotId)}&date=${p.date}`}>
+        ← {t("routes.plan.back")}
+      </Link>
+      <PlanSummary plan={p} pending={patch.isPending} onStatus={setStatus} />
+      <p className="notice" role="status" data-testid="notice">
+        {notice}
+      </p>
+      <ActionError error={patch.error} />
+      <div className="routes-layout">
+        <div className="routes-main">
+          <h2>{t("routes.plan.routes")}</h2>
+          {p.routes.map((r, i) => (
+            <RouteCard
+              key={r.vehicleId}
+              route={r}
+              index={i}
+              routeViolations={byRoute.get(r.vehicleId) ?? []}
+              stopViolations={byStop}
+              highlight={highlight}
+              disabled={patch.isPending}
+              moving={moving?.kind === "stop" && r.stops.some((s) => s.id === moving.id) ? { stopId: moving.id, form: form({ kind: "stop", stop: r.stops.find((s) => s.id === moving.id)!, vehicleId: r.vehicleId }) } : null}
+              onMoveStart={(stopId) => setMoving(moving?.kind === "stop" && moving.id === stopId ? null : { kind: "stop", id: stopId })}
+            />
+          ))}
+          <section aria-labelledby="unassigned-title" className="unassigned-section">
+            <h2 id="unassigned-title">{t("routes.unassigned.title", { count: p.unassigned.length })}</h2>
+            {p.unassigned.length === 0 ? (
+              <p className="muted">{t("routes.unassigned.none")}</p>
+            ) : (
+              <UnassignedTable
+                stops={p.unassigned}
+                disabled={patch.isPending}
+                moving={moving?.kind === "unassigned" && p.unassigned.some((u) => u.id === moving.id) ? { id: moving.id, form: form({ kind: "unassigned", stop: p.unassigned.find((u) => u.id === moving.id)! }) } : null}
+                onMoveStart={(uid) => setMoving(moving?.kind === "unassigned" && moving.id === uid ? null : { kind: "unassigned", id: uid })}
+              />
+            )}
+          </section>
+        </div>
+        <div className="routes-map-column">
+          <div className="routes-map">
+            <MapView boundaries={boundaries.data ?? null} points={points} lines={lines} tileUrl={config.data?.tileUrl ?? null} attributionHtml={attribution} ariaLabel={t("routes.map.planLabel")} fitKey={depotPlace ? `plan:${p.id}` : null} />
+          </div>
+          <ul className="route-legend" aria-label={t("routes.map.legend")}>
+            {p.routes.map((r, i) => (
+              <li key={r.vehicleId}>
+                <span className="route-swatch" style={{ background: routeColour(i) }} aria-hidden="true" />
+                {routeLetter(i)} — {r.name} ({t("routes.map.stops", { count: r.stops.length })})
+              </li>
+            ))}
+          </ul>
+        </div>
+      </div>
+    </div>
+  );
+}
