@@ -19,11 +19,15 @@ export interface OpenDb {
 
 const MIGRATIONS = fileURLToPath(new URL("./migrations", import.meta.url));
 
-/** Opens (creating if needed) the database file, or ":memory:", and migrates it to the latest schema. */
-export function openDb(file: string, options: { migrate?: boolean } = {}): OpenDb {
-  if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
-  const sqlite = new Database(file);
-  sqlite.pragma("journal_mode = WAL");
+/**
+ * Opens (creating if needed) the database file, or ":memory:", and migrates it to the latest schema;
+ * `readonly` opens an existing file for reading only (a reader thread beside the server's connection).
+ */
+export function openDb(file: string, options: { migrate?: boolean; readonly?: boolean } = {}): OpenDb {
+  const readonly = options.readonly === true;
+  if (file !== ":memory:" && !readonly) mkdirSync(dirname(file), { recursive: true });
+  const sqlite = new Database(file, { readonly, fileMustExist: readonly });
+  if (!readonly) sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("synchronous = NORMAL");
   // 64 MiB of page cache and memory-mapped reads: the national runs and seeds touch hundreds of MB.
@@ -33,7 +37,7 @@ export function openDb(file: string, options: { migrate?: boolean } = {}): OpenD
   // Another process holding the write lock makes us wait (up to 5 s) instead of failing at once.
   sqlite.pragma("busy_timeout = 5000");
   const db = drizzle(sqlite, { schema });
-  if (options.migrate !== false) migrate(db, { migrationsFolder: MIGRATIONS });
+  if (options.migrate !== false && !readonly) migrate(db, { migrationsFolder: MIGRATIONS });
   return { db, sqlite, close: () => sqlite.close() };
 }
 

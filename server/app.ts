@@ -23,6 +23,7 @@ import { stockRoutes } from "./routes/stock";
 import { vrpRoutes } from "./routes/vrp";
 import { GreatCircleModel, type RoadModel } from "./routing/roadModel";
 import { SolverPool, type Solver } from "./routing/solverPool";
+import { InlineReader, type HeavyReader } from "./reads/registry";
 
 /** What the app needs from the outside world. */
 export interface AppDeps {
@@ -42,6 +43,8 @@ export interface AppDeps {
   trustProxy?: boolean;
   /** Runs route solves off the event loop (default: a worker-thread pool) */
   solver: Solver;
+  /** Runs the national reads (indicators, stock picture): a worker on the database file in the server, inline by default */
+  reads: HeavyReader;
   /** Distance / duration matrices for route plans (default: great-circle × circuity; a road network when loaded) */
   roadModel: RoadModel;
 }
@@ -51,7 +54,7 @@ export type FuraApp = express.Express & { locals: { routes: RegisteredRoute[] } 
 
 /** Builds the Express app: /api/v1 (public health, config and login; the rest behind a session) and the web app. */
 export function createApp(input: Partial<AppDeps> & { db: Db }): FuraApp {
-  const deps: AppDeps = { clock: () => new Date(), log: pino({ level: "silent" }), rateLimitPerMinute: 0, loginRateLimitPerMinute: 20, ...input, solver: input.solver ?? new SolverPool(), roadModel: input.roadModel ?? new GreatCircleModel() };
+  const deps: AppDeps = { clock: () => new Date(), log: pino({ level: "silent" }), rateLimitPerMinute: 0, loginRateLimitPerMinute: 20, ...input, solver: input.solver ?? new SolverPool(), reads: input.reads ?? new InlineReader(input.db), roadModel: input.roadModel ?? new GreatCircleModel() };
   const app = express() as FuraApp;
   app.disable("x-powered-by");
   if (deps.trustProxy) app.set("trust proxy", 1);

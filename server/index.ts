@@ -2,6 +2,7 @@
 import { fileURLToPath } from "node:url";
 import pino from "pino";
 import { openDb } from "../db/client";
+import { WorkerReader } from "./reads/readerPool";
 import { isEmpty, seedDatabase } from "../db/seed";
 import { createApp } from "./app";
 import { hashPassword } from "./auth/password";
@@ -36,6 +37,8 @@ const app = createApp({
   rateLimitPerMinute: env.FURA_RATE_LIMIT,
   trustProxy: env.FURA_TRUST_PROXY === "true",
   roadModel: loadRoadModel(env.FURA_ROADS_GEOJSON, log),
+  // National reads in a worker on the same file, so that a dashboard never stalls the API.
+  reads: new WorkerReader(env.FURA_DB),
   ...(env.FURA_TILE_URL ? { tileUrl: env.FURA_TILE_URL } : {}),
 });
 const server = app.listen(env.PORT, env.HOST, () => {

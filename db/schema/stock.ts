@@ -51,7 +51,8 @@ export const stockMovements = sqliteTable(
     index("movements_card_idx").on(t.facilityId, t.productId, t.occurredAt),
     index("movements_batch_idx").on(t.batchId),
     // Movements with a counterparty only (transfers and deliveries): what a depot delivered, over a period and per product.
-    index("movements_counterparty_idx").on(t.counterpartyId, t.occurredAt).where(sql`${t.counterpartyId} is not null`),
+    // Covering (type, product, quantity): a depot's deliveries over the AMC window are summed from the index alone.
+    index("movements_counterparty_idx").on(t.counterpartyId, t.occurredAt, t.type, t.productId, t.qtyDelta).where(sql`${t.counterpartyId} is not null`),
     index("movements_counterparty_product_idx").on(t.counterpartyId, t.productId, t.occurredAt).where(sql`${t.counterpartyId} is not null`),
     check("movements_nonzero", sql`${t.qtyDelta} <> 0`),
     check("movements_balance_nonneg", sql`${t.balanceAfter} >= 0`),

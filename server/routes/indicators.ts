@@ -5,7 +5,6 @@ import { ConsumptionQuery, HistoryQuery, IndicatorsQuery } from "../../shared/co
 import type { AppDeps } from "../app";
 import { scopeFilter } from "../policies";
 import { areaConsumption, facilityHistory } from "../queries/history";
-import { cachedAreaIndicators } from "../queries/indicators";
 import { getFacility } from "../queries/reference";
 import type { SecureRouter } from "./secureRouter";
 
@@ -16,8 +15,8 @@ export function indicatorRoutes(r: SecureRouter, deps: AppDeps): void {
   const { db, clock } = deps;
   const today = () => clock().toISOString().slice(0, 10);
 
-  r.get("/indicators", { action: "stock:read", query: IndicatorsQuery }, (_req, res) => {
-    res.json(cachedAreaIndicators(db, scopeFilter(res.locals.user as Me), res.locals.query, today()));
+  r.get("/indicators", { action: "stock:read", query: IndicatorsQuery }, async (_req, res) => {
+    res.json(await deps.reads.run("areaIndicators", scopeFilter(res.locals.user as Me), res.locals.query, today()));
   });
 
   r.get("/indicators/consumption", { action: "stock:read", query: ConsumptionQuery }, (_req, res) => {

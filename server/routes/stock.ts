@@ -9,7 +9,6 @@ import { minShelfLifeDays } from "../commands/stockRefs";
 import { parseOrThrow } from "../middleware/validate";
 import { getFacility } from "../queries/reference";
 import { stockCard, stockPositions } from "../queries/stock";
-import { stockStatusPicture } from "../queries/stockStatus";
 import { scopeFilter } from "../policies";
 import type { AppDeps } from "../app";
 import { idempotentWrite } from "./idempotent";
@@ -48,9 +47,9 @@ export function stockRoutes(r: SecureRouter, deps: AppDeps): void {
   });
 
   // The national stock picture: no facility in the path, the list itself is narrowed to the user's scope.
-  r.get("/stock/status", { action: "stock:read", query: StockStatusQuery }, (_req, res) => {
+  r.get("/stock/status", { action: "stock:read", query: StockStatusQuery }, async (_req, res) => {
     const asOf = clock().toISOString().slice(0, 10);
-    res.json(stockStatusPicture(db, scopeFilter(res.locals.user as Me), res.locals.query, asOf));
+    res.json(await deps.reads.run("stockStatus", scopeFilter(res.locals.user as Me), res.locals.query, asOf));
   });
 
   r.post(

@@ -1,0 +1,2 @@
+DROP INDEX `movements_counterparty_idx`;--> statement-breakpoint
+CREATE INDEX `movements_counterparty_idx` ON `stock_movements` (`counterparty_id`,`occurred_at`,`type`,`product_id`,`qty_delta`) WHERE "stock_movements"."counterparty_id" is not null;
