@@ -154,6 +154,16 @@ describe("national stock picture in chromium", () => {
     const chart = page.getByTestId("history-chart");
     await chart.locator("canvas").first().waitFor({ timeout: 15_000 });
     expect(await page.getByTestId("history-chart-summary").textContent()).toContain(`stock en fin de période : ${numberFr(history.points[history.points.length - 1]!.closing)}`);
+    // …and lists its orders as GET /orders answers them, each opening its page.
+    const placed = await browserGet<{ items: { id: number }[]; total: number }>(`/orders?facilityId=${cscom.facilityId}&limit=15&offset=0`);
+    const section = page.getByTestId("facility-orders");
+    await section.waitFor();
+    if (placed.total === 0) await section.getByText("Aucune commande passée par cet établissement.").waitFor();
+    else {
+      await expect.poll(() => section.locator("tbody tr").count()).toBe(placed.items.length);
+      expect(await section.locator("tbody tr").evaluateAll((rows) => rows.map((r) => Number(r.getAttribute("data-order-id"))))).toEqual(placed.items.map((o) => o.id));
+      expect(await section.locator("tbody tr").first().getByRole("link").getAttribute("href")).toBe(`/commandes/${placed.items[0]!.id}`);
+    }
     await page.screenshot({ path: join(SHOTS, "facility-history.png"), fullPage: true });
   });
 

@@ -1,10 +1,13 @@
-/** Facility page /facilities/:id: who and where the facility is, its stock positions and a product's stock card. */
+/** Facility page /facilities/:id: who and where the facility is, its stock positions, a product's stock card and history, its orders and deliveries. */
 import { useTranslation } from "react-i18next";
 import { Link, useParams, useSearchParams } from "react-router";
 import { ApiError } from "../../api/client";
 import { useFacility } from "../../api/reference";
 import { ErrorState, Loading } from "../../components/States";
+import { useMe } from "../../api/auth";
+import { ORDER_ROLES } from "../../components/screens";
 import { FacilityHeader } from "./FacilityHeader";
+import { FacilityOrders } from "./FacilityOrders";
 import { StockSection } from "./StockSection";
 
 /** The page of one facility; `?programme=` and `?product=` keep the filter and the open stock card in the URL. */
@@ -13,6 +16,7 @@ export default function FacilityPage() {
   const { id = "" } = useParams();
   const [params, setParams] = useSearchParams();
   const facility = useFacility(id);
+  const role = useMe().data?.role;
 
   const programme = params.get("programme");
   const productParam = Number(params.get("product"));
@@ -59,6 +63,7 @@ export default function FacilityPage() {
         onProgramme={(code) => update({ programme: code, product: null })}
         onProduct={(pid) => update({ product: pid === null ? null : String(pid) })}
       />
+      {role && ORDER_ROLES.includes(role) && <FacilityOrders facilityId={facility.data.id} isDepot={facility.data.level !== "cscom"} role={role} />}
     </div>
   );
 }
