@@ -20,7 +20,7 @@ import { replenishmentRoutes } from "./routes/replenishment";
 import { routePlanRoutes } from "./routes/routePlans";
 import { SecureRouter, type RegisteredRoute } from "./routes/secureRouter";
 import { stockRoutes } from "./routes/stock";
-import { vrpRoutes } from "./routes/vrp";
+import { jsonBodyParsers, vrpRoutes } from "./routes/vrp";
 import { GreatCircleModel, type RoadModel } from "./routing/roadModel";
 import { SolverPool, type Solver } from "./routing/solverPool";
 import { InlineReader, type HeavyReader } from "./reads/registry";
@@ -61,7 +61,9 @@ export function createApp(input: Partial<AppDeps> & { db: Db }): FuraApp {
   app.use(helmet());
   app.use(requestContext(deps.log));
   // No CORS headers: the API answers only its own origin (browsers refuse cross-origin reads).
-  app.use("/api", express.json({ limit: "1mb" }), cookieParser());
+  // JSON bodies up to 1 MB, except POST /vrp/solve: up to 25 MB once signed in (see jsonBodyParsers).
+  const bodies = jsonBodyParsers();
+  app.use("/api", bodies.api, cookieParser());
 
   const limited = (limit: number) =>
     rateLimit({
@@ -90,7 +92,7 @@ export function createApp(input: Partial<AppDeps> & { db: Db }): FuraApp {
   routePlanRoutes(api, deps);
   vrpRoutes(api, deps);
   auditRoutes(api, deps);
-  app.use("/api/v1", loadSession(deps.db, deps.clock), requireCsrf, api.router, notFoundHandler);
+  app.use("/api/v1", loadSession(deps.db, deps.clock), requireCsrf, bodies.solve, api.router, notFoundHandler);
   app.use("/api", notFoundHandler);
   app.locals.routes = api.routes;
 

@@ -4,8 +4,12 @@
  * independently of the solver, and prints cost, BKS, gap and time.
  *
  *   node --import tsx scripts/bench/vrp.ts [--deadline-ms 2000] [--family X] [--instance X-n101-k25] [--seed 1[,2,3]]
+ *     [--max-iterations N] [--clock wall|cpu]
  *
  * With several seeds every instance is solved once per seed and the family means are over all runs.
+ * `--max-iterations` stops each run after N iterations (deterministic for a seed, whatever the load).
+ * `--clock cpu` measures the deadline (and the printed time) in this process's CPU time instead of
+ * wall-clock time, so that variants compared on a shared, loaded machine get the same compute budget.
  *
  * Data: ../shared/data/vrp relative to the repo (override with FURA_VRP_DATA).
  */
@@ -91,24 +95,33 @@ function recheck(b: BenchInstance, sol: Solution, solomon: boolean): number {
   return total;
 }
 
+/** CPU time of this process (user + system), ms. */
+function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
 /** Run the benchmark and print the table. */
 function main(): void {
   const f = flags(process.argv.slice(2));
   const deadlineMs = Number(f.get("deadline-ms") ?? 2000);
   const seeds = (f.get("seed") ?? "1").split(",").map(Number);
   const maxIterations = f.has("max-iterations") ? Number(f.get("max-iterations")) : undefined;
+  const clock = f.get("clock") ?? "wall";
+  if (clock !== "wall" && clock !== "cpu") throw new Error(`--clock must be wall or cpu, not ${clock}`);
+  const now = clock === "cpu" ? cpuMs : () => performance.now();
   const fam = f.get("family");
   const only = f.get("instance")?.split(",");
   const rows = readBks().filter((r) => (!fam || fam.split(",").includes(r.group)) && (!only || only.includes(r.instance)));
   const byGroup = new Map<string, { gap: number; ms: number }[]>();
   let failed = false;
-  console.log(`deadline ${deadlineMs} ms, seed ${seeds.join(",")}, data ${dataDir}`);
+  console.log(`deadline ${deadlineMs} ms (${clock} clock)${maxIterations ? `, at most ${maxIterations} iterations` : ""}, seed ${seeds.join(",")}, data ${dataDir}`);
   console.log("instance        cost      bks   gap%  routes   iters  time_s  seed");
   for (const seed of seeds) for (const row of rows) {
     const b = load(row);
-    const t0 = performance.now();
-    const sol = solve(b.problem, { deadlineMs, seed, ...(maxIterations ? { maxIterations } : {}) });
-    const ms = performance.now() - t0;
+    const t0 = now();
+    const sol = solve(b.problem, { deadlineMs, seed, ...(maxIterations ? { maxIterations } : {}), ...(clock === "cpu" ? { now } : {}) });
+    const ms = now() - t0;
     let cost: number;
     try {
       cost = recheck(b, sol, row.group === "solomon");

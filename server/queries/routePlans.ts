@@ -1,6 +1,7 @@
 /**
  * Read side of route plans. Staff see the plans of depots in their scope (the route checks it);
- * a driver sees only published plans with a route assigned to them, and only those routes.
+ * a driver sees only published plans with a route assigned to them, and only those routes (the
+ * counts and totals of a plan too are those of their routes).
  */
 import { and, asc, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
@@ -68,7 +69,39 @@ export function loadRoutePlan(db: Db | Tx, id: number, viewer: Me): RoutePlan {
   const violations = (JSON.parse(row.p.violationsJson) as RouteViolation[]).filter((v) => !driver || (v.vehicleId !== null && vehicleIds.includes(v.vehicleId)));
   const orderIds = [...stops, ...unassigned].flatMap((s) => (s.orderIds === null ? [] : (JSON.parse(s.orderIds) as number[])));
   const manifests = new Map([...loadShipments(db, orderIds)].map(([id, s]) => [id, s.manifest]));
-  return presentRoutePlan(row.p, row.depotName, vehicles, stops, unassigned, violations, manifests);
+  const plan = presentRoutePlan(row.p, row.depotName, vehicles, stops, unassigned, violations, manifests);
+  // A driver's totals are those of their own routes: the rest of the plan stays out of their view.
+  return driver ? { ...plan, totals: { ...plan.totals, ...sumRoutes(vehicles) } } : plan;
+}
+
+/** Distance, duration and cost summed over some vehicles' routes (a driver's share of a plan). */
+function sumRoutes(vehicles: { distanceM: number; durationS: number; costXof: number }[]) {
+  return {
+    distanceM: vehicles.reduce((n, v) => n + v.distanceM, 0),
+    durationS: vehicles.reduce((n, v) => n + v.durationS, 0),
+    costXof: vehicles.reduce((n, v) => n + v.costXof, 0),
+  };
+}
+
+/**
+ * A driver's summary of each listed plan: only their vehicles, the stops of those vehicles, the
+ * violations on them and their totals; no unassigned stops (as loadRoutePlan shows them the plan).
+ */
+function driverSummaries(db: Db, driverId: number, plans: { id: number; violationsJson: string }[]) {
+  const ids = plans.map((p) => p.id);
+  const vehicles = db.select().from(routePlanVehicles).where(and(inArray(routePlanVehicles.planId, [...ids, 0]), eq(routePlanVehicles.driverUserId, driverId))).all();
+  const stopCounts = new Map(
+    db.select({ vehicleId: routeStops.vehicleId, n: count() }).from(routeStops).where(inArray(routeStops.vehicleId, [...vehicles.map((v) => v.id), 0])).groupBy(routeStops.vehicleId).all().map((r) => [r.vehicleId, r.n]),
+  );
+  return new Map(
+    plans.map((p) => {
+      const mine = vehicles.filter((v) => v.planId === p.id);
+      const mineIds = new Set(mine.map((v) => v.id));
+      const violations = (JSON.parse(p.violationsJson) as RouteViolation[]).filter((v) => v.vehicleId !== null && mineIds.has(v.vehicleId)).length;
+      const stops = mine.reduce((n, v) => n + (stopCounts.get(v.id) ?? 0), 0);
+      return [p.id, { counts: { stops, unassigned: 0, vehicles: mine.length, violations }, totals: sumRoutes(mine) }];
+    }),
+  );
 }
 
 /** Plans visible to the user, newest date first, paged. */
@@ -91,9 +124,15 @@ export function listRoutePlans(db: Db, user: Me, q: { depotId?: string | undefin
     .limit(q.limit)
     .offset(q.offset)
     .all();
-  const items = rows.map((r) =>
-    presentPlanHeader(r.p, r.depotName, { stops: r.stops, unassigned: r.unassigned, vehicles: r.vehicles, violations: (JSON.parse(r.p.violationsJson) as unknown[]).length }),
-  );
+  const mine = user.role === "driver" ? driverSummaries(db, user.id, rows.map((r) => r.p)) : null;
+  const items = rows.map((r) => {
+    const own = mine?.get(r.p.id);
+    if (own) {
+      const header = presentPlanHeader(r.p, r.depotName, own.counts);
+      return { ...header, totals: { ...header.totals, ...own.totals } };
+    }
+    return presentPlanHeader(r.p, r.depotName, { stops: r.stops, unassigned: r.unassigned, vehicles: r.vehicles, violations: (JSON.parse(r.p.violationsJson) as unknown[]).length });
+  });
   return { items, total, limit: q.limit, offset: q.offset };
 }
 

@@ -86,6 +86,48 @@ describe("POST /vrp/solve", () => {
     expect(unknown.status).toBe(400);
   });
 
+  /** A VROOM problem over a 520-location matrix (durations and distances, ≈ 3 MB of JSON): 80 stops, 4 vehicles. */
+  const bigProblem = () => {
+    const n = 520;
+    const pt = (i: number) => [(i * 7919) % 1000, (i * 104_729) % 997];
+    const durations = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => Math.round(3 * Math.hypot(pt(i)[0]! - pt(j)[0]!, pt(i)[1]! - pt(j)[1]!))));
+    return {
+      jobs: Array.from({ length: 80 }, (_, k) => ({ id: 1000 + k, location_index: 1 + ((k * 37) % (n - 1)), delivery: [1], service: 60 })),
+      vehicles: [1, 2, 3, 4].map((id) => ({ id, start_index: 0, end_index: 0, capacity: [25] })),
+      matrices: { car: { durations, distances: durations.map((row) => row.map((d) => d * 12)) } },
+    };
+  };
+
+  it("accepts a VROOM problem of about 3 MB (500+ locations) from a signed-in user and solves it", async () => {
+    const body = bigProblem();
+    const bytes = Buffer.byteLength(JSON.stringify(body));
+    expect(bytes).toBeGreaterThan(2_500_000);
+    expect(bytes).toBeLessThan(25_000_000);
+    const res = await solve(body, "?maxIterations=50&seed=1");
+    expect(res.status).toBe(200);
+    expect(res.body.summary.unassigned).toBe(0);
+    const served = res.body.routes.flatMap((r: { steps: { type: string; id?: number }[] }) => r.steps.filter((s) => s.type === "job").map((s) => s.id));
+    expect(served).toHaveLength(80);
+  });
+
+  it("keeps 1 MB everywhere else: larger bodies on other routes, or on the solver without a session, get 413 payload_too_large", async () => {
+    const big = bigProblem();
+    const other = await t.agent.post("/api/v1/route-plans").set("Idempotency-Key", "vrp-big-1").send(big);
+    expect(other.status).toBe(413);
+    expect(other.body.error.code).toBe("payload_too_large");
+    const anonymous = await request(t.app).post("/api/v1/vrp/solve").send(big);
+    expect(anonymous.status).toBe(413);
+    expect(anonymous.body.error.code).toBe("payload_too_large");
+    const small = await request(t.app).post("/api/v1/vrp/solve").send(problem());
+    expect(small.status).toBe(401);
+  });
+
+  it("refuses a solve body over 25 MB (25 × 2^20 bytes) with 413 payload_too_large", async () => {
+    const res = await solve({ ...problem(), padding: "x".repeat(27_000_000) });
+    expect(res.status).toBe(413);
+    expect(res.body.error.code).toBe("payload_too_large");
+  });
+
   it("is refused to a driver and a CSCom manager (403)", async () => {
     for (const username of ["chauffeur.kati", "cscom.kati"]) {
       const agent = request.agent(t.app);
@@ -99,7 +141,8 @@ describe("POST /vrp/solve", () => {
 describe("solver worker pool", () => {
   /** An app over the same database whose pool runs a misbehaving worker. */
   async function appWith(mode: "hang" | "throw" | "exit") {
-    const pool = new SolverPool({ size: 1, graceMs: 300, entry: new URL("../helpers/misbehavingSolveWorker.ts", import.meta.url), data: { mode } });
+    // Crashes must be told from timeouts even when a loaded machine boots the worker slowly.
+    const pool = new SolverPool({ size: 1, graceMs: mode === "hang" ? 300 : 10_000, entry: new URL("../helpers/misbehavingSolveWorker.ts", import.meta.url), data: { mode } });
     const app = createApp({ db: t.open.db, clock: () => TEST_NOW, log: pino({ level: "silent" }), loginRateLimitPerMinute: 0, solver: pool });
     const agent = request.agent(app);
     await signIn(agent, "admin", ADMIN_PASSWORD);

@@ -1,10 +1,12 @@
 /** Routes of the web app: sign-in is public, everything else sits behind the session guard (and the screen's roles). */
 import { lazy, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, Route, Routes } from "react-router";
+import { Link, Navigate, Route, Routes } from "react-router";
 import type { Role } from "@shared/contracts/auth";
+import { useMe } from "./api/auth";
 import { AppShell } from "./components/AppShell";
-import { ORDER_ROLES, REPORT_READERS, SCREENS } from "./components/screens";
+import { homePath, ORDER_ROLES, REPORT_READERS, SCREENS } from "./components/screens";
+import { DRIVER_MANIFESTS_PATH } from "./features/driver/paths";
 import { ABOUT_PATH } from "./features/about/paths";
 import { LOGIN_PATH, RequireAuth } from "./features/auth/RequireAuth";
 import { LoginPage } from "./features/auth/LoginPage";
@@ -23,6 +25,8 @@ const RoutePlanPage = lazy(() => import("./features/routes/PlanPage"));
 const ManifestsPage = lazy(() => import("./features/routes/ManifestsPage"));
 const MonthlyReportPage = lazy(() => import("./features/reports/MonthlyReportPage"));
 const MyOrdersPage = lazy(() => import("./features/reports/MyOrdersPage"));
+const MyRoutePage = lazy(() => import("./features/driver/MyRoutePage"));
+const DriverManifestsPage = lazy(() => import("./features/driver/DriverManifestsPage"));
 
 function NotFound() {
   const { t } = useTranslation();
@@ -35,6 +39,13 @@ function NotFound() {
   );
 }
 
+/** "/": the network map, except for a driver, whose home is their route (the map is at /carte for them). */
+function Home() {
+  const me = useMe();
+  const home = me.data ? homePath(me.data.role) : SCREENS.map.path;
+  return home === SCREENS.map.path ? <NetworkMapPage /> : <Navigate to={home} replace />;
+}
+
 /** A page for signed-in users, optionally only for some roles. */
 const guarded = (page: ReactNode, roles?: readonly Role[]) => <RequireAuth roles={roles}>{page}</RequireAuth>;
 
@@ -45,7 +56,8 @@ export function App() {
       <Routes>
         <Route path={LOGIN_PATH} element={<LoginPage />} />
         <Route path={ABOUT_PATH} element={<AboutPage />} />
-        <Route path="/" element={guarded(<NetworkMapPage />)} />
+        <Route path="/" element={guarded(<Home />)} />
+        <Route path={SCREENS.driverMap.path} element={guarded(<NetworkMapPage />)} />
         <Route path={SCREENS.situation.path} element={guarded(<StockSituationPage />, SCREENS.situation.roles)} />
         <Route path="/facilities/:id" element={guarded(<FacilityPage />)} />
         <Route path={SCREENS.review.path} element={guarded(<DistrictReviewPage />, SCREENS.review.roles)} />
@@ -58,6 +70,8 @@ export function App() {
         <Route path={`${SCREENS.routes.path}/:id/manifestes`} element={guarded(<ManifestsPage />, SCREENS.routes.roles)} />
         <Route path={SCREENS.report.path} element={guarded(<MonthlyReportPage />, REPORT_READERS)} />
         <Route path={SCREENS.myOrders.path} element={guarded(<MyOrdersPage />, SCREENS.myOrders.roles)} />
+        <Route path={SCREENS.myRoute.path} element={guarded(<MyRoutePage />, SCREENS.myRoute.roles)} />
+        <Route path={DRIVER_MANIFESTS_PATH} element={guarded(<DriverManifestsPage />, SCREENS.myRoute.roles)} />
         <Route path="*" element={<NotFound />} />
       </Routes>
     </AppShell>

@@ -1,4 +1,5 @@
-/** Entry point: i18n, react-query, router, and the app. Pages are lazy chunks, so this stays small. */
+/** Entry point: i18n, react-query, router, and the app. Pages are lazy chunks, so this stays small; the service worker registers after. */
+/// <reference types="vite-plugin-pwa/vanillajs" />
 import { QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
@@ -19,3 +20,13 @@ createRoot(document.getElementById("root")!).render(
     </QueryClientProvider>
   </StrictMode>,
 );
+
+/** Registers the service worker (app shell offline, the driver's data; see vite.config.ts) once the page has loaded, from a lazy chunk. */
+function registerServiceWorker(): void {
+  if (!("serviceWorker" in navigator)) return;
+  const register = () => void import("virtual:pwa-register").then(({ registerSW }) => registerSW({ immediate: true }));
+  if (document.readyState === "complete") register();
+  else window.addEventListener("load", register, { once: true });
+}
+
+registerServiceWorker();

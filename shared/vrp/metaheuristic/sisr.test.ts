@@ -5,10 +5,10 @@ import { regretInsertion } from "../construct/regret";
 import { compile } from "../instance";
 import type { Problem } from "../model";
 import { Rng } from "../prng";
-import { overloadUnits, solve } from "../solve";
+import { fleetFill, overloadUnits, ruinParams, solve, tightFleet } from "../solve";
 import { RouteState } from "../state";
 import { randomProblem } from "../testing";
-import { Sisr } from "./sisr";
+import { defaultSisr, Sisr } from "./sisr";
 
 /** A random problem whose four vehicles are about 90 % full (capacity binds), with or without time windows. */
 function tightProblem(seed: number, tw: boolean): Problem {
@@ -41,8 +41,8 @@ function objective(p: Problem, st: RouteState, overloadCost: Float64Array, penal
 }
 
 describe("soft capacity in ruin and recreate", () => {
-  for (const tw of [false, true]) {
-    it(`returns a step delta equal to the recomputed objective change, overload included, and rolls back exactly (tw=${tw})`, () => {
+  for (const [tw, cBar] of [[false, 10], [true, 10], [false, 15], [true, 15]] as const) {
+    it(`returns a step delta equal to the recomputed objective change, overload included, and rolls back exactly (tw=${tw}, cBar=${cBar})`, () => {
       for (let trial = 0; trial < 8; trial++) {
         const p = tightProblem(trial, tw);
         const inst = compile(p);
@@ -50,7 +50,7 @@ describe("soft capacity in ruin and recreate", () => {
         const st = new RouteState(inst);
         regretInsertion(st, [...Array(inst.nJobs).keys()]);
         const penalty = new Float64Array(inst.nJobs).fill(5000);
-        const sisr = new Sisr(st, rng, penalty);
+        const sisr = new Sisr(st, rng, penalty, { ...defaultSisr, cBar });
         const overloadCost = Float64Array.from([30, 7]);
         sisr.setOverloadCost(overloadCost);
         const unassigned: number[] = [];
@@ -113,6 +113,25 @@ describe("soft capacity in ruin and recreate", () => {
     const loose = compile(randomProblem(1, { jobs: 30, vehicles: 8 }));
     expect(overloadUnits(loose, all)).toBeNull();
     expect(overloadUnits(loose, all, true)).not.toBeNull();
+  });
+
+  it("ruins more jobs per step (cBar 15) only on tightly packed fleets, and the caller's tuning wins", () => {
+    const tightP = tightProblem(3, false);
+    const tight = compile(tightP);
+    const all = [...Array(tight.nJobs).keys()];
+    const demand = tightP.jobs.reduce((s, j) => s + j.delivery[0]!, 0);
+    const cap = tightP.vehicles.reduce((s, v) => s + v.capacity[0]!, 0);
+    expect(fleetFill(tight, all)).toBeCloseTo(demand / cap, 9);
+    expect(tightFleet(tight, all)).toBe(true);
+    expect(ruinParams(tight, all)).toEqual({ ...defaultSisr, cBar: 15 });
+    expect(ruinParams(tight, all, { cBar: 8, lMax: 6 })).toEqual({ ...defaultSisr, cBar: 8, lMax: 6 });
+    // Half the jobs leave the fleet loose; more demand than capacity is not "tight" either.
+    expect(tightFleet(tight, all.slice(0, 15))).toBe(false);
+    const over = tightProblem(3, false);
+    for (const v of over.vehicles) v.capacity = [Math.floor(v.capacity[0]! * 0.8), 40];
+    expect(tightFleet(compile(over), all)).toBe(false);
+    const loose = compile(randomProblem(1, { jobs: 30, vehicles: 8 }));
+    expect(ruinParams(loose, [...Array(loose.nJobs).keys()])).toEqual(defaultSisr);
   });
 
   it("returns only capacity-feasible routes, deterministically for a seed, when the search crosses overloaded routes", () => {

@@ -2,6 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { Me } from "@shared/contracts/auth";
 import { ApiError, apiRequest, setCsrfToken } from "./client";
+import { clearOfflineCache } from "./offlineCache";
 
 /** Query key of the signed-in user; `null` data means "not signed in". */
 export const ME_KEY = ["auth", "me"] as const;
@@ -36,6 +37,8 @@ export function useMe() {
     },
     staleTime: 5 * 60_000,
     retry: false,
+    // Asked even when the browser says it is offline: the service worker answers from its cache (the driver's tablet).
+    networkMode: "offlineFirst",
   });
 }
 
@@ -43,7 +46,12 @@ export function useMe() {
 export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { username: string; password: string }) => fetchUser("/auth/login", { method: "POST", body: input }),
+    mutationFn: async (input: { username: string; password: string }) => {
+      const user = await fetchUser("/auth/login", { method: "POST", body: input });
+      // A new session: nothing another user left for offline use may be read.
+      await clearOfflineCache();
+      return user;
+    },
     onSuccess: (user) => {
       queryClient.setQueryData(ME_KEY, user);
     },
@@ -57,6 +65,7 @@ export function useLogout() {
     mutationFn: () => apiRequest("/auth/logout", { method: "POST" }),
     onSettled: () => {
       setCsrfToken(null);
+      void clearOfflineCache();
       // Set the ME query to null in place (its observers — the guard, the header — re-render and leave the
       // page), then forget every other answer. Clearing the whole cache first would orphan those observers.
       queryClient.setQueryData(ME_KEY, null);

@@ -51,6 +51,10 @@ interface RequestOptions {
   signal?: AbortSignal;
   /** Idempotency-Key of a write: one per user action, the same when that action is retried */
   idempotencyKey?: string;
+  /** A read the driver needs offline: the service worker keeps its last answer (header X-Fura-Offline, see vite.config.ts) */
+  offline?: boolean;
+  /** Sees the HTTP answer before its body is read (e.g. whether the service worker served it from its cache) */
+  onResponse?: (res: Response) => void;
 }
 
 /** Calls the API and returns the raw JSON (undefined for 204); throws ApiError on any failure. */
@@ -60,6 +64,7 @@ export async function apiRequest(path: string, options: RequestOptions = {}): Pr
   if (options.body !== undefined) headers["Content-Type"] = "application/json";
   if (method !== "GET" && csrfToken) headers["X-CSRF-Token"] = csrfToken;
   if (options.idempotencyKey) headers["Idempotency-Key"] = options.idempotencyKey;
+  if (options.offline && method === "GET") headers["X-Fura-Offline"] = "1";
   let res: Response;
   try {
     res = await fetch(apiUrl(path, options.query), {
@@ -73,6 +78,7 @@ export async function apiRequest(path: string, options: RequestOptions = {}): Pr
     if (cause instanceof DOMException && cause.name === "AbortError") throw cause;
     throw new ApiError("network_error", 0, cause instanceof Error ? cause.message : "Network error");
   }
+  options.onResponse?.(res);
   if (res.status === 204) return undefined;
   const body: unknown = await res.json().catch(() => undefined);
   if (!res.ok) {

@@ -7,13 +7,17 @@ const ALL: readonly Role[] = ["admin", "procurement_officer", "regional_manager"
 /** A screen of the app: where it lives, its navigation label key, and who may open it. */
 export interface Screen {
   path: string;
-  label: "nav.map" | "nav.situation" | "nav.review" | "nav.depot" | "nav.allocations" | "nav.audit" | "nav.report" | "nav.myOrders" | "nav.routes";
+  label: "nav.map" | "nav.situation" | "nav.review" | "nav.depot" | "nav.allocations" | "nav.audit" | "nav.report" | "nav.myOrders" | "nav.routes" | "nav.myRoute";
   roles: readonly Role[];
 }
 
 /** Screens in the order of the navigation bar. */
 export const SCREENS = {
-  map: { path: "/", label: "nav.map", roles: ALL },
+  // The driver's home: their routes of the day on the tablet, offline too (the app's "/" leads them there).
+  myRoute: { path: "/ma-tournee", label: "nav.myRoute", roles: ["driver"] },
+  map: { path: "/", label: "nav.map", roles: ALL.filter((r) => r !== "driver") },
+  // The network map for the driver, whose "/" is their route.
+  driverMap: { path: "/carte", label: "nav.map", roles: ["driver"] },
   situation: { path: "/situation", label: "nav.situation", roles: ["procurement_officer", "regional_manager", "district_pharmacist", "admin"] },
   review: { path: "/revue", label: "nav.review", roles: ["district_pharmacist", "regional_manager", "admin"] },
   depot: { path: "/depot", label: "nav.depot", roles: ["storekeeper", "district_pharmacist", "regional_manager", "admin"] },
@@ -38,6 +42,11 @@ export const orderPath = (id: number) => `/commandes/${id}`;
 /** Router state of an order page opened right after creating orders (the others created with it are listed there). */
 export interface CreatedOrdersState {
   created: { id: number; flow: "cost_recovery" | "free_care" }[];
+}
+
+/** Where a role lands: the driver on their route, everyone else on the network map. */
+export function homePath(role: Role): string {
+  return role === "driver" ? SCREENS.myRoute.path : SCREENS.map.path;
 }
 
 /** The screens a role sees in the header. */

@@ -18,8 +18,8 @@ import "./routes.css";
 
 type Route = RoutePlan["routes"][number];
 
-/** One order's lines, one row per lot (the product cells span its lots). */
-function OrderTable({ order }: { order: ManifestOrder }) {
+/** One order's lines, one row per lot (the product cells span its lots); the driver's screen shows it under each stop. */
+export function OrderTable({ order }: { order: ManifestOrder }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const packs = (qty: number, size: number) => formatNumber(Math.round((qty / size) * 100) / 100, lang, Number.isInteger(qty / size) ? 0 : 2);
@@ -88,8 +88,8 @@ function Signatures() {
   );
 }
 
-/** One page: one stop of one route. */
-function StopPage({ plan, route, index, stop }: { plan: RoutePlan; route: Route; index: number; stop: Route["stops"][number] }) {
+/** One page: one stop of one route (the driver's print view uses it too). */
+export function StopPage({ plan, route, index, stop }: { plan: RoutePlan; route: Route; index: number; stop: Route["stops"][number] }) {
   const { t, i18n } = useTranslation();
   return (
     <section className="manifest" data-testid="manifest" data-stop-id={stop.id} aria-labelledby={`manifest-${stop.id}`}>
