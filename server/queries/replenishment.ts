@@ -7,6 +7,7 @@ import { computeOrderQuantity, decodeInputs, readCalculation } from "../../share
 import { AppError } from "../../shared/errors";
 import type { Tx } from "../commands/idempotency";
 import type { ScopeFilter } from "../policies";
+import type { Area } from "./area";
 import { facilityInScope } from "./scope";
 
 /** One report with its lines (404 when unknown). */
@@ -172,3 +173,15 @@ export function listOrders(db: Db, scope: ScopeFilter, q: { facilityId?: string 
     }));
   return { items, total, limit: q.limit, offset: q.offset };
 }
+
+/** Reports of the period submitted without orders yet, by facilities of the area (the work of POST /orders/cycle). */
+export function reportsAwaitingOrders(db: Db | Tx, area: Area, period: string): number[] {
+  return db
+    .select({ id: stockReports.id })
+    .from(stockReports)
+    .innerJoin(facilities, eq(facilities.id, stockReports.facilityId))
+    .where(and(area.where, eq(stockReports.period, period), eq(stockReports.status, "submitted"), sql`not exists (select 1 from ${orders} where ${orders.reportId} = ${stockReports.id})`))
+    .all()
+    .map((r) => r.id);
+}
+

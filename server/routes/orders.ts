@@ -9,6 +9,7 @@ import {
   DepotOrderCreate,
   EmergencyOrderCreate,
   OrderApprove,
+  OrderCycleRequest,
   OrderDeliver,
   OrderLinesEdit,
   OrderQuery,
@@ -27,7 +28,9 @@ import { createPositionOrders } from "../commands/positionOrders";
 import { createReport, submitReport, updateReportLines } from "../commands/reports";
 import { parseOrThrow } from "../middleware/validate";
 import { scopeFilter } from "../policies";
-import { listOrders, listReports, loadOrder, loadReport } from "../queries/replenishment";
+import { resolveArea } from "../queries/area";
+import { listOrders, listReports, loadOrder, loadReport, reportsAwaitingOrders } from "../queries/replenishment";
+import { runOrderCycle } from "../commands/orderCycle";
 import type { AppDeps } from "../app";
 import { idempotentWrite, type WriteCall } from "./idempotent";
 import type { FacilityRef, SecureRouter } from "./secureRouter";
@@ -127,6 +130,21 @@ export function orderRoutes(r: SecureRouter, deps: AppDeps): void {
       const { reportId, budgetXof } = body as z.infer<typeof OrdersFromReport>;
       const ids = createOrdersFromReport(tx, db.$client, reportId, budgetXof, u.id, now);
       return { status: 201, body: { orders: ids.map((id) => loadOrder(tx, id)) }, audit: { action: "order.create", objectType: "report", objectId: String(reportId), after: { orderIds: ids, budgetXof: budgetXof ?? null } } };
+    }),
+  );
+  r.post(
+    "/orders/cycle",
+    { action: "orders:approve", body: OrderCycleRequest },
+    idempotentWrite(deps, ({ tx, body, user: u, now }) => {
+      const q = body as OrderCycleRequest;
+      const scope = scopeFilter(u);
+      const area = resolveArea(db, scope, q);
+      // The whole country (the national run) needs no list of reports: the cycle finds them itself.
+      const national = "all" in scope && q.regionId === undefined && q.districtId === undefined;
+      const reportIds = national ? undefined : reportsAwaitingOrders(tx, area, q.period);
+      const result = runOrderCycle(db.$client, { period: q.period, status: "submitted", userId: u.id, now, ...(reportIds ? { reportIds } : {}) });
+      const summary = { period: q.period, reports: result.reports, orders: result.orders, lines: result.lines };
+      return { status: 201, body: { ...summary, orderIds: result.orderIds }, audit: { action: "order.cycle", objectType: "period", objectId: q.period, after: { ...summary, regionId: q.regionId ?? null, districtId: q.districtId ?? null } } };
     }),
   );
   r.post(

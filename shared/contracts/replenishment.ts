@@ -112,6 +112,22 @@ export const ReportQuery = z.strictObject({
 });
 
 /** Orders built from a submitted report: one per flow (cost recovery, free care). */
+/**
+ * POST /orders/cycle — the month's order cycle over an area: one suggested order per facility × flow ×
+ * supplier for every report of `period` submitted without orders, in the user's scope (narrowed to a
+ * region or district). The orders are created submitted, for the district's review.
+ */
+export const OrderCycleRequest = z.strictObject({
+  period: Period,
+  regionId: z.string().trim().min(1).max(100).optional(),
+  districtId: z.string().trim().min(1).max(100).optional(),
+});
+export type OrderCycleRequest = z.infer<typeof OrderCycleRequest>;
+
+/** What the cycle created. */
+export const OrderCycleResultSchema = z.object({ period: z.string(), reports: z.number().int(), orders: z.number().int(), lines: z.number().int(), orderIds: z.array(z.number().int()) });
+export type OrderCycleResult = z.infer<typeof OrderCycleResultSchema>;
+
 export const OrdersFromReport = z.strictObject({
   reportId: z.number().int().positive(),
   /** Budget of the cost-recovery order in FCFA (vital lines first, then essential) */

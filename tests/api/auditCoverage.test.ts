@@ -82,6 +82,7 @@ describe("audit coverage of the write routes", () => {
     await step("post /orders/:id/receive", "order.receive", () => cscom.post(`/api/v1/orders/${first!.id}/receive`).set(k()));
 
     // The month's orders exist now: the depot orders up the chain from its CSComs' demand.
+    await step("post /orders/cycle", "order.cycle", () => pharmacist.post("/api/v1/orders/cycle").set(k()).send({ period: "2026-09" }), [201]);
     await step("post /orders/depot", "order.create", () => pharmacist.post("/api/v1/orders/depot").set(k()).send({ facilityId: depotId, period: "2026-10" }));
     const counted = one<number>("select lot_id from stock_balances where facility_id = ? and product_id = (select product_id from order_lines where order_id = ? and amc > 0 limit 1) and qty_on_hand > 0 limit 1", cscomId, first!.id);
     if (counted) await cscom.post("/api/v1/stock/counts").set(k()).send({ facilityId: cscomId, lines: [{ lotId: counted, countedQty: 0 }] });

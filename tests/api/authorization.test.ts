@@ -113,6 +113,7 @@ const EXAMPLES: Record<string, Example> = {
     url: "/vrp/solve?maxIterations=10",
     body: { jobs: [{ id: 1, location_index: 1, delivery: [1] }], vehicles: [{ id: 1, start_index: 0, end_index: 0, capacity: [5] }], matrices: { car: { durations: [[0, 60], [60, 0]] } } },
   }),
+  "post /orders/cycle": () => ({ url: "/orders/cycle", body: { period: "2026-09" }, headers: key() }),
   "post /orders/depot": (f) => ({ url: "/orders/depot", body: { facilityId: f, period: "2026-10" }, headers: key() }),
   "post /orders/emergency": (f) => ({ url: "/orders/emergency", body: { facilityId: f }, headers: key() }),
   "post /allocations/preview": (f) => ({ url: "/allocations/preview", body: { productId, sourceFacilityId: f, districtId: "kati" } }),

@@ -2,7 +2,7 @@
 import { keepPreviousData, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { z } from "zod";
 import { pageOf } from "@shared/contracts/common";
-import { LinePickSchema, OrderSchema, OrderSummarySchema, ReportSchema, type LinePick, type Order } from "@shared/contracts/replenishment";
+import { LinePickSchema, OrderCycleResultSchema, OrderSchema, OrderSummarySchema, ReportSchema, type LinePick, type Order } from "@shared/contracts/replenishment";
 export type { LinePick } from "@shared/contracts/replenishment";
 import { ApiError, apiGet, apiWrite } from "./client";
 import { useWriteMutation } from "./idempotency";
@@ -149,3 +149,15 @@ export function useDepotOrder() {
     onSuccess: (answer) => refreshAfter(client, answer.orders),
   });
 }
+
+/** The month's order cycle over a district (POST /orders/cycle): orders for every report submitted without orders. */
+export function useOrderCycle() {
+  const client = useQueryClient();
+  return useWriteMutation((vars: { period: string; districtId?: string }, key) => apiWrite(OrderCycleResultSchema, "/orders/cycle", { body: vars, idempotencyKey: key }), {
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: ["orders", "list"] });
+      void client.invalidateQueries({ queryKey: ["reports"] });
+    },
+  });
+}
+

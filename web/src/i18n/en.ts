@@ -247,6 +247,15 @@ export const en: Messages = {
   orderKind: { regular: "Monthly order", emergency: "Emergency order", backorder: "Back-order", escalation: "Escalation", allocation: "Allocation" },
   reportState: { on_time: "Submitted on time", late: "Submitted late", draft: "Draft, not submitted", missing: "Missing", not_due: "Not due yet" },
   ven: { V: "Vital", E: "Essential", N: "Non-essential" },
+  orderCycle: {
+    title: "The month's orders — {{period}}",
+    waiting_one: "{{count}} submitted report has no order yet.",
+    waiting_other: "{{count}} submitted reports have no order yet.",
+    run_one: "Compute the suggested order ({{count}} report)",
+    run_other: "Compute the suggested orders ({{count}} reports)",
+    running: "Computing…",
+    done: "{{reports}} report(s) → {{orders}} order(s), {{lines}} line(s), submitted for the review below.",
+  },
   review: {
     title: "District review",
     titleDistrict: "District review — {{name}}",

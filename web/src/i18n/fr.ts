@@ -245,6 +245,15 @@ export const fr = {
   orderKind: { regular: "Commande mensuelle", emergency: "Commande d'urgence", backorder: "Reliquat", escalation: "Escalade", allocation: "Allocation" },
   reportState: { on_time: "Soumis à temps", late: "Soumis en retard", draft: "Brouillon non soumis", missing: "Manquant", not_due: "Pas encore dû" },
   ven: { V: "Vital", E: "Essentiel", N: "Non essentiel" },
+  orderCycle: {
+    title: "Commandes du mois — {{period}}",
+    waiting_one: "{{count}} rapport soumis n'a pas encore de commande.",
+    waiting_other: "{{count}} rapports soumis n'ont pas encore de commande.",
+    run_one: "Calculer la commande suggérée ({{count}} rapport)",
+    run_other: "Calculer les commandes suggérées ({{count}} rapports)",
+    running: "Calcul en cours…",
+    done: "{{reports}} rapport(s) → {{orders}} commande(s), {{lines}} ligne(s), soumises pour la revue ci-dessous.",
+  },
   review: {
     title: "Revue du district",
     titleDistrict: "Revue du district — {{name}}",

@@ -8,6 +8,7 @@ import { EmptyState, ErrorState, Loading } from "../../components/States";
 import { formatPeriod } from "../../i18n/format";
 import { Pager } from "../../components/Pager";
 import { useSearchState } from "../../components/useSearchState";
+import { OrderCycleCard } from "./OrderCycleCard";
 import { ReviewFilters } from "./ReviewFilters";
 import { ReviewSummary } from "./ReviewSummary";
 import { ReviewTable } from "./ReviewTable";
@@ -82,6 +83,7 @@ export default function DistrictReviewPage() {
       ) : (
         <>
           <ReviewSummary rows={rows} />
+          <OrderCycleCard rows={rows} period={period} districtId={districtId} />
           {shown.length === 0 ? (
             <EmptyState>{t("review.noMatch")}</EmptyState>
           ) : (
