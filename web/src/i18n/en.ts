@@ -162,8 +162,6 @@ export const en: Messages = {
     supplied: "Deliveries to the facilities supplied",
     supplier: "Supplier",
     orderedBy: "Facility",
-    flow: "Flow",
-    updated: "Updated",
     count_one: "{{count}} order",
     count_other: "{{count}} orders",
     nonePlaced: "No order placed by this facility.",

@@ -160,8 +160,6 @@ export const fr = {
     supplied: "Livraisons aux établissements desservis",
     supplier: "Fournisseur",
     orderedBy: "Établissement",
-    flow: "Flux",
-    updated: "Mise à jour",
     count_one: "{{count}} commande",
     count_other: "{{count}} commandes",
     nonePlaced: "Aucune commande passée par cet établissement.",

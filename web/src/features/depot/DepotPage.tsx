@@ -8,6 +8,7 @@ import { Pager } from "../../components/Pager";
 import { EmptyState, ErrorState, Loading } from "../../components/States";
 import { useSearchState } from "../../components/useSearchState";
 import { DistrictOrderCard } from "./DistrictOrderCard";
+import { DepotPageHead } from "./DepotPageHead";
 import { depotChoices } from "./depotChoices";
 import { DepotOrdersTable } from "./DepotOrdersTable";
 
@@ -39,25 +40,15 @@ export default function DepotPage() {
   if (facilities.isError) return <ErrorState error={facilities.error} onRetry={() => void facilities.refetch()} />;
   return (
     <div className="page depot-page">
-      <div className="page-head">
-        <div>
-          <p className="level-pill level-district">{t("depot.eyebrow")}</p>
-          <h1>{depot ? t("depot.titleOf", { name: depot.name }) : t("depot.title")}</h1>
-          <p className="muted">{t("depot.intro")}</p>
-        </div>
-        {choices.length > 1 && (
-          <div className="field">
-            <label htmlFor="depot-select">{t("depot.depot")}</label>
-            <select id="depot-select" value={depotId ?? ""} onChange={(e) => update({ depot: e.target.value, page: null })}>
-              {choices.map((d) => (
-                <option key={d.id} value={d.id}>
-                  {d.name}
-                </option>
-              ))}
-            </select>
-          </div>
-        )}
-      </div>
+      <DepotPageHead
+        eyebrow={t("depot.eyebrow")}
+        title={depot ? t("depot.titleOf", { name: depot.name }) : t("depot.title")}
+        intro={t("depot.intro")}
+        choices={choices}
+        depotId={depotId}
+        onDepot={(id) => update({ depot: id, page: null })}
+        select={{ id: "depot-select", label: t("depot.depot") }}
+      />
       {!depot ? (
         <EmptyState>{t("depot.noDepot")}</EmptyState>
       ) : (

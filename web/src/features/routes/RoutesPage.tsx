@@ -16,6 +16,7 @@ import { useSearchState } from "../../components/useSearchState";
 import { MapView } from "../../map/MapView";
 import { mapAttributionHtml } from "../about/attributions";
 import { depotChoices } from "../depot/depotChoices";
+import { DepotPageHead } from "../depot/DepotPageHead";
 import { CandidatesTable } from "./CandidatesTable";
 import { planPath } from "./paths";
 import { PlanList } from "./PlanList";
@@ -75,25 +76,15 @@ export default function RoutesPage() {
   if (facilities.isError) return <ErrorState error={facilities.error} onRetry={() => void facilities.refetch()} />;
   return (
     <div className="page routes-page">
-      <div className="page-head">
-        <div>
-          <p className="level-pill level-district">{t("routes.eyebrow")}</p>
-          <h1>{depot ? t("routes.titleOf", { name: depot.name }) : t("routes.title")}</h1>
-          <p className="muted">{t("routes.intro")}</p>
-        </div>
-        {choices.length > 1 && (
-          <div className="field">
-            <label htmlFor="route-depot">{t("routes.depot")}</label>
-            <select id="route-depot" value={depotId ?? ""} disabled={solving} onChange={(e) => update({ depot: e.target.value })}>
-              {choices.map((d) => (
-                <option key={d.id} value={d.id}>
-                  {d.name}
-                </option>
-              ))}
-            </select>
-          </div>
-        )}
-      </div>
+      <DepotPageHead
+        eyebrow={t("routes.eyebrow")}
+        title={depot ? t("routes.titleOf", { name: depot.name }) : t("routes.title")}
+        intro={t("routes.intro")}
+        choices={choices}
+        depotId={depotId}
+        onDepot={(id) => update({ depot: id })}
+        select={{ id: "route-depot", label: t("routes.depot"), disabled: solving }}
+      />
       {!depot ? (
         <EmptyState>{t("routes.noDepot")}</EmptyState>
       ) : (
