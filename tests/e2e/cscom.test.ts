@@ -12,7 +12,7 @@ import { join } from "node:path";
 import type { BrowserContext, ConsoleMessage, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiSession } from "./api";
-import { launchBrowser, ROOT, startServer, type RunningServer } from "./harness";
+import { launchBrowser, recordConsoleErrors, signInPage, ROOT, startServer, type RunningServer } from "./harness";
 
 const SHOTS = join(ROOT, "test-results");
 const DEMO_PASSWORD = "fura-demo-2026";
@@ -64,15 +64,8 @@ beforeAll(async () => {
   facilityId = cscom.me.scopeFacilityId!;
   period = await monthWithoutReport();
   page = browser.context.pages()[0] ?? (await browser.context.newPage());
-  page.on("console", (message) => {
-    if (message.type() === "error" && !isExpected(message)) consoleErrors.push(`${message.text()} (${message.location().url})`);
-  });
-  page.on("pageerror", (error) => consoleErrors.push(`pageerror: ${error.message}`));
-  await page.goto(`${server.baseUrl}/connexion`);
-  await page.getByLabel("Identifiant").fill("cscom.kati");
-  await page.getByLabel("Mot de passe").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Se connecter" }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/connexion"));
+  recordConsoleErrors(page, consoleErrors, isExpected);
+  await signInPage(page, server.baseUrl, "cscom.kati", DEMO_PASSWORD);
 });
 
 afterAll(async () => {

@@ -8,11 +8,11 @@
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import type { BrowserContext, ConsoleMessage, Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RouteCandidates, RoutePlan } from "../../shared/contracts/routePlans";
 import { prepareDispatch, type DispatchSetup } from "./dispatcherSetup";
-import { launchBrowser, ROOT, startServer, type RunningServer } from "./harness";
+import { launchBrowser, recordConsoleErrors, ROOT, startServer, type RunningServer } from "./harness";
 
 const SHOTS = join(ROOT, "test-results");
 const DEMO_PASSWORD = "fura-demo-2026";
@@ -23,8 +23,6 @@ let setup: DispatchSetup;
 let plan: RoutePlan;
 const consoleErrors: string[] = [];
 
-/** The session check before signing in answers 401 (Chromium logs it as an error); nothing else may. */
-const isExpected401 = (m: ConsoleMessage) => /status of 401/.test(m.text()) && /\/api\/v1\/auth\/me$/.test(m.location().url);
 
 /** GET through the browser's own session (the API as the signed-in user sees it). */
 async function browserGet<T>(path: string): Promise<T> {
@@ -57,10 +55,7 @@ beforeAll(async () => {
   [browser, server] = await Promise.all([launchBrowser(), startServer()]);
   setup = await prepareDispatch(server.baseUrl, DEMO_PASSWORD);
   page = browser.context.pages()[0] ?? (await browser.context.newPage());
-  page.on("console", (m) => {
-    if (m.type() === "error" && !isExpected401(m)) consoleErrors.push(`${m.text()} (${m.location().url})`);
-  });
-  page.on("pageerror", (error) => consoleErrors.push(`pageerror: ${error.message}`));
+  recordConsoleErrors(page, consoleErrors);
 });
 
 afterAll(async () => {

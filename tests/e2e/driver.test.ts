@@ -13,7 +13,7 @@ import type { BrowserContext, ConsoleMessage, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RoutePlan, RoutePlanPage } from "../../shared/contracts/routePlans";
 import { prepareDriverRoute, type DriverSetup } from "./driverSetup";
-import { launchBrowser, ROOT, startServer, type RunningServer } from "./harness";
+import { launchBrowser, recordConsoleErrors, ROOT, startServer, type RunningServer } from "./harness";
 
 const SHOTS = join(ROOT, "test-results");
 const DEMO_PASSWORD = "fura-demo-2026";
@@ -76,10 +76,7 @@ beforeAll(async () => {
   [browser, server] = await Promise.all([launchBrowser(), startServer()]);
   setup = await prepareDriverRoute(server.baseUrl, DEMO_PASSWORD);
   page = browser.context.pages()[0] ?? (await browser.context.newPage());
-  page.on("console", (m) => {
-    if (m.type() === "error" && !isExpected(m)) consoleErrors.push(`${m.text()} (${m.location().url})`);
-  });
-  page.on("pageerror", (error) => consoleErrors.push(`pageerror: ${error.message}`));
+  recordConsoleErrors(page, consoleErrors, isExpected);
 });
 
 afterAll(async () => {

@@ -5,7 +5,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium, type BrowserContext } from "playwright-core";
+import { chromium, type BrowserContext, type ConsoleMessage, type Page } from "playwright-core";
 
 /** Repository root (tests/e2e/../..). */
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -105,4 +105,29 @@ export async function launchBrowser(): Promise<{ context: BrowserContext; close:
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Collects the page's console errors and uncaught exceptions into `errors`, except those `expected`
+ * (by default the 401 of the session check made before signing in).
+ */
+export function recordConsoleErrors(page: Page, errors: string[], expected: (m: ConsoleMessage) => boolean = isSessionCheck401): void {
+  page.on("console", (m) => {
+    if (m.type() === "error" && !expected(m)) errors.push(`${m.text()} (${m.location().url})`);
+  });
+  page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`));
+}
+
+/** The 401 of GET /auth/me before signing in: Chromium logs it as an error, it is part of every flow. */
+export function isSessionCheck401(m: ConsoleMessage): boolean {
+  return /status of 401/.test(m.text()) && /\/api\/v1\/auth\/me$/.test(m.location().url);
+}
+
+/** Signs in through the sign-in page and waits to leave it. */
+export async function signInPage(page: Page, baseUrl: string, username: string, password: string): Promise<void> {
+  await page.goto(`${baseUrl}/connexion`);
+  await page.getByLabel("Identifiant").fill(username);
+  await page.getByLabel("Mot de passe").fill(password);
+  await page.getByRole("button", { name: "Se connecter" }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/connexion"));
 }

@@ -7,11 +7,11 @@
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import type { BrowserContext, ConsoleMessage, Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ConsumptionSeries, FacilityHistory, Indicators } from "../../shared/contracts/indicators";
 import type { StockStatus } from "../../shared/contracts/stock";
-import { launchBrowser, ROOT, startServer, type RunningServer } from "./harness";
+import { launchBrowser, recordConsoleErrors, signInPage, ROOT, startServer, type RunningServer } from "./harness";
 
 const SHOTS = join(ROOT, "test-results");
 let server: RunningServer | undefined;
@@ -19,8 +19,6 @@ let browser: { context: BrowserContext; close: () => Promise<void> } | undefined
 let page: Page;
 const consoleErrors: string[] = [];
 
-/** The session check before signing in answers 401 (Chromium logs it as an error); nothing else may. */
-const isExpected401 = (m: ConsoleMessage) => /status of 401/.test(m.text()) && /\/api\/v1\/auth\/me$/.test(m.location().url);
 
 /** A share as the panel writes it in French: "98,0 %". */
 const percentFr = (v: number | null) => (v === null ? "Pas encore de données" : `${new Intl.NumberFormat("fr-FR", { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(v * 100)}\u202f%`);
@@ -37,10 +35,7 @@ beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   [browser, server] = await Promise.all([launchBrowser(), startServer()]);
   page = browser.context.pages()[0] ?? (await browser.context.newPage());
-  page.on("console", (m) => {
-    if (m.type() === "error" && !isExpected401(m)) consoleErrors.push(`${m.text()} (${m.location().url})`);
-  });
-  page.on("pageerror", (error) => consoleErrors.push(`pageerror: ${error.message}`));
+  recordConsoleErrors(page, consoleErrors);
 });
 
 afterAll(async () => {
@@ -50,11 +45,7 @@ afterAll(async () => {
 
 describe("national stock picture in chromium", () => {
   it("colours every facility holding an ACT by stock status, drills down to a region and opens a stocked-out facility", async () => {
-    await page.goto(`${server!.baseUrl}/connexion`);
-    await page.getByLabel("Identifiant").fill("ppm.achats");
-    await page.getByLabel("Mot de passe").fill("fura-demo-2026");
-    await page.getByRole("button", { name: "Se connecter" }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith("/connexion"));
+    await signInPage(page, server!.baseUrl, "ppm.achats", "fura-demo-2026");
     await page.getByTestId("main-nav").getByRole("link", { name: "Situation des stocks" }).click();
     await page.waitForURL(/\/situation$/);
 
