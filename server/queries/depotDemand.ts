@@ -53,18 +53,30 @@ export function loadDemandPairs(db: Db, area: Area, opts: { asOf: string; horizo
       from f join stock_balances b on b.facility_id = f.id join lots l on l.id = b.lot_id
       group by b.facility_id, b.product_id
     ),
-    -- The latest submitted report of each facility that carries an AMC for the product, and that AMC (summed over funding sources).
-    latest as materialized (
-      select r.facility_id, l.product_id, max(r.period) as period
-      from f join stock_reports r on r.facility_id = f.id and r.status = 'submitted'
+    -- The AMC of the latest submitted report that carries one for the product (summed over funding sources):
+    -- first the facility's latest report, read once; only a product missing from it looks further back.
+    last_report as (
+      select r.facility_id, max(r.period) as period from f join stock_reports r on r.facility_id = f.id and r.status = 'submitted' group by r.facility_id
+    ),
+    main as materialized (
+      select r.facility_id, l.product_id, r.period, sum(l.amc) as amc
+      from last_report lr join stock_reports r on r.facility_id = lr.facility_id and r.period = lr.period
       join stock_report_lines l on l.report_id = r.id and l.amc is not null
       group by r.facility_id, l.product_id
     ),
-    rep as (
-      select latest.facility_id, latest.product_id, sum(l.amc) as amc
-      from latest join stock_reports r on r.facility_id = latest.facility_id and r.period = latest.period
-      join stock_report_lines l on l.report_id = r.id and l.product_id = latest.product_id and l.amc is not null
-      group by latest.facility_id, latest.product_id
+    older as materialized (
+      select p.facility_id, p.product_id,
+             (select r.period from stock_reports r join stock_report_lines l on l.report_id = r.id and l.product_id = p.product_id and l.amc is not null
+              where r.facility_id = p.facility_id and r.status = 'submitted' order by r.period desc limit 1) as period
+      from pairs p where not exists (select 1 from main m where m.facility_id = p.facility_id and m.product_id = p.product_id)
+    ),
+    latest as materialized (
+      select facility_id, product_id, period, amc from main
+      union all
+      select o.facility_id, o.product_id, o.period,
+             (select sum(l.amc) from stock_reports r join stock_report_lines l on l.report_id = r.id and l.product_id = o.product_id and l.amc is not null
+              where r.facility_id = o.facility_id and r.period = o.period) as amc
+      from older o where o.period is not null
     ),
     -- Ledger outflow only where no report gives the AMC (most CSComs report: this keeps the index seeks few).
     need as materialized (
@@ -88,7 +100,7 @@ export function loadDemandPairs(db: Db, area: Area, opts: { asOf: string; horizo
            p.soh, p.usable, p.expiring, rep.amc as report_amc, coalesce(o.qty, 0) + coalesce(d.qty, 0) as out_qty
     from pairs p join f on f.id = p.facility_id join products pr on pr.id = p.product_id
     left join supply_lines s on s.facility_id = p.facility_id and s.programme_code = pr.programme_code
-    left join rep on rep.facility_id = p.facility_id and rep.product_id = p.product_id
+    left join latest rep on rep.facility_id = p.facility_id and rep.product_id = p.product_id
     left join own_out o on o.facility_id = p.facility_id and o.product_id = p.product_id
     left join delivered d on d.facility_id = p.facility_id and d.product_id = p.product_id`);
   return rollUp(rows);
