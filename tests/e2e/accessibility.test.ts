@@ -65,7 +65,7 @@ afterAll(async () => {
 
 const SCREENS: [user: string, paths: string[]][] = [
   ["ppm.achats", ["/", "/situation", "/allocations", "/a-propos"]],
-  ["pharmacien.kati", ["/revue", "/depot", "/tournees"]],
+  ["pharmacien.kati", ["/revue", "/depot", "/tournees", "/mouvements"]],
   ["cscom.kati", ["/rapport", "/mes-commandes"]],
 ];
 

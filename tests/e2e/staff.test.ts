@@ -72,7 +72,7 @@ describe("staff screens in chromium", () => {
     const { order, line, newQty } = target;
     await signIn("pharmacien.kati", DEMO_PASSWORD);
     const nav = page.getByTestId("main-nav");
-    expect(await nav.getByRole("link").allTextContents()).toEqual(["Carte du réseau", "Situation des stocks", "Revue du district", "Dépôt", "Tournées", "Allocations", "À propos"]);
+    expect(await nav.getByRole("link").allTextContents()).toEqual(["Carte du réseau", "Situation des stocks", "Revue du district", "Dépôt", "Mouvements de stock", "Tournées", "Allocations", "À propos"]);
     await nav.getByRole("link", { name: "Revue du district" }).click();
     await page.waitForURL(/\/revue/);
     await expect.poll(() => page.locator("h1").textContent()).toBe("Revue du district — Kati");
@@ -119,7 +119,7 @@ describe("staff screens in chromium", () => {
     const before = new Map((await storekeeper.get<{ items: { productId: number; stockOnHand: number }[] }>(`/facilities/${depotId}/stock`)).items.map((p) => [p.productId, p.stockOnHand]));
     await signIn("magasin.kati", DEMO_PASSWORD);
     const nav = page.getByTestId("main-nav");
-    expect(await nav.getByRole("link").allTextContents()).toEqual(["Carte du réseau", "Dépôt", "Tournées", "À propos"]);
+    expect(await nav.getByRole("link").allTextContents()).toEqual(["Carte du réseau", "Dépôt", "Mouvements de stock", "Tournées", "À propos"]);
     await nav.getByRole("link", { name: "Dépôt" }).click();
     await page.waitForURL(/\/depot$/);
     const toPick = page.getByTestId("depot-orders").locator(`a[href="/commandes/${order.id}"]`);

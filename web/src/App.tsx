@@ -18,6 +18,7 @@ const AboutPage = lazy(() => import("./features/about/AboutPage"));
 const DistrictReviewPage = lazy(() => import("./features/review/DistrictReviewPage"));
 const OrderPage = lazy(() => import("./features/orders/OrderPage"));
 const DepotPage = lazy(() => import("./features/depot/DepotPage"));
+const StockEntryPage = lazy(() => import("./features/stockEntry/StockEntryPage"));
 const AllocationPage = lazy(() => import("./features/allocation/AllocationPage"));
 const AuditPage = lazy(() => import("./features/audit/AuditPage"));
 const RoutesPage = lazy(() => import("./features/routes/RoutesPage"));
@@ -63,6 +64,7 @@ export function App() {
         <Route path={SCREENS.review.path} element={guarded(<DistrictReviewPage />, SCREENS.review.roles)} />
         <Route path="/commandes/:id" element={guarded(<OrderPage />, ORDER_ROLES)} />
         <Route path={SCREENS.depot.path} element={guarded(<DepotPage />, SCREENS.depot.roles)} />
+        <Route path={SCREENS.stockEntry.path} element={guarded(<StockEntryPage />, SCREENS.stockEntry.roles)} />
         <Route path={SCREENS.allocations.path} element={guarded(<AllocationPage />, SCREENS.allocations.roles)} />
         <Route path={SCREENS.audit.path} element={guarded(<AuditPage />, SCREENS.audit.roles)} />
         <Route path={SCREENS.routes.path} element={guarded(<RoutesPage />, SCREENS.routes.roles)} />

@@ -1,7 +1,8 @@
-/** Stock hooks: a facility's stock positions and one product's stock card. */
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { StockCardSchema, StockPositionsSchema, StockStatusSchema } from "@shared/contracts/stock";
-import { apiGet } from "./client";
+/** Stock hooks: a facility's stock positions, one product's stock card, and the stock writes (movements, counts). */
+import { keepPreviousData, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
+import { MovementResultSchema, StockCardSchema, StockPositionsSchema, StockStatusSchema, type MovementCreate, type PhysicalCountCreate } from "@shared/contracts/stock";
+import { apiGet, apiWrite } from "./client";
+import { useWriteMutation } from "./idempotency";
 
 /** Stock positions of a facility, optionally for one programme. */
 export function useStockPositions(facilityId: string, programme: string | null, enabled = true) {
@@ -31,5 +32,28 @@ export function useStockStatus(productId: number | null, area: { regionId: strin
     queryKey: ["stock-status", productId, area.regionId, area.districtId],
     queryFn: ({ signal }) => apiGet(StockStatusSchema, "/stock/status", { query: { productId, regionId: area.regionId, districtId: area.districtId }, signal }),
     placeholderData: (previous) => (previous?.productId === productId ? previous : undefined),
+  });
+}
+
+/** After a stock write: the facility's positions and stock cards refetched. */
+function stockChanged(client: QueryClient, facilityId: string) {
+  void client.invalidateQueries({ queryKey: ["stock", facilityId] });
+  void client.invalidateQueries({ queryKey: ["stock-card", facilityId] });
+  void client.invalidateQueries({ queryKey: ["stock-status"] });
+}
+
+/** Records a receipt, issue, transfer or adjustment (POST /stock/movements); the answer lists the ledger lines written. */
+export function useStockMovement() {
+  const client = useQueryClient();
+  return useWriteMutation((body: MovementCreate, key) => apiWrite(MovementResultSchema, "/stock/movements", { body, idempotencyKey: key }), {
+    onSuccess: (_result, body) => stockChanged(client, body.facilityId),
+  });
+}
+
+/** Records a physical count of lots (POST /stock/counts); differences come back as count adjustments. */
+export function usePhysicalCount() {
+  const client = useQueryClient();
+  return useWriteMutation((body: PhysicalCountCreate, key) => apiWrite(MovementResultSchema, "/stock/counts", { body, idempotencyKey: key }), {
+    onSuccess: (_result, body) => stockChanged(client, body.facilityId),
   });
 }

@@ -7,7 +7,7 @@ const ALL: readonly Role[] = ["admin", "procurement_officer", "regional_manager"
 /** A screen of the app: where it lives, its navigation label key, and who may open it. */
 export interface Screen {
   path: string;
-  label: "nav.map" | "nav.situation" | "nav.review" | "nav.depot" | "nav.allocations" | "nav.audit" | "nav.report" | "nav.myOrders" | "nav.routes" | "nav.myRoute";
+  label: "nav.map" | "nav.situation" | "nav.review" | "nav.depot" | "nav.stockEntry" | "nav.allocations" | "nav.audit" | "nav.report" | "nav.myOrders" | "nav.routes" | "nav.myRoute";
   roles: readonly Role[];
 }
 
@@ -21,6 +21,8 @@ export const SCREENS = {
   situation: { path: "/situation", label: "nav.situation", roles: ["procurement_officer", "regional_manager", "district_pharmacist", "admin"] },
   review: { path: "/revue", label: "nav.review", roles: ["district_pharmacist", "regional_manager", "admin"] },
   depot: { path: "/depot", label: "nav.depot", roles: ["storekeeper", "district_pharmacist", "regional_manager", "admin"] },
+  // The storekeeper's entries: receipts, losses and adjustments, physical counts (stock:write on a depot in scope).
+  stockEntry: { path: "/mouvements", label: "nav.stockEntry", roles: ["storekeeper", "district_pharmacist", "regional_manager", "admin"] },
   // Route planning: whoever dispatches the depot's deliveries (routes:plan).
   routes: { path: "/tournees", label: "nav.routes", roles: ["district_pharmacist", "storekeeper", "regional_manager", "admin"] },
   allocations: { path: "/allocations", label: "nav.allocations", roles: ["procurement_officer", "district_pharmacist", "regional_manager", "admin"] },

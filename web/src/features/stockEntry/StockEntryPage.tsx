@@ -1,0 +1,83 @@
+/** Stock entry /mouvements: the storekeeper records a receipt, a loss or adjustment, or a physical count at a depot in their scope. */
+import { useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { MovementResult } from "@shared/contracts/stock";
+import { useMe } from "../../api/auth";
+import { useDistricts, useFacilities, useProducts } from "../../api/reference";
+import { useStockPositions } from "../../api/stock";
+import { EmptyState, ErrorState, Loading } from "../../components/States";
+import { useSearchState } from "../../components/useSearchState";
+import { DepotPageHead } from "../depot/DepotPageHead";
+import { depotChoices } from "../depot/depotChoices";
+import { AdjustmentForm } from "./AdjustmentForm";
+import { CountForm } from "./CountForm";
+import { MovementConfirmation } from "./MovementConfirmation";
+import { ReceiptForm } from "./ReceiptForm";
+import "./stockEntry.css";
+
+const KINDS = ["reception", "ajustement", "inventaire"] as const;
+type Kind = (typeof KINDS)[number];
+
+/** The stock entry page. URL: ?depot=&saisie=reception|ajustement|inventaire */
+export default function StockEntryPage() {
+  const { t } = useTranslation();
+  const me = useMe().data!;
+  const facilities = useFacilities();
+  const districts = useDistricts();
+  const [params, update] = useSearchState();
+  const choices = useMemo(() => depotChoices(me, facilities.data?.items ?? [], districts.data ?? []), [me, facilities.data, districts.data]);
+  const facilityId = params.get("depot") ?? choices[0]?.id ?? null;
+  const facility = choices.find((d) => d.id === facilityId) ?? null;
+  const kind = (KINDS as readonly string[]).includes(params.get("saisie") ?? "") ? (params.get("saisie") as Kind) : "reception";
+  const [done, setDone] = useState<{ result: MovementResult; productId: number } | null>(null);
+  // Bumped after each write so the next form starts empty.
+  const [round, setRound] = useState(0);
+
+  if (facilities.isPending || districts.isPending) return <Loading />;
+  if (facilities.isError) return <ErrorState error={facilities.error} onRetry={() => void facilities.refetch()} />;
+  return (
+    <div className="page stock-entry-page">
+      <DepotPageHead
+        eyebrow={t("stockEntry.eyebrow")}
+        title={facility ? t("stockEntry.titleOf", { name: facility.name }) : t("stockEntry.title")}
+        intro={t("stockEntry.intro")}
+        choices={choices}
+        depotId={facilityId}
+        onDepot={(id) => { setDone(null); update({ depot: id }); }}
+        select={{ id: "entry-facility", label: t("stockEntry.facility") }}
+      />
+      {!facility ? (
+        <EmptyState>{t("stockEntry.noFacility")}</EmptyState>
+      ) : (
+        <>
+          <div className="segmented tabs" role="group" aria-label={t("stockEntry.kinds")}>
+            {KINDS.map((k) => (
+              <button key={k} type="button" aria-pressed={kind === k} data-kind={k} onClick={() => { setDone(null); update({ saisie: k === "reception" ? null : k }); }}>
+                {t(`stockEntry.kind.${k}`)}
+              </button>
+            ))}
+          </div>
+          {done ? (
+            <MovementConfirmation result={done.result} facilityId={facility.id} productId={done.productId} onNext={() => { setDone(null); setRound((r) => r + 1); }} />
+          ) : (
+            <EntryForm key={`${facility.id}-${kind}-${round}`} kind={kind} facilityId={facility.id} onDone={(result, productId) => setDone({ result, productId })} />
+          )}
+        </>
+      )}
+    </div>
+  );
+}
+
+/** The chosen form, with the data it needs (catalogue for a receipt, the facility's lots for the others). */
+function EntryForm({ kind, facilityId, onDone }: { kind: Kind; facilityId: string; onDone: (result: MovementResult, productId: number) => void }) {
+  const { t } = useTranslation();
+  const products = useProducts(null, kind === "reception");
+  const stock = useStockPositions(facilityId, null, kind !== "reception");
+  const query = kind === "reception" ? products : stock;
+  if (query.isPending) return <Loading />;
+  if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  if (kind === "reception") return <ReceiptForm facilityId={facilityId} products={products.data ?? []} onDone={onDone} />;
+  const positions = stock.data?.items ?? [];
+  if (!positions.some((p) => p.lots.length > 0)) return <EmptyState>{t("stockEntry.noLots")}</EmptyState>;
+  return kind === "ajustement" ? <AdjustmentForm facilityId={facilityId} positions={positions} onDone={onDone} /> : <CountForm facilityId={facilityId} positions={positions} onDone={onDone} />;
+}
