@@ -1,15 +1,12 @@
 /** Depot fulfilment /depot: the orders the depot supplies that are approved, being picked or shipped; the depot's own orders; the district order. */
-import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import { useMe } from "../../api/auth";
 import { useOrders, type OrderFilter } from "../../api/orders";
-import { useDistricts, useFacilities } from "../../api/reference";
 import { Pager } from "../../components/Pager";
 import { EmptyState, ErrorState, Loading } from "../../components/States";
 import { useSearchState } from "../../components/useSearchState";
 import { DistrictOrderCard } from "./DistrictOrderCard";
 import { DepotPageHead } from "./DepotPageHead";
-import { depotChoices } from "./depotChoices";
+import { useDepotChoice } from "./useDepotChoice";
 import { DepotOrdersTable } from "./DepotOrdersTable";
 
 const PAGE_SIZE = 20;
@@ -21,13 +18,8 @@ const REQUESTERS = new Set(["admin", "regional_manager", "district_pharmacist"])
 /** The fulfilment page. URL: ?depot=&vue=approved|picking|shipped|own&page= */
 export default function DepotPage() {
   const { t } = useTranslation();
-  const me = useMe().data!;
-  const facilities = useFacilities();
-  const districts = useDistricts();
   const [params, update] = useSearchState();
-  const choices = useMemo(() => depotChoices(me, facilities.data?.items ?? [], districts.data ?? []), [me, facilities.data, districts.data]);
-  const depotId = params.get("depot") ?? choices[0]?.id ?? null;
-  const depot = choices.find((d) => d.id === depotId) ?? null;
+  const { me, facilities, districts, choices, depotId, depot } = useDepotChoice(params);
   const tab = (TABS as readonly string[]).includes(params.get("vue") ?? "") ? (params.get("vue") as Tab) : "approved";
   const offset = Math.max(0, (Number(params.get("page") ?? "1") - 1) * PAGE_SIZE) || 0;
 

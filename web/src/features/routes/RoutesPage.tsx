@@ -7,15 +7,14 @@
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
-import { useMe } from "../../api/auth";
-import { useBoundaries, useConfig, useDistricts, useFacilities } from "../../api/reference";
+import { useBoundaries, useConfig } from "../../api/reference";
 import { useCreateRoutePlan, useRouteCandidates } from "../../api/routePlans";
 import { ActionError } from "../../components/ActionError";
 import { EmptyState, ErrorState, Loading } from "../../components/States";
 import { useSearchState } from "../../components/useSearchState";
 import { MapView } from "../../map/MapView";
 import { mapAttributionHtml } from "../about/attributions";
-import { depotChoices } from "../depot/depotChoices";
+import { useDepotChoice } from "../depot/useDepotChoice";
 import { DepotPageHead } from "../depot/DepotPageHead";
 import { CandidatesTable } from "./CandidatesTable";
 import { planPath } from "./paths";
@@ -33,15 +32,10 @@ const today = () => new Date().toISOString().slice(0, 10);
 export default function RoutesPage() {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
-  const me = useMe().data!;
-  const facilities = useFacilities();
-  const districts = useDistricts();
   const config = useConfig();
   const boundaries = useBoundaries();
   const [params, update] = useSearchState();
-  const choices = useMemo(() => depotChoices(me, facilities.data?.items ?? [], districts.data ?? []), [me, facilities.data, districts.data]);
-  const depotId = params.get("depot") ?? choices[0]?.id ?? null;
-  const depot = choices.find((d) => d.id === depotId) ?? null;
+  const { facilities, districts, choices, depotId, depot } = useDepotChoice(params);
   const date = params.get("date") ?? today();
 
   const [vehicles, setVehicles] = useState<VehicleDraft[]>(() => defaultVehicles({ truck: t("routes.vehicle.truck"), pickup: t("routes.vehicle.pickup") }));

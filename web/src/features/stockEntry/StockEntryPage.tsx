@@ -1,14 +1,13 @@
 /** Stock entry /mouvements: the storekeeper records a receipt, a loss or adjustment, or a physical count at a depot in their scope. */
-import { useMemo, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { MovementResult } from "@shared/contracts/stock";
-import { useMe } from "../../api/auth";
-import { useDistricts, useFacilities, useProducts } from "../../api/reference";
+import { useProducts } from "../../api/reference";
 import { useStockPositions } from "../../api/stock";
 import { EmptyState, ErrorState, Loading } from "../../components/States";
 import { useSearchState } from "../../components/useSearchState";
 import { DepotPageHead } from "../depot/DepotPageHead";
-import { depotChoices } from "../depot/depotChoices";
+import { useDepotChoice } from "../depot/useDepotChoice";
 import { AdjustmentForm } from "./AdjustmentForm";
 import { CountForm } from "./CountForm";
 import { MovementConfirmation } from "./MovementConfirmation";
@@ -21,13 +20,8 @@ type Kind = (typeof KINDS)[number];
 /** The stock entry page. URL: ?depot=&saisie=reception|ajustement|inventaire */
 export default function StockEntryPage() {
   const { t } = useTranslation();
-  const me = useMe().data!;
-  const facilities = useFacilities();
-  const districts = useDistricts();
   const [params, update] = useSearchState();
-  const choices = useMemo(() => depotChoices(me, facilities.data?.items ?? [], districts.data ?? []), [me, facilities.data, districts.data]);
-  const facilityId = params.get("depot") ?? choices[0]?.id ?? null;
-  const facility = choices.find((d) => d.id === facilityId) ?? null;
+  const { facilities, districts, choices, depotId: facilityId, depot: facility } = useDepotChoice(params);
   const kind = (KINDS as readonly string[]).includes(params.get("saisie") ?? "") ? (params.get("saisie") as Kind) : "reception";
   const [done, setDone] = useState<{ result: MovementResult; productId: number } | null>(null);
   // Bumped after each write so the next form starts empty.
