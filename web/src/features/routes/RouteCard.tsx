@@ -1,11 +1,10 @@
 /** One vehicle's route: the vehicle, its totals against capacity, its broken constraints, and its stops in order with ETAs and loads. */
 import { Fragment, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
 import type { RoutePlan, RouteViolation } from "@shared/contracts/routePlans";
-import { orderPath } from "../../components/screens";
 import { formatNumber, formatXof } from "../../i18n/format";
 import { clock, duration, routeColour, routeLetter, sharePercent, violationText } from "./routeView";
+import { LoadCell, MoveButton, MoveRow, OrderLinksCell } from "./StopCells";
 import { StopFlags } from "./StopFlags";
 
 type Route = RoutePlan["routes"][number];
@@ -122,33 +121,14 @@ export function RouteCard({ route, index, routeViolations, stopViolations, movin
                       <td className="num nowrap">
                         {n1(s.distanceFromPrevM / 1000)} km<span className="block muted small">{duration(s.drivingFromPrevS)}</span>
                       </td>
-                      <td className="num nowrap">
-                        {n1(s.loadKg)} kg<span className="block muted small">{n1(s.loadL)} L</span>
-                      </td>
-                      <td className="num nowrap col-on-board">
-                        {n1(s.loadAfterKg)} kg<span className="block muted small">{n1(s.loadAfterL)} L</span>
-                      </td>
+                      <LoadCell kg={s.loadKg} l={s.loadL} />
+                      <LoadCell kg={s.loadAfterKg} l={s.loadAfterL} className="num nowrap col-on-board" />
+                      <OrderLinksCell ids={s.orderIds} />
                       <td>
-                        {s.orderIds.length === 0
-                          ? t("common.none")
-                          : s.orderIds.map((id, i) => (
-                              <Fragment key={id}>
-                                {i > 0 && ", "}
-                                <Link to={orderPath(id)}>#{id}</Link>
-                              </Fragment>
-                            ))}
-                      </td>
-                      <td>
-                        <button type="button" className="button button-small" disabled={disabled} aria-expanded={moving?.stopId === s.id} onClick={() => onMoveStart(s.id)} aria-label={t("routes.move.buttonNamed", { name: s.facilityName })}>
-                          {t("routes.move.button")}
-                        </button>
+                        <MoveButton open={moving?.stopId === s.id} disabled={disabled} onClick={() => onMoveStart(s.id)} label={t("routes.move.button")} name={t("routes.move.buttonNamed", { name: s.facilityName })} />
                       </td>
                     </tr>
-                    {moving?.stopId === s.id && (
-                      <tr className="move-row">
-                        <td colSpan={8}>{moving.form}</td>
-                      </tr>
-                    )}
+                    {moving?.stopId === s.id && <MoveRow colSpan={8} form={moving.form} />}
                   </Fragment>
                 );
               })}

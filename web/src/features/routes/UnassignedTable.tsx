@@ -2,7 +2,7 @@
 import { Fragment, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { RoutePlan } from "@shared/contracts/routePlans";
-import { formatNumber } from "../../i18n/format";
+import { LoadCell, MoveButton, MoveRow, OrderLinksCell } from "./StopCells";
 import { StopFlags } from "./StopFlags";
 
 /** Reasons a dispatcher cannot undo by moving the stop (it was left out before solving). */
@@ -18,8 +18,7 @@ export interface UnassignedTableProps {
 
 /** The unassigned stops. */
 export function UnassignedTable({ stops, moving, onMoveStart, disabled }: UnassignedTableProps) {
-  const { t, i18n } = useTranslation();
-  const n1 = (x: number) => formatNumber(x, i18n.language, 1);
+  const { t } = useTranslation();
   return (
     <div className="table-scroll">
       <table className="table" data-testid="unassigned">
@@ -44,25 +43,17 @@ export function UnassignedTable({ stops, moving, onMoveStart, disabled }: Unassi
                   <StopFlags coldChain={u.coldChain} insecure={u.insecure} />
                 </th>
                 <td data-reason={u.reason}>{t(`routes.reason.${u.reason}`)}</td>
-                <td className="num nowrap">
-                  {n1(u.loadKg)} kg<span className="block muted small">{n1(u.loadL)} L</span>
-                </td>
-                <td>{u.orderIds.length ? u.orderIds.map((id) => `#${id}`).join(", ") : t("common.none")}</td>
+                <LoadCell kg={u.loadKg} l={u.loadL} />
+                <OrderLinksCell ids={u.orderIds} />
                 <td>
                   {LEFT_OUT.has(u.reason) ? (
                     <span className="muted small">{t("routes.unassigned.replan")}</span>
                   ) : (
-                    <button type="button" className="button button-small" disabled={disabled} aria-expanded={moving?.id === u.id} onClick={() => onMoveStart(u.id)} aria-label={t("routes.move.addNamed", { name: u.facilityName })}>
-                      {t("routes.move.add")}
-                    </button>
+                    <MoveButton open={moving?.id === u.id} disabled={disabled} onClick={() => onMoveStart(u.id)} label={t("routes.move.add")} name={t("routes.move.addNamed", { name: u.facilityName })} />
                   )}
                 </td>
               </tr>
-              {moving?.id === u.id && (
-                <tr className="move-row">
-                  <td colSpan={5}>{moving.form}</td>
-                </tr>
-              )}
+              {moving?.id === u.id && <MoveRow colSpan={5} form={moving.form} />}
             </Fragment>
           ))}
         </tbody>
