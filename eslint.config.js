@@ -3,6 +3,7 @@
 import js from "@eslint/js";
 import globals from "globals";
 import tseslint from "typescript-eslint";
+import prettier from "eslint-config-prettier";
 
 const forbid = (...dirs) => ({
   "no-restricted-imports": [
@@ -23,7 +24,10 @@ export default tseslint.config(
   {
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
     rules: {
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" },
+      ],
       "@typescript-eslint/no-non-null-assertion": "off",
     },
   },
@@ -31,4 +35,5 @@ export default tseslint.config(
   { files: ["web/**/*.{ts,tsx}"], rules: forbid("server", "db", "scripts", "tests") },
   { files: ["server/**/*.ts"], rules: forbid("web", "scripts", "tests") },
   { files: ["db/**/*.ts"], rules: forbid("server", "web", "scripts", "tests") },
+  prettier,
 );

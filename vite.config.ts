@@ -10,7 +10,14 @@ const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 const BOUNDARIES_ID = "virtual:fura-boundaries";
 
 /** "Ségou" → "segou": the region ids the seed derives from the same names (db/seed/geography.ts). */
-const slug = (s: string) => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().trim().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+const slug = (s: string) =>
+  s
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .trim()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
 
 /**
  * `virtual:fura-boundaries`: the Natural Earth region polygons of db/seed/data/mali as a JS module
@@ -25,8 +32,14 @@ function bundledBoundaries(): Plugin {
       if (id !== resolved) return null;
       const file = here("./db/seed/data/mali/mali_regions_ne10m.geojson");
       this.addWatchFile(file);
-      const geo = JSON.parse(readFileSync(file, "utf8")) as { features: { properties: { region: string }; geometry: unknown }[] };
-      const features = geo.features.map((f) => ({ type: "Feature", properties: { id: slug(f.properties.region), name: f.properties.region }, geometry: f.geometry }));
+      const geo = JSON.parse(readFileSync(file, "utf8")) as {
+        features: { properties: { region: string }; geometry: unknown }[];
+      };
+      const features = geo.features.map((f) => ({
+        type: "Feature",
+        properties: { id: slug(f.properties.region), name: f.properties.region },
+        geometry: f.geometry,
+      }));
       return `export default ${JSON.stringify({ type: "FeatureCollection", features })};`;
     },
   };
@@ -56,7 +69,9 @@ const pwa = VitePWA({
       {
         // Serialised into the worker: must not refer to anything outside itself.
         urlPattern: ({ url, request, sameOrigin }) =>
-          sameOrigin && (url.pathname === "/api/v1/auth/me" || (/^\/api\/v1\/route-plans(\/\d+)?$/.test(url.pathname) && request.headers.get("X-Fura-Offline") === "1")),
+          sameOrigin &&
+          (url.pathname === "/api/v1/auth/me" ||
+            (/^\/api\/v1\/route-plans(\/\d+)?$/.test(url.pathname) && request.headers.get("X-Fura-Offline") === "1")),
         method: "GET",
         handler: "NetworkFirst",
         options: {
@@ -71,7 +86,11 @@ const pwa = VitePWA({
                 if (!cachedResponse) return cachedResponse;
                 const headers = new Headers(cachedResponse.headers);
                 headers.set("X-Fura-From-Cache", "1");
-                return new Response(await cachedResponse.blob(), { status: cachedResponse.status, statusText: cachedResponse.statusText, headers });
+                return new Response(await cachedResponse.blob(), {
+                  status: cachedResponse.status,
+                  statusText: cachedResponse.statusText,
+                  headers,
+                });
               },
             },
           ],

@@ -7,7 +7,13 @@ const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 export default defineConfig({
   resolve: { alias: { "@shared": here("./shared"), "@db": here("./db") } },
   test: {
-    include: ["shared/**/*.test.ts", "db/**/*.test.ts", "server/**/*.test.ts", "web/**/*.test.{ts,tsx}", "tests/**/*.test.ts"],
+    include: [
+      "shared/**/*.test.ts",
+      "db/**/*.test.ts",
+      "server/**/*.test.ts",
+      "web/**/*.test.{ts,tsx}",
+      "tests/**/*.test.ts",
+    ],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",

@@ -40,4 +40,6 @@ const summary = seedDatabase(open, {
   ...(values.products ? { products: Number(values.products) } : {}),
 });
 open.close();
-console.log(JSON.stringify({ file, ...summary, seconds: Number(((performance.now() - started) / 1000).toFixed(1)) }, null, 2));
+console.log(
+  JSON.stringify({ file, ...summary, seconds: Number(((performance.now() - started) / 1000).toFixed(1)) }, null, 2),
+);

@@ -35,7 +35,10 @@ function main(): void {
     console.log(JSON.stringify({ code: 2, error: "invalid input", errors: parsed.errors }, null, 2));
     process.exit(2);
   }
-  const sol = solve(parsed.problem, { deadlineMs: Number(flag(args, "deadline-ms") ?? 1000), seed: Number(flag(args, "seed") ?? 1) });
+  const sol = solve(parsed.problem, {
+    deadlineMs: Number(flag(args, "deadline-ms") ?? 1000),
+    seed: Number(flag(args, "seed") ?? 1),
+  });
   console.log(JSON.stringify(toVroomOutput(parsed.problem, sol), null, 2));
 }
 

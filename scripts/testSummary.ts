@@ -7,6 +7,11 @@ if (!existsSync(file)) {
   console.error(`no test report at ${file}: the test runner did not finish`);
   process.exit(1);
 }
-const r = JSON.parse(readFileSync(file, "utf8")) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
+const r = JSON.parse(readFileSync(file, "utf8")) as {
+  numPassedTests: number;
+  numFailedTests: number;
+  numPendingTests: number;
+  numTodoTests: number;
+};
 const skipped = r.numPendingTests + r.numTodoTests;
 console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed${skipped > 0 ? `, ${skipped} skipped` : ""}`);

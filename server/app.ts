@@ -54,7 +54,16 @@ export type FuraApp = express.Express & { locals: { routes: RegisteredRoute[] } 
 
 /** Builds the Express app: /api/v1 (public health, config and login; the rest behind a session) and the web app. */
 export function createApp(input: Partial<AppDeps> & { db: Db }): FuraApp {
-  const deps: AppDeps = { clock: () => new Date(), log: pino({ level: "silent" }), rateLimitPerMinute: 0, loginRateLimitPerMinute: 20, ...input, solver: input.solver ?? new SolverPool(), reads: input.reads ?? new InlineReader(input.db), roadModel: input.roadModel ?? new GreatCircleModel() };
+  const deps: AppDeps = {
+    clock: () => new Date(),
+    log: pino({ level: "silent" }),
+    rateLimitPerMinute: 0,
+    loginRateLimitPerMinute: 20,
+    ...input,
+    solver: input.solver ?? new SolverPool(),
+    reads: input.reads ?? new InlineReader(input.db),
+    roadModel: input.roadModel ?? new GreatCircleModel(),
+  };
   const app = express() as FuraApp;
   app.disable("x-powered-by");
   if (deps.trustProxy) app.set("trust proxy", 1);

@@ -5,7 +5,10 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default("0.0.0.0"),
   FURA_DB: z.string().min(1).default("data/fura.db"),
-  FURA_ADMIN_PASSWORD: z.string().min(8, "FURA_ADMIN_PASSWORD must have at least 8 characters").default("fura-admin-2026"),
+  FURA_ADMIN_PASSWORD: z
+    .string()
+    .min(8, "FURA_ADMIN_PASSWORD must have at least 8 characters")
+    .default("fura-admin-2026"),
   /** "demo" seeds the demo users and history; "empty" seeds only reference data */
   FURA_SEED: z.enum(["demo", "reference", "none"]).default("demo"),
   /** Number of CSComs whose history is generated in the demo seed (default: all of them) */
@@ -29,7 +32,8 @@ export type Env = z.infer<typeof EnvSchema>;
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const parsed = EnvSchema.safeParse(source);
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) console.error(`Invalid environment: ${issue.path.join(".")}: ${issue.message}`);
+    for (const issue of parsed.error.issues)
+      console.error(`Invalid environment: ${issue.path.join(".")}: ${issue.message}`);
     process.exit(1);
   }
   return parsed.data;

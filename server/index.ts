@@ -17,7 +17,10 @@ log.info({ db: env.FURA_DB }, "database migrated");
 
 if (env.FURA_SEED !== "none" && isEmpty(open)) {
   const started = Date.now();
-  log.info("empty database: seeding (Mali geography, catalogue%s)", env.FURA_SEED === "demo" ? ", demo users and 24 months of history" : "");
+  log.info(
+    "empty database: seeding (Mali geography, catalogue%s)",
+    env.FURA_SEED === "demo" ? ", demo users and 24 months of history" : "",
+  );
   const summary = seedDatabase(open, {
     adminPassword: env.FURA_ADMIN_PASSWORD,
     hashPassword,

@@ -31,7 +31,9 @@ export const sessions = sqliteTable(
   "sessions",
   {
     id: text("id").primaryKey(),
-    userId: integer("user_id").notNull().references(() => users.id),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
     /** Token the client echoes in X-CSRF-Token on every state-changing request */
     csrfToken: text("csrf_token").notNull(),
     createdAt: text("created_at").notNull(),
@@ -69,5 +71,9 @@ export const auditLog = sqliteTable(
     userAgent: text("user_agent"),
     requestId: text("request_id"),
   },
-  (t) => [index("audit_object_idx").on(t.objectType, t.objectId), index("audit_user_idx").on(t.userId, t.at), index("audit_at_idx").on(t.at)],
+  (t) => [
+    index("audit_object_idx").on(t.objectType, t.objectId),
+    index("audit_user_idx").on(t.userId, t.at),
+    index("audit_at_idx").on(t.at),
+  ],
 );

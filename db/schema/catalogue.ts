@@ -15,7 +15,9 @@ export const fundingSources = sqliteTable("funding_sources", {
   code: text("code").primaryKey(),
   nameFr: text("name_fr").notNull(),
   nameEn: text("name_en").notNull(),
-  programmeCode: text("programme_code").notNull().references(() => programmes.code),
+  programmeCode: text("programme_code")
+    .notNull()
+    .references(() => programmes.code),
 });
 
 export const VEN_CLASSES = ["V", "E", "N"] as const;
@@ -34,7 +36,9 @@ export const products = sqliteTable(
     packRoundingThreshold: integer("pack_rounding_threshold").notNull(),
     roundToZero: integer("round_to_zero", { mode: "boolean" }).notNull(),
     ven: text("ven", { enum: VEN_CLASSES }).notNull(),
-    programmeCode: text("programme_code").notNull().references(() => programmes.code),
+    programmeCode: text("programme_code")
+      .notNull()
+      .references(() => programmes.code),
     category: text("category").notNull(),
     coldChain: integer("cold_chain", { mode: "boolean" }).notNull(),
     pricePerPackXof: integer("price_per_pack_xof").notNull(),
@@ -45,7 +49,10 @@ export const products = sqliteTable(
   (t) => [
     index("products_programme_idx").on(t.programmeCode),
     check("products_pack_size_pos", sql`${t.packSize} > 0`),
-    check("products_threshold_range", sql`${t.packRoundingThreshold} >= 0 and ${t.packRoundingThreshold} < ${t.packSize}`),
+    check(
+      "products_threshold_range",
+      sql`${t.packRoundingThreshold} >= 0 and ${t.packRoundingThreshold} < ${t.packSize}`,
+    ),
     check("products_price_nonneg", sql`${t.pricePerPackXof} >= 0`),
   ],
 );

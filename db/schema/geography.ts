@@ -20,7 +20,9 @@ export const districts = sqliteTable(
   {
     id: text("id").primaryKey(), // slug, e.g. "kati"
     name: text("name").notNull(),
-    regionId: text("region_id").notNull().references(() => regions.id),
+    regionId: text("region_id")
+      .notNull()
+      .references(() => regions.id),
     source: text("source").notNull(),
   },
   (t) => [index("districts_region_idx").on(t.regionId)],
@@ -36,7 +38,9 @@ export const facilities = sqliteTable(
     id: text("id").primaryKey(), // "osm_node_…" for OSM facilities, "ppm-…" for PPM stores
     name: text("name").notNull(),
     level: text("level", { enum: FACILITY_LEVELS }).notNull(),
-    regionId: text("region_id").notNull().references(() => regions.id),
+    regionId: text("region_id")
+      .notNull()
+      .references(() => regions.id),
     districtId: text("district_id").references(() => districts.id),
     lat: real("lat").notNull(),
     lon: real("lon").notNull(),
@@ -63,9 +67,16 @@ export const facilities = sqliteTable(
 export const supplyLines = sqliteTable(
   "supply_lines",
   {
-    facilityId: text("facility_id").notNull().references(() => facilities.id),
+    facilityId: text("facility_id")
+      .notNull()
+      .references(() => facilities.id),
     programmeCode: text("programme_code").notNull(),
-    supplierId: text("supplier_id").notNull().references(() => facilities.id),
+    supplierId: text("supplier_id")
+      .notNull()
+      .references(() => facilities.id),
   },
-  (t) => [uniqueIndex("supply_lines_pk").on(t.facilityId, t.programmeCode), index("supply_lines_supplier_idx").on(t.supplierId)],
+  (t) => [
+    uniqueIndex("supply_lines_pk").on(t.facilityId, t.programmeCode),
+    index("supply_lines_supplier_idx").on(t.supplierId),
+  ],
 );

@@ -10,7 +10,9 @@ export const stockReports = sqliteTable(
   "stock_reports",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    facilityId: text("facility_id").notNull().references(() => facilities.id),
+    facilityId: text("facility_id")
+      .notNull()
+      .references(() => facilities.id),
     /** Calendar month "YYYY-MM" */
     period: text("period").notNull(),
     status: text("status", { enum: ["draft", "submitted"] }).notNull(),
@@ -23,7 +25,10 @@ export const stockReports = sqliteTable(
     onTime: integer("on_time", { mode: "boolean" }),
     createdAt: text("created_at").notNull(),
   },
-  (t) => [uniqueIndex("stock_reports_facility_period").on(t.facilityId, t.period), index("stock_reports_period_idx").on(t.period, t.status)],
+  (t) => [
+    uniqueIndex("stock_reports_facility_period").on(t.facilityId, t.period),
+    index("stock_reports_period_idx").on(t.period, t.status),
+  ],
 );
 
 /** A report line: A + B − C + D should equal E; a difference is kept, never silently fixed. */
@@ -31,9 +36,15 @@ export const stockReportLines = sqliteTable(
   "stock_report_lines",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    reportId: integer("report_id").notNull().references(() => stockReports.id),
-    productId: integer("product_id").notNull().references(() => products.id),
-    fundingSource: text("funding_source").notNull().references(() => fundingSources.code),
+    reportId: integer("report_id")
+      .notNull()
+      .references(() => stockReports.id),
+    productId: integer("product_id")
+      .notNull()
+      .references(() => products.id),
+    fundingSource: text("funding_source")
+      .notNull()
+      .references(() => fundingSources.code),
     days: integer("days").notNull(),
     opening: integer("opening").notNull(),
     received: integer("received").notNull(),
@@ -53,20 +64,36 @@ export const stockReportLines = sqliteTable(
   },
   (t) => [
     uniqueIndex("stock_report_lines_key").on(t.reportId, t.productId, t.fundingSource),
-    check("report_lines_nonneg", sql`${t.opening} >= 0 and ${t.received} >= 0 and ${t.consumed} >= 0 and ${t.closing} >= 0`),
+    check(
+      "report_lines_nonneg",
+      sql`${t.opening} >= 0 and ${t.received} >= 0 and ${t.consumed} >= 0 and ${t.closing} >= 0`,
+    ),
     check("report_lines_stockout_days", sql`${t.stockoutDays} >= 0 and ${t.stockoutDays} <= ${t.days}`),
   ],
 );
 
-export const ORDER_STATUSES = ["draft", "submitted", "approved", "rejected", "picking", "shipped", "delivered", "received"] as const;
+export const ORDER_STATUSES = [
+  "draft",
+  "submitted",
+  "approved",
+  "rejected",
+  "picking",
+  "shipped",
+  "delivered",
+  "received",
+] as const;
 
 /** An order of a facility to its supplier, for one flow (cost recovery or free care, never mixed). */
 export const orders = sqliteTable(
   "orders",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    facilityId: text("facility_id").notNull().references(() => facilities.id),
-    supplierId: text("supplier_id").notNull().references(() => facilities.id),
+    facilityId: text("facility_id")
+      .notNull()
+      .references(() => facilities.id),
+    supplierId: text("supplier_id")
+      .notNull()
+      .references(() => facilities.id),
     period: text("period").notNull(),
     flow: text("flow", { enum: ["cost_recovery", "free_care"] }).notNull(),
     kind: text("kind", { enum: ["regular", "emergency", "backorder", "escalation", "allocation"] }).notNull(),
@@ -82,7 +109,11 @@ export const orders = sqliteTable(
     createdAt: text("created_at").notNull(),
     updatedAt: text("updated_at").notNull(),
   },
-  (t) => [index("orders_facility_idx").on(t.facilityId, t.period), index("orders_supplier_idx").on(t.supplierId, t.status), index("orders_status_idx").on(t.status)],
+  (t) => [
+    index("orders_facility_idx").on(t.facilityId, t.period),
+    index("orders_supplier_idx").on(t.supplierId, t.status),
+    index("orders_status_idx").on(t.status),
+  ],
 );
 
 /** An order line, from suggestion to receipt. Quantities in base units. */
@@ -90,9 +121,15 @@ export const orderLines = sqliteTable(
   "order_lines",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    orderId: integer("order_id").notNull().references(() => orders.id),
-    productId: integer("product_id").notNull().references(() => products.id),
-    fundingSource: text("funding_source").notNull().references(() => fundingSources.code),
+    orderId: integer("order_id")
+      .notNull()
+      .references(() => orders.id),
+    productId: integer("product_id")
+      .notNull()
+      .references(() => products.id),
+    fundingSource: text("funding_source")
+      .notNull()
+      .references(() => fundingSources.code),
     amc: integer("amc").notNull(),
     stockOnHand: integer("stock_on_hand").notNull(),
     inTransit: integer("in_transit").notNull(),
@@ -113,7 +150,10 @@ export const orderLines = sqliteTable(
   },
   (t) => [
     uniqueIndex("order_lines_key").on(t.orderId, t.productId, t.fundingSource),
-    check("order_lines_qty_nonneg", sql`${t.requestedQty} >= 0 and coalesce(${t.approvedQty}, 0) >= 0 and ${t.shippedQty} >= 0`),
+    check(
+      "order_lines_qty_nonneg",
+      sql`${t.requestedQty} >= 0 and coalesce(${t.approvedQty}, 0) >= 0 and ${t.shippedQty} >= 0`,
+    ),
     check("order_lines_pod", sql`${t.acceptedQty} + ${t.rejectedQty} <= ${t.shippedQty}`),
   ],
 );
@@ -123,15 +163,22 @@ export const orderLineLots = sqliteTable(
   "order_line_lots",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    orderLineId: integer("order_line_id").notNull().references(() => orderLines.id),
-    lotId: integer("lot_id").notNull().references(() => lots.id),
+    orderLineId: integer("order_line_id")
+      .notNull()
+      .references(() => orderLines.id),
+    lotId: integer("lot_id")
+      .notNull()
+      .references(() => lots.id),
     pickedQty: integer("picked_qty").notNull(),
     shippedQty: integer("shipped_qty").notNull().default(0),
     acceptedQty: integer("accepted_qty"),
     rejectedQty: integer("rejected_qty"),
     rejectionReason: text("rejection_reason"),
   },
-  (t) => [uniqueIndex("order_line_lots_key").on(t.orderLineId, t.lotId), check("order_line_lots_pod", sql`coalesce(${t.acceptedQty}, 0) + coalesce(${t.rejectedQty}, 0) <= ${t.shippedQty}`)],
+  (t) => [
+    uniqueIndex("order_line_lots_key").on(t.orderLineId, t.lotId),
+    check("order_line_lots_pod", sql`coalesce(${t.acceptedQty}, 0) + coalesce(${t.rejectedQty}, 0) <= ${t.shippedQty}`),
+  ],
 );
 
 /** Every transition of an order: who, when, from which status to which, and what changed. */
@@ -139,7 +186,9 @@ export const orderEvents = sqliteTable(
   "order_events",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    orderId: integer("order_id").notNull().references(() => orders.id),
+    orderId: integer("order_id")
+      .notNull()
+      .references(() => orders.id),
     at: text("at").notNull(),
     userId: integer("user_id"),
     fromStatus: text("from_status"),

@@ -16,7 +16,9 @@ export const routePlans = sqliteTable(
   "route_plans",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    depotId: text("depot_id").notNull().references(() => facilities.id),
+    depotId: text("depot_id")
+      .notNull()
+      .references(() => facilities.id),
     date: text("date").notNull(),
     rainySeason: integer("rainy_season", { mode: "boolean" }).notNull(),
     /** Stops in insecure zones are allowed (convoy day); otherwise they are only flagged, or left out when excludeInsecure */
@@ -48,7 +50,9 @@ export const routePlanVehicles = sqliteTable(
   "route_plan_vehicles",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    planId: integer("plan_id").notNull().references(() => routePlans.id),
+    planId: integer("plan_id")
+      .notNull()
+      .references(() => routePlans.id),
     name: text("name").notNull(),
     capacityKg: integer("capacity_kg").notNull(),
     capacityL: integer("capacity_l").notNull(),
@@ -67,7 +71,10 @@ export const routePlanVehicles = sqliteTable(
     loadMl: integer("load_ml").notNull().default(0),
     costXof: integer("cost_xof").notNull().default(0),
   },
-  (t) => [index("route_plan_vehicles_plan_idx").on(t.planId), index("route_plan_vehicles_driver_idx").on(t.driverUserId)],
+  (t) => [
+    index("route_plan_vehicles_plan_idx").on(t.planId),
+    index("route_plan_vehicles_driver_idx").on(t.driverUserId),
+  ],
 );
 
 /** A delivery stop on a vehicle's route, in visiting order. */
@@ -75,11 +82,17 @@ export const routeStops = sqliteTable(
   "route_stops",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    planId: integer("plan_id").notNull().references(() => routePlans.id),
-    vehicleId: integer("vehicle_id").notNull().references(() => routePlanVehicles.id),
+    planId: integer("plan_id")
+      .notNull()
+      .references(() => routePlans.id),
+    vehicleId: integer("vehicle_id")
+      .notNull()
+      .references(() => routePlanVehicles.id),
     /** 1 = first stop after leaving the depot */
     position: integer("position").notNull(),
-    facilityId: text("facility_id").notNull().references(() => facilities.id),
+    facilityId: text("facility_id")
+      .notNull()
+      .references(() => facilities.id),
     /** The shipment delivered here, when the stop comes from an approved order (replenishment) */
     shipmentId: text("shipment_id"),
     /** The orders (picking or shipped at the depot) delivered at this stop: JSON array of order ids, or null for an explicit stop */
@@ -110,15 +123,27 @@ export const routeStops = sqliteTable(
 );
 
 /** The solver's reasons, plus the stops left out before solving (closed this season, insecure). */
-export const UNASSIGNED_REASONS = ["capacity", "skills", "time_window", "max_travel_time", "no_route", "season_closed", "insecure"] as const;
+export const UNASSIGNED_REASONS = [
+  "capacity",
+  "skills",
+  "time_window",
+  "max_travel_time",
+  "no_route",
+  "season_closed",
+  "insecure",
+] as const;
 
 /** A stop no vehicle of the plan serves, with why. */
 export const routeUnassigned = sqliteTable(
   "route_unassigned",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    planId: integer("plan_id").notNull().references(() => routePlans.id),
-    facilityId: text("facility_id").notNull().references(() => facilities.id),
+    planId: integer("plan_id")
+      .notNull()
+      .references(() => routePlans.id),
+    facilityId: text("facility_id")
+      .notNull()
+      .references(() => facilities.id),
     shipmentId: text("shipment_id"),
     /** As on route_stops: JSON array of the order ids of this stop, or null */
     orderIds: text("order_ids"),

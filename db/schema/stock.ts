@@ -9,7 +9,9 @@ export const lots = sqliteTable(
   "lots",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    productId: integer("product_id").notNull().references(() => products.id),
+    productId: integer("product_id")
+      .notNull()
+      .references(() => products.id),
     lotCode: text("lot_code").notNull(),
     /** Expiry date "YYYY-MM-DD": the lot may not be used on or after this day */
     expiry: text("expiry").notNull(),
@@ -29,10 +31,18 @@ export const stockMovements = sqliteTable(
   "stock_movements",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    facilityId: text("facility_id").notNull().references(() => facilities.id),
-    productId: integer("product_id").notNull().references(() => products.id),
-    lotId: integer("lot_id").notNull().references(() => lots.id),
-    fundingSource: text("funding_source").notNull().references(() => fundingSources.code),
+    facilityId: text("facility_id")
+      .notNull()
+      .references(() => facilities.id),
+    productId: integer("product_id")
+      .notNull()
+      .references(() => products.id),
+    lotId: integer("lot_id")
+      .notNull()
+      .references(() => lots.id),
+    fundingSource: text("funding_source")
+      .notNull()
+      .references(() => fundingSources.code),
     type: text("type", { enum: MOVEMENT_TYPES }).notNull(),
     reason: text("reason", { enum: ADJUSTMENT_REASONS }),
     qtyDelta: integer("qty_delta").notNull(),
@@ -52,8 +62,12 @@ export const stockMovements = sqliteTable(
     index("movements_batch_idx").on(t.batchId),
     // Movements with a counterparty only (transfers and deliveries): what a depot delivered, over a period and per product.
     // Covering (type, product, quantity): a depot's deliveries over the AMC window are summed from the index alone.
-    index("movements_counterparty_idx").on(t.counterpartyId, t.occurredAt, t.type, t.productId, t.qtyDelta).where(sql`${t.counterpartyId} is not null`),
-    index("movements_counterparty_product_idx").on(t.counterpartyId, t.productId, t.occurredAt).where(sql`${t.counterpartyId} is not null`),
+    index("movements_counterparty_idx")
+      .on(t.counterpartyId, t.occurredAt, t.type, t.productId, t.qtyDelta)
+      .where(sql`${t.counterpartyId} is not null`),
+    index("movements_counterparty_product_idx")
+      .on(t.counterpartyId, t.productId, t.occurredAt)
+      .where(sql`${t.counterpartyId} is not null`),
     check("movements_nonzero", sql`${t.qtyDelta} <> 0`),
     check("movements_balance_nonneg", sql`${t.balanceAfter} >= 0`),
     check(
@@ -68,10 +82,18 @@ export const stockMovements = sqliteTable(
 export const stockBalances = sqliteTable(
   "stock_balances",
   {
-    facilityId: text("facility_id").notNull().references(() => facilities.id),
-    lotId: integer("lot_id").notNull().references(() => lots.id),
-    fundingSource: text("funding_source").notNull().references(() => fundingSources.code),
-    productId: integer("product_id").notNull().references(() => products.id),
+    facilityId: text("facility_id")
+      .notNull()
+      .references(() => facilities.id),
+    lotId: integer("lot_id")
+      .notNull()
+      .references(() => lots.id),
+    fundingSource: text("funding_source")
+      .notNull()
+      .references(() => fundingSources.code),
+    productId: integer("product_id")
+      .notNull()
+      .references(() => products.id),
     qtyOnHand: integer("qty_on_hand").notNull(),
     lastMovementId: integer("last_movement_id").notNull(),
   },

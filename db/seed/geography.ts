@@ -12,18 +12,27 @@ import { unitHash } from "./random";
 const DATA = (f: string) => fileURLToPath(new URL(`./data/mali/${f}`, import.meta.url));
 
 function readCsv(file: string): Record<string, string>[] {
-  return Papa.parse<Record<string, string>>(readFileSync(DATA(file), "utf8"), { header: true, skipEmptyLines: true }).data;
+  return Papa.parse<Record<string, string>>(readFileSync(DATA(file), "utf8"), { header: true, skipEmptyLines: true })
+    .data;
 }
 
 /** "Ségou" → "segou", "Bamako Commune 1" → "bamako-commune-1". */
 export function slug(s: string): string {
-  return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().trim().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  return s
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .trim()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
 }
 
 /** Great-circle distance in km. */
 export function haversineKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
   const rad = Math.PI / 180;
-  const a = Math.sin(((lat2 - lat1) * rad) / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lon2 - lon1) * rad) / 2) ** 2;
+  const a =
+    Math.sin(((lat2 - lat1) * rad) / 2) ** 2 +
+    Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lon2 - lon1) * rad) / 2) ** 2;
   return 2 * 6371 * Math.asin(Math.sqrt(a));
 }
 
@@ -50,7 +59,9 @@ function titleCase(s: string): string {
 
 /** Regions from mali_regions.csv with their Natural Earth polygons. */
 function buildRegions(): RegionRow[] {
-  const geo = JSON.parse(readFileSync(DATA("mali_regions_ne10m.geojson"), "utf8")) as { features: { properties: { region: string }; geometry: unknown }[] };
+  const geo = JSON.parse(readFileSync(DATA("mali_regions_ne10m.geojson"), "utf8")) as {
+    features: { properties: { region: string }; geometry: unknown }[];
+  };
   const polygons = new Map(geo.features.map((f) => [slug(f.properties.region), JSON.stringify(f.geometry)]));
   return readCsv("mali_regions.csv").map((r) => ({
     id: slug(r.region!),
@@ -73,7 +84,8 @@ function demoFlags(id: string, regionId: string): Pick<FacilityRow, "insecure" |
   return { insecure, rainySeasonAccess };
 }
 
-const FLAG_NOTE = "Rainy-season access and insecurity flags are demo values derived deterministically from the region, not an official assessment.";
+const FLAG_NOTE =
+  "Rainy-season access and insecurity flags are demo values derived deterministically from the region, not an official assessment.";
 
 /** Builds the whole demo geography. */
 export function buildGeography(): Geography {
@@ -90,7 +102,12 @@ export function buildGeography(): Geography {
     if (districts.has(id)) continue;
     const regionId = (c.matches_cercle && cercleRegion.get(slug(c.matches_cercle))) || slug(c.region_ne!);
     if (!regionIds.has(regionId)) continue;
-    districts.set(id, { id, name: titleCase(c.district_from_name), regionId, source: "OSM CSRéf name (ODbL); region from GeoNames cercle when the name matches one" });
+    districts.set(id, {
+      id,
+      name: titleCase(c.district_from_name),
+      regionId,
+      source: "OSM CSRéf name (ODbL); region from GeoNames cercle when the name matches one",
+    });
     depots.set(id, {
       id: c.facility_id!,
       name: `Dépôt répartiteur — ${c.name}`,
@@ -145,7 +162,9 @@ export function buildGeography(): Geography {
     const lon = Number(f.lon);
     const sameRegion = depotList.filter((d) => regionOfPolygon(d.regionId) === slug(f.region_ne!));
     const pool = sameRegion.length > 0 ? sameRegion : depotList;
-    const nearest = pool.reduce((best, d) => (haversineKm(lat, lon, d.lat, d.lon) < haversineKm(lat, lon, best.lat, best.lon) ? d : best));
+    const nearest = pool.reduce((best, d) =>
+      haversineKm(lat, lon, d.lat, d.lon) < haversineKm(lat, lon, best.lat, best.lon) ? d : best,
+    );
     const km = haversineKm(lat, lon, nearest.lat, nearest.lon).toFixed(1);
     cscoms.push({
       id: f.facility_id!,
@@ -168,7 +187,12 @@ export function buildGeography(): Geography {
   for (const d of depotList) supplierOf.set(d.id!, d.regionId === "bamako" ? central.id! : `ppm-${d.regionId}`);
   for (const c of cscoms) supplierOf.set(c.id!, depots.get(c.districtId!)!.id!);
 
-  return { regions, districts: [...districts.values()], facilities: [central, ...regionalStores, ...depotList, ...cscoms], supplierOf };
+  return {
+    regions,
+    districts: [...districts.values()],
+    facilities: [central, ...regionalStores, ...depotList, ...cscoms],
+    supplierOf,
+  };
 }
 
 /** The Natural Earth (pre-2016) polygon a region's facilities fall in: Ménaka in Gao, Taoudénit in Tombouctou. */

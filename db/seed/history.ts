@@ -13,7 +13,12 @@
  */
 import type Database from "better-sqlite3";
 import { addMonths, formatISO, getDaysInMonth, parseISO } from "date-fns";
-import { adjustedConsumption, averageMonthlyConsumption, encodePeriods, packsFor } from "../../shared/domain/replenishment";
+import {
+  adjustedConsumption,
+  averageMonthlyConsumption,
+  encodePeriods,
+  packsFor,
+} from "../../shared/domain/replenishment";
 import type { CatalogueProduct } from "./data/catalogueTypes";
 import { seasonFactor } from "./demand";
 import { hashString, Rng, unitHash } from "./random";
@@ -75,8 +80,37 @@ class LedgerWriter {
   }
 
   /** Appends one line; `balance` is the lot's balance after it. Returns the new movement id. */
-  line(f: string, p: SeedProduct, lotId: number, kind: Kind, reason: string | null, delta: number, balance: number, at: string, counterparty: string | null, batch: string, reference: string | null): number {
-    const id = Number(this.insert.run(f, p.id, lotId, p.programme, kind, reason, delta, balance, at, at, counterparty, batch, reference, null).lastInsertRowid);
+  line(
+    f: string,
+    p: SeedProduct,
+    lotId: number,
+    kind: Kind,
+    reason: string | null,
+    delta: number,
+    balance: number,
+    at: string,
+    counterparty: string | null,
+    batch: string,
+    reference: string | null,
+  ): number {
+    const id = Number(
+      this.insert.run(
+        f,
+        p.id,
+        lotId,
+        p.programme,
+        kind,
+        reason,
+        delta,
+        balance,
+        at,
+        at,
+        counterparty,
+        batch,
+        reference,
+        null,
+      ).lastInsertRowid,
+    );
     this.movements++;
     return id;
   }
@@ -138,7 +172,16 @@ class ReportWriter {
       const late = u > 0.88;
       const day = Math.min(28, Math.floor(1 + 14 * unitHash(`day:${facilityId}:${period}`)) + (late ? 16 : 0));
       const submittedAt = `${end.slice(0, 8)}${String(day).padStart(2, "0")}T09:00:00.000Z`;
-      id = (this.insertReport.get(facilityId, period, due, submittedAt, submittedAt.slice(0, 10) <= due ? 1 : 0, submittedAt) as { id: number }).id;
+      id = (
+        this.insertReport.get(
+          facilityId,
+          period,
+          due,
+          submittedAt,
+          submittedAt.slice(0, 10) <= due ? 1 : 0,
+          submittedAt,
+        ) as { id: number }
+      ).id;
     }
     this.ids.set(key, id);
     return id;
@@ -158,8 +201,24 @@ class ReportWriter {
       const f = this.covers(u) ? figures[u] : undefined;
       return f ? { days: f.days, consumed: f.consumed, stockoutDays: f.stockoutDays } : null;
     });
-    const amc = averageMonthlyConsumption(series.map((x) => (x === null ? null : adjustedConsumption(x.consumed, x.days, x.stockoutDays))), 3);
-    this.insertLine.run(id, p.id, p.programme, m.days, m.opening, m.received, m.consumed, adjustments, m.closing, m.stockoutDays, amc, encodePeriods(series));
+    const amc = averageMonthlyConsumption(
+      series.map((x) => (x === null ? null : adjustedConsumption(x.consumed, x.days, x.stockoutDays))),
+      3,
+    );
+    this.insertLine.run(
+      id,
+      p.id,
+      p.programme,
+      m.days,
+      m.opening,
+      m.received,
+      m.consumed,
+      adjustments,
+      m.closing,
+      m.stockoutDays,
+      amc,
+      encodePeriods(series),
+    );
     this.lines++;
   }
 }
@@ -177,7 +236,9 @@ class Shelf {
     if (!entry) {
       entry = { lot, qty: 0, lastId: 0 };
       this.lots.push(entry);
-      this.lots.sort((a, b) => (a.lot.expiry < b.lot.expiry ? -1 : a.lot.expiry > b.lot.expiry ? 1 : a.lot.id - b.lot.id));
+      this.lots.sort((a, b) =>
+        a.lot.expiry < b.lot.expiry ? -1 : a.lot.expiry > b.lot.expiry ? 1 : a.lot.id - b.lot.id,
+      );
     }
     entry.qty += qty;
     return entry;
@@ -199,7 +260,16 @@ interface SimContext {
 }
 
 /** Removes `qty` FEFO from the shelf, writing one line per lot touched. */
-function takeFefo(ctx: SimContext, shelf: Shelf, qty: number, kind: Kind, reason: string | null, at: string, batch: string, reference: string | null) {
+function takeFefo(
+  ctx: SimContext,
+  shelf: Shelf,
+  qty: number,
+  kind: Kind,
+  reason: string | null,
+  at: string,
+  batch: string,
+  reference: string | null,
+) {
   let left = qty;
   for (const entry of shelf.lots) {
     if (left === 0) break;
@@ -207,7 +277,19 @@ function takeFefo(ctx: SimContext, shelf: Shelf, qty: number, kind: Kind, reason
     if (take === 0) continue;
     entry.qty -= take;
     left -= take;
-    entry.lastId = ctx.w.line(ctx.facilityId, ctx.product, entry.lot.id, kind, reason, -take, entry.qty, at, null, batch, reference);
+    entry.lastId = ctx.w.line(
+      ctx.facilityId,
+      ctx.product,
+      entry.lot.id,
+      kind,
+      reason,
+      -take,
+      entry.qty,
+      at,
+      null,
+      batch,
+      reference,
+    );
   }
 }
 
@@ -234,7 +316,19 @@ function simulate(ctx: SimContext): void {
   const opening = Math.max(1, Math.round(base * 1.5));
   const firstLot = lotForDelivery(ctx.lots, 0, rng);
   const e0 = shelf.add(firstLot, opening);
-  e0.lastId = ctx.w.line(f, p, firstLot.id, "receipt", null, opening, e0.qty, `${fund(0)}T07:00:00.000Z`, null, `h${ctx.facilityIndex}.${p.id}.open`, "Solde d'ouverture (reprise des fiches de stock)");
+  e0.lastId = ctx.w.line(
+    f,
+    p,
+    firstLot.id,
+    "receipt",
+    null,
+    opening,
+    e0.qty,
+    `${fund(0)}T07:00:00.000Z`,
+    null,
+    `h${ctx.facilityIndex}.${p.id}.open`,
+    "Solde d'ouverture (reprise des fiches de stock)",
+  );
 
   for (let t = 0; t < opts.months; t++) {
     const start = fund(t);
@@ -249,12 +343,26 @@ function simulate(ctx: SimContext): void {
       if (entry.qty > 0 && entry.lot.expiry < nextStart) {
         const q = entry.qty;
         entry.qty = 0;
-        entry.lastId = ctx.w.line(f, p, entry.lot.id, "adjustment", "expiry", -q, 0, `${start}T07:00:00.000Z`, null, `${tag}e`, null);
+        entry.lastId = ctx.w.line(
+          f,
+          p,
+          entry.lot.id,
+          "adjustment",
+          "expiry",
+          -q,
+          0,
+          `${start}T07:00:00.000Z`,
+          null,
+          `${tag}e`,
+          null,
+        );
       }
     }
 
     // 2. This month's demand.
-    const demand = Math.round(base * (1 + growth) ** (t / 12) * seasonFactor(p.seasonality, month) * rng.lognormal(0.25));
+    const demand = Math.round(
+      base * (1 + growth) ** (t / 12) * seasonFactor(p.seasonality, month) * rng.lognormal(0.25),
+    );
 
     // 3. Delivery from the district depot (forced ordering up to 3 months of AMC).
     const stockAtStart = shelf.total();
@@ -272,7 +380,19 @@ function simulate(ctx: SimContext): void {
         const lot = lotForDelivery(ctx.lots, t, rng);
         const entry = shelf.add(lot, received);
         const at = `${start.slice(0, 8)}${String(deliveryDay).padStart(2, "0")}T10:00:00.000Z`;
-        entry.lastId = ctx.w.line(f, p, lot.id, "receipt", null, received, entry.qty, at, ctx.supplierId, `${tag}r`, `Livraison DRC ${start.slice(0, 7)}`);
+        entry.lastId = ctx.w.line(
+          f,
+          p,
+          lot.id,
+          "receipt",
+          null,
+          received,
+          entry.qty,
+          at,
+          ctx.supplierId,
+          `${tag}r`,
+          `Livraison DRC ${start.slice(0, 7)}`,
+        );
       }
     }
 
@@ -288,10 +408,20 @@ function simulate(ctx: SimContext): void {
     if (lossDraw < 0.04 && shelf.total() > consumed) {
       const reason = lossDraw < 0.004 ? "theft" : "damage";
       const loss = Math.min(shelf.total() - consumed, Math.max(1, Math.round(shelf.total() * 0.03 * rng.next())));
-      takeFefo(ctx, shelf, loss, "adjustment", reason, `${start.slice(0, 8)}20T12:00:00.000Z`, `${tag}l`, reason === "theft" ? "Vol constaté" : "Produit endommagé");
+      takeFefo(
+        ctx,
+        shelf,
+        loss,
+        "adjustment",
+        reason,
+        `${start.slice(0, 8)}20T12:00:00.000Z`,
+        `${tag}l`,
+        reason === "theft" ? "Vol constaté" : "Produit endommagé",
+      );
     }
     consumed = Math.min(consumed, shelf.total());
-    if (consumed > 0) takeFefo(ctx, shelf, consumed, "issue", null, `${start.slice(0, 8)}${days}T17:00:00.000Z`, `${tag}c`, null);
+    if (consumed > 0)
+      takeFefo(ctx, shelf, consumed, "issue", null, `${start.slice(0, 8)}${days}T17:00:00.000Z`, `${tag}c`, null);
 
     // Adjusted consumption for the AMC estimate (stock-out days inflate it, PRODUCT.md §3).
     const stockoutShare = demand > 0 ? Math.max(0, 1 - consumed / demand) : 0;
@@ -301,11 +431,33 @@ function simulate(ctx: SimContext): void {
     if (month === 12 && rng.next() < 0.3 && shelf.total() > 0) {
       const delta = Math.round(shelf.total() * 0.02 * rng.normal());
       const at = `${start.slice(0, 8)}${days}T18:00:00.000Z`;
-      if (delta < 0) takeFefo(ctx, shelf, Math.min(-delta, shelf.total()), "adjustment", "count", at, `${tag}i`, "Inventaire annuel");
+      if (delta < 0)
+        takeFefo(
+          ctx,
+          shelf,
+          Math.min(-delta, shelf.total()),
+          "adjustment",
+          "count",
+          at,
+          `${tag}i`,
+          "Inventaire annuel",
+        );
       else if (delta > 0) {
         const entry = shelf.lots[shelf.lots.length - 1]!;
         entry.qty += delta;
-        entry.lastId = ctx.w.line(f, p, entry.lot.id, "adjustment", "count", delta, entry.qty, at, null, `${tag}i`, "Inventaire annuel");
+        entry.lastId = ctx.w.line(
+          f,
+          p,
+          entry.lot.id,
+          "adjustment",
+          "count",
+          delta,
+          entry.qty,
+          at,
+          null,
+          `${tag}i`,
+          "Inventaire annuel",
+        );
       }
     }
     if (ctx.reports.covers(t)) {
@@ -325,7 +477,10 @@ export function stocks(facilityId: string, p: CatalogueProduct): boolean {
 /** Size of a CSCom's catchment relative to the typical one (urban Bamako centres are busier). */
 export function sizeFactor(facilityId: string, regionId: string): number {
   const u = Math.max(unitHash(`size:${facilityId}`), 1e-6);
-  return (regionId === "bamako" ? 1.5 : 1) * Math.exp(0.45 * Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * unitHash(`size2:${facilityId}`)) - 0.1);
+  return (
+    (regionId === "bamako" ? 1.5 : 1) *
+    Math.exp(0.45 * Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * unitHash(`size2:${facilityId}`)) - 0.1)
+  );
 }
 
 /** Generates the history of every CSCom × product it stocks. */
@@ -344,7 +499,17 @@ export function generateHistory(
     for (const p of products) {
       if (!stocks(c.id, p)) continue;
       facilityProducts++;
-      simulate({ w, reports, opts, facilityId: c.id, facilityIndex, supplierId: c.supplierId, sizeFactor: size, product: p, lots: lotsByProduct.get(p.id)! });
+      simulate({
+        w,
+        reports,
+        opts,
+        facilityId: c.id,
+        facilityIndex,
+        supplierId: c.supplierId,
+        sizeFactor: size,
+        product: p,
+        lots: lotsByProduct.get(p.id)!,
+      });
     }
   }
   return { movements: w.movements, facilityProducts, reportLines: reports.lines };

@@ -6,7 +6,18 @@ import { addMonths, differenceInCalendarMonths, formatISO, parseISO, startOfMont
 import { count } from "drizzle-orm";
 import { DEFAULT_POLICIES } from "../../shared/domain/policy";
 import type { OpenDb } from "../client";
-import { districts, facilities, fundingSources, products, programmes, regions, settings, stockPolicies, supplyLines, users } from "../schema";
+import {
+  districts,
+  facilities,
+  fundingSources,
+  products,
+  programmes,
+  regions,
+  settings,
+  stockPolicies,
+  supplyLines,
+  users,
+} from "../schema";
 import { PRODUCTS } from "./data/products";
 import { buildGeography } from "./geography";
 import { generateHistory, type SeedProduct } from "./history";
@@ -76,7 +87,9 @@ export function seedDatabase(open: OpenDb, opts: SeedOptions): SeedSummary {
   const realCscoms = geo.facilities.filter((f) => f.level === "cscom");
   const depotRows = geo.facilities.filter((f) => f.level === "district");
   const cscoms = scaleCscoms(realCscoms, depotRows, opts.cscoms ?? realCscoms.length, seed);
-  for (const c of cscoms) if (!geo.supplierOf.has(c.id!)) geo.supplierOf.set(c.id!, depotRows.find((d) => d.districtId === c.districtId)!.id!);
+  for (const c of cscoms)
+    if (!geo.supplierOf.has(c.id!))
+      geo.supplierOf.set(c.id!, depotRows.find((d) => d.districtId === c.districtId)!.id!);
   const facilityRows = [...geo.facilities.filter((f) => f.level !== "cscom"), ...cscoms];
   const catalogue = scaleProducts(PRODUCTS, opts.products ?? PRODUCTS.length);
   const goLive = startOfMonth(now);
@@ -102,10 +115,20 @@ export function seedDatabase(open: OpenDb, opts: SeedOptions): SeedSummary {
         .values(chunk.map((p) => ({ ...p, programmeCode: p.programme })))
         .returning({ id: products.id, code: products.code })
         .all();
-      inserted.forEach((row, i) => productRows.push({ ...chunk[i]!, id: row.id, ...(opts.everyProductEverywhere ? { cscomShare: 1 } : {}) }));
+      inserted.forEach((row, i) =>
+        productRows.push({ ...chunk[i]!, id: row.id, ...(opts.everyProductEverywhere ? { cscomShare: 1 } : {}) }),
+      );
     });
     const createdAt = now.toISOString();
-    db.insert(users).values({ username: "admin", displayName: "Administrateur", role: "admin", passwordHash: opts.hashPassword(opts.adminPassword), createdAt }).run();
+    db.insert(users)
+      .values({
+        username: "admin",
+        displayName: "Administrateur",
+        role: "admin",
+        passwordHash: opts.hashPassword(opts.adminPassword),
+        createdAt,
+      })
+      .run();
 
     let movements = 0;
     let facilityProducts = 0;
@@ -115,21 +138,39 @@ export function seedDatabase(open: OpenDb, opts: SeedOptions): SeedSummary {
       const katiDepot = depotRows.find((d) => d.districtId === "kati")!.id!;
       const katiCscom = realCscoms.find((c) => c.districtId === "kati")!.id!;
       const demoHash = opts.hashPassword(DEMO_PASSWORD);
-      db.insert(users).values(demoUsers({ katiDepot, katiCscom }).map((u) => ({ ...u, passwordHash: demoHash, createdAt }))).run();
+      db.insert(users)
+        .values(demoUsers({ katiDepot, katiCscom }).map((u) => ({ ...u, passwordHash: demoHash, createdAt })))
+        .run();
 
       const lotsByProduct = createLots(sqlite, productRows, firstMonth, months);
       // The demo CSCom manager's centre always gets a history, whatever the number asked for.
       const historyList = [cscoms.find((c) => c.id === katiCscom)!, ...cscoms.filter((c) => c.id !== katiCscom)];
       const history = generateHistory(
         sqlite,
-        historyList.slice(0, opts.historyCscoms ?? cscoms.length).map((c) => ({ id: c.id!, regionId: c.regionId, supplierId: geo.supplierOf.get(c.id!)! })),
+        historyList
+          .slice(0, opts.historyCscoms ?? cscoms.length)
+          .map((c) => ({ id: c.id!, regionId: c.regionId, supplierId: geo.supplierOf.get(c.id!)! })),
         productRows,
         lotsByProduct,
-        { seed, firstMonth, months, reportMonths: Math.min(months, opts.reportMonths ?? 6), ...(opts.lastMonthMissing !== undefined ? { lastMonthMissing: opts.lastMonthMissing } : {}) },
+        {
+          seed,
+          firstMonth,
+          months,
+          reportMonths: Math.min(months, opts.reportMonths ?? 6),
+          ...(opts.lastMonthMissing !== undefined ? { lastMonthMissing: opts.lastMonthMissing } : {}),
+        },
       );
       const depots = depotSupplies(facilityRows, geo.supplierOf);
       const goLiveIso = formatISO(goLive, { representation: "date" });
-      const depotLines = seedDepotStock(sqlite, depots, productRows, lotsByProduct, goLiveIso, seed, differenceInCalendarMonths(goLive, parseISO(`${firstMonth}-01`)));
+      const depotLines = seedDepotStock(
+        sqlite,
+        depots,
+        productRows,
+        lotsByProduct,
+        goLiveIso,
+        seed,
+        differenceInCalendarMonths(goLive, parseISO(`${firstMonth}-01`)),
+      );
       movements = history.movements + depotLines;
       facilityProducts = history.facilityProducts;
       reportLines = history.reportLines;
@@ -154,7 +195,10 @@ export function seedDatabase(open: OpenDb, opts: SeedOptions): SeedSummary {
 }
 
 /** Each depot with the CSComs below it (directly for districts, through districts for the others). */
-function depotSupplies(rows: { id?: string; level: string; regionId: string }[], supplierOf: Map<string, string>): DepotSupply[] {
+function depotSupplies(
+  rows: { id?: string; level: string; regionId: string }[],
+  supplierOf: Map<string, string>,
+): DepotSupply[] {
   const below = new Map<string, { id: string; regionId: string }[]>();
   for (const f of rows) {
     if (f.level !== "cscom") continue;
@@ -168,5 +212,10 @@ function depotSupplies(rows: { id?: string; level: string; regionId: string }[],
   }
   return rows
     .filter((f) => f.level === "district" || f.level === "regional" || f.level === "central")
-    .map((f) => ({ id: f.id!, level: f.level as DepotSupply["level"], supplierId: supplierOf.get(f.id!) ?? null, cscoms: below.get(f.id!) ?? [] }));
+    .map((f) => ({
+      id: f.id!,
+      level: f.level as DepotSupply["level"],
+      supplierId: supplierOf.get(f.id!) ?? null,
+      cscoms: below.get(f.id!) ?? [],
+    }));
 }

@@ -11,7 +11,12 @@ const iso = (d: Date) => formatISO(d, { representation: "date" });
  * Creates the lots of every product: one release every three months from 20 months before the
  * history starts to its end; shelf life 24 months (cold chain and a third of the others) or 36.
  */
-export function createLots(sqlite: Database.Database, products: SeedProduct[], firstMonth: string, months: number): Map<number, SeedLot[]> {
+export function createLots(
+  sqlite: Database.Database,
+  products: SeedProduct[],
+  firstMonth: string,
+  months: number,
+): Map<number, SeedLot[]> {
   const insert = sqlite.prepare("insert into lots (product_id, lot_code, expiry) values (?, ?, ?)");
   const byProduct = new Map<number, SeedLot[]>();
   const first = parseISO(`${firstMonth}-01`);
@@ -48,26 +53,42 @@ const MONTHS_OF_COVER = { district: 2.5, regional: 4, central: 8 } as const;
  * below it, with a random factor so that some depots are short and some overstocked; at a few
  * district depots a short-dated lot, so that FEFO blocking shows in the demo.
  */
-export function seedDepotStock(sqlite: Database.Database, depots: DepotSupply[], products: SeedProduct[], lotsByProduct: Map<number, SeedLot[]>, goLive: string, seed: number, monthsIndexAtGoLive: number): number {
+export function seedDepotStock(
+  sqlite: Database.Database,
+  depots: DepotSupply[],
+  products: SeedProduct[],
+  lotsByProduct: Map<number, SeedLot[]>,
+  goLive: string,
+  seed: number,
+  monthsIndexAtGoLive: number,
+): number {
   const mov = sqlite.prepare(
     `insert into stock_movements (facility_id, product_id, lot_id, funding_source, type, reason, qty_delta, balance_after, occurred_at, recorded_at, counterparty_id, batch_id, reference, note, user_id)
      values (?, ?, ?, ?, 'receipt', null, ?, ?, ?, ?, null, ?, 'Stock initial (reprise à la mise en service)', null, null)`,
   );
-  const bal = sqlite.prepare("insert into stock_balances (facility_id, lot_id, funding_source, product_id, qty_on_hand, last_movement_id) values (?, ?, ?, ?, ?, ?)");
+  const bal = sqlite.prepare(
+    "insert into stock_balances (facility_id, lot_id, funding_source, product_id, qty_on_hand, last_movement_id) values (?, ?, ?, ?, ?, ?)",
+  );
   const shortLot = sqlite.prepare(
     "insert into lots (product_id, lot_code, expiry) values (?, ?, ?) on conflict (product_id, lot_code, expiry) do update set lot_code = excluded.lot_code returning id",
   );
   const at = `${goLive}T06:00:00.000Z`;
   let written = 0;
   const write = (depotId: string, p: SeedProduct, lotId: number, qty: number) => {
-    const id = Number(mov.run(depotId, p.id, lotId, p.programme, qty, qty, at, at, `open:${depotId}:${p.code}:${lotId}`).lastInsertRowid);
+    const id = Number(
+      mov.run(depotId, p.id, lotId, p.programme, qty, qty, at, at, `open:${depotId}:${p.code}:${lotId}`)
+        .lastInsertRowid,
+    );
     bal.run(depotId, lotId, p.programme, p.id, qty, id);
     written++;
   };
   for (const depot of depots) {
     for (const p of products) {
       const rng = new Rng(hashString(`${seed}:depot:${depot.id}:${p.code}`));
-      const demand = depot.cscoms.reduce((s, c) => (stocks(c.id, p) ? s + p.cscomMonthlyUnits * sizeFactor(c.id, c.regionId) : s), 0);
+      const demand = depot.cscoms.reduce(
+        (s, c) => (stocks(c.id, p) ? s + p.cscomMonthlyUnits * sizeFactor(c.id, c.regionId) : s),
+        0,
+      );
       if (demand <= 0) continue;
       const target = demand * MONTHS_OF_COVER[depot.level] * (rng.next() < 0.08 ? 0 : 0.2 + 1.4 * rng.next());
       const packs = packsFor(Math.round(target), { ...p, roundToZero: true });

@@ -36,7 +36,12 @@ export function scaleProducts(catalogue: CatalogueProduct[], n: number): Catalog
   const extra: CatalogueProduct[] = [];
   for (let i = catalogue.length; i < n; i++) {
     const model = catalogue[i % catalogue.length]!;
-    extra.push({ ...model, code: `SYN-${String(i + 1).padStart(4, "0")}-${model.code}`.slice(0, 60), genericName: `${model.genericName} (variante synthétique ${i + 1})`, source: "synthetic variant for benchmarks" });
+    extra.push({
+      ...model,
+      code: `SYN-${String(i + 1).padStart(4, "0")}-${model.code}`.slice(0, 60),
+      genericName: `${model.genericName} (variante synthétique ${i + 1})`,
+      source: "synthetic variant for benchmarks",
+    });
   }
   return [...catalogue, ...extra];
 }

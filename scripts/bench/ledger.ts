@@ -46,10 +46,20 @@ async function main() {
     ...(values.products ? { products: Number(values.products) } : {}),
   });
   const seedMs = ms(t0);
-  console.log(`seed: ${summary.cscoms} CSComs × ${summary.products} products, ${values.months} months → ${fmt(summary.movements)} ledger lines in ${fmt(seedMs / 1000, 1)} s (${fmt(summary.movements / (seedMs / 1000))} lines/s), file ${fmt(statSync(file).size / 2 ** 20)} MiB`);
+  console.log(
+    `seed: ${summary.cscoms} CSComs × ${summary.products} products, ${values.months} months → ${fmt(summary.movements)} ledger lines in ${fmt(seedMs / 1000, 1)} s (${fmt(summary.movements / (seedMs / 1000))} lines/s), file ${fmt(statSync(file).size / 2 ** 20)} MiB`,
+  );
 
-  const depot = open.sqlite.prepare("select id from facilities where level = 'district' and district_id = 'kati'").pluck().get() as string;
-  const productId = open.sqlite.prepare("select product_id from stock_balances where facility_id = ? group by product_id order by sum(qty_on_hand) desc limit 1").pluck().get(depot) as number;
+  const depot = open.sqlite
+    .prepare("select id from facilities where level = 'district' and district_id = 'kati'")
+    .pluck()
+    .get() as string;
+  const productId = open.sqlite
+    .prepare(
+      "select product_id from stock_balances where facility_id = ? group by product_id order by sum(qty_on_hand) desc limit 1",
+    )
+    .pluck()
+    .get(depot) as number;
   const writes = Number(values.writes);
 
   // 1. Command layer: one IMMEDIATE transaction per write, with its idempotency record.
@@ -60,19 +70,29 @@ async function main() {
       status: 201,
       body:
         i % 2 === 0
-          ? postMovement(tx, { type: "receipt", facilityId: depot, productId, lotCode: "BENCH-1", expiry: "2029-12-31", quantity: 10 }, { now, userId: null })
+          ? postMovement(
+              tx,
+              { type: "receipt", facilityId: depot, productId, lotCode: "BENCH-1", expiry: "2029-12-31", quantity: 10 },
+              { now, userId: null },
+            )
           : postMovement(tx, { type: "issue", facilityId: depot, productId, quantity: 10 }, { now, userId: null }),
     }));
   }
   const cmdMs = ms(t0);
-  console.log(`ledger writes (command layer, receipt/issue FEFO alternating): ${fmt(writes)} in ${fmt(cmdMs)} ms → ${fmt(writes / (cmdMs / 1000))} writes/s`);
+  console.log(
+    `ledger writes (command layer, receipt/issue FEFO alternating): ${fmt(writes)} in ${fmt(cmdMs)} ms → ${fmt(writes / (cmdMs / 1000))} writes/s`,
+  );
 
   // 2. Over HTTP, 8 requests in flight.
   const app = createApp({ db: open.db, log: pino({ level: "silent" }) });
   const server = app.listen(0, "127.0.0.1");
   await new Promise((r) => server.once("listening", r));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1`;
-  const login = await fetch(`${base}/auth/login`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ username: "admin", password: "bench-admin-pw" }) });
+  const login = await fetch(`${base}/auth/login`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ username: "admin", password: "bench-admin-pw" }),
+  });
   const cookie = login.headers.get("set-cookie")!.split(";")[0]!;
   const { csrfToken } = (await login.json()) as { csrfToken: string };
   const headers = { "Content-Type": "application/json", Cookie: cookie, "X-CSRF-Token": csrfToken };
@@ -84,8 +104,15 @@ async function main() {
       while (next < writes) {
         const i = next++;
         const started = performance.now();
-        const body = i % 2 === 0 ? { type: "receipt", facilityId: depot, productId, lotCode: "BENCH-2", expiry: "2029-12-31", quantity: 10 } : { type: "issue", facilityId: depot, productId, quantity: 10 };
-        const res = await fetch(`${base}/stock/movements`, { method: "POST", headers: { ...headers, "Idempotency-Key": `bench-http-${i}` }, body: JSON.stringify(body) });
+        const body =
+          i % 2 === 0
+            ? { type: "receipt", facilityId: depot, productId, lotCode: "BENCH-2", expiry: "2029-12-31", quantity: 10 }
+            : { type: "issue", facilityId: depot, productId, quantity: 10 };
+        const res = await fetch(`${base}/stock/movements`, {
+          method: "POST",
+          headers: { ...headers, "Idempotency-Key": `bench-http-${i}` },
+          body: JSON.stringify(body),
+        });
         if (res.status !== 201) throw new Error(`write ${i}: ${res.status} ${await res.text()}`);
         latencies.push(performance.now() - started);
       }
@@ -93,18 +120,25 @@ async function main() {
   );
   const httpMs = ms(t0);
   const p95 = [...latencies].sort((a, b) => a - b)[Math.floor(latencies.length * 0.95)]!;
-  console.log(`ledger writes (HTTP POST /stock/movements, 8 in flight): ${fmt(writes / (httpMs / 1000))} req/s, median ${fmt(median(latencies), 1)} ms, p95 ${fmt(p95, 1)} ms`);
+  console.log(
+    `ledger writes (HTTP POST /stock/movements, 8 in flight): ${fmt(writes / (httpMs / 1000))} req/s, median ${fmt(median(latencies), 1)} ms, p95 ${fmt(p95, 1)} ms`,
+  );
 
   // 3. Reads.
   const busiest = open.sqlite
-    .prepare("select m.facility_id from stock_movements m join facilities f on f.id = m.facility_id where f.level = 'cscom' group by m.facility_id order by count(*) desc limit 1")
+    .prepare(
+      "select m.facility_id from stock_movements m join facilities f on f.id = m.facility_id where f.level = 'cscom' group by m.facility_id order by count(*) desc limit 1",
+    )
     .pluck()
     .get() as string;
   const reads: [string, string][] = [
     ["GET /facilities?level=cscom", `${base}/facilities?level=cscom`],
     [`GET /facilities/:id/stock (busiest CSCom)`, `${base}/facilities/${busiest}/stock`],
     [`GET /facilities/:id/stock (Kati depot)`, `${base}/facilities/${depot}/stock`],
-    [`GET /facilities/:id/stock/:product/card (200 lines)`, `${base}/facilities/${depot}/stock/${productId}/card?limit=200`],
+    [
+      `GET /facilities/:id/stock/:product/card (200 lines)`,
+      `${base}/facilities/${depot}/stock/${productId}/card?limit=200`,
+    ],
   ];
   for (const [name, url] of reads) {
     const times: number[] = [];

@@ -16,7 +16,13 @@ import { seedDatabase } from "../../db/seed";
 import { hashPassword } from "../../server/auth/password";
 import { launchBrowser, startServer } from "../../tests/e2e/harness";
 
-const { values } = parseArgs({ options: { cscoms: { type: "string", default: "1760" }, runs: { type: "string", default: "3" }, db: { type: "string" } } });
+const { values } = parseArgs({
+  options: {
+    cscoms: { type: "string", default: "1760" },
+    runs: { type: "string", default: "3" },
+    db: { type: "string" },
+  },
+});
 const fmt = (n: number) => n.toLocaleString("en-US", { maximumFractionDigits: 0 });
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
@@ -24,17 +30,35 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 function seed(file: string): { facilities: number; productId: number } {
   const open = openDb(file);
   const t0 = performance.now();
-  const summary = values.db ? null : seedDatabase(open, { adminPassword: "bench-admin-pw", hashPassword, demo: true, cscoms: Number(values.cscoms), months: 4, reportMonths: 4 });
+  const summary = values.db
+    ? null
+    : seedDatabase(open, {
+        adminPassword: "bench-admin-pw",
+        hashPassword,
+        demo: true,
+        cscoms: Number(values.cscoms),
+        months: 4,
+        reportMonths: 4,
+      });
   open.sqlite.pragma("wal_checkpoint(TRUNCATE)");
   const facilities = open.sqlite.prepare("select count(*) from facilities").pluck().get() as number;
-  const productId = open.sqlite.prepare("select id from products where code = 'MAL-AL-20120-6'").pluck().get() as number;
+  const productId = open.sqlite
+    .prepare("select id from products where code = 'MAL-AL-20120-6'")
+    .pluck()
+    .get() as number;
   open.close();
-  console.log(`data: ${fmt(facilities)} facilities${summary ? `, ${summary.cscoms} CSComs seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s` : ` in ${file}`}`);
+  console.log(
+    `data: ${fmt(facilities)} facilities${summary ? `, ${summary.cscoms} CSComs seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s` : ` in ${file}`}`,
+  );
   return { facilities, productId };
 }
 
 /** Navigates and returns the ms until the map holds `expected` markers (or any, when null) and the count stopped changing. */
-async function timeToMarkers(page: Page, url: string, expected: number | null): Promise<{ ms: number; markers: number }> {
+async function timeToMarkers(
+  page: Page,
+  url: string,
+  expected: number | null,
+): Promise<{ ms: number; markers: number }> {
   const t0 = performance.now();
   await page.goto(url);
   const map = page.getByTestId("map");
@@ -74,7 +98,9 @@ async function startRecording(page: Page) {
 }
 
 /** Stops recording; the longest frame, the 95th percentile frame and the long tasks' total (ms). */
-async function stopRecording(page: Page): Promise<{ maxFrame: number; p95Frame: number; frames: number; longTasks: number; longTaskMs: number }> {
+async function stopRecording(
+  page: Page,
+): Promise<{ maxFrame: number; p95Frame: number; frames: number; longTasks: number; longTaskMs: number }> {
   return page.evaluate(STOP_RECORDING);
 }
 
@@ -119,14 +145,20 @@ async function main() {
       picture.push(s.ms);
       drawn = { network: n.markers, picture: s.markers };
     }
-    console.log(`network map: ${fmt(drawn.network)} facilities drawn ${fmt(median(network))} ms after navigation (median of ${runs}; includes loading the page, the API call and the canvas)`);
-    console.log(`stock picture of an ACT: ${fmt(drawn.picture)} facilities coloured ${fmt(median(picture))} ms after navigation (median of ${runs})`);
+    console.log(
+      `network map: ${fmt(drawn.network)} facilities drawn ${fmt(median(network))} ms after navigation (median of ${runs}; includes loading the page, the API call and the canvas)`,
+    );
+    console.log(
+      `stock picture of an ACT: ${fmt(drawn.picture)} facilities coloured ${fmt(median(picture))} ms after navigation (median of ${runs})`,
+    );
 
     await timeToMarkers(page, `${server.baseUrl}/`, facilities);
     await startRecording(page);
     await interact(page);
     const r = await stopRecording(page);
-    console.log(`zoom ×4 and pan over ${fmt(drawn.network)} markers: ${r.frames} frames, longest ${fmt(r.maxFrame)} ms, 95th percentile ${fmt(r.p95Frame)} ms; ${r.longTasks} long tasks (> 50 ms) totalling ${fmt(r.longTaskMs)} ms`);
+    console.log(
+      `zoom ×4 and pan over ${fmt(drawn.network)} markers: ${r.frames} frames, longest ${fmt(r.maxFrame)} ms, 95th percentile ${fmt(r.p95Frame)} ms; ${r.longTasks} long tasks (> 50 ms) totalling ${fmt(r.longTaskMs)} ms`,
+    );
   } finally {
     await browser.close();
     await server.stop();

@@ -13,7 +13,16 @@ import { openDb } from "../../db/client";
 import { seedDatabase } from "../../db/seed";
 import { runOrderCycle } from "../../server/commands/orderCycle";
 
-const { values } = parseArgs({ options: { cscoms: { type: "string", default: "1760" }, products: { type: "string", default: "300" }, months: { type: "string", default: "4" }, missing: { type: "string", default: "0" }, "every-product": { type: "boolean", default: false }, profile: { type: "boolean", default: false } } });
+const { values } = parseArgs({
+  options: {
+    cscoms: { type: "string", default: "1760" },
+    products: { type: "string", default: "300" },
+    months: { type: "string", default: "4" },
+    missing: { type: "string", default: "0" },
+    "every-product": { type: "boolean", default: false },
+    profile: { type: "boolean", default: false },
+  },
+});
 
 const dir = mkdtempSync(join(tmpdir(), "fura-cycle-"));
 const open = openDb(join(dir, "cycle.db"));
@@ -32,12 +41,19 @@ const summary = seedDatabase(open, {
   everyProductEverywhere: values["every-product"],
 });
 const seedS = (performance.now() - t0) / 1000;
-const reportLines = open.sqlite.prepare("select count(*) from stock_report_lines l join stock_reports r on r.id = l.report_id where r.period = ?").pluck().get(summary.lastMonth) as number;
-console.log(`data: ${summary.cscoms} CSComs × ${summary.products} products, ${summary.reportLines.toLocaleString("en-US")} report lines over ${values.months} months (${reportLines.toLocaleString("en-US")} in ${summary.lastMonth}); seeded in ${seedS.toFixed(1)} s`);
+const reportLines = open.sqlite
+  .prepare("select count(*) from stock_report_lines l join stock_reports r on r.id = l.report_id where r.period = ?")
+  .pluck()
+  .get(summary.lastMonth) as number;
+console.log(
+  `data: ${summary.cscoms} CSComs × ${summary.products} products, ${summary.reportLines.toLocaleString("en-US")} report lines over ${values.months} months (${reportLines.toLocaleString("en-US")} in ${summary.lastMonth}); seeded in ${seedS.toFixed(1)} s`,
+);
 
 const session = values.profile ? await startProfile() : null;
 t0 = performance.now();
-const result = open.sqlite.transaction(() => runOrderCycle(open.sqlite, { period: summary.lastMonth!, status: "submitted", userId: null, now: new Date() }))();
+const result = open.sqlite.transaction(() =>
+  runOrderCycle(open.sqlite, { period: summary.lastMonth!, status: "submitted", userId: null, now: new Date() }),
+)();
 const s = (performance.now() - t0) / 1000;
 console.log(
   `national order cycle ${summary.lastMonth}: ${result.reports} reports → ${result.orders.toLocaleString("en-US")} orders, ${result.lines.toLocaleString("en-US")} lines computed and persisted in ${s.toFixed(2)} s (${Math.round(result.lines / s).toLocaleString("en-US")} lines/s)`,

@@ -31,14 +31,31 @@ function time(fn: () => void, n = runs): number {
 }
 
 /** Roads along every `roadDeg` of latitude and longitude over the box, with a vertex every `vertexDeg`. */
-function syntheticNetwork(box: { minLat: number; maxLat: number; minLon: number; maxLon: number }, roadDeg = 0.1, vertexDeg = 0.01) {
+function syntheticNetwork(
+  box: { minLat: number; maxLat: number; minLon: number; maxLon: number },
+  roadDeg = 0.1,
+  vertexDeg = 0.01,
+) {
   const features: object[] = [];
   const cls = (k: number) => (k % 5 === 0 ? "paved" : k % 2 === 0 ? "laterite" : "track");
-  const range = (a: number, b: number, step: number) => Array.from({ length: Math.floor((b - a) / step + 1e-9) + 1 }, (_, i) => Number((a + i * step).toFixed(6)));
+  const range = (a: number, b: number, step: number) =>
+    Array.from({ length: Math.floor((b - a) / step + 1e-9) + 1 }, (_, i) => Number((a + i * step).toFixed(6)));
   const lats = range(box.minLat, box.maxLat, vertexDeg);
   const lons = range(box.minLon, box.maxLon, vertexDeg);
-  range(box.minLat, box.maxLat, roadDeg).forEach((y, k) => features.push({ type: "Feature", properties: { class: cls(k) }, geometry: { type: "LineString", coordinates: lons.map((x) => [x, y]) } }));
-  range(box.minLon, box.maxLon, roadDeg).forEach((x, k) => features.push({ type: "Feature", properties: { class: cls(k) }, geometry: { type: "LineString", coordinates: lats.map((y) => [x, y]) } }));
+  range(box.minLat, box.maxLat, roadDeg).forEach((y, k) =>
+    features.push({
+      type: "Feature",
+      properties: { class: cls(k) },
+      geometry: { type: "LineString", coordinates: lons.map((x) => [x, y]) },
+    }),
+  );
+  range(box.minLon, box.maxLon, roadDeg).forEach((x, k) =>
+    features.push({
+      type: "Feature",
+      properties: { class: cls(k) },
+      geometry: { type: "LineString", coordinates: lats.map((y) => [x, y]) },
+    }),
+  );
   return { type: "FeatureCollection", features };
 }
 
@@ -53,8 +70,10 @@ function pointSets() {
   const rng = new Rng(1);
   const regional: RoadPoint[] = [depotPoint];
   while (regional.length < 500) {
-    const lat = depot.lat + (rng.next() * 2 - 1) * 1.4, lon = depot.lon + (rng.next() * 2 - 1) * 1.4;
-    if (greatCircleM(depot.lat, depot.lon, lat, lon) <= 150_000) regional.push({ lat, lon, level: "cscom", access: rng.next() < 0.1 ? "slow" : "all_year" });
+    const lat = depot.lat + (rng.next() * 2 - 1) * 1.4,
+      lon = depot.lon + (rng.next() * 2 - 1) * 1.4;
+    if (greatCircleM(depot.lat, depot.lon, lat, lon) <= 150_000)
+      regional.push({ lat, lon, level: "cscom", access: rng.next() < 0.1 ? "slow" : "all_year" });
   }
   return [
     { name: "district (Kati)", points: [depotPoint, ...cscoms.slice(0, 99)] },
@@ -66,20 +85,36 @@ function pointSets() {
 function main(): void {
   const sets = pointSets();
   const all = sets.flatMap((s) => s.points);
-  const box = { minLat: Math.floor(Math.min(...all.map((p) => p.lat))) - 0.5, maxLat: Math.ceil(Math.max(...all.map((p) => p.lat))) + 0.5, minLon: Math.floor(Math.min(...all.map((p) => p.lon))) - 0.5, maxLon: Math.ceil(Math.max(...all.map((p) => p.lon))) + 0.5 };
+  const box = {
+    minLat: Math.floor(Math.min(...all.map((p) => p.lat))) - 0.5,
+    maxLat: Math.ceil(Math.max(...all.map((p) => p.lat))) + 0.5,
+    minLon: Math.floor(Math.min(...all.map((p) => p.lon))) - 0.5,
+    maxLon: Math.ceil(Math.max(...all.map((p) => p.lon))) + 0.5,
+  };
   const t0 = performance.now();
   const graph = buildRoadGraph(syntheticNetwork(box));
   const buildMs = performance.now() - t0;
-  console.log(`synthetic road network: ${fmt(graph.lines, 0)} roads, ${fmt(graph.nodeLat.length, 0)} vertices, ${fmt(graph.segments, 0)} segments, ${fmt(graph.junctions, 0)} junctions, ${fmt(graph.chainA.length, 0)} chains, built in ${fmt(buildMs, 0)} ms`);
-  console.log(`  (lat ${box.minLat}..${box.maxLat}, lon ${box.minLon}..${box.maxLon}); median of ${runs} runs, single thread\n`);
-  const models: [string, RoadModel][] = [["great-circle", new GreatCircleModel()], ["road network", new RoadNetworkModel(graph)]];
-  console.log(`${"provider".padEnd(14)} ${"point set".padEnd(22)} ${"points".padStart(6)} ${"dry ms".padStart(9)} ${"rainy ms".padStart(9)} ${"fallback pairs".padStart(15)}`);
+  console.log(
+    `synthetic road network: ${fmt(graph.lines, 0)} roads, ${fmt(graph.nodeLat.length, 0)} vertices, ${fmt(graph.segments, 0)} segments, ${fmt(graph.junctions, 0)} junctions, ${fmt(graph.chainA.length, 0)} chains, built in ${fmt(buildMs, 0)} ms`,
+  );
+  console.log(
+    `  (lat ${box.minLat}..${box.maxLat}, lon ${box.minLon}..${box.maxLon}); median of ${runs} runs, single thread\n`,
+  );
+  const models: [string, RoadModel][] = [
+    ["great-circle", new GreatCircleModel()],
+    ["road network", new RoadNetworkModel(graph)],
+  ];
+  console.log(
+    `${"provider".padEnd(14)} ${"point set".padEnd(22)} ${"points".padStart(6)} ${"dry ms".padStart(9)} ${"rainy ms".padStart(9)} ${"fallback pairs".padStart(15)}`,
+  );
   for (const [name, model] of models) {
     for (const set of sets) {
       let fallback = 0;
       const dry = time(() => (fallback = model.matrices(set.points, "dry").fallbackPairs));
       const rainy = time(() => model.matrices(set.points, "rainy"));
-      console.log(`${name.padEnd(14)} ${set.name.padEnd(22)} ${String(set.points.length).padStart(6)} ${fmt(dry).padStart(9)} ${fmt(rainy).padStart(9)} ${String(fallback).padStart(15)}`);
+      console.log(
+        `${name.padEnd(14)} ${set.name.padEnd(22)} ${String(set.points.length).padStart(6)} ${fmt(dry).padStart(9)} ${fmt(rainy).padStart(9)} ${String(fallback).padStart(15)}`,
+      );
     }
   }
 }

@@ -16,7 +16,13 @@
 import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseCvrplib, parseSolomon, nintDistance, trunc1x10Distance, type BenchInstance } from "../../shared/vrp/io/benchmarks";
+import {
+  parseCvrplib,
+  parseSolomon,
+  nintDistance,
+  trunc1x10Distance,
+  type BenchInstance,
+} from "../../shared/vrp/io/benchmarks";
 import { solve } from "../../shared/vrp/solve";
 import type { Solution } from "../../shared/vrp/model";
 
@@ -30,7 +36,12 @@ function flags(argv: string[]): Map<string, string> {
   return m;
 }
 
-interface Row { instance: string; family: string; bks: number; group: string }
+interface Row {
+  instance: string;
+  family: string;
+  bks: number;
+  group: string;
+}
 
 /** Rows of bks.csv, with the family group used for the summary (A, B, P, X, solomon). */
 function readBks(): Row[] {
@@ -44,7 +55,8 @@ function readBks(): Row[] {
 
 /** Load one instance with the fleet rule of its family. */
 function load(row: Row): BenchInstance {
-  if (row.group === "solomon") return parseSolomon(readFileSync(join(dataDir, "solomon", `${row.instance}.txt`), "utf8"));
+  if (row.group === "solomon")
+    return parseSolomon(readFileSync(join(dataDir, "solomon", `${row.instance}.txt`), "utf8"));
   const text = readFileSync(join(dataDir, "cvrp", `${row.instance}.vrp`), "utf8");
   if (row.group !== "X") return parseCvrplib(text);
   const n = Number(/DIMENSION\s*:\s*(\d+)/.exec(text)![1]) - 1;
@@ -66,7 +78,9 @@ function recheck(b: BenchInstance, sol: Solution, solomon: boolean): number {
   const cap = b.problem.vehicles[0]!.capacity[0]!;
   const shift = b.problem.vehicles[0]!.shift;
   for (const r of sol.routes) {
-    let prev = 0, t = shift?.startS ?? 0, load = 0;
+    let prev = 0,
+      t = shift?.startS ?? 0,
+      load = 0;
     for (const s of r.steps) {
       if (s.type !== "job") continue;
       const j = jobs.get(s.jobId!);
@@ -112,35 +126,49 @@ function main(): void {
   const now = clock === "cpu" ? cpuMs : () => performance.now();
   const fam = f.get("family");
   const only = f.get("instance")?.split(",");
-  const rows = readBks().filter((r) => (!fam || fam.split(",").includes(r.group)) && (!only || only.includes(r.instance)));
+  const rows = readBks().filter(
+    (r) => (!fam || fam.split(",").includes(r.group)) && (!only || only.includes(r.instance)),
+  );
   const byGroup = new Map<string, { gap: number; ms: number }[]>();
   let failed = false;
-  console.log(`deadline ${deadlineMs} ms (${clock} clock)${maxIterations ? `, at most ${maxIterations} iterations` : ""}, seed ${seeds.join(",")}, data ${dataDir}`);
+  console.log(
+    `deadline ${deadlineMs} ms (${clock} clock)${maxIterations ? `, at most ${maxIterations} iterations` : ""}, seed ${seeds.join(",")}, data ${dataDir}`,
+  );
   console.log("instance        cost      bks   gap%  routes   iters  time_s  seed");
-  for (const seed of seeds) for (const row of rows) {
-    const b = load(row);
-    const t0 = now();
-    const sol = solve(b.problem, { deadlineMs, seed, ...(maxIterations ? { maxIterations } : {}), ...(clock === "cpu" ? { now } : {}) });
-    const ms = now() - t0;
-    let cost: number;
-    try {
-      cost = recheck(b, sol, row.group === "solomon");
-    } catch (e) {
-      console.error(`INFEASIBLE: ${(e as Error).message}`);
-      failed = true;
-      continue;
+  for (const seed of seeds)
+    for (const row of rows) {
+      const b = load(row);
+      const t0 = now();
+      const sol = solve(b.problem, {
+        deadlineMs,
+        seed,
+        ...(maxIterations ? { maxIterations } : {}),
+        ...(clock === "cpu" ? { now } : {}),
+      });
+      const ms = now() - t0;
+      let cost: number;
+      try {
+        cost = recheck(b, sol, row.group === "solomon");
+      } catch (e) {
+        console.error(`INFEASIBLE: ${(e as Error).message}`);
+        failed = true;
+        continue;
+      }
+      const gap = (100 * (cost - row.bks)) / row.bks;
+      const list = byGroup.get(row.group) ?? [];
+      list.push({ gap, ms });
+      byGroup.set(row.group, list);
+      console.log(
+        `${row.instance.padEnd(12)} ${String(cost).padStart(7)} ${String(row.bks).padStart(8)} ${gap.toFixed(2).padStart(6)} ${String(sol.routes.length).padStart(7)} ${String(sol.iterations).padStart(7)} ${(ms / 1000).toFixed(2).padStart(7)} ${String(seed).padStart(5)}`,
+      );
     }
-    const gap = (100 * (cost - row.bks)) / row.bks;
-    const list = byGroup.get(row.group) ?? [];
-    list.push({ gap, ms });
-    byGroup.set(row.group, list);
-    console.log(`${row.instance.padEnd(12)} ${String(cost).padStart(7)} ${String(row.bks).padStart(8)} ${gap.toFixed(2).padStart(6)} ${String(sol.routes.length).padStart(7)} ${String(sol.iterations).padStart(7)} ${(ms / 1000).toFixed(2).padStart(7)} ${String(seed).padStart(5)}`);
-  }
   console.log("\nfamily   n  mean_gap%  mean_time_s  (n = instances × seeds)");
   for (const [g, l] of byGroup) {
     const mg = l.reduce((s, x) => s + x.gap, 0) / l.length;
     const mt = l.reduce((s, x) => s + x.ms, 0) / l.length / 1000;
-    console.log(`${g.padEnd(8)} ${String(l.length).padStart(2)} ${mg.toFixed(3).padStart(10)} ${mt.toFixed(2).padStart(12)}`);
+    console.log(
+      `${g.padEnd(8)} ${String(l.length).padStart(2)} ${mg.toFixed(3).padStart(10)} ${mt.toFixed(2).padStart(12)}`,
+    );
   }
   if (failed) {
     console.error("\nFAILED: at least one solution is infeasible (see above)");

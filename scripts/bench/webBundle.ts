@@ -16,5 +16,7 @@ const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 const initialBytes = initial.reduce((s, f) => s + gz(f), 0);
 const all = readdirSync(join(dir, "assets")).filter((f) => f.endsWith(".js"));
 const lazyBytes = all.filter((f) => !initial.includes(`assets/${f}`)).reduce((s, f) => s + gz(`assets/${f}`), 0);
-console.log(`initial JS (gzip): ${kb(initialBytes)} in ${initial.length} files (budget 250 KB): ${initial.map((f) => `${f.replace("assets/", "")} ${kb(gz(f))}`).join(", ")}`);
+console.log(
+  `initial JS (gzip): ${kb(initialBytes)} in ${initial.length} files (budget 250 KB): ${initial.map((f) => `${f.replace("assets/", "")} ${kb(gz(f))}`).join(", ")}`,
+);
 console.log(`lazy chunks (gzip): ${kb(lazyBytes)} in ${all.length - initial.length} files`);

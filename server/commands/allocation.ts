@@ -21,7 +21,15 @@ function ledgerAmc(tx: Tx, facilityIds: string[], productId: number, period: str
   const rows = tx
     .select({ facilityId: stockMovements.facilityId, out: sql<number>`-sum(${stockMovements.qtyDelta})` })
     .from(stockMovements)
-    .where(and(inArray(stockMovements.facilityId, [...facilityIds, ""]), eq(stockMovements.productId, productId), eq(stockMovements.type, "issue"), gte(stockMovements.occurredAt, from), lt(stockMovements.occurredAt, to)))
+    .where(
+      and(
+        inArray(stockMovements.facilityId, [...facilityIds, ""]),
+        eq(stockMovements.productId, productId),
+        eq(stockMovements.type, "issue"),
+        gte(stockMovements.occurredAt, from),
+        lt(stockMovements.occurredAt, to),
+      ),
+    )
     .groupBy(stockMovements.facilityId)
     .all();
   return new Map(rows.map((r) => [r.facilityId, Math.ceil(r.out / 3)]));
@@ -36,22 +44,53 @@ export function planAllocation(tx: Tx, req: AllocationRequest, now: Date): Alloc
   const targets = tx
     .select()
     .from(facilities)
-    .where(and(eq(facilities.level, "cscom"), eq(facilities.active, true), req.districtId ? eq(facilities.districtId, req.districtId) : eq(facilities.regionId, req.regionId!)))
+    .where(
+      and(
+        eq(facilities.level, "cscom"),
+        eq(facilities.active, true),
+        req.districtId ? eq(facilities.districtId, req.districtId) : eq(facilities.regionId, req.regionId!),
+      ),
+    )
     .orderBy(facilities.name)
     .all();
   if (targets.length === 0) fieldError(req.districtId ? "districtId" : "regionId", "no CSCom there");
   const fundingSource = product.programmeCode;
   const shelf = shelfLots(tx, source.id, product.id, fundingSource);
-  const available = pickFefo({ lots: shelf, quantity: 0, asOf: now.toISOString().slice(0, 10), minShelfLifeDays: minShelfLifeDays(tx) }).usableOnHand;
+  const available = pickFefo({
+    lots: shelf,
+    quantity: 0,
+    asOf: now.toISOString().slice(0, 10),
+    minShelfLifeDays: minShelfLifeDays(tx),
+  }).usableOnHand;
   const stock = new Map(
-    tx.all<{ facility_id: string; qty: number }>(sql`select facility_id, sum(qty_on_hand) qty from stock_balances where product_id = ${product.id} and funding_source = ${fundingSource} group by facility_id`).map((r) => [r.facility_id, r.qty]),
+    tx
+      .all<{ facility_id: string; qty: number }>(
+        sql`select facility_id, sum(qty_on_hand) qty from stock_balances where product_id = ${product.id} and funding_source = ${fundingSource} group by facility_id`,
+      )
+      .map((r) => [r.facility_id, r.qty]),
   );
   const period = now.toISOString().slice(0, 7);
-  const amcs = req.basis === "amc" ? ledgerAmc(tx, targets.map((t) => t.id), product.id, period) : populationAmc(req);
+  const amcs =
+    req.basis === "amc"
+      ? ledgerAmc(
+          tx,
+          targets.map((t) => t.id),
+          product.id,
+          period,
+        )
+      : populationAmc(req);
   const claims = targets.map((f) => {
     const amc = amcs.get(f.id) ?? 0;
     const soh = stock.get(f.id) ?? 0;
-    return { facilityId: f.id, need: Math.max(0, Math.round(amc * req.monthsOfCover) - soh), monthsOfStock: amc > 0 ? soh / amc : null, ven: product.ven, amc, soh, name: f.name };
+    return {
+      facilityId: f.id,
+      need: Math.max(0, Math.round(amc * req.monthsOfCover) - soh),
+      monthsOfStock: amc > 0 ? soh / amc : null,
+      ven: product.ven,
+      amc,
+      soh,
+      name: f.name,
+    };
   });
   const plan = allocate(claims, available, product.packSize);
   return {
@@ -62,7 +101,16 @@ export function planAllocation(tx: Tx, req: AllocationRequest, now: Date): Alloc
     totalNeed: plan.totalNeed,
     allocated: plan.allocated,
     rationed: plan.rationed,
-    shares: plan.shares.map((s, i) => ({ facilityId: s.facilityId, facilityName: claims[i]!.name, amc: claims[i]!.amc, stockOnHand: claims[i]!.soh, monthsOfStock: claims[i]!.monthsOfStock === null ? null : Math.round(claims[i]!.monthsOfStock! * 100) / 100, need: s.need, quantity: s.quantity, packs: s.packs })),
+    shares: plan.shares.map((s, i) => ({
+      facilityId: s.facilityId,
+      facilityName: claims[i]!.name,
+      amc: claims[i]!.amc,
+      stockOnHand: claims[i]!.soh,
+      monthsOfStock: claims[i]!.monthsOfStock === null ? null : Math.round(claims[i]!.monthsOfStock! * 100) / 100,
+      need: s.need,
+      quantity: s.quantity,
+      packs: s.packs,
+    })),
   };
 }
 
@@ -72,16 +120,47 @@ function populationAmc(req: AllocationRequest): Map<string, number> {
 }
 
 /** Sends the plan: one approved allocation order per facility with a share. */
-export function sendAllocation(tx: Tx, req: AllocationRequest, userId: number, now: Date): { plan: AllocationPlan; orderIds: number[] } {
+export function sendAllocation(
+  tx: Tx,
+  req: AllocationRequest,
+  userId: number,
+  now: Date,
+): { plan: AllocationPlan; orderIds: number[] } {
   const plan = planAllocation(tx, req, now);
-  if (plan.allocated === 0) throw new AppError("insufficient_stock", "Nothing to allocate: no usable stock at the source or no need", { available: plan.available, totalNeed: plan.totalNeed });
+  if (plan.allocated === 0)
+    throw new AppError("insufficient_stock", "Nothing to allocate: no usable stock at the source or no need", {
+      available: plan.available,
+      totalNeed: plan.totalNeed,
+    });
   const at = now.toISOString();
   const period = at.slice(0, 7);
   const orderIds = plan.shares
     .filter((s) => s.quantity > 0)
     .map((s) => {
-      const id = tx.insert(orders).values({ facilityId: s.facilityId, supplierId: plan.sourceFacilityId, period, flow: "free_care", kind: "allocation", status: "approved", approvedBy: userId, createdBy: userId, createdAt: at, updatedAt: at }).returning({ id: orders.id }).get().id;
-      const inputs = encodeInputs({ product: { packSize: 1, packRoundingThreshold: 0, roundToZero: false }, policy: { rule: "forced", maxMonths: req.monthsOfCover, minMonths: 0, eopMonths: null }, periods: [], demandAmc: s.amc, stockOnHand: s.stockOnHand, inTransit: 0 });
+      const id = tx
+        .insert(orders)
+        .values({
+          facilityId: s.facilityId,
+          supplierId: plan.sourceFacilityId,
+          period,
+          flow: "free_care",
+          kind: "allocation",
+          status: "approved",
+          approvedBy: userId,
+          createdBy: userId,
+          createdAt: at,
+          updatedAt: at,
+        })
+        .returning({ id: orders.id })
+        .get().id;
+      const inputs = encodeInputs({
+        product: { packSize: 1, packRoundingThreshold: 0, roundToZero: false },
+        policy: { rule: "forced", maxMonths: req.monthsOfCover, minMonths: 0, eopMonths: null },
+        periods: [],
+        demandAmc: s.amc,
+        stockOnHand: s.stockOnHand,
+        inTransit: 0,
+      });
       const note = {
         key: "allocation",
         values: { need: s.need, quantity: s.quantity, rationed: plan.rationed ? "yes" : "no" },
@@ -89,9 +168,31 @@ export function sendAllocation(tx: Tx, req: AllocationRequest, userId: number, n
         en: `Allocation (free care): need ${s.need}, allocated ${s.quantity}${plan.rationed ? " — rationed in proportion to need, lowest months of stock first" : ""}.`,
       };
       tx.insert(orderLines)
-        .values({ orderId: id, productId: plan.productId, fundingSource: plan.fundingSource, amc: s.amc, stockOnHand: s.stockOnHand, inTransit: 0, monthsOfStock: s.monthsOfStock, emergency: false, suggestedQty: s.quantity, explanation: storeCalculation({ inputs, notes: [note] }), requestedQty: s.quantity, approvedQty: s.quantity })
+        .values({
+          orderId: id,
+          productId: plan.productId,
+          fundingSource: plan.fundingSource,
+          amc: s.amc,
+          stockOnHand: s.stockOnHand,
+          inTransit: 0,
+          monthsOfStock: s.monthsOfStock,
+          emergency: false,
+          suggestedQty: s.quantity,
+          explanation: storeCalculation({ inputs, notes: [note] }),
+          requestedQty: s.quantity,
+          approvedQty: s.quantity,
+        })
         .run();
-      tx.insert(orderEvents).values({ orderId: id, at, userId, fromStatus: null, toStatus: "approved", changes: JSON.stringify({ allocation: { need: s.need, quantity: s.quantity, rationed: plan.rationed } }) }).run();
+      tx.insert(orderEvents)
+        .values({
+          orderId: id,
+          at,
+          userId,
+          fromStatus: null,
+          toStatus: "approved",
+          changes: JSON.stringify({ allocation: { need: s.need, quantity: s.quantity, rationed: plan.rationed } }),
+        })
+        .run();
       return id;
     });
   return { plan, orderIds };

@@ -37,10 +37,26 @@ export function pickOrder(tx: Tx, orderId: number, userId: number | null, now: D
   for (const line of tx.select().from(orderLines).where(eq(orderLines.orderId, orderId)).all()) {
     const approvedQty = line.approvedQty ?? 0;
     if (approvedQty === 0) continue;
-    const shelf = shelfLots(tx, order.supplierId, line.productId, line.fundingSource).map((l) => ({ ...l, qtyOnHand: l.qtyOnHand - (taken.get(l.lotId) ?? 0) }));
-    const pick = pickFefo({ lots: shelf, quantity: approvedQty, asOf: now.toISOString().slice(0, 10), minShelfLifeDays: shelfLife });
-    for (const a of pick.allocations) tx.insert(orderLineLots).values({ orderLineId: line.id, lotId: a.lotId, pickedQty: a.qty }).run();
-    picks.push({ lineId: line.id, productId: line.productId, approvedQty, pickedQty: pick.allocated, shortfall: pick.shortfall, blocked: pick.blocked });
+    const shelf = shelfLots(tx, order.supplierId, line.productId, line.fundingSource).map((l) => ({
+      ...l,
+      qtyOnHand: l.qtyOnHand - (taken.get(l.lotId) ?? 0),
+    }));
+    const pick = pickFefo({
+      lots: shelf,
+      quantity: approvedQty,
+      asOf: now.toISOString().slice(0, 10),
+      minShelfLifeDays: shelfLife,
+    });
+    for (const a of pick.allocations)
+      tx.insert(orderLineLots).values({ orderLineId: line.id, lotId: a.lotId, pickedQty: a.qty }).run();
+    picks.push({
+      lineId: line.id,
+      productId: line.productId,
+      approvedQty,
+      pickedQty: pick.allocated,
+      shortfall: pick.shortfall,
+      blocked: pick.blocked,
+    });
   }
   return picks;
 }
@@ -50,11 +66,21 @@ export function pickOrder(tx: Tx, orderId: number, userId: number | null, now: D
  * back-ordered (a new approved order for the remainder) or escalated (a line on the depot's own
  * draft order to its supplier), in the same transaction.
  */
-export function shipOrder(tx: Tx, orderId: number, action: "backorder" | "escalate", userId: number | null, now: Date): { batchId: string; followUpOrderId: number | null } {
+export function shipOrder(
+  tx: Tx,
+  orderId: number,
+  action: "backorder" | "escalate",
+  userId: number | null,
+  now: Date,
+): { batchId: string; followUpOrderId: number | null } {
   const order = loadOrderRow(tx, orderId);
   transition(tx, order, "ship", userId, now, { shortfallAction: action });
   const lines = tx.select().from(orderLines).where(eq(orderLines.orderId, orderId)).all();
-  const picked = tx.select().from(orderLineLots).where(inArray(orderLineLots.orderLineId, lines.map((l) => l.id).concat(-1))).all();
+  const picked = tx
+    .select()
+    .from(orderLineLots)
+    .where(inArray(orderLineLots.orderLineId, lines.map((l) => l.id).concat(-1)))
+    .all();
   const batchId = randomUUID();
   const ledger: LineInput[] = [];
   const shortfalls: { line: (typeof lines)[number]; qty: number }[] = [];
@@ -62,16 +88,38 @@ export function shipOrder(tx: Tx, orderId: number, action: "backorder" | "escala
     const mine = picked.filter((p) => p.orderLineId === line.id);
     const shipped = mine.reduce((s, p) => s + p.pickedQty, 0);
     for (const p of mine) {
-      ledger.push({ facilityId: order.supplierId, productId: line.productId, lotId: p.lotId, fundingSource: line.fundingSource, type: "transfer_out", qtyDelta: -p.pickedQty, occurredAt: now.toISOString(), counterpartyId: order.facilityId, reference: `Commande #${orderId}` });
+      ledger.push({
+        facilityId: order.supplierId,
+        productId: line.productId,
+        lotId: p.lotId,
+        fundingSource: line.fundingSource,
+        type: "transfer_out",
+        qtyDelta: -p.pickedQty,
+        occurredAt: now.toISOString(),
+        counterpartyId: order.facilityId,
+        reference: `Commande #${orderId}`,
+      });
       tx.update(orderLineLots).set({ shippedQty: p.pickedQty }).where(eq(orderLineLots.id, p.id)).run();
     }
     const shortfall = Math.max(0, (line.approvedQty ?? 0) - shipped);
-    tx.update(orderLines).set({ shippedQty: shipped, shortfallQty: shortfall, shortfallAction: shortfall > 0 ? action : null }).where(eq(orderLines.id, line.id)).run();
+    tx.update(orderLines)
+      .set({ shippedQty: shipped, shortfallQty: shortfall, shortfallAction: shortfall > 0 ? action : null })
+      .where(eq(orderLines.id, line.id))
+      .run();
     if (shortfall > 0) shortfalls.push({ line, qty: shortfall });
   }
   // Stock may have changed since picking: appendLines refuses to go below zero and rolls everything back.
-  appendLines(tx, ledger.filter((l) => l.qtyDelta !== 0), { batchId, recordedAt: now.toISOString(), userId });
-  const followUpOrderId = shortfalls.length === 0 ? null : action === "backorder" ? backorder(tx, order, shortfalls, userId, now) : escalate(tx, order, shortfalls, userId, now);
+  appendLines(
+    tx,
+    ledger.filter((l) => l.qtyDelta !== 0),
+    { batchId, recordedAt: now.toISOString(), userId },
+  );
+  const followUpOrderId =
+    shortfalls.length === 0
+      ? null
+      : action === "backorder"
+        ? backorder(tx, order, shortfalls, userId, now)
+        : escalate(tx, order, shortfalls, userId, now);
   return { batchId, followUpOrderId };
 }
 
@@ -85,21 +133,75 @@ function copyLine(tx: Tx, source: OrderRow, s: Shortfall, orderId: number, note:
   const basis = () =>
     source.reportId === null
       ? null
-      : (tx.select({ basis: stockReportLines.amcBasis }).from(stockReportLines).where(and(eq(stockReportLines.reportId, source.reportId), eq(stockReportLines.productId, line.productId), eq(stockReportLines.fundingSource, line.fundingSource))).get()?.basis ?? null);
+      : (tx
+          .select({ basis: stockReportLines.amcBasis })
+          .from(stockReportLines)
+          .where(
+            and(
+              eq(stockReportLines.reportId, source.reportId),
+              eq(stockReportLines.productId, line.productId),
+              eq(stockReportLines.fundingSource, line.fundingSource),
+            ),
+          )
+          .get()?.basis ?? null);
   const inputs = withReportPeriods(calc.inputs, basis);
-  const explanation = storeCalculation({ inputs, notes: [...calc.notes, { key: "shortfall", values: { qty: s.qty }, ...note }] });
-  return { ...line, orderId, requestedQty: s.qty, suggestedQty: s.qty, approvedQty: null, approvalReason: null, shippedQty: 0, acceptedQty: 0, rejectedQty: 0, shortfallQty: 0, shortfallAction: null, explanation };
+  const explanation = storeCalculation({
+    inputs,
+    notes: [...calc.notes, { key: "shortfall", values: { qty: s.qty }, ...note }],
+  });
+  return {
+    ...line,
+    orderId,
+    requestedQty: s.qty,
+    suggestedQty: s.qty,
+    approvedQty: null,
+    approvalReason: null,
+    shippedQty: 0,
+    acceptedQty: 0,
+    rejectedQty: 0,
+    shortfallQty: 0,
+    shortfallAction: null,
+    explanation,
+  };
 }
 
 /** A new order for the remainder, already approved, to be picked when stock arrives. */
 function backorder(tx: Tx, order: OrderRow, shortfalls: Shortfall[], userId: number | null, now: Date): number {
   const at = now.toISOString();
-  const id = tx.insert(orders).values({ ...order, id: undefined, kind: "backorder", status: "approved", parentOrderId: order.id, reportId: null, createdBy: userId, createdAt: at, updatedAt: at }).returning({ id: orders.id }).get().id;
+  const id = tx
+    .insert(orders)
+    .values({
+      ...order,
+      id: undefined,
+      kind: "backorder",
+      status: "approved",
+      parentOrderId: order.id,
+      reportId: null,
+      createdBy: userId,
+      createdAt: at,
+      updatedAt: at,
+    })
+    .returning({ id: orders.id })
+    .get().id;
   for (const s of shortfalls) {
-    const line = copyLine(tx, order, s, id, { fr: `Reliquat de la commande #${order.id}.`, en: `Back-order from order #${order.id}.` });
-    tx.insert(orderLines).values({ ...line, approvedQty: s.qty }).run();
+    const line = copyLine(tx, order, s, id, {
+      fr: `Reliquat de la commande #${order.id}.`,
+      en: `Back-order from order #${order.id}.`,
+    });
+    tx.insert(orderLines)
+      .values({ ...line, approvedQty: s.qty })
+      .run();
   }
-  tx.insert(orderEvents).values({ orderId: id, at, userId, fromStatus: null, toStatus: "approved", changes: JSON.stringify({ backorderOf: order.id }) }).run();
+  tx.insert(orderEvents)
+    .values({
+      orderId: id,
+      at,
+      userId,
+      fromStatus: null,
+      toStatus: "approved",
+      changes: JSON.stringify({ backorderOf: order.id }),
+    })
+    .run();
   return id;
 }
 
@@ -107,18 +209,87 @@ function backorder(tx: Tx, order: OrderRow, shortfalls: Shortfall[], userId: num
 function escalate(tx: Tx, order: OrderRow, shortfalls: Shortfall[], userId: number | null, now: Date): number {
   const at = now.toISOString();
   const depot = order.supplierId;
-  let target = tx.select().from(orders).where(and(eq(orders.facilityId, depot), eq(orders.period, order.period), eq(orders.flow, order.flow), eq(orders.status, "draft"))).get();
+  let target = tx
+    .select()
+    .from(orders)
+    .where(
+      and(
+        eq(orders.facilityId, depot),
+        eq(orders.period, order.period),
+        eq(orders.flow, order.flow),
+        eq(orders.status, "draft"),
+      ),
+    )
+    .get();
   if (!target) {
     const supplierId = supplierOf(tx, depot, shortfalls[0]!.line.fundingSource);
-    target = tx.insert(orders).values({ facilityId: depot, supplierId, period: order.period, flow: order.flow, kind: "escalation", status: "draft", parentOrderId: order.id, createdBy: userId, createdAt: at, updatedAt: at }).returning().get();
-    tx.insert(orderEvents).values({ orderId: target.id, at, userId, fromStatus: null, toStatus: "draft", changes: JSON.stringify({ escalatedFrom: order.id }) }).run();
+    target = tx
+      .insert(orders)
+      .values({
+        facilityId: depot,
+        supplierId,
+        period: order.period,
+        flow: order.flow,
+        kind: "escalation",
+        status: "draft",
+        parentOrderId: order.id,
+        createdBy: userId,
+        createdAt: at,
+        updatedAt: at,
+      })
+      .returning()
+      .get();
+    tx.insert(orderEvents)
+      .values({
+        orderId: target.id,
+        at,
+        userId,
+        fromStatus: null,
+        toStatus: "draft",
+        changes: JSON.stringify({ escalatedFrom: order.id }),
+      })
+      .run();
   }
   for (const s of shortfalls) {
-    const existing = tx.select().from(orderLines).where(and(eq(orderLines.orderId, target.id), eq(orderLines.productId, s.line.productId), eq(orderLines.fundingSource, s.line.fundingSource))).get();
-    if (existing) tx.update(orderLines).set({ requestedQty: existing.requestedQty + s.qty }).where(eq(orderLines.id, existing.id)).run();
-    else tx.insert(orderLines).values(copyLine(tx, order, s, target.id, { fr: `Escaladé depuis la commande #${order.id}.`, en: `Escalated from order #${order.id}.` })).run();
+    const existing = tx
+      .select()
+      .from(orderLines)
+      .where(
+        and(
+          eq(orderLines.orderId, target.id),
+          eq(orderLines.productId, s.line.productId),
+          eq(orderLines.fundingSource, s.line.fundingSource),
+        ),
+      )
+      .get();
+    if (existing)
+      tx.update(orderLines)
+        .set({ requestedQty: existing.requestedQty + s.qty })
+        .where(eq(orderLines.id, existing.id))
+        .run();
+    else
+      tx.insert(orderLines)
+        .values(
+          copyLine(tx, order, s, target.id, {
+            fr: `Escaladé depuis la commande #${order.id}.`,
+            en: `Escalated from order #${order.id}.`,
+          }),
+        )
+        .run();
   }
-  tx.insert(orderEvents).values({ orderId: target.id, at, userId, fromStatus: target.status, toStatus: target.status, changes: JSON.stringify({ escalatedFrom: order.id, lines: shortfalls.map((s) => ({ productId: s.line.productId, qty: s.qty })) }) }).run();
+  tx.insert(orderEvents)
+    .values({
+      orderId: target.id,
+      at,
+      userId,
+      fromStatus: target.status,
+      toStatus: target.status,
+      changes: JSON.stringify({
+        escalatedFrom: order.id,
+        lines: shortfalls.map((s) => ({ productId: s.line.productId, qty: s.qty })),
+      }),
+    })
+    .run();
   return target.id;
 }
 
@@ -134,35 +305,92 @@ export interface PodLot {
  * Records the proof of delivery: for every shipped lot, accepted + rejected = shipped. Accepted
  * stock enters the facility; rejected stock returns to the depot with its reason.
  */
-export function deliverOrder(tx: Tx, orderId: number, pod: { lineId: number; lots: PodLot[] }[], at: string, userId: number | null, now: Date): string {
+export function deliverOrder(
+  tx: Tx,
+  orderId: number,
+  pod: { lineId: number; lots: PodLot[] }[],
+  at: string,
+  userId: number | null,
+  now: Date,
+): string {
   const order = loadOrderRow(tx, orderId);
   transition(tx, order, "deliver", userId, now, { pod });
-  const lines = new Map(tx.select().from(orderLines).where(eq(orderLines.orderId, orderId)).all().map((l) => [l.id, l]));
-  const shippedLots = tx.select({ ll: orderLineLots, lot: lots }).from(orderLineLots).innerJoin(lots, eq(lots.id, orderLineLots.lotId)).where(inArray(orderLineLots.orderLineId, [...lines.keys(), -1])).all();
+  const lines = new Map(
+    tx
+      .select()
+      .from(orderLines)
+      .where(eq(orderLines.orderId, orderId))
+      .all()
+      .map((l) => [l.id, l]),
+  );
+  const shippedLots = tx
+    .select({ ll: orderLineLots, lot: lots })
+    .from(orderLineLots)
+    .innerJoin(lots, eq(lots.id, orderLineLots.lotId))
+    .where(inArray(orderLineLots.orderLineId, [...lines.keys(), -1]))
+    .all();
   const seen = new Set<number>();
   const ledger: LineInput[] = [];
   pod.forEach((entry, i) => {
     const line = lines.get(entry.lineId);
     if (!line) fieldError(`lines.${i}.lineId`, `line ${entry.lineId} is not a line of order ${orderId}`);
     entry.lots.forEach((p, j) => {
-      const shipped = shippedLots.find((s) => s.ll.orderLineId === line.id && s.ll.lotId === p.lotId && s.ll.shippedQty > 0);
+      const shipped = shippedLots.find(
+        (s) => s.ll.orderLineId === line.id && s.ll.lotId === p.lotId && s.ll.shippedQty > 0,
+      );
       const path = `lines.${i}.lots.${j}`;
       if (!shipped) fieldError(`${path}.lotId`, `lot ${p.lotId} was not shipped on line ${line.id}`);
       if (seen.has(shipped.ll.id)) fieldError(`${path}.lotId`, `lot ${p.lotId} appears twice`);
       seen.add(shipped.ll.id);
-      if (p.acceptedQty + p.rejectedQty !== shipped.ll.shippedQty) fieldError(`${path}.acceptedQty`, `accepted + rejected must equal the ${shipped.ll.shippedQty} shipped`);
-      tx.update(orderLineLots).set({ acceptedQty: p.acceptedQty, rejectedQty: p.rejectedQty, rejectionReason: p.reason ?? null }).where(eq(orderLineLots.id, shipped.ll.id)).run();
-      const base = { productId: line.productId, lotId: p.lotId, fundingSource: line.fundingSource, type: "transfer_in" as const, occurredAt: at, reference: `Commande #${orderId}` };
-      if (p.acceptedQty > 0) ledger.push({ ...base, facilityId: order.facilityId, qtyDelta: p.acceptedQty, counterpartyId: order.supplierId });
-      if (p.rejectedQty > 0) ledger.push({ ...base, facilityId: order.supplierId, qtyDelta: p.rejectedQty, counterpartyId: order.facilityId, note: `Refusé à la livraison : ${p.reason}` });
+      if (p.acceptedQty + p.rejectedQty !== shipped.ll.shippedQty)
+        fieldError(`${path}.acceptedQty`, `accepted + rejected must equal the ${shipped.ll.shippedQty} shipped`);
+      tx.update(orderLineLots)
+        .set({ acceptedQty: p.acceptedQty, rejectedQty: p.rejectedQty, rejectionReason: p.reason ?? null })
+        .where(eq(orderLineLots.id, shipped.ll.id))
+        .run();
+      const base = {
+        productId: line.productId,
+        lotId: p.lotId,
+        fundingSource: line.fundingSource,
+        type: "transfer_in" as const,
+        occurredAt: at,
+        reference: `Commande #${orderId}`,
+      };
+      if (p.acceptedQty > 0)
+        ledger.push({
+          ...base,
+          facilityId: order.facilityId,
+          qtyDelta: p.acceptedQty,
+          counterpartyId: order.supplierId,
+        });
+      if (p.rejectedQty > 0)
+        ledger.push({
+          ...base,
+          facilityId: order.supplierId,
+          qtyDelta: p.rejectedQty,
+          counterpartyId: order.facilityId,
+          note: `Refusé à la livraison : ${p.reason}`,
+        });
     });
   });
   const missing = shippedLots.filter((s) => s.ll.shippedQty > 0 && !seen.has(s.ll.id));
-  if (missing.length > 0) fieldError("lines", `the proof of delivery must cover every shipped lot (missing: ${missing.map((m) => m.lot.lotCode).join(", ")})`);
+  if (missing.length > 0)
+    fieldError(
+      "lines",
+      `the proof of delivery must cover every shipped lot (missing: ${missing.map((m) => m.lot.lotCode).join(", ")})`,
+    );
   for (const line of lines.values()) {
     const mine = shippedLots.filter((s) => s.ll.orderLineId === line.id);
-    const got = (k: "acceptedQty" | "rejectedQty") => pod.filter((e) => e.lineId === line.id).flatMap((e) => e.lots).reduce((s, l) => s + l[k], 0);
-    if (mine.length > 0) tx.update(orderLines).set({ acceptedQty: got("acceptedQty"), rejectedQty: got("rejectedQty") }).where(eq(orderLines.id, line.id)).run();
+    const got = (k: "acceptedQty" | "rejectedQty") =>
+      pod
+        .filter((e) => e.lineId === line.id)
+        .flatMap((e) => e.lots)
+        .reduce((s, l) => s + l[k], 0);
+    if (mine.length > 0)
+      tx.update(orderLines)
+        .set({ acceptedQty: got("acceptedQty"), rejectedQty: got("rejectedQty") })
+        .where(eq(orderLines.id, line.id))
+        .run();
   }
   const batchId = randomUUID();
   appendLines(tx, ledger, { batchId, recordedAt: now.toISOString(), userId });

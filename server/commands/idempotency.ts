@@ -16,7 +16,9 @@ export interface CommandResult {
 
 /** Hash of what identifies a request: method, path, user and body. */
 export function requestHash(parts: { method: string; path: string; userId: number | null; body: unknown }): string {
-  return createHash("sha256").update(JSON.stringify([parts.method, parts.path, parts.userId, parts.body])).digest("hex");
+  return createHash("sha256")
+    .update(JSON.stringify([parts.method, parts.path, parts.userId, parts.body]))
+    .digest("hex");
 }
 
 /**
@@ -37,12 +39,24 @@ export function runIdempotent(
       const seen = tx.select().from(idempotencyKeys).where(eq(idempotencyKeys.key, key)).get();
       if (seen) {
         if (seen.requestHash !== hash) {
-          throw new AppError("idempotency_key_reused", "This Idempotency-Key was already used for a different request", { key });
+          throw new AppError(
+            "idempotency_key_reused",
+            "This Idempotency-Key was already used for a different request",
+            { key },
+          );
         }
         return { status: seen.status, body: JSON.parse(seen.responseJson), replayed: true };
       }
       const result = fn(tx);
-      tx.insert(idempotencyKeys).values({ key, requestHash: hash, status: result.status, responseJson: JSON.stringify(result.body), createdAt: now.toISOString() }).run();
+      tx.insert(idempotencyKeys)
+        .values({
+          key,
+          requestHash: hash,
+          status: result.status,
+          responseJson: JSON.stringify(result.body),
+          createdAt: now.toISOString(),
+        })
+        .run();
       return { ...result, replayed: false };
     },
     { behavior: "immediate" },

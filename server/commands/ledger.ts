@@ -32,7 +32,13 @@ export function currentBalance(tx: Tx, facilityId: string, lotId: number, fundin
   const row = tx
     .select({ qty: stockBalances.qtyOnHand })
     .from(stockBalances)
-    .where(and(eq(stockBalances.facilityId, facilityId), eq(stockBalances.lotId, lotId), eq(stockBalances.fundingSource, fundingSource)))
+    .where(
+      and(
+        eq(stockBalances.facilityId, facilityId),
+        eq(stockBalances.lotId, lotId),
+        eq(stockBalances.fundingSource, fundingSource),
+      ),
+    )
     .get();
   return row?.qty ?? 0;
 }
@@ -48,12 +54,16 @@ export function appendLines(tx: Tx, lines: LineInput[], ctx: BatchContext): numb
     const before = currentBalance(tx, line.facilityId, line.lotId, line.fundingSource);
     const applied = applyDelta(before, line.qtyDelta);
     if (!applied.ok) {
-      throw new AppError("insufficient_stock", `Lot ${line.lotId} at ${line.facilityId} holds ${before}, cannot remove ${-line.qtyDelta}`, {
-        issues: [{ path: "quantity", message: `only ${before} on hand in lot ${line.lotId}` }],
-        lotId: line.lotId,
-        onHand: before,
-        shortfall: applied.shortfall,
-      });
+      throw new AppError(
+        "insufficient_stock",
+        `Lot ${line.lotId} at ${line.facilityId} holds ${before}, cannot remove ${-line.qtyDelta}`,
+        {
+          issues: [{ path: "quantity", message: `only ${before} on hand in lot ${line.lotId}` }],
+          lotId: line.lotId,
+          onHand: before,
+          shortfall: applied.shortfall,
+        },
+      );
     }
     const inserted = tx
       .insert(stockMovements)
@@ -61,7 +71,14 @@ export function appendLines(tx: Tx, lines: LineInput[], ctx: BatchContext): numb
       .returning({ id: stockMovements.id })
       .get();
     tx.insert(stockBalances)
-      .values({ facilityId: line.facilityId, lotId: line.lotId, fundingSource: line.fundingSource, productId: line.productId, qtyOnHand: applied.balance, lastMovementId: inserted.id })
+      .values({
+        facilityId: line.facilityId,
+        lotId: line.lotId,
+        fundingSource: line.fundingSource,
+        productId: line.productId,
+        qtyOnHand: applied.balance,
+        lastMovementId: inserted.id,
+      })
       .onConflictDoUpdate({
         target: [stockBalances.facilityId, stockBalances.lotId, stockBalances.fundingSource],
         set: { qtyOnHand: applied.balance, lastMovementId: inserted.id },

@@ -9,7 +9,15 @@
  */
 import type Database from "better-sqlite3";
 import { DEFAULT_POLICIES, resolvePolicy, type PolicyRow, type SupplyLevel } from "../../shared/domain/policy";
-import { capByBudget, computeOrderQuantity, encodeInputsHead, REPORT_PERIODS, storeCalculation, type OrderInput, type OrderSuggestion } from "../../shared/domain/replenishment";
+import {
+  capByBudget,
+  computeOrderQuantity,
+  encodeInputsHead,
+  REPORT_PERIODS,
+  storeCalculation,
+  type OrderInput,
+  type OrderSuggestion,
+} from "../../shared/domain/replenishment";
 import { computeReportAmc } from "./reports";
 
 /** Which reports to order from, and how. */
@@ -66,22 +74,46 @@ interface Target {
 export function runOrderCycle(sqlite: Database.Database, o: CycleOptions): CycleResult {
   const targets = (
     o.reportIds
-      ? sqlite.prepare(`select r.id reportId, r.facility_id facilityId, f.level from stock_reports r join facilities f on f.id = r.facility_id where r.id in (${o.reportIds.map(() => "?").join(",") || "null"}) and r.status = 'submitted'`).all(...o.reportIds)
-      : sqlite.prepare("select r.id reportId, r.facility_id facilityId, f.level from stock_reports r join facilities f on f.id = r.facility_id where r.period = ? and r.status = 'submitted' and not exists (select 1 from orders x where x.report_id = r.id) order by r.facility_id").all(o.period)
+      ? sqlite
+          .prepare(
+            `select r.id reportId, r.facility_id facilityId, f.level from stock_reports r join facilities f on f.id = r.facility_id where r.id in (${o.reportIds.map(() => "?").join(",") || "null"}) and r.status = 'submitted'`,
+          )
+          .all(...o.reportIds)
+      : sqlite
+          .prepare(
+            "select r.id reportId, r.facility_id facilityId, f.level from stock_reports r join facilities f on f.id = r.facility_id where r.period = ? and r.status = 'submitted' and not exists (select 1 from orders x where x.report_id = r.id) order by r.facility_id",
+          )
+          .all(o.period)
   ) as Target[];
   const n = o.averagingPeriods ?? 3;
   const products = new Map(
-    (sqlite.prepare("select id, pack_size packSize, pack_rounding_threshold packRoundingThreshold, round_to_zero roundToZero, programme_code programme, ven, price_per_pack_xof price from products").all() as (Omit<ProductInfo, "roundToZero"> & { id: number; roundToZero: number })[]).map(
-      (p) => [p.id, { ...p, roundToZero: p.roundToZero === 1 }],
-    ),
+    (
+      sqlite
+        .prepare(
+          "select id, pack_size packSize, pack_rounding_threshold packRoundingThreshold, round_to_zero roundToZero, programme_code programme, ven, price_per_pack_xof price from products",
+        )
+        .all() as (Omit<ProductInfo, "roundToZero"> & { id: number; roundToZero: number })[]
+    ).map((p) => [p.id, { ...p, roundToZero: p.roundToZero === 1 }]),
   );
-  const linesOf = sqlite.prepare("select product_id, funding_source, closing, amc, amc_basis is not null from stock_report_lines where report_id = ?").raw();
+  const linesOf = sqlite
+    .prepare(
+      "select product_id, funding_source, closing, amc, amc_basis is not null from stock_report_lines where report_id = ?",
+    )
+    .raw();
   const suppliersOf = supplierLookup(sqlite);
   const policies = new PolicyCache(loadPolicies(sqlite), n);
   const transit = inTransitAll(sqlite);
   const writer = new OrderWriter(sqlite, o);
   // One input object, refilled for every line: the national run computes hundreds of thousands of them.
-  const input: OrderInput = { product: products.values().next().value!, policy: DEFAULT_POLICIES[0]!, periods: [], demandAmc: 0, stockOnHand: 0, inTransit: 0, averagingPeriods: n };
+  const input: OrderInput = {
+    product: products.values().next().value!,
+    policy: DEFAULT_POLICIES[0]!,
+    periods: [],
+    demandAmc: 0,
+    stockOnHand: 0,
+    inTransit: 0,
+    averagingPeriods: n,
+  };
   for (const target of targets) {
     let rows = linesOf.all(target.reportId) as Row[];
     if (rows.some((r) => r[3] === null)) {
@@ -102,7 +134,14 @@ export function runOrderCycle(sqlite: Database.Database, o: CycleOptions): Cycle
       input.stockOnHand = row[2];
       input.inTransit = transit.size === 0 ? 0 : (transit.get(`${target.facilityId}|${row[0]}|${row[1]}`) ?? 0);
       const result = computeOrderQuantity(input, { explain: false });
-      writer.add(row, product, supplierId, result, input.inTransit, `${policy.head}${row[2]}|${input.inTransit}|${row[4] ? REPORT_PERIODS : ""}`);
+      writer.add(
+        row,
+        product,
+        supplierId,
+        result,
+        input.inTransit,
+        `${policy.head}${row[2]}|${input.inTransit}|${row[4] ? REPORT_PERIODS : ""}`,
+      );
     }
     writer.endReport();
   }
@@ -112,7 +151,10 @@ export function runOrderCycle(sqlite: Database.Database, o: CycleOptions): Cycle
 /** The suppliers of a facility per programme (funding source), from the supply lines loaded once. */
 function supplierLookup(sqlite: Database.Database): (facilityId: string) => Map<string, string> {
   const byFacility = new Map<string, Map<string, string>>();
-  for (const [facilityId, programme, supplierId] of sqlite.prepare("select facility_id, programme_code, supplier_id from supply_lines").raw().all() as [string, string, string][]) {
+  for (const [facilityId, programme, supplierId] of sqlite
+    .prepare("select facility_id, programme_code, supplier_id from supply_lines")
+    .raw()
+    .all() as [string, string, string][]) {
     const mine = byFacility.get(facilityId) ?? new Map<string, string>();
     mine.set(programme, supplierId);
     byFacility.set(facilityId, mine);
@@ -122,7 +164,11 @@ function supplierLookup(sqlite: Database.Database): (facilityId: string) => Map<
 }
 
 function loadPolicies(sqlite: Database.Database): PolicyRow[] {
-  const rows = sqlite.prepare("select level, facility_id facilityId, programme_code programmeCode, product_id productId, rule, max_months maxMonths, min_months minMonths, eop_months eopMonths, review_period_months reviewPeriodMonths, lead_time_days leadTimeDays from stock_policies").all() as PolicyRow[];
+  const rows = sqlite
+    .prepare(
+      "select level, facility_id facilityId, programme_code programmeCode, product_id productId, rule, max_months maxMonths, min_months minMonths, eop_months eopMonths, review_period_months reviewPeriodMonths, lead_time_days leadTimeDays from stock_policies",
+    )
+    .all() as PolicyRow[];
   return rows.length > 0 ? rows : DEFAULT_POLICIES;
 }
 
@@ -146,10 +192,15 @@ class PolicyCache {
     const key = this.ownPolicies.has(t.facilityId) ? `${t.facilityId}|${productId}` : `${t.level}|${productId}`;
     let hit = this.cache.get(key);
     if (!hit) {
-      const row = resolvePolicy(this.rows, { level: t.level, facilityId: t.facilityId, programmeCode, productId }) ?? DEFAULT_POLICIES[0]!;
+      const row =
+        resolvePolicy(this.rows, { level: t.level, facilityId: t.facilityId, programmeCode, productId }) ??
+        DEFAULT_POLICIES[0]!;
       const policy = { rule: row.rule, maxMonths: row.maxMonths, minMonths: row.minMonths, eopMonths: row.eopMonths };
       // encodeInputsHead ends with "stockOnHand|inTransit|": keep what comes before them.
-      const head = encodeInputsHead({ policy, averagingPeriods: this.n, stockOnHand: 0, inTransit: 0 }).slice(0, -"0|0|".length);
+      const head = encodeInputsHead({ policy, averagingPeriods: this.n, stockOnHand: 0, inTransit: 0 }).slice(
+        0,
+        -"0|0|".length,
+      );
       hit = { policy, head };
       this.cache.set(key, hit);
     }
@@ -159,7 +210,9 @@ class PolicyCache {
 
 function inTransitAll(sqlite: Database.Database): Map<string, number> {
   const rows = sqlite
-    .prepare("select o.facility_id || '|' || l.product_id || '|' || l.funding_source, sum(l.shipped_qty - l.accepted_qty - l.rejected_qty) from order_lines l join orders o on o.id = l.order_id where o.status = 'shipped' group by 1")
+    .prepare(
+      "select o.facility_id || '|' || l.product_id || '|' || l.funding_source, sum(l.shipped_qty - l.accepted_qty - l.rejected_qty) from order_lines l join orders o on o.id = l.order_id where o.status = 'shipped' group by 1",
+    )
     .raw()
     .all() as [string, number][];
   return new Map(rows);
@@ -196,7 +249,8 @@ class OrderWriter {
   private insertOrder: Database.Statement;
   private insertLines: Database.Statement;
   private insertEvent: Database.Statement;
-  private lineSql = "insert into order_lines (order_id, product_id, funding_source, amc, stock_on_hand, in_transit, months_of_stock, emergency, suggested_qty, explanation, requested_qty) values ";
+  private lineSql =
+    "insert into order_lines (order_id, product_id, funding_source, amc, stock_on_hand, in_transit, months_of_stock, emergency, suggested_qty, explanation, requested_qty) values ";
   private buffer: unknown[] = new Array(LINE_BATCH * COLS);
   private buffered = 0;
   orders = 0;
@@ -212,11 +266,16 @@ class OrderWriter {
       "insert into orders (facility_id, supplier_id, period, flow, kind, status, report_id, budget_xof, submitted_by, created_by, created_at, updated_at) values (?, ?, ?, ?, 'regular', ?, ?, ?, ?, ?, ?, ?) returning id",
     );
     this.insertLines = sqlite.prepare(this.valuesSql(LINE_BATCH));
-    this.insertEvent = sqlite.prepare("insert into order_events (order_id, at, user_id, from_status, to_status, changes) values (?, ?, ?, null, ?, ?)");
+    this.insertEvent = sqlite.prepare(
+      "insert into order_events (order_id, at, user_id, from_status, to_status, changes) values (?, ?, ?, null, ?, ?)",
+    );
   }
 
   private valuesSql(rows: number): string {
-    return this.lineSql + Array.from({ length: rows }, () => `(${Array.from({ length: COLS }, () => "?").join(", ")})`).join(", ");
+    return (
+      this.lineSql +
+      Array.from({ length: rows }, () => `(${Array.from({ length: COLS }, () => "?").join(", ")})`).join(", ")
+    );
   }
 
   startReport(t: Target) {
@@ -237,14 +296,34 @@ class OrderWriter {
     if (!order) {
       const t = this.target!;
       const budget = flow === "cost_recovery" ? this.o.budgetXof : undefined;
-      const { id } = this.insertOrder.get(t.facilityId, supplierId, this.o.period, flow, this.o.status, t.reportId, budget ?? null, this.o.status === "submitted" ? this.o.userId : null, this.o.userId, this.at, this.at) as { id: number };
+      const { id } = this.insertOrder.get(
+        t.facilityId,
+        supplierId,
+        this.o.period,
+        flow,
+        this.o.status,
+        t.reportId,
+        budget ?? null,
+        this.o.status === "submitted" ? this.o.userId : null,
+        this.o.userId,
+        this.at,
+        this.at,
+      ) as { id: number };
       order = { id, lines: 0, held: budget === undefined ? null : [] };
       this.open.set(key, order);
     }
     return order;
   }
 
-  private push(orderId: number, row: Row, product: ProductInfo, r: OrderSuggestion, inTransit: number, explanation: string, requested: number) {
+  private push(
+    orderId: number,
+    row: Row,
+    product: ProductInfo,
+    r: OrderSuggestion,
+    inTransit: number,
+    explanation: string,
+    requested: number,
+  ) {
     const b = this.buffer;
     let i = this.buffered * COLS;
     b[i++] = orderId;
@@ -265,7 +344,13 @@ class OrderWriter {
   endReport() {
     for (const order of this.open.values()) {
       if (order.held) this.writeCapped(order.id, order.held, this.o.budgetXof!);
-      this.insertEvent.run(order.id, this.at, this.o.userId, this.o.status, JSON.stringify({ fromReport: this.target!.reportId }));
+      this.insertEvent.run(
+        order.id,
+        this.at,
+        this.o.userId,
+        this.o.status,
+        JSON.stringify({ fromReport: this.target!.reportId }),
+      );
       this.orders++;
       this.lines += order.lines;
       this.orderIds.push(order.id);
@@ -275,7 +360,15 @@ class OrderWriter {
 
   /** Cuts a cost-recovery order to its budget (vital first, then essential) and writes its lines with a note on each cut. */
   private writeCapped(orderId: number, held: HeldLine[], budgetXof: number) {
-    const capped = capByBudget(held.map((l, i) => ({ key: String(i), ven: l.product.ven, packs: l.result.packs, pricePerPackXof: l.product.price })), budgetXof);
+    const capped = capByBudget(
+      held.map((l, i) => ({
+        key: String(i),
+        ven: l.product.ven,
+        packs: l.result.packs,
+        pricePerPackXof: l.product.price,
+      })),
+      budgetXof,
+    );
     held.forEach((l, i) => {
       const c = capped.lines[i]!;
       const before = l.result.packs * l.product.packSize;
@@ -287,7 +380,15 @@ class OrderWriter {
         fr: `Budget de ${budgetXof} FCFA dépassé : ${before} → ${after} (produits vitaux d'abord, puis essentiels).`,
         en: `Budget of ${budgetXof} FCFA exceeded: ${before} → ${after} (vital products first, then essential).`,
       };
-      this.push(orderId, l.row, l.product, l.result, l.inTransit, storeCalculation({ inputs: l.inputs, notes: [note] }), after);
+      this.push(
+        orderId,
+        l.row,
+        l.product,
+        l.result,
+        l.inTransit,
+        storeCalculation({ inputs: l.inputs, notes: [note] }),
+        after,
+      );
     });
   }
 

@@ -18,17 +18,41 @@ export function loadOrderRow(tx: Tx, id: number) {
 }
 
 /** Moves an order through a transition, or refuses with invalid_transition; records the event. */
-export function transition(tx: Tx, order: { id: number; status: OrderStatus }, t: OrderTransition, userId: number | null, now: Date, changes?: unknown): OrderStatus {
+export function transition(
+  tx: Tx,
+  order: { id: number; status: OrderStatus },
+  t: OrderTransition,
+  userId: number | null,
+  now: Date,
+  changes?: unknown,
+): OrderStatus {
   const to = nextStatus(order.status, t);
-  if (!to) throw new AppError("invalid_transition", `Cannot ${t} an order that is ${order.status}`, { status: order.status, transition: t });
+  if (!to)
+    throw new AppError("invalid_transition", `Cannot ${t} an order that is ${order.status}`, {
+      status: order.status,
+      transition: t,
+    });
   tx.update(orders).set({ status: to, updatedAt: now.toISOString() }).where(eq(orders.id, order.id)).run();
-  tx.insert(orderEvents).values({ orderId: order.id, at: now.toISOString(), userId, fromStatus: order.status, toStatus: to, changes: changes === undefined ? null : JSON.stringify(changes) }).run();
+  tx.insert(orderEvents)
+    .values({
+      orderId: order.id,
+      at: now.toISOString(),
+      userId,
+      fromStatus: order.status,
+      toStatus: to,
+      changes: changes === undefined ? null : JSON.stringify(changes),
+    })
+    .run();
   return to;
 }
 
 /** The supplier of a facility for a programme (its supply line). */
 export function supplierOf(tx: Tx, facilityId: string, programme: string): string {
-  const line = tx.select().from(supplyLines).where(and(eq(supplyLines.facilityId, facilityId), eq(supplyLines.programmeCode, programme))).get();
+  const line = tx
+    .select()
+    .from(supplyLines)
+    .where(and(eq(supplyLines.facilityId, facilityId), eq(supplyLines.programmeCode, programme)))
+    .get();
   if (!line) throw new AppError("conflict", `${facilityId} has no supplier for ${programme}`);
   return line.supplierId;
 }
@@ -38,22 +62,58 @@ export function supplierOf(tx: Tx, facilityId: string, programme: string): strin
  * gets its suggestion, rounded to packs; cost-recovery and free-care lines go to separate orders;
  * a budget caps the cost-recovery order, vital lines first.
  */
-export function createOrdersFromReport(tx: Tx, sqlite: Database.Database, reportId: number, budgetXof: number | undefined, userId: number | null, now: Date): number[] {
+export function createOrdersFromReport(
+  tx: Tx,
+  sqlite: Database.Database,
+  reportId: number,
+  budgetXof: number | undefined,
+  userId: number | null,
+  now: Date,
+): number[] {
   const report = loadReportRow(tx, reportId);
-  if (report.status !== "submitted") throw new AppError("invalid_transition", "Submit the report before ordering from it");
-  if (tx.select({ id: orders.id }).from(orders).where(eq(orders.reportId, reportId)).get()) throw new AppError("conflict", "Orders were already created from this report");
-  return runOrderCycle(sqlite, { period: report.period, reportIds: [reportId], status: "draft", userId, now, budgetXof }).orderIds;
+  if (report.status !== "submitted")
+    throw new AppError("invalid_transition", "Submit the report before ordering from it");
+  if (tx.select({ id: orders.id }).from(orders).where(eq(orders.reportId, reportId)).get())
+    throw new AppError("conflict", "Orders were already created from this report");
+  return runOrderCycle(sqlite, {
+    period: report.period,
+    reportIds: [reportId],
+    status: "draft",
+    userId,
+    now,
+    budgetXof,
+  }).orderIds;
 }
 
 /** Changes requested quantities while the order is a draft (or back from rejection). */
-export function editOrderLines(tx: Tx, orderId: number, lines: { lineId: number; requestedQty: number }[], userId: number | null, now: Date): void {
+export function editOrderLines(
+  tx: Tx,
+  orderId: number,
+  lines: { lineId: number; requestedQty: number }[],
+  userId: number | null,
+  now: Date,
+): void {
   const order = loadOrderRow(tx, orderId);
-  if (!nextStatus(order.status, "edit")) throw new AppError("invalid_transition", `Cannot edit an order that is ${order.status}`);
+  if (!nextStatus(order.status, "edit"))
+    throw new AppError("invalid_transition", `Cannot edit an order that is ${order.status}`);
   lines.forEach((l, i) => {
-    const done = tx.update(orderLines).set({ requestedQty: l.requestedQty }).where(and(eq(orderLines.id, l.lineId), eq(orderLines.orderId, orderId))).run();
+    const done = tx
+      .update(orderLines)
+      .set({ requestedQty: l.requestedQty })
+      .where(and(eq(orderLines.id, l.lineId), eq(orderLines.orderId, orderId)))
+      .run();
     if (done.changes === 0) fieldError(`lines.${i}.lineId`, `line ${l.lineId} is not a line of order ${orderId}`);
   });
-  tx.insert(orderEvents).values({ orderId, at: now.toISOString(), userId, fromStatus: order.status, toStatus: order.status, changes: JSON.stringify({ edited: lines }) }).run();
+  tx.insert(orderEvents)
+    .values({
+      orderId,
+      at: now.toISOString(),
+      userId,
+      fromStatus: order.status,
+      toStatus: order.status,
+      changes: JSON.stringify({ edited: lines }),
+    })
+    .run();
 }
 
 /** Submits a draft order for approval. */
@@ -70,7 +130,13 @@ function checkSeparation(order: { submittedBy: number | null }, user: Me) {
 }
 
 /** Approves a submitted order; changed quantities need a reason; the submitter may not approve. */
-export function approveOrder(tx: Tx, orderId: number, changes: { lineId: number; approvedQty: number; reason: string }[], user: Me, now: Date): void {
+export function approveOrder(
+  tx: Tx,
+  orderId: number,
+  changes: { lineId: number; approvedQty: number; reason: string }[],
+  user: Me,
+  now: Date,
+): void {
   const order = loadOrderRow(tx, orderId);
   checkSeparation(order, user);
   const lines = tx.select().from(orderLines).where(eq(orderLines.orderId, orderId)).all();
@@ -79,10 +145,15 @@ export function approveOrder(tx: Tx, orderId: number, changes: { lineId: number;
     if (!byId.has(c.lineId)) fieldError(`lines.${i}.lineId`, `line ${c.lineId} is not a line of order ${orderId}`);
   });
   const changed = new Map(changes.map((c) => [c.lineId, c]));
-  transition(tx, order, "approve", user.id, now, { changed: changes.map((c) => ({ ...c, requestedQty: byId.get(c.lineId)!.requestedQty })) });
+  transition(tx, order, "approve", user.id, now, {
+    changed: changes.map((c) => ({ ...c, requestedQty: byId.get(c.lineId)!.requestedQty })),
+  });
   for (const l of lines) {
     const c = changed.get(l.id);
-    tx.update(orderLines).set({ approvedQty: c ? c.approvedQty : l.requestedQty, approvalReason: c ? c.reason : null }).where(eq(orderLines.id, l.id)).run();
+    tx.update(orderLines)
+      .set({ approvedQty: c ? c.approvedQty : l.requestedQty, approvalReason: c ? c.reason : null })
+      .where(eq(orderLines.id, l.id))
+      .run();
   }
   tx.update(orders).set({ approvedBy: user.id }).where(eq(orders.id, orderId)).run();
 }

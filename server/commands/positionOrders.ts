@@ -7,7 +7,12 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { facilities, orderEvents, orderLines, orders, products, stockBalances } from "../../db/schema";
 import { resolvePolicy, type SupplyLevel } from "../../shared/domain/policy";
-import { computeOrderQuantity, encodeInputs, storeCalculation, type OrderInput } from "../../shared/domain/replenishment";
+import {
+  computeOrderQuantity,
+  encodeInputs,
+  storeCalculation,
+  type OrderInput,
+} from "../../shared/domain/replenishment";
 import { AppError } from "../../shared/errors";
 import { policiesFor } from "../queries/stock";
 import type { Tx } from "./idempotency";
@@ -19,7 +24,11 @@ type Key = string; // productId|fundingSource
 /** Σ of the AMCs on the lines of the orders this facility supplies for the period (its downstream demand). */
 function downstreamDemand(tx: Tx, facilityId: string, period: string): Map<Key, number> {
   const rows = tx
-    .select({ productId: orderLines.productId, fundingSource: orderLines.fundingSource, amc: sql<number>`sum(${orderLines.amc})` })
+    .select({
+      productId: orderLines.productId,
+      fundingSource: orderLines.fundingSource,
+      amc: sql<number>`sum(${orderLines.amc})`,
+    })
     .from(orderLines)
     .innerJoin(orders, eq(orders.id, orderLines.orderId))
     .where(and(eq(orders.supplierId, facilityId), eq(orders.period, period), eq(orders.kind, "regular")))
@@ -30,10 +39,18 @@ function downstreamDemand(tx: Tx, facilityId: string, period: string): Map<Key, 
 
 /** The AMC of the facility's most recent regular order lines (its own reported consumption). */
 function ownAmc(tx: Tx, facilityId: string): Map<Key, number> {
-  const last = tx.select({ period: sql<string>`max(${orders.period})` }).from(orders).where(and(eq(orders.facilityId, facilityId), eq(orders.kind, "regular"), sql`${orders.reportId} is not null`)).get();
+  const last = tx
+    .select({ period: sql<string>`max(${orders.period})` })
+    .from(orders)
+    .where(and(eq(orders.facilityId, facilityId), eq(orders.kind, "regular"), sql`${orders.reportId} is not null`))
+    .get();
   if (!last?.period) return new Map();
   const rows = tx
-    .select({ productId: orderLines.productId, fundingSource: orderLines.fundingSource, amc: sql<number>`max(${orderLines.amc})` })
+    .select({
+      productId: orderLines.productId,
+      fundingSource: orderLines.fundingSource,
+      amc: sql<number>`max(${orderLines.amc})`,
+    })
     .from(orderLines)
     .innerJoin(orders, eq(orders.id, orderLines.orderId))
     .where(and(eq(orders.facilityId, facilityId), eq(orders.period, last.period), eq(orders.kind, "regular")))
@@ -46,7 +63,11 @@ function ownAmc(tx: Tx, facilityId: string): Map<Key, number> {
 function stockAndTransit(tx: Tx, facilityId: string) {
   const stock = new Map(
     tx
-      .select({ productId: stockBalances.productId, fundingSource: stockBalances.fundingSource, qty: sql<number>`sum(${stockBalances.qtyOnHand})` })
+      .select({
+        productId: stockBalances.productId,
+        fundingSource: stockBalances.fundingSource,
+        qty: sql<number>`sum(${stockBalances.qtyOnHand})`,
+      })
       .from(stockBalances)
       .where(eq(stockBalances.facilityId, facilityId))
       .groupBy(stockBalances.productId, stockBalances.fundingSource)
@@ -55,7 +76,11 @@ function stockAndTransit(tx: Tx, facilityId: string) {
   );
   const transit = new Map(
     tx
-      .select({ productId: orderLines.productId, fundingSource: orderLines.fundingSource, qty: sql<number>`sum(${orderLines.shippedQty} - ${orderLines.acceptedQty} - ${orderLines.rejectedQty})` })
+      .select({
+        productId: orderLines.productId,
+        fundingSource: orderLines.fundingSource,
+        qty: sql<number>`sum(${orderLines.shippedQty} - ${orderLines.acceptedQty} - ${orderLines.rejectedQty})`,
+      })
       .from(orderLines)
       .innerJoin(orders, eq(orders.id, orderLines.orderId))
       .where(and(eq(orders.facilityId, facilityId), eq(orders.status, "shipped")))
@@ -84,47 +109,162 @@ export function createPositionOrders(tx: Tx, o: PositionOrderOptions): number[] 
   if (!facility) fieldError("facilityId", `unknown facility ${o.facilityId}`);
   const level = facility.level as SupplyLevel;
   if (o.kind === "regular" && level === "cscom") fieldError("facilityId", "a CSCom orders from its monthly report");
-  const amcs = o.kind === "regular" ? downstreamDemand(tx, facility.id, o.period) : level === "cscom" ? ownAmc(tx, facility.id) : downstreamDemand(tx, facility.id, o.period);
-  if (amcs.size === 0) throw new AppError("conflict", "No demand to order from yet: no orders from the facilities supplied, or no reported consumption", { facilityId: facility.id, period: o.period });
+  const amcs =
+    o.kind === "regular"
+      ? downstreamDemand(tx, facility.id, o.period)
+      : level === "cscom"
+        ? ownAmc(tx, facility.id)
+        : downstreamDemand(tx, facility.id, o.period);
+  if (amcs.size === 0)
+    throw new AppError(
+      "conflict",
+      "No demand to order from yet: no orders from the facilities supplied, or no reported consumption",
+      { facilityId: facility.id, period: o.period },
+    );
   const { stock, transit } = stockAndTransit(tx, facility.id);
   const policies = policiesFor(tx, level);
-  const productRows = new Map(tx.select().from(products).where(inArray(products.id, [...amcs.keys()].map((k) => Number(k.split("|")[0])))).all().map((p) => [p.id, p]));
-  const groups = new Map<string, { flow: "cost_recovery" | "free_care"; supplierId: string; lines: (typeof orderLines.$inferInsert)[] }>();
+  const productRows = new Map(
+    tx
+      .select()
+      .from(products)
+      .where(
+        inArray(
+          products.id,
+          [...amcs.keys()].map((k) => Number(k.split("|")[0])),
+        ),
+      )
+      .all()
+      .map((p) => [p.id, p]),
+  );
+  const groups = new Map<
+    string,
+    { flow: "cost_recovery" | "free_care"; supplierId: string; lines: (typeof orderLines.$inferInsert)[] }
+  >();
   for (const [key, amc] of amcs) {
     const [productId, fundingSource] = [Number(key.split("|")[0]), key.split("|")[1]!];
     const p = productRows.get(productId)!;
-    const policy = resolvePolicy(policies, { level, facilityId: facility.id, programmeCode: p.programmeCode, productId })!;
-    const input: OrderInput = { product: p, policy: { rule: policy.rule, maxMonths: policy.maxMonths, minMonths: policy.minMonths, eopMonths: policy.eopMonths }, periods: [], demandAmc: amc, stockOnHand: stock.get(key) ?? 0, inTransit: transit.get(key) ?? 0 };
+    const policy = resolvePolicy(policies, {
+      level,
+      facilityId: facility.id,
+      programmeCode: p.programmeCode,
+      productId,
+    })!;
+    const input: OrderInput = {
+      product: p,
+      policy: {
+        rule: policy.rule,
+        maxMonths: policy.maxMonths,
+        minMonths: policy.minMonths,
+        eopMonths: policy.eopMonths,
+      },
+      periods: [],
+      demandAmc: amc,
+      stockOnHand: stock.get(key) ?? 0,
+      inTransit: transit.get(key) ?? 0,
+    };
     const s = computeOrderQuantity(input, { explain: false });
     if (o.kind === "emergency" && !s.emergency) continue;
     const flow = fundingSource === "cost_recovery" ? "cost_recovery" : "free_care";
     const supplierId = supplierOf(tx, facility.id, fundingSource);
     const g = groups.get(`${flow}|${supplierId}`) ?? { flow, supplierId, lines: [] };
     groups.set(`${flow}|${supplierId}`, g);
-    g.lines.push({ orderId: 0, productId, fundingSource, amc: s.amc, stockOnHand: input.stockOnHand, inTransit: input.inTransit, monthsOfStock: s.monthsOfStock, emergency: s.emergency, suggestedQty: s.packs * p.packSize, explanation: storeCalculation({ inputs: encodeInputs(input), notes: [] }), requestedQty: s.packs * p.packSize });
+    g.lines.push({
+      orderId: 0,
+      productId,
+      fundingSource,
+      amc: s.amc,
+      stockOnHand: input.stockOnHand,
+      inTransit: input.inTransit,
+      monthsOfStock: s.monthsOfStock,
+      emergency: s.emergency,
+      suggestedQty: s.packs * p.packSize,
+      explanation: storeCalculation({ inputs: encodeInputs(input), notes: [] }),
+      requestedQty: s.packs * p.packSize,
+    });
   }
-  if (groups.size === 0) throw new AppError("conflict", "Nothing is at or below the emergency order point", { facilityId: facility.id });
+  if (groups.size === 0)
+    throw new AppError("conflict", "Nothing is at or below the emergency order point", { facilityId: facility.id });
   const at = o.now.toISOString();
   return [...groups.values()].map((g) => {
     // A depot's regular order of the month is kept up to date rather than duplicated: an existing
     // draft gets the new suggestions; quantities already requested by hand are left as they are.
     const existing =
       o.kind === "regular"
-        ? tx.select().from(orders).where(and(eq(orders.facilityId, facility.id), eq(orders.supplierId, g.supplierId), eq(orders.period, o.period), eq(orders.flow, g.flow), eq(orders.kind, "regular"), eq(orders.status, "draft"))).get()
+        ? tx
+            .select()
+            .from(orders)
+            .where(
+              and(
+                eq(orders.facilityId, facility.id),
+                eq(orders.supplierId, g.supplierId),
+                eq(orders.period, o.period),
+                eq(orders.flow, g.flow),
+                eq(orders.kind, "regular"),
+                eq(orders.status, "draft"),
+              ),
+            )
+            .get()
         : undefined;
     if (existing) {
       for (const l of g.lines) {
         const { orderId: _o, requestedQty, ...suggestion } = l;
-        const updated = tx.update(orderLines).set(suggestion).where(and(eq(orderLines.orderId, existing.id), eq(orderLines.productId, l.productId), eq(orderLines.fundingSource, l.fundingSource))).run();
-        if (updated.changes === 0) tx.insert(orderLines).values({ ...l, orderId: existing.id, requestedQty }).run();
+        const updated = tx
+          .update(orderLines)
+          .set(suggestion)
+          .where(
+            and(
+              eq(orderLines.orderId, existing.id),
+              eq(orderLines.productId, l.productId),
+              eq(orderLines.fundingSource, l.fundingSource),
+            ),
+          )
+          .run();
+        if (updated.changes === 0)
+          tx.insert(orderLines)
+            .values({ ...l, orderId: existing.id, requestedQty })
+            .run();
       }
       tx.update(orders).set({ updatedAt: at }).where(eq(orders.id, existing.id)).run();
-      tx.insert(orderEvents).values({ orderId: existing.id, at, userId: o.userId, fromStatus: "draft", toStatus: "draft", changes: JSON.stringify({ recomputed: "downstream demand" }) }).run();
+      tx.insert(orderEvents)
+        .values({
+          orderId: existing.id,
+          at,
+          userId: o.userId,
+          fromStatus: "draft",
+          toStatus: "draft",
+          changes: JSON.stringify({ recomputed: "downstream demand" }),
+        })
+        .run();
       return existing.id;
     }
-    const id = tx.insert(orders).values({ facilityId: facility.id, supplierId: g.supplierId, period: o.period, flow: g.flow, kind: o.kind, status: "draft", createdBy: o.userId, createdAt: at, updatedAt: at }).returning({ id: orders.id }).get().id;
-    tx.insert(orderLines).values(g.lines.map((l) => ({ ...l, orderId: id }))).run();
-    tx.insert(orderEvents).values({ orderId: id, at, userId: o.userId, fromStatus: null, toStatus: "draft", changes: JSON.stringify({ basis: o.kind === "regular" ? "downstream demand" : "emergency order point" }) }).run();
+    const id = tx
+      .insert(orders)
+      .values({
+        facilityId: facility.id,
+        supplierId: g.supplierId,
+        period: o.period,
+        flow: g.flow,
+        kind: o.kind,
+        status: "draft",
+        createdBy: o.userId,
+        createdAt: at,
+        updatedAt: at,
+      })
+      .returning({ id: orders.id })
+      .get().id;
+    tx.insert(orderLines)
+      .values(g.lines.map((l) => ({ ...l, orderId: id })))
+      .run();
+    tx.insert(orderEvents)
+      .values({
+        orderId: id,
+        at,
+        userId: o.userId,
+        fromStatus: null,
+        toStatus: "draft",
+        changes: JSON.stringify({ basis: o.kind === "regular" ? "downstream demand" : "emergency order point" }),
+      })
+      .run();
     return id;
   });
 }

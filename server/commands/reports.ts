@@ -2,7 +2,15 @@
 import { and, eq, sql } from "drizzle-orm";
 import { products, settings, stockReportLines, stockReports } from "../../db/schema";
 import type Database from "better-sqlite3";
-import { adjustedConsumption, averageMonthlyConsumption, balanceMismatch, daysInPeriod, encodePeriods, previousPeriod, type PeriodConsumption } from "../../shared/domain/replenishment";
+import {
+  adjustedConsumption,
+  averageMonthlyConsumption,
+  balanceMismatch,
+  daysInPeriod,
+  encodePeriods,
+  previousPeriod,
+  type PeriodConsumption,
+} from "../../shared/domain/replenishment";
 import { AppError } from "../../shared/errors";
 import type { Tx } from "./idempotency";
 import { fieldError, loadFacility, resolveFunding } from "./stockRefs";
@@ -88,14 +96,25 @@ const periodEndOf = (start: string) => periodEnd(start.slice(0, 7));
 export function createReport(tx: Tx, facilityId: string, period: string, now: Date): number {
   const facility = loadFacility(tx, facilityId);
   checkPeriod(period, now);
-  const existing = tx.select({ id: stockReports.id }).from(stockReports).where(and(eq(stockReports.facilityId, facility.id), eq(stockReports.period, period))).get();
+  const existing = tx
+    .select({ id: stockReports.id })
+    .from(stockReports)
+    .where(and(eq(stockReports.facilityId, facility.id), eq(stockReports.period, period)))
+    .get();
   if (existing) throw new AppError("conflict", `A report for ${period} already exists`, { reportId: existing.id });
   const start = `${period}-01`;
   const end = periodEnd(period);
   const due = new Date(Date.parse(end) + dueDays(tx) * 86_400_000).toISOString().slice(0, 10);
   const reportId = tx
     .insert(stockReports)
-    .values({ facilityId: facility.id, period, status: "draft", source: "ledger", dueDate: due, createdAt: now.toISOString() })
+    .values({
+      facilityId: facility.id,
+      period,
+      status: "draft",
+      source: "ledger",
+      dueDate: due,
+      createdAt: now.toISOString(),
+    })
     .returning({ id: stockReports.id })
     .get().id;
   const days = daysInPeriod(period);
@@ -129,11 +148,15 @@ export function loadReportRow(tx: Tx, id: number) {
 }
 
 /** D split by reason must add up to D (an empty split says nothing); a loss-type reason cannot add stock. */
-function checkReasons(line: { adjustments: number; adjustmentsByReason?: Record<string, number> | undefined }, path: string): void {
+function checkReasons(
+  line: { adjustments: number; adjustmentsByReason?: Record<string, number> | undefined },
+  path: string,
+): void {
   const reasons = Object.entries(line.adjustmentsByReason ?? {});
   if (reasons.length === 0) return;
   const sum = reasons.reduce((s, [, v]) => s + v, 0);
-  if (sum !== line.adjustments) fieldError(`${path}.adjustmentsByReason`, `the reasons add up to ${sum}, not to adjustments ${line.adjustments}`);
+  if (sum !== line.adjustments)
+    fieldError(`${path}.adjustmentsByReason`, `the reasons add up to ${sum}, not to adjustments ${line.adjustments}`);
   const added = reasons.find(([reason, v]) => OUTFLOW_REASONS.has(reason) && v > 0);
   if (added) fieldError(`${path}.adjustmentsByReason.${added[0]}`, "an outflow reason must be zero or negative");
 }
@@ -142,14 +165,29 @@ function checkReasons(line: { adjustments: number; adjustmentsByReason?: Record<
 const OUTFLOW_REASONS = new Set(["loss", "damage", "expiry", "theft", "transfer_out"]);
 
 /** Replaces lines of a draft report with values typed from paper; mismatches are flagged, not fixed. */
-export function updateReportLines(tx: Tx, reportId: number, lines: { productId: number; fundingSource?: string | undefined; opening: number; received: number; consumed: number; adjustments: number; adjustmentsByReason?: Record<string, number> | undefined; closing: number; stockoutDays: number }[]): void {
+export function updateReportLines(
+  tx: Tx,
+  reportId: number,
+  lines: {
+    productId: number;
+    fundingSource?: string | undefined;
+    opening: number;
+    received: number;
+    consumed: number;
+    adjustments: number;
+    adjustmentsByReason?: Record<string, number> | undefined;
+    closing: number;
+    stockoutDays: number;
+  }[],
+): void {
   const report = loadReportRow(tx, reportId);
   if (report.status !== "draft") throw new AppError("invalid_transition", "A submitted report cannot be edited");
   const days = daysInPeriod(report.period);
   lines.forEach((line, i) => {
     const product = tx.select().from(products).where(eq(products.id, line.productId)).get();
     if (!product) fieldError(`lines.${i}.productId`, `unknown product ${line.productId}`);
-    if (line.stockoutDays > days) fieldError(`lines.${i}.stockoutDays`, `must not exceed the ${days} days of ${report.period}`);
+    if (line.stockoutDays > days)
+      fieldError(`lines.${i}.stockoutDays`, `must not exceed the ${days} days of ${report.period}`);
     checkReasons(line, `lines.${i}`);
     const fundingSource = resolveFunding(tx, line.fundingSource, product.programmeCode);
     const values = {
@@ -165,18 +203,30 @@ export function updateReportLines(tx: Tx, reportId: number, lines: { productId: 
     };
     tx.insert(stockReportLines)
       .values({ reportId, productId: product.id, fundingSource, ...values })
-      .onConflictDoUpdate({ target: [stockReportLines.reportId, stockReportLines.productId, stockReportLines.fundingSource], set: values })
+      .onConflictDoUpdate({
+        target: [stockReportLines.reportId, stockReportLines.productId, stockReportLines.fundingSource],
+        set: values,
+      })
       .run();
   });
   tx.update(stockReports).set({ source: "paper" }).where(eq(stockReports.id, reportId)).run();
 }
 
 /** Submits a draft report, records whether it came in on time and computes each line's AMC. */
-export function submitReport(tx: Tx, sqlite: Database.Database, reportId: number, userId: number | null, now: Date): void {
+export function submitReport(
+  tx: Tx,
+  sqlite: Database.Database,
+  reportId: number,
+  userId: number | null,
+  now: Date,
+): void {
   const report = loadReportRow(tx, reportId);
   if (report.status !== "draft") throw new AppError("invalid_transition", "The report is already submitted");
   const at = now.toISOString();
-  tx.update(stockReports).set({ status: "submitted", submittedAt: at, submittedBy: userId, onTime: at.slice(0, 10) <= report.dueDate }).where(eq(stockReports.id, reportId)).run();
+  tx.update(stockReports)
+    .set({ status: "submitted", submittedAt: at, submittedBy: userId, onTime: at.slice(0, 10) <= report.dueDate })
+    .where(eq(stockReports.id, reportId))
+    .run();
   computeReportAmc(sqlite, reportId);
 }
 
@@ -189,7 +239,9 @@ export const AMC_WINDOW = 6;
  * the national cycle can call it too; inside the caller's transaction.
  */
 export function computeReportAmc(sqlite: Database.Database, reportId: number, averagingPeriods = 3): void {
-  const report = sqlite.prepare("select facility_id facilityId, period from stock_reports where id = ?").get(reportId) as { facilityId: string; period: string } | undefined;
+  const report = sqlite
+    .prepare("select facility_id facilityId, period from stock_reports where id = ?")
+    .get(reportId) as { facilityId: string; period: string } | undefined;
   if (!report) throw new AppError("not_found", `Unknown report ${reportId}`);
   const periods = Array.from({ length: AMC_WINDOW }, (_, i) => previousPeriod(report.period, AMC_WINDOW - 1 - i));
   const index = new Map(periods.map((p, i) => [p, i]));
@@ -208,10 +260,16 @@ export function computeReportAmc(sqlite: Database.Database, reportId: number, av
     series.set(key, s);
   }
   const update = sqlite.prepare("update stock_report_lines set amc = ?, amc_basis = ? where id = ?");
-  const lines = sqlite.prepare("select id, product_id || '|' || funding_source key from stock_report_lines where report_id = ?").raw().all(reportId) as [number, string][];
+  const lines = sqlite
+    .prepare("select id, product_id || '|' || funding_source key from stock_report_lines where report_id = ?")
+    .raw()
+    .all(reportId) as [number, string][];
   for (const [id, key] of lines) {
     const s = series.get(key)!;
-    const amc = averageMonthlyConsumption(s.map((p) => (p === null ? null : adjustedConsumption(p.consumed, p.days, p.stockoutDays))), averagingPeriods);
+    const amc = averageMonthlyConsumption(
+      s.map((p) => (p === null ? null : adjustedConsumption(p.consumed, p.days, p.stockoutDays))),
+      averagingPeriods,
+    );
     update.run(amc, encodePeriods(s), id);
   }
 }

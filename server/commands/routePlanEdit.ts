@@ -38,22 +38,44 @@ export function presentViolations(vs: Violation[]): RouteViolation[] {
 }
 
 /** Re-times every route of the plan in the given order and stores stops, totals and violations. */
-function recheck(tx: Tx, plan: PlanRow, vehicles: VehicleRow[], stops: StopRow[], order: Map<number, number[]>, now: Date): RouteViolation[] {
+function recheck(
+  tx: Tx,
+  plan: PlanRow,
+  vehicles: VehicleRow[],
+  stops: StopRow[],
+  order: Map<number, number[]>,
+  now: Date,
+): RouteViolation[] {
   const matrix = JSON.parse(plan.matrixJson) as StoredMatrix;
   const problem = toProblem(matrix, vehicles, stops);
-  const ev = evaluatePlan(problem, vehicles.map((v) => ({ vehicleId: v.id, jobIds: order.get(v.id) ?? [] })));
-  let distanceM = 0, durationS = 0, costXof = 0;
+  const ev = evaluatePlan(
+    problem,
+    vehicles.map((v) => ({ vehicleId: v.id, jobIds: order.get(v.id) ?? [] })),
+  );
+  let distanceM = 0,
+    durationS = 0,
+    costXof = 0;
   for (const route of ev.routes) {
     const { stops: timed, totals } = timingsOf(route);
     tx.update(routePlanVehicles).set(totals).where(eq(routePlanVehicles.id, route.vehicleId)).run();
-    for (const { stopId, ...t } of timed) tx.update(routeStops).set({ vehicleId: route.vehicleId, ...t }).where(eq(routeStops.id, stopId)).run();
+    for (const { stopId, ...t } of timed)
+      tx.update(routeStops)
+        .set({ vehicleId: route.vehicleId, ...t })
+        .where(eq(routeStops.id, stopId))
+        .run();
     distanceM += totals.distanceM;
     durationS += totals.durationS;
     costXof += totals.costXof;
   }
   const violations = presentViolations(ev.violations);
   tx.update(routePlans)
-    .set({ totalDistanceM: distanceM, totalDurationS: durationS, totalCostXof: costXof, violationsJson: JSON.stringify(violations), updatedAt: now.toISOString() })
+    .set({
+      totalDistanceM: distanceM,
+      totalDurationS: durationS,
+      totalCostXof: costXof,
+      violationsJson: JSON.stringify(violations),
+      updatedAt: now.toISOString(),
+    })
     .where(eq(routePlans.id, plan.id))
     .run();
   return violations;
@@ -65,22 +87,50 @@ function recheck(tx: Tx, plan: PlanRow, vehicles: VehicleRow[], stops: StopRow[]
  * (closed this season, or insecure): its facility is not in the plan's stored matrices, so it cannot be timed.
  */
 function admitUnassigned(tx: Tx, plan: PlanRow, vehicles: VehicleRow[], move: RouteMove) {
-  const u = tx.select().from(routeUnassigned).where(and(eq(routeUnassigned.id, move.unassignedId!), eq(routeUnassigned.planId, plan.id))).get();
+  const u = tx
+    .select()
+    .from(routeUnassigned)
+    .where(and(eq(routeUnassigned.id, move.unassignedId!), eq(routeUnassigned.planId, plan.id)))
+    .get();
   if (!u) fieldError("move.unassignedId", `unknown unassigned stop ${move.unassignedId} in route plan ${plan.id}`);
-  if (!vehicles.some((v) => v.id === move.vehicleId)) fieldError("move.vehicleId", `unknown vehicle ${move.vehicleId} in route plan ${plan.id}`);
+  if (!vehicles.some((v) => v.id === move.vehicleId))
+    fieldError("move.vehicleId", `unknown vehicle ${move.vehicleId} in route plan ${plan.id}`);
   const matrix = JSON.parse(plan.matrixJson) as StoredMatrix;
-  if (!matrix.facilityIds.includes(u.facilityId)) fieldError("move.unassignedId", `stop ${u.id} was left out before solving (${u.reason}): plan again to include it`);
-  const f = tx.select({ opensAt: facilities.opensAt, closesAt: facilities.closesAt }).from(facilities).where(eq(facilities.id, u.facilityId)).get()!;
+  if (!matrix.facilityIds.includes(u.facilityId))
+    fieldError("move.unassignedId", `stop ${u.id} was left out before solving (${u.reason}): plan again to include it`);
+  const f = tx
+    .select({ opensAt: facilities.opensAt, closesAt: facilities.closesAt })
+    .from(facilities)
+    .where(eq(facilities.id, u.facilityId))
+    .get()!;
   const { id: _id, planId, reason: _reason, ...stop } = u;
   // Position 0 puts it first on the target route until the move places it; timings come from the re-check.
-  const timing = { position: 0, arrivalS: 0, etaS: 0, waitingS: 0, distanceFromPrevM: 0, drivingFromPrevS: 0, loadAfterG: 0, loadAfterMl: 0 };
-  const id = tx.insert(routeStops).values({ planId, vehicleId: move.vehicleId, ...stop, ...openingWindow(f, u.serviceS), ...timing }).returning({ id: routeStops.id }).get().id;
+  const timing = {
+    position: 0,
+    arrivalS: 0,
+    etaS: 0,
+    waitingS: 0,
+    distanceFromPrevM: 0,
+    drivingFromPrevS: 0,
+    loadAfterG: 0,
+    loadAfterMl: 0,
+  };
+  const id = tx
+    .insert(routeStops)
+    .values({ planId, vehicleId: move.vehicleId, ...stop, ...openingWindow(f, u.serviceS), ...timing })
+    .returning({ id: routeStops.id })
+    .get().id;
   tx.delete(routeUnassigned).where(eq(routeUnassigned.id, u.id)).run();
   return { id, before: { unassigned: { id: u.id, facilityId: u.facilityId, reason: u.reason } } };
 }
 
 /** Moves one stop in `order` (vehicle id → stop ids in visiting order); refuses unknown ids and positions past the end. */
-function applyMove(order: Map<number, number[]>, stops: StopRow[], move: { stopId: number; vehicleId: number; position: number }, planId: number) {
+function applyMove(
+  order: Map<number, number[]>,
+  stops: StopRow[],
+  move: { stopId: number; vehicleId: number; position: number },
+  planId: number,
+) {
   const stop = stops.find((s) => s.id === move.stopId);
   if (!stop) fieldError("move.stopId", `unknown stop ${move.stopId} in route plan ${planId}`);
   const target = order.get(move.vehicleId);
@@ -89,7 +139,10 @@ function applyMove(order: Map<number, number[]>, stops: StopRow[], move: { stopI
   from.splice(from.indexOf(stop.id), 1);
   if (move.position > target.length + 1) fieldError("move.position", `must be between 1 and ${target.length + 1}`);
   target.splice(move.position - 1, 0, stop.id);
-  return { from: { vehicleId: stop.vehicleId, position: stop.position }, to: { vehicleId: move.vehicleId, position: move.position } };
+  return {
+    from: { vehicleId: stop.vehicleId, position: stop.position },
+    to: { vehicleId: move.vehicleId, position: move.position },
+  };
 }
 
 /** Applies a PATCH to a plan; returns the audit entry of the change. */
@@ -99,10 +152,20 @@ export function editRoutePlan(tx: Tx, planId: number, patch: RoutePlanPatch, now
   const before: Record<string, unknown> = { status: plan.status };
   const after: Record<string, unknown> = {};
   if (patch.move) {
-    const vehicles = tx.select().from(routePlanVehicles).where(eq(routePlanVehicles.planId, planId)).orderBy(asc(routePlanVehicles.id)).all();
+    const vehicles = tx
+      .select()
+      .from(routePlanVehicles)
+      .where(eq(routePlanVehicles.planId, planId))
+      .orderBy(asc(routePlanVehicles.id))
+      .all();
     const admitted = patch.move.unassignedId === undefined ? null : admitUnassigned(tx, plan, vehicles, patch.move);
     const stopId = admitted?.id ?? patch.move.stopId!;
-    const stops = tx.select().from(routeStops).where(eq(routeStops.planId, planId)).orderBy(asc(routeStops.vehicleId), asc(routeStops.position)).all();
+    const stops = tx
+      .select()
+      .from(routeStops)
+      .where(eq(routeStops.planId, planId))
+      .orderBy(asc(routeStops.vehicleId), asc(routeStops.position))
+      .all();
     const order = new Map(vehicles.map((v) => [v.id, stops.filter((s) => s.vehicleId === v.id).map((s) => s.id)]));
     const moved = applyMove(order, stops, { ...patch.move, stopId }, planId);
     Object.assign(before, admitted ? admitted.before : { stop: { id: stopId, ...moved.from } });
@@ -111,8 +174,17 @@ export function editRoutePlan(tx: Tx, planId: number, patch: RoutePlanPatch, now
     after.violations = recheck(tx, plan, vehicles, stops, order, now);
   }
   if (patch.status) {
-    tx.update(routePlans).set({ status: patch.status, updatedAt: now.toISOString() }).where(eq(routePlans.id, planId)).run();
+    tx.update(routePlans)
+      .set({ status: patch.status, updatedAt: now.toISOString() })
+      .where(eq(routePlans.id, planId))
+      .run();
     after.status = patch.status;
   }
-  return { action: patch.move ? "route_plan.move" : "route_plan.status", objectType: "route_plan", objectId: String(planId), before, after };
+  return {
+    action: patch.move ? "route_plan.move" : "route_plan.status",
+    objectType: "route_plan",
+    objectId: String(planId),
+    before,
+    after,
+  };
 }

@@ -31,7 +31,10 @@ export function shipmentStops(db: Db, input: RoutePlanCreate): { stops: OrderSto
     const ready = readyShipmentIds(db, input.depotId, input.date);
     for (const id of ready) if (!wanted.has(id)) wanted.set(id, "fromShipments");
     if (ready.length === 0 && explicit.length === 0 && input.stops.length === 0) {
-      issues.push({ path: "fromShipments", message: `no shipment is ready to go from ${input.depotId} for ${input.date}` });
+      issues.push({
+        path: "fromShipments",
+        message: `no shipment is ready to go from ${input.depotId} for ${input.date}`,
+      });
     }
   }
   const shipments = loadShipments(db, [...wanted.keys()]);
@@ -44,7 +47,10 @@ export function shipmentStops(db: Db, input: RoutePlanCreate): { stops: OrderSto
       continue;
     }
     if (!isReady(s.manifest.status)) {
-      issues.push({ path, message: `order ${id} is ${s.manifest.status}: only picking or shipped orders can be planned` });
+      issues.push({
+        path,
+        message: `order ${id} is ${s.manifest.status}: only picking or shipped orders can be planned`,
+      });
       continue;
     }
     const stop = byFacility.get(s.facilityId) ?? { path, orderIds: [], lines: [] };
@@ -52,6 +58,11 @@ export function shipmentStops(db: Db, input: RoutePlanCreate): { stops: OrderSto
     stop.lines.push(...s.load);
     byFacility.set(s.facilityId, stop);
   }
-  const stops = [...byFacility].map(([facilityId, s]) => ({ facilityId, orderIds: s.orderIds.sort((x, y) => x - y), path: s.path, ...shipmentLoad(s.lines) }));
+  const stops = [...byFacility].map(([facilityId, s]) => ({
+    facilityId,
+    orderIds: s.orderIds.sort((x, y) => x - y),
+    path: s.path,
+    ...shipmentLoad(s.lines),
+  }));
   return { stops, issues };
 }

@@ -6,7 +6,15 @@ import { AppError } from "../../shared/errors";
 import { loadMovements } from "../queries/movements";
 import type { Tx } from "./idempotency";
 import { appendLines, currentBalance, shelfLots, type LineInput } from "./ledger";
-import { fieldError, findOrCreateLot, loadFacility, loadLot, loadProduct, minShelfLifeDays, resolveFunding } from "./stockRefs";
+import {
+  fieldError,
+  findOrCreateLot,
+  loadFacility,
+  loadLot,
+  loadProduct,
+  minShelfLifeDays,
+  resolveFunding,
+} from "./stockRefs";
 
 /** Who writes and when. */
 export interface WriteContext {
@@ -26,9 +34,20 @@ export function postMovement(tx: Tx, input: MovementCreate, ctx: WriteContext): 
       const product = loadProduct(tx, input.productId);
       const fundingSource = resolveFunding(tx, input.fundingSource, product.programmeCode);
       if (input.supplierId) loadFacility(tx, input.supplierId, "supplierId");
-      if (lotStatus(input.expiry, occurredAt, 0).reason === "expired") fieldError("expiry", "lot is already expired on the receipt date");
+      if (lotStatus(input.expiry, occurredAt, 0).reason === "expired")
+        fieldError("expiry", "lot is already expired on the receipt date");
       const lotId = findOrCreateLot(tx, product.id, input.lotCode, input.expiry);
-      lines = [{ ...base, productId: product.id, lotId, fundingSource, type: "receipt", qtyDelta: input.quantity, counterpartyId: input.supplierId ?? null }];
+      lines = [
+        {
+          ...base,
+          productId: product.id,
+          lotId,
+          fundingSource,
+          type: "receipt",
+          qtyDelta: input.quantity,
+          counterpartyId: input.supplierId ?? null,
+        },
+      ];
       break;
     }
     case "issue":
@@ -44,7 +63,16 @@ export function postMovement(tx: Tx, input: MovementCreate, ctx: WriteContext): 
         if (!to) return [{ ...out, type: "issue", qtyDelta: -a.qty }];
         return [
           { ...out, type: "transfer_out", qtyDelta: -a.qty },
-          { ...base, facilityId: to.id, productId: product.id, lotId: a.lotId, fundingSource, type: "transfer_in", qtyDelta: a.qty, counterpartyId: facility.id },
+          {
+            ...base,
+            facilityId: to.id,
+            productId: product.id,
+            lotId: a.lotId,
+            fundingSource,
+            type: "transfer_in",
+            qtyDelta: a.qty,
+            counterpartyId: facility.id,
+          },
         ];
       });
       break;
@@ -53,7 +81,17 @@ export function postMovement(tx: Tx, input: MovementCreate, ctx: WriteContext): 
       const lot = loadLot(tx, input.lotId);
       const product = loadProduct(tx, lot.productId);
       const fundingSource = resolveFunding(tx, input.fundingSource, product.programmeCode);
-      lines = [{ ...base, productId: product.id, lotId: lot.id, fundingSource, type: "adjustment", reason: input.reason, qtyDelta: input.quantity }];
+      lines = [
+        {
+          ...base,
+          productId: product.id,
+          lotId: lot.id,
+          fundingSource,
+          type: "adjustment",
+          reason: input.reason,
+          qtyDelta: input.quantity,
+        },
+      ];
       break;
     }
   }
@@ -75,7 +113,17 @@ export function postPhysicalCount(tx: Tx, input: PhysicalCountCreate, ctx: Write
     seen.add(key);
     const delta = line.countedQty - currentBalance(tx, facility.id, lot.id, fundingSource);
     if (delta !== 0) {
-      lines.push({ facilityId: facility.id, productId: product.id, lotId: lot.id, fundingSource, type: "adjustment", reason: "count", qtyDelta: delta, occurredAt, note: input.note ?? null });
+      lines.push({
+        facilityId: facility.id,
+        productId: product.id,
+        lotId: lot.id,
+        fundingSource,
+        type: "adjustment",
+        reason: "count",
+        qtyDelta: delta,
+        occurredAt,
+        note: input.note ?? null,
+      });
     }
   });
   return writeBatch(tx, lines, ctx, undefined);
@@ -121,7 +169,12 @@ function pickForIssue(tx: Tx, req: PickRequest): FefoPick {
       });
     }
   }
-  const picked = pickFefo({ lots: shelf, quantity: req.quantity, asOf: req.asOf.slice(0, 10), minShelfLifeDays: minShelfLifeDays(tx) });
+  const picked = pickFefo({
+    lots: shelf,
+    quantity: req.quantity,
+    asOf: req.asOf.slice(0, 10),
+    minShelfLifeDays: minShelfLifeDays(tx),
+  });
   if (picked.shortfall > 0 && (!req.allowPartial || picked.allocated === 0)) {
     throw new AppError("insufficient_stock", `Requested ${req.quantity}, only ${picked.usableOnHand} usable on hand`, {
       issues: [{ path: "quantity", message: `only ${picked.usableOnHand} usable on hand` }],
@@ -136,7 +189,9 @@ function pickForIssue(tx: Tx, req: PickRequest): FefoPick {
 
 /** One sentence saying what was picked and what was left out, for logs and API clients. */
 function explainPick(p: FefoPick): string {
-  const parts = [`Picked ${p.allocated} of ${p.requested} FEFO from ${p.allocations.map((a) => `${a.lotCode} (exp. ${a.expiry}): ${a.qty}`).join(", ") || "no lot"}.`];
+  const parts = [
+    `Picked ${p.allocated} of ${p.requested} FEFO from ${p.allocations.map((a) => `${a.lotCode} (exp. ${a.expiry}): ${a.qty}`).join(", ") || "no lot"}.`,
+  ];
   if (p.shortfall > 0) parts.push(`Not allocated: ${p.shortfall}.`);
   for (const b of p.blocked) parts.push(`Lot ${b.lotCode} (${b.qtyOnHand}) blocked: ${b.reason}, expiry ${b.expiry}.`);
   return parts.join(" ");

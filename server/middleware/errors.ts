@@ -18,7 +18,16 @@ function toErrorBody(err: unknown): { status: number; body: ErrorBody } {
   }
   const e = err as { type?: string; status?: number };
   if (e?.type === "entity.parse.failed") {
-    return { status: 400, body: { error: { code: "validation_failed", message: "Body is not valid JSON", details: { issues: [{ path: "(body)", message: "invalid JSON" }] } } } };
+    return {
+      status: 400,
+      body: {
+        error: {
+          code: "validation_failed",
+          message: "Body is not valid JSON",
+          details: { issues: [{ path: "(body)", message: "invalid JSON" }] },
+        },
+      },
+    };
   }
   if (e?.type === "entity.too.large") {
     return { status: 413, body: { error: { code: "payload_too_large", message: "Request body is too large" } } };

@@ -27,12 +27,74 @@ export type Action = (typeof ACTIONS)[number];
 
 /** The actions of each role. "session" (own session: me, logout, password) is every signed-in user's. */
 export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
-  admin: ["session", "reference:read", "stock:read", "stock:write", "audit:read", "reports:write", "orders:read", "orders:request", "orders:approve", "orders:fulfil", "orders:deliver", "routes:read", "routes:plan", "vrp:solve"],
+  admin: [
+    "session",
+    "reference:read",
+    "stock:read",
+    "stock:write",
+    "audit:read",
+    "reports:write",
+    "orders:read",
+    "orders:request",
+    "orders:approve",
+    "orders:fulfil",
+    "orders:deliver",
+    "routes:read",
+    "routes:plan",
+    "vrp:solve",
+  ],
   procurement_officer: ["session", "reference:read", "stock:read", "orders:read", "orders:approve"],
-  regional_manager: ["session", "reference:read", "stock:read", "stock:write", "orders:read", "orders:request", "orders:approve", "orders:fulfil", "orders:deliver", "routes:read", "routes:plan", "vrp:solve"],
-  district_pharmacist: ["session", "reference:read", "stock:read", "stock:write", "reports:write", "orders:read", "orders:request", "orders:approve", "orders:fulfil", "orders:deliver", "routes:read", "routes:plan", "vrp:solve"],
-  storekeeper: ["session", "reference:read", "stock:read", "stock:write", "orders:read", "orders:fulfil", "orders:deliver", "routes:read", "routes:plan", "vrp:solve"],
-  cscom_manager: ["session", "reference:read", "stock:read", "stock:write", "reports:write", "orders:read", "orders:request", "orders:deliver"],
+  regional_manager: [
+    "session",
+    "reference:read",
+    "stock:read",
+    "stock:write",
+    "orders:read",
+    "orders:request",
+    "orders:approve",
+    "orders:fulfil",
+    "orders:deliver",
+    "routes:read",
+    "routes:plan",
+    "vrp:solve",
+  ],
+  district_pharmacist: [
+    "session",
+    "reference:read",
+    "stock:read",
+    "stock:write",
+    "reports:write",
+    "orders:read",
+    "orders:request",
+    "orders:approve",
+    "orders:fulfil",
+    "orders:deliver",
+    "routes:read",
+    "routes:plan",
+    "vrp:solve",
+  ],
+  storekeeper: [
+    "session",
+    "reference:read",
+    "stock:read",
+    "stock:write",
+    "orders:read",
+    "orders:fulfil",
+    "orders:deliver",
+    "routes:read",
+    "routes:plan",
+    "vrp:solve",
+  ],
+  cscom_manager: [
+    "session",
+    "reference:read",
+    "stock:read",
+    "stock:write",
+    "reports:write",
+    "orders:read",
+    "orders:request",
+    "orders:deliver",
+  ],
   driver: ["session", "reference:read", "routes:read"],
 };
 
@@ -71,7 +133,8 @@ export function inScope(user: Me, f: ScopedFacility): boolean {
 }
 
 /** A user's scope as a filter on facilities: every facility, none, or those of a region, district or one facility. */
-export type ScopeFilter = { all: true } | { none: true } | { regionId: string } | { districtId: string } | { facilityId: string };
+export type ScopeFilter =
+  { all: true } | { none: true } | { regionId: string } | { districtId: string } | { facilityId: string };
 
 /** The facilities a user may see, as a filter (the same rule as inScope, for list queries). */
 export function scopeFilter(user: Me): ScopeFilter {

@@ -1,6 +1,12 @@
 /** Route plan rows → the RoutePlan response contract (kg and litres, "HH:MM" clock times, ISO ETAs). */
 import type { facilities, routePlanVehicles, routePlans, routeStops, routeUnassigned } from "../../db/schema";
-import { sToClock, type ManifestOrder, type RoutePlan, type RoutePlanSummary, type RouteViolation } from "../../shared/contracts/routePlans";
+import {
+  sToClock,
+  type ManifestOrder,
+  type RoutePlan,
+  type RoutePlanSummary,
+  type RouteViolation,
+} from "../../shared/contracts/routePlans";
 
 type PlanRow = typeof routePlans.$inferSelect;
 type VehicleRow = typeof routePlanVehicles.$inferSelect;
@@ -23,44 +29,124 @@ export function isoAt(date: string, s: number): string {
 }
 
 /** The summary fields shared by the list and the detail. */
-export function presentPlanHeader(p: PlanRow, depotName: string, counts: { stops: number; unassigned: number; violations: number; vehicles: number }): RoutePlanSummary {
+export function presentPlanHeader(
+  p: PlanRow,
+  depotName: string,
+  counts: { stops: number; unassigned: number; violations: number; vehicles: number },
+): RoutePlanSummary {
   return {
-    id: p.id, depotId: p.depotId, depotName, date: p.date, rainySeason: p.rainySeason, convoy: p.convoy, excludeInsecure: p.excludeInsecure,
-    status: p.status, roadModel: p.roadModel as RoutePlan["roadModel"],
-    totals: { distanceM: p.totalDistanceM, durationS: p.totalDurationS, costXof: p.totalCostXof, stops: counts.stops, unassigned: counts.unassigned, violations: counts.violations },
-    createdBy: p.createdBy, createdAt: p.createdAt, updatedAt: p.updatedAt, vehicles: counts.vehicles,
+    id: p.id,
+    depotId: p.depotId,
+    depotName,
+    date: p.date,
+    rainySeason: p.rainySeason,
+    convoy: p.convoy,
+    excludeInsecure: p.excludeInsecure,
+    status: p.status,
+    roadModel: p.roadModel as RoutePlan["roadModel"],
+    totals: {
+      distanceM: p.totalDistanceM,
+      durationS: p.totalDurationS,
+      costXof: p.totalCostXof,
+      stops: counts.stops,
+      unassigned: counts.unassigned,
+      violations: counts.violations,
+    },
+    createdBy: p.createdBy,
+    createdAt: p.createdAt,
+    updatedAt: p.updatedAt,
+    vehicles: counts.vehicles,
   };
 }
 
-function presentStop(date: string, s: StopRow, manifests: Map<number, ManifestOrder>): RoutePlan["routes"][number]["stops"][number] {
+function presentStop(
+  date: string,
+  s: StopRow,
+  manifests: Map<number, ManifestOrder>,
+): RoutePlan["routes"][number]["stops"][number] {
   return {
-    id: s.id, position: s.position, facilityId: s.facilityId, facilityName: s.place.name, lat: s.place.lat, lon: s.place.lon, shipmentId: s.shipmentId,
-    loadKg: k(s.loadG), loadL: k(s.loadMl), coldChain: s.coldChain, insecure: s.insecure, serviceS: s.serviceS,
-    windowStart: sToClock(s.windowStartS), windowEnd: sToClock(s.windowEndS), arrivalS: s.arrivalS, etaS: s.etaS, eta: isoAt(date, s.etaS), waitingS: s.waitingS,
-    distanceFromPrevM: s.distanceFromPrevM, drivingFromPrevS: s.drivingFromPrevS, loadAfterKg: k(s.loadAfterG), loadAfterL: k(s.loadAfterMl),
+    id: s.id,
+    position: s.position,
+    facilityId: s.facilityId,
+    facilityName: s.place.name,
+    lat: s.place.lat,
+    lon: s.place.lon,
+    shipmentId: s.shipmentId,
+    loadKg: k(s.loadG),
+    loadL: k(s.loadMl),
+    coldChain: s.coldChain,
+    insecure: s.insecure,
+    serviceS: s.serviceS,
+    windowStart: sToClock(s.windowStartS),
+    windowEnd: sToClock(s.windowEndS),
+    arrivalS: s.arrivalS,
+    etaS: s.etaS,
+    eta: isoAt(date, s.etaS),
+    waitingS: s.waitingS,
+    distanceFromPrevM: s.distanceFromPrevM,
+    drivingFromPrevS: s.drivingFromPrevS,
+    loadAfterKg: k(s.loadAfterG),
+    loadAfterL: k(s.loadAfterMl),
     ...ordersOf(s.orderIds, manifests),
   };
 }
 
 /** The whole plan; `vehicles` may be a subset (a driver's own routes); `manifests` by order id for the stops made of orders. */
 export function presentRoutePlan(
-  p: PlanRow, depotName: string, vehicles: VehicleRow[], stops: StopRow[], unassigned: UnassignedRow[], violations: RouteViolation[], manifests: Map<number, ManifestOrder>,
+  p: PlanRow,
+  depotName: string,
+  vehicles: VehicleRow[],
+  stops: StopRow[],
+  unassigned: UnassignedRow[],
+  violations: RouteViolation[],
+  manifests: Map<number, ManifestOrder>,
 ): RoutePlan {
   const routes = vehicles.map((v) => ({
-    vehicleId: v.id, name: v.name, capacityKg: v.capacityKg, capacityL: v.capacityL, coldBox: v.coldBox,
-    shiftStart: sToClock(v.shiftStartS), shiftEnd: sToClock(v.shiftEndS), maxDrivingMin: v.maxDrivingS === null ? null : Math.round(v.maxDrivingS / 60),
-    costPerKmXof: v.costPerKmXof, fixedCostXof: v.fixedCostXof, driverUserId: v.driverUserId,
-    distanceM: v.distanceM, drivingS: v.drivingS, durationS: v.durationS, loadKg: k(v.loadG), loadL: k(v.loadMl), costXof: v.costXof,
-    stops: stops.filter((s) => s.vehicleId === v.id).sort((a, b) => a.position - b.position).map((s) => presentStop(p.date, s, manifests)),
+    vehicleId: v.id,
+    name: v.name,
+    capacityKg: v.capacityKg,
+    capacityL: v.capacityL,
+    coldBox: v.coldBox,
+    shiftStart: sToClock(v.shiftStartS),
+    shiftEnd: sToClock(v.shiftEndS),
+    maxDrivingMin: v.maxDrivingS === null ? null : Math.round(v.maxDrivingS / 60),
+    costPerKmXof: v.costPerKmXof,
+    fixedCostXof: v.fixedCostXof,
+    driverUserId: v.driverUserId,
+    distanceM: v.distanceM,
+    drivingS: v.drivingS,
+    durationS: v.durationS,
+    loadKg: k(v.loadG),
+    loadL: k(v.loadMl),
+    costXof: v.costXof,
+    stops: stops
+      .filter((s) => s.vehicleId === v.id)
+      .sort((a, b) => a.position - b.position)
+      .map((s) => presentStop(p.date, s, manifests)),
   }));
-  const { vehicles: _n, ...header } = presentPlanHeader(p, depotName, { stops: stops.length, unassigned: unassigned.length, violations: violations.length, vehicles: vehicles.length });
+  const { vehicles: _n, ...header } = presentPlanHeader(p, depotName, {
+    stops: stops.length,
+    unassigned: unassigned.length,
+    violations: violations.length,
+    vehicles: vehicles.length,
+  });
   return {
     ...header,
     violations,
     routes,
     unassigned: unassigned.map((u) => ({
-      id: u.id, facilityId: u.facilityId, facilityName: u.place.name, lat: u.place.lat, lon: u.place.lon, shipmentId: u.shipmentId,
-      loadKg: k(u.loadG), loadL: k(u.loadMl), coldChain: u.coldChain, insecure: u.insecure, reason: u.reason, ...ordersOf(u.orderIds, manifests),
+      id: u.id,
+      facilityId: u.facilityId,
+      facilityName: u.place.name,
+      lat: u.place.lat,
+      lon: u.place.lon,
+      shipmentId: u.shipmentId,
+      loadKg: k(u.loadG),
+      loadL: k(u.loadMl),
+      coldChain: u.coldChain,
+      insecure: u.insecure,
+      reason: u.reason,
+      ...ordersOf(u.orderIds, manifests),
     })),
   };
 }

@@ -27,11 +27,19 @@ export interface Area {
 /** Region and district of the scope's own facility or district (for the narrower scopes). */
 function scopeGeography(db: Db, scope: ScopeFilter): { regionId: string | null; districtId: string | null } | null {
   if ("districtId" in scope) {
-    const d = db.select({ regionId: districts.regionId }).from(districts).where(eq(districts.id, scope.districtId)).get();
+    const d = db
+      .select({ regionId: districts.regionId })
+      .from(districts)
+      .where(eq(districts.id, scope.districtId))
+      .get();
     return { regionId: d?.regionId ?? null, districtId: scope.districtId };
   }
   if ("facilityId" in scope) {
-    const f = db.select({ regionId: facilities.regionId, districtId: facilities.districtId }).from(facilities).where(eq(facilities.id, scope.facilityId)).get();
+    const f = db
+      .select({ regionId: facilities.regionId, districtId: facilities.districtId })
+      .from(facilities)
+      .where(eq(facilities.id, scope.facilityId))
+      .get();
     return { regionId: f?.regionId ?? null, districtId: f?.districtId ?? null };
   }
   return null;
@@ -57,13 +65,21 @@ function districtVisible(db: Db, scope: ScopeFilter, district: { id: string; reg
 export function resolveArea(db: Db, scope: ScopeFilter, q: AreaQuery): Area {
   if (q.regionId !== undefined) {
     const region = db.select({ id: regions.id }).from(regions).where(eq(regions.id, q.regionId)).get();
-    if (!region || !regionVisible(db, scope, q.regionId)) throw new AppError("not_found", `Unknown region ${q.regionId}`);
+    if (!region || !regionVisible(db, scope, q.regionId))
+      throw new AppError("not_found", `Unknown region ${q.regionId}`);
   }
   if (q.districtId !== undefined) {
-    const district = db.select({ id: districts.id, regionId: districts.regionId }).from(districts).where(eq(districts.id, q.districtId)).get();
-    if (!district || !districtVisible(db, scope, district)) throw new AppError("not_found", `Unknown district ${q.districtId}`);
+    const district = db
+      .select({ id: districts.id, regionId: districts.regionId })
+      .from(districts)
+      .where(eq(districts.id, q.districtId))
+      .get();
+    if (!district || !districtVisible(db, scope, district))
+      throw new AppError("not_found", `Unknown district ${q.districtId}`);
     if (q.regionId !== undefined && district.regionId !== q.regionId) {
-      throw new AppError("validation_failed", `districtId: district ${q.districtId} is not in region ${q.regionId}`, { issues: [{ path: "districtId", message: `not in region ${q.regionId}` }] });
+      throw new AppError("validation_failed", `districtId: district ${q.districtId} is not in region ${q.regionId}`, {
+        issues: [{ path: "districtId", message: `not in region ${q.regionId}` }],
+      });
     }
   }
   const conditions = [
@@ -71,5 +87,9 @@ export function resolveArea(db: Db, scope: ScopeFilter, q: AreaQuery): Area {
     q.regionId !== undefined ? eq(facilities.regionId, q.regionId) : undefined,
     q.districtId !== undefined ? eq(facilities.districtId, q.districtId) : undefined,
   ].filter((c): c is SQL => c !== undefined);
-  return { regionId: q.regionId ?? null, districtId: q.districtId ?? null, where: conditions.length > 0 ? sql.join(conditions, sql` and `) : sql`1` };
+  return {
+    regionId: q.regionId ?? null,
+    districtId: q.districtId ?? null,
+    where: conditions.length > 0 ? sql.join(conditions, sql` and `) : sql`1`,
+  };
 }

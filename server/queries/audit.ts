@@ -5,7 +5,10 @@ import { auditLog } from "../../db/schema";
 import type { AuditEntryDto, AuditQuery } from "../../shared/contracts/audit";
 
 /** A page of audit entries matching the filters. */
-export function searchAudit(db: Db, q: AuditQuery): { items: AuditEntryDto[]; total: number; limit: number; offset: number } {
+export function searchAudit(
+  db: Db,
+  q: AuditQuery,
+): { items: AuditEntryDto[]; total: number; limit: number; offset: number } {
   const where = and(
     q.userId ? eq(auditLog.userId, q.userId) : undefined,
     q.username ? eq(auditLog.username, q.username) : undefined,
@@ -24,6 +27,10 @@ export function searchAudit(db: Db, q: AuditQuery): { items: AuditEntryDto[]; to
     .limit(q.limit)
     .offset(q.offset)
     .all()
-    .map(({ beforeJson, afterJson, ...row }) => ({ ...row, before: beforeJson ? JSON.parse(beforeJson) : null, after: afterJson ? JSON.parse(afterJson) : null }));
+    .map(({ beforeJson, afterJson, ...row }) => ({
+      ...row,
+      before: beforeJson ? JSON.parse(beforeJson) : null,
+      after: afterJson ? JSON.parse(afterJson) : null,
+    }));
   return { items, total, limit: q.limit, offset: q.offset };
 }

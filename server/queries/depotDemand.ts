@@ -28,14 +28,25 @@ export interface DemandPair {
 }
 
 interface Row {
-  facility_id: string; level: ChainLevel; supplier_id: string | null; product_id: number; unit_price: number;
-  soh: number; usable: number; expiring: string | null; report_amc: number | null; out_qty: number;
+  facility_id: string;
+  level: ChainLevel;
+  supplier_id: string | null;
+  product_id: number;
+  unit_price: number;
+  soh: number;
+  usable: number;
+  expiring: string | null;
+  report_amc: number | null;
+  out_qty: number;
 }
 
 /** The AMC window: the AMC_MONTHS complete months before asOf, as [from, to) ISO dates. */
 export function amcWindow(asOf: string): { from: string; to: string } {
   const monthStart = startOfMonth(parseISO(asOf));
-  return { from: formatISO(subMonths(monthStart, AMC_MONTHS), { representation: "date" }), to: formatISO(monthStart, { representation: "date" }) };
+  return {
+    from: formatISO(subMonths(monthStart, AMC_MONTHS), { representation: "date" }),
+    to: formatISO(monthStart, { representation: "date" }),
+  };
 }
 
 /** Every pair of the area's stock-holding facilities (one query), AMC rolled up to depots per product. */
@@ -117,13 +128,24 @@ function rollUp(rows: Row[]): DemandPair[] {
   }
   const out: DemandPair[] = [];
   for (const list of byProduct.values()) {
-    const nodes: DemandNode[] = list.map((r) => ({ id: r.facility_id, level: r.level, supplierId: r.supplier_id, ownAmc: own(r) }));
+    const nodes: DemandNode[] = list.map((r) => ({
+      id: r.facility_id,
+      level: r.level,
+      supplierId: r.supplier_id,
+      ownAmc: own(r),
+    }));
     const rolled = rollUpDepotAmc(nodes);
     for (const r of list) {
       const amc = rolled.get(r.facility_id)!;
       out.push({
-        facilityId: r.facility_id, level: r.level, productId: r.product_id, unitPriceXof: r.unit_price, stockOnHand: r.soh, usableOnHand: r.usable,
-        amc: amc.amc, amcSource: amc.source === "downstream" ? "downstream" : r.report_amc !== null ? "report" : "ledger",
+        facilityId: r.facility_id,
+        level: r.level,
+        productId: r.product_id,
+        unitPriceXof: r.unit_price,
+        stockOnHand: r.soh,
+        usableOnHand: r.usable,
+        amc: amc.amc,
+        amcSource: amc.source === "downstream" ? "downstream" : r.report_amc !== null ? "report" : "ledger",
         expiring: parseExpiring(r.expiring),
       });
     }

@@ -8,7 +8,14 @@ import type { Db } from "../../db/client";
 import { facilities, products } from "../../db/schema";
 import type { ConsumptionQuery, ConsumptionSeries, FacilityHistory } from "../../shared/contracts/indicators";
 import {
-  addPeriods, lastCompletePeriod, monthlyHistory, periodStart, periodsEnding, seasonality, type HistoryEvent, type HistoryKind,
+  addPeriods,
+  lastCompletePeriod,
+  monthlyHistory,
+  periodStart,
+  periodsEnding,
+  seasonality,
+  type HistoryEvent,
+  type HistoryKind,
 } from "../../shared/domain/indicators";
 import { AppError } from "../../shared/errors";
 import type { ScopeFilter } from "../policies";
@@ -22,7 +29,9 @@ const LOSS_REASONS = new Set(["loss", "damage", "expiry", "theft"]);
 /** Refuses an unknown product as a field error (as GET /stock/status does). */
 function checkProduct(db: Db, productId: number): void {
   if (!db.select({ id: products.id }).from(products).where(eq(products.id, productId)).get()) {
-    throw new AppError("validation_failed", `productId: unknown product ${productId}`, { issues: [{ path: "productId", message: `unknown product ${productId}` }] });
+    throw new AppError("validation_failed", `productId: unknown product ${productId}`, {
+      issues: [{ path: "productId", message: `unknown product ${productId}` }],
+    });
   }
 }
 
@@ -39,13 +48,25 @@ function kindOf(type: string, reason: string | null): HistoryKind {
   return reason !== null && LOSS_REASONS.has(reason) ? "loss" : "adjustment";
 }
 
-interface HistoryRow { src: "line" | "delivered" | "before"; at: string | null; type: string | null; reason: string | null; qty: number; n: number }
+interface HistoryRow {
+  src: "line" | "delivered" | "before";
+  at: string | null;
+  type: string | null;
+  reason: string | null;
+  qty: number;
+  n: number;
+}
 
 /**
  * 24 months of one product at a facility: closing stock, consumption, receipts, losses, adjustments and
  * stock-out days. A depot's consumption also counts the deliveries its facilities recorded as receipts from it.
  */
-export function facilityHistory(db: Db, facility: { id: string; level: string }, productId: number, asOf: string): FacilityHistory {
+export function facilityHistory(
+  db: Db,
+  facility: { id: string; level: string },
+  productId: number,
+  asOf: string,
+): FacilityHistory {
   checkProduct(db, productId);
   const { periods, start, end } = window(asOf);
   const depot = facility.level !== "cscom" && facility.level !== "asc" ? 1 : 0;
@@ -61,7 +82,11 @@ export function facilityHistory(db: Db, facility: { id: string; level: string },
   const before = rows.find((r) => r.src === "before");
   const events: HistoryEvent[] = rows
     .filter((r) => r.src !== "before")
-    .map((r) => (r.src === "delivered" ? { at: r.at!, kind: "delivered", qty: r.qty } : { at: r.at!, kind: kindOf(r.type!, r.reason), qty: r.qty }));
+    .map((r) =>
+      r.src === "delivered"
+        ? { at: r.at!, kind: "delivered", qty: r.qty }
+        : { at: r.at!, kind: kindOf(r.type!, r.reason), qty: r.qty },
+    );
   return {
     facilityId: facility.id,
     productId,
@@ -71,7 +96,12 @@ export function facilityHistory(db: Db, facility: { id: string; level: string },
 }
 
 /** A month's consumption and net movement; the row "~now" carries today's stock (delta) and the facilities holding the product. */
-interface SeriesRow { period: string; consumption: number; delta: number; holders: number }
+interface SeriesRow {
+  period: string;
+  consumption: number;
+  delta: number;
+  holders: number;
+}
 
 /**
  * One product over an area: each month's consumption (issues: what left the supply chain to patients) and the
@@ -96,11 +126,14 @@ export function areaConsumption(db: Db, scope: ScopeFilter, q: ConsumptionQuery,
   const last = periods[periods.length - 1]!;
   // Closing of the last month = today's stock minus what moved after it; each earlier month = the next one's closing minus its moves.
   let closing = now.delta - [...byPeriod.values()].filter((r) => r.period > last).reduce((s, r) => s + r.delta, 0);
-  const points = [...periods].reverse().map((period) => {
-    const point = { period, consumption: byPeriod.get(period)?.consumption ?? 0, closing };
-    closing -= byPeriod.get(period)?.delta ?? 0;
-    return point;
-  }).reverse();
+  const points = [...periods]
+    .reverse()
+    .map((period) => {
+      const point = { period, consumption: byPeriod.get(period)?.consumption ?? 0, closing };
+      closing -= byPeriod.get(period)?.delta ?? 0;
+      return point;
+    })
+    .reverse();
   return {
     productId: q.productId,
     area: { regionId: area.regionId, districtId: area.districtId },

@@ -9,8 +9,18 @@ import type { Db } from "../../db/client";
 import { facilities, products, settings } from "../../db/schema";
 import type { Indicators, IndicatorsQuery } from "../../shared/contracts/indicators";
 import {
-  addPeriods, expiryRiskValue, fillRate, isPeriod, lastCompletePeriod, monthsOfStockByLevel, reportingRates, stockouts,
-  TRACER_SETTING, tracerAvailability, tracerCodes, type StockPair,
+  addPeriods,
+  expiryRiskValue,
+  fillRate,
+  isPeriod,
+  lastCompletePeriod,
+  monthsOfStockByLevel,
+  reportingRates,
+  stockouts,
+  TRACER_SETTING,
+  tracerAvailability,
+  tracerCodes,
+  type StockPair,
 } from "../../shared/domain/indicators";
 import { daysBetween } from "../../shared/domain/stock";
 import { AppError } from "../../shared/errors";
@@ -20,7 +30,11 @@ import { loadDemandPairs } from "./depotDemand";
 
 /** The tracer basket: the products named by the setting (or the default codes) that exist in the catalogue. */
 export function tracerProducts(db: Db) {
-  const setting = db.select({ value: settings.value }).from(settings).where(sql`${settings.key} = ${TRACER_SETTING}`).get();
+  const setting = db
+    .select({ value: settings.value })
+    .from(settings)
+    .where(sql`${settings.key} = ${TRACER_SETTING}`)
+    .get();
   const codes = [...tracerCodes(setting?.value)];
   return db
     .select({ id: products.id, code: products.code, genericName: products.genericName, strength: products.strength })
@@ -66,7 +80,12 @@ function fillCounts(db: Db, area: Area, fromPeriod: string, toPeriod: string) {
     from ${facilities} join orders o on o.facility_id = ${facilities.id} join order_lines l on l.order_id = o.id
     where ${area.where} and o.status in ('shipped', 'delivered', 'received') and o.kind <> 'backorder'
       and o.period >= ${fromPeriod} and o.period <= ${toPeriod} and l.approved_qty > 0`);
-  return { approvedQty: row?.approved ?? 0, shippedQty: row?.shipped ?? 0, lines: row?.lines ?? 0, fullLines: row?.full_lines ?? 0 };
+  return {
+    approvedQty: row?.approved ?? 0,
+    shippedQty: row?.shipped ?? 0,
+    lines: row?.lines ?? 0,
+    fullLines: row?.full_lines ?? 0,
+  };
 }
 
 /** Every indicator of the area for the period (default: the last complete month before asOf). */
@@ -75,7 +94,9 @@ export function areaIndicators(db: Db, scope: ScopeFilter, q: IndicatorsQuery, a
   const lastComplete = lastCompletePeriod(asOf);
   const period = q.period ?? lastComplete;
   if (!isPeriod(period) || period > lastComplete) {
-    throw new AppError("validation_failed", `period: must be a complete month, ${lastComplete} or earlier`, { issues: [{ path: "period", message: `must be ${lastComplete} or earlier` }] });
+    throw new AppError("validation_failed", `period: must be a complete month, ${lastComplete} or earlier`, {
+      issues: [{ path: "period", message: `must be ${lastComplete} or earlier` }],
+    });
   }
   const tracers = tracerProducts(db);
   const pairs = stockPairs(db, area, asOf, q.expiryMonths, new Set(tracers.map((p) => p.id)));
@@ -103,7 +124,9 @@ const RECENT_SIZE = 32;
  * and delete it made) with SQLite's data_version (commits by other connections).
  */
 function dataVersion(db: Db): string {
-  const row = db.get<{ v: number; c: number }>(sql`select (select data_version from pragma_data_version) as v, total_changes() as c`);
+  const row = db.get<{ v: number; c: number }>(
+    sql`select (select data_version from pragma_data_version) as v, total_changes() as c`,
+  );
   return `${row?.v}:${row?.c}`;
 }
 

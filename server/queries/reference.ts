@@ -9,13 +9,28 @@ import { AppError } from "../../shared/errors";
 
 /** All regions with their facility counts. */
 export function listRegions(db: Db): Region[] {
-  const counts = new Map(db.select({ id: facilities.regionId, n: count() }).from(facilities).groupBy(facilities.regionId).all().map((r) => [r.id, r.n]));
+  const counts = new Map(
+    db
+      .select({ id: facilities.regionId, n: count() })
+      .from(facilities)
+      .groupBy(facilities.regionId)
+      .all()
+      .map((r) => [r.id, r.n]),
+  );
   return db
     .select()
     .from(regions)
     .orderBy(asc(regions.name))
     .all()
-    .map((r) => ({ id: r.id, name: r.name, capital: r.capital, capitalLat: r.capitalLat, capitalLon: r.capitalLon, hasBoundary: r.boundaryGeojson !== null, facilityCount: counts.get(r.id) ?? 0 }));
+    .map((r) => ({
+      id: r.id,
+      name: r.name,
+      capital: r.capital,
+      capitalLat: r.capitalLat,
+      capitalLon: r.capitalLon,
+      hasBoundary: r.boundaryGeojson !== null,
+      facilityCount: counts.get(r.id) ?? 0,
+    }));
 }
 
 /** Region boundaries as a GeoJSON FeatureCollection (regions without a polygon are left out). */
@@ -25,16 +40,30 @@ export function regionBoundaries(db: Db) {
     .from(regions)
     .all()
     .filter((r) => r.geometry !== null)
-    .map((r) => ({ type: "Feature" as const, properties: { id: r.id, name: r.name }, geometry: JSON.parse(r.geometry!) as unknown }));
+    .map((r) => ({
+      type: "Feature" as const,
+      properties: { id: r.id, name: r.name },
+      geometry: JSON.parse(r.geometry!) as unknown,
+    }));
   return { type: "FeatureCollection" as const, features };
 }
 
 /** Health districts, optionally of one region, with their depot and CSCom count. */
 export function listDistricts(db: Db, regionId?: string): District[] {
-  const depots = db.select({ id: facilities.id, districtId: facilities.districtId }).from(facilities).where(eq(facilities.level, "district")).all();
+  const depots = db
+    .select({ id: facilities.id, districtId: facilities.districtId })
+    .from(facilities)
+    .where(eq(facilities.level, "district"))
+    .all();
   const depotOf = new Map(depots.map((d) => [d.districtId, d.id]));
   const cscoms = new Map(
-    db.select({ id: facilities.districtId, n: count() }).from(facilities).where(eq(facilities.level, "cscom")).groupBy(facilities.districtId).all().map((r) => [r.id, r.n]),
+    db
+      .select({ id: facilities.districtId, n: count() })
+      .from(facilities)
+      .where(eq(facilities.level, "cscom"))
+      .groupBy(facilities.districtId)
+      .all()
+      .map((r) => [r.id, r.n]),
   );
   return db
     .select()
@@ -42,19 +71,32 @@ export function listDistricts(db: Db, regionId?: string): District[] {
     .where(regionId ? eq(districts.regionId, regionId) : undefined)
     .orderBy(asc(districts.name))
     .all()
-    .map((d) => ({ id: d.id, name: d.name, regionId: d.regionId, depotId: depotOf.get(d.id) ?? null, cscomCount: cscoms.get(d.id) ?? 0 }));
+    .map((d) => ({
+      id: d.id,
+      name: d.name,
+      regionId: d.regionId,
+      depotId: depotOf.get(d.id) ?? null,
+      cscomCount: cscoms.get(d.id) ?? 0,
+    }));
 }
 
-const supplierSql = sql<string | null>`(select ${supplyLines.supplierId} from ${supplyLines} where ${supplyLines.facilityId} = ${facilities.id} and ${supplyLines.programmeCode} = 'cost_recovery')`;
+const supplierSql = sql<
+  string | null
+>`(select ${supplyLines.supplierId} from ${supplyLines} where ${supplyLines.facilityId} = ${facilities.id} and ${supplyLines.programmeCode} = 'cost_recovery')`;
 
 /** Facilities filtered by level, region, district, bounding box and name; paged. */
-export function listFacilities(db: Db, q: z.infer<typeof FacilityQuery>): { items: Facility[]; total: number; limit: number; offset: number } {
+export function listFacilities(
+  db: Db,
+  q: z.infer<typeof FacilityQuery>,
+): { items: Facility[]; total: number; limit: number; offset: number } {
   const where = and(
     eq(facilities.active, true),
     q.level ? eq(facilities.level, q.level) : undefined,
     q.regionId ? eq(facilities.regionId, q.regionId) : undefined,
     q.districtId ? eq(facilities.districtId, q.districtId) : undefined,
-    q.bbox ? and(between(facilities.lon, q.bbox[0], q.bbox[2]), between(facilities.lat, q.bbox[1], q.bbox[3])) : undefined,
+    q.bbox
+      ? and(between(facilities.lon, q.bbox[0], q.bbox[2]), between(facilities.lat, q.bbox[1], q.bbox[3]))
+      : undefined,
     q.q ? like(facilities.name, `%${q.q}%`) : undefined,
   );
   const total = db.select({ n: count() }).from(facilities).where(where).get()?.n ?? 0;
@@ -80,13 +122,22 @@ export function getFacility(db: Db, id: string): FacilityDetail {
     .get();
   if (!row) throw new AppError("not_found", `Unknown facility ${id}`);
   const lines = db
-    .select({ programmeCode: supplyLines.programmeCode, supplierId: supplyLines.supplierId, supplierName: facilities.name })
+    .select({
+      programmeCode: supplyLines.programmeCode,
+      supplierId: supplyLines.supplierId,
+      supplierName: facilities.name,
+    })
     .from(supplyLines)
     .innerJoin(facilities, eq(facilities.id, supplyLines.supplierId))
     .where(eq(supplyLines.facilityId, id))
     .orderBy(asc(supplyLines.programmeCode))
     .all();
-  return { ...presentFacility(row.f, row.supplierId), regionName: row.regionName, districtName: row.districtName, supplyLines: lines };
+  return {
+    ...presentFacility(row.f, row.supplierId),
+    regionName: row.regionName,
+    districtName: row.districtName,
+    supplyLines: lines,
+  };
 }
 
 function presentFacility(f: typeof facilities.$inferSelect, supplierId: string | null): Facility {
@@ -110,12 +161,27 @@ function presentFacility(f: typeof facilities.$inferSelect, supplierId: string |
 
 /** Programmes with their product counts. */
 export function listProgrammes(db: Db): Programme[] {
-  const counts = new Map(db.select({ code: products.programmeCode, n: count() }).from(products).groupBy(products.programmeCode).all().map((r) => [r.code, r.n]));
-  return db.select().from(programmes).orderBy(asc(programmes.code)).all().map((p) => ({ ...p, productCount: counts.get(p.code) ?? 0 }));
+  const counts = new Map(
+    db
+      .select({ code: products.programmeCode, n: count() })
+      .from(products)
+      .groupBy(products.programmeCode)
+      .all()
+      .map((r) => [r.code, r.n]),
+  );
+  return db
+    .select()
+    .from(programmes)
+    .orderBy(asc(programmes.code))
+    .all()
+    .map((p) => ({ ...p, productCount: counts.get(p.code) ?? 0 }));
 }
 
 /** Products, optionally of one programme or matching a name or code. */
-export function listProducts(db: Db, q: z.infer<typeof ProductQuery>): { items: Product[]; total: number; limit: number; offset: number } {
+export function listProducts(
+  db: Db,
+  q: z.infer<typeof ProductQuery>,
+): { items: Product[]; total: number; limit: number; offset: number } {
   const where = and(
     eq(products.active, true),
     q.programme ? eq(products.programmeCode, q.programme) : undefined,

@@ -1,7 +1,17 @@
 /** Read side of reports and orders, filtered by the user's scope. */
 import { aliasedTable, and, count, desc, eq, inArray, or, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { facilities, lots, orderEvents, orderLineLots, orderLines, orders, products, stockReportLines, stockReports } from "../../db/schema";
+import {
+  facilities,
+  lots,
+  orderEvents,
+  orderLineLots,
+  orderLines,
+  orders,
+  products,
+  stockReportLines,
+  stockReports,
+} from "../../db/schema";
 import type { Order, Report } from "../../shared/contracts/replenishment";
 import { computeOrderQuantity, decodeInputs, readCalculation } from "../../shared/domain/replenishment";
 import { AppError } from "../../shared/errors";
@@ -12,7 +22,12 @@ import { facilityInScope } from "./scope";
 
 /** One report with its lines (404 when unknown). */
 export function loadReport(db: Db | Tx, id: number): Report {
-  const r = db.select({ r: stockReports, name: facilities.name }).from(stockReports).innerJoin(facilities, eq(facilities.id, stockReports.facilityId)).where(eq(stockReports.id, id)).get();
+  const r = db
+    .select({ r: stockReports, name: facilities.name })
+    .from(stockReports)
+    .innerJoin(facilities, eq(facilities.id, stockReports.facilityId))
+    .where(eq(stockReports.id, id))
+    .get();
   if (!r) throw new AppError("not_found", `Unknown report ${id}`);
   const lines = db
     .select({ l: stockReportLines, p: products })
@@ -21,7 +36,13 @@ export function loadReport(db: Db | Tx, id: number): Report {
     .where(eq(stockReportLines.reportId, id))
     .orderBy(products.genericName)
     .all()
-    .map(({ l, p }) => ({ ...l, reportId: undefined, productCode: p.code, genericName: p.genericName, adjustmentsByReason: JSON.parse(l.adjustmentsByReason) as Record<string, number> }));
+    .map(({ l, p }) => ({
+      ...l,
+      reportId: undefined,
+      productCode: p.code,
+      genericName: p.genericName,
+      adjustmentsByReason: JSON.parse(l.adjustmentsByReason) as Record<string, number>,
+    }));
   return {
     id: r.r.id,
     facilityId: r.r.facilityId,
@@ -38,7 +59,18 @@ export function loadReport(db: Db | Tx, id: number): Report {
 }
 
 /** Reports in scope, newest period first. */
-export function listReports(db: Db, scope: ScopeFilter, q: { period?: string | undefined; facilityId?: string | undefined; districtId?: string | undefined; status?: "draft" | "submitted" | undefined; limit: number; offset: number }) {
+export function listReports(
+  db: Db,
+  scope: ScopeFilter,
+  q: {
+    period?: string | undefined;
+    facilityId?: string | undefined;
+    districtId?: string | undefined;
+    status?: "draft" | "submitted" | undefined;
+    limit: number;
+    offset: number;
+  },
+) {
   const where = and(
     facilityInScope(scope, facilities),
     q.period ? eq(stockReports.period, q.period) : undefined,
@@ -46,7 +78,12 @@ export function listReports(db: Db, scope: ScopeFilter, q: { period?: string | u
     q.districtId ? eq(facilities.districtId, q.districtId) : undefined,
     q.status ? eq(stockReports.status, q.status) : undefined,
   );
-  const base = db.select({ n: count() }).from(stockReports).innerJoin(facilities, eq(facilities.id, stockReports.facilityId)).where(where).get();
+  const base = db
+    .select({ n: count() })
+    .from(stockReports)
+    .innerJoin(facilities, eq(facilities.id, stockReports.facilityId))
+    .where(where)
+    .get();
   const mismatches = sql<number>`(select count(*) from ${stockReportLines} where ${stockReportLines.reportId} = ${stockReports.id} and ${stockReportLines.mismatch} <> 0)`;
   const items = db
     .select({ r: stockReports, facilityName: facilities.name, mismatches })
@@ -57,7 +94,18 @@ export function listReports(db: Db, scope: ScopeFilter, q: { period?: string | u
     .limit(q.limit)
     .offset(q.offset)
     .all()
-    .map(({ r, facilityName, mismatches: m }) => ({ id: r.id, facilityId: r.facilityId, facilityName, period: r.period, status: r.status, source: r.source, dueDate: r.dueDate, submittedAt: r.submittedAt, onTime: r.onTime, mismatches: m }));
+    .map(({ r, facilityName, mismatches: m }) => ({
+      id: r.id,
+      facilityId: r.facilityId,
+      facilityName,
+      period: r.period,
+      status: r.status,
+      source: r.source,
+      dueDate: r.dueDate,
+      submittedAt: r.submittedAt,
+      onTime: r.onTime,
+      mismatches: m,
+    }));
   return { items, total: base?.n ?? 0, limit: q.limit, offset: q.offset };
 }
 
@@ -65,10 +113,28 @@ const supplier = aliasedTable(facilities, "supplier");
 
 /** One order with its lines, lots and history (404 when unknown). */
 export function loadOrder(db: Db | Tx, id: number): Order {
-  const row = db.select({ o: orders, facilityName: facilities.name, supplierName: supplier.name }).from(orders).innerJoin(facilities, eq(facilities.id, orders.facilityId)).innerJoin(supplier, eq(supplier.id, orders.supplierId)).where(eq(orders.id, id)).get();
+  const row = db
+    .select({ o: orders, facilityName: facilities.name, supplierName: supplier.name })
+    .from(orders)
+    .innerJoin(facilities, eq(facilities.id, orders.facilityId))
+    .innerJoin(supplier, eq(supplier.id, orders.supplierId))
+    .where(eq(orders.id, id))
+    .get();
   if (!row) throw new AppError("not_found", `Unknown order ${id}`);
-  const lines = db.select({ l: orderLines, p: products }).from(orderLines).innerJoin(products, eq(products.id, orderLines.productId)).where(eq(orderLines.orderId, id)).orderBy(products.genericName).all();
-  const lotRows = db.select({ ll: orderLineLots, lot: lots }).from(orderLineLots).innerJoin(lots, eq(lots.id, orderLineLots.lotId)).where(inArray(orderLineLots.orderLineId, [...lines.map((l) => l.l.id), -1])).orderBy(lots.expiry).all();
+  const lines = db
+    .select({ l: orderLines, p: products })
+    .from(orderLines)
+    .innerJoin(products, eq(products.id, orderLines.productId))
+    .where(eq(orderLines.orderId, id))
+    .orderBy(products.genericName)
+    .all();
+  const lotRows = db
+    .select({ ll: orderLineLots, lot: lots })
+    .from(orderLineLots)
+    .innerJoin(lots, eq(lots.id, orderLineLots.lotId))
+    .where(inArray(orderLineLots.orderLineId, [...lines.map((l) => l.l.id), -1]))
+    .orderBy(lots.expiry)
+    .all();
   const events = db.select().from(orderEvents).where(eq(orderEvents.orderId, id)).orderBy(orderEvents.id).all();
   const periods = reportPeriods(db, row.o.reportId);
   const presented = lines.map(({ l, p }) => ({
@@ -95,7 +161,18 @@ export function loadOrder(db: Db | Tx, id: number): Order {
     rejectedQty: l.rejectedQty,
     shortfallQty: l.shortfallQty,
     shortfallAction: l.shortfallAction,
-    lots: lotRows.filter((r) => r.ll.orderLineId === l.id).map((r) => ({ lotId: r.lot.id, lotCode: r.lot.lotCode, expiry: r.lot.expiry, pickedQty: r.ll.pickedQty, shippedQty: r.ll.shippedQty, acceptedQty: r.ll.acceptedQty, rejectedQty: r.ll.rejectedQty, rejectionReason: r.ll.rejectionReason })),
+    lots: lotRows
+      .filter((r) => r.ll.orderLineId === l.id)
+      .map((r) => ({
+        lotId: r.lot.id,
+        lotCode: r.lot.lotCode,
+        expiry: r.lot.expiry,
+        pickedQty: r.ll.pickedQty,
+        shippedQty: r.ll.shippedQty,
+        acceptedQty: r.ll.acceptedQty,
+        rejectedQty: r.ll.rejectedQty,
+        rejectionReason: r.ll.rejectionReason,
+      })),
   }));
   const qty = (l: (typeof presented)[number]) => l.approvedQty ?? l.requestedQty;
   // Rounded line by line, as the order list computes it.
@@ -115,7 +192,15 @@ export function loadOrder(db: Db | Tx, id: number): Order {
 /** The encoded periods of each line of the order's report ("productId|fundingSource" → periods), which the cycle's inputs refer to. */
 function reportPeriods(db: Db | Tx, reportId: number | null): Map<string, string | null> {
   if (reportId === null) return new Map();
-  const rows = db.select({ productId: stockReportLines.productId, fundingSource: stockReportLines.fundingSource, basis: stockReportLines.amcBasis }).from(stockReportLines).where(eq(stockReportLines.reportId, reportId)).all();
+  const rows = db
+    .select({
+      productId: stockReportLines.productId,
+      fundingSource: stockReportLines.fundingSource,
+      basis: stockReportLines.amcBasis,
+    })
+    .from(stockReportLines)
+    .where(eq(stockReportLines.reportId, reportId))
+    .all();
   return new Map(rows.map((r) => [`${r.productId}|${r.fundingSource}`, r.basis]));
 }
 
@@ -127,7 +212,19 @@ function explain(stored: string, p: typeof products.$inferSelect, reportPeriods:
 }
 
 /** Orders where the ordering facility or the supplier is in scope. */
-export function listOrders(db: Db, scope: ScopeFilter, q: { facilityId?: string | undefined; supplierId?: string | undefined; status?: Order["status"] | undefined; period?: string | undefined; flow?: Order["flow"] | undefined; limit: number; offset: number }) {
+export function listOrders(
+  db: Db,
+  scope: ScopeFilter,
+  q: {
+    facilityId?: string | undefined;
+    supplierId?: string | undefined;
+    status?: Order["status"] | undefined;
+    period?: string | undefined;
+    flow?: Order["flow"] | undefined;
+    limit: number;
+    offset: number;
+  },
+) {
   const inScope = "all" in scope ? undefined : or(facilityInScope(scope, facilities), facilityInScope(scope, supplier));
   const where = and(
     inScope,
@@ -143,16 +240,34 @@ export function listOrders(db: Db, scope: ScopeFilter, q: { facilityId?: string 
       orderId: orderLines.orderId,
       lineCount: sql<number>`count(*)`.as("line_count"),
       emergencyLines: sql<number>`sum(${orderLines.emergency})`.as("emergency_lines"),
-      costXof: sql<number>`sum(round(1.0 * coalesce(${orderLines.approvedQty}, ${orderLines.requestedQty}) / ${products.packSize} * ${products.pricePerPackXof}))`.as("cost_xof"),
+      costXof:
+        sql<number>`sum(round(1.0 * coalesce(${orderLines.approvedQty}, ${orderLines.requestedQty}) / ${products.packSize} * ${products.pricePerPackXof}))`.as(
+          "cost_xof",
+        ),
       budgetCuts: sql<number>`sum(${orderLines.explanation} like '{%"key":"budget"%')`.as("budget_cuts"),
     })
     .from(orderLines)
     .innerJoin(products, eq(products.id, orderLines.productId))
     .groupBy(orderLines.orderId)
     .as("line_stats");
-  const total = db.select({ n: count() }).from(orders).innerJoin(facilities, eq(facilities.id, orders.facilityId)).innerJoin(supplier, eq(supplier.id, orders.supplierId)).where(where).get()?.n ?? 0;
+  const total =
+    db
+      .select({ n: count() })
+      .from(orders)
+      .innerJoin(facilities, eq(facilities.id, orders.facilityId))
+      .innerJoin(supplier, eq(supplier.id, orders.supplierId))
+      .where(where)
+      .get()?.n ?? 0;
   const items = db
-    .select({ o: orders, facilityName: facilities.name, supplierName: supplier.name, lineCount: lineStats.lineCount, emergencyLines: lineStats.emergencyLines, costXof: lineStats.costXof, budgetCuts: lineStats.budgetCuts })
+    .select({
+      o: orders,
+      facilityName: facilities.name,
+      supplierName: supplier.name,
+      lineCount: lineStats.lineCount,
+      emergencyLines: lineStats.emergencyLines,
+      costXof: lineStats.costXof,
+      budgetCuts: lineStats.budgetCuts,
+    })
     .from(orders)
     .innerJoin(facilities, eq(facilities.id, orders.facilityId))
     .innerJoin(supplier, eq(supplier.id, orders.supplierId))
@@ -180,8 +295,14 @@ export function reportsAwaitingOrders(db: Db | Tx, area: Area, period: string): 
     .select({ id: stockReports.id })
     .from(stockReports)
     .innerJoin(facilities, eq(facilities.id, stockReports.facilityId))
-    .where(and(area.where, eq(stockReports.period, period), eq(stockReports.status, "submitted"), sql`not exists (select 1 from ${orders} where ${orders.reportId} = ${stockReports.id})`))
+    .where(
+      and(
+        area.where,
+        eq(stockReports.period, period),
+        eq(stockReports.status, "submitted"),
+        sql`not exists (select 1 from ${orders} where ${orders.reportId} = ${stockReports.id})`,
+      ),
+    )
     .all()
     .map((r) => r.id);
 }
-

@@ -28,10 +28,20 @@ export function loadShipments(db: Db | Tx, ids: number[]): Map<number, Shipment>
   const out = new Map<number, Shipment>();
   if (ids.length === 0) return out;
   const rows = db.select().from(orders).where(inArray(orders.id, ids)).all();
-  const lines = db.select({ l: orderLines, p: products }).from(orderLines).innerJoin(products, eq(products.id, orderLines.productId))
-    .where(inArray(orderLines.orderId, ids)).orderBy(asc(products.genericName), asc(orderLines.id)).all();
-  const lotRows = db.select({ ll: orderLineLots, lot: lots }).from(orderLineLots).innerJoin(lots, eq(lots.id, orderLineLots.lotId))
-    .where(inArray(orderLineLots.orderLineId, [...lines.map((l) => l.l.id), -1])).orderBy(asc(lots.expiry), asc(lots.id)).all();
+  const lines = db
+    .select({ l: orderLines, p: products })
+    .from(orderLines)
+    .innerJoin(products, eq(products.id, orderLines.productId))
+    .where(inArray(orderLines.orderId, ids))
+    .orderBy(asc(products.genericName), asc(orderLines.id))
+    .all();
+  const lotRows = db
+    .select({ ll: orderLineLots, lot: lots })
+    .from(orderLineLots)
+    .innerJoin(lots, eq(lots.id, orderLineLots.lotId))
+    .where(inArray(orderLineLots.orderLineId, [...lines.map((l) => l.l.id), -1]))
+    .orderBy(asc(lots.expiry), asc(lots.id))
+    .all();
   for (const o of rows) {
     const picking = o.status === "picking";
     const manifest: ManifestOrder = { orderId: o.id, status: o.status, flow: o.flow, lines: [] };
@@ -39,15 +49,34 @@ export function loadShipments(db: Db | Tx, ids: number[]): Map<number, Shipment>
     for (const { l, p } of lines.filter((x) => x.l.orderId === o.id)) {
       const lotsOf = lotRows
         .filter((r) => r.ll.orderLineId === l.id)
-        .map((r) => ({ lotId: r.lot.id, lotCode: r.lot.lotCode, expiry: r.lot.expiry, qty: picking ? r.ll.pickedQty : r.ll.shippedQty }))
+        .map((r) => ({
+          lotId: r.lot.id,
+          lotCode: r.lot.lotCode,
+          expiry: r.lot.expiry,
+          qty: picking ? r.ll.pickedQty : r.ll.shippedQty,
+        }))
         .filter((x) => x.qty > 0);
       const qty = picking ? lotsOf.reduce((s, x) => s + x.qty, 0) : l.shippedQty;
       if (qty <= 0) continue;
       manifest.lines.push({
-        lineId: l.id, productId: p.id, productCode: p.code, genericName: `${p.genericName} ${p.strength}`.trim(), fundingSource: l.fundingSource,
-        packSize: p.packSize, qty, packs: Math.round((qty / p.packSize) * 100) / 100, coldChain: p.coldChain, lots: lotsOf,
+        lineId: l.id,
+        productId: p.id,
+        productCode: p.code,
+        genericName: `${p.genericName} ${p.strength}`.trim(),
+        fundingSource: l.fundingSource,
+        packSize: p.packSize,
+        qty,
+        packs: Math.round((qty / p.packSize) * 100) / 100,
+        coldChain: p.coldChain,
+        lots: lotsOf,
       });
-      load.push({ qty, packSize: p.packSize, packWeightG: p.packWeightG, packVolumeCm3: p.packVolumeCm3, coldChain: p.coldChain });
+      load.push({
+        qty,
+        packSize: p.packSize,
+        packWeightG: p.packWeightG,
+        packVolumeCm3: p.packVolumeCm3,
+        coldChain: p.coldChain,
+      });
     }
     out.set(o.id, { facilityId: o.facilityId, supplierId: o.supplierId, manifest, load });
   }

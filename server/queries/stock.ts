@@ -38,13 +38,22 @@ export function policiesFor(db: Db | Tx, level: SupplyLevel): PolicyRow[] {
 }
 
 /** Stock positions per product at one facility, with lots, AMC, months of stock and status. */
-export function stockPositions(db: Db, facility: { id: string; level: SupplyLevel }, opts: { asOf: string; programme?: string | undefined; minShelfLifeDays: number }): StockPositions {
+export function stockPositions(
+  db: Db,
+  facility: { id: string; level: SupplyLevel },
+  opts: { asOf: string; programme?: string | undefined; minShelfLifeDays: number },
+): StockPositions {
   const rows = db
     .select({ b: stockBalances, lot: lots, p: products })
     .from(stockBalances)
     .innerJoin(lots, eq(lots.id, stockBalances.lotId))
     .innerJoin(products, eq(products.id, stockBalances.productId))
-    .where(and(eq(stockBalances.facilityId, facility.id), opts.programme ? eq(products.programmeCode, opts.programme) : undefined))
+    .where(
+      and(
+        eq(stockBalances.facilityId, facility.id),
+        opts.programme ? eq(products.programmeCode, opts.programme) : undefined,
+      ),
+    )
     .orderBy(asc(products.genericName), asc(lots.expiry))
     .all();
   const amcs = consumptionByProduct(db, facility.id, opts.asOf);
@@ -55,15 +64,31 @@ export function stockPositions(db: Db, facility: { id: string; level: SupplyLeve
     byProduct.set(r.p.id, entry);
     if (r.b.qtyOnHand === 0) continue;
     const status = lotStatus(r.lot.expiry, opts.asOf, opts.minShelfLifeDays);
-    entry.lots.push({ lotId: r.lot.id, lotCode: r.lot.lotCode, expiry: r.lot.expiry, fundingSource: r.b.fundingSource, qtyOnHand: r.b.qtyOnHand, daysToExpiry: status.daysToExpiry, blockedReason: status.reason ?? null });
+    entry.lots.push({
+      lotId: r.lot.id,
+      lotCode: r.lot.lotCode,
+      expiry: r.lot.expiry,
+      fundingSource: r.b.fundingSource,
+      qtyOnHand: r.b.qtyOnHand,
+      daysToExpiry: status.daysToExpiry,
+      blockedReason: status.reason ?? null,
+    });
   }
-  const generic = resolvePolicy(policies, { level: facility.level, facilityId: facility.id, programmeCode: "", productId: 0 }) ?? DEFAULT_POLICIES[0]!;
+  const generic =
+    resolvePolicy(policies, { level: facility.level, facilityId: facility.id, programmeCode: "", productId: 0 }) ??
+    DEFAULT_POLICIES[0]!;
   const items = [...byProduct.values()].map(({ p, lots: lotRows }) => {
     const stockOnHand = lotRows.reduce((s, l) => s + l.qtyOnHand, 0);
     const usableOnHand = lotRows.filter((l) => !l.blockedReason).reduce((s, l) => s + l.qtyOnHand, 0);
     const amc = amcs.get(p.id) ?? 0;
     const mos = monthsOfStock(stockOnHand, amc);
-    const policy = resolvePolicy(policies, { level: facility.level, facilityId: facility.id, programmeCode: p.programmeCode, productId: p.id }) ?? generic;
+    const policy =
+      resolvePolicy(policies, {
+        level: facility.level,
+        facilityId: facility.id,
+        programmeCode: p.programmeCode,
+        productId: p.id,
+      }) ?? generic;
     return {
       productId: p.id,
       productCode: p.code,
@@ -79,20 +104,44 @@ export function stockPositions(db: Db, facility: { id: string; level: SupplyLeve
       amc,
       monthsOfStock: mos === null ? null : Math.round(mos * 100) / 100,
       status: stockStatus({ stockOnHand, mos, minMonths: policy.minMonths, maxMonths: policy.maxMonths }),
-      expiryRiskQty: expiryRisk(lotRows.map((l) => ({ expiry: l.expiry, qty: l.qtyOnHand, daysToExpiry: l.daysToExpiry })), amc),
+      expiryRiskQty: expiryRisk(
+        lotRows.map((l) => ({ expiry: l.expiry, qty: l.qtyOnHand, daysToExpiry: l.daysToExpiry })),
+        amc,
+      ),
       valueXof: Math.round((stockOnHand / p.packSize) * p.pricePerPackXof),
       lots: lotRows,
     } satisfies StockPosition;
   });
-  return { facilityId: facility.id, asOf: opts.asOf, amcMonths: AMC_MONTHS, policy: { minMonths: generic.minMonths, maxMonths: generic.maxMonths }, items };
+  return {
+    facilityId: facility.id,
+    asOf: opts.asOf,
+    amcMonths: AMC_MONTHS,
+    policy: { minMonths: generic.minMonths, maxMonths: generic.maxMonths },
+    items,
+  };
 }
 
 /** Raw row of the stock-card query (snake_case, as SQLite returns it). */
 interface CardRow {
-  id: number; facility_id: string; product_id: number; lot_id: number; lot_code: string; expiry: string;
-  funding_source: string; type: StockCard["items"][number]["type"]; reason: string | null; qty_delta: number;
-  balance_after: number; occurred_at: string; recorded_at: string; counterparty_id: string | null;
-  batch_id: string; reference: string | null; note: string | null; product_balance_after: number; total: number;
+  id: number;
+  facility_id: string;
+  product_id: number;
+  lot_id: number;
+  lot_code: string;
+  expiry: string;
+  funding_source: string;
+  type: StockCard["items"][number]["type"];
+  reason: string | null;
+  qty_delta: number;
+  balance_after: number;
+  occurred_at: string;
+  recorded_at: string;
+  counterparty_id: string | null;
+  batch_id: string;
+  reference: string | null;
+  note: string | null;
+  product_balance_after: number;
+  total: number;
 }
 
 /**
@@ -100,7 +149,12 @@ interface CardRow {
  * balance. The running sum is taken over the whole card before the date filter, so a page that
  * starts in the middle still shows true balances.
  */
-export function stockCard(db: Db, facilityId: string, productId: number, q: { from?: string | undefined; to?: string | undefined; limit: number; offset: number }): StockCard {
+export function stockCard(
+  db: Db,
+  facilityId: string,
+  productId: number,
+  q: { from?: string | undefined; to?: string | undefined; limit: number; offset: number },
+): StockCard {
   const from = q.from ?? null;
   const to = q.to ?? null;
   const rows = db.all<CardRow>(sql`
@@ -128,10 +182,24 @@ export function stockCard(db: Db, facilityId: string, productId: number, q: { fr
     limit: q.limit,
     offset: q.offset,
     items: rows.map((r) => ({
-      id: r.id, facilityId: r.facility_id, productId: r.product_id, lotId: r.lot_id, lotCode: r.lot_code, expiry: r.expiry,
-      fundingSource: r.funding_source, type: r.type, reason: r.reason, qtyDelta: r.qty_delta, balanceAfter: r.balance_after,
-      occurredAt: r.occurred_at, recordedAt: r.recorded_at, counterpartyId: r.counterparty_id, batchId: r.batch_id,
-      reference: r.reference, note: r.note, productBalanceAfter: r.product_balance_after,
+      id: r.id,
+      facilityId: r.facility_id,
+      productId: r.product_id,
+      lotId: r.lot_id,
+      lotCode: r.lot_code,
+      expiry: r.expiry,
+      fundingSource: r.funding_source,
+      type: r.type,
+      reason: r.reason,
+      qtyDelta: r.qty_delta,
+      balanceAfter: r.balance_after,
+      occurredAt: r.occurred_at,
+      recordedAt: r.recorded_at,
+      counterpartyId: r.counterparty_id,
+      batchId: r.batch_id,
+      reference: r.reference,
+      note: r.note,
+      productBalanceAfter: r.product_balance_after,
     })),
   };
 }

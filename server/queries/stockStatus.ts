@@ -16,8 +16,17 @@ import { facilityInScope } from "./scope";
 import { AMC_MONTHS, policiesFor } from "./stock";
 
 interface Row {
-  id: string; name: string; level: StatusLevel; region_id: string; district_id: string | null; lat: number; lon: number;
-  soh: number | null; report_amc: number | null; out_qty: number | null; supplier_id: string | null;
+  id: string;
+  name: string;
+  level: StatusLevel;
+  region_id: string;
+  district_id: string | null;
+  lat: number;
+  lon: number;
+  soh: number | null;
+  report_amc: number | null;
+  out_qty: number | null;
+  supplier_id: string | null;
 }
 
 const emptyCounts = (): StatusCounts => ({ stockout: 0, under: 0, adequate: 0, over: 0, unknown: 0 });
@@ -30,8 +39,15 @@ const emptyCounts = (): StatusCounts => ({ stockout: 0, under: 0, adequate: 0, o
  * facilities it supplies (rollUpDepotAmc: a regional warehouse from its districts, PPM central from the regions).
  */
 export function stockStatusPicture(db: Db, scope: ScopeFilter, q: StockStatusQuery, asOf: string): StockStatus {
-  const product = db.select({ id: products.id, programmeCode: products.programmeCode }).from(products).where(eq(products.id, q.productId)).get();
-  if (!product) throw new AppError("validation_failed", `productId: unknown product ${q.productId}`, { issues: [{ path: "productId", message: `unknown product ${q.productId}` }] });
+  const product = db
+    .select({ id: products.id, programmeCode: products.programmeCode })
+    .from(products)
+    .where(eq(products.id, q.productId))
+    .get();
+  if (!product)
+    throw new AppError("validation_failed", `productId: unknown product ${q.productId}`, {
+      issues: [{ path: "productId", message: `unknown product ${q.productId}` }],
+    });
   const monthStart = startOfMonth(parseISO(asOf));
   const from = formatISO(subMonths(monthStart, AMC_MONTHS)).slice(0, 10);
   const to = formatISO(monthStart).slice(0, 10);
@@ -79,34 +95,62 @@ export function stockStatusPicture(db: Db, scope: ScopeFilter, q: StockStatusQue
     left join supply_lines s on s.facility_id = f.id and s.programme_code = ${product.programmeCode}
     order by f.region_id, f.district_id, f.name`);
   const ownAmc = (r: Row) => (r.report_amc !== null ? r.report_amc : Math.ceil((r.out_qty ?? 0) / AMC_MONTHS));
-  const rolled = rollUpDepotAmc(rows.map((r) => ({ id: r.id, level: r.level, supplierId: r.supplier_id, ownAmc: ownAmc(r) })));
+  const rolled = rollUpDepotAmc(
+    rows.map((r) => ({ id: r.id, level: r.level, supplierId: r.supplier_id, ownAmc: ownAmc(r) })),
+  );
 
-  const policies = new Map<StatusLevel, PolicyRow[]>(StatusLevel.options.map((level) => [level, policiesFor(db, level)]));
+  const policies = new Map<StatusLevel, PolicyRow[]>(
+    StatusLevel.options.map((level) => [level, policiesFor(db, level)]),
+  );
   const byStatus = emptyCounts();
-  const byLevel = Object.fromEntries(StatusLevel.options.map((l) => [l, emptyCounts()])) as Record<StatusLevel, StatusCounts>;
-  const items = rows.filter((r) => r.soh !== null || r.report_amc !== null).map((r) => {
-    const stockOnHand = r.soh ?? 0;
-    const fromReport = r.report_amc !== null;
-    const { amc, source } = rolled.get(r.id)!;
-    const mos = monthsOfStock(stockOnHand, amc);
-    const policy =
-      resolvePolicy(policies.get(r.level)!, { level: r.level, facilityId: r.id, programmeCode: product.programmeCode, productId: product.id }) ??
-      DEFAULT_POLICIES.find((d) => d.level === r.level)!;
-    const status = stockStatus({ stockOnHand, mos, minMonths: policy.minMonths, maxMonths: policy.maxMonths });
-    byStatus[status] += 1;
-    byLevel[r.level][status] += 1;
-    return {
-      facilityId: r.id, name: r.name, level: r.level, regionId: r.region_id, districtId: r.district_id, lat: r.lat, lon: r.lon,
-      stockOnHand, amc, amcSource: source === "downstream" ? ("downstream" as const) : fromReport ? ("report" as const) : ("ledger" as const),
-      monthsOfStock: mos === null ? null : Math.round(mos * 100) / 100, status,
-    };
-  });
+  const byLevel = Object.fromEntries(StatusLevel.options.map((l) => [l, emptyCounts()])) as Record<
+    StatusLevel,
+    StatusCounts
+  >;
+  const items = rows
+    .filter((r) => r.soh !== null || r.report_amc !== null)
+    .map((r) => {
+      const stockOnHand = r.soh ?? 0;
+      const fromReport = r.report_amc !== null;
+      const { amc, source } = rolled.get(r.id)!;
+      const mos = monthsOfStock(stockOnHand, amc);
+      const policy =
+        resolvePolicy(policies.get(r.level)!, {
+          level: r.level,
+          facilityId: r.id,
+          programmeCode: product.programmeCode,
+          productId: product.id,
+        }) ?? DEFAULT_POLICIES.find((d) => d.level === r.level)!;
+      const status = stockStatus({ stockOnHand, mos, minMonths: policy.minMonths, maxMonths: policy.maxMonths });
+      byStatus[status] += 1;
+      byLevel[r.level][status] += 1;
+      return {
+        facilityId: r.id,
+        name: r.name,
+        level: r.level,
+        regionId: r.region_id,
+        districtId: r.district_id,
+        lat: r.lat,
+        lon: r.lon,
+        stockOnHand,
+        amc,
+        amcSource:
+          source === "downstream" ? ("downstream" as const) : fromReport ? ("report" as const) : ("ledger" as const),
+        monthsOfStock: mos === null ? null : Math.round(mos * 100) / 100,
+        status,
+      };
+    });
   const cscoms = Object.values(byLevel.cscom).reduce((s, n) => s + n, 0);
   return {
     productId: product.id,
     asOf,
     amcMonths: AMC_MONTHS,
     items,
-    indicators: { facilities: items.length, byStatus, byLevel, cscomStockoutShare: cscoms > 0 ? Math.round((byLevel.cscom.stockout / cscoms) * 1000) / 1000 : null },
+    indicators: {
+      facilities: items.length,
+      byStatus,
+      byLevel,
+      cscomStockoutShare: cscoms > 0 ? Math.round((byLevel.cscom.stockout / cscoms) * 1000) / 1000 : null,
+    },
   };
 }

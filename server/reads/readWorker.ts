@@ -18,7 +18,14 @@ parentPort!.on("message", (task: ReadTask) => {
     const read = HEAVY_READS[task.name as HeavyReadName] as (db: typeof open.db, ...args: unknown[]) => unknown;
     reply = { id: task.id, ok: true, value: read(open.db, ...task.args) };
   } catch (e) {
-    reply = e instanceof AppError ? { id: task.id, ok: false, error: { code: e.code, message: e.message, details: e.details } } : { id: task.id, ok: false, error: { code: "internal_error", message: e instanceof Error ? e.message : String(e) } };
+    reply =
+      e instanceof AppError
+        ? { id: task.id, ok: false, error: { code: e.code, message: e.message, details: e.details } }
+        : {
+            id: task.id,
+            ok: false,
+            error: { code: "internal_error", message: e instanceof Error ? e.message : String(e) },
+          };
   }
   parentPort!.postMessage(reply);
 });

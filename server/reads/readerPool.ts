@@ -16,7 +16,9 @@ export interface ReadTask {
 }
 
 /** The worker's answer. */
-export type ReadReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: { code: ErrorCode; message: string; details?: unknown } };
+export type ReadReply =
+  | { id: number; ok: true; value: unknown }
+  | { id: number; ok: false; error: { code: ErrorCode; message: string; details?: unknown } };
 
 const BOOT = new URL("../routing/workerBoot.mjs", import.meta.url);
 const ENTRY = new URL("./readWorker.ts", import.meta.url);
@@ -42,7 +44,13 @@ export class WorkerReader implements HeavyReader {
     const w = this.worker ?? this.spawn();
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => this.fail(new AppError("internal_error", `The read ${name} did not answer within ${this.limitMs} ms and was stopped`)), this.limitMs);
+      const timer = setTimeout(
+        () =>
+          this.fail(
+            new AppError("internal_error", `The read ${name} did not answer within ${this.limitMs} ms and was stopped`),
+          ),
+        this.limitMs,
+      );
       this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, timer });
       if (this.pending.size === 1) w.ref();
       w.postMessage({ id, name, args } satisfies ReadTask);
@@ -60,7 +68,9 @@ export class WorkerReader implements HeavyReader {
     w.unref();
     w.on("message", (reply: ReadReply) => this.settle(reply));
     w.on("error", (e) => this.fail(new AppError("internal_error", `The reader crashed: ${e.message}`)));
-    w.on("exit", (code) => this.fail(new AppError("internal_error", `The reader stopped unexpectedly (exit code ${code})`)));
+    w.on("exit", (code) =>
+      this.fail(new AppError("internal_error", `The reader stopped unexpectedly (exit code ${code})`)),
+    );
     this.worker = w;
     return w;
   }

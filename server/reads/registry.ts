@@ -11,8 +11,10 @@ import { cachedAreaIndicators } from "../queries/indicators";
 import { stockStatusPicture } from "../queries/stockStatus";
 
 export const HEAVY_READS = {
-  areaIndicators: (db: Db, scope: ScopeFilter, q: IndicatorsQuery, asOf: string) => cachedAreaIndicators(db, scope, q, asOf),
-  stockStatus: (db: Db, scope: ScopeFilter, q: StockStatusQuery, asOf: string) => stockStatusPicture(db, scope, q, asOf),
+  areaIndicators: (db: Db, scope: ScopeFilter, q: IndicatorsQuery, asOf: string) =>
+    cachedAreaIndicators(db, scope, q, asOf),
+  stockStatus: (db: Db, scope: ScopeFilter, q: StockStatusQuery, asOf: string) =>
+    stockStatusPicture(db, scope, q, asOf),
 };
 
 export type HeavyReadName = keyof typeof HEAVY_READS;

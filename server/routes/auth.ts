@@ -12,7 +12,13 @@ export function authRoutes(r: SecureRouter, { db, clock }: AppDeps): void {
   r.post("/auth/login", { action: "public", body: LoginRequest }, (req, res) => {
     const { username, password } = res.locals.body;
     const opened = openSession(db, username, password, clock(), res.locals.origin);
-    res.cookie(SESSION_COOKIE, opened.sessionId, { httpOnly: true, sameSite: "strict", secure: req.secure, maxAge: SESSION_TTL_MS, path: "/" });
+    res.cookie(SESSION_COOKIE, opened.sessionId, {
+      httpOnly: true,
+      sameSite: "strict",
+      secure: req.secure,
+      maxAge: SESSION_TTL_MS,
+      path: "/",
+    });
     res.json({ user: opened.user, csrfToken: opened.csrfToken });
   });
   r.get("/auth/me", { action: "session" }, (_req, res) => {

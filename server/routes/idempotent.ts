@@ -32,8 +32,13 @@ export interface WriteOutcome {
 export function idempotentWrite({ db, clock }: AppDeps, run: (call: WriteCall) => WriteOutcome) {
   return (req: Request, res: Response) => {
     const header = req.get("Idempotency-Key");
-    if (header === undefined) throw new AppError("idempotency_key_required", "Every write needs an Idempotency-Key header", { issues: [{ path: "Idempotency-Key", message: "header is required" }] });
-    const key = parseOrThrow(z.object({ "Idempotency-Key": IdempotencyKey }), { "Idempotency-Key": header }, "header")["Idempotency-Key"];
+    if (header === undefined)
+      throw new AppError("idempotency_key_required", "Every write needs an Idempotency-Key header", {
+        issues: [{ path: "Idempotency-Key", message: "header is required" }],
+      });
+    const key = parseOrThrow(z.object({ "Idempotency-Key": IdempotencyKey }), { "Idempotency-Key": header }, "header")[
+      "Idempotency-Key"
+    ];
     const user = res.locals.user as Me;
     const hash = requestHash({ method: req.method, path: req.path, userId: user.id, body: res.locals.body ?? null });
     const now = clock();

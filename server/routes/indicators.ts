@@ -23,8 +23,12 @@ export function indicatorRoutes(r: SecureRouter, deps: AppDeps): void {
     res.json(areaConsumption(db, scopeFilter(res.locals.user as Me), res.locals.query, today()));
   });
 
-  r.get("/facilities/:id/history", { action: "stock:read", query: HistoryQuery, facilities: pathFacility }, (req, res) => {
-    const facility = getFacility(db, req.params.id as string);
-    res.json(facilityHistory(db, facility, res.locals.query.productId, today()));
-  });
+  r.get(
+    "/facilities/:id/history",
+    { action: "stock:read", query: HistoryQuery, facilities: pathFacility },
+    (req, res) => {
+      const facility = getFacility(db, req.params.id as string);
+      res.json(facilityHistory(db, facility, res.locals.query.productId, today()));
+    },
+  );
 }

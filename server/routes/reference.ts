@@ -1,7 +1,15 @@
 /** Reference data routes: regions, districts, facilities, programmes, products (readable by every role). */
 import { z } from "zod";
 import { FacilityQuery, ProductQuery } from "../../shared/contracts/reference";
-import { getFacility, listDistricts, listFacilities, listProducts, listProgrammes, listRegions, regionBoundaries } from "../queries/reference";
+import {
+  getFacility,
+  listDistricts,
+  listFacilities,
+  listProducts,
+  listProgrammes,
+  listRegions,
+  regionBoundaries,
+} from "../queries/reference";
 import type { AppDeps } from "../app";
 import type { SecureRouter } from "./secureRouter";
 

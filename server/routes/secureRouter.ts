@@ -91,7 +91,11 @@ export class SecureRouter {
   }
 
   private inScope(user: Me, ref: FacilityRef): boolean {
-    const f = this.db.select({ id: facilities.id, regionId: facilities.regionId, districtId: facilities.districtId }).from(facilities).where(eq(facilities.id, ref.id)).get();
+    const f = this.db
+      .select({ id: facilities.id, regionId: facilities.regionId, districtId: facilities.districtId })
+      .from(facilities)
+      .where(eq(facilities.id, ref.id))
+      .get();
     return f !== undefined && inScope(user, f);
   }
 
@@ -99,6 +103,8 @@ export class SecureRouter {
   private refuse(ref: FacilityRef): never {
     const label = ref.label ?? `facility ${ref.id}`;
     if (ref.from === "path") throw new AppError("not_found", `Unknown ${label}`);
-    throw new AppError("validation_failed", `${ref.path}: unknown ${label}`, { issues: [{ path: ref.path, message: `unknown ${label}` }] });
+    throw new AppError("validation_failed", `${ref.path}: unknown ${label}`, {
+      issues: [{ path: ref.path, message: `unknown ${label}` }],
+    });
   }
 }

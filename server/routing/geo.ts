@@ -48,7 +48,11 @@ export class GridIndex {
     const r0 = Math.floor(p.lat / this.cellDeg);
     const c0 = Math.floor(p.lon / this.cellDeg);
     // One cell is at least this many metres wide (longitude cells shrink with latitude).
-    const cellM = this.cellDeg * (Math.PI / 180) * EARTH_RADIUS_M * Math.max(0.1, Math.cos((Math.abs(p.lat) + this.cellDeg) * (Math.PI / 180)));
+    const cellM =
+      this.cellDeg *
+      (Math.PI / 180) *
+      EARTH_RADIUS_M *
+      Math.max(0.1, Math.cos((Math.abs(p.lat) + this.cellDeg) * (Math.PI / 180)));
     const maxRing = Math.ceil(maxM / cellM) + 1;
     let best = -1;
     let bestM = Infinity;

@@ -12,6 +12,9 @@ export function loadRoadModel(file: string | undefined, log: Logger): RoadModel 
   }
   const started = Date.now();
   const graph = buildRoadGraph(JSON.parse(readFileSync(file, "utf8")));
-  log.info({ file, lines: graph.lines, nodes: graph.nodeLat.length, ms: Date.now() - started }, "road model: road network loaded");
+  log.info(
+    { file, lines: graph.lines, nodes: graph.nodeLat.length, ms: Date.now() - started },
+    "road model: road network loaded",
+  );
   return new RoadNetworkModel(graph);
 }

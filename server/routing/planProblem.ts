@@ -55,13 +55,20 @@ export interface StoredMatrix {
 }
 
 /** Service-start window from opening hours: open until closing time less the service (so it ends before closing). */
-export function openingWindow(f: Pick<PlanFacility, "opensAt" | "closesAt">, serviceS: number): { windowStartS: number; windowEndS: number } {
+export function openingWindow(
+  f: Pick<PlanFacility, "opensAt" | "closesAt">,
+  serviceS: number,
+): { windowStartS: number; windowEndS: number } {
   const start = clockToS(f.opensAt);
   return { windowStartS: start, windowEndS: Math.max(start, clockToS(f.closesAt) - serviceS) };
 }
 
 /** Why a stop is left out before solving, if it is: closed this season, or insecure on a non-convoy day. */
-export function exclusionOf(f: PlanFacility, season: Season, o: { convoy: boolean; excludeInsecure: boolean }): "season_closed" | "insecure" | null {
+export function exclusionOf(
+  f: PlanFacility,
+  season: Season,
+  o: { convoy: boolean; excludeInsecure: boolean },
+): "season_closed" | "insecure" | null {
   if (isClosed({ ...f, access: f.rainySeasonAccess }, season)) return "season_closed";
   if (f.insecure && o.excludeInsecure && !o.convoy) return "insecure";
   return null;
@@ -71,12 +78,27 @@ export function exclusionOf(f: PlanFacility, season: Season, o: { convoy: boolea
  * Matrices over the depot and the distinct facilities of the stops, with the road model of the app.
  * A depot is never closed to its own trucks: a "closed" rainy-season flag on it counts as "slow".
  */
-export function planMatrices(model: RoadModel, depot: PlanFacility, stopFacilities: PlanFacility[], season: Season): StoredMatrix & { provider: string } {
-  const seen = new Map<string, PlanFacility>([[depot.id, depot.rainySeasonAccess === "closed" ? { ...depot, rainySeasonAccess: "slow" } : depot]]);
+export function planMatrices(
+  model: RoadModel,
+  depot: PlanFacility,
+  stopFacilities: PlanFacility[],
+  season: Season,
+): StoredMatrix & { provider: string } {
+  const seen = new Map<string, PlanFacility>([
+    [depot.id, depot.rainySeasonAccess === "closed" ? { ...depot, rainySeasonAccess: "slow" } : depot],
+  ]);
   for (const f of stopFacilities) if (!seen.has(f.id)) seen.set(f.id, f);
   const list = [...seen.values()];
-  const m = model.matrices(list.map((f) => ({ lat: f.lat, lon: f.lon, level: f.level, access: f.rainySeasonAccess })), season);
-  return { facilityIds: list.map((f) => f.id), durationsS: Array.from(m.durationsS), distancesM: Array.from(m.distancesM), provider: m.provider };
+  const m = model.matrices(
+    list.map((f) => ({ lat: f.lat, lon: f.lon, level: f.level, access: f.rainySeasonAccess })),
+    season,
+  );
+  return {
+    facilityIds: list.map((f) => f.id),
+    durationsS: Array.from(m.durationsS),
+    distancesM: Array.from(m.distancesM),
+    provider: m.provider,
+  };
 }
 
 /** The solver's Problem: loads as [grams, millilitres], cost in FCFA per metre (or per second when no km cost is set). */
@@ -104,7 +126,11 @@ export function toProblem(matrix: StoredMatrix, vehicles: VehicleSpec[], stops: 
     costPerDurationS: v.costPerKmXof === 0 ? 1 : 0,
   }));
   const size = matrix.facilityIds.length;
-  return { jobs, vehicles: vs, matrix: { size, durationsS: Int32Array.from(matrix.durationsS), distancesM: Int32Array.from(matrix.distancesM) } };
+  return {
+    jobs,
+    vehicles: vs,
+    matrix: { size, durationsS: Int32Array.from(matrix.durationsS), distancesM: Int32Array.from(matrix.distancesM) },
+  };
 }
 
 /** Timing and load of one stop on a timed route. */

@@ -40,10 +40,21 @@ export interface RoadGraph {
 
 /** OSM `highway` values by class, for networks exported from OpenStreetMap without a `class` property. */
 const OSM_HIGHWAY: Record<string, RoadClass> = {
-  motorway: "paved", trunk: "paved", primary: "paved", secondary: "paved",
-  motorway_link: "paved", trunk_link: "paved", primary_link: "paved", secondary_link: "paved",
-  tertiary: "laterite", tertiary_link: "laterite", unclassified: "laterite", residential: "laterite", road: "laterite",
-  track: "track", path: "track",
+  motorway: "paved",
+  trunk: "paved",
+  primary: "paved",
+  secondary: "paved",
+  motorway_link: "paved",
+  trunk_link: "paved",
+  primary_link: "paved",
+  secondary_link: "paved",
+  tertiary: "laterite",
+  tertiary_link: "laterite",
+  unclassified: "laterite",
+  residential: "laterite",
+  road: "laterite",
+  track: "track",
+  path: "track",
 };
 
 /** Class of a road line: `class` property if valid, else OSM `highway`, else `surface` (paved/asphalt), else laterite. */
@@ -86,7 +97,8 @@ function linesOf(f: Feature): Position[][] {
 /** Reads the vertices and segments of the lines. */
 function readRaw(geojson: unknown): RawGraph {
   const fc = geojson as { type?: string; features?: Feature[] };
-  if (fc?.type !== "FeatureCollection" || !Array.isArray(fc.features)) throw new Error("road network: expected a GeoJSON FeatureCollection");
+  if (fc?.type !== "FeatureCollection" || !Array.isArray(fc.features))
+    throw new Error("road network: expected a GeoJSON FeatureCollection");
   const ids = new Map<string, number>();
   const lat: number[] = [];
   const lon: number[] = [];
@@ -106,10 +118,15 @@ function readRaw(geojson: unknown): RawGraph {
     const cls = ROAD_CLASSES.indexOf(classOfRoad(f.properties));
     const closed = f.properties?.rainy === "closed" ? 1 : 0;
     for (const line of linesOf(f)) {
-      if (!Array.isArray(line) || line.some((c) => !Array.isArray(c) || !Number.isFinite(c[0]) || !Number.isFinite(c[1]))) throw new Error(`road network: feature ${fi} has invalid coordinates`);
+      if (
+        !Array.isArray(line) ||
+        line.some((c) => !Array.isArray(c) || !Number.isFinite(c[0]) || !Number.isFinite(c[1]))
+      )
+        throw new Error(`road network: feature ${fi} has invalid coordinates`);
       lines++;
       for (let k = 1; k < line.length; k++) {
-        const a = node(line[k - 1]!), b = node(line[k]!);
+        const a = node(line[k - 1]!),
+          b = node(line[k]!);
         if (a !== b) segs.push(a, b, cls, closed);
       }
     }
@@ -119,7 +136,8 @@ function readRaw(geojson: unknown): RawGraph {
 
 /** Compressed adjacency of the raw segments, both directions, with the opposite edge of each. */
 function toCsr(lat: Float64Array, lon: Float64Array, segs: number[], lines: number): RawGraph {
-  const n = lat.length, m = segs.length / 2;
+  const n = lat.length,
+    m = segs.length / 2;
   const off = new Int32Array(n + 1);
   for (let s = 0; s < segs.length; s += 4) {
     off[segs[s]! + 1]!++;
@@ -127,12 +145,23 @@ function toCsr(lat: Float64Array, lon: Float64Array, segs: number[], lines: numb
   }
   for (let i = 0; i < n; i++) off[i + 1]! += off[i]!;
   const fill = off.slice(0, n);
-  const g = { to: new Int32Array(m), rev: new Int32Array(m), lenM: new Float64Array(m), cls: new Uint8Array(m), closed: new Uint8Array(m) };
+  const g = {
+    to: new Int32Array(m),
+    rev: new Int32Array(m),
+    lenM: new Float64Array(m),
+    cls: new Uint8Array(m),
+    closed: new Uint8Array(m),
+  };
   for (let s = 0; s < segs.length; s += 4) {
-    const a = segs[s]!, b = segs[s + 1]!;
-    const ab = fill[a]!++, ba = fill[b]!++;
+    const a = segs[s]!,
+      b = segs[s + 1]!;
+    const ab = fill[a]!++,
+      ba = fill[b]!++;
     const len = greatCircleM(lat[a]!, lon[a]!, lat[b]!, lon[b]!);
-    for (const [e, to, r] of [[ab, b, ba], [ba, a, ab]] as const) {
+    for (const [e, to, r] of [
+      [ab, b, ba],
+      [ba, a, ab],
+    ] as const) {
       g.to[e] = to;
       g.rev[e] = r;
       g.lenM[e] = len;
@@ -161,7 +190,7 @@ export function buildRoadGraph(geojson: unknown): RoadGraph {
     if (used[e]) return;
     const len = new Array<number>(NC).fill(0);
     let closed = 0;
-    for (let edge = e; ; ) {
+    for (let edge = e; ;) {
       used[edge] = used[raw.rev[edge]!] = 1;
       len[raw.cls[edge]!]! += raw.lenM[edge]!;
       closed |= raw.closed[edge]!;
@@ -187,7 +216,13 @@ export function buildRoadGraph(geojson: unknown): RoadGraph {
 }
 
 /** Numbers the junctions and builds their adjacency from the chains (loops from a junction to itself add no edge). */
-function assemble(raw: RawGraph, isJ: Uint8Array, chainOf: Int32Array, offsetM: Float64Array, chains: { a: number; b: number; len: number[]; closed: number }[]): RoadGraph {
+function assemble(
+  raw: RawGraph,
+  isJ: Uint8Array,
+  chainOf: Int32Array,
+  offsetM: Float64Array,
+  chains: { a: number; b: number; len: number[]; closed: number }[],
+): RoadGraph {
   const n = raw.lat.length;
   const junctionOf = new Int32Array(n).fill(-1);
   let junctions = 0;
@@ -208,7 +243,8 @@ function assemble(raw: RawGraph, isJ: Uint8Array, chainOf: Int32Array, offsetM: 
   const adjTo = new Int32Array(adjOff[junctions]!);
   const adjChain = new Int32Array(adjOff[junctions]!);
   for (let c = 0; c < k; c++) {
-    const a = chainA[c]!, b = chainB[c]!;
+    const a = chainA[c]!,
+      b = chainB[c]!;
     if (a === b) continue;
     adjTo[fill[a]!] = b;
     adjChain[fill[a]!++] = c;
@@ -216,7 +252,21 @@ function assemble(raw: RawGraph, isJ: Uint8Array, chainOf: Int32Array, offsetM: 
     adjChain[fill[b]!++] = c;
   }
   return {
-    nodeLat: raw.lat, nodeLon: raw.lon, index: new GridIndex(raw.lat, raw.lon), lines: raw.lines, segments: raw.to.length / 2,
-    junctionOf, junctions, chainOf, offsetM, chainA, chainB, chainLenM, chainRainyClosed, adjOff, adjTo, adjChain,
+    nodeLat: raw.lat,
+    nodeLon: raw.lon,
+    index: new GridIndex(raw.lat, raw.lon),
+    lines: raw.lines,
+    segments: raw.to.length / 2,
+    junctionOf,
+    junctions,
+    chainOf,
+    offsetM,
+    chainA,
+    chainB,
+    chainLenM,
+    chainRainyClosed,
+    adjOff,
+    adjTo,
+    adjChain,
   };
 }

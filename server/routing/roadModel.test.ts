@@ -1,9 +1,22 @@
 import { describe, expect, it } from "vitest";
 import { greatCircleM } from "./geo";
-import { DEFAULT_ROAD_OPTIONS, GreatCircleModel, UNREACHABLE, accessClass, isClosed, seasonOf, type RoadPoint } from "./roadModel";
+import {
+  DEFAULT_ROAD_OPTIONS,
+  GreatCircleModel,
+  UNREACHABLE,
+  accessClass,
+  isClosed,
+  seasonOf,
+  type RoadPoint,
+} from "./roadModel";
 
 const depot = (lat: number, lon: number): RoadPoint => ({ lat, lon, level: "district", access: "all_year" });
-const cscom = (lat: number, lon: number, access: RoadPoint["access"] = "all_year"): RoadPoint => ({ lat, lon, level: "cscom", access });
+const cscom = (lat: number, lon: number, access: RoadPoint["access"] = "all_year"): RoadPoint => ({
+  lat,
+  lon,
+  level: "cscom",
+  access,
+});
 /** Metres per degree of latitude on the haversine sphere. */
 const DEG_M = (Math.PI / 180) * 6_371_000;
 
@@ -35,16 +48,19 @@ describe("great-circle road model", () => {
   });
 
   it("drives a short leg between two CSComs on laterite at 40 km/h, and one to a slow-access CSCom partly on track", () => {
-    const a = cscom(12, -8), b = cscom(12.05, -8), slow = cscom(12.05, -8, "slow");
+    const a = cscom(12, -8),
+      b = cscom(12.05, -8),
+      slow = cscom(12.05, -8, "slow");
     const roadKm = (0.05 * DEG_M * 1.35) / 1000;
     const m = new GreatCircleModel().matrices([a, b, slow], "dry");
     expect(m.durationsS[1]).toBe(Math.round((roadKm / 40) * 3600));
     // Half the leg on laterite (a's end), half on track (slow's end, 25 km/h).
-    expect(m.durationsS[2]).toBe(Math.round(((roadKm / 2) / 40 + (roadKm / 2) / 25) * 3600));
+    expect(m.durationsS[2]).toBe(Math.round((roadKm / 2 / 40 + roadKm / 2 / 25) * 3600));
   });
 
   it("uses an access stretch at each end and a paved trunk on long legs to CSComs", () => {
-    const a = depot(12, -8), b = cscom(13, -8);
+    const a = depot(12, -8),
+      b = cscom(13, -8);
     const roadKm = (DEG_M * 1.35) / 1000;
     const m = new GreatCircleModel().matrices([a, b], "dry");
     const expected = (15 / 60 + 15 / 40 + (roadKm - 30) / 60) * 3600;

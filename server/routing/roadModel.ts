@@ -106,19 +106,40 @@ export function legDurationS(a: RoadPoint, b: RoadPoint, roadKm: number, season:
   const end = Math.min(o.accessKm, roadKm / 2);
   const trunk = roadKm - 2 * end;
   const trunkClass: RoadClass = roadKm >= o.pavedTrunkMinKm ? "paved" : "laterite";
-  return driveS(end, accessClass(a), season, o) + driveS(end, accessClass(b), season, o) + driveS(trunk, trunkClass, season, o);
+  return (
+    driveS(end, accessClass(a), season, o) +
+    driveS(end, accessClass(b), season, o) +
+    driveS(trunk, trunkClass, season, o)
+  );
 }
 
 /** Great-circle distance × circuity, and duration by `legDurationS`, for one ordered pair. */
-export function greatCircleLeg(a: RoadPoint, b: RoadPoint, season: Season, o: RoadModelOptions): { distanceM: number; durationS: number } {
+export function greatCircleLeg(
+  a: RoadPoint,
+  b: RoadPoint,
+  season: Season,
+  o: RoadModelOptions,
+): { distanceM: number; durationS: number } {
   const roadM = greatCircleM(a.lat, a.lon, b.lat, b.lon) * o.circuity;
   return { distanceM: Math.round(roadM), durationS: Math.round(legDurationS(a, b, roadM / 1000, season, o)) };
 }
 
 /** Empty matrices of `n` points with the closed points already marked unreachable. */
-export function emptyMatrices(points: RoadPoint[], season: Season, provider: RoadMatrices["provider"]): RoadMatrices & { isClosed: Uint8Array } {
+export function emptyMatrices(
+  points: RoadPoint[],
+  season: Season,
+  provider: RoadMatrices["provider"],
+): RoadMatrices & { isClosed: Uint8Array } {
   const n = points.length;
-  const m = { size: n, distancesM: new Int32Array(n * n), durationsS: new Int32Array(n * n), closed: [] as number[], provider, fallbackPairs: 0, isClosed: new Uint8Array(n) };
+  const m = {
+    size: n,
+    distancesM: new Int32Array(n * n),
+    durationsS: new Int32Array(n * n),
+    closed: [] as number[],
+    provider,
+    fallbackPairs: 0,
+    isClosed: new Uint8Array(n),
+  };
   points.forEach((p, i) => {
     if (isClosed(p, season)) {
       m.closed.push(i);

@@ -9,8 +9,19 @@
 import { MinHeap } from "./minHeap";
 import { NC, type RoadGraph } from "./roadGraph";
 import {
-  DEFAULT_ROAD_OPTIONS, ROAD_CLASSES, UNREACHABLE, accessClass, driveS, emptyMatrices, greatCircleLeg, setPair,
-  type RoadMatrices, type RoadModel, type RoadModelOptions, type RoadPoint, type Season,
+  DEFAULT_ROAD_OPTIONS,
+  ROAD_CLASSES,
+  UNREACHABLE,
+  accessClass,
+  driveS,
+  emptyMatrices,
+  greatCircleLeg,
+  setPair,
+  type RoadMatrices,
+  type RoadModel,
+  type RoadModelOptions,
+  type RoadPoint,
+  type Season,
 } from "./roadModel";
 
 export { buildRoadGraph, classOfRoad, type RoadGraph } from "./roadGraph";
@@ -51,7 +62,10 @@ export class RoadNetworkModel implements RoadModel {
   private run = 0;
   private readonly heap = new MinHeap();
 
-  constructor(readonly graph: RoadGraph, options: Partial<RoadNetworkOptions> = {}) {
+  constructor(
+    readonly graph: RoadGraph,
+    options: Partial<RoadNetworkOptions> = {},
+  ) {
     this.options = { ...DEFAULT_ROAD_OPTIONS, maxSnapM: 20_000, ...options };
     this.durS = new Float64Array(graph.junctions);
     this.distM = new Float64Array(graph.junctions);
@@ -59,8 +73,15 @@ export class RoadNetworkModel implements RoadModel {
   }
 
   /** Seconds and metres of per-class lengths `len[at .. at+NC)` (optionally minus `sub[subAt ..]`, absolute). */
-  private drive(len: Float64Array, at: number, season: Season, sub?: Float64Array, subAt = 0): { s: number; m: number } {
-    let s = 0, m = 0;
+  private drive(
+    len: Float64Array,
+    at: number,
+    season: Season,
+    sub?: Float64Array,
+    subAt = 0,
+  ): { s: number; m: number } {
+    let s = 0,
+      m = 0;
     for (let c = 0; c < NC; c++) {
       const km = Math.abs(len[at + c]! - (sub ? sub[subAt + c]! : 0)) / 1000;
       s += driveS(km, ROAD_CLASSES[c]!, season, this.options);
@@ -75,7 +96,8 @@ export class RoadNetworkModel implements RoadModel {
     if (!out) {
       const g = this.graph;
       out = new Float64Array(g.chainA.length);
-      for (let c = 0; c < out.length; c++) out[c] = season === "rainy" && g.chainRainyClosed[c] ? Infinity : this.drive(g.chainLenM, c * NC, season).s;
+      for (let c = 0; c < out.length; c++)
+        out[c] = season === "rainy" && g.chainRainyClosed[c] ? Infinity : this.drive(g.chainLenM, c * NC, season).s;
       this.chainS.set(season, out);
     }
     return out;
@@ -93,7 +115,14 @@ export class RoadNetworkModel implements RoadModel {
     if (season === "rainy" && g.chainRainyClosed[c]) return { ...base, attach: [], chain: c };
     const toA = this.drive(g.offsetM, hit.node * NC, season);
     const toB = this.drive(g.chainLenM, c * NC, season, g.offsetM, hit.node * NC);
-    return { ...base, attach: [{ junction: g.chainA[c]!, ...toA }, { junction: g.chainB[c]!, ...toB }], chain: c };
+    return {
+      ...base,
+      attach: [
+        { junction: g.chainA[c]!, ...toA },
+        { junction: g.chainB[c]!, ...toB },
+      ],
+      chain: c,
+    };
   }
 
   /** Fastest paths from the seeds until every junction flagged in `targets` (count `left`) is settled; returns the run's settled stamp. */
@@ -115,7 +144,8 @@ export class RoadNetworkModel implements RoadModel {
       this.stamp[u] = -run;
       if (targets[u]) left--;
       for (let e = adjOff[u]!; e < adjOff[u + 1]!; e++) {
-        const v = adjTo[e]!, c = adjChain[e]!;
+        const v = adjTo[e]!,
+          c = adjChain[e]!;
         const t = key + chainS[c]!;
         if (this.stamp[v] === -run || t === Infinity) continue;
         if (this.stamp[v] !== run || t < this.durS[v]!) {
@@ -172,7 +202,9 @@ export class RoadNetworkModel implements RoadModel {
           const way = si && sj && si.vertex !== sj.vertex ? this.between(si, sj, settled, season) : null;
           // Off-network, closed road or another component: great-circle leg (also for two facilities on one vertex).
           if (!way && !(si && sj && si.vertex === sj.vertex)) m.fallbackPairs += 2;
-          const leg = way ? { distanceM: Math.round(way.m), durationS: Math.round(way.s) } : greatCircleLeg(points[i]!, points[j]!, season, this.options);
+          const leg = way
+            ? { distanceM: Math.round(way.m), durationS: Math.round(way.s) }
+            : greatCircleLeg(points[i]!, points[j]!, season, this.options);
           setPair(m, i, j, leg.distanceM, leg.durationS);
         }
       }

@@ -74,7 +74,8 @@ export class SolverPool implements Solver {
   async run(task: SolveTask): Promise<Solution> {
     if (this.active < this.size) this.active++;
     else {
-      if (this.waiting.length >= this.maxQueue) throw new AppError("solver_busy", "The route solver is busy: try again in a minute");
+      if (this.waiting.length >= this.maxQueue)
+        throw new AppError("solver_busy", "The route solver is busy: try again in a minute");
       // The slot is handed over by the request that releases it (active stays the same).
       await new Promise<void>((resolve) => this.waiting.push(resolve));
     }
@@ -162,7 +163,11 @@ export class SolverPool implements Solver {
       };
       const timer = setTimeout(() => {
         done(false);
-        reject(new AppError("solver_timeout", `The route solver did not answer within ${limitMs} ms and was stopped`, { limitMs }));
+        reject(
+          new AppError("solver_timeout", `The route solver did not answer within ${limitMs} ms and was stopped`, {
+            limitMs,
+          }),
+        );
       }, limitMs);
       w.on("message", onMessage);
       w.on("error", onError);
@@ -173,6 +178,12 @@ export class SolverPool implements Solver {
 }
 
 /** Solver options with Fura's defaults (deadline 2 s, seed 1; no iteration cap unless asked). */
-export function solveOptions(o: { deadlineMs?: number | undefined; seed?: number | undefined; maxIterations?: number | undefined } = {}): SolveTask["options"] {
-  return { deadlineMs: o.deadlineMs ?? DEFAULT_DEADLINE_MS, seed: o.seed ?? 1, ...(o.maxIterations === undefined ? {} : { maxIterations: o.maxIterations }) };
+export function solveOptions(
+  o: { deadlineMs?: number | undefined; seed?: number | undefined; maxIterations?: number | undefined } = {},
+): SolveTask["options"] {
+  return {
+    deadlineMs: o.deadlineMs ?? DEFAULT_DEADLINE_MS,
+    seed: o.seed ?? 1,
+    ...(o.maxIterations === undefined ? {} : { maxIterations: o.maxIterations }),
+  };
 }

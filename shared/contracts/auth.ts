@@ -6,7 +6,15 @@ export const LoginRequest = z.strictObject({
   password: z.string().min(1).max(256),
 });
 
-export const Role = z.enum(["admin", "procurement_officer", "regional_manager", "district_pharmacist", "storekeeper", "cscom_manager", "driver"]);
+export const Role = z.enum([
+  "admin",
+  "procurement_officer",
+  "regional_manager",
+  "district_pharmacist",
+  "storekeeper",
+  "cscom_manager",
+  "driver",
+]);
 export type Role = z.infer<typeof Role>;
 
 export const MeSchema = z.object({

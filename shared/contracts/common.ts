@@ -22,4 +22,9 @@ export function pageOf<T extends z.ZodType>(item: T) {
 }
 
 /** Header carrying the client's idempotency key on every write. */
-export const IdempotencyKey = z.string().trim().min(8).max(128).regex(/^[A-Za-z0-9._:-]+$/);
+export const IdempotencyKey = z
+  .string()
+  .trim()
+  .min(8)
+  .max(128)
+  .regex(/^[A-Za-z0-9._:-]+$/);

@@ -41,7 +41,9 @@ export const IndicatorsSchema = z.object({
   asOf: z.string(),
   period: Period,
   area: z.object({ regionId: z.string().nullable(), districtId: z.string().nullable() }),
-  tracerProducts: z.array(z.object({ id: z.number().int(), code: z.string(), genericName: z.string(), strength: z.string() })),
+  tracerProducts: z.array(
+    z.object({ id: z.number().int(), code: z.string(), genericName: z.string(), strength: z.string() }),
+  ),
   /** CSCom × tracer product pairs with usable stock ÷ pairs managed */
   availability: FigureSchema,
   /** Facility × product pairs (every level, every product) without usable stock ÷ pairs managed; also per level */
@@ -95,7 +97,9 @@ export const ConsumptionSeriesSchema = z.object({
   points: z.array(z.object({ period: Period, consumption: z.number().int(), closing: z.number().int() })),
   seasonality: z.object({
     years: z.number().int(),
-    months: z.array(z.object({ month: z.number().int().min(1).max(12), share: z.number().nullable(), index: z.number().nullable() })),
+    months: z.array(
+      z.object({ month: z.number().int().min(1).max(12), share: z.number().nullable(), index: z.number().nullable() }),
+    ),
   }),
 });
 export type ConsumptionSeries = z.infer<typeof ConsumptionSeriesSchema>;

@@ -25,7 +25,10 @@ export const PreviewRequest = z
             consumed: z.number().int().min(0),
             stockoutDays: z.number().int().min(0),
           })
-          .refine((p) => p.stockoutDays <= p.days, { path: ["stockoutDays"], message: "must not exceed the days in the period" })
+          .refine((p) => p.stockoutDays <= p.days, {
+            path: ["stockoutDays"],
+            message: "must not exceed the days in the period",
+          })
           .nullable(),
       )
       .min(1)
@@ -34,10 +37,18 @@ export const PreviewRequest = z
     inTransit: z.number().int().min(0).default(0),
     averagingPeriods: z.number().int().min(2).max(12).default(3),
   })
-  .refine((r) => r.product.packRoundingThreshold < r.product.packSize, { path: ["product", "packRoundingThreshold"], message: "must be below packSize" });
+  .refine((r) => r.product.packRoundingThreshold < r.product.packSize, {
+    path: ["product", "packRoundingThreshold"],
+    message: "must be below packSize",
+  });
 export type PreviewRequest = z.infer<typeof PreviewRequest>;
 
-export const ExplanationStepSchema = z.object({ key: z.string(), values: z.record(z.string(), z.union([z.number(), z.string(), z.null()])), fr: z.string(), en: z.string() });
+export const ExplanationStepSchema = z.object({
+  key: z.string(),
+  values: z.record(z.string(), z.union([z.number(), z.string(), z.null()])),
+  fr: z.string(),
+  en: z.string(),
+});
 
 export const PreviewResponse = z.object({
   adjustedConsumption: z.array(z.number().int().nullable()),
@@ -125,7 +136,13 @@ export const OrderCycleRequest = z.strictObject({
 export type OrderCycleRequest = z.infer<typeof OrderCycleRequest>;
 
 /** What the cycle created. */
-export const OrderCycleResultSchema = z.object({ period: z.string(), reports: z.number().int(), orders: z.number().int(), lines: z.number().int(), orderIds: z.array(z.number().int()) });
+export const OrderCycleResultSchema = z.object({
+  period: z.string(),
+  reports: z.number().int(),
+  orders: z.number().int(),
+  lines: z.number().int(),
+  orderIds: z.array(z.number().int()),
+});
 export type OrderCycleResult = z.infer<typeof OrderCycleResultSchema>;
 
 export const OrdersFromReport = z.strictObject({
@@ -137,10 +154,18 @@ export const OrdersFromReport = z.strictObject({
 const Reason = z.string().trim().min(3, "give a reason of at least 3 characters").max(300);
 
 export const OrderLinesEdit = z.strictObject({
-  lines: z.array(z.strictObject({ lineId: z.number().int().positive(), requestedQty: z.number().int().min(0) })).min(1).max(1000),
+  lines: z
+    .array(z.strictObject({ lineId: z.number().int().positive(), requestedQty: z.number().int().min(0) }))
+    .min(1)
+    .max(1000),
 });
 export const OrderApprove = z.strictObject({
-  lines: z.array(z.strictObject({ lineId: z.number().int().positive(), approvedQty: z.number().int().min(0), reason: Reason })).max(1000).default([]),
+  lines: z
+    .array(
+      z.strictObject({ lineId: z.number().int().positive(), approvedQty: z.number().int().min(0), reason: Reason }),
+    )
+    .max(1000)
+    .default([]),
 });
 export const OrderReject = z.strictObject({ reason: Reason });
 export const OrderShip = z.strictObject({
@@ -155,8 +180,16 @@ export const OrderDeliver = z.strictObject({
         lots: z
           .array(
             z
-              .strictObject({ lotId: z.number().int().positive(), acceptedQty: z.number().int().min(0), rejectedQty: z.number().int().min(0), reason: z.string().trim().max(300).optional() })
-              .refine((l) => l.rejectedQty === 0 || (l.reason ?? "").length >= 3, { path: ["reason"], message: "a rejection needs a reason" }),
+              .strictObject({
+                lotId: z.number().int().positive(),
+                acceptedQty: z.number().int().min(0),
+                rejectedQty: z.number().int().min(0),
+                reason: z.string().trim().max(300).optional(),
+              })
+              .refine((l) => l.rejectedQty === 0 || (l.reason ?? "").length >= 3, {
+                path: ["reason"],
+                message: "a rejection needs a reason",
+              }),
           )
           .min(1),
       }),
@@ -168,7 +201,9 @@ export const OrderDeliver = z.strictObject({
 export const OrderQuery = z.strictObject({
   facilityId: z.string().optional(),
   supplierId: z.string().optional(),
-  status: z.enum(["draft", "submitted", "approved", "rejected", "picking", "shipped", "delivered", "received"]).optional(),
+  status: z
+    .enum(["draft", "submitted", "approved", "rejected", "picking", "shipped", "delivered", "received"])
+    .optional(),
   period: Period.optional(),
   flow: z.enum(["cost_recovery", "free_care"]).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
@@ -200,10 +235,26 @@ export const OrderLineSchema = z.object({
   shortfallQty: z.number().int(),
   shortfallAction: z.enum(["backorder", "escalate"]).nullable(),
   lots: z.array(
-    z.object({ lotId: z.number().int(), lotCode: z.string(), expiry: z.string(), pickedQty: z.number().int(), shippedQty: z.number().int(), acceptedQty: z.number().int().nullable(), rejectedQty: z.number().int().nullable(), rejectionReason: z.string().nullable() }),
+    z.object({
+      lotId: z.number().int(),
+      lotCode: z.string(),
+      expiry: z.string(),
+      pickedQty: z.number().int(),
+      shippedQty: z.number().int(),
+      acceptedQty: z.number().int().nullable(),
+      rejectedQty: z.number().int().nullable(),
+      rejectionReason: z.string().nullable(),
+    }),
   ),
 });
-export const OrderEventSchema = z.object({ id: z.number().int(), at: z.string(), userId: z.number().int().nullable(), fromStatus: z.string().nullable(), toStatus: z.string(), changes: z.unknown() });
+export const OrderEventSchema = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  userId: z.number().int().nullable(),
+  fromStatus: z.string().nullable(),
+  toStatus: z.string(),
+  changes: z.unknown(),
+});
 export const OrderSchema = z.object({
   id: z.number().int(),
   facilityId: z.string(),
@@ -229,7 +280,9 @@ export const OrderSchema = z.object({
   events: z.array(OrderEventSchema),
 });
 export type Order = z.infer<typeof OrderSchema>;
-export const OrderSummarySchema = OrderSchema.omit({ lines: true, events: true }).extend({ lineCount: z.number().int() });
+export const OrderSummarySchema = OrderSchema.omit({ lines: true, events: true }).extend({
+  lineCount: z.number().int(),
+});
 export type OrderSummary = z.infer<typeof OrderSummarySchema>;
 
 /** A depot's own order up the chain, from the demand of the facilities it supplies. */
@@ -252,12 +305,26 @@ export const AllocationRequest = z
       .strictObject({
         /** Base units per person of the target population per month (e.g. 0.1 treatments × 6 tablets) */
         unitsPerPersonPerMonth: z.number().positive().max(1000),
-        facilities: z.array(z.strictObject({ facilityId: z.string().trim().min(1), targetPopulation: z.number().int().min(0).max(10_000_000) })).min(1).max(5000),
+        facilities: z
+          .array(
+            z.strictObject({
+              facilityId: z.string().trim().min(1),
+              targetPopulation: z.number().int().min(0).max(10_000_000),
+            }),
+          )
+          .min(1)
+          .max(5000),
       })
       .optional(),
   })
-  .refine((a) => (a.districtId === undefined) !== (a.regionId === undefined), { path: ["districtId"], message: "give exactly one of districtId or regionId" })
-  .refine((a) => a.basis !== "population" || a.population !== undefined, { path: ["population"], message: "required when basis is population" });
+  .refine((a) => (a.districtId === undefined) !== (a.regionId === undefined), {
+    path: ["districtId"],
+    message: "give exactly one of districtId or regionId",
+  })
+  .refine((a) => a.basis !== "population" || a.population !== undefined, {
+    path: ["population"],
+    message: "required when basis is population",
+  });
 export type AllocationRequest = z.infer<typeof AllocationRequest>;
 
 /** What picking found for one line (the FEFO pick list): picked, short, and the lots left out. */

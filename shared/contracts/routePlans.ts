@@ -33,13 +33,21 @@ export const RouteVehicleInput = z
     shiftStart: ClockTime.optional(),
     shiftEnd: ClockTime.optional(),
     /** Upper bound on driving time (service and waiting excluded), minutes */
-    maxDrivingMin: z.number().int().min(1).max(24 * 60).optional(),
+    maxDrivingMin: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .optional(),
     costPerKmXof: z.number().int().min(0).max(1_000_000).default(250),
     fixedCostXof: z.number().int().min(0).max(100_000_000).default(0),
     /** The driver (a user with the driver role) who will see this route on the tablet */
     driverUserId: z.number().int().positive().optional(),
   })
-  .refine((v) => !v.shiftStart || !v.shiftEnd || clockToS(v.shiftEnd) > clockToS(v.shiftStart), { message: "shift must end after it starts", path: ["shiftEnd"] });
+  .refine((v) => !v.shiftStart || !v.shiftEnd || clockToS(v.shiftEnd) > clockToS(v.shiftStart), {
+    message: "shift must end after it starts",
+    path: ["shiftEnd"],
+  });
 
 /** A delivery to make: a facility and its load; `shipmentId` links it to the shipment of an approved order. */
 export const RouteStopInput = z.strictObject({
@@ -60,23 +68,28 @@ export const RouteStopInput = z.strictObject({
  * any product is. An explicit stop at a facility that also has an order stop is merged into it (one
  * visit: loads added, the longer service time, the explicit stop's shipmentId).
  */
-export const RoutePlanCreate = z.strictObject({
-  depotId: Id,
-  date: IsoDate,
-  /** Rainy season (slow tracks, closed facilities); by default July–October */
-  rainySeason: z.boolean().optional(),
-  /** A convoy day: stops in insecure zones may be served even when excludeInsecure is set */
-  convoy: z.boolean().default(false),
-  /** Leave stops in insecure zones out (reason "insecure") unless it is a convoy day; otherwise they are only flagged */
-  excludeInsecure: z.boolean().default(false),
-  vehicles: z.array(RouteVehicleInput).min(1).max(50),
-  stops: z.array(RouteStopInput).max(500).default([]),
-  /** Orders supplied by the depot and picking or shipped: each facility's orders become one stop */
-  orderIds: z.array(z.number().int().positive()).max(500).optional(),
-  /** Add every shipment ready to go from the depot (see above) */
-  fromShipments: z.boolean().default(false),
-  solver: SolverOptions.optional(),
-}).refine((b) => b.stops.length > 0 || (b.orderIds?.length ?? 0) > 0 || b.fromShipments, { message: "give stops, orderIds or fromShipments", path: ["stops"] });
+export const RoutePlanCreate = z
+  .strictObject({
+    depotId: Id,
+    date: IsoDate,
+    /** Rainy season (slow tracks, closed facilities); by default July–October */
+    rainySeason: z.boolean().optional(),
+    /** A convoy day: stops in insecure zones may be served even when excludeInsecure is set */
+    convoy: z.boolean().default(false),
+    /** Leave stops in insecure zones out (reason "insecure") unless it is a convoy day; otherwise they are only flagged */
+    excludeInsecure: z.boolean().default(false),
+    vehicles: z.array(RouteVehicleInput).min(1).max(50),
+    stops: z.array(RouteStopInput).max(500).default([]),
+    /** Orders supplied by the depot and picking or shipped: each facility's orders become one stop */
+    orderIds: z.array(z.number().int().positive()).max(500).optional(),
+    /** Add every shipment ready to go from the depot (see above) */
+    fromShipments: z.boolean().default(false),
+    solver: SolverOptions.optional(),
+  })
+  .refine((b) => b.stops.length > 0 || (b.orderIds?.length ?? 0) > 0 || b.fromShipments, {
+    message: "give stops, orderIds or fromShipments",
+    path: ["stops"],
+  });
 export type RoutePlanCreate = z.infer<typeof RoutePlanCreate>;
 
 /**
@@ -90,7 +103,10 @@ export const RouteMove = z
     vehicleId: z.number().int().positive(),
     position: z.number().int().positive(),
   })
-  .refine((m) => (m.stopId === undefined) !== (m.unassignedId === undefined), { message: "give exactly one of stopId or unassignedId", path: ["stopId"] });
+  .refine((m) => (m.stopId === undefined) !== (m.unassignedId === undefined), {
+    message: "give exactly one of stopId or unassignedId",
+    path: ["stopId"],
+  });
 export type RouteMove = z.infer<typeof RouteMove>;
 
 /** PATCH /route-plans/:id — move a stop (to another route, or another position on its own; or an unassigned stop into a route) and/or change the status. */
@@ -99,7 +115,10 @@ export const RoutePlanPatch = z
     move: RouteMove.optional(),
     status: z.enum(["draft", "published"]).optional(),
   })
-  .refine((b) => b.move !== undefined || b.status !== undefined, { message: "give a move or a status", path: ["move"] });
+  .refine((b) => b.move !== undefined || b.status !== undefined, {
+    message: "give a move or a status",
+    path: ["move"],
+  });
 export type RoutePlanPatch = z.infer<typeof RoutePlanPatch>;
 
 /** GET /route-plans */
@@ -143,7 +162,14 @@ export type CandidateStop = z.infer<typeof CandidateStopSchema>;
 
 /** GET /route-plans/candidates answer. */
 export const RouteCandidatesSchema = z.object({
-  depot: z.object({ id: z.string(), name: z.string(), lat: z.number(), lon: z.number(), opensAt: z.string(), closesAt: z.string() }),
+  depot: z.object({
+    id: z.string(),
+    name: z.string(),
+    lat: z.number(),
+    lon: z.number(),
+    opensAt: z.string(),
+    closesAt: z.string(),
+  }),
   date: z.string(),
   rainySeason: z.boolean(),
   stops: z.array(CandidateStopSchema),
@@ -152,7 +178,15 @@ export const RouteCandidatesSchema = z.object({
 export type RouteCandidates = z.infer<typeof RouteCandidatesSchema>;
 
 /** Why a stop is in no route: the solver's reasons, closed this season, or insecure on a non-convoy day. */
-export const UnassignedReason = z.enum(["capacity", "skills", "time_window", "max_travel_time", "no_route", "season_closed", "insecure"]);
+export const UnassignedReason = z.enum([
+  "capacity",
+  "skills",
+  "time_window",
+  "max_travel_time",
+  "no_route",
+  "season_closed",
+  "insecure",
+]);
 
 /** A broken constraint of a re-checked plan; `excess` in seconds, or kg / litres for capacity. */
 export const RouteViolationSchema = z.object({
@@ -183,7 +217,9 @@ export const ManifestOrderSchema = z.object({
       qty: z.number().int(),
       packs: z.number(),
       coldChain: z.boolean(),
-      lots: z.array(z.object({ lotId: z.number().int(), lotCode: z.string(), expiry: z.string(), qty: z.number().int() })),
+      lots: z.array(
+        z.object({ lotId: z.number().int(), lotCode: z.string(), expiry: z.string(), qty: z.number().int() }),
+      ),
     }),
   ),
 });
@@ -263,14 +299,26 @@ const PlanHeader = {
   excludeInsecure: z.boolean(),
   status: z.enum(["draft", "published"]),
   roadModel: z.enum(["great_circle", "road_network"]),
-  totals: z.object({ distanceM: z.number().int(), durationS: z.number().int(), costXof: z.number().int(), stops: z.number().int(), unassigned: z.number().int(), violations: z.number().int() }),
+  totals: z.object({
+    distanceM: z.number().int(),
+    durationS: z.number().int(),
+    costXof: z.number().int(),
+    stops: z.number().int(),
+    unassigned: z.number().int(),
+    violations: z.number().int(),
+  }),
   createdBy: z.number().int().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 };
 
 /** A whole plan (GET /route-plans/:id, and the answer of POST and PATCH). */
-export const RoutePlanSchema = z.object({ ...PlanHeader, violations: z.array(RouteViolationSchema), routes: z.array(RouteSchema), unassigned: z.array(UnassignedStopSchema) });
+export const RoutePlanSchema = z.object({
+  ...PlanHeader,
+  violations: z.array(RouteViolationSchema),
+  routes: z.array(RouteSchema),
+  unassigned: z.array(UnassignedStopSchema),
+});
 export type RoutePlan = z.infer<typeof RoutePlanSchema>;
 
 /** A plan in the list (no routes). */
@@ -278,5 +326,10 @@ export const RoutePlanSummarySchema = z.object({ ...PlanHeader, vehicles: z.numb
 export type RoutePlanSummary = z.infer<typeof RoutePlanSummarySchema>;
 
 /** GET /route-plans answer. */
-export const RoutePlanPage = z.object({ items: z.array(RoutePlanSummarySchema), total: z.number().int(), limit: z.number().int(), offset: z.number().int() });
+export const RoutePlanPage = z.object({
+  items: z.array(RoutePlanSummarySchema),
+  total: z.number().int(),
+  limit: z.number().int(),
+  offset: z.number().int(),
+});
 export type RoutePlanPage = z.infer<typeof RoutePlanPage>;

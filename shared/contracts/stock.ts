@@ -53,14 +53,23 @@ export const AdjustmentCreate = z
     ...Common,
     lotId: z.number().int().positive(),
     reason: AdjustmentReason,
-    quantity: z.number().int().refine((n) => n !== 0, "must not be zero").refine((n) => Math.abs(n) <= 1_000_000_000, "too large"),
+    quantity: z
+      .number()
+      .int()
+      .refine((n) => n !== 0, "must not be zero")
+      .refine((n) => Math.abs(n) <= 1_000_000_000, "too large"),
   })
   .refine((a) => a.reason === "correction" || a.quantity < 0, {
     path: ["quantity"],
     message: "loss, damage, expiry and theft must be negative",
   });
 
-export const MovementCreate = z.discriminatedUnion("type", [ReceiptCreate, IssueCreate, TransferCreate, AdjustmentCreate]);
+export const MovementCreate = z.discriminatedUnion("type", [
+  ReceiptCreate,
+  IssueCreate,
+  TransferCreate,
+  AdjustmentCreate,
+]);
 export type MovementCreate = z.infer<typeof MovementCreate>;
 
 /** A physical count: the counted quantity of each lot; differences become "count" adjustments. */
@@ -228,7 +237,13 @@ export const FacilityStockStatusSchema = z.object({
 });
 export type FacilityStockStatus = z.infer<typeof FacilityStockStatusSchema>;
 
-const StatusCounts = z.object({ stockout: z.number().int(), under: z.number().int(), adequate: z.number().int(), over: z.number().int(), unknown: z.number().int() });
+const StatusCounts = z.object({
+  stockout: z.number().int(),
+  under: z.number().int(),
+  adequate: z.number().int(),
+  over: z.number().int(),
+  unknown: z.number().int(),
+});
 export type StatusCounts = z.infer<typeof StatusCounts>;
 
 /** The national stock picture of one product. */

@@ -8,19 +8,35 @@ export const MAX_DEADLINE_MS = 30_000;
 export const DEFAULT_DEADLINE_MS = 2_000;
 
 const deadline = z.coerce.number().int().min(10).max(MAX_DEADLINE_MS);
-const seed = z.coerce.number().int().min(0).max(2 ** 31 - 1);
+const seed = z.coerce
+  .number()
+  .int()
+  .min(0)
+  .max(2 ** 31 - 1);
 /** A fixed number of search iterations makes the result independent of the machine's speed. */
 const iterations = z.coerce.number().int().min(1).max(10_000_000);
 
 /** `?deadlineMs=&seed=&maxIterations=` (they win over the body's options). */
-export const SolveQuery = z.strictObject({ deadlineMs: deadline.optional(), seed: seed.optional(), maxIterations: iterations.optional() });
+export const SolveQuery = z.strictObject({
+  deadlineMs: deadline.optional(),
+  seed: seed.optional(),
+  maxIterations: iterations.optional(),
+});
 
 /** Solver options of a route plan request (camelCase like the rest of Fura's API). */
-export const SolverOptions = z.strictObject({ deadlineMs: deadline.optional(), seed: seed.optional(), maxIterations: iterations.optional() });
+export const SolverOptions = z.strictObject({
+  deadlineMs: deadline.optional(),
+  seed: seed.optional(),
+  maxIterations: iterations.optional(),
+});
 export type SolverOptions = z.infer<typeof SolverOptions>;
 
 /** VROOM input plus an optional `options` object in VROOM's snake_case. */
 export const VrpSolveBody = VroomInputSchema.and(
-  z.object({ options: z.strictObject({ deadline_ms: deadline.optional(), seed: seed.optional(), max_iterations: iterations.optional() }).optional() }),
+  z.object({
+    options: z
+      .strictObject({ deadline_ms: deadline.optional(), seed: seed.optional(), max_iterations: iterations.optional() })
+      .optional(),
+  }),
 );
 export type VrpSolveBody = z.infer<typeof VrpSolveBody>;

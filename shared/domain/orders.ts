@@ -1,6 +1,7 @@
 /** The order life cycle (PRODUCT.md §3): which transition is allowed from which status. */
 
-export type OrderStatus = "draft" | "submitted" | "approved" | "rejected" | "picking" | "shipped" | "delivered" | "received";
+export type OrderStatus =
+  "draft" | "submitted" | "approved" | "rejected" | "picking" | "shipped" | "delivered" | "received";
 export type OrderTransition = "submit" | "approve" | "reject" | "pick" | "ship" | "deliver" | "receive" | "edit";
 
 /** Status each transition requires, and the status it leads to ("edit" keeps the status). */

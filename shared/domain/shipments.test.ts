@@ -14,7 +14,11 @@ describe("shipmentLoad", () => {
 
   it("is cold chain when any line with a quantity is, and ignores lines with nothing to deliver", () => {
     expect(shipmentLoad([line, { ...line, qty: 1, coldChain: true }]).coldChain).toBe(true);
-    expect(shipmentLoad([line, { ...line, qty: 0, coldChain: true }])).toEqual({ loadG: 240, loadMl: 600, coldChain: false });
+    expect(shipmentLoad([line, { ...line, qty: 0, coldChain: true }])).toEqual({
+      loadG: 240,
+      loadMl: 600,
+      coldChain: false,
+    });
     expect(shipmentLoad([])).toEqual({ loadG: 0, loadMl: 0, coldChain: false });
   });
 });

@@ -24,7 +24,9 @@ export interface ShipmentLoad {
  * Cold chain when any line with a quantity is.
  */
 export function shipmentLoad(lines: ShipmentLine[]): ShipmentLoad {
-  let g = 0, ml = 0, coldChain = false;
+  let g = 0,
+    ml = 0,
+    coldChain = false;
   for (const l of lines) {
     if (l.qty <= 0) continue;
     const packs = l.qty / l.packSize;

@@ -101,10 +101,12 @@ function buildCosts(p: Problem, n: number, size: number, dur: Int32Array, dist: 
 /** Assign equal integers to equal string keys. */
 function classes(keys: string[]): Int32Array {
   const seen = new Map<string, number>();
-  return Int32Array.from(keys.map((k) => {
-    if (!seen.has(k)) seen.set(k, seen.size);
-    return seen.get(k)!;
-  }));
+  return Int32Array.from(
+    keys.map((k) => {
+      if (!seen.has(k)) seen.set(k, seen.size);
+      return seen.get(k)!;
+    }),
+  );
 }
 
 /** Compile a Problem into an Instance (O(n²) for the neighbour lists). */
@@ -126,7 +128,9 @@ export function compile(p: Problem, K = 40): Instance {
   const te: number[] = [];
   p.jobs.forEach((j, i) => {
     j.delivery.forEach((q, d) => (demand[i * nDim + d] = q));
-    const tws = j.timeWindows.length ? [...j.timeWindows].sort((a, b) => a.startS - b.startS) : [{ startS: -Infinity, endS: Infinity }];
+    const tws = j.timeWindows.length
+      ? [...j.timeWindows].sort((a, b) => a.startS - b.startS)
+      : [{ startS: -Infinity, endS: Infinity }];
     for (const w of tws) {
       ts.push(w.startS);
       te.push(w.endS);
@@ -142,25 +146,66 @@ export function compile(p: Problem, K = 40): Instance {
   const maxTravel = Float64Array.from(p.vehicles.map((v) => v.maxTravelTimeS ?? Infinity));
   const fixed = Float64Array.from(p.vehicles.map((v) => v.fixedCost ?? 0));
   const skillKey = p.vehicles.map((v) => [...new Set(v.skills)].sort((a, b) => a - b).join(","));
-  const vehClass = classes(p.vehicles.map((v, i) =>
-    [vehStart[i], vehEnd[i], v.capacity.join(","), shiftStart[i], shiftEnd[i], maxTravel[i], fixed[i], profile[i], skillKey[i]].join("|")));
+  const vehClass = classes(
+    p.vehicles.map((v, i) =>
+      [
+        vehStart[i],
+        vehEnd[i],
+        v.capacity.join(","),
+        shiftStart[i],
+        shiftEnd[i],
+        maxTravel[i],
+        fixed[i],
+        profile[i],
+        skillKey[i],
+      ].join("|"),
+    ),
+  );
   const endClass = classes(p.vehicles.map((_, i) => [vehEnd[i], shiftEnd[i], profile[i]].join("|")));
   const skillClass = classes(skillKey);
   const compat = new Uint8Array(nJobs * nVeh);
-  p.jobs.forEach((j, ji) => p.vehicles.forEach((v, vi) => {
-    compat[ji * nVeh + vi] = j.skills.every((s) => v.skills.includes(s)) ? 1 : 0;
-  }));
+  p.jobs.forEach((j, ji) =>
+    p.vehicles.forEach((v, vi) => {
+      compat[ji * nVeh + vi] = j.skills.every((s) => v.skills.includes(s)) ? 1 : 0;
+    }),
+  );
   let maxArc = 0;
   for (const m of costMats) for (let x = 0; x < m.length; x++) if (m[x]! > maxArc) maxArc = m[x]!;
   const maxFixed = fixed.reduce((a, b) => Math.max(a, b), 0);
   const base = (2 * maxArc + maxFixed + 1) * 4;
   const penalty = Float64Array.from(p.jobs.map((j) => base * (1 + (j.priority ?? 0))));
   const inst: Instance = {
-    nJobs, nVeh, nDim, size, dummy, dur, dist, costMats, jobLoc, demand, serviceS, twOff,
-    twStart: Float64Array.from(ts), twEnd: Float64Array.from(te), penalty,
-    priority: Int32Array.from(p.jobs.map((j) => j.priority ?? 0)), vehStart, vehEnd, cap,
-    shiftStart, shiftEnd, maxTravel, fixed, profile, vehClass, endClass, skillClass, compat,
-    K: 0, neigh: new Int32Array(0), reason: [],
+    nJobs,
+    nVeh,
+    nDim,
+    size,
+    dummy,
+    dur,
+    dist,
+    costMats,
+    jobLoc,
+    demand,
+    serviceS,
+    twOff,
+    twStart: Float64Array.from(ts),
+    twEnd: Float64Array.from(te),
+    penalty,
+    priority: Int32Array.from(p.jobs.map((j) => j.priority ?? 0)),
+    vehStart,
+    vehEnd,
+    cap,
+    shiftStart,
+    shiftEnd,
+    maxTravel,
+    fixed,
+    profile,
+    vehClass,
+    endClass,
+    skillClass,
+    compat,
+    K: 0,
+    neigh: new Int32Array(0),
+    reason: [],
     ids: { job: p.jobs.map((j) => j.id), veh: p.vehicles.map((v) => v.id) },
   };
   buildNeighbours(inst, K);
@@ -229,7 +274,8 @@ function unassignable(inst: Instance, j: number): UnassignedReason | null {
     return s + inst.serviceS[j]! + inst.dur[loc * size + inst.vehEnd[v]!]! <= inst.shiftEnd[v]!;
   });
   if (reachable.length === 0) return "time_window";
-  const travelOk = reachable.some((v) =>
-    inst.dur[inst.vehStart[v]! * size + loc]! + inst.dur[loc * size + inst.vehEnd[v]!]! <= inst.maxTravel[v]!);
+  const travelOk = reachable.some(
+    (v) => inst.dur[inst.vehStart[v]! * size + loc]! + inst.dur[loc * size + inst.vehEnd[v]!]! <= inst.maxTravel[v]!,
+  );
   return travelOk ? null : "max_travel_time";
 }

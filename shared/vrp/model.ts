@@ -123,7 +123,13 @@ export interface SolveOptions {
   onProgress?: (p: { cost: number; unassigned: number; iteration: number; elapsedMs: number }) => void;
   /** Advanced: search tuning (temperatures in average arcs, SISR ruin sizes); defaults are benchmark-tuned. */
   tuning?: Partial<{
-    tStart: number; tEnd: number; softPenalty: number; cBar: number; lMax: number; blink: number; kInsert: number;
+    tStart: number;
+    tEnd: number;
+    softPenalty: number;
+    cBar: number;
+    lMax: number;
+    blink: number;
+    kInsert: number;
     /** Soft capacity during the search: true always, false never, unset when the fleet is tightly packed */
     capacityPenalty: boolean;
     /** Initial cost of one vehicle capacity of excess load, in average arcs */

@@ -7,16 +7,34 @@ import { randomProblem } from "./testing";
 /** Line of locations 0..4, 100 s apart; one vehicle from/to 0. */
 function lineProblem(): Problem {
   const size = 5;
-  const d: number[][] = Array.from({ length: size }, (_, i) => Array.from({ length: size }, (_, j) => 100 * Math.abs(i - j)));
+  const d: number[][] = Array.from({ length: size }, (_, i) =>
+    Array.from({ length: size }, (_, j) => 100 * Math.abs(i - j)),
+  );
   return {
     matrix: { size, durationsS: d },
     vehicles: [{ id: 1, start: 0, end: 0, capacity: [10], skills: [1], shift: { startS: 0, endS: 2000 } }],
     jobs: [
       { id: 1, location: 1, delivery: [2], serviceS: 10, timeWindows: [], skills: [], priority: 0 },
       { id: 2, location: 2, delivery: [11], serviceS: 0, timeWindows: [], skills: [], priority: 0 },
-      { id: 3, location: 3, delivery: [1], serviceS: 0, timeWindows: [{ startS: 0, endS: 50 }], skills: [], priority: 0 },
+      {
+        id: 3,
+        location: 3,
+        delivery: [1],
+        serviceS: 0,
+        timeWindows: [{ startS: 0, endS: 50 }],
+        skills: [],
+        priority: 0,
+      },
       { id: 4, location: 4, delivery: [1], serviceS: 0, timeWindows: [], skills: [2], priority: 0 },
-      { id: 5, location: 4, delivery: [3], serviceS: 0, timeWindows: [{ startS: 900, endS: 1000 }], skills: [1], priority: 0 },
+      {
+        id: 5,
+        location: 4,
+        delivery: [3],
+        serviceS: 0,
+        timeWindows: [{ startS: 900, endS: 1000 }],
+        skills: [1],
+        priority: 0,
+      },
     ],
   };
 }
@@ -36,7 +54,11 @@ describe("solve", () => {
     const reasons = Object.fromEntries(sol.unassigned.map((u) => [u.jobId, u.reason]));
     expect(reasons).toEqual({ 2: "capacity", 3: "time_window", 4: "skills" });
     expect(sol.routes).toHaveLength(1);
-    expect(sol.routes[0]!.steps.filter((s) => s.type === "job").map((s) => s.jobId).sort()).toEqual([1, 5]);
+    expect(
+      sol.routes[0]!.steps.filter((s) => s.type === "job")
+        .map((s) => s.jobId)
+        .sort(),
+    ).toEqual([1, 5]);
     const five = sol.routes[0]!.steps.find((s) => s.jobId === 5)!;
     expect(five.serviceStartS).toBe(900);
     expect(five.waitingS).toBe(900 - five.arrivalS);
@@ -56,7 +78,10 @@ describe("solve", () => {
     for (let s = 0; s < 5; s++) {
       const p = randomProblem(s, { jobs: 30, vehicles: 8, tw: true, skills: true });
       const sol = solve(p, { seed: s, maxIterations: 3000 });
-      const plan = sol.routes.map((r) => ({ vehicleId: r.vehicleId, jobIds: r.steps.flatMap((x) => (x.jobId === undefined ? [] : [x.jobId])) }));
+      const plan = sol.routes.map((r) => ({
+        vehicleId: r.vehicleId,
+        jobIds: r.steps.flatMap((x) => (x.jobId === undefined ? [] : [x.jobId])),
+      }));
       const ev = evaluatePlan(p, plan);
       expect(ev.violations).toEqual([]);
       expect(ev.cost).toBeCloseTo(sol.cost, 6);

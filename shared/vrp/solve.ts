@@ -40,7 +40,8 @@ function defaultNow(): number {
 function softPenalties(inst: Instance, factor: number): Float64Array {
   const out = new Float64Array(inst.nJobs);
   const cm = inst.costMats[0]!;
-  const s = inst.vehStart[0] ?? inst.dummy, e = inst.vehEnd[0] ?? inst.dummy;
+  const s = inst.vehStart[0] ?? inst.dummy,
+    e = inst.vehEnd[0] ?? inst.dummy;
   for (let j = 0; j < inst.nJobs; j++) {
     const l = inst.jobLoc[j]!;
     const trip = cm[s * inst.size + l]! + cm[l * inst.size + e]! + 1;
@@ -61,7 +62,8 @@ export function fleetFill(inst: Instance, active: number[]): number {
   const D = inst.nDim;
   let fill = 0;
   for (let d = 0; d < D; d++) {
-    let cap = 0, demand = 0;
+    let cap = 0,
+      demand = 0;
     for (let v = 0; v < inst.nVeh; v++) cap += inst.cap[v * D + d]!;
     for (const j of active) demand += inst.demand[j * D + d]!;
     fill = Math.max(fill, cap > 0 ? demand / cap : Infinity);
@@ -93,7 +95,11 @@ export function overloadUnits(inst: Instance, active: number[], force?: boolean)
 }
 
 /** SISR parameters of a run: the published defaults, larger ruins on tightly packed fleets, then the caller's tuning. */
-export function ruinParams(inst: Instance, active: number[], tune: NonNullable<SolveOptions["tuning"]> = {}): SisrParams {
+export function ruinParams(
+  inst: Instance,
+  active: number[],
+  tune: NonNullable<SolveOptions["tuning"]> = {},
+): SisrParams {
   return { ...defaultSisr, ...(tightFleet(inst, active) ? { cBar: TIGHT_CBAR } : {}), ...stripUndefined(tune) };
 }
 
@@ -135,7 +141,8 @@ export function solve(problem: Problem, opts: SolveOptions = {}): Solution {
   best.copyFrom(st);
   const scale = avgArc(st);
   const tune = opts.tuning ?? {};
-  const tStart = (tune.tStart ?? T_START) * scale, tEnd = (tune.tEnd ?? T_END) * scale;
+  const tStart = (tune.tStart ?? T_START) * scale,
+    tEnd = (tune.tEnd ?? T_END) * scale;
   const soft = softPenalties(inst, tune.softPenalty ?? SOFT_PENALTY);
   const unassigned = active.filter((j) => st.routeOf[j] === -1);
   const missing = () => unassigned.reduce((s, j) => s + inst.penalty[j]!, 0);
@@ -173,7 +180,12 @@ export function solve(problem: Problem, opts: SolveOptions = {}): Solution {
         bestMissing = miss;
         bestCost = st.routingCost();
         best.copyFrom(st);
-        opts.onProgress?.({ cost: best.routingCost(), unassigned: unassigned.length, iteration: it, elapsedMs: now() - t0 });
+        opts.onProgress?.({
+          cost: best.routingCost(),
+          unassigned: unassigned.length,
+          iteration: it,
+          elapsedMs: now() - t0,
+        });
       }
     } else sisr.reject();
   }

@@ -65,7 +65,11 @@ export class RouteState {
     const b = v * this.stride;
     const n = this.len[v]!;
     this.version[v]!++;
-    const job = this.job, loc = this.loc, dep = this.dep, lat = this.lat, load = this.load;
+    const job = this.job,
+      loc = this.loc,
+      dep = this.dep,
+      lat = this.lat,
+      load = this.load;
     loc[b] = inst.vehStart[v]!;
     job[b] = -1;
     job[b + n + 1] = -1;
@@ -109,7 +113,8 @@ export class RouteState {
     if (n === 0) return true;
     if (!(this.dep[b + n + 1]! <= inst.shiftEnd[v]!)) return false;
     if (this.ftravel[b + n + 1]! > inst.maxTravel[v]!) return false;
-    for (let d = 0; d < inst.nDim; d++) if (this.load[(b + n) * inst.nDim + d]! > inst.cap[v * inst.nDim + d]!) return false;
+    for (let d = 0; d < inst.nDim; d++)
+      if (this.load[(b + n) * inst.nDim + d]! > inst.cap[v * inst.nDim + d]!) return false;
     for (let p = 1; p <= n; p++) {
       if (!inst.compat[this.job[b + p]! * inst.nVeh + v]) return false;
       if (this.dep[b + p]! === Infinity) return false;
@@ -177,7 +182,8 @@ export class RouteState {
   /** Routing cost plus the penalty of every unassigned job that some vehicle could serve. */
   objective(): number {
     let c = this.routingCost();
-    for (let j = 0; j < this.inst.nJobs; j++) if (this.routeOf[j] === -1 && this.inst.reason[j] === null) c += this.inst.penalty[j]!;
+    for (let j = 0; j < this.inst.nJobs; j++)
+      if (this.routeOf[j] === -1 && this.inst.reason[j] === null) c += this.inst.penalty[j]!;
     return c;
   }
 

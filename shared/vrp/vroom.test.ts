@@ -8,7 +8,15 @@ const base = () => ({
     { id: 2, location_index: 2, delivery: [50, 0] },
   ],
   vehicles: [{ id: 9, start_index: 0, end_index: 0, capacity: [10, 5], time_window: [0, 7200], costs: { fixed: 100 } }],
-  matrices: { car: { durations: [[0, 100, 200], [100, 0, 150], [200, 150, 0]] } },
+  matrices: {
+    car: {
+      durations: [
+        [0, 100, 200],
+        [100, 0, 150],
+        [200, 150, 0],
+      ],
+    },
+  },
 });
 
 describe("VROOM input", () => {
@@ -16,8 +24,23 @@ describe("VROOM input", () => {
     const r = parseVroom(base());
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.problem.jobs[0]).toEqual({ id: 1, location: 1, delivery: [2, 1], serviceS: 60, timeWindows: [{ startS: 0, endS: 3600 }], skills: [], priority: 0 });
-    expect(r.problem.vehicles[0]).toMatchObject({ id: 9, start: 0, end: 0, capacity: [10, 5], shift: { startS: 0, endS: 7200 }, fixedCost: 100 });
+    expect(r.problem.jobs[0]).toEqual({
+      id: 1,
+      location: 1,
+      delivery: [2, 1],
+      serviceS: 60,
+      timeWindows: [{ startS: 0, endS: 3600 }],
+      skills: [],
+      priority: 0,
+    });
+    expect(r.problem.vehicles[0]).toMatchObject({
+      id: 9,
+      start: 0,
+      end: 0,
+      capacity: [10, 5],
+      shift: { startS: 0, endS: 7200 },
+      fixedCost: 100,
+    });
   });
 
   it("rejects invalid fields with their JSON path and reason", () => {
@@ -43,6 +66,10 @@ describe("VROOM input", () => {
     expect(out.code).toBe(0);
     expect(out.summary).toMatchObject({ cost: 300, routes: 1, unassigned: 1 });
     expect(out.unassigned).toEqual([{ id: 2, type: "job", location_index: 2, reason: "capacity" }]);
-    expect(out.routes[0]!.steps.map((s) => [s.type, s.arrival, s.load])).toEqual([["start", 0, [2, 1]], ["job", 100, [0, 0]], ["end", 260, [0, 0]]]);
+    expect(out.routes[0]!.steps.map((s) => [s.type, s.arrival, s.load])).toEqual([
+      ["start", 0, [2, 1]],
+      ["job", 100, [0, 0]],
+      ["end", 260, [0, 0]],
+    ]);
   });
 });

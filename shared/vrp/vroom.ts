@@ -38,7 +38,9 @@ export const VroomInputSchema = z
   .object({
     jobs: z.array(JobSchema),
     vehicles: z.array(VehicleSchema).min(1),
-    matrices: z.object({ car: z.object({ durations: matrixRows, costs: matrixRows.optional(), distances: matrixRows.optional() }) }),
+    matrices: z.object({
+      car: z.object({ durations: matrixRows, costs: matrixRows.optional(), distances: matrixRows.optional() }),
+    }),
   })
   .superRefine((inp, ctx) => {
     const car = inp.matrices.car;
@@ -46,15 +48,19 @@ export const VroomInputSchema = z
     const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: "custom", path, message });
     for (const key of ["durations", "costs", "distances"] as const) {
       car[key]?.forEach((row, i) => {
-        if (row.length !== n) issue(["matrices", "car", key, i], `row has ${row.length} entries, expected ${n} (square matrix)`);
+        if (row.length !== n)
+          issue(["matrices", "car", key, i], `row has ${row.length} entries, expected ${n} (square matrix)`);
       });
-      if (car[key] && car[key].length !== n) issue(["matrices", "car", key], `has ${car[key].length} rows, expected ${n}`);
+      if (car[key] && car[key].length !== n)
+        issue(["matrices", "car", key], `has ${car[key].length} rows, expected ${n}`);
     }
     const dims = inp.vehicles[0]?.capacity?.length ?? inp.jobs[0]?.delivery?.length ?? 0;
     const ids = new Set<number>();
     inp.jobs.forEach((j, i) => {
-      if (j.location_index >= n) issue(["jobs", i, "location_index"], `index ${j.location_index} out of matrix (size ${n})`);
-      if ((j.delivery?.length ?? dims) !== dims) issue(["jobs", i, "delivery"], `has ${j.delivery!.length} dimensions, expected ${dims}`);
+      if (j.location_index >= n)
+        issue(["jobs", i, "location_index"], `index ${j.location_index} out of matrix (size ${n})`);
+      if ((j.delivery?.length ?? dims) !== dims)
+        issue(["jobs", i, "delivery"], `has ${j.delivery!.length} dimensions, expected ${dims}`);
       if (ids.has(j.id)) issue(["jobs", i, "id"], `duplicate job id ${j.id}`);
       ids.add(j.id);
     });
@@ -64,7 +70,8 @@ export const VroomInputSchema = z
         const x = v[key];
         if (x !== undefined && x >= n) issue(["vehicles", i, key], `index ${x} out of matrix (size ${n})`);
       }
-      if ((v.capacity?.length ?? dims) !== dims) issue(["vehicles", i, "capacity"], `has ${v.capacity!.length} dimensions, expected ${dims}`);
+      if ((v.capacity?.length ?? dims) !== dims)
+        issue(["vehicles", i, "capacity"], `has ${v.capacity!.length} dimensions, expected ${dims}`);
       if (vids.has(v.id)) issue(["vehicles", i, "id"], `duplicate vehicle id ${v.id}`);
       vids.add(v.id);
     });
@@ -93,8 +100,13 @@ export function vroomToProblem(inp: VroomInput): Problem {
   const dims = inp.vehicles[0]?.capacity?.length ?? inp.jobs[0]?.delivery?.length ?? 0;
   const zeros = () => new Array<number>(dims).fill(0);
   const jobs: Job[] = inp.jobs.map((j) => ({
-    id: j.id, location: j.location_index, delivery: j.delivery ?? zeros(), serviceS: j.service ?? 0,
-    timeWindows: (j.time_windows ?? []).map(([startS, endS]) => ({ startS, endS })), skills: j.skills ?? [], priority: j.priority ?? 0,
+    id: j.id,
+    location: j.location_index,
+    delivery: j.delivery ?? zeros(),
+    serviceS: j.service ?? 0,
+    timeWindows: (j.time_windows ?? []).map(([startS, endS]) => ({ startS, endS })),
+    skills: j.skills ?? [],
+    priority: j.priority ?? 0,
   }));
   const vehicles: Vehicle[] = inp.vehicles.map((v) => ({
     id: v.id,
@@ -110,8 +122,14 @@ export function vroomToProblem(inp: VroomInput): Problem {
   const car = inp.matrices.car;
   const size = car.durations.length;
   return {
-    jobs, vehicles,
-    matrix: { size, durationsS: car.durations, ...(car.costs ? { costs: car.costs } : {}), ...(car.distances ? { distancesM: car.distances } : {}) },
+    jobs,
+    vehicles,
+    matrix: {
+      size,
+      durationsS: car.durations,
+      ...(car.costs ? { costs: car.costs } : {}),
+      ...(car.distances ? { distancesM: car.distances } : {}),
+    },
   };
 }
 
@@ -150,7 +168,12 @@ export function toVroomOutput(problem: Problem, sol: Solution) {
       waiting_time: sum(sol.routes.map((r) => r.waitingS)),
       distance: sum(sol.routes.map((r) => r.distanceM)),
     },
-    unassigned: sol.unassigned.map((u) => ({ id: u.jobId, type: "job", location_index: jobs.get(u.jobId)!.location, reason: u.reason })),
+    unassigned: sol.unassigned.map((u) => ({
+      id: u.jobId,
+      type: "job",
+      location_index: jobs.get(u.jobId)!.location,
+      reason: u.reason,
+    })),
     routes,
   };
 }

@@ -20,12 +20,21 @@ let storekeeper: TestAgent;
 let cscom: TestAgent;
 let n = 0;
 const k = () => ({ "Idempotency-Key": `audit-coverage-${++n}` });
-const one = <T>(sql: string, ...args: unknown[]) => t.open.sqlite.prepare(sql).pluck().get(...args) as T;
+const one = <T>(sql: string, ...args: unknown[]) =>
+  t.open.sqlite
+    .prepare(sql)
+    .pluck()
+    .get(...args) as T;
 const audited = (action: string) => one<number>("select count(*) from audit_log where action = ?", action);
 
 /** Route key → the audit action its success must record. */
 const covered = new Map<string, string>();
-async function step(route: string, action: string, send: () => Promise<request.Response>, expectStatus = [200, 201, 204]) {
+async function step(
+  route: string,
+  action: string,
+  send: () => Promise<request.Response>,
+  expectStatus = [200, 201, 204],
+) {
   const before = audited(action);
   const res = await send();
   expect(expectStatus, `${route} → ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`).toContain(res.status);
@@ -48,60 +57,175 @@ beforeAll(async () => {
 
 describe("audit coverage of the write routes", () => {
   it("records a change made through each write endpoint", async () => {
-    const productId = one<number>("select product_id from stock_balances where facility_id = ? and qty_on_hand > 100 limit 1", depotId);
+    const productId = one<number>(
+      "select product_id from stock_balances where facility_id = ? and qty_on_hand > 100 limit 1",
+      depotId,
+    );
     const anon = request.agent(t.app);
-    await step("post /auth/login", "auth.login", () => anon.post("/api/v1/auth/login").send({ username: "admin", password: ADMIN_PASSWORD }));
+    await step("post /auth/login", "auth.login", () =>
+      anon.post("/api/v1/auth/login").send({ username: "admin", password: ADMIN_PASSWORD }),
+    );
     const csrf = (await anon.get("/api/v1/auth/me")).body.csrfToken;
-    await step("post /auth/password", "auth.password.change", () => anon.post("/api/v1/auth/password").set("X-CSRF-Token", csrf).send({ currentPassword: ADMIN_PASSWORD, newPassword: "another-long-password" }), [204]);
-    await step("post /auth/logout", "auth.logout", () => anon.post("/api/v1/auth/logout").set("X-CSRF-Token", csrf), [204]);
+    await step(
+      "post /auth/password",
+      "auth.password.change",
+      () =>
+        anon
+          .post("/api/v1/auth/password")
+          .set("X-CSRF-Token", csrf)
+          .send({ currentPassword: ADMIN_PASSWORD, newPassword: "another-long-password" }),
+      [204],
+    );
+    await step(
+      "post /auth/logout",
+      "auth.logout",
+      () => anon.post("/api/v1/auth/logout").set("X-CSRF-Token", csrf),
+      [204],
+    );
 
     const receipt = await step("post /stock/movements", "stock.movement.create", () =>
-      storekeeper.post("/api/v1/stock/movements").set(k()).send({ type: "receipt", facilityId: depotId, productId, lotCode: "AUDIT-1", expiry: "2028-01-31", quantity: 10 }),
+      storekeeper.post("/api/v1/stock/movements").set(k()).send({
+        type: "receipt",
+        facilityId: depotId,
+        productId,
+        lotCode: "AUDIT-1",
+        expiry: "2028-01-31",
+        quantity: 10,
+      }),
     );
-    await step("post /stock/counts", "stock.count.create", () => storekeeper.post("/api/v1/stock/counts").set(k()).send({ facilityId: depotId, lines: [{ lotId: receipt.body.movements[0].lotId, countedQty: 9 }] }));
+    await step("post /stock/counts", "stock.count.create", () =>
+      storekeeper
+        .post("/api/v1/stock/counts")
+        .set(k())
+        .send({ facilityId: depotId, lines: [{ lotId: receipt.body.movements[0].lotId, countedQty: 9 }] }),
+    );
 
-    const report = await step("post /reports", "report.create", () => cscom.post("/api/v1/reports").set(k()).send({ facilityId: cscomId, period: "2026-10" }));
+    const report = await step("post /reports", "report.create", () =>
+      cscom.post("/api/v1/reports").set(k()).send({ facilityId: cscomId, period: "2026-10" }),
+    );
     const l = report.body.lines[0];
     await step("put /reports/:id/lines", "report.lines.update", () =>
-      cscom.put(`/api/v1/reports/${report.body.id}/lines`).set(k()).send({ lines: [{ productId: l.productId, opening: l.opening, received: l.received, consumed: l.consumed, adjustments: l.adjustments, closing: l.closing, stockoutDays: 0 }] }),
+      cscom
+        .put(`/api/v1/reports/${report.body.id}/lines`)
+        .set(k())
+        .send({
+          lines: [
+            {
+              productId: l.productId,
+              opening: l.opening,
+              received: l.received,
+              consumed: l.consumed,
+              adjustments: l.adjustments,
+              closing: l.closing,
+              stockoutDays: 0,
+            },
+          ],
+        }),
     );
-    await step("post /reports/:id/submit", "report.submit", () => cscom.post(`/api/v1/reports/${report.body.id}/submit`).set(k()));
-    const created = await step("post /orders/from-report", "order.create", () => cscom.post("/api/v1/orders/from-report").set(k()).send({ reportId: report.body.id }));
+    await step("post /reports/:id/submit", "report.submit", () =>
+      cscom.post(`/api/v1/reports/${report.body.id}/submit`).set(k()),
+    );
+    const created = await step("post /orders/from-report", "order.create", () =>
+      cscom.post("/api/v1/orders/from-report").set(k()).send({ reportId: report.body.id }),
+    );
     const [first, second] = created.body.orders as { id: number; lines: { id: number; requestedQty: number }[] }[];
-    await step("patch /orders/:id/lines", "order.edit", () => cscom.patch(`/api/v1/orders/${first!.id}/lines`).set(k()).send({ lines: [{ lineId: first!.lines[0]!.id, requestedQty: first!.lines[0]!.requestedQty }] }));
-    await step("post /orders/:id/submit", "order.submit", () => cscom.post(`/api/v1/orders/${first!.id}/submit`).set(k()));
+    await step("patch /orders/:id/lines", "order.edit", () =>
+      cscom
+        .patch(`/api/v1/orders/${first!.id}/lines`)
+        .set(k())
+        .send({ lines: [{ lineId: first!.lines[0]!.id, requestedQty: first!.lines[0]!.requestedQty }] }),
+    );
+    await step("post /orders/:id/submit", "order.submit", () =>
+      cscom.post(`/api/v1/orders/${first!.id}/submit`).set(k()),
+    );
     await cscom.post(`/api/v1/orders/${second!.id}/submit`).set(k());
-    await step("post /orders/:id/reject", "order.reject", () => pharmacist.post(`/api/v1/orders/${second!.id}/reject`).set(k()).send({ reason: "Quantités à revoir" }));
-    await step("post /orders/:id/approve", "order.approve", () => pharmacist.post(`/api/v1/orders/${first!.id}/approve`).set(k()).send({}));
-    await step("post /orders/:id/pick", "order.pick", () => storekeeper.post(`/api/v1/orders/${first!.id}/pick`).set(k()));
-    const shipped = await step("post /orders/:id/ship", "order.ship", () => storekeeper.post(`/api/v1/orders/${first!.id}/ship`).set(k()).send({ shortfallAction: "backorder" }));
+    await step("post /orders/:id/reject", "order.reject", () =>
+      pharmacist.post(`/api/v1/orders/${second!.id}/reject`).set(k()).send({ reason: "Quantités à revoir" }),
+    );
+    await step("post /orders/:id/approve", "order.approve", () =>
+      pharmacist.post(`/api/v1/orders/${first!.id}/approve`).set(k()).send({}),
+    );
+    await step("post /orders/:id/pick", "order.pick", () =>
+      storekeeper.post(`/api/v1/orders/${first!.id}/pick`).set(k()),
+    );
+    const shipped = await step("post /orders/:id/ship", "order.ship", () =>
+      storekeeper.post(`/api/v1/orders/${first!.id}/ship`).set(k()).send({ shortfallAction: "backorder" }),
+    );
     const pod = shipped.body.order.lines
       .filter((x: { shippedQty: number }) => x.shippedQty > 0)
-      .map((x: { id: number; lots: { lotId: number; shippedQty: number }[] }) => ({ lineId: x.id, lots: x.lots.filter((lot) => lot.shippedQty > 0).map((lot) => ({ lotId: lot.lotId, acceptedQty: lot.shippedQty, rejectedQty: 0 })) }));
-    await step("post /orders/:id/deliver", "order.deliver", () => cscom.post(`/api/v1/orders/${first!.id}/deliver`).set(k()).send({ lines: pod }));
-    await step("post /orders/:id/receive", "order.receive", () => cscom.post(`/api/v1/orders/${first!.id}/receive`).set(k()));
+      .map((x: { id: number; lots: { lotId: number; shippedQty: number }[] }) => ({
+        lineId: x.id,
+        lots: x.lots
+          .filter((lot) => lot.shippedQty > 0)
+          .map((lot) => ({ lotId: lot.lotId, acceptedQty: lot.shippedQty, rejectedQty: 0 })),
+      }));
+    await step("post /orders/:id/deliver", "order.deliver", () =>
+      cscom.post(`/api/v1/orders/${first!.id}/deliver`).set(k()).send({ lines: pod }),
+    );
+    await step("post /orders/:id/receive", "order.receive", () =>
+      cscom.post(`/api/v1/orders/${first!.id}/receive`).set(k()),
+    );
 
     // The month's orders exist now: the depot orders up the chain from its CSComs' demand.
-    await step("post /orders/cycle", "order.cycle", () => pharmacist.post("/api/v1/orders/cycle").set(k()).send({ period: "2026-09" }), [201]);
-    await step("post /orders/depot", "order.create", () => pharmacist.post("/api/v1/orders/depot").set(k()).send({ facilityId: depotId, period: "2026-10" }));
-    const counted = one<number>("select lot_id from stock_balances where facility_id = ? and product_id = (select product_id from order_lines where order_id = ? and amc > 0 limit 1) and qty_on_hand > 0 limit 1", cscomId, first!.id);
-    if (counted) await cscom.post("/api/v1/stock/counts").set(k()).send({ facilityId: cscomId, lines: [{ lotId: counted, countedQty: 0 }] });
-    await step("post /orders/emergency", "order.create", () => cscom.post("/api/v1/orders/emergency").set(k()).send({ facilityId: cscomId }));
+    await step(
+      "post /orders/cycle",
+      "order.cycle",
+      () => pharmacist.post("/api/v1/orders/cycle").set(k()).send({ period: "2026-09" }),
+      [201],
+    );
+    await step("post /orders/depot", "order.create", () =>
+      pharmacist.post("/api/v1/orders/depot").set(k()).send({ facilityId: depotId, period: "2026-10" }),
+    );
+    const counted = one<number>(
+      "select lot_id from stock_balances where facility_id = ? and product_id = (select product_id from order_lines where order_id = ? and amc > 0 limit 1) and qty_on_hand > 0 limit 1",
+      cscomId,
+      first!.id,
+    );
+    if (counted)
+      await cscom
+        .post("/api/v1/stock/counts")
+        .set(k())
+        .send({ facilityId: cscomId, lines: [{ lotId: counted, countedQty: 0 }] });
+    await step("post /orders/emergency", "order.create", () =>
+      cscom.post("/api/v1/orders/emergency").set(k()).send({ facilityId: cscomId }),
+    );
 
-    const malaria = one<number>("select product_id from stock_balances b join products p on p.id = b.product_id where b.facility_id = ? and p.programme_code = 'malaria' and b.qty_on_hand > 0 limit 1", depotId);
+    const malaria = one<number>(
+      "select product_id from stock_balances b join products p on p.id = b.product_id where b.facility_id = ? and p.programme_code = 'malaria' and b.qty_on_hand > 0 limit 1",
+      depotId,
+    );
     await step("post /allocations", "allocation.send", () =>
       pharmacist
         .post("/api/v1/allocations")
         .set(k())
-        .send({ productId: malaria, sourceFacilityId: depotId, districtId: "kati", basis: "population", population: { unitsPerPersonPerMonth: 0.05, facilities: [{ facilityId: cscomId, targetPopulation: 5000 }] } }),
+        .send({
+          productId: malaria,
+          sourceFacilityId: depotId,
+          districtId: "kati",
+          basis: "population",
+          population: { unitsPerPersonPerMonth: 0.05, facilities: [{ facilityId: cscomId, targetPopulation: 5000 }] },
+        }),
     );
 
     const plan = await step("post /route-plans", "route_plan.create", () =>
-      pharmacist.post("/api/v1/route-plans").set(k()).send({ depotId, date: "2026-11-20", vehicles: [{ name: "Pick-up", capacityKg: 1000, capacityL: 2000 }], stops: [{ facilityId: cscomId, loadKg: 10 }], solver: { maxIterations: 20 } }),
+      pharmacist
+        .post("/api/v1/route-plans")
+        .set(k())
+        .send({
+          depotId,
+          date: "2026-11-20",
+          vehicles: [{ name: "Pick-up", capacityKg: 1000, capacityL: 2000 }],
+          stops: [{ facilityId: cscomId, loadKg: 10 }],
+          solver: { maxIterations: 20 },
+        }),
     );
-    await step("patch /route-plans/:id", "route_plan.status", () => pharmacist.patch(`/api/v1/route-plans/${plan.body.id}`).set(k()).send({ status: "published" }));
+    await step("patch /route-plans/:id", "route_plan.status", () =>
+      pharmacist.patch(`/api/v1/route-plans/${plan.body.id}`).set(k()).send({ status: "published" }),
+    );
 
-    const writes = (t.app.locals.routes as RegisteredRoute[]).filter((r) => r.method !== "get").map((r) => `${r.method} ${r.path}`);
+    const writes = (t.app.locals.routes as RegisteredRoute[])
+      .filter((r) => r.method !== "get")
+      .map((r) => `${r.method} ${r.path}`);
     const missing = writes.filter((w) => !READ_ONLY_POSTS.has(w) && !covered.has(w));
     expect(missing).toEqual([]);
   });

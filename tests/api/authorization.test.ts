@@ -17,14 +17,52 @@ let productId = 0;
 let lotId = 0;
 
 /** The user of each role and one facility inside and one outside their scope (null: none exists). */
-const USERS: Record<Role, { username: string; password: string; inScope: () => string | null; outOfScope: () => string }> = {
-  admin: { username: "admin", password: ADMIN_PASSWORD, inScope: () => ids.katiDepot!, outOfScope: () => ids.katiDepot! },
-  procurement_officer: { username: "ppm.achats", password: DEMO_PASSWORD, inScope: () => ids.moptiDepot!, outOfScope: () => ids.moptiDepot! },
-  regional_manager: { username: "region.koulikoro", password: DEMO_PASSWORD, inScope: () => ids.katiCscom!, outOfScope: () => ids.moptiDepot! },
-  district_pharmacist: { username: "pharmacien.kati", password: DEMO_PASSWORD, inScope: () => ids.katiCscom!, outOfScope: () => ids.moptiDepot! },
-  storekeeper: { username: "magasin.kati", password: DEMO_PASSWORD, inScope: () => ids.katiDepot!, outOfScope: () => ids.katiCscom! },
-  cscom_manager: { username: "cscom.kati", password: DEMO_PASSWORD, inScope: () => ids.katiCscom!, outOfScope: () => ids.katiDepot! },
-  driver: { username: "chauffeur.kati", password: DEMO_PASSWORD, inScope: () => null, outOfScope: () => ids.katiDepot! },
+const USERS: Record<
+  Role,
+  { username: string; password: string; inScope: () => string | null; outOfScope: () => string }
+> = {
+  admin: {
+    username: "admin",
+    password: ADMIN_PASSWORD,
+    inScope: () => ids.katiDepot!,
+    outOfScope: () => ids.katiDepot!,
+  },
+  procurement_officer: {
+    username: "ppm.achats",
+    password: DEMO_PASSWORD,
+    inScope: () => ids.moptiDepot!,
+    outOfScope: () => ids.moptiDepot!,
+  },
+  regional_manager: {
+    username: "region.koulikoro",
+    password: DEMO_PASSWORD,
+    inScope: () => ids.katiCscom!,
+    outOfScope: () => ids.moptiDepot!,
+  },
+  district_pharmacist: {
+    username: "pharmacien.kati",
+    password: DEMO_PASSWORD,
+    inScope: () => ids.katiCscom!,
+    outOfScope: () => ids.moptiDepot!,
+  },
+  storekeeper: {
+    username: "magasin.kati",
+    password: DEMO_PASSWORD,
+    inScope: () => ids.katiDepot!,
+    outOfScope: () => ids.katiCscom!,
+  },
+  cscom_manager: {
+    username: "cscom.kati",
+    password: DEMO_PASSWORD,
+    inScope: () => ids.katiCscom!,
+    outOfScope: () => ids.katiDepot!,
+  },
+  driver: {
+    username: "chauffeur.kati",
+    password: DEMO_PASSWORD,
+    inScope: () => null,
+    outOfScope: () => ids.katiDepot!,
+  },
 };
 const NATIONAL: Role[] = ["admin", "procurement_officer"];
 
@@ -38,14 +76,23 @@ let periodCounter = 0;
 /** A fresh report of the facility (direct insert: this test is about access, not content). */
 function reportFor(facilityId: string): number {
   const period = `20${String(10 + Math.floor(periodCounter / 12)).padStart(2, "0")}-${String((periodCounter++ % 12) + 1).padStart(2, "0")}`;
-  return Number(t.open.sqlite.prepare("insert into stock_reports (facility_id, period, status, source, due_date, created_at) values (?, ?, 'draft', 'ledger', '2010-01-15', '2026-11-15') returning id").pluck().get(facilityId, period));
+  return Number(
+    t.open.sqlite
+      .prepare(
+        "insert into stock_reports (facility_id, period, status, source, due_date, created_at) values (?, ?, 'draft', 'ledger', '2010-01-15', '2026-11-15') returning id",
+      )
+      .pluck()
+      .get(facilityId, period),
+  );
 }
 
 /** A fresh order where the facility both orders and supplies, so that either side decides the scope. */
 function orderFor(facilityId: string): number {
   return Number(
     t.open.sqlite
-      .prepare("insert into orders (facility_id, supplier_id, period, flow, kind, status, created_at, updated_at) values (?, ?, '2026-10', 'cost_recovery', 'regular', 'draft', '2026-11-15', '2026-11-15') returning id")
+      .prepare(
+        "insert into orders (facility_id, supplier_id, period, flow, kind, status, created_at, updated_at) values (?, ?, '2026-10', 'cost_recovery', 'regular', 'draft', '2026-11-15', '2026-11-15') returning id",
+      )
       .pluck()
       .get(facilityId, facilityId),
   );
@@ -55,7 +102,9 @@ function planFor(depotId: string): number {
   const empty = JSON.stringify({ facilityIds: [], durationsS: [], distancesM: [] });
   return Number(
     t.open.sqlite
-      .prepare("insert into route_plans (depot_id, date, rainy_season, road_model, matrix_json, total_distance_m, total_duration_s, total_cost_xof, created_at, updated_at) values (?, '2026-11-20', 0, 'great_circle', ?, 0, 0, 0, '2026-11-15', '2026-11-15') returning id")
+      .prepare(
+        "insert into route_plans (depot_id, date, rainy_season, road_model, matrix_json, total_distance_m, total_duration_s, total_cost_xof, created_at, updated_at) values (?, '2026-11-20', 0, 'great_circle', ?, 0, 0, 0, '2026-11-15', '2026-11-15') returning id",
+      )
       .pluck()
       .get(depotId, empty),
   );
@@ -67,7 +116,10 @@ const EXAMPLES: Record<string, Example> = {
   "post /auth/login": () => ({ url: "/auth/login", body: { username: "admin", password: ADMIN_PASSWORD } }),
   "get /auth/me": () => ({ url: "/auth/me" }),
   "post /auth/logout": () => ({ url: "/auth/logout" }),
-  "post /auth/password": () => ({ url: "/auth/password", body: { currentPassword: "wrong-on-purpose", newPassword: "another-long-password" } }),
+  "post /auth/password": () => ({
+    url: "/auth/password",
+    body: { currentPassword: "wrong-on-purpose", newPassword: "another-long-password" },
+  }),
   "get /regions": () => ({ url: "/regions" }),
   "get /regions/boundaries": () => ({ url: "/regions/boundaries" }),
   "get /districts": () => ({ url: "/districts" }),
@@ -81,46 +133,104 @@ const EXAMPLES: Record<string, Example> = {
   "get /indicators": () => ({ url: "/indicators" }),
   "get /indicators/consumption": () => ({ url: `/indicators/consumption?productId=${productId}` }),
   "get /facilities/:id/history": (f) => ({ url: `/facilities/${f}/history?productId=${productId}` }),
-  "post /stock/movements": (f) => ({ url: "/stock/movements", body: { type: "receipt", facilityId: f, productId, lotCode: "AUTHZ-1", expiry: "2028-01-31", quantity: 1 }, headers: key() }),
-  "post /stock/counts": (f) => ({ url: "/stock/counts", body: { facilityId: f, lines: [{ lotId, countedQty: 0 }] }, headers: key() }),
+  "post /stock/movements": (f) => ({
+    url: "/stock/movements",
+    body: { type: "receipt", facilityId: f, productId, lotCode: "AUTHZ-1", expiry: "2028-01-31", quantity: 1 },
+    headers: key(),
+  }),
+  "post /stock/counts": (f) => ({
+    url: "/stock/counts",
+    body: { facilityId: f, lines: [{ lotId, countedQty: 0 }] },
+    headers: key(),
+  }),
   "get /audit": () => ({ url: "/audit" }),
   "get /reports": () => ({ url: "/reports" }),
   "get /reports/:id": (f) => ({ url: `/reports/${reportFor(f)}` }),
   "post /reports": (f) => ({ url: "/reports", body: { facilityId: f, period: "2026-09" }, headers: key() }),
-  "put /reports/:id/lines": (f) => ({ url: `/reports/${reportFor(f)}/lines`, body: { lines: [{ productId, opening: 1, received: 0, consumed: 0, adjustments: 0, closing: 1, stockoutDays: 0 }] }, headers: key() }),
+  "put /reports/:id/lines": (f) => ({
+    url: `/reports/${reportFor(f)}/lines`,
+    body: { lines: [{ productId, opening: 1, received: 0, consumed: 0, adjustments: 0, closing: 1, stockoutDays: 0 }] },
+    headers: key(),
+  }),
   "post /reports/:id/submit": (f) => ({ url: `/reports/${reportFor(f)}/submit`, headers: key() }),
   "get /orders": () => ({ url: "/orders" }),
   "get /orders/:id": (f) => ({ url: `/orders/${orderFor(f)}` }),
   "post /orders/from-report": (f) => ({ url: "/orders/from-report", body: { reportId: reportFor(f) }, headers: key() }),
-  "patch /orders/:id/lines": (f) => ({ url: `/orders/${orderFor(f)}/lines`, body: { lines: [{ lineId: 999999, requestedQty: 1 }] }, headers: key() }),
+  "patch /orders/:id/lines": (f) => ({
+    url: `/orders/${orderFor(f)}/lines`,
+    body: { lines: [{ lineId: 999999, requestedQty: 1 }] },
+    headers: key(),
+  }),
   "post /orders/:id/submit": (f) => ({ url: `/orders/${orderFor(f)}/submit`, headers: key() }),
   "post /orders/:id/approve": (f) => ({ url: `/orders/${orderFor(f)}/approve`, body: {}, headers: key() }),
-  "post /orders/:id/reject": (f) => ({ url: `/orders/${orderFor(f)}/reject`, body: { reason: "Quantités à revoir" }, headers: key() }),
+  "post /orders/:id/reject": (f) => ({
+    url: `/orders/${orderFor(f)}/reject`,
+    body: { reason: "Quantités à revoir" },
+    headers: key(),
+  }),
   "post /orders/:id/pick": (f) => ({ url: `/orders/${orderFor(f)}/pick`, headers: key() }),
   "post /orders/:id/ship": (f) => ({ url: `/orders/${orderFor(f)}/ship`, body: {}, headers: key() }),
-  "post /orders/:id/deliver": (f) => ({ url: `/orders/${orderFor(f)}/deliver`, body: { lines: [{ lineId: 1, lots: [{ lotId: 1, acceptedQty: 1, rejectedQty: 0 }] }] }, headers: key() }),
+  "post /orders/:id/deliver": (f) => ({
+    url: `/orders/${orderFor(f)}/deliver`,
+    body: { lines: [{ lineId: 1, lots: [{ lotId: 1, acceptedQty: 1, rejectedQty: 0 }] }] },
+    headers: key(),
+  }),
   "post /orders/:id/receive": (f) => ({ url: `/orders/${orderFor(f)}/receive`, headers: key() }),
   "get /route-plans": (f) => ({ url: `/route-plans?depotId=${f}` }),
   "get /route-plans/:id": (f) => ({ url: `/route-plans/${planFor(f)}` }),
   "get /route-plans/candidates": (f) => ({ url: `/route-plans/candidates?depotId=${f}&date=2026-11-20` }),
   "post /route-plans": (f) => ({
     url: "/route-plans",
-    body: { depotId: f, date: "2026-11-20", vehicles: [{ name: "V", capacityKg: 100, capacityL: 100 }], stops: [{ facilityId: ids.katiCscom, loadKg: 1 }], solver: { maxIterations: 10 } },
+    body: {
+      depotId: f,
+      date: "2026-11-20",
+      vehicles: [{ name: "V", capacityKg: 100, capacityL: 100 }],
+      stops: [{ facilityId: ids.katiCscom, loadKg: 1 }],
+      solver: { maxIterations: 10 },
+    },
     headers: key(),
   }),
-  "patch /route-plans/:id": (f) => ({ url: `/route-plans/${planFor(f)}`, body: { status: "published" }, headers: key() }),
+  "patch /route-plans/:id": (f) => ({
+    url: `/route-plans/${planFor(f)}`,
+    body: { status: "published" },
+    headers: key(),
+  }),
   "post /vrp/solve": () => ({
     url: "/vrp/solve?maxIterations=10",
-    body: { jobs: [{ id: 1, location_index: 1, delivery: [1] }], vehicles: [{ id: 1, start_index: 0, end_index: 0, capacity: [5] }], matrices: { car: { durations: [[0, 60], [60, 0]] } } },
+    body: {
+      jobs: [{ id: 1, location_index: 1, delivery: [1] }],
+      vehicles: [{ id: 1, start_index: 0, end_index: 0, capacity: [5] }],
+      matrices: {
+        car: {
+          durations: [
+            [0, 60],
+            [60, 0],
+          ],
+        },
+      },
+    },
   }),
   "post /orders/cycle": () => ({ url: "/orders/cycle", body: { period: "2026-09" }, headers: key() }),
   "post /orders/depot": (f) => ({ url: "/orders/depot", body: { facilityId: f, period: "2026-10" }, headers: key() }),
   "post /orders/emergency": (f) => ({ url: "/orders/emergency", body: { facilityId: f }, headers: key() }),
-  "post /allocations/preview": (f) => ({ url: "/allocations/preview", body: { productId, sourceFacilityId: f, districtId: "kati" } }),
-  "post /allocations": (f) => ({ url: "/allocations", body: { productId, sourceFacilityId: f, districtId: "kati" }, headers: key() }),
+  "post /allocations/preview": (f) => ({
+    url: "/allocations/preview",
+    body: { productId, sourceFacilityId: f, districtId: "kati" },
+  }),
+  "post /allocations": (f) => ({
+    url: "/allocations",
+    body: { productId, sourceFacilityId: f, districtId: "kati" },
+    headers: key(),
+  }),
   "post /replenishment/preview": () => ({
     url: "/replenishment/preview",
-    body: { product: { packSize: 10, packRoundingThreshold: 3, roundToZero: false }, policy: { rule: "forced", maxMonths: 3, minMonths: 1, eopMonths: 0.5 }, periods: [{ days: 30, consumed: 10, stockoutDays: 0 }], stockOnHand: 5, inTransit: 0 },
+    body: {
+      product: { packSize: 10, packRoundingThreshold: 3, roundToZero: false },
+      policy: { rule: "forced", maxMonths: 3, minMonths: 1, eopMonths: 0.5 },
+      periods: [{ days: 30, consumed: 10, stockoutDays: 0 }],
+      stockOnHand: 5,
+      inTransit: 0,
+    },
   }),
 };
 
@@ -128,8 +238,12 @@ const keyOf = (r: { method: string; path: string }) => `${r.method} ${r.path}`;
 
 /** Every route Express would serve, found by walking its router stacks. */
 function expressRoutes(stack: unknown[], found: { method: string; path: string }[] = []) {
-  for (const layer of stack as { route?: { path: string; methods: Record<string, boolean> }; handle?: { stack?: unknown[] } }[]) {
-    if (layer.route) for (const m of Object.keys(layer.route.methods)) found.push({ method: m, path: layer.route.path });
+  for (const layer of stack as {
+    route?: { path: string; methods: Record<string, boolean> };
+    handle?: { stack?: unknown[] };
+  }[]) {
+    if (layer.route)
+      for (const m of Object.keys(layer.route.methods)) found.push({ method: m, path: layer.route.path });
     else if (layer.handle?.stack) expressRoutes(layer.handle.stack, found);
   }
   return found;
@@ -145,7 +259,10 @@ async function send(role: Role, route: RegisteredRoute, facility: string) {
   // Logout ends the session: give it one of its own.
   const agent = await agentFor(role);
   const ex = EXAMPLES[keyOf(route)]!(facility);
-  const req = route.method === "get" ? agent.get(`/api/v1${ex.url}`) : agent[route.method](`/api/v1${ex.url}`).send(ex.body ?? {});
+  const req =
+    route.method === "get"
+      ? agent.get(`/api/v1${ex.url}`)
+      : agent[route.method](`/api/v1${ex.url}`).send(ex.body ?? {});
   for (const [k, v] of Object.entries(ex.headers ?? {})) req.set(k, v);
   return req;
 }
@@ -176,23 +293,88 @@ beforeAll(async () => {
 
 /** What each role may do, written out independently of server/policies so that a mistaken grant fails. */
 const EXPECTED_GRANTS: Record<Role, string[]> = {
-  admin: ["audit:read", "orders:approve", "orders:deliver", "orders:fulfil", "orders:read", "orders:request", "reference:read", "reports:write", "routes:plan", "routes:read", "session", "stock:read", "stock:write", "vrp:solve"],
+  admin: [
+    "audit:read",
+    "orders:approve",
+    "orders:deliver",
+    "orders:fulfil",
+    "orders:read",
+    "orders:request",
+    "reference:read",
+    "reports:write",
+    "routes:plan",
+    "routes:read",
+    "session",
+    "stock:read",
+    "stock:write",
+    "vrp:solve",
+  ],
   procurement_officer: ["orders:approve", "orders:read", "reference:read", "session", "stock:read"],
-  regional_manager: ["orders:approve", "orders:deliver", "orders:fulfil", "orders:read", "orders:request", "reference:read", "routes:plan", "routes:read", "session", "stock:read", "stock:write", "vrp:solve"],
-  district_pharmacist: ["orders:approve", "orders:deliver", "orders:fulfil", "orders:read", "orders:request", "reference:read", "reports:write", "routes:plan", "routes:read", "session", "stock:read", "stock:write", "vrp:solve"],
-  storekeeper: ["orders:deliver", "orders:fulfil", "orders:read", "reference:read", "routes:plan", "routes:read", "session", "stock:read", "stock:write", "vrp:solve"],
-  cscom_manager: ["orders:deliver", "orders:read", "orders:request", "reference:read", "reports:write", "session", "stock:read", "stock:write"],
+  regional_manager: [
+    "orders:approve",
+    "orders:deliver",
+    "orders:fulfil",
+    "orders:read",
+    "orders:request",
+    "reference:read",
+    "routes:plan",
+    "routes:read",
+    "session",
+    "stock:read",
+    "stock:write",
+    "vrp:solve",
+  ],
+  district_pharmacist: [
+    "orders:approve",
+    "orders:deliver",
+    "orders:fulfil",
+    "orders:read",
+    "orders:request",
+    "reference:read",
+    "reports:write",
+    "routes:plan",
+    "routes:read",
+    "session",
+    "stock:read",
+    "stock:write",
+    "vrp:solve",
+  ],
+  storekeeper: [
+    "orders:deliver",
+    "orders:fulfil",
+    "orders:read",
+    "reference:read",
+    "routes:plan",
+    "routes:read",
+    "session",
+    "stock:read",
+    "stock:write",
+    "vrp:solve",
+  ],
+  cscom_manager: [
+    "orders:deliver",
+    "orders:read",
+    "orders:request",
+    "reference:read",
+    "reports:write",
+    "session",
+    "stock:read",
+    "stock:write",
+  ],
   driver: ["reference:read", "routes:read", "session"],
 };
 
 describe("authorisation matrix", () => {
   it("grants each role exactly the expected actions", () => {
-    for (const role of Object.keys(EXPECTED_GRANTS) as Role[]) expect([...ROLE_ACTIONS[role]].sort(), role).toEqual(EXPECTED_GRANTS[role]);
+    for (const role of Object.keys(EXPECTED_GRANTS) as Role[])
+      expect([...ROLE_ACTIONS[role]].sort(), role).toEqual(EXPECTED_GRANTS[role]);
   });
 
   it("has a policy for every route Express serves, and an example for every policy", () => {
     const registered = (t.app.locals.routes as RegisteredRoute[]).map(keyOf).sort();
-    const served = expressRoutes((t.app as unknown as { router: { stack: unknown[] } }).router.stack).map(keyOf).sort();
+    const served = expressRoutes((t.app as unknown as { router: { stack: unknown[] } }).router.stack)
+      .map(keyOf)
+      .sort();
     expect(served).toEqual(registered);
     expect(Object.keys(EXAMPLES).sort()).toEqual(registered);
   });
@@ -201,7 +383,12 @@ describe("authorisation matrix", () => {
     for (const route of t.app.locals.routes as RegisteredRoute[]) {
       if (route.spec.action === "public") continue;
       const ex = EXAMPLES[keyOf(route)]!(ids.katiDepot!);
-      const res = route.method === "get" ? await request(t.app).get(`/api/v1${ex.url}`) : await request(t.app)[route.method](`/api/v1${ex.url}`).send(ex.body ?? {});
+      const res =
+        route.method === "get"
+          ? await request(t.app).get(`/api/v1${ex.url}`)
+          : await request(t.app)
+              [route.method](`/api/v1${ex.url}`)
+              .send(ex.body ?? {});
       expect(res.status, keyOf(route)).toBe(401);
     }
   });
@@ -220,10 +407,17 @@ describe("authorisation matrix", () => {
         expect(res.body.error.code, label).toBe("forbidden");
         continue;
       }
-      if (!scoped || USERS[role].inScope() !== null) expect(allowed(res.status, res.body), `${label} in scope → ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`).toBe(true);
+      if (!scoped || USERS[role].inScope() !== null)
+        expect(
+          allowed(res.status, res.body),
+          `${label} in scope → ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`,
+        ).toBe(true);
       if (!scoped || NATIONAL.includes(role)) continue;
       const out = await send(role, route, USERS[role].outOfScope());
-      expect(hidden(out.status, out.body), `${label} out of scope → ${out.status} ${JSON.stringify(out.body).slice(0, 200)}`).toBe(true);
+      expect(
+        hidden(out.status, out.body),
+        `${label} out of scope → ${out.status} ${JSON.stringify(out.body).slice(0, 200)}`,
+      ).toBe(true);
     }
   });
 

@@ -14,19 +14,33 @@ let depotId: string;
 let productId: number;
 
 async function receive(quantity: number, lotCode: string) {
-  const res = await t.agent.post("/api/v1/stock/movements").set("Idempotency-Key", `recv-${lotCode}`).send({ type: "receipt", facilityId: depotId, productId, lotCode, expiry: "2029-01-31", quantity });
+  const res = await t.agent
+    .post("/api/v1/stock/movements")
+    .set("Idempotency-Key", `recv-${lotCode}`)
+    .send({ type: "receipt", facilityId: depotId, productId, lotCode, expiry: "2029-01-31", quantity });
   expect(res.status).toBe(201);
 }
 
 function onHand(): number {
-  return t.open.sqlite.prepare("select coalesce(sum(qty_on_hand), 0) from stock_balances where facility_id = ? and product_id = ?").pluck().get(depotId, productId) as number;
+  return t.open.sqlite
+    .prepare("select coalesce(sum(qty_on_hand), 0) from stock_balances where facility_id = ? and product_id = ?")
+    .pluck()
+    .get(depotId, productId) as number;
 }
 
 beforeAll(async () => {
   dbFile = join(mkdtempSync(join(tmpdir(), "fura-conc-")), "fura.db");
   t = await makeTestApp({ file: dbFile, cscoms: 1, months: 2 });
-  depotId = t.open.sqlite.prepare("select id from facilities where level = 'district' and district_id = 'kati'").pluck().get() as string;
-  productId = t.open.sqlite.prepare("select id from products where id not in (select product_id from stock_balances where facility_id = ?) order by id limit 1").pluck().get(depotId) as number;
+  depotId = t.open.sqlite
+    .prepare("select id from facilities where level = 'district' and district_id = 'kati'")
+    .pluck()
+    .get() as string;
+  productId = t.open.sqlite
+    .prepare(
+      "select id from products where id not in (select product_id from stock_balances where facility_id = ?) order by id limit 1",
+    )
+    .pluck()
+    .get(depotId) as number;
 });
 afterAll(() => t.open.close());
 
@@ -42,7 +56,12 @@ describe("concurrent issues never oversell", () => {
     const issue = (key: string) =>
       fetch(`http://127.0.0.1:${port}/api/v1/stock/movements`, {
         method: "POST",
-        headers: { "Content-Type": "application/json", Cookie: cookie, "X-CSRF-Token": login.body.csrfToken, "Idempotency-Key": key },
+        headers: {
+          "Content-Type": "application/json",
+          Cookie: cookie,
+          "X-CSRF-Token": login.body.csrfToken,
+          "Idempotency-Key": key,
+        },
         body: JSON.stringify({ type: "issue", facilityId: depotId, productId, quantity: 70 }),
       });
     const responses = await Promise.all([issue("concurrent-a"), issue("concurrent-b")]);
@@ -55,7 +74,11 @@ describe("concurrent issues never oversell", () => {
     await receive(1000, "CONC-PROC");
     const start = onHand();
     const worker = (tag: string) =>
-      run(process.execPath, ["--import", "tsx", "tests/helpers/issueWorker.ts", dbFile, depotId, String(productId), "7", "100", tag], { cwd: process.cwd() });
+      run(
+        process.execPath,
+        ["--import", "tsx", "tests/helpers/issueWorker.ts", dbFile, depotId, String(productId), "7", "100", tag],
+        { cwd: process.cwd() },
+      );
     const [a, b] = await Promise.all([worker("proc-a"), worker("proc-b")]);
     const ra = JSON.parse(a.stdout) as { ok: number; refused: number };
     const rb = JSON.parse(b.stdout) as { ok: number; refused: number };

@@ -16,14 +16,47 @@ let cscomId: string;
 let key = 0;
 const k = () => `cscom-report-${++key}`;
 
-type ReportLine = { id: number; productId: number; fundingSource: string; opening: number; received: number; consumed: number; adjustments: number; adjustmentsByReason: Record<string, number>; closing: number; stockoutDays: number; mismatch: number };
+type ReportLine = {
+  id: number;
+  productId: number;
+  fundingSource: string;
+  opening: number;
+  received: number;
+  consumed: number;
+  adjustments: number;
+  adjustmentsByReason: Record<string, number>;
+  closing: number;
+  stockoutDays: number;
+  mismatch: number;
+};
 type Report = { id: number; status: string; source: string; mismatches: number; lines: ReportLine[] };
 type OrderLine = { id: number; requestedQty: number; suggestedQty: number; packSize: number };
-type Order = { id: number; status: string; flow: string; lines: OrderLine[]; events: { fromStatus: string | null; toStatus: string; changes: unknown }[] };
+type Order = {
+  id: number;
+  status: string;
+  flow: string;
+  lines: OrderLine[];
+  events: { fromStatus: string | null; toStatus: string; changes: unknown }[];
+};
 
 /** The line as PUT /reports/:id/lines takes it. */
-const write = (l: ReportLine) => ({ productId: l.productId, fundingSource: l.fundingSource, opening: l.opening, received: l.received, consumed: l.consumed, adjustments: l.adjustments, adjustmentsByReason: l.adjustmentsByReason, closing: l.closing, stockoutDays: l.stockoutDays });
-const lineRow = (reportId: number, productId: number) => t.open.sqlite.prepare("select opening, closing, adjustments, adjustments_by_reason, mismatch from stock_report_lines where report_id = ? and product_id = ?").get(reportId, productId);
+const write = (l: ReportLine) => ({
+  productId: l.productId,
+  fundingSource: l.fundingSource,
+  opening: l.opening,
+  received: l.received,
+  consumed: l.consumed,
+  adjustments: l.adjustments,
+  adjustmentsByReason: l.adjustmentsByReason,
+  closing: l.closing,
+  stockoutDays: l.stockoutDays,
+});
+const lineRow = (reportId: number, productId: number) =>
+  t.open.sqlite
+    .prepare(
+      "select opening, closing, adjustments, adjustments_by_reason, mismatch from stock_report_lines where report_id = ? and product_id = ?",
+    )
+    .get(reportId, productId);
 
 async function agent(username: string) {
   const a = request.agent(t.app);
@@ -33,7 +66,10 @@ async function agent(username: string) {
 
 beforeAll(async () => {
   t = await makeTestApp({ cscoms: 1, months: 6 });
-  cscomId = t.open.sqlite.prepare("select scope_facility_id from users where username = 'cscom.kati'").pluck().get() as string;
+  cscomId = t.open.sqlite
+    .prepare("select scope_facility_id from users where username = 'cscom.kati'")
+    .pluck()
+    .get() as string;
   cscom = await agent("cscom.kati");
 });
 
@@ -42,12 +78,18 @@ describe("the CSCom manager's report and order", () => {
   let order: Order;
 
   it("accepts the pre-filled report sent back as it is, reasons of D included, and keeps every line balanced", async () => {
-    const created = await cscom.post("/api/v1/reports").set("Idempotency-Key", k()).send({ facilityId: cscomId, period: "2026-10" });
+    const created = await cscom
+      .post("/api/v1/reports")
+      .set("Idempotency-Key", k())
+      .send({ facilityId: cscomId, period: "2026-10" });
     expect(created.status).toBe(201);
     report = created.body;
     const withReasons = report.lines.filter((l) => Object.keys(l.adjustmentsByReason).length > 0);
     expect(withReasons.length).toBeGreaterThan(0);
-    const res = await cscom.put(`/api/v1/reports/${report.id}/lines`).set("Idempotency-Key", k()).send({ lines: report.lines.map(write) });
+    const res = await cscom
+      .put(`/api/v1/reports/${report.id}/lines`)
+      .set("Idempotency-Key", k())
+      .send({ lines: report.lines.map(write) });
     expect(res.status).toBe(200);
     expect(res.body.mismatches).toBe(0);
     expect(res.body.lines.map(write)).toEqual(report.lines.map(write));
@@ -64,7 +106,10 @@ describe("the CSCom manager's report and order", () => {
       [{ ...write(line), closing: -1 }, "lines.0.closing"],
     ];
     for (const [body, path] of cases) {
-      const res = await cscom.put(`/api/v1/reports/${report.id}/lines`).set("Idempotency-Key", k()).send({ lines: [body] });
+      const res = await cscom
+        .put(`/api/v1/reports/${report.id}/lines`)
+        .set("Idempotency-Key", k())
+        .send({ lines: [body] });
       expect(res.status, JSON.stringify(body)).toBe(400);
       expect(res.body.error.code).toBe("validation_failed");
       expect(res.body.error.details.issues[0].path).toBe(path);
@@ -78,32 +123,68 @@ describe("the CSCom manager's report and order", () => {
     const res = await cscom
       .put(`/api/v1/reports/${report.id}/lines`)
       .set("Idempotency-Key", k())
-      .send({ lines: [{ ...write(line), adjustments: line.adjustments - 2, adjustmentsByReason: { ...line.adjustmentsByReason, damage: (line.adjustmentsByReason.damage ?? 0) - 2 }, closing: line.closing + 5 }] });
+      .send({
+        lines: [
+          {
+            ...write(line),
+            adjustments: line.adjustments - 2,
+            adjustmentsByReason: { ...line.adjustmentsByReason, damage: (line.adjustmentsByReason.damage ?? 0) - 2 },
+            closing: line.closing + 5,
+          },
+        ],
+      });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ source: "paper", mismatches: 1 });
-    expect(lineRow(report.id, line.productId)).toMatchObject({ closing: line.closing + 5, adjustments: line.adjustments - 2, mismatch: 7 });
+    expect(lineRow(report.id, line.productId)).toMatchObject({
+      closing: line.closing + 5,
+      adjustments: line.adjustments - 2,
+      mismatch: 7,
+    });
     const submitted = await cscom.post(`/api/v1/reports/${report.id}/submit`).set("Idempotency-Key", k());
     expect(submitted.body).toMatchObject({ status: "submitted", onTime: true, mismatches: 1 });
   });
 
   it("lets the CSCom change a requested quantity of its draft order: recorded in the history and the audit log", async () => {
-    const res = await cscom.post("/api/v1/orders/from-report").set("Idempotency-Key", k()).send({ reportId: report.id });
+    const res = await cscom
+      .post("/api/v1/orders/from-report")
+      .set("Idempotency-Key", k())
+      .send({ reportId: report.id });
     expect(res.status).toBe(201);
     order = res.body.orders.find((o: Order) => o.flow === "cost_recovery");
     const line = order.lines.find((l) => l.suggestedQty > 0)!;
     const qty = line.requestedQty + line.packSize;
-    const bad = await cscom.patch(`/api/v1/orders/${order.id}/lines`).set("Idempotency-Key", k()).send({ lines: [{ lineId: line.id, requestedQty: -1 }] });
+    const bad = await cscom
+      .patch(`/api/v1/orders/${order.id}/lines`)
+      .set("Idempotency-Key", k())
+      .send({ lines: [{ lineId: line.id, requestedQty: -1 }] });
     expect(bad.body.error.details.issues[0].path).toBe("lines.0.requestedQty");
-    const edit = await cscom.patch(`/api/v1/orders/${order.id}/lines`).set("Idempotency-Key", k()).send({ lines: [{ lineId: line.id, requestedQty: qty }] });
+    const edit = await cscom
+      .patch(`/api/v1/orders/${order.id}/lines`)
+      .set("Idempotency-Key", k())
+      .send({ lines: [{ lineId: line.id, requestedQty: qty }] });
     expect(edit.status).toBe(200);
-    expect(edit.body.order.lines.find((l: OrderLine) => l.id === line.id)).toMatchObject({ requestedQty: qty, suggestedQty: line.suggestedQty });
+    expect(edit.body.order.lines.find((l: OrderLine) => l.id === line.id)).toMatchObject({
+      requestedQty: qty,
+      suggestedQty: line.suggestedQty,
+    });
     expect(t.open.sqlite.prepare("select requested_qty from order_lines where id = ?").pluck().get(line.id)).toBe(qty);
-    expect(edit.body.order.events.at(-1)).toMatchObject({ fromStatus: "draft", toStatus: "draft", changes: { edited: [{ lineId: line.id, requestedQty: qty }] } });
-    const audit = t.open.sqlite.prepare("select action, object_id objectId from audit_log where action = 'order.edit' order by id desc limit 1").get();
+    expect(edit.body.order.events.at(-1)).toMatchObject({
+      fromStatus: "draft",
+      toStatus: "draft",
+      changes: { edited: [{ lineId: line.id, requestedQty: qty }] },
+    });
+    const audit = t.open.sqlite
+      .prepare("select action, object_id objectId from audit_log where action = 'order.edit' order by id desc limit 1")
+      .get();
     expect(audit).toEqual({ action: "order.edit", objectId: String(order.id) });
 
-    expect((await cscom.post(`/api/v1/orders/${order.id}/submit`).set("Idempotency-Key", k())).body.order.status).toBe("submitted");
-    const late = await cscom.patch(`/api/v1/orders/${order.id}/lines`).set("Idempotency-Key", k()).send({ lines: [{ lineId: line.id, requestedQty: 1 }] });
+    expect((await cscom.post(`/api/v1/orders/${order.id}/submit`).set("Idempotency-Key", k())).body.order.status).toBe(
+      "submitted",
+    );
+    const late = await cscom
+      .patch(`/api/v1/orders/${order.id}/lines`)
+      .set("Idempotency-Key", k())
+      .send({ lines: [{ lineId: line.id, requestedQty: 1 }] });
     expect(late.status).toBe(409);
     expect(late.body.error.code).toBe("invalid_transition");
     expect(t.open.sqlite.prepare("select requested_qty from order_lines where id = ?").pluck().get(line.id)).toBe(qty);
@@ -114,9 +195,16 @@ describe("the CSCom manager's report and order", () => {
     const read = await pharmacist.get(`/api/v1/reports/${report.id}`);
     expect(read.status).toBe(200);
     expect(read.body.mismatches).toBe(1);
-    const outside = t.open.sqlite.prepare("select id from facilities where level = 'cscom' and district_id <> 'kati' limit 1").pluck().get() as string;
-    const elsewhere = await t.agent.post("/api/v1/reports").set("Idempotency-Key", k()).send({ facilityId: outside, period: "2026-10" });
+    const outside = t.open.sqlite
+      .prepare("select id from facilities where level = 'cscom' and district_id <> 'kati' limit 1")
+      .pluck()
+      .get() as string;
+    const elsewhere = await t.agent
+      .post("/api/v1/reports")
+      .set("Idempotency-Key", k())
+      .send({ facilityId: outside, period: "2026-10" });
     expect(elsewhere.status, JSON.stringify(elsewhere.body)).toBe(201);
-    for (const who of [cscom, pharmacist]) expect((await who.get(`/api/v1/reports/${elsewhere.body.id}`)).status).toBe(404);
+    for (const who of [cscom, pharmacist])
+      expect((await who.get(`/api/v1/reports/${elsewhere.body.id}`)).status).toBe(404);
   });
 });

@@ -25,8 +25,16 @@ beforeAll(async () => {
   t = await makeTestApp({ file: join(dir, "reads.db"), cscoms: 3, months: 4, reportMonths: 3 });
   worker = new WorkerReader(join(dir, "reads.db"));
   inline = new InlineReader(t.open.db);
-  katiCscom = t.open.sqlite.prepare("select scope_facility_id from users where username = 'cscom.kati'").pluck().get() as string;
-  productId = t.open.sqlite.prepare("select product_id from stock_balances where facility_id = ? and qty_on_hand > 0 order by product_id limit 1").pluck().get(katiCscom) as number;
+  katiCscom = t.open.sqlite
+    .prepare("select scope_facility_id from users where username = 'cscom.kati'")
+    .pluck()
+    .get() as string;
+  productId = t.open.sqlite
+    .prepare(
+      "select product_id from stock_balances where facility_id = ? and qty_on_hand > 0 order by product_id limit 1",
+    )
+    .pluck()
+    .get(katiCscom) as number;
 }, 120_000);
 
 afterAll(async () => {
@@ -38,7 +46,10 @@ afterAll(async () => {
 describe("heavy reads in a worker thread", () => {
   it("answer what the inline reads answer, for the indicators and the stock picture", async () => {
     const q = { expiryMonths: 6, fillRateMonths: 3 };
-    const [fromWorker, fromInline] = await Promise.all([worker.run("areaIndicators", { all: true }, q, asOf), inline.run("areaIndicators", { all: true }, q, asOf)]);
+    const [fromWorker, fromInline] = await Promise.all([
+      worker.run("areaIndicators", { all: true }, q, asOf),
+      inline.run("areaIndicators", { all: true }, q, asOf),
+    ]);
     expect(fromWorker).toEqual(fromInline);
     expect(fromWorker.stockouts.denominator).toBeGreaterThan(0);
     const picture = await worker.run("stockStatus", { regionId: "koulikoro" }, { productId }, asOf);
@@ -49,27 +60,37 @@ describe("heavy reads in a worker thread", () => {
   it("see a write committed on the server's connection just before", async () => {
     const before = await worker.run("stockStatus", { facilityId: katiCscom }, { productId }, asOf);
     const soh = before.items.find((i) => i.facilityId === katiCscom)!.stockOnHand;
-    const res = await t.agent
-      .post("/api/v1/stock/movements")
-      .set("Idempotency-Key", "heavy-reads-receipt-1")
-      .send({ type: "receipt", facilityId: katiCscom, productId, lotCode: "READS-1", expiry: "2028-06-30", quantity: 37 });
+    const res = await t.agent.post("/api/v1/stock/movements").set("Idempotency-Key", "heavy-reads-receipt-1").send({
+      type: "receipt",
+      facilityId: katiCscom,
+      productId,
+      lotCode: "READS-1",
+      expiry: "2028-06-30",
+      quantity: 37,
+    });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     const after = await worker.run("stockStatus", { facilityId: katiCscom }, { productId }, asOf);
     expect(after.items.find((i) => i.facilityId === katiCscom)!.stockOnHand).toBe(soh + 37);
   });
 
   it("carry an AppError back with its code and details", async () => {
-    const refused = await worker.run("areaIndicators", { districtId: "kati" }, { regionId: "kayes", expiryMonths: 6, fillRateMonths: 3 }, asOf).catch((e: unknown) => e);
+    const refused = await worker
+      .run("areaIndicators", { districtId: "kati" }, { regionId: "kayes", expiryMonths: 6, fillRateMonths: 3 }, asOf)
+      .catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(AppError);
     expect(refused).toMatchObject({ code: "not_found", status: 404 });
-    const invalid = await worker.run("areaIndicators", { all: true }, { period: "2030-01", expiryMonths: 6, fillRateMonths: 3 }, asOf).catch((e: unknown) => e);
+    const invalid = await worker
+      .run("areaIndicators", { all: true }, { period: "2030-01", expiryMonths: 6, fillRateMonths: 3 }, asOf)
+      .catch((e: unknown) => e);
     expect(invalid).toMatchObject({ code: "validation_failed", details: { issues: [{ path: "period" }] } });
   });
 
   it("stop a read over its time limit, answer every caller, and serve the next read with a new worker", async () => {
     const hasty = new WorkerReader(join(dir, "reads.db"), 1);
     try {
-      const late = await hasty.run("areaIndicators", { all: true }, { expiryMonths: 6, fillRateMonths: 3 }, asOf).catch((e: unknown) => e);
+      const late = await hasty
+        .run("areaIndicators", { all: true }, { expiryMonths: 6, fillRateMonths: 3 }, asOf)
+        .catch((e: unknown) => e);
       expect(late).toMatchObject({ code: "internal_error" });
       expect(String((late as Error).message)).toMatch(/did not answer within 1 ms/);
     } finally {

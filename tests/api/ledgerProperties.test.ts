@@ -45,20 +45,40 @@ describe("ledger properties over random movement sequences", () => {
           const before = ledgerSnapshot(open);
           const facilityId = FACILITIES[o.f]!;
           let body: MovementCreate | PhysicalCountCreate | null = null;
-          if (o.kind === "receipt") body = { type: "receipt", facilityId, productId, ...LOTS[o.lot]!, quantity: o.qty, occurredAt: "2026-11-01T08:00:00Z" };
-          if (o.kind === "issue") body = { type: "issue", facilityId, productId, quantity: o.qty, allowPartial: o.partial };
-          if (o.kind === "transfer") body = { type: "transfer", facilityId, toFacilityId: FACILITIES[1 - o.f]!, productId, quantity: o.qty };
-          if (o.kind === "loss" && lotIds.has(o.lot)) body = { type: "adjustment", facilityId, lotId: lotIds.get(o.lot)!, reason: "loss", quantity: -o.qty };
-          if (o.kind === "count" && lotIds.has(o.lot)) body = { facilityId, lines: [{ lotId: lotIds.get(o.lot)!, countedQty: o.counted }] };
+          if (o.kind === "receipt")
+            body = {
+              type: "receipt",
+              facilityId,
+              productId,
+              ...LOTS[o.lot]!,
+              quantity: o.qty,
+              occurredAt: "2026-11-01T08:00:00Z",
+            };
+          if (o.kind === "issue")
+            body = { type: "issue", facilityId, productId, quantity: o.qty, allowPartial: o.partial };
+          if (o.kind === "transfer")
+            body = { type: "transfer", facilityId, toFacilityId: FACILITIES[1 - o.f]!, productId, quantity: o.qty };
+          if (o.kind === "loss" && lotIds.has(o.lot))
+            body = { type: "adjustment", facilityId, lotId: lotIds.get(o.lot)!, reason: "loss", quantity: -o.qty };
+          if (o.kind === "count" && lotIds.has(o.lot))
+            body = { facilityId, lines: [{ lotId: lotIds.get(o.lot)!, countedQty: o.counted }] };
           if (!body) continue;
           const command = body;
           try {
             const result = runIdempotent(open.db, `k${++key}`, `h${key}`, NOW, (tx) => ({
               status: 201,
-              body: "type" in command ? postMovement(tx, command, { now: NOW, userId: null }) : postPhysicalCount(tx, command, { now: NOW, userId: null }),
+              body:
+                "type" in command
+                  ? postMovement(tx, command, { now: NOW, userId: null })
+                  : postPhysicalCount(tx, command, { now: NOW, userId: null }),
             }));
-            const movements = (result.body as { movements: { lotId: number; lotCode: string; expiry: string }[] }).movements;
-            for (const m of movements) lotIds.set(LOTS.findIndex((l) => l.lotCode === m.lotCode), m.lotId);
+            const movements = (result.body as { movements: { lotId: number; lotCode: string; expiry: string }[] })
+              .movements;
+            for (const m of movements)
+              lotIds.set(
+                LOTS.findIndex((l) => l.lotCode === m.lotCode),
+                m.lotId,
+              );
             if (o.kind === "issue" || o.kind === "transfer") {
               // Short-dated lot C is never issued.
               expect(movements.every((m) => m.lotCode !== "C")).toBe(true);
@@ -68,7 +88,10 @@ describe("ledger properties over random movement sequences", () => {
             expect(["insufficient_stock", "validation_failed"]).toContain((e as AppError).code);
             expect(ledgerSnapshot(open)).toEqual(before);
           }
-          const negative = open.sqlite.prepare("select count(*) from stock_balances where qty_on_hand < 0").pluck().get();
+          const negative = open.sqlite
+            .prepare("select count(*) from stock_balances where qty_on_hand < 0")
+            .pluck()
+            .get();
           expect(negative).toBe(0);
         }
         expect(balanceMismatches(open)).toEqual([]);

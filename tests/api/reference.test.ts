@@ -30,11 +30,16 @@ describe("public and protected routes", () => {
 
   it("signs a demo user in and out", async () => {
     const agent = request.agent(t.app);
-    const login = await agent.post("/api/v1/auth/login").send({ username: "pharmacien.kati", password: "fura-demo-2026" });
+    const login = await agent
+      .post("/api/v1/auth/login")
+      .send({ username: "pharmacien.kati", password: "fura-demo-2026" });
     expect(login.status).toBe(200);
     agent.set("X-CSRF-Token", login.body.csrfToken);
     expect(login.headers["set-cookie"]![0]).toMatch(/HttpOnly/);
-    expect((await agent.get("/api/v1/auth/me")).body.user).toMatchObject({ role: "district_pharmacist", scopeDistrictId: "kati" });
+    expect((await agent.get("/api/v1/auth/me")).body.user).toMatchObject({
+      role: "district_pharmacist",
+      scopeDistrictId: "kati",
+    });
     expect((await agent.post("/api/v1/auth/logout")).status).toBe(204);
     expect((await agent.get("/api/v1/auth/me")).status).toBe(401);
   });
@@ -112,7 +117,16 @@ describe("reference data", () => {
     expect(boundaries.features).toHaveLength(9);
     expect((await t.agent.get("/api/v1/districts?regionId=koulikoro")).body.items.length).toBeGreaterThan(5);
     const programmes = (await t.agent.get("/api/v1/programmes")).body.items;
-    expect(programmes.map((p: { code: string }) => p.code).sort()).toEqual(["caesarean", "cost_recovery", "family_planning", "hiv", "malaria", "nutrition", "tb", "vaccines"]);
+    expect(programmes.map((p: { code: string }) => p.code).sort()).toEqual([
+      "caesarean",
+      "cost_recovery",
+      "family_planning",
+      "hiv",
+      "malaria",
+      "nutrition",
+      "tb",
+      "vaccines",
+    ]);
     expect(programmes.every((p: { productCount: number }) => p.productCount > 0)).toBe(true);
     const products = (await t.agent.get("/api/v1/products")).body;
     expect(products.total).toBeGreaterThanOrEqual(120);

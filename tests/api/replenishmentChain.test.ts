@@ -13,7 +13,11 @@ let depotId: string;
 let cscomId: string;
 let key = 0;
 const k = () => `chain-test-${++key}`;
-const one = <T>(sql: string, ...args: unknown[]) => t.open.sqlite.prepare(sql).pluck().get(...args) as T;
+const one = <T>(sql: string, ...args: unknown[]) =>
+  t.open.sqlite
+    .prepare(sql)
+    .pluck()
+    .get(...args) as T;
 
 beforeAll(async () => {
   t = await makeTestApp({ cscoms: 8, months: 6, reportMonths: 6 });
@@ -25,10 +29,15 @@ beforeAll(async () => {
   await signIn(cscom, "cscom.kati", DEMO_PASSWORD);
   // The Kati CSCom sends its October report if the seed left it missing, then the month's cycle runs.
   if (!one("select id from stock_reports where facility_id = ? and period = '2026-10'", cscomId)) {
-    const report = await cscom.post("/api/v1/reports").set("Idempotency-Key", k()).send({ facilityId: cscomId, period: "2026-10" });
+    const report = await cscom
+      .post("/api/v1/reports")
+      .set("Idempotency-Key", k())
+      .send({ facilityId: cscomId, period: "2026-10" });
     await cscom.post(`/api/v1/reports/${report.body.id}/submit`).set("Idempotency-Key", k());
   }
-  t.open.sqlite.transaction(() => runOrderCycle(t.open.sqlite, { period: "2026-10", status: "submitted", userId: null, now: TEST_NOW }))();
+  t.open.sqlite.transaction(() =>
+    runOrderCycle(t.open.sqlite, { period: "2026-10", status: "submitted", userId: null, now: TEST_NOW }),
+  )();
 });
 
 describe("the month's order cycle", () => {
@@ -39,12 +48,24 @@ describe("the month's order cycle", () => {
          from order_lines l join orders o on o.id = l.order_id join products p on p.id = l.product_id
          join stock_report_lines rl on rl.report_id = o.report_id and rl.product_id = l.product_id and rl.funding_source = l.funding_source`,
       )
-      .all() as { amc: number; suggested: number; explanation: string; basis: string | null; packSize: number; packRoundingThreshold: number; roundToZero: number }[];
+      .all() as {
+      amc: number;
+      suggested: number;
+      explanation: string;
+      basis: string | null;
+      packSize: number;
+      packRoundingThreshold: number;
+      roundToZero: number;
+    }[];
     expect(lines.length).toBeGreaterThan(100);
     // The periods are not copied onto the line: the inputs refer to the report line's.
     expect(lines.every((l) => readCalculation(l.explanation).inputs.endsWith(`|${REPORT_PERIODS}`))).toBe(true);
     for (const l of lines) {
-      const inputs = decodeInputs(readCalculation(l.explanation).inputs, { packSize: l.packSize, packRoundingThreshold: l.packRoundingThreshold, roundToZero: l.roundToZero === 1 }, l.basis);
+      const inputs = decodeInputs(
+        readCalculation(l.explanation).inputs,
+        { packSize: l.packSize, packRoundingThreshold: l.packRoundingThreshold, roundToZero: l.roundToZero === 1 },
+        l.basis,
+      );
       const again = computeOrderQuantity(inputs);
       expect(again.amc).toBe(l.amc);
       expect(again.packs * l.packSize).toBe(l.suggested);
@@ -54,10 +75,18 @@ describe("the month's order cycle", () => {
 
 describe("a district depot's own order to its region", () => {
   it("is computed from the depot's stock, its policy and the AMCs of the CSComs it supplies", async () => {
-    const res = await pharmacist.post("/api/v1/orders/depot").set("Idempotency-Key", k()).send({ facilityId: depotId, period: "2026-10" });
+    const res = await pharmacist
+      .post("/api/v1/orders/depot")
+      .set("Idempotency-Key", k())
+      .send({ facilityId: depotId, period: "2026-10" });
     expect(res.status).toBe(201);
     const costRecovery = res.body.orders.find((o: { flow: string }) => o.flow === "cost_recovery");
-    expect(costRecovery).toMatchObject({ facilityId: depotId, supplierId: "ppm-koulikoro", status: "draft", kind: "regular" });
+    expect(costRecovery).toMatchObject({
+      facilityId: depotId,
+      supplierId: "ppm-koulikoro",
+      status: "draft",
+      kind: "regular",
+    });
     const line = costRecovery.lines.find((l: { amc: number }) => l.amc > 0);
     const demand = one<number>(
       "select sum(l.amc) from order_lines l join orders o on o.id = l.order_id where o.supplier_id = ? and o.period = '2026-10' and o.kind = 'regular' and l.product_id = ? and l.funding_source = 'cost_recovery'",
@@ -65,7 +94,13 @@ describe("a district depot's own order to its region", () => {
       line.productId,
     );
     expect(line.amc).toBe(demand);
-    expect(line.stockOnHand).toBe(one("select coalesce(sum(qty_on_hand), 0) from stock_balances where facility_id = ? and product_id = ? and funding_source = 'cost_recovery'", depotId, line.productId));
+    expect(line.stockOnHand).toBe(
+      one(
+        "select coalesce(sum(qty_on_hand), 0) from stock_balances where facility_id = ? and product_id = ? and funding_source = 'cost_recovery'",
+        depotId,
+        line.productId,
+      ),
+    );
     expect(line.explanation.map((e: { key: string }) => e.key)).toContain("amc_demand");
     // District policy: standard ordering up to 4 months.
     expect(line.explanation.find((e: { key: string }) => e.key === "max").values.maxMonths).toBe(4);
@@ -74,13 +109,19 @@ describe("a district depot's own order to its region", () => {
   it("updates the month's draft instead of creating another one", async () => {
     const count = () => one<number>("select count(*) from orders where facility_id = ? and kind = 'regular'", depotId);
     const before = count();
-    const again = await pharmacist.post("/api/v1/orders/depot").set("Idempotency-Key", k()).send({ facilityId: depotId, period: "2026-10" });
+    const again = await pharmacist
+      .post("/api/v1/orders/depot")
+      .set("Idempotency-Key", k())
+      .send({ facilityId: depotId, period: "2026-10" });
     expect(again.status).toBe(201);
     expect(count()).toBe(before);
   });
 
   it("refuses a CSCom, which orders from its monthly report", async () => {
-    const res = await pharmacist.post("/api/v1/orders/depot").set("Idempotency-Key", k()).send({ facilityId: cscomId, period: "2026-10" });
+    const res = await pharmacist
+      .post("/api/v1/orders/depot")
+      .set("Idempotency-Key", k())
+      .send({ facilityId: cscomId, period: "2026-10" });
     expect(res.status).toBe(400);
     expect(res.body.error.details.issues[0].path).toBe("facilityId");
   });
@@ -89,19 +130,28 @@ describe("a district depot's own order to its region", () => {
 describe("emergency orders", () => {
   it("orders outside the calendar only the lines at or below the emergency order point", async () => {
     const line = t.open.sqlite
-      .prepare("select l.product_id productId, l.funding_source fundingSource from order_lines l join orders o on o.id = l.order_id where o.facility_id = ? and l.amc > 0 order by l.amc desc limit 1")
+      .prepare(
+        "select l.product_id productId, l.funding_source fundingSource from order_lines l join orders o on o.id = l.order_id where o.facility_id = ? and l.amc > 0 order by l.amc desc limit 1",
+      )
       .get(cscomId) as { productId: number; fundingSource: string };
-    const lots = t.open.sqlite.prepare("select lot_id lotId from stock_balances where facility_id = ? and product_id = ? and qty_on_hand > 0").all(cscomId, line.productId) as { lotId: number }[];
+    const lots = t.open.sqlite
+      .prepare("select lot_id lotId from stock_balances where facility_id = ? and product_id = ? and qty_on_hand > 0")
+      .all(cscomId, line.productId) as { lotId: number }[];
     if (lots.length > 0) {
-      const counted = await cscom.post("/api/v1/stock/counts").set("Idempotency-Key", k()).send({ facilityId: cscomId, lines: lots.map((l) => ({ lotId: l.lotId, countedQty: 0 })) });
+      const counted = await cscom
+        .post("/api/v1/stock/counts")
+        .set("Idempotency-Key", k())
+        .send({ facilityId: cscomId, lines: lots.map((l) => ({ lotId: l.lotId, countedQty: 0 })) });
       expect(counted.status).toBe(201);
     }
     const res = await cscom.post("/api/v1/orders/emergency").set("Idempotency-Key", k()).send({ facilityId: cscomId });
     expect(res.status).toBe(201);
-    const lines = res.body.orders.flatMap((o: { kind: string; lines: { productId: number; emergency: boolean; requestedQty: number }[] }) => {
-      expect(o.kind).toBe("emergency");
-      return o.lines;
-    });
+    const lines = res.body.orders.flatMap(
+      (o: { kind: string; lines: { productId: number; emergency: boolean; requestedQty: number }[] }) => {
+        expect(o.kind).toBe("emergency");
+        return o.lines;
+      },
+    );
     expect(lines.every((l: { emergency: boolean }) => l.emergency)).toBe(true);
     expect(lines.find((l: { productId: number }) => l.productId === line.productId).requestedQty).toBeGreaterThan(0);
   });
@@ -110,9 +160,17 @@ describe("emergency orders", () => {
 describe("free-care allocation", () => {
   let productId: number;
   beforeAll(() => {
-    productId = one("select id from products where programme_code = 'malaria' and generic_name like '%luméfantrine%' order by id limit 1");
+    productId = one(
+      "select id from products where programme_code = 'malaria' and generic_name like '%luméfantrine%' order by id limit 1",
+    );
   });
-  const plan = (over: object = {}) => ({ productId, sourceFacilityId: depotId, districtId: "kati", monthsOfCover: 3, ...over });
+  const plan = (over: object = {}) => ({
+    productId,
+    sourceFacilityId: depotId,
+    districtId: "kati",
+    monthsOfCover: 3,
+    ...over,
+  });
 
   it("shares the depot's stock in whole packs, never above a facility's need", async () => {
     const res = await pharmacist.post("/api/v1/allocations/preview").send(plan());
@@ -126,12 +184,37 @@ describe("free-care allocation", () => {
   });
 
   it("rations when the depot holds less than the need, lowest months of stock first, and sends approved orders", async () => {
-    const lots = t.open.sqlite.prepare("select lot_id lotId from stock_balances where facility_id = ? and product_id = ? and qty_on_hand > 0").all(depotId, productId) as { lotId: number }[];
-    for (const l of lots) await pharmacist.post("/api/v1/stock/counts").set("Idempotency-Key", k()).send({ facilityId: depotId, lines: [{ lotId: l.lotId, countedQty: 0 }] });
+    const lots = t.open.sqlite
+      .prepare("select lot_id lotId from stock_balances where facility_id = ? and product_id = ? and qty_on_hand > 0")
+      .all(depotId, productId) as { lotId: number }[];
+    for (const l of lots)
+      await pharmacist
+        .post("/api/v1/stock/counts")
+        .set("Idempotency-Key", k())
+        .send({ facilityId: depotId, lines: [{ lotId: l.lotId, countedQty: 0 }] });
     const packSize = one<number>("select pack_size from products where id = ?", productId);
-    await t.agent.post("/api/v1/stock/movements").set("Idempotency-Key", k()).send({ type: "receipt", facilityId: depotId, productId, lotCode: "ALLOC-1", expiry: "2028-06-30", quantity: packSize * 3 });
-    const katiCscoms = t.open.sqlite.prepare("select id from facilities where level = 'cscom' and district_id = 'kati'").pluck().all() as string[];
-    const byPopulation = plan({ basis: "population", population: { unitsPerPersonPerMonth: 0.05, facilities: katiCscoms.map((facilityId, i) => ({ facilityId, targetPopulation: 10000 + 1000 * i })) } });
+    await t.agent
+      .post("/api/v1/stock/movements")
+      .set("Idempotency-Key", k())
+      .send({
+        type: "receipt",
+        facilityId: depotId,
+        productId,
+        lotCode: "ALLOC-1",
+        expiry: "2028-06-30",
+        quantity: packSize * 3,
+      });
+    const katiCscoms = t.open.sqlite
+      .prepare("select id from facilities where level = 'cscom' and district_id = 'kati'")
+      .pluck()
+      .all() as string[];
+    const byPopulation = plan({
+      basis: "population",
+      population: {
+        unitsPerPersonPerMonth: 0.05,
+        facilities: katiCscoms.map((facilityId, i) => ({ facilityId, targetPopulation: 10000 + 1000 * i })),
+      },
+    });
     const preview = await pharmacist.post("/api/v1/allocations/preview").send(byPopulation);
     expect(preview.status).toBe(200);
     expect(preview.body).toMatchObject({ available: packSize * 3, rationed: true, allocated: packSize * 3 });

@@ -22,10 +22,18 @@ let both: number[] = [];
 let keys = 0;
 
 const k = () => ({ "Idempotency-Key": `shipments-test-${++keys}` });
-const one = <T>(sql: string, ...args: unknown[]) => t.open.sqlite.prepare(sql).pluck().get(...args) as T;
+const one = <T>(sql: string, ...args: unknown[]) =>
+  t.open.sqlite
+    .prepare(sql)
+    .pluck()
+    .get(...args) as T;
 const DATE = "2026-11-20";
 const vehicles = [{ name: "Camion frigorifique", capacityKg: 20_000, capacityL: 100_000, coldBox: true }];
-const plan = (body: object) => pharmacist.post("/api/v1/route-plans").set(k()).send({ depotId, date: DATE, vehicles, solver: { maxIterations: 100, seed: 1 }, ...body });
+const plan = (body: object) =>
+  pharmacist
+    .post("/api/v1/route-plans")
+    .set(k())
+    .send({ depotId, date: DATE, vehicles, solver: { maxIterations: 100, seed: 1 }, ...body });
 
 /** Expected load of orders from the products table: the quantity travelling per lot ÷ pack size × pack weight / volume. */
 function expectedLoad(orderIds: number[]) {
@@ -37,7 +45,12 @@ function expectedLoad(orderIds: number[]) {
     )
     .all(...orderIds) as { qty: number; packSize: number; g: number; cm3: number; cold: number }[];
   const sum = (f: (r: (typeof rows)[number]) => number) => rows.reduce((s, r) => s + (r.qty / r.packSize) * f(r), 0);
-  return { loadKg: Math.round(sum((r) => r.g)) / 1000, loadL: Math.round(sum((r) => r.cm3)) / 1000, coldChain: rows.some((r) => r.qty > 0 && r.cold === 1), units: rows.reduce((s, r) => s + r.qty, 0) };
+  return {
+    loadKg: Math.round(sum((r) => r.g)) / 1000,
+    loadL: Math.round(sum((r) => r.cm3)) / 1000,
+    coldChain: rows.some((r) => r.qty > 0 && r.cold === 1),
+    units: rows.reduce((s, r) => s + r.qty, 0),
+  };
 }
 
 beforeAll(async () => {
@@ -54,8 +67,13 @@ beforeAll(async () => {
     const report = await cscom.post("/api/v1/reports").set(k()).send({ facilityId: cscomId, period: "2026-10" });
     await cscom.post(`/api/v1/reports/${report.body.id}/submit`).set(k());
   }
-  t.open.sqlite.transaction(() => runOrderCycle(t.open.sqlite, { period: "2026-10", status: "submitted", userId: null, now: TEST_NOW }))();
-  const ids = t.open.sqlite.prepare("select id from orders where facility_id = ? and supplier_id = ? and status = 'submitted' order by flow").pluck().all(cscomId, depotId) as number[];
+  t.open.sqlite.transaction(() =>
+    runOrderCycle(t.open.sqlite, { period: "2026-10", status: "submitted", userId: null, now: TEST_NOW }),
+  )();
+  const ids = t.open.sqlite
+    .prepare("select id from orders where facility_id = ? and supplier_id = ? and status = 'submitted' order by flow")
+    .pluck()
+    .all(cscomId, depotId) as number[];
   expect(ids).toHaveLength(2);
   [shipped, picking] = ids as [number, number];
   both = [shipped, picking].sort((a, b) => a - b);
@@ -63,7 +81,9 @@ beforeAll(async () => {
     expect((await pharmacist.post(`/api/v1/orders/${id}/approve`).set(k()).send({})).status).toBe(200);
     expect((await storekeeper.post(`/api/v1/orders/${id}/pick`).set(k())).status).toBe(200);
   }
-  expect((await storekeeper.post(`/api/v1/orders/${shipped}/ship`).set(k()).send({ shortfallAction: "backorder" })).status).toBe(200);
+  expect(
+    (await storekeeper.post(`/api/v1/orders/${shipped}/ship`).set(k()).send({ shortfallAction: "backorder" })).status,
+  ).toBe(200);
 });
 
 describe("POST /route-plans from shipments", () => {
@@ -78,13 +98,23 @@ describe("POST /route-plans from shipments", () => {
     const stop = stops[0]!;
     const want = expectedLoad(both);
     expect(want.units).toBeGreaterThan(0);
-    expect(stop).toMatchObject({ facilityId: cscomId, orderIds: both, shipmentId: null, loadKg: want.loadKg, loadL: want.loadL, coldChain: want.coldChain, serviceS: 1200 });
+    expect(stop).toMatchObject({
+      facilityId: cscomId,
+      orderIds: both,
+      shipmentId: null,
+      loadKg: want.loadKg,
+      loadL: want.loadL,
+      coldChain: want.coldChain,
+      serviceS: 1200,
+    });
     expect(JSON.parse(one<string>("select order_ids from route_stops where plan_id = ?", created.id))).toEqual(both);
   });
 
   it("shows each order's manifest: products, lots and quantities (shipped, or picked while picking)", () => {
     const stop = created.routes[0]!.stops[0]!;
-    expect(stop.manifest.map((m) => [m.orderId, m.status])).toEqual(both.map((id) => [id, id === shipped ? "shipped" : "picking"]));
+    expect(stop.manifest.map((m) => [m.orderId, m.status])).toEqual(
+      both.map((id) => [id, id === shipped ? "shipped" : "picking"]),
+    );
     for (const m of stop.manifest) {
       expect(m.lines.length).toBeGreaterThan(0);
       for (const l of m.lines) {
@@ -104,19 +134,38 @@ describe("POST /route-plans from shipments", () => {
     expect(res.status).toBe(201);
     const stop = (res.body as RoutePlan).routes[0]!.stops[0]!;
     const want = expectedLoad([shipped]);
-    expect(stop).toMatchObject({ facilityId: cscomId, orderIds: [shipped], loadKg: want.loadKg, loadL: want.loadL, coldChain: want.coldChain });
+    expect(stop).toMatchObject({
+      facilityId: cscomId,
+      orderIds: [shipped],
+      loadKg: want.loadKg,
+      loadL: want.loadL,
+      coldChain: want.coldChain,
+    });
     expect(stop.manifest.map((m) => m.orderId)).toEqual([shipped]);
-    const after = JSON.parse(one<string>("select after_json from audit_log where action = 'route_plan.create' and object_id = ?", String(res.body.id)));
+    const after = JSON.parse(
+      one<string>(
+        "select after_json from audit_log where action = 'route_plan.create' and object_id = ?",
+        String(res.body.id),
+      ),
+    );
     expect(after.orderIds).toEqual([shipped]);
   });
 
   it("merges an explicit stop at a facility that also receives orders into one visit carrying both loads", async () => {
-    const res = await plan({ orderIds: [shipped], stops: [{ facilityId: cscomId, shipmentId: "BL-2026-001", loadKg: 12.5, loadL: 40, serviceMin: 45 }] });
+    const res = await plan({
+      orderIds: [shipped],
+      stops: [{ facilityId: cscomId, shipmentId: "BL-2026-001", loadKg: 12.5, loadL: 40, serviceMin: 45 }],
+    });
     expect(res.status, JSON.stringify(res.body).slice(0, 400)).toBe(201);
     const stops = [...(res.body as RoutePlan).routes.flatMap((r) => r.stops), ...(res.body as RoutePlan).unassigned];
     expect(stops).toHaveLength(1);
     const want = expectedLoad([shipped]);
-    expect(stops[0]).toMatchObject({ facilityId: cscomId, orderIds: [shipped], shipmentId: "BL-2026-001", serviceS: 45 * 60 });
+    expect(stops[0]).toMatchObject({
+      facilityId: cscomId,
+      orderIds: [shipped],
+      shipmentId: "BL-2026-001",
+      serviceS: 45 * 60,
+    });
     expect(stops[0]!.loadKg).toBeCloseTo(want.loadKg + 12.5, 3);
     expect(stops[0]!.loadL).toBeCloseTo(want.loadL + 40, 3);
     expect(one<number>("select count(*) from route_stops where plan_id = ?", res.body.id)).toBe(1);
@@ -130,13 +179,23 @@ describe("POST /route-plans from shipments", () => {
     const res = await plan({ orderIds: [shipped, foreign] });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe("validation_failed");
-    expect(res.body.error.details.issues).toEqual([{ path: "orderIds.1", message: `order ${foreign} is not a shipment of ${depotId}` }]);
+    expect(res.body.error.details.issues).toEqual([
+      { path: "orderIds.1", message: `order ${foreign} is not a shipment of ${depotId}` },
+    ]);
     const unknown = await plan({ orderIds: [999_999] });
-    expect(unknown.body.error.details.issues).toEqual([{ path: "orderIds.0", message: `order 999999 is not a shipment of ${depotId}` }]);
+    expect(unknown.body.error.details.issues).toEqual([
+      { path: "orderIds.0", message: `order 999999 is not a shipment of ${depotId}` },
+    ]);
     // The shipped order's shortfall was back-ordered: an approved order of the depot, not yet picked.
-    const backorder = one<number>("select id from orders where parent_order_id = ? and supplier_id = ? and status = 'approved'", shipped, depotId);
+    const backorder = one<number>(
+      "select id from orders where parent_order_id = ? and supplier_id = ? and status = 'approved'",
+      shipped,
+      depotId,
+    );
     const early = await plan({ orderIds: [backorder] });
-    expect(early.body.error.details.issues).toEqual([{ path: "orderIds.0", message: `order ${backorder} is approved: only picking or shipped orders can be planned` }]);
+    expect(early.body.error.details.issues).toEqual([
+      { path: "orderIds.0", message: `order ${backorder} is approved: only picking or shipped orders can be planned` },
+    ]);
     const twice = await plan({ orderIds: [shipped, shipped] });
     expect(twice.body.error.details.issues[0].path).toBe("orderIds.1");
     expect(one<number>("select count(*) from route_plans")).toBe(before);
@@ -149,7 +208,9 @@ describe("POST /route-plans from shipments", () => {
   });
 
   it("leaves out of fromShipments the facilities already on a published plan of that date", async () => {
-    expect((await pharmacist.patch(`/api/v1/route-plans/${created.id}`).set(k()).send({ status: "published" })).status).toBe(200);
+    expect(
+      (await pharmacist.patch(`/api/v1/route-plans/${created.id}`).set(k()).send({ status: "published" })).status,
+    ).toBe(200);
     const res = await plan({ fromShipments: true });
     expect(res.status).toBe(400);
     expect(res.body.error.details.issues[0].path).toBe("fromShipments");

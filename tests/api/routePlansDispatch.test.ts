@@ -21,19 +21,33 @@ let keys = 0;
 
 const k = () => ({ "Idempotency-Key": `dispatch-test-${++keys}` });
 const q = <T>(sql: string, ...args: unknown[]) => t.open.sqlite.prepare(sql).all(...args) as T[];
-const one = <T>(sql: string, ...args: unknown[]) => t.open.sqlite.prepare(sql).pluck().get(...args) as T;
+const one = <T>(sql: string, ...args: unknown[]) =>
+  t.open.sqlite
+    .prepare(sql)
+    .pluck()
+    .get(...args) as T;
 const DATE = "2026-11-20";
 const SOLVER = { maxIterations: 100, seed: 1 };
 const candidates = (agent: TestAgent, query: string) => agent.get(`/api/v1/route-plans/candidates?${query}`);
-const plan = (body: object) => pharmacist.post("/api/v1/route-plans").set(k()).send({ depotId, date: DATE, solver: SOLVER, ...body });
+const plan = (body: object) =>
+  pharmacist
+    .post("/api/v1/route-plans")
+    .set(k())
+    .send({ depotId, date: DATE, solver: SOLVER, ...body });
 const patch = (id: number, body: object) => pharmacist.patch(`/api/v1/route-plans/${id}`).set(k()).send(body);
-const tables = () => ({ stops: q("select * from route_stops order by id"), unassigned: q("select * from route_unassigned order by id"), plans: q("select id, violations_json, updated_at from route_plans order by id") });
+const tables = () => ({
+  stops: q("select * from route_stops order by id"),
+  unassigned: q("select * from route_unassigned order by id"),
+  plans: q("select id, violations_json, updated_at from route_plans order by id"),
+});
 
 beforeAll(async () => {
   t = await makeTestApp({ cscoms: 1, months: 1 });
   depotId = one("select scope_facility_id from users where username = 'magasin.kati'");
   moptiDepot = one("select id from facilities where level = 'district' and district_id = 'mopti'");
-  cscoms = q<{ id: string }>("select id from facilities where level = 'cscom' and district_id = 'kati' and rainy_season_access = 'all_year' and not insecure order by id limit 4").map((r) => r.id);
+  cscoms = q<{ id: string }>(
+    "select id from facilities where level = 'cscom' and district_id = 'kati' and rainy_season_access = 'all_year' and not insecure order by id limit 4",
+  ).map((r) => r.id);
   pharmacist = request.agent(t.app);
   await signIn(pharmacist, "pharmacien.kati", DEMO_PASSWORD);
   storekeeper = request.agent(t.app);
@@ -44,8 +58,18 @@ beforeAll(async () => {
      where b.facility_id = ? and g.kind = 'free_care' and b.funding_source = p.programme_code group by b.product_id order by sum(b.qty_on_hand) desc limit 1`,
     depotId,
   );
-  const population = { unitsPerPersonPerMonth: 1, facilities: cscoms.map((facilityId, i) => ({ facilityId, targetPopulation: 2000 + i * 500 })) };
-  const sent = await pharmacist.post("/api/v1/allocations").set(k()).send({ productId, sourceFacilityId: depotId, districtId: "kati", basis: "population", monthsOfCover: 1, population });
+  const population = {
+    unitsPerPersonPerMonth: 1,
+    facilities: cscoms.map((facilityId, i) => ({ facilityId, targetPopulation: 2000 + i * 500 })),
+  };
+  const sent = await pharmacist.post("/api/v1/allocations").set(k()).send({
+    productId,
+    sourceFacilityId: depotId,
+    districtId: "kati",
+    basis: "population",
+    monthsOfCover: 1,
+    population,
+  });
   expect(sent.status, JSON.stringify(sent.body).slice(0, 300)).toBe(201);
   orderIds = sent.body.orderIds as number[];
   expect(orderIds).toHaveLength(4);
@@ -64,20 +88,46 @@ describe("GET /route-plans/candidates", () => {
     expect(listed.stops.map((s) => s.facilityId).sort()).toEqual([...cscoms].sort());
     expect(listed.totals).toMatchObject({ stops: 4, orders: 4 });
     for (const s of listed.stops) {
-      const f = q<{ name: string; lat: number; lon: number; opens_at: string }>("select name, lat, lon, opens_at from facilities where id = ?", s.facilityId)[0]!;
-      expect(s).toMatchObject({ facilityName: f.name, lat: f.lat, lon: f.lon, opensAt: f.opens_at, insecure: false, closedThisSeason: false });
+      const f = q<{ name: string; lat: number; lon: number; opens_at: string }>(
+        "select name, lat, lon, opens_at from facilities where id = ?",
+        s.facilityId,
+      )[0]!;
+      expect(s).toMatchObject({
+        facilityName: f.name,
+        lat: f.lat,
+        lon: f.lon,
+        opensAt: f.opens_at,
+        insecure: false,
+        closedThisSeason: false,
+      });
       const [order] = s.orders;
       expect(order).toMatchObject({ status: "picking", flow: "free_care", lineCount: 1 });
-      expect(order!.units).toBe(one("select sum(ll.picked_qty) from order_line_lots ll join order_lines l on l.id = ll.order_line_id where l.order_id = ?", order!.orderId));
+      expect(order!.units).toBe(
+        one(
+          "select sum(ll.picked_qty) from order_line_lots ll join order_lines l on l.id = ll.order_line_id where l.order_id = ?",
+          order!.orderId,
+        ),
+      );
     }
-    expect(listed.totals.loadKg).toBeCloseTo(listed.stops.reduce((n, s) => n + s.loadKg, 0), 6);
+    expect(listed.totals.loadKg).toBeCloseTo(
+      listed.stops.reduce((n, s) => n + s.loadKg, 0),
+      6,
+    );
 
-    const created = await plan({ vehicles: [{ name: "Camion", capacityKg: 5000, capacityL: 20000, coldBox: true }], fromShipments: true });
+    const created = await plan({
+      vehicles: [{ name: "Camion", capacityKg: 5000, capacityL: 20000, coldBox: true }],
+      fromShipments: true,
+    });
     expect(created.status, JSON.stringify(created.body).slice(0, 300)).toBe(201);
     const stops = (created.body as RoutePlan).routes.flatMap((r) => r.stops);
     for (const s of listed.stops) {
       const planned = stops.find((x) => x.facilityId === s.facilityId)!;
-      expect([planned.loadKg, planned.loadL, planned.coldChain, planned.orderIds]).toEqual([s.loadKg, s.loadL, s.coldChain, s.orders.map((o) => o.orderId)]);
+      expect([planned.loadKg, planned.loadL, planned.coldChain, planned.orderIds]).toEqual([
+        s.loadKg,
+        s.loadL,
+        s.coldChain,
+        s.orders.map((o) => o.orderId),
+      ]);
     }
     expect((await patch(created.body.id, { status: "published" })).status).toBe(200);
   });
@@ -96,7 +146,11 @@ describe("GET /route-plans/candidates", () => {
     try {
       const rainy = await candidates(pharmacist, `depotId=${depotId}&date=2026-08-10`);
       expect(rainy.body.rainySeason).toBe(true);
-      expect(rainy.body.stops.filter((s: { closedThisSeason: boolean }) => s.closedThisSeason).map((s: { facilityId: string }) => s.facilityId)).toEqual([closed]);
+      expect(
+        rainy.body.stops
+          .filter((s: { closedThisSeason: boolean }) => s.closedThisSeason)
+          .map((s: { facilityId: string }) => s.facilityId),
+      ).toEqual([closed]);
       const dry = await candidates(pharmacist, `depotId=${depotId}&date=2026-12-10`);
       expect(dry.body.stops.some((s: { closedThisSeason: boolean }) => s.closedThisSeason)).toBe(false);
     } finally {
@@ -127,7 +181,9 @@ describe("GET /route-plans/candidates", () => {
     expect(extra.status).toBe(400);
     const cscom = await candidates(pharmacist, `depotId=${cscoms[0]}&date=${DATE}`);
     expect(cscom.status).toBe(400);
-    expect(cscom.body.error.details.issues).toEqual([{ path: "depotId", message: `facility ${cscoms[0]} is a cscom, not a depot` }]);
+    expect(cscom.body.error.details.issues).toEqual([
+      { path: "depotId", message: `facility ${cscoms[0]} is a cscom, not a depot` },
+    ]);
   });
 });
 
@@ -136,7 +192,14 @@ describe("PATCH /route-plans/:id move.unassignedId", () => {
 
   beforeAll(async () => {
     // A van too small for any shipment: every stop comes back unassigned for capacity.
-    const res = await plan({ date: "2026-11-23", vehicles: [{ name: "Moto", capacityKg: 0, capacityL: 0 }, { name: "Camion", capacityKg: 0, capacityL: 0, coldBox: true }], fromShipments: true });
+    const res = await plan({
+      date: "2026-11-23",
+      vehicles: [
+        { name: "Moto", capacityKg: 0, capacityL: 0 },
+        { name: "Camion", capacityKg: 0, capacityL: 0, coldBox: true },
+      ],
+      fromShipments: true,
+    });
     expect(res.status, JSON.stringify(res.body).slice(0, 300)).toBe(201);
     created = res.body;
     expect(created.unassigned.map((u) => u.reason)).toEqual(["capacity", "capacity", "capacity", "capacity"]);
@@ -150,22 +213,48 @@ describe("PATCH /route-plans/:id move.unassignedId", () => {
     const after = res.body as RoutePlan;
     expect(after.unassigned.map((u) => u.id)).not.toContain(first.id);
     const stop = after.routes[1]!.stops[0]!;
-    expect(stop).toMatchObject({ position: 1, facilityId: first.facilityId, loadKg: first.loadKg, orderIds: first.orderIds, coldChain: first.coldChain });
+    expect(stop).toMatchObject({
+      position: 1,
+      facilityId: first.facilityId,
+      loadKg: first.loadKg,
+      orderIds: first.orderIds,
+      coldChain: first.coldChain,
+    });
     expect(stop.manifest.map((m) => m.orderId)).toEqual(first.orderIds);
     expect(stop.etaS).toBeGreaterThan(0);
     expect(stop.distanceFromPrevM).toBeGreaterThan(0);
-    expect(after.violations).toContainEqual({ type: "capacity", vehicleId: truck.vehicleId, stopId: null, dimension: "kg", excess: expect.closeTo(first.loadKg, 6) });
+    expect(after.violations).toContainEqual({
+      type: "capacity",
+      vehicleId: truck.vehicleId,
+      stopId: null,
+      dimension: "kg",
+      excess: expect.closeTo(first.loadKg, 6),
+    });
     expect(after.totals).toMatchObject({ stops: 1, unassigned: 3, violations: after.violations.length });
-    expect(q("select vehicle_id, position, order_ids from route_stops where id = ?", stop.id)).toEqual([{ vehicle_id: truck.vehicleId, position: 1, order_ids: JSON.stringify(first.orderIds) }]);
+    expect(q("select vehicle_id, position, order_ids from route_stops where id = ?", stop.id)).toEqual([
+      { vehicle_id: truck.vehicleId, position: 1, order_ids: JSON.stringify(first.orderIds) },
+    ]);
     expect(one("select count(*) from route_unassigned where id = ?", first.id)).toBe(0);
-    const audit = q<{ before_json: string; after_json: string }>("select before_json, after_json from audit_log where action = 'route_plan.move' and object_id = ?", String(created.id));
+    const audit = q<{ before_json: string; after_json: string }>(
+      "select before_json, after_json from audit_log where action = 'route_plan.move' and object_id = ?",
+      String(created.id),
+    );
     expect(audit).toHaveLength(1);
-    expect(JSON.parse(audit[0]!.before_json).unassigned).toEqual({ id: first.id, facilityId: first.facilityId, reason: "capacity" });
+    expect(JSON.parse(audit[0]!.before_json).unassigned).toEqual({
+      id: first.id,
+      facilityId: first.facilityId,
+      reason: "capacity",
+    });
     expect(JSON.parse(audit[0]!.after_json).stop).toEqual({ id: stop.id, vehicleId: truck.vehicleId, position: 1 });
 
     // A second one goes in front of it: positions follow.
-    const res2 = await patch(created.id, { move: { unassignedId: second.id, vehicleId: truck.vehicleId, position: 1 } });
-    expect(res2.body.routes[1].stops.map((s: { facilityId: string }) => s.facilityId)).toEqual([second.facilityId, first.facilityId]);
+    const res2 = await patch(created.id, {
+      move: { unassignedId: second.id, vehicleId: truck.vehicleId, position: 1 },
+    });
+    expect(res2.body.routes[1].stops.map((s: { facilityId: string }) => s.facilityId)).toEqual([
+      second.facilityId,
+      first.facilityId,
+    ]);
     created = res2.body;
   });
 
@@ -173,7 +262,9 @@ describe("PATCH /route-plans/:id move.unassignedId", () => {
     const before = tables();
     const truck = created.routes[1]!;
     const u = created.unassigned[0]!;
-    const foreign = (await plan({ date: "2026-11-24", vehicles: [{ name: "Moto", capacityKg: 0, capacityL: 0 }], fromShipments: true })).body as RoutePlan;
+    const foreign = (
+      await plan({ date: "2026-11-24", vehicles: [{ name: "Moto", capacityKg: 0, capacityL: 0 }], fromShipments: true })
+    ).body as RoutePlan;
     const snapshot = tables();
     const cases: [object, string][] = [
       [{ unassignedId: 999_999, vehicleId: truck.vehicleId, position: 1 }, "move.unassignedId"],
@@ -196,13 +287,26 @@ describe("PATCH /route-plans/:id move.unassignedId", () => {
     const closed = cscoms[3]!;
     t.open.sqlite.prepare("update facilities set rainy_season_access = 'closed' where id = ?").run(closed);
     try {
-      const rainy = (await plan({ date: "2026-08-12", vehicles: [{ name: "Camion", capacityKg: 5000, capacityL: 20000, coldBox: true }], fromShipments: true })).body as RoutePlan;
+      const rainy = (
+        await plan({
+          date: "2026-08-12",
+          vehicles: [{ name: "Camion", capacityKg: 5000, capacityL: 20000, coldBox: true }],
+          fromShipments: true,
+        })
+      ).body as RoutePlan;
       const left = rainy.unassigned.find((u) => u.facilityId === closed)!;
       expect(left.reason).toBe("season_closed");
       const snapshot = tables();
-      const res = await patch(rainy.id, { move: { unassignedId: left.id, vehicleId: rainy.routes[0]!.vehicleId, position: 1 } });
+      const res = await patch(rainy.id, {
+        move: { unassignedId: left.id, vehicleId: rainy.routes[0]!.vehicleId, position: 1 },
+      });
       expect(res.status).toBe(400);
-      expect(res.body.error.details.issues).toEqual([{ path: "move.unassignedId", message: `stop ${left.id} was left out before solving (season_closed): plan again to include it` }]);
+      expect(res.body.error.details.issues).toEqual([
+        {
+          path: "move.unassignedId",
+          message: `stop ${left.id} was left out before solving (season_closed): plan again to include it`,
+        },
+      ]);
       expect(tables()).toEqual(snapshot);
     } finally {
       t.open.sqlite.prepare("update facilities set rainy_season_access = 'all_year' where id = ?").run(closed);

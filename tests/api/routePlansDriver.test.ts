@@ -17,13 +17,23 @@ let plan: RoutePlan;
 let keys = 0;
 
 const key = () => ({ "Idempotency-Key": `driver-view-test-${++keys}` });
-const one = <T>(sql: string, ...args: unknown[]) => t.open.sqlite.prepare(sql).pluck().get(...args) as T;
-const sum = (routes: RoutePlan["routes"], f: (r: RoutePlan["routes"][number]) => number) => routes.reduce((n, r) => n + f(r), 0);
+const one = <T>(sql: string, ...args: unknown[]) =>
+  t.open.sqlite
+    .prepare(sql)
+    .pluck()
+    .get(...args) as T;
+const sum = (routes: RoutePlan["routes"], f: (r: RoutePlan["routes"][number]) => number) =>
+  routes.reduce((n, r) => n + f(r), 0);
 
 beforeAll(async () => {
   t = await makeTestApp({ cscoms: 1, months: 1 });
   const depot = one<string>("select id from facilities where level = 'district' and district_id = 'kati'");
-  const cscoms = (t.open.sqlite.prepare("select id from facilities where level = 'cscom' and district_id = 'kati' and rainy_season_access = 'all_year' and not insecure order by id limit 8").pluck().all() as string[]);
+  const cscoms = t.open.sqlite
+    .prepare(
+      "select id from facilities where level = 'cscom' and district_id = 'kati' and rainy_season_access = 'all_year' and not insecure order by id limit 8",
+    )
+    .pluck()
+    .all() as string[];
   driverId = one<number>("select id from users where username = 'chauffeur.kati'");
   pharmacist = request.agent(t.app);
   await signIn(pharmacist, "pharmacien.kati", DEMO_PASSWORD);
@@ -63,7 +73,14 @@ describe("a driver's view of route plans", () => {
     const detail = (await driver.get(`/api/v1/route-plans/${plan.id}`)).body as RoutePlan;
     expect(detail.routes).toEqual(mine);
     expect(detail.unassigned).toEqual([]);
-    const own = { distanceM: sum(mine, (r) => r.distanceM), durationS: sum(mine, (r) => r.durationS), costXof: sum(mine, (r) => r.costXof), stops: sum(mine, (r) => r.stops.length), unassigned: 0, violations: 0 };
+    const own = {
+      distanceM: sum(mine, (r) => r.distanceM),
+      durationS: sum(mine, (r) => r.durationS),
+      costXof: sum(mine, (r) => r.costXof),
+      stops: sum(mine, (r) => r.stops.length),
+      unassigned: 0,
+      violations: 0,
+    };
     expect(detail.totals).toEqual(own);
     expect(detail.totals.distanceM).toBeLessThan(whole.totals.distanceM);
 
@@ -78,14 +95,21 @@ describe("a driver's view of route plans", () => {
     const detail = (await pharmacist.get(`/api/v1/route-plans/${plan.id}`)).body as RoutePlan;
     expect(item.vehicles).toBe(2);
     expect(item.totals).toEqual(detail.totals);
-    expect(detail.totals).toMatchObject({ stops: sum(detail.routes, (r) => r.stops.length), unassigned: 1, distanceM: sum(detail.routes, (r) => r.distanceM) });
+    expect(detail.totals).toMatchObject({
+      stops: sum(detail.routes, (r) => r.stops.length),
+      unassigned: 1,
+      distanceM: sum(detail.routes, (r) => r.distanceM),
+    });
   });
 
   it("counts in their summary the violations of their own route only", async () => {
     const theirs = plan.routes.find((r) => r.driverUserId !== driverId)!;
     const mine = plan.routes.find((r) => r.driverUserId === driverId)!;
     // Overload the other vehicle: the violation is on their route, not the driver's.
-    const moved = await pharmacist.patch(`/api/v1/route-plans/${plan.id}`).set(key()).send({ move: { stopId: mine.stops[0]!.id, vehicleId: theirs.vehicleId, position: 1 } });
+    const moved = await pharmacist
+      .patch(`/api/v1/route-plans/${plan.id}`)
+      .set(key())
+      .send({ move: { stopId: mine.stops[0]!.id, vehicleId: theirs.vehicleId, position: 1 } });
     expect(moved.status).toBe(200);
     const after = moved.body as RoutePlan;
     expect(after.violations.some((v) => v.vehicleId === theirs.vehicleId)).toBe(true);

@@ -3,7 +3,15 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { openDb } from "../../db/client";
 import { createApp } from "../../server/app";
 import { LOCKOUT_MS, MAX_FAILURES, SESSION_IDLE_MS, SESSION_TTL_MS } from "../../server/auth/sessions";
-import { ADMIN_PASSWORD, DEMO_PASSWORD, ledgerSnapshot, makeTestApp, signIn, TEST_NOW, type TestContext } from "../helpers/app";
+import {
+  ADMIN_PASSWORD,
+  DEMO_PASSWORD,
+  ledgerSnapshot,
+  makeTestApp,
+  signIn,
+  TEST_NOW,
+  type TestContext,
+} from "../helpers/app";
 
 let t: TestContext;
 let depotId: string;
@@ -11,12 +19,16 @@ let productId: number;
 
 beforeAll(async () => {
   t = await makeTestApp({ cscoms: 2, months: 3 });
-  depotId = t.open.sqlite.prepare("select id from facilities where level = 'district' and district_id = 'kati'").pluck().get() as string;
+  depotId = t.open.sqlite
+    .prepare("select id from facilities where level = 'district' and district_id = 'kati'")
+    .pluck()
+    .get() as string;
   productId = t.open.sqlite.prepare("select id from products order by id limit 1").pluck().get() as number;
 });
 
 const at = (ms: number) => new Date(TEST_NOW.getTime() + ms);
-const auditCount = (action: string) => t.open.sqlite.prepare("select count(*) from audit_log where action = ?").pluck().get(action) as number;
+const auditCount = (action: string) =>
+  t.open.sqlite.prepare("select count(*) from audit_log where action = ?").pluck().get(action) as number;
 
 describe("sign-in lock-out", () => {
   it("locks a username after repeated failures, says nothing about whether it exists, and unlocks later", async () => {
@@ -31,7 +43,9 @@ describe("sign-in lock-out", () => {
     }
     expect(auditCount("auth.lockout")).toBe(2);
     t.now.value = at(LOCKOUT_MS + 1000);
-    const after = await request(t.app).post("/api/v1/auth/login").send({ username: "magasin.kati", password: DEMO_PASSWORD });
+    const after = await request(t.app)
+      .post("/api/v1/auth/login")
+      .send({ username: "magasin.kati", password: DEMO_PASSWORD });
     expect(after.status).toBe(200);
     t.now.value = TEST_NOW;
   });
@@ -41,7 +55,10 @@ describe("rate limits", () => {
   it("slows down sign-in attempts from one client", async () => {
     const app = createApp({ db: t.open.db, loginRateLimitPerMinute: 3 });
     const statuses: number[] = [];
-    for (let i = 0; i < 4; i++) statuses.push((await request(app).post("/api/v1/auth/login").send({ username: "someone", password: "x" })).status);
+    for (let i = 0; i < 4; i++)
+      statuses.push(
+        (await request(app).post("/api/v1/auth/login").send({ username: "someone", password: "x" })).status,
+      );
     expect(statuses).toEqual([401, 401, 401, 429]);
   });
 });
@@ -72,15 +89,26 @@ describe("sessions", () => {
     const b = request.agent(t.app);
     await signIn(a, "cscom.kati", DEMO_PASSWORD);
     await signIn(b, "cscom.kati", DEMO_PASSWORD);
-    const wrong = await a.post("/api/v1/auth/password").send({ currentPassword: "not-it", newPassword: "a-new-long-password" });
+    const wrong = await a
+      .post("/api/v1/auth/password")
+      .send({ currentPassword: "not-it", newPassword: "a-new-long-password" });
     expect(wrong.status).toBe(400);
     expect(wrong.body.error.details.issues[0].path).toBe("currentPassword");
     const short = await a.post("/api/v1/auth/password").send({ currentPassword: DEMO_PASSWORD, newPassword: "short" });
     expect(short.body.error.details.issues[0].path).toBe("newPassword");
-    expect((await a.post("/api/v1/auth/password").send({ currentPassword: DEMO_PASSWORD, newPassword: "a-new-long-password" })).status).toBe(204);
+    expect(
+      (
+        await a
+          .post("/api/v1/auth/password")
+          .send({ currentPassword: DEMO_PASSWORD, newPassword: "a-new-long-password" })
+      ).status,
+    ).toBe(204);
     expect((await a.get("/api/v1/auth/me")).status).toBe(200);
     expect((await b.get("/api/v1/auth/me")).status).toBe(401);
-    expect((await request(t.app).post("/api/v1/auth/login").send({ username: "cscom.kati", password: DEMO_PASSWORD })).status).toBe(401);
+    expect(
+      (await request(t.app).post("/api/v1/auth/login").send({ username: "cscom.kati", password: DEMO_PASSWORD }))
+        .status,
+    ).toBe(401);
     expect(auditCount("auth.password.change")).toBe(1);
   });
 
@@ -98,11 +126,22 @@ describe("cross-site request forgery", () => {
     const agent = request.agent(t.app);
     await agent.post("/api/v1/auth/login").send({ username: "admin", password: ADMIN_PASSWORD });
     const before = ledgerSnapshot(t.open);
-    const body = { type: "receipt", facilityId: depotId, productId, lotCode: "CSRF-1", expiry: "2028-01-31", quantity: 5 };
+    const body = {
+      type: "receipt",
+      facilityId: depotId,
+      productId,
+      lotCode: "CSRF-1",
+      expiry: "2028-01-31",
+      quantity: 5,
+    };
     const none = await agent.post("/api/v1/stock/movements").set("Idempotency-Key", "csrf-test-1").send(body);
     expect(none.status).toBe(403);
     expect(none.body.error.code).toBe("csrf_failed");
-    const wrong = await agent.post("/api/v1/stock/movements").set("Idempotency-Key", "csrf-test-2").set("X-CSRF-Token", "forged-token-value").send(body);
+    const wrong = await agent
+      .post("/api/v1/stock/movements")
+      .set("Idempotency-Key", "csrf-test-2")
+      .set("X-CSRF-Token", "forged-token-value")
+      .send(body);
     expect(wrong.body.error.code).toBe("csrf_failed");
     expect(ledgerSnapshot(t.open)).toEqual(before);
     // Reads need no token.
@@ -121,7 +160,10 @@ describe("hardening", () => {
 
   it("refuses an oversized body with 413 and writes nothing", async () => {
     const before = ledgerSnapshot(t.open);
-    const res = await t.agent.post("/api/v1/stock/counts").set("Idempotency-Key", "too-large-1").send({ facilityId: depotId, note: "x".repeat(2_000_000), lines: [] });
+    const res = await t.agent
+      .post("/api/v1/stock/counts")
+      .set("Idempotency-Key", "too-large-1")
+      .send({ facilityId: depotId, note: "x".repeat(2_000_000), lines: [] });
     expect(res.status).toBe(413);
     expect(res.body.error.code).toBe("payload_too_large");
     expect(ledgerSnapshot(t.open)).toEqual(before);
@@ -153,18 +195,37 @@ describe("audit trail", () => {
       .set("User-Agent", "fura-test")
       .send({ type: "receipt", facilityId: depotId, productId, lotCode: "AUD-1", expiry: "2028-01-31", quantity: 12 });
     expect(res.status).toBe(201);
-    const count = await agent.post("/api/v1/stock/counts").set("Idempotency-Key", "audit-count-1").send({ facilityId: depotId, lines: [{ lotId: res.body.movements[0].lotId, countedQty: 10 }] });
+    const count = await agent
+      .post("/api/v1/stock/counts")
+      .set("Idempotency-Key", "audit-count-1")
+      .send({ facilityId: depotId, lines: [{ lotId: res.body.movements[0].lotId, countedQty: 10 }] });
     expect(count.status).toBe(201);
     const list = await t.agent.get("/api/v1/audit?username=pharmacien.kati&objectType=stock_batch");
     expect(list.status).toBe(200);
     const [countEntry, receiptEntry] = list.body.items;
-    expect(receiptEntry).toMatchObject({ action: "stock.movement.create", objectId: res.body.batchId, userAgent: "fura-test", username: "pharmacien.kati" });
-    expect(receiptEntry.before).toEqual([{ facilityId: depotId, lotId: res.body.movements[0].lotId, fundingSource: res.body.movements[0].fundingSource, qtyOnHand: 0 }]);
+    expect(receiptEntry).toMatchObject({
+      action: "stock.movement.create",
+      objectId: res.body.batchId,
+      userAgent: "fura-test",
+      username: "pharmacien.kati",
+    });
+    expect(receiptEntry.before).toEqual([
+      {
+        facilityId: depotId,
+        lotId: res.body.movements[0].lotId,
+        fundingSource: res.body.movements[0].fundingSource,
+        qtyOnHand: 0,
+      },
+    ]);
     expect(receiptEntry.after.balances[0].qtyOnHand).toBe(12);
     expect(countEntry).toMatchObject({ action: "stock.count.create", objectId: count.body.batchId });
     expect(countEntry.after.balances[0].qtyOnHand).toBe(10);
     // A replay is not a new change.
-    await agent.post("/api/v1/stock/movements").set("Idempotency-Key", "audit-receipt-1").set("User-Agent", "fura-test").send({ type: "receipt", facilityId: depotId, productId, lotCode: "AUD-1", expiry: "2028-01-31", quantity: 12 });
+    await agent
+      .post("/api/v1/stock/movements")
+      .set("Idempotency-Key", "audit-receipt-1")
+      .set("User-Agent", "fura-test")
+      .send({ type: "receipt", facilityId: depotId, productId, lotCode: "AUD-1", expiry: "2028-01-31", quantity: 12 });
     expect((await t.agent.get("/api/v1/audit?username=pharmacien.kati&objectType=stock_batch")).body.total).toBe(2);
     expect(() => t.open.sqlite.prepare("update audit_log set action = 'x'").run()).toThrow(/append-only/);
     expect(() => t.open.sqlite.prepare("delete from audit_log").run()).toThrow(/append-only/);

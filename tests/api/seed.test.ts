@@ -6,15 +6,28 @@ import { balanceMismatches, TEST_NOW } from "../helpers/app";
 
 const fastHash = (pw: string) => `test$${pw.length}`;
 
-function seed(options: { historyCscoms?: number; cscoms?: number; products?: number; seed?: number; months?: number }): { open: OpenDb; summary: SeedSummary } {
+function seed(options: {
+  historyCscoms?: number;
+  cscoms?: number;
+  products?: number;
+  seed?: number;
+  months?: number;
+}): { open: OpenDb; summary: SeedSummary } {
   const open = openDb(":memory:");
-  const summary = seedDatabase(open, { adminPassword: "x".repeat(12), hashPassword: fastHash, demo: true, now: TEST_NOW, ...options });
+  const summary = seedDatabase(open, {
+    adminPassword: "x".repeat(12),
+    hashPassword: fastHash,
+    demo: true,
+    now: TEST_NOW,
+    ...options,
+  });
   return { open, summary };
 }
 
 function ledgerDigest(open: OpenDb): string {
   const hash = createHash("sha256");
-  for (const row of open.sqlite.prepare("select * from stock_movements order by id").iterate()) hash.update(JSON.stringify(row));
+  for (const row of open.sqlite.prepare("select * from stock_movements order by id").iterate())
+    hash.update(JSON.stringify(row));
   return hash.digest("hex");
 }
 
@@ -27,7 +40,10 @@ describe("seeded history (24 months, 30 CSComs)", () => {
 
   it("covers 24 months ending with the month before today", () => {
     expect(summary).toMatchObject({ firstMonth: "2024-11", lastMonth: "2026-10", cscoms: 437 });
-    const months = open.sqlite.prepare("select count(distinct substr(occurred_at, 1, 7)) from stock_movements where type = 'issue'").pluck().get();
+    const months = open.sqlite
+      .prepare("select count(distinct substr(occurred_at, 1, 7)) from stock_movements where type = 'issue'")
+      .pluck()
+      .get();
     expect(months).toBe(24);
   });
 
@@ -44,21 +60,33 @@ describe("seeded history (24 months, 30 CSComs)", () => {
 
   it("stocks each CSCom's product list with realistic events: deliveries, consumption, expiries, losses, counts, stock-outs", () => {
     const kinds = Object.fromEntries(
-      (open.sqlite.prepare("select coalesce(reason, type) k, count(*) n from stock_movements group by 1").all() as { k: string; n: number }[]).map((r) => [r.k, r.n]),
+      (
+        open.sqlite.prepare("select coalesce(reason, type) k, count(*) n from stock_movements group by 1").all() as {
+          k: string;
+          n: number;
+        }[]
+      ).map((r) => [r.k, r.n]),
     );
     for (const k of ["receipt", "issue", "expiry", "damage", "count"]) expect(kinds[k], k).toBeGreaterThan(0);
     const perCscom = open.sqlite
-      .prepare("select count(distinct product_id) n from stock_movements m join facilities f on f.id = m.facility_id where f.level = 'cscom' group by facility_id")
+      .prepare(
+        "select count(distinct product_id) n from stock_movements m join facilities f on f.id = m.facility_id where f.level = 'cscom' group by facility_id",
+      )
       .pluck()
       .all() as number[];
     expect(perCscom).toHaveLength(30);
     expect(Math.min(...perCscom)).toBeGreaterThan(60);
     // Stock-outs: some CSCom × product ends a month with nothing on the shelf.
-    const stockouts = open.sqlite.prepare("select count(*) from stock_movements where type = 'issue' and balance_after = 0").pluck().get();
+    const stockouts = open.sqlite
+      .prepare("select count(*) from stock_movements where type = 'issue' and balance_after = 0")
+      .pluck()
+      .get();
     expect(stockouts).toBeGreaterThan(0);
     // Deliveries come from the CSCom's own district depot.
     const foreign = open.sqlite
-      .prepare("select count(*) from stock_movements m join supply_lines s on s.facility_id = m.facility_id and s.programme_code = 'cost_recovery' where m.type = 'receipt' and m.counterparty_id is not null and m.counterparty_id <> s.supplier_id")
+      .prepare(
+        "select count(*) from stock_movements m join supply_lines s on s.facility_id = m.facility_id and s.programme_code = 'cost_recovery' where m.type = 'receipt' and m.counterparty_id is not null and m.counterparty_id <> s.supplier_id",
+      )
       .pluck()
       .get();
     expect(foreign).toBe(0);
@@ -76,12 +104,17 @@ describe("seeded history (24 months, 30 CSComs)", () => {
       .pluck()
       .get();
     expect(disagreements).toBe(0);
-    const periods = open.sqlite.prepare("select period, count(*) n, sum(on_time) onTime from stock_reports group by period order by period").all() as { period: string; n: number; onTime: number }[];
+    const periods = open.sqlite
+      .prepare("select period, count(*) n, sum(on_time) onTime from stock_reports group by period order by period")
+      .all() as { period: string; n: number; onTime: number }[];
     expect(periods.map((p) => p.period)).toEqual(["2026-05", "2026-06", "2026-07", "2026-08", "2026-09", "2026-10"]);
     expect(periods[0]!.n).toBe(30);
     expect(periods.at(-1)!.n).toBeLessThan(30);
     expect(periods.some((p) => p.onTime < p.n)).toBe(true);
-    const withStockouts = open.sqlite.prepare("select count(*) from stock_report_lines where stockout_days > 0").pluck().get();
+    const withStockouts = open.sqlite
+      .prepare("select count(*) from stock_report_lines where stockout_days > 0")
+      .pluck()
+      .get();
     expect(withStockouts).toBeGreaterThan(0);
   });
 
@@ -102,9 +135,17 @@ describe("seeded history (24 months, 30 CSComs)", () => {
   });
 
   it("gives the depots an opening stock with some short-dated lots to show FEFO blocking", () => {
-    const depotLines = open.sqlite.prepare("select count(*) from stock_movements m join facilities f on f.id = m.facility_id where f.level in ('district', 'regional', 'central')").pluck().get();
+    const depotLines = open.sqlite
+      .prepare(
+        "select count(*) from stock_movements m join facilities f on f.id = m.facility_id where f.level in ('district', 'regional', 'central')",
+      )
+      .pluck()
+      .get();
     expect(depotLines).toBeGreaterThan(1000);
-    const shortDated = open.sqlite.prepare("select count(*) from lots where expiry < '2026-12-31' and lot_code like '%-CD'").pluck().get();
+    const shortDated = open.sqlite
+      .prepare("select count(*) from lots where expiry < '2026-12-31' and lot_code like '%-CD'")
+      .pluck()
+      .get();
     expect(shortDated).toBeGreaterThan(0);
   });
 });
@@ -121,9 +162,17 @@ describe("the generator", () => {
   it("scales up with synthetic CSComs and products for benchmarks", () => {
     const { open, summary } = seed({ cscoms: 480, products: 230, historyCscoms: 2, months: 2 });
     expect(summary).toMatchObject({ cscoms: 480, products: 230 });
-    const synthetic = open.sqlite.prepare("select count(*) from facilities where id like 'synthetic-cscom-%' and district_id is not null").pluck().get();
+    const synthetic = open.sqlite
+      .prepare("select count(*) from facilities where id like 'synthetic-cscom-%' and district_id is not null")
+      .pluck()
+      .get();
     expect(synthetic).toBe(480 - 437);
-    const orphan = open.sqlite.prepare("select count(*) from facilities f left join supply_lines s on s.facility_id = f.id where f.level = 'cscom' and s.supplier_id is null").pluck().get();
+    const orphan = open.sqlite
+      .prepare(
+        "select count(*) from facilities f left join supply_lines s on s.facility_id = f.id where f.level = 'cscom' and s.supplier_id is null",
+      )
+      .pluck()
+      .get();
     expect(orphan).toBe(0);
   });
 });

@@ -13,15 +13,28 @@ function post(body: object, idempotencyKey = nextKey()) {
 }
 
 function receipt(overrides: object = {}) {
-  return { type: "receipt", facilityId: depotId, productId, lotCode: "T-GOOD-1", expiry: "2028-06-30", quantity: 500, ...overrides };
+  return {
+    type: "receipt",
+    facilityId: depotId,
+    productId,
+    lotCode: "T-GOOD-1",
+    expiry: "2028-06-30",
+    quantity: 500,
+    ...overrides,
+  };
 }
 
 beforeAll(async () => {
   t = await makeTestApp();
-  depotId = t.open.sqlite.prepare("select id from facilities where level = 'district' and district_id = 'kati'").pluck().get() as string;
+  depotId = t.open.sqlite
+    .prepare("select id from facilities where level = 'district' and district_id = 'kati'")
+    .pluck()
+    .get() as string;
   // A product the depot has no stock of yet, so that each test controls the shelf.
   productId = t.open.sqlite
-    .prepare("select id from products where id not in (select product_id from stock_balances where facility_id = ?) order by id limit 1")
+    .prepare(
+      "select id from products where id not in (select product_id from stock_balances where facility_id = ?) order by id limit 1",
+    )
     .pluck()
     .get(depotId) as number;
 });
@@ -31,8 +44,17 @@ describe("POST /stock/movements — receipts and idempotency", () => {
     const res = await post(receipt());
     expect(res.status).toBe(201);
     expect(res.body.movements).toHaveLength(1);
-    expect(res.body.movements[0]).toMatchObject({ type: "receipt", qtyDelta: 500, balanceAfter: 500, lotCode: "T-GOOD-1", expiry: "2028-06-30" });
-    const bal = t.open.sqlite.prepare("select qty_on_hand from stock_balances where facility_id = ? and product_id = ?").pluck().all(depotId, productId);
+    expect(res.body.movements[0]).toMatchObject({
+      type: "receipt",
+      qtyDelta: 500,
+      balanceAfter: 500,
+      lotCode: "T-GOOD-1",
+      expiry: "2028-06-30",
+    });
+    const bal = t.open.sqlite
+      .prepare("select qty_on_hand from stock_balances where facility_id = ? and product_id = ?")
+      .pluck()
+      .all(depotId, productId);
     expect(bal).toEqual([500]);
   });
 
@@ -68,7 +90,16 @@ describe("POST /stock/movements — receipts and idempotency", () => {
 
 describe("POST /stock/movements — bad input changes nothing", () => {
   const cases: [string, () => object, number, string, string][] = [
-    ["a missing quantity", () => { const { quantity: _q, ...rest } = receipt(); return rest; }, 400, "validation_failed", "quantity"],
+    [
+      "a missing quantity",
+      () => {
+        const { quantity: _q, ...rest } = receipt();
+        return rest;
+      },
+      400,
+      "validation_failed",
+      "quantity",
+    ],
     ["a negative quantity", () => receipt({ quantity: -5 }), 400, "validation_failed", "quantity"],
     ["a fractional quantity", () => receipt({ quantity: 2.5 }), 400, "validation_failed", "quantity"],
     ["a quantity given as a string", () => receipt({ quantity: "10" }), 400, "validation_failed", "quantity"],
@@ -76,11 +107,41 @@ describe("POST /stock/movements — bad input changes nothing", () => {
     ["an unknown product", () => receipt({ productId: 999999 }), 400, "validation_failed", "productId"],
     ["an unknown facility", () => receipt({ facilityId: "nowhere" }), 400, "validation_failed", "facilityId"],
     ["an invalid expiry date", () => receipt({ expiry: "2027-02-30" }), 400, "validation_failed", "expiry"],
-    ["an already expired lot", () => receipt({ lotCode: "OLD", expiry: "2020-01-01" }), 400, "validation_failed", "expiry"],
-    ["a date in the future", () => receipt({ occurredAt: "2030-01-01T00:00:00Z" }), 400, "validation_failed", "occurredAt"],
-    ["an unknown lot in an adjustment", () => ({ type: "adjustment", facilityId: depotId, lotId: 99999999, reason: "loss", quantity: -1 }), 400, "validation_failed", "lotId"],
-    ["a positive loss", () => ({ type: "adjustment", facilityId: depotId, lotId: 1, reason: "loss", quantity: 3 }), 400, "validation_failed", "quantity"],
-    ["an issue larger than the stock", () => ({ type: "issue", facilityId: depotId, productId, quantity: 10_000_000 }), 409, "insufficient_stock", "quantity"],
+    [
+      "an already expired lot",
+      () => receipt({ lotCode: "OLD", expiry: "2020-01-01" }),
+      400,
+      "validation_failed",
+      "expiry",
+    ],
+    [
+      "a date in the future",
+      () => receipt({ occurredAt: "2030-01-01T00:00:00Z" }),
+      400,
+      "validation_failed",
+      "occurredAt",
+    ],
+    [
+      "an unknown lot in an adjustment",
+      () => ({ type: "adjustment", facilityId: depotId, lotId: 99999999, reason: "loss", quantity: -1 }),
+      400,
+      "validation_failed",
+      "lotId",
+    ],
+    [
+      "a positive loss",
+      () => ({ type: "adjustment", facilityId: depotId, lotId: 1, reason: "loss", quantity: 3 }),
+      400,
+      "validation_failed",
+      "quantity",
+    ],
+    [
+      "an issue larger than the stock",
+      () => ({ type: "issue", facilityId: depotId, productId, quantity: 10_000_000 }),
+      409,
+      "insufficient_stock",
+      "quantity",
+    ],
     ["an unknown movement type", () => ({ ...receipt(), type: "gift" }), 400, "validation_failed", "type"],
   ];
   it.each(cases)("refuses %s with the field and the reason", async (_name, body, status, code, path) => {
@@ -95,7 +156,11 @@ describe("POST /stock/movements — bad input changes nothing", () => {
 
   it("answers a malformed JSON body with 400 and writes nothing", async () => {
     const before = ledgerSnapshot(t.open);
-    const res = await t.agent.post("/api/v1/stock/movements").set("Idempotency-Key", nextKey()).set("Content-Type", "application/json").send("{not json");
+    const res = await t.agent
+      .post("/api/v1/stock/movements")
+      .set("Idempotency-Key", nextKey())
+      .set("Content-Type", "application/json")
+      .send("{not json");
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe("validation_failed");
     expect(ledgerSnapshot(t.open)).toEqual(before);
@@ -106,22 +171,49 @@ describe("issues pick FEFO and block expired and short-dated lots", () => {
   let otherProduct: number;
   beforeAll(async () => {
     otherProduct = t.open.sqlite
-      .prepare("select id from products where id <> ? and id not in (select product_id from stock_balances where facility_id = ?) order by id limit 1")
+      .prepare(
+        "select id from products where id <> ? and id not in (select product_id from stock_balances where facility_id = ?) order by id limit 1",
+      )
       .pluck()
       .get(productId, depotId) as number;
     // Received in the past, so that one lot is now short-dated and one expired since.
     const past = "2026-06-01T08:00:00Z";
-    for (const [lotCode, expiry, quantity] of [["LATE", "2028-12-31", 100], ["EARLY", "2027-08-31", 30], ["SHORT", "2026-11-30", 50], ["GONE", "2026-10-31", 20]] as const) {
-      expect((await post({ type: "receipt", facilityId: depotId, productId: otherProduct, lotCode, expiry, quantity, occurredAt: past })).status).toBe(201);
+    for (const [lotCode, expiry, quantity] of [
+      ["LATE", "2028-12-31", 100],
+      ["EARLY", "2027-08-31", 30],
+      ["SHORT", "2026-11-30", 50],
+      ["GONE", "2026-10-31", 20],
+    ] as const) {
+      expect(
+        (
+          await post({
+            type: "receipt",
+            facilityId: depotId,
+            productId: otherProduct,
+            lotCode,
+            expiry,
+            quantity,
+            occurredAt: past,
+          })
+        ).status,
+      ).toBe(201);
     }
   });
 
   it("takes the earliest usable expiry first and explains the blocked lots", async () => {
     const res = await post({ type: "issue", facilityId: depotId, productId: otherProduct, quantity: 50 });
     expect(res.status).toBe(201);
-    expect(res.body.movements.map((m: { lotCode: string; qtyDelta: number }) => [m.lotCode, m.qtyDelta])).toEqual([["EARLY", -30], ["LATE", -20]]);
+    expect(res.body.movements.map((m: { lotCode: string; qtyDelta: number }) => [m.lotCode, m.qtyDelta])).toEqual([
+      ["EARLY", -30],
+      ["LATE", -20],
+    ]);
     expect(res.body.pick).toMatchObject({ requested: 50, allocated: 50, shortfall: 0 });
-    expect(res.body.pick.blocked.map((b: { lotCode: string; reason: string }) => [b.lotCode, b.reason]).sort()).toEqual([["GONE", "expired"], ["SHORT", "short_dated"]]);
+    expect(res.body.pick.blocked.map((b: { lotCode: string; reason: string }) => [b.lotCode, b.reason]).sort()).toEqual(
+      [
+        ["GONE", "expired"],
+        ["SHORT", "short_dated"],
+      ],
+    );
   });
 
   it("refuses to issue a named short-dated lot with lot_blocked", async () => {
@@ -138,11 +230,19 @@ describe("issues pick FEFO and block expired and short-dated lots", () => {
     const refused = await post({ type: "issue", facilityId: depotId, productId: otherProduct, quantity: 100 });
     expect(refused.status).toBe(409);
     expect(refused.body.error.details).toMatchObject({ usableOnHand: 80, shortfall: 20 });
-    const partial = await post({ type: "issue", facilityId: depotId, productId: otherProduct, quantity: 100, allowPartial: true });
+    const partial = await post({
+      type: "issue",
+      facilityId: depotId,
+      productId: otherProduct,
+      quantity: 100,
+      allowPartial: true,
+    });
     expect(partial.status).toBe(201);
     expect(partial.body.pick).toMatchObject({ requested: 100, allocated: 80, shortfall: 20 });
     const usable = t.open.sqlite
-      .prepare("select coalesce(sum(b.qty_on_hand), 0) from stock_balances b join lots l on l.id = b.lot_id where b.facility_id = ? and b.product_id = ? and l.lot_code in ('EARLY', 'LATE')")
+      .prepare(
+        "select coalesce(sum(b.qty_on_hand), 0) from stock_balances b join lots l on l.id = b.lot_id where b.facility_id = ? and b.product_id = ? and l.lot_code in ('EARLY', 'LATE')",
+      )
       .pluck()
       .get(depotId, otherProduct);
     expect(usable).toBe(0);
@@ -151,33 +251,62 @@ describe("issues pick FEFO and block expired and short-dated lots", () => {
 
 describe("transfers, adjustments and physical counts", () => {
   it("writes both ends of a transfer in one batch", async () => {
-    const cscomId = t.open.sqlite.prepare("select id from facilities where level = 'cscom' and district_id = 'kati' limit 1").pluck().get() as string;
+    const cscomId = t.open.sqlite
+      .prepare("select id from facilities where level = 'cscom' and district_id = 'kati' limit 1")
+      .pluck()
+      .get() as string;
     const res = await post({ type: "transfer", facilityId: depotId, toFacilityId: cscomId, productId, quantity: 120 });
     expect(res.status).toBe(201);
     const [out, inn] = res.body.movements;
     expect(out).toMatchObject({ facilityId: depotId, type: "transfer_out", qtyDelta: -120, counterpartyId: cscomId });
-    expect(inn).toMatchObject({ facilityId: cscomId, type: "transfer_in", qtyDelta: 120, counterpartyId: depotId, lotId: out.lotId, batchId: out.batchId });
+    expect(inn).toMatchObject({
+      facilityId: cscomId,
+      type: "transfer_in",
+      qtyDelta: 120,
+      counterpartyId: depotId,
+      lotId: out.lotId,
+      batchId: out.batchId,
+    });
   });
 
   it("turns a physical count into reason-coded count adjustments", async () => {
     const lotId = t.open.sqlite.prepare("select id from lots where lot_code = 'T-GOOD-1'").pluck().get() as number;
-    const onHand = t.open.sqlite.prepare("select qty_on_hand from stock_balances where facility_id = ? and lot_id = ?").pluck().get(depotId, lotId) as number;
-    const res = await t.agent.post("/api/v1/stock/counts").set("Idempotency-Key", nextKey()).send({ facilityId: depotId, lines: [{ lotId, countedQty: onHand - 7 }] });
+    const onHand = t.open.sqlite
+      .prepare("select qty_on_hand from stock_balances where facility_id = ? and lot_id = ?")
+      .pluck()
+      .get(depotId, lotId) as number;
+    const res = await t.agent
+      .post("/api/v1/stock/counts")
+      .set("Idempotency-Key", nextKey())
+      .send({ facilityId: depotId, lines: [{ lotId, countedQty: onHand - 7 }] });
     expect(res.status).toBe(201);
-    expect(res.body.movements).toEqual([expect.objectContaining({ type: "adjustment", reason: "count", qtyDelta: -7, balanceAfter: onHand - 7 })]);
+    expect(res.body.movements).toEqual([
+      expect.objectContaining({ type: "adjustment", reason: "count", qtyDelta: -7, balanceAfter: onHand - 7 }),
+    ]);
   });
 
   it("refuses a count that names the same lot twice and writes nothing", async () => {
     const lotId = t.open.sqlite.prepare("select id from lots where lot_code = 'T-GOOD-1'").pluck().get() as number;
     const before = ledgerSnapshot(t.open);
-    const res = await t.agent.post("/api/v1/stock/counts").set("Idempotency-Key", nextKey()).send({ facilityId: depotId, lines: [{ lotId, countedQty: 1 }, { lotId, countedQty: 2 }] });
+    const res = await t.agent
+      .post("/api/v1/stock/counts")
+      .set("Idempotency-Key", nextKey())
+      .send({
+        facilityId: depotId,
+        lines: [
+          { lotId, countedQty: 1 },
+          { lotId, countedQty: 2 },
+        ],
+      });
     expect(res.status).toBe(400);
     expect(res.body.error.details.issues[0].path).toBe("lines.1.lotId");
     expect(ledgerSnapshot(t.open)).toEqual(before);
   });
 
   it("keeps the ledger append-only at the database level", () => {
-    expect(() => t.open.sqlite.prepare("update stock_movements set qty_delta = 1 where id = 1").run()).toThrow(/append-only/);
+    expect(() => t.open.sqlite.prepare("update stock_movements set qty_delta = 1 where id = 1").run()).toThrow(
+      /append-only/,
+    );
     expect(() => t.open.sqlite.prepare("delete from stock_movements where id = 1").run()).toThrow(/append-only/);
   });
 
@@ -191,7 +320,10 @@ describe("stock positions and stock card", () => {
     const res = await t.agent.get(`/api/v1/facilities/${depotId}/stock`);
     expect(res.status).toBe(200);
     const item = res.body.items.find((i: { productId: number }) => i.productId === productId);
-    const soh = t.open.sqlite.prepare("select sum(qty_on_hand) from stock_balances where facility_id = ? and product_id = ?").pluck().get(depotId, productId);
+    const soh = t.open.sqlite
+      .prepare("select sum(qty_on_hand) from stock_balances where facility_id = ? and product_id = ?")
+      .pluck()
+      .get(depotId, productId);
     expect(item.stockOnHand).toBe(soh);
     expect(item.lots.length).toBeGreaterThan(0);
     expect(["stockout", "under", "adequate", "over", "unknown"]).toContain(item.status);

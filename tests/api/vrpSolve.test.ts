@@ -13,7 +13,13 @@ const problem = () => {
   const n = 6;
   const durations = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => Math.abs(i - j) * 600));
   return {
-    jobs: [1, 2, 3, 4, 5].map((i) => ({ id: 100 + i, location_index: i, delivery: [3, 1], service: 300, time_windows: [[0, 30_000]] })),
+    jobs: [1, 2, 3, 4, 5].map((i) => ({
+      id: 100 + i,
+      location_index: i,
+      delivery: [3, 1],
+      service: 300,
+      time_windows: [[0, 30_000]],
+    })),
     vehicles: [
       { id: 1, start_index: 0, end_index: 0, capacity: [10, 10], time_window: [0, 36_000] },
       { id: 2, start_index: 0, end_index: 0, capacity: [10, 10], time_window: [0, 36_000] },
@@ -22,7 +28,8 @@ const problem = () => {
   };
 };
 
-const solve = (body: object, query = "?maxIterations=200&seed=3") => t.agent.post(`/api/v1/vrp/solve${query}`).send(body);
+const solve = (body: object, query = "?maxIterations=200&seed=3") =>
+  t.agent.post(`/api/v1/vrp/solve${query}`).send(body);
 
 beforeAll(async () => {
   t = await makeTestApp({ cscoms: 1, months: 1 });
@@ -33,7 +40,9 @@ describe("POST /vrp/solve", () => {
     const res = await solve(problem());
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ code: 0, summary: { unassigned: 0 }, unassigned: [] });
-    const served = res.body.routes.flatMap((r: { steps: { type: string; id?: number }[] }) => r.steps.filter((s) => s.type === "job").map((s) => s.id));
+    const served = res.body.routes.flatMap((r: { steps: { type: string; id?: number }[] }) =>
+      r.steps.filter((s) => s.type === "job").map((s) => s.id),
+    );
     expect(served.sort()).toEqual([101, 102, 103, 104, 105]);
     for (const route of res.body.routes) {
       expect(route.steps[0]).toMatchObject({ type: "start", location_index: 0 });
@@ -41,7 +50,9 @@ describe("POST /vrp/solve", () => {
       expect(route.delivery[0]).toBeLessThanOrEqual(10);
       expect(route.distance).toBe(route.duration * 10);
     }
-    expect(res.body.summary.distance).toBe(res.body.routes.reduce((s: number, r: { distance: number }) => s + r.distance, 0));
+    expect(res.body.summary.distance).toBe(
+      res.body.routes.reduce((s: number, r: { distance: number }) => s + r.distance, 0),
+    );
   });
 
   it("gives the same answer for the same seed and iteration count, with options in the body", async () => {
@@ -63,7 +74,11 @@ describe("POST /vrp/solve", () => {
     ["a location index outside the matrix", (p) => void (p.jobs[3]!.location_index = 9), "jobs.3.location_index"],
     ["a negative demand", (p) => void (p.jobs[1]!.delivery = [-2, 1]), "jobs.1.delivery.0"],
     ["a capacity dimension mismatch", (p) => void (p.vehicles[1]!.capacity = [10]), "vehicles.1.capacity"],
-    ["a time window ending before it starts", (p) => void (p.jobs[0]!.time_windows = [[500, 100]]), "jobs.0.time_windows.0"],
+    [
+      "a time window ending before it starts",
+      (p) => void (p.jobs[0]!.time_windows = [[500, 100]]),
+      "jobs.0.time_windows.0",
+    ],
     ["a vehicle start outside the matrix", (p) => void (p.vehicles[0]!.start_index = 6), "vehicles.0.start_index"],
     ["a non-square matrix", (p) => void p.matrices.car.durations[2]!.pop(), "matrices.car.durations.2"],
   ];
@@ -90,9 +105,16 @@ describe("POST /vrp/solve", () => {
   const bigProblem = () => {
     const n = 520;
     const pt = (i: number) => [(i * 7919) % 1000, (i * 104_729) % 997];
-    const durations = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => Math.round(3 * Math.hypot(pt(i)[0]! - pt(j)[0]!, pt(i)[1]! - pt(j)[1]!))));
+    const durations = Array.from({ length: n }, (_, i) =>
+      Array.from({ length: n }, (_, j) => Math.round(3 * Math.hypot(pt(i)[0]! - pt(j)[0]!, pt(i)[1]! - pt(j)[1]!))),
+    );
     return {
-      jobs: Array.from({ length: 80 }, (_, k) => ({ id: 1000 + k, location_index: 1 + ((k * 37) % (n - 1)), delivery: [1], service: 60 })),
+      jobs: Array.from({ length: 80 }, (_, k) => ({
+        id: 1000 + k,
+        location_index: 1 + ((k * 37) % (n - 1)),
+        delivery: [1],
+        service: 60,
+      })),
       vehicles: [1, 2, 3, 4].map((id) => ({ id, start_index: 0, end_index: 0, capacity: [25] })),
       matrices: { car: { durations, distances: durations.map((row) => row.map((d) => d * 12)) } },
     };
@@ -106,7 +128,9 @@ describe("POST /vrp/solve", () => {
     const res = await solve(body, "?maxIterations=50&seed=1");
     expect(res.status).toBe(200);
     expect(res.body.summary.unassigned).toBe(0);
-    const served = res.body.routes.flatMap((r: { steps: { type: string; id?: number }[] }) => r.steps.filter((s) => s.type === "job").map((s) => s.id));
+    const served = res.body.routes.flatMap((r: { steps: { type: string; id?: number }[] }) =>
+      r.steps.filter((s) => s.type === "job").map((s) => s.id),
+    );
     expect(served).toHaveLength(80);
   });
 
@@ -142,8 +166,19 @@ describe("solver worker pool", () => {
   /** An app over the same database whose pool runs a misbehaving worker. */
   async function appWith(mode: "hang" | "throw" | "exit") {
     // Crashes must be told from timeouts even when a loaded machine boots the worker slowly.
-    const pool = new SolverPool({ size: 1, graceMs: mode === "hang" ? 300 : 10_000, entry: new URL("../helpers/misbehavingSolveWorker.ts", import.meta.url), data: { mode } });
-    const app = createApp({ db: t.open.db, clock: () => TEST_NOW, log: pino({ level: "silent" }), loginRateLimitPerMinute: 0, solver: pool });
+    const pool = new SolverPool({
+      size: 1,
+      graceMs: mode === "hang" ? 300 : 10_000,
+      entry: new URL("../helpers/misbehavingSolveWorker.ts", import.meta.url),
+      data: { mode },
+    });
+    const app = createApp({
+      db: t.open.db,
+      clock: () => TEST_NOW,
+      log: pino({ level: "silent" }),
+      loginRateLimitPerMinute: 0,
+      solver: pool,
+    });
     const agent = request.agent(app);
     await signIn(agent, "admin", ADMIN_PASSWORD);
     return { pool, app, agent };
@@ -156,7 +191,10 @@ describe("solver worker pool", () => {
   it("terminates a worker that overruns its deadline and answers 504 solver_timeout, without blocking other requests", async () => {
     const { pool, app, agent } = await appWith("hang");
     pools.push(pool);
-    const pending = agent.post("/api/v1/vrp/solve?deadlineMs=100").send(problem()).then((r) => r);
+    const pending = agent
+      .post("/api/v1/vrp/solve?deadlineMs=100")
+      .send(problem())
+      .then((r) => r);
     while (pool.liveWorkers === 0) await new Promise((r) => setTimeout(r, 10));
     // The worker spins at 100% CPU; the API still answers.
     const health = await request(app).get("/api/v1/health");
@@ -167,20 +205,39 @@ describe("solver worker pool", () => {
     expect(pool.liveWorkers).toBe(0);
   });
 
-  it.each(["throw", "exit"] as const)("answers 500 solver_failed when the worker crashes (%s) and forgets it", async (mode) => {
-    const { pool, agent } = await appWith(mode);
-    pools.push(pool);
-    const res = await agent.post("/api/v1/vrp/solve?deadlineMs=100").send(problem());
-    expect(res.status).toBe(500);
-    expect(res.body.error.code).toBe("solver_failed");
-    expect(pool.liveWorkers).toBe(0);
-  });
+  it.each(["throw", "exit"] as const)(
+    "answers 500 solver_failed when the worker crashes (%s) and forgets it",
+    async (mode) => {
+      const { pool, agent } = await appWith(mode);
+      pools.push(pool);
+      const res = await agent.post("/api/v1/vrp/solve?deadlineMs=100").send(problem());
+      expect(res.status).toBe(500);
+      expect(res.body.error.code).toBe("solver_failed");
+      expect(pool.liveWorkers).toBe(0);
+    },
+  );
 
   it("refuses with 503 solver_busy when the queue is full", async () => {
-    const pool = new SolverPool({ size: 1, maxQueue: 0, graceMs: 300, entry: new URL("../helpers/misbehavingSolveWorker.ts", import.meta.url), data: { mode: "hang" } });
+    const pool = new SolverPool({
+      size: 1,
+      maxQueue: 0,
+      graceMs: 300,
+      entry: new URL("../helpers/misbehavingSolveWorker.ts", import.meta.url),
+      data: { mode: "hang" },
+    });
     pools.push(pool);
-    const first = pool.run({ problem: { jobs: [], vehicles: [], matrix: { size: 0, durationsS: [] } }, options: { deadlineMs: 100, seed: 1 } }).catch((e: Error) => e);
-    await expect(pool.run({ problem: { jobs: [], vehicles: [], matrix: { size: 0, durationsS: [] } }, options: { deadlineMs: 100, seed: 1 } })).rejects.toMatchObject({ code: "solver_busy" });
+    const first = pool
+      .run({
+        problem: { jobs: [], vehicles: [], matrix: { size: 0, durationsS: [] } },
+        options: { deadlineMs: 100, seed: 1 },
+      })
+      .catch((e: Error) => e);
+    await expect(
+      pool.run({
+        problem: { jobs: [], vehicles: [], matrix: { size: 0, durationsS: [] } },
+        options: { deadlineMs: 100, seed: 1 },
+      }),
+    ).rejects.toMatchObject({ code: "solver_busy" });
     expect(await first).toMatchObject({ code: "solver_timeout" });
   });
 });

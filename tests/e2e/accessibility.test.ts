@@ -50,7 +50,9 @@ async function signIn(username: string, password = "fura-demo-2026") {
 async function open(path: string) {
   await page.goto(`${server!.baseUrl}${path}`);
   await page.locator("main h1").first().waitFor();
-  await page.waitForFunction(() => document.querySelectorAll('[aria-busy="true"], .loading').length === 0, null, { timeout: 15_000 });
+  await page.waitForFunction(() => document.querySelectorAll('[aria-busy="true"], .loading').length === 0, null, {
+    timeout: 15_000,
+  });
 }
 
 beforeAll(async () => {
@@ -75,7 +77,9 @@ describe("accessibility (axe-core, WCAG 2.1 AA)", () => {
     await page.getByLabel("Identifiant").waitFor();
     expect(await audit()).toEqual([]);
     // The sweep does catch a fault: an unlabelled field added to the page is reported.
-    await page.evaluate(`document.querySelector("main").insertAdjacentHTML("beforeend", '<input id="axe-probe" type="text">')`);
+    await page.evaluate(
+      `document.querySelector("main").insertAdjacentHTML("beforeend", '<input id="axe-probe" type="text">')`,
+    );
     expect((await audit()).map((v) => [v.id, v.nodes])).toContainEqual(["label", ["#axe-probe"]]);
     await page.evaluate(`document.getElementById("axe-probe").remove()`);
   });

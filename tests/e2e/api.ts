@@ -8,12 +8,22 @@ export class ApiSession {
     private readonly cookie: string,
     private readonly csrf: string,
     /** The signed-in user */
-    readonly me: { id: number; username: string; role: string; scopeDistrictId: string | null; scopeFacilityId: string | null },
+    readonly me: {
+      id: number;
+      username: string;
+      role: string;
+      scopeDistrictId: string | null;
+      scopeFacilityId: string | null;
+    },
   ) {}
 
   /** Signs in with POST /auth/login and keeps the session cookie and CSRF token. */
   static async login(baseUrl: string, username: string, password: string): Promise<ApiSession> {
-    const res = await fetch(`${baseUrl}/api/v1/auth/login`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ username, password }) });
+    const res = await fetch(`${baseUrl}/api/v1/auth/login`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ username, password }),
+    });
     if (!res.ok) throw new Error(`login ${username}: HTTP ${res.status} ${await res.text()}`);
     const cookie = (res.headers.get("set-cookie") ?? "").split(";")[0]!;
     const body = (await res.json()) as { user: ApiSession["me"]; csrfToken: string };
@@ -29,9 +39,17 @@ export class ApiSession {
 
   /** POST with CSRF token and a fresh Idempotency-Key; throws with the answer on any non-2xx. */
   async post<T>(path: string, body?: unknown): Promise<T> {
-    const headers: Record<string, string> = { Cookie: this.cookie, "X-CSRF-Token": this.csrf, "Idempotency-Key": randomUUID() };
+    const headers: Record<string, string> = {
+      Cookie: this.cookie,
+      "X-CSRF-Token": this.csrf,
+      "Idempotency-Key": randomUUID(),
+    };
     if (body !== undefined) headers["Content-Type"] = "application/json";
-    const res = await fetch(`${this.baseUrl}/api/v1${path}`, { method: "POST", headers, body: body === undefined ? null : JSON.stringify(body) });
+    const res = await fetch(`${this.baseUrl}/api/v1${path}`, {
+      method: "POST",
+      headers,
+      body: body === undefined ? null : JSON.stringify(body),
+    });
     if (!res.ok) throw new Error(`POST ${path}: HTTP ${res.status} ${await res.text()}`);
     return (await res.json()) as T;
   }

@@ -23,14 +23,14 @@ let setup: DispatchSetup;
 let plan: RoutePlan;
 const consoleErrors: string[] = [];
 
-
 /** GET through the browser's own session (the API as the signed-in user sees it). */
 async function browserGet<T>(path: string): Promise<T> {
   return page.evaluate(async (p) => (await fetch(`/api/v1${p}`)).json(), path) as Promise<T>;
 }
 
 /** "HH:MM" of seconds after midnight, as the page shows ETAs. */
-const clock = (s: number) => `${String(Math.floor(s / 3600)).padStart(2, "0")}:${String(Math.floor(s / 60) % 60).padStart(2, "0")}`;
+const clock = (s: number) =>
+  `${String(Math.floor(s / 3600)).padStart(2, "0")}:${String(Math.floor(s / 60) % 60).padStart(2, "0")}`;
 
 /** What the page shows of each route: vehicle id → [stop id, position, facility name, ETA] in order. */
 async function routesOnPage() {
@@ -48,7 +48,11 @@ async function routesOnPage() {
 }
 
 /** The same, from the API's plan. */
-const routesOf = (p: RoutePlan) => p.routes.map((r) => ({ vehicleId: r.vehicleId, stops: r.stops.map((s) => [s.id, s.position, s.facilityName, clock(s.etaS)]) }));
+const routesOf = (p: RoutePlan) =>
+  p.routes.map((r) => ({
+    vehicleId: r.vehicleId,
+    stops: r.stops.map((s) => [s.id, s.position, s.facilityName, clock(s.etaS)]),
+  }));
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
@@ -73,13 +77,21 @@ describe("route planning in chromium", () => {
     await page.getByTestId("main-nav").getByRole("link", { name: "Tournées" }).click();
     await page.waitForURL(/\/tournees$/);
     const date = await page.getByLabel("Jour de livraison").inputValue();
-    const candidates = await browserGet<RouteCandidates>(`/route-plans/candidates?depotId=${setup.depotId}&date=${date}`);
+    const candidates = await browserGet<RouteCandidates>(
+      `/route-plans/candidates?depotId=${setup.depotId}&date=${date}`,
+    );
     expect(candidates.stops.map((s) => s.facilityId).sort()).toEqual(setup.cscoms.map((c) => c.id).sort());
-    expect(candidates.stops.flatMap((s) => s.orders.map((o) => o.orderId)).sort((a, b) => a - b)).toEqual([...setup.orderIds].sort((a, b) => a - b));
+    expect(candidates.stops.flatMap((s) => s.orders.map((o) => o.orderId)).sort((a, b) => a - b)).toEqual(
+      [...setup.orderIds].sort((a, b) => a - b),
+    );
     await expect.poll(() => page.locator("h1").textContent()).toBe(`Tournées — ${candidates.depot.name}`);
     const rows = page.getByTestId("candidates").locator("tbody tr");
-    await expect.poll(() => rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-facility-id")))).toEqual(candidates.stops.map((s) => s.facilityId));
-    await expect.poll(() => page.getByTestId("map").getAttribute("data-marker-count")).toBe(String(candidates.stops.length + 1));
+    await expect
+      .poll(() => rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-facility-id"))))
+      .toEqual(candidates.stops.map((s) => s.facilityId));
+    await expect
+      .poll(() => page.getByTestId("map").getAttribute("data-marker-count"))
+      .toBe(String(candidates.stops.length + 1));
 
     // The second vehicle gets no capacity: the solver leaves it empty, and the stop moved onto it later breaks it.
     await page.getByLabel("Nom").nth(1).fill("Moto de liaison");
@@ -107,7 +119,11 @@ describe("route planning in chromium", () => {
     await expect.poll(() => map.getAttribute("data-line-count")).toBe("1");
     expect(await map.getAttribute("data-marker-count")).toBe(String(plan.totals.stops + plan.totals.unassigned + 1));
     expect(await map.locator(".fura-badge").count()).toBe(plan.totals.stops + plan.totals.unassigned + 1);
-    const unassigned = await page.getByTestId("unassigned").locator("tbody tr[data-unassigned-id]").count().catch(() => 0);
+    const unassigned = await page
+      .getByTestId("unassigned")
+      .locator("tbody tr[data-unassigned-id]")
+      .count()
+      .catch(() => 0);
     expect(unassigned).toBe(plan.unassigned.length);
     await page.screenshot({ path: join(SHOTS, "routes-plan.png"), fullPage: true });
   });
@@ -121,19 +137,33 @@ describe("route planning in chromium", () => {
     await form.getByLabel("Vers la tournée").selectOption(String(target.vehicleId));
     await form.getByLabel("Position").selectOption("1");
     await form.getByRole("button", { name: "Appliquer" }).click();
-    await expect.poll(() => page.getByTestId("notice").textContent()).toMatch(/^Arrêt déplacé ; plan revérifié : \d+ contraintes? non respectées?/);
+    await expect
+      .poll(() => page.getByTestId("notice").textContent())
+      .toMatch(/^Arrêt déplacé ; plan revérifié : \d+ contraintes? non respectées?/);
 
     const after = await browserGet<RoutePlan>(`/route-plans/${plan.id}`);
     expect(after.routes[1]!.stops.map((s) => s.id)).toEqual([moved.id]);
-    expect(after.routes[0]!.stops.map((s) => s.id)).toEqual(from.stops.filter((s) => s.id !== moved.id).map((s) => s.id));
-    expect(after.violations).toContainEqual({ type: "capacity", vehicleId: target.vehicleId, stopId: null, dimension: "kg", excess: expect.closeTo(moved.loadKg, 3) });
+    expect(after.routes[0]!.stops.map((s) => s.id)).toEqual(
+      from.stops.filter((s) => s.id !== moved.id).map((s) => s.id),
+    );
+    expect(after.violations).toContainEqual({
+      type: "capacity",
+      vehicleId: target.vehicleId,
+      stopId: null,
+      dimension: "kg",
+      excess: expect.closeTo(moved.loadKg, 3),
+    });
     expect(await routesOnPage()).toEqual(routesOf(after));
     const card = page.locator(`[data-testid="route"][data-vehicle-id="${target.vehicleId}"]`);
     expect(await card.getAttribute("class")).toContain("has-violations");
-    const shown = await page.locator("[data-violation]").evaluateAll((els) => els.map((e) => e.getAttribute("data-violation")).sort());
+    const shown = await page
+      .locator("[data-violation]")
+      .evaluateAll((els) => els.map((e) => e.getAttribute("data-violation")).sort());
     expect(shown).toEqual(after.violations.map((v) => v.type).sort());
     expect(await card.getByTestId("route-violations").textContent()).toMatch(/Capacité dépassée de [\d,]+ kg/);
-    expect(await page.getByTestId("plan-totals").locator('[data-total="violations"]').textContent()).toBe(String(after.totals.violations));
+    expect(await page.getByTestId("plan-totals").locator('[data-total="violations"]').textContent()).toBe(
+      String(after.totals.violations),
+    );
     await card.scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(SHOTS, "routes-moved.png"), fullPage: true });
     // A 10-inch tablet in portrait: the map goes above the routes, nothing overflows the page.
@@ -158,17 +188,27 @@ describe("route planning in chromium", () => {
       const sheet = page.locator(`[data-testid="manifest"][data-stop-id="${stop.id}"]`);
       const route = plan.routes.find((r) => r.stops.includes(stop))!;
       expect(await sheet.locator("h2").textContent()).toBe(`Bon de livraison — ${stop.facilityName}`);
-      expect(await sheet.getByTestId("manifest-position").textContent()).toBe(`${stop.position} sur ${route.stops.length}`);
+      expect(await sheet.getByTestId("manifest-position").textContent()).toBe(
+        `${stop.position} sur ${route.stops.length}`,
+      );
       expect(stop.manifest.length).toBeGreaterThan(0);
       for (const order of stop.manifest) {
         const table = sheet.locator(`table[data-order-id="${order.orderId}"]`);
-        const printed = await table.locator("tbody tr").evaluateAll((trs) =>
-          trs.map((tr) => [tr.querySelector('[data-testid="lot-code"]')!.textContent, Number(tr.querySelector('[data-testid="lot-qty"]')!.textContent!.replace(/\D/g, ""))]),
-        );
+        const printed = await table
+          .locator("tbody tr")
+          .evaluateAll((trs) =>
+            trs.map((tr) => [
+              tr.querySelector('[data-testid="lot-code"]')!.textContent,
+              Number(tr.querySelector('[data-testid="lot-qty"]')!.textContent!.replace(/\D/g, "")),
+            ]),
+          );
         expect(printed).toEqual(order.lines.flatMap((l) => l.lots.map((lot) => [lot.lotCode, lot.qty])));
         for (const line of order.lines) expect(await table.textContent()).toContain(line.genericName);
       }
-      expect(await sheet.locator(".signature-box").allTextContents()).toEqual([expect.stringContaining("Chauffeur"), expect.stringContaining("Réceptionnaire")]);
+      expect(await sheet.locator(".signature-box").allTextContents()).toEqual([
+        expect.stringContaining("Chauffeur"),
+        expect.stringContaining("Réceptionnaire"),
+      ]);
     }
     await page.evaluate(() => {
       (window as unknown as { printed: number }).printed = 0;

@@ -27,15 +27,25 @@ const CSCOMS = 5;
 
 /** The free-care product of each of two programmes with the most usable stock at the depot. */
 async function productsToPush(pharmacist: ApiSession, depotId: string): Promise<number[]> {
-  const programmes = (await pharmacist.get<Page<{ code: string; kind: string }>>("/programmes")).items.filter((p) => p.kind === "free_care");
+  const programmes = (await pharmacist.get<Page<{ code: string; kind: string }>>("/programmes")).items.filter(
+    (p) => p.kind === "free_care",
+  );
   const best: { productId: number; usable: number }[] = [];
   for (const p of programmes) {
-    const stock = (await pharmacist.get<Page<{ productId: number; usableOnHand: number; programmeCode: string }>>(`/facilities/${depotId}/stock?programme=${p.code}`)).items;
+    const stock = (
+      await pharmacist.get<Page<{ productId: number; usableOnHand: number; programmeCode: string }>>(
+        `/facilities/${depotId}/stock?programme=${p.code}`,
+      )
+    ).items;
     const top = stock.filter((s) => s.programmeCode === p.code).sort((a, b) => b.usableOnHand - a.usableOnHand)[0];
     if (top && top.usableOnHand > 10_000) best.push({ productId: top.productId, usable: top.usableOnHand });
   }
-  if (best.length < 2) throw new Error(`The Kati depot holds too little free-care stock to push (${JSON.stringify(best)})`);
-  return best.sort((a, b) => b.usable - a.usable).slice(0, 2).map((b) => b.productId);
+  if (best.length < 2)
+    throw new Error(`The Kati depot holds too little free-care stock to push (${JSON.stringify(best)})`);
+  return best
+    .sort((a, b) => b.usable - a.usable)
+    .slice(0, 2)
+    .map((b) => b.productId);
 }
 
 /** Approved then picked orders of five Kati CSComs, supplied by the Kati depot. */
@@ -43,15 +53,29 @@ export async function prepareDispatch(baseUrl: string, password: string): Promis
   const pharmacist = await ApiSession.login(baseUrl, "pharmacien.kati", password);
   const storekeeper = await ApiSession.login(baseUrl, "magasin.kati", password);
   const districtId = pharmacist.me.scopeDistrictId!;
-  const depotId = (await pharmacist.get<Page<{ id: string; depotId: string }>>("/districts")).items.find((d) => d.id === districtId)!.depotId;
-  const cscoms = (await pharmacist.get<Page<Facility>>(`/facilities?level=cscom&districtId=${districtId}&limit=500`)).items
+  const depotId = (await pharmacist.get<Page<{ id: string; depotId: string }>>("/districts")).items.find(
+    (d) => d.id === districtId,
+  )!.depotId;
+  const cscoms = (
+    await pharmacist.get<Page<Facility>>(`/facilities?level=cscom&districtId=${districtId}&limit=500`)
+  ).items
     .filter((f) => f.rainySeasonAccess === "all_year" && !f.insecure)
     .slice(0, CSCOMS);
   if (cscoms.length < CSCOMS) throw new Error(`Only ${cscoms.length} Kati CSComs reachable all year`);
   const orderIds: number[] = [];
   for (const productId of await productsToPush(pharmacist, depotId)) {
-    const population = { unitsPerPersonPerMonth: 1, facilities: cscoms.map((f, i) => ({ facilityId: f.id, targetPopulation: 1500 + i * 400 })) };
-    const sent = await pharmacist.post<{ orderIds: number[] }>("/allocations", { productId, sourceFacilityId: depotId, districtId, basis: "population", monthsOfCover: 1, population });
+    const population = {
+      unitsPerPersonPerMonth: 1,
+      facilities: cscoms.map((f, i) => ({ facilityId: f.id, targetPopulation: 1500 + i * 400 })),
+    };
+    const sent = await pharmacist.post<{ orderIds: number[] }>("/allocations", {
+      productId,
+      sourceFacilityId: depotId,
+      districtId,
+      basis: "population",
+      monthsOfCover: 1,
+      population,
+    });
     orderIds.push(...sent.orderIds);
   }
   for (const id of orderIds) await storekeeper.post(`/orders/${id}/pick`);

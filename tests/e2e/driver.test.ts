@@ -27,7 +27,8 @@ const consoleErrors: string[] = [];
 let offline = false;
 
 /** The session check before signing in answers 401; offline, the requests the worker does not cache fail. Nothing else may log an error. */
-const isExpected = (m: ConsoleMessage) => (/status of 401/.test(m.text()) && /\/api\/v1\/auth\/me$/.test(m.location().url)) || offline;
+const isExpected = (m: ConsoleMessage) =>
+  (/status of 401/.test(m.text()) && /\/api\/v1\/auth\/me$/.test(m.location().url)) || offline;
 
 /** GET through the browser's own session, straight to the server (the API as the driver sees it). */
 async function browserGet<T>(path: string): Promise<T> {
@@ -35,7 +36,8 @@ async function browserGet<T>(path: string): Promise<T> {
 }
 
 /** "HH:MM" of seconds after midnight, as the page shows ETAs. */
-const clock = (s: number) => `${String(Math.floor(s / 3600)).padStart(2, "0")}:${String(Math.floor(s / 60) % 60).padStart(2, "0")}`;
+const clock = (s: number) =>
+  `${String(Math.floor(s / 3600)).padStart(2, "0")}:${String(Math.floor(s / 60) % 60).padStart(2, "0")}`;
 
 /** What the page shows of each route: [plan id, vehicle id, [stop id, position, facility, ETA] in order]. */
 async function routesOnPage() {
@@ -54,7 +56,12 @@ async function routesOnPage() {
 }
 
 /** The same, from the API's plan. */
-const routesOf = (p: RoutePlan) => p.routes.map((r) => ({ planId: p.id, vehicleId: r.vehicleId, stops: r.stops.map((s) => [s.id, s.position, s.facilityName, clock(s.etaS)]) }));
+const routesOf = (p: RoutePlan) =>
+  p.routes.map((r) => ({
+    planId: p.id,
+    vehicleId: r.vehicleId,
+    stops: r.stops.map((s) => [s.id, s.position, s.facilityName, clock(s.etaS)]),
+  }));
 
 /** axe-core's source, evaluated through the DevTools protocol (as in accessibility.test.ts: the CSP refuses injected script tags). */
 const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
@@ -69,7 +76,10 @@ async function axeViolations(): Promise<{ id: string; nodes: string[] }[]> {
 }
 
 /** Paths the service worker holds in its runtime cache. */
-const cachedPaths = () => page.evaluate(async () => (await (await caches.open("fura-driver-api")).keys()).map((r) => new URL(r.url).pathname + new URL(r.url).search));
+const cachedPaths = () =>
+  page.evaluate(async () =>
+    (await (await caches.open("fura-driver-api")).keys()).map((r) => new URL(r.url).pathname + new URL(r.url).search),
+  );
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
@@ -107,12 +117,20 @@ describe("the driver's tablet in chromium", () => {
     expect(await card.locator("h2").textContent()).toBe(`Tournée A — ${route.name}`);
     expect(await card.locator('[data-fact="depot"]').textContent()).toBe(mine.depotName);
     expect(await card.locator('[data-fact="stops"]').textContent()).toBe(String(route.stops.length));
-    expect(await card.locator('[data-fact="departure"]').textContent()).toBe(clock(route.stops[0]!.arrivalS - route.stops[0]!.drivingFromPrevS));
-    expect(await card.locator('[data-fact="distance"]').textContent()).toBe(`${new Intl.NumberFormat("fr-FR", { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(route.distanceM / 1000)} km`);
+    expect(await card.locator('[data-fact="departure"]').textContent()).toBe(
+      clock(route.stops[0]!.arrivalS - route.stops[0]!.drivingFromPrevS),
+    );
+    expect(await card.locator('[data-fact="distance"]').textContent()).toBe(
+      `${new Intl.NumberFormat("fr-FR", { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(route.distanceM / 1000)} km`,
+    );
     for (const stop of route.stops) {
       const item = card.locator(`li[data-stop-id="${stop.id}"]`);
-      expect(await item.getByTestId("stop-hours").textContent()).toContain(`Ouvert ${stop.windowStart}–${stop.windowEnd}`);
-      expect(await item.locator("[data-flag]").evaluateAll((els) => els.map((e) => e.getAttribute("data-flag")))).toEqual([...(stop.coldChain ? ["cold_chain"] : []), ...(stop.insecure ? ["insecure"] : [])]);
+      expect(await item.getByTestId("stop-hours").textContent()).toContain(
+        `Ouvert ${stop.windowStart}–${stop.windowEnd}`,
+      );
+      expect(
+        await item.locator("[data-flag]").evaluateAll((els) => els.map((e) => e.getAttribute("data-flag"))),
+      ).toEqual([...(stop.coldChain ? ["cold_chain"] : []), ...(stop.insecure ? ["insecure"] : [])]);
     }
     const map = page.getByTestId("map");
     await expect.poll(() => map.getAttribute("data-marker-count")).toBe(String(route.stops.length + 1));
@@ -134,9 +152,14 @@ describe("the driver's tablet in chromium", () => {
     expect(stop.manifest.length).toBeGreaterThan(0);
     for (const order of stop.manifest) {
       const table = item.locator(`table[data-order-id="${order.orderId}"]`);
-      const shown = await table.locator("tbody tr").evaluateAll((trs) =>
-        trs.map((tr) => [tr.querySelector('[data-testid="lot-code"]')!.textContent, Number(tr.querySelector('[data-testid="lot-qty"]')!.textContent!.replace(/\D/g, ""))]),
-      );
+      const shown = await table
+        .locator("tbody tr")
+        .evaluateAll((trs) =>
+          trs.map((tr) => [
+            tr.querySelector('[data-testid="lot-code"]')!.textContent,
+            Number(tr.querySelector('[data-testid="lot-qty"]')!.textContent!.replace(/\D/g, "")),
+          ]),
+        );
       expect(shown).toEqual(order.lines.flatMap((l) => l.lots.map((lot) => [lot.lotCode, lot.qty])));
       for (const line of order.lines) expect(await table.textContent()).toContain(line.genericName);
     }
@@ -153,7 +176,13 @@ describe("the driver's tablet in chromium", () => {
     const mapBox = (await page.getByTestId("map").boundingBox())!;
     const firstStop = (await page.locator("li[data-stop-id]").first().boundingBox())!;
     expect(mapBox.y).toBeLessThan(firstStop.y);
-    const small = await page.locator(".driver-page button, .driver-page a.button").evaluateAll((els) => els.filter((e) => (e as HTMLElement).offsetParent && e.getBoundingClientRect().height < 44).map((e) => e.textContent));
+    const small = await page
+      .locator(".driver-page button, .driver-page a.button")
+      .evaluateAll((els) =>
+        els
+          .filter((e) => (e as HTMLElement).offsetParent && e.getBoundingClientRect().height < 44)
+          .map((e) => e.textContent),
+      );
     expect(small).toEqual([]);
     await page.waitForTimeout(300);
     await page.screenshot({ path: join(SHOTS, "driver-tablet-portrait.png") });
@@ -176,14 +205,24 @@ describe("the driver's tablet in chromium", () => {
   it("still opens the route with the network gone: the reload is served by the service worker, with the offline banner", async () => {
     // The worker controls the page and holds the session and the driver's plans before the network goes.
     await page.evaluate(async () => void (await navigator.serviceWorker.ready));
-    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), { timeout: 20_000 }).toBe(true);
+    await expect
+      .poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), { timeout: 20_000 })
+      .toBe(true);
     await page.reload();
     await page.getByTestId("driver-route").first().waitFor();
     await expect
       .poll(async () => (await cachedPaths()).sort(), { timeout: 20_000 })
-      .toEqual(expect.arrayContaining(["/api/v1/auth/me", `/api/v1/route-plans/${mine.id}`, "/api/v1/route-plans?status=published&limit=100"]));
+      .toEqual(
+        expect.arrayContaining([
+          "/api/v1/auth/me",
+          `/api/v1/route-plans/${mine.id}`,
+          "/api/v1/route-plans?status=published&limit=100",
+        ]),
+      );
     // Only the driver's reads are kept: no facility, boundary or other API answer.
-    expect((await cachedPaths()).every((p) => p === "/api/v1/auth/me" || p.startsWith("/api/v1/route-plans"))).toBe(true);
+    expect((await cachedPaths()).every((p) => p === "/api/v1/auth/me" || p.startsWith("/api/v1/route-plans"))).toBe(
+      true,
+    );
 
     const before = await routesOnPage();
     const fetchedBy = Date.now();
@@ -194,7 +233,9 @@ describe("the driver's tablet in chromium", () => {
     expect(await routesOnPage()).toEqual(before);
     const banner = page.getByTestId("offline-banner");
     await banner.waitFor();
-    expect(await banner.locator("strong").textContent()).toMatch(/^Hors ligne — données du \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
+    expect(await banner.locator("strong").textContent()).toMatch(
+      /^Hors ligne — données du \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/,
+    );
     const asOf = Date.parse((await banner.getAttribute("data-as-of"))!);
     expect(asOf).toBeLessThanOrEqual(fetchedBy + 1000);
     expect(asOf).toBeGreaterThan(fetchedBy - 10 * 60_000);
@@ -214,7 +255,9 @@ describe("the driver's tablet in chromium", () => {
     await page.waitForURL(new RegExp(`/ma-tournee/${mine.id}/manifestes\\?route=${mine.routes[0]!.vehicleId}`));
     const pages = page.getByTestId("manifest");
     await expect.poll(() => pages.count()).toBe(mine.routes[0]!.stops.length);
-    expect(await pages.first().getByTestId("manifest-position").textContent()).toBe(`1 sur ${mine.routes[0]!.stops.length}`);
+    expect(await pages.first().getByTestId("manifest-position").textContent()).toBe(
+      `1 sur ${mine.routes[0]!.stops.length}`,
+    );
     await page.emulateMedia({ media: "print" });
     expect(await page.locator("header.header").isVisible()).toBe(false);
     expect(await pages.first().evaluate((el) => getComputedStyle(el).breakAfter)).toBe("page");

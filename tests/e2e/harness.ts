@@ -40,12 +40,20 @@ export interface RunningServer {
 export async function startServer(timeoutMs = 90_000, opts: { db?: string } = {}): Promise<RunningServer> {
   // FURA_WEB_DIR lets parallel work build into its own folder (`npx vite build --outDir /tmp/x`).
   const webDir = process.env.FURA_WEB_DIR ?? join(ROOT, "dist/web");
-  if (!existsSync(join(webDir, "index.html"))) throw new Error(`${webDir}/index.html is missing: run \`npx vite build\` before the browser tests.`);
+  if (!existsSync(join(webDir, "index.html")))
+    throw new Error(`${webDir}/index.html is missing: run \`npx vite build\` before the browser tests.`);
   const dir = mkdtempSync(join(tmpdir(), "fura-e2e-db-"));
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", FURA_DB: opts.db ?? join(dir, "fura.db"), FURA_SEED_HISTORY_CSCOMS: "15", FURA_LOG_LEVEL: "warn" },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      FURA_DB: opts.db ?? join(dir, "fura.db"),
+      FURA_SEED_HISTORY_CSCOMS: "15",
+      FURA_LOG_LEVEL: "warn",
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let log = "";
@@ -89,14 +97,26 @@ export async function startServer(timeoutMs = 90_000, opts: { db?: string } = {}
 
 /** Launches headless chromium with a fresh profile; fails clearly when chromium is not installed. */
 export async function launchBrowser(): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: install it with \`apt-get install -y chromium\` (the browser tests never skip).`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(
+      `${CHROMIUM} not found: install it with \`apt-get install -y chromium\` (the browser tests never skip).`,
+    );
   const profile = mkdtempSync(join(tmpdir(), "fura-e2e-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
     viewport: { width: 1280, height: 800 },
     locale: "fr-FR",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
   return {
     context,
@@ -111,7 +131,11 @@ export async function launchBrowser(): Promise<{ context: BrowserContext; close:
  * Collects the page's console errors and uncaught exceptions into `errors`, except those `expected`
  * (by default the 401 of the session check made before signing in).
  */
-export function recordConsoleErrors(page: Page, errors: string[], expected: (m: ConsoleMessage) => boolean = isSessionCheck401): void {
+export function recordConsoleErrors(
+  page: Page,
+  errors: string[],
+  expected: (m: ConsoleMessage) => boolean = isSessionCheck401,
+): void {
   page.on("console", (m) => {
     if (m.type() === "error" && !expected(m)) errors.push(`${m.text()} (${m.location().url})`);
   });

@@ -49,20 +49,28 @@ describe("web app in chromium", () => {
     await page.getByLabel("Identifiant").fill("admin");
     await page.getByLabel("Mot de passe").fill("not-the-password");
     await page.getByRole("button", { name: "Se connecter" }).click();
-    await expect.poll(() => page.locator('[role="alert"][data-error-code="invalid_credentials"]').textContent()).toBe("Identifiant ou mot de passe incorrect.");
+    await expect
+      .poll(() => page.locator('[role="alert"][data-error-code="invalid_credentials"]').textContent())
+      .toBe("Identifiant ou mot de passe incorrect.");
     await page.screenshot({ path: join(SHOTS, "login-error.png") });
 
     await page.getByLabel("Mot de passe").fill("fura-admin-2026");
-    const facilitiesResponse = page.waitForResponse((res) => new URL(res.url()).pathname === "/api/v1/facilities" && res.status() === 200);
+    const facilitiesResponse = page.waitForResponse(
+      (res) => new URL(res.url()).pathname === "/api/v1/facilities" && res.status() === 200,
+    );
     await page.getByRole("button", { name: "Se connecter" }).click();
     await page.waitForURL(`${server!.baseUrl}/`);
     const body = (await (await facilitiesResponse).json()) as { total: number; items: unknown[] };
     expect(body.items.length).toBe(body.total);
 
     const map = page.getByTestId("map");
-    await expect.poll(async () => Number(await map.getAttribute("data-marker-count")), { timeout: 15_000 }).toBeGreaterThanOrEqual(400);
+    await expect
+      .poll(async () => Number(await map.getAttribute("data-marker-count")), { timeout: 15_000 })
+      .toBeGreaterThanOrEqual(400);
     const drawn = Number(await map.getAttribute("data-marker-count"));
-    const direct = await page.evaluate(async () => ((await (await fetch("/api/v1/facilities?limit=5000")).json()) as { total: number }).total);
+    const direct = await page.evaluate(
+      async () => ((await (await fetch("/api/v1/facilities?limit=5000")).json()) as { total: number }).total,
+    );
     expect(drawn).toBe(body.total);
     expect(drawn).toBe(direct);
 

@@ -19,9 +19,11 @@ let browser: { context: BrowserContext; close: () => Promise<void> } | undefined
 let page: Page;
 const consoleErrors: string[] = [];
 
-
 /** A share as the panel writes it in French: "98,0 %". */
-const percentFr = (v: number | null) => (v === null ? "Pas encore de données" : `${new Intl.NumberFormat("fr-FR", { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(v * 100)}\u202f%`);
+const percentFr = (v: number | null) =>
+  v === null
+    ? "Pas encore de données"
+    : `${new Intl.NumberFormat("fr-FR", { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(v * 100)}\u202f%`;
 /** A whole number as the page writes it in French ("12 345"). */
 const numberFr = (v: number) => new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 0 }).format(v);
 let productValue = "";
@@ -62,16 +64,21 @@ describe("national stock picture in chromium", () => {
     const map = page.getByTestId("map");
     const national = await browserGet<StockStatus>(`/stock/status?productId=${value}`);
     expect(national.items.length).toBeGreaterThan(50);
-    await expect.poll(async () => Number(await map.getAttribute("data-marker-count")), { timeout: 15_000 }).toBe(national.items.length);
+    await expect
+      .poll(async () => Number(await map.getAttribute("data-marker-count")), { timeout: 15_000 })
+      .toBe(national.items.length);
     for (const s of ["stockout", "under", "adequate", "over", "unknown"] as const) {
-      expect(Number(await page.locator(`[data-status-count="${s}"]`).textContent()), s).toBe(national.indicators.byStatus[s]);
+      expect(Number(await page.locator(`[data-status-count="${s}"]`).textContent()), s).toBe(
+        national.indicators.byStatus[s],
+      );
     }
     // More than one colour on the map: the picture is not uniform.
     expect(Object.values(national.indicators.byStatus).filter((n) => n > 0).length).toBeGreaterThan(1);
 
     // Drill down to the region with the most stock-outs (else the first region holding the product).
     const perRegion = new Map<string, number>();
-    for (const i of national.items) if (i.status === "stockout") perRegion.set(i.regionId, (perRegion.get(i.regionId) ?? 0) + 1);
+    for (const i of national.items)
+      if (i.status === "stockout") perRegion.set(i.regionId, (perRegion.get(i.regionId) ?? 0) + 1);
     const regionId = [...perRegion.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? national.items[0]!.regionId;
     await page.getByLabel("Région", { exact: true }).selectOption(regionId);
     const regional = national.items.filter((i) => i.regionId === regionId);
@@ -104,22 +111,31 @@ describe("national stock picture in chromium", () => {
     expect(api.reporting.completeness.denominator).toBeGreaterThan(0);
     const text = async (testId: string) => (await panel.getByTestId(testId).textContent())!;
     expect(await text("indicator-availability-value")).toBe(percentFr(api.availability.value));
-    expect(await text("indicator-availability-help")).toContain(`${numberFr(api.availability.numerator)} / ${numberFr(api.availability.denominator)}`);
+    expect(await text("indicator-availability-help")).toContain(
+      `${numberFr(api.availability.numerator)} / ${numberFr(api.availability.denominator)}`,
+    );
     expect(await text("indicator-stockouts-value")).toBe(numberFr(api.stockouts.numerator));
     expect(await text("indicator-stockouts-help")).toContain(numberFr(api.stockouts.denominator));
     expect(await text("indicator-expiry-value")).toBe(`${numberFr(api.expiryRisk.numerator)}\u202fFCFA`);
     expect(await text("indicator-completeness-value")).toBe(percentFr(api.reporting.completeness.value));
-    expect(await text("indicator-completeness-help")).toContain(`${numberFr(api.reporting.completeness.numerator)} rapports soumis / ${numberFr(api.reporting.completeness.denominator)} attendus`);
+    expect(await text("indicator-completeness-help")).toContain(
+      `${numberFr(api.reporting.completeness.numerator)} rapports soumis / ${numberFr(api.reporting.completeness.denominator)} attendus`,
+    );
     expect(await text("indicator-timeliness-value")).toBe(percentFr(api.reporting.timeliness.value));
     expect(await text("indicator-fill-rate-value")).toBe(percentFr(api.fillRate.value));
     for (const level of api.monthsOfStock) {
-      const median = level.median === null ? "—" : new Intl.NumberFormat("fr-FR", { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(level.median);
+      const median =
+        level.median === null
+          ? "—"
+          : new Intl.NumberFormat("fr-FR", { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(level.median);
       expect(await text(`mos-median-${level.level}`), level.level).toBe(median);
     }
     // The definition is one keyboard press away.
     await panel.getByTestId("indicator-availability").locator("summary").focus();
     await page.keyboard.press("Enter");
-    await expect.poll(() => panel.getByTestId("indicator-availability").locator("details").getAttribute("open")).not.toBeNull();
+    await expect
+      .poll(() => panel.getByTestId("indicator-availability").locator("details").getAttribute("open"))
+      .not.toBeNull();
 
     const series = await browserGet<ConsumptionSeries>(`/indicators/consumption?productId=${productValue}`);
     const trend = page.getByTestId("trend-chart");
@@ -140,20 +156,32 @@ describe("national stock picture in chromium", () => {
     // A CSCom's page charts 24 months of the product from its ledger.
     const picture = await browserGet<StockStatus>(`/stock/status?productId=${productValue}`);
     const cscom = picture.items.find((i) => i.level === "cscom" && i.stockOnHand > 0)!;
-    const history = await browserGet<FacilityHistory>(`/facilities/${cscom.facilityId}/history?productId=${productValue}`);
+    const history = await browserGet<FacilityHistory>(
+      `/facilities/${cscom.facilityId}/history?productId=${productValue}`,
+    );
     await page.goto(`${server!.baseUrl}/facilities/${cscom.facilityId}?product=${productValue}`);
     const chart = page.getByTestId("history-chart");
     await chart.locator("canvas").first().waitFor({ timeout: 15_000 });
-    expect(await page.getByTestId("history-chart-summary").textContent()).toContain(`stock en fin de période : ${numberFr(history.points[history.points.length - 1]!.closing)}`);
+    expect(await page.getByTestId("history-chart-summary").textContent()).toContain(
+      `stock en fin de période : ${numberFr(history.points[history.points.length - 1]!.closing)}`,
+    );
     // …and lists its orders as GET /orders answers them, each opening its page.
-    const placed = await browserGet<{ items: { id: number }[]; total: number }>(`/orders?facilityId=${cscom.facilityId}&limit=15&offset=0`);
+    const placed = await browserGet<{ items: { id: number }[]; total: number }>(
+      `/orders?facilityId=${cscom.facilityId}&limit=15&offset=0`,
+    );
     const section = page.getByTestId("facility-orders");
     await section.waitFor();
     if (placed.total === 0) await section.getByText("Aucune commande passée par cet établissement.").waitFor();
     else {
       await expect.poll(() => section.locator("tbody tr").count()).toBe(placed.items.length);
-      expect(await section.locator("tbody tr").evaluateAll((rows) => rows.map((r) => Number(r.getAttribute("data-order-id"))))).toEqual(placed.items.map((o) => o.id));
-      expect(await section.locator("tbody tr").first().getByRole("link").getAttribute("href")).toBe(`/commandes/${placed.items[0]!.id}`);
+      expect(
+        await section
+          .locator("tbody tr")
+          .evaluateAll((rows) => rows.map((r) => Number(r.getAttribute("data-order-id")))),
+      ).toEqual(placed.items.map((o) => o.id));
+      expect(await section.locator("tbody tr").first().getByRole("link").getAttribute("href")).toBe(
+        `/commandes/${placed.items[0]!.id}`,
+      );
     }
     await page.screenshot({ path: join(SHOTS, "facility-history.png"), fullPage: true });
   });

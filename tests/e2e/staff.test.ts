@@ -57,7 +57,8 @@ beforeAll(async () => {
   target = await prepareReview(server.baseUrl, await lastCompleteMonth(server.baseUrl), pharmacist, DEMO_PASSWORD);
   page = browser.context.pages()[0] ?? (await browser.context.newPage());
   page.on("console", (message) => {
-    if (message.type() === "error" && !isExpected401(message)) consoleErrors.push(`${message.text()} (${message.location().url})`);
+    if (message.type() === "error" && !isExpected401(message))
+      consoleErrors.push(`${message.text()} (${message.location().url})`);
   });
   page.on("pageerror", (error) => consoleErrors.push(`pageerror: ${error.message}`));
 });
@@ -72,7 +73,16 @@ describe("staff screens in chromium", () => {
     const { order, line, newQty } = target;
     await signIn("pharmacien.kati", DEMO_PASSWORD);
     const nav = page.getByTestId("main-nav");
-    expect(await nav.getByRole("link").allTextContents()).toEqual(["Carte du réseau", "Situation des stocks", "Revue du district", "Dépôt", "Mouvements de stock", "Tournées", "Allocations", "À propos"]);
+    expect(await nav.getByRole("link").allTextContents()).toEqual([
+      "Carte du réseau",
+      "Situation des stocks",
+      "Revue du district",
+      "Dépôt",
+      "Mouvements de stock",
+      "Tournées",
+      "Allocations",
+      "À propos",
+    ]);
     await nav.getByRole("link", { name: "Revue du district" }).click();
     await page.waitForURL(/\/revue/);
     await expect.poll(() => page.locator("h1").textContent()).toBe("Revue du district — Kati");
@@ -82,7 +92,9 @@ describe("staff screens in chromium", () => {
     await page.getByRole("searchbox", { name: "CSCom" }).fill(order.facilityName);
     const link = table.locator(`a[href="/commandes/${order.id}"]`);
     await link.waitFor();
-    await expect.poll(() => table.locator(`tbody[data-facility-id="${order.facilityId}"] [data-report-state]`).textContent()).toMatch(/Soumis/);
+    await expect
+      .poll(() => table.locator(`tbody[data-facility-id="${order.facilityId}"] [data-report-state]`).textContent())
+      .toMatch(/Soumis/);
     await page.screenshot({ path: join(SHOTS, "review.png"), fullPage: true });
 
     await link.click();
@@ -116,10 +128,20 @@ describe("staff screens in chromium", () => {
   it("lets the depot storekeeper pick FEFO and ship the order, escalating the shortfall; the depot's stock goes down", async () => {
     const { order, depotId } = target;
     const storekeeper = await ApiSession.login(server!.baseUrl, "magasin.kati", DEMO_PASSWORD);
-    const before = new Map((await storekeeper.get<{ items: { productId: number; stockOnHand: number }[] }>(`/facilities/${depotId}/stock`)).items.map((p) => [p.productId, p.stockOnHand]));
+    const before = new Map(
+      (
+        await storekeeper.get<{ items: { productId: number; stockOnHand: number }[] }>(`/facilities/${depotId}/stock`)
+      ).items.map((p) => [p.productId, p.stockOnHand]),
+    );
     await signIn("magasin.kati", DEMO_PASSWORD);
     const nav = page.getByTestId("main-nav");
-    expect(await nav.getByRole("link").allTextContents()).toEqual(["Carte du réseau", "Dépôt", "Mouvements de stock", "Tournées", "À propos"]);
+    expect(await nav.getByRole("link").allTextContents()).toEqual([
+      "Carte du réseau",
+      "Dépôt",
+      "Mouvements de stock",
+      "Tournées",
+      "À propos",
+    ]);
     await nav.getByRole("link", { name: "Dépôt" }).click();
     await page.waitForURL(/\/depot$/);
     const toPick = page.getByTestId("depot-orders").locator(`a[href="/commandes/${order.id}"]`);
@@ -140,7 +162,11 @@ describe("staff screens in chromium", () => {
     expect(shipped.status).toBe("shipped");
     const moved = shipped.lines.find((l) => l.shippedQty > 0)!;
     expect(moved).toBeDefined();
-    const after = new Map((await storekeeper.get<{ items: { productId: number; stockOnHand: number }[] }>(`/facilities/${depotId}/stock`)).items.map((p) => [p.productId, p.stockOnHand]));
+    const after = new Map(
+      (
+        await storekeeper.get<{ items: { productId: number; stockOnHand: number }[] }>(`/facilities/${depotId}/stock`)
+      ).items.map((p) => [p.productId, p.stockOnHand]),
+    );
     expect(after.get(moved.productId)).toBe(before.get(moved.productId)! - moved.shippedQty);
     await signOut();
   });
@@ -148,7 +174,12 @@ describe("staff screens in chromium", () => {
   it("lets the CSCom record the proof of delivery lot by lot (one unit rejected with a reason) and confirm receipt", async () => {
     const { order } = target;
     await signIn("cscom.kati", DEMO_PASSWORD);
-    expect(await page.getByTestId("main-nav").getByRole("link").allTextContents()).toEqual(["Carte du réseau", "Mon rapport mensuel", "Mes commandes", "À propos"]);
+    expect(await page.getByTestId("main-nav").getByRole("link").allTextContents()).toEqual([
+      "Carte du réseau",
+      "Mon rapport mensuel",
+      "Mes commandes",
+      "À propos",
+    ]);
     await page.goto(`${server!.baseUrl}/commandes/${order.id}`);
     const pod = page.getByTestId("pod-table");
     await expect.poll(() => pod.locator("tbody tr").count()).toBeGreaterThan(0);
@@ -162,7 +193,17 @@ describe("staff screens in chromium", () => {
     await expect.poll(() => page.locator(".order-title [data-status]").textContent()).toBe("Livrée");
     await page.getByRole("button", { name: "Confirmer la réception" }).click();
     await expect.poll(() => page.locator(".order-title [data-status]").textContent()).toBe("Réceptionnée");
-    const received = await browserGet<{ status: string; lines: { lots: { lotId: number; acceptedQty: number | null; rejectedQty: number | null; rejectionReason: string | null }[] }[] }>(`/orders/${order.id}`);
+    const received = await browserGet<{
+      status: string;
+      lines: {
+        lots: {
+          lotId: number;
+          acceptedQty: number | null;
+          rejectedQty: number | null;
+          rejectionReason: string | null;
+        }[];
+      }[];
+    }>(`/orders/${order.id}`);
     expect(received.status).toBe("received");
     const lot = received.lines.flatMap((l) => l.lots).find((l) => l.lotId === lotId)!;
     expect([lot.acceptedQty, lot.rejectedQty, lot.rejectionReason]).toEqual([shippedQty - 1, 1, "Emballage endommagé"]);
@@ -176,10 +217,16 @@ describe("staff screens in chromium", () => {
     await page.getByLabel("Action (début)").fill("order.approve");
     await page.getByRole("button", { name: "Rechercher" }).click();
     await page.waitForURL(/action=order\.approve/);
-    const row = page.locator(`[data-testid="audit-table"] tr[data-action="order.approve"]`).filter({ hasText: `#${target.order.id}` });
+    const row = page
+      .locator(`[data-testid="audit-table"] tr[data-action="order.approve"]`)
+      .filter({ hasText: `#${target.order.id}` });
     await row.waitFor();
     expect(await row.textContent()).toContain("pharmacien.kati");
-    expect(await page.locator('[data-testid="audit-table"] tbody tr[data-action]').evaluateAll((rows) => rows.every((r) => r.getAttribute("data-action")!.startsWith("order.approve")))).toBe(true);
+    expect(
+      await page
+        .locator('[data-testid="audit-table"] tbody tr[data-action]')
+        .evaluateAll((rows) => rows.every((r) => r.getAttribute("data-action")!.startsWith("order.approve"))),
+    ).toBe(true);
     await row.getByRole("button", { name: "Avant / après" }).click();
     await expect.poll(() => page.locator(".before-after").textContent()).toContain(REASON);
     await page.screenshot({ path: join(SHOTS, "audit.png") });
@@ -197,7 +244,8 @@ describe("staff screens in chromium", () => {
     await page.getByRole("button", { name: "Calculer l'aperçu" }).click();
     const totals = page.getByTestId("allocation-totals");
     await totals.waitFor();
-    const preview = (await page.evaluate(() => document.querySelector('[data-testid="allocation-totals"]')?.textContent)) ?? "";
+    const preview =
+      (await page.evaluate(() => document.querySelector('[data-testid="allocation-totals"]')?.textContent)) ?? "";
     expect(preview).toContain("disponible au dépôt");
     await page.getByLabel("Afficher aussi les CSCom sans besoin").check();
     await expect.poll(() => page.getByTestId("allocation-table").locator("tbody tr").count()).toBeGreaterThan(0);
@@ -212,7 +260,9 @@ describe("staff screens in chromium", () => {
     await page.waitForURL(/\/commandes\/\d+$/);
     await expect.poll(() => page.locator(".order-title [data-status]").textContent()).toBe("Brouillon");
     await expect.poll(() => page.getByTestId("created-notice").textContent()).toContain("Commande créée.");
-    const created = await browserGet<OrderDetail & { facilityId: string; period: string }>(new URL(page.url()).pathname.replace("/commandes/", "/orders/"));
+    const created = await browserGet<OrderDetail & { facilityId: string; period: string }>(
+      new URL(page.url()).pathname.replace("/commandes/", "/orders/"),
+    );
     expect(created.facilityId).toBe(target.depotId);
     expect(created.period).toBe(target.period);
     await signOut();

@@ -57,7 +57,9 @@ afterAll(async () => {
 describe("stock entry screen in chromium", () => {
   it("lets the depot storekeeper record a receipt of a new lot, a count below it, then a loss; the ledger follows", async () => {
     const depotId = api.me.scopeFacilityId!;
-    const products = await api.get<{ items: { id: number; genericName: string; code: string; packSize: number }[] }>("/products?limit=1000");
+    const products = await api.get<{ items: { id: number; genericName: string; code: string; packSize: number }[] }>(
+      "/products?limit=1000",
+    );
     const product = products.items[0]!;
     const before = await stockOf(depotId, product.id);
     const cardBefore = await cardOf(depotId, product.id);
@@ -76,7 +78,9 @@ describe("stock entry screen in chromium", () => {
     await receipt.getByLabel("Produit", { exact: true }).selectOption(String(product.id));
     await expect.poll(() => receipt.getByTestId("pack-size").textContent()).toContain(String(product.packSize));
     await receipt.getByLabel(/^Quantité reçue/).fill("0");
-    await expect.poll(() => receipt.locator("#receipt-qty-msg").textContent()).toBe("La quantité doit être supérieure à zéro.");
+    await expect
+      .poll(() => receipt.locator("#receipt-qty-msg").textContent())
+      .toBe("La quantité doit être supérieure à zéro.");
     await receipt.getByLabel(/^Quantité reçue/).fill(String(RECEIVED));
     await receipt.getByLabel("Numéro de lot").fill(lotCode);
     await receipt.getByLabel("Date de péremption").fill(expiry);
@@ -85,14 +89,23 @@ describe("stock entry screen in chromium", () => {
     await receipt.getByRole("button", { name: "Enregistrer la réception" }).click();
 
     const done = page.getByTestId("entry-confirmation");
-    await expect.poll(() => done.locator("h2").textContent()).toBe("Saisie enregistrée : 1 ligne écrite dans la fiche de stock.");
+    await expect
+      .poll(() => done.locator("h2").textContent())
+      .toBe("Saisie enregistrée : 1 ligne écrite dans la fiche de stock.");
     expect(await done.locator("tbody tr").first().textContent()).toContain(lotCode);
-    expect(await done.getByTestId("stock-card-link").getAttribute("href")).toBe(`/facilities/${depotId}?product=${product.id}`);
+    expect(await done.getByTestId("stock-card-link").getAttribute("href")).toBe(
+      `/facilities/${depotId}?product=${product.id}`,
+    );
     expect(await stockOf(depotId, product.id)).toBe(before + RECEIVED);
     const cardAfterReceipt = await cardOf(depotId, product.id);
     expect(cardAfterReceipt.total).toBe(cardBefore.total + 1);
     const receiptLine = cardAfterReceipt.items.at(-1)!;
-    expect(receiptLine).toMatchObject({ type: "receipt", lotCode, qtyDelta: RECEIVED, productBalanceAfter: before + RECEIVED });
+    expect(receiptLine).toMatchObject({
+      type: "receipt",
+      lotCode,
+      qtyDelta: RECEIVED,
+      productBalanceAfter: before + RECEIVED,
+    });
 
     // Inventaire: the new lot counted MISSING units short.
     await page.getByRole("button", { name: "Inventaire" }).click();
@@ -106,12 +119,20 @@ describe("stock entry screen in chromium", () => {
     await expect.poll(() => row.locator("[data-diff]").textContent()).toBe(`-${MISSING}`);
     await page.screenshot({ path: join(SHOTS, "stock-entry-count.png"), fullPage: true });
     await count.getByRole("button", { name: "Enregistrer l'inventaire (1 lot)" }).click();
-    await expect.poll(() => done.locator("h2").textContent()).toBe("Saisie enregistrée : 1 ligne écrite dans la fiche de stock.");
+    await expect
+      .poll(() => done.locator("h2").textContent())
+      .toBe("Saisie enregistrée : 1 ligne écrite dans la fiche de stock.");
     expect(await done.locator("[data-delta]").first().textContent()).toBe(`-${MISSING}`);
 
     expect(await stockOf(depotId, product.id)).toBe(before + RECEIVED - MISSING);
     const cardAfterCount = await cardOf(depotId, product.id);
-    expect(cardAfterCount.items.at(-1)).toMatchObject({ type: "adjustment", reason: "count", lotCode, qtyDelta: -MISSING, productBalanceAfter: before + RECEIVED - MISSING });
+    expect(cardAfterCount.items.at(-1)).toMatchObject({
+      type: "adjustment",
+      reason: "count",
+      lotCode,
+      qtyDelta: -MISSING,
+      productBalanceAfter: before + RECEIVED - MISSING,
+    });
     expect(cardAfterCount.stockOnHand).toBe(before + RECEIVED - MISSING);
 
     // Perte / ajustement: DAMAGED units of the lot found damaged.
@@ -129,7 +150,13 @@ describe("stock entry screen in chromium", () => {
     await expect.poll(() => done.locator("[data-delta]").first().textContent()).toBe(`-${DAMAGED}`);
     expect(await stockOf(depotId, product.id)).toBe(before + RECEIVED - MISSING - DAMAGED);
     const cardAfterLoss = await cardOf(depotId, product.id);
-    expect(cardAfterLoss.items.at(-1)).toMatchObject({ type: "adjustment", reason: "damage", lotCode, qtyDelta: -DAMAGED, productBalanceAfter: before + RECEIVED - MISSING - DAMAGED });
+    expect(cardAfterLoss.items.at(-1)).toMatchObject({
+      type: "adjustment",
+      reason: "damage",
+      lotCode,
+      qtyDelta: -DAMAGED,
+      productBalanceAfter: before + RECEIVED - MISSING - DAMAGED,
+    });
 
     // The link leads to the product's stock card on the facility page.
     await done.getByTestId("stock-card-link").click();

@@ -23,7 +23,9 @@ export interface TestContext {
 }
 
 /** Builds a seeded in-memory app (every facility; `cscoms` CSComs with history) and signs in as admin. */
-export async function makeTestApp(options: { cscoms?: number; months?: number; reportMonths?: number; file?: string } = {}): Promise<TestContext> {
+export async function makeTestApp(
+  options: { cscoms?: number; months?: number; reportMonths?: number; file?: string } = {},
+): Promise<TestContext> {
   const open = openDb(options.file ?? ":memory:");
   const summary = seedDatabase(open, {
     adminPassword: ADMIN_PASSWORD,
@@ -36,7 +38,12 @@ export async function makeTestApp(options: { cscoms?: number; months?: number; r
     now: TEST_NOW,
   });
   const now = { value: TEST_NOW };
-  const app = createApp({ db: open.db, clock: () => now.value, log: pino({ level: "silent" }), loginRateLimitPerMinute: 0 });
+  const app = createApp({
+    db: open.db,
+    clock: () => now.value,
+    log: pino({ level: "silent" }),
+    loginRateLimitPerMinute: 0,
+  });
   const agent = request.agent(app);
   await signIn(agent, "admin", ADMIN_PASSWORD);
   return { open, app, summary, agent, now };

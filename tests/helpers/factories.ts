@@ -8,7 +8,17 @@ type ProductInsert = typeof products.$inferInsert;
 
 /** A facility row with sensible defaults. */
 export function buildFacility(overrides: Partial<FacilityInsert> = {}): FacilityInsert {
-  return { id: "f-1", name: "CSCom test", level: "cscom", regionId: "r-1", districtId: "d-1", lat: 12.6, lon: -8, source: "test", ...overrides };
+  return {
+    id: "f-1",
+    name: "CSCom test",
+    level: "cscom",
+    regionId: "r-1",
+    districtId: "d-1",
+    lat: 12.6,
+    lon: -8,
+    source: "test",
+    ...overrides,
+  };
 }
 
 /** A product row with sensible defaults. */
@@ -34,14 +44,21 @@ export function buildProduct(overrides: Partial<ProductInsert> = {}): ProductIns
 }
 
 /** A migrated in-memory database with programmes, one region, one district, the given facilities and products. */
-export function smallDb(input: { facilities: Partial<FacilityInsert>[]; products: Partial<ProductInsert>[] }): OpenDb & { productIds: number[] } {
+export function smallDb(input: {
+  facilities: Partial<FacilityInsert>[];
+  products: Partial<ProductInsert>[];
+}): OpenDb & { productIds: number[] } {
   const open = openDb(":memory:");
   const { db } = open;
   db.insert(programmes).values(PROGRAMMES).run();
   db.insert(fundingSources).values(FUNDING_SOURCES).run();
-  db.insert(regions).values({ id: "r-1", name: "Région test", capital: "Test", capitalLat: 12.6, capitalLon: -8, source: "test" }).run();
+  db.insert(regions)
+    .values({ id: "r-1", name: "Région test", capital: "Test", capitalLat: 12.6, capitalLon: -8, source: "test" })
+    .run();
   db.insert(districts).values({ id: "d-1", name: "District test", regionId: "r-1", source: "test" }).run();
-  db.insert(facilities).values(input.facilities.map((f) => buildFacility(f))).run();
+  db.insert(facilities)
+    .values(input.facilities.map((f) => buildFacility(f)))
+    .run();
   const productIds = db
     .insert(products)
     .values(input.products.map((p) => buildProduct(p)))

@@ -17,7 +17,11 @@ for (let i = 0; i < Number(attempts); i++) {
   try {
     runIdempotent(open.db, `${tag}-${i}`, `${tag}-${i}`, now, (tx) => ({
       status: 201,
-      body: postMovement(tx, { type: "issue", facilityId: facilityId!, productId: Number(productId), quantity: Number(qty) }, { now, userId: null }),
+      body: postMovement(
+        tx,
+        { type: "issue", facilityId: facilityId!, productId: Number(productId), quantity: Number(qty) },
+        { now, userId: null },
+      ),
     }));
     ok++;
   } catch (e) {

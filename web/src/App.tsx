@@ -69,7 +69,10 @@ export function App() {
         <Route path={SCREENS.audit.path} element={guarded(<AuditPage />, SCREENS.audit.roles)} />
         <Route path={SCREENS.routes.path} element={guarded(<RoutesPage />, SCREENS.routes.roles)} />
         <Route path={`${SCREENS.routes.path}/:id`} element={guarded(<RoutePlanPage />, SCREENS.routes.roles)} />
-        <Route path={`${SCREENS.routes.path}/:id/manifestes`} element={guarded(<ManifestsPage />, SCREENS.routes.roles)} />
+        <Route
+          path={`${SCREENS.routes.path}/:id/manifestes`}
+          element={guarded(<ManifestsPage />, SCREENS.routes.roles)}
+        />
         <Route path={SCREENS.report.path} element={guarded(<MonthlyReportPage />, REPORT_READERS)} />
         <Route path={SCREENS.myOrders.path} element={guarded(<MyOrdersPage />, SCREENS.myOrders.roles)} />
         <Route path={SCREENS.myRoute.path} element={guarded(<MyRoutePage />, SCREENS.myRoute.roles)} />

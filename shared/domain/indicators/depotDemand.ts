@@ -39,7 +39,10 @@ export function rollUpDepotAmc(nodes: readonly DemandNode[]): Map<string, Rolled
     for (const n of nodes) {
       if (n.level !== level) continue;
       const fromBelow = childSum.get(n.id) ?? 0;
-      const rolled: RolledAmc = n.ownAmc > 0 || level === "cscom" || fromBelow === 0 ? { amc: n.ownAmc, source: "own" } : { amc: fromBelow, source: "downstream" };
+      const rolled: RolledAmc =
+        n.ownAmc > 0 || level === "cscom" || fromBelow === 0
+          ? { amc: n.ownAmc, source: "own" }
+          : { amc: fromBelow, source: "downstream" };
       result.set(n.id, rolled);
       if (n.supplierId && rolled.amc > 0) childSum.set(n.supplierId, (childSum.get(n.supplierId) ?? 0) + rolled.amc);
     }

@@ -10,7 +10,11 @@ export interface Figure {
 
 /** numerator / denominator as a Figure (null value when nothing is measured). */
 export function figure(numerator: number, denominator: number): Figure {
-  return { value: denominator > 0 ? Math.round((numerator / denominator) * 10_000) / 10_000 : null, numerator, denominator };
+  return {
+    value: denominator > 0 ? Math.round((numerator / denominator) * 10_000) / 10_000 : null,
+    numerator,
+    denominator,
+  };
 }
 
 /** Median of the values (mean of the two middle ones for an even count); null for none. */

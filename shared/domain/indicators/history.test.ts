@@ -12,8 +12,28 @@ describe("monthlyHistory", () => {
       { at: "2026-10-31T18:00:00.000Z", kind: "consumption", qty: -38 }, // out on the 31st: 1 day
     ]);
     expect(points).toEqual([
-      { period: "2026-09", days: 30, opening: 20, receipts: 100, consumption: 80, losses: 4, adjustments: 0, closing: 36, stockoutDays: 6 },
-      { period: "2026-10", days: 31, opening: 36, receipts: 0, consumption: 38, losses: 0, adjustments: 2, closing: 0, stockoutDays: 1 },
+      {
+        period: "2026-09",
+        days: 30,
+        opening: 20,
+        receipts: 100,
+        consumption: 80,
+        losses: 4,
+        adjustments: 0,
+        closing: 36,
+        stockoutDays: 6,
+      },
+      {
+        period: "2026-10",
+        days: 31,
+        opening: 36,
+        receipts: 0,
+        consumption: 38,
+        losses: 0,
+        adjustments: 2,
+        closing: 0,
+        stockoutDays: 1,
+      },
     ]);
     for (const p of points) expect(p.closing).toBe(p.opening + p.receipts - p.consumption - p.losses + p.adjustments);
   });
@@ -24,7 +44,9 @@ describe("monthlyHistory", () => {
   });
 
   it("does not count days before the product was ever held as stock-out days", () => {
-    const points = monthlyHistory(["2026-09", "2026-10"], 0, [{ at: "2026-10-21T07:00:00.000Z", kind: "receipt", qty: 10 }]);
+    const points = monthlyHistory(["2026-09", "2026-10"], 0, [
+      { at: "2026-10-21T07:00:00.000Z", kind: "receipt", qty: 10 },
+    ]);
     expect(points.map((p) => p.stockoutDays)).toEqual([0, 0]);
     expect(monthlyHistory(["2026-10"], 0, [], true)[0]!.stockoutDays).toBe(31);
   });

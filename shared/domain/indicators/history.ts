@@ -62,7 +62,12 @@ function apply(point: HistoryPoint, e: HistoryEvent): number {
  * `held` says whether the facility had held the product before the first month (so a zero balance then is
  * a stock-out, not "never stocked"). Events outside the months are ignored.
  */
-export function monthlyHistory(periods: readonly Period[], openingBalance: number, events: readonly HistoryEvent[], held = openingBalance > 0): HistoryPoint[] {
+export function monthlyHistory(
+  periods: readonly Period[],
+  openingBalance: number,
+  events: readonly HistoryEvent[],
+  held = openingBalance > 0,
+): HistoryPoint[] {
   const byDay = new Map<string, HistoryEvent[]>();
   for (const e of [...events].sort((a, b) => a.at.localeCompare(b.at))) {
     const day = e.at.slice(0, 10);
@@ -74,7 +79,17 @@ export function monthlyHistory(periods: readonly Period[], openingBalance: numbe
   let everHeld = held;
   return periods.map((period) => {
     const days = daysInPeriod(period);
-    const point: HistoryPoint = { period, days, opening: balance, receipts: 0, consumption: 0, losses: 0, adjustments: 0, closing: 0, stockoutDays: 0 };
+    const point: HistoryPoint = {
+      period,
+      days,
+      opening: balance,
+      receipts: 0,
+      consumption: 0,
+      losses: 0,
+      adjustments: 0,
+      closing: 0,
+      stockoutDays: 0,
+    };
     for (let d = 1; d <= days; d++) {
       for (const e of byDay.get(`${period}-${String(d).padStart(2, "0")}`) ?? []) {
         balance += apply(point, e);

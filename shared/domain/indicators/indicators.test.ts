@@ -8,7 +8,16 @@ import { expiryRiskValue, monthsOfStockByLevel, stockouts, tracerAvailability, t
 import { DEFAULT_TRACER_CODES, tracerCodes } from "./tracers";
 
 const pair = (over: Partial<StockPair>): StockPair => ({
-  facilityId: "c1", level: "cscom", productId: 1, tracer: true, unitPriceXof: 10, stockOnHand: 0, usableOnHand: 0, amc: 0, expiringLots: [], ...over,
+  facilityId: "c1",
+  level: "cscom",
+  productId: 1,
+  tracer: true,
+  unitPriceXof: 10,
+  stockOnHand: 0,
+  usableOnHand: 0,
+  amc: 0,
+  expiringLots: [],
+  ...over,
 });
 
 describe("periods", () => {
@@ -65,7 +74,15 @@ describe("stock figures", () => {
     pair({ facilityId: "c3", stockOnHand: 0, usableOnHand: 0, amc: 0 }),
     pair({ facilityId: "c1", productId: 2, tracer: false, stockOnHand: 0, usableOnHand: 0 }),
     pair({ facilityId: "d1", level: "district", stockOnHand: 200, usableOnHand: 200, amc: 50, unitPriceXof: 10 }),
-    pair({ facilityId: "d1", level: "district", productId: 3, stockOnHand: 90, usableOnHand: 90, amc: 30, unitPriceXof: 20 }),
+    pair({
+      facilityId: "d1",
+      level: "district",
+      productId: 3,
+      stockOnHand: 90,
+      usableOnHand: 90,
+      amc: 30,
+      unitPriceXof: 20,
+    }),
   ];
 
   it("counts tracer availability on CSCom pairs only, with usable (not expired) stock", () => {
@@ -75,16 +92,42 @@ describe("stock figures", () => {
   it("counts stock-outs on every product and level, and per level", () => {
     const s = stockouts(pairs);
     expect({ numerator: s.numerator, denominator: s.denominator }).toEqual({ numerator: 3, denominator: 6 });
-    expect(s.byLevel.find((l) => l.level === "cscom")).toEqual({ level: "cscom", value: 0.75, numerator: 3, denominator: 4 });
-    expect(s.byLevel.find((l) => l.level === "central")).toEqual({ level: "central", value: null, numerator: 0, denominator: 0 });
+    expect(s.byLevel.find((l) => l.level === "cscom")).toEqual({
+      level: "cscom",
+      value: 0.75,
+      numerator: 3,
+      denominator: 4,
+    });
+    expect(s.byLevel.find((l) => l.level === "central")).toEqual({
+      level: "central",
+      value: null,
+      numerator: 0,
+      denominator: 0,
+    });
   });
 
   it("gives per level the median months of stock of measured tracer pairs and the value-weighted aggregate", () => {
     const byLevel = monthsOfStockByLevel(pairs);
     // CSCom: 30/10 = 3 and 5/10 = 0.5 → median 1.75; c3 has no AMC.
-    expect(byLevel.find((l) => l.level === "cscom")).toEqual({ level: "cscom", median: 1.75, pairs: 2, unmeasured: 1, stockValueXof: 350, consumptionValueXof: 200, aggregate: 1.75 });
+    expect(byLevel.find((l) => l.level === "cscom")).toEqual({
+      level: "cscom",
+      median: 1.75,
+      pairs: 2,
+      unmeasured: 1,
+      stockValueXof: 350,
+      consumptionValueXof: 200,
+      aggregate: 1.75,
+    });
     // District: 200/50 = 4 and 90/30 = 3; aggregate (2000 + 1800) / (500 + 600).
-    expect(byLevel.find((l) => l.level === "district")).toEqual({ level: "district", median: 3.5, pairs: 2, unmeasured: 0, stockValueXof: 3800, consumptionValueXof: 1100, aggregate: 3.45 });
+    expect(byLevel.find((l) => l.level === "district")).toEqual({
+      level: "district",
+      median: 3.5,
+      pairs: 2,
+      unmeasured: 0,
+      stockValueXof: 3800,
+      consumptionValueXof: 1100,
+      aggregate: 3.45,
+    });
     expect(byLevel.find((l) => l.level === "regional")!.median).toBeNull();
   });
 
@@ -93,7 +136,13 @@ describe("stock figures", () => {
       // 100 units expiring in 61 days at 30/month: about 60 consumed in time, 40 at risk.
       pair({ stockOnHand: 100, amc: 30, unitPriceXof: 5, expiringLots: [{ daysToExpiry: 61, qty: 100 }] }),
       // Already expired: all at risk.
-      pair({ facilityId: "c2", stockOnHand: 8, amc: 30, unitPriceXof: 10, expiringLots: [{ daysToExpiry: -3, qty: 8 }] }),
+      pair({
+        facilityId: "c2",
+        stockOnHand: 8,
+        amc: 30,
+        unitPriceXof: 10,
+        expiringLots: [{ daysToExpiry: -3, qty: 8 }],
+      }),
       pair({ facilityId: "c3", stockOnHand: 50, amc: 0, unitPriceXof: 2 }),
     ]);
     expect(risk).toEqual({ value: 0.4118, numerator: 280, denominator: 680, expiringValueXof: 580 });
@@ -102,12 +151,19 @@ describe("stock figures", () => {
 
 describe("seasonality", () => {
   it("averages each calendar month's share of the 12-month windows ending with the series", () => {
-    const series = periodsEnding("2026-10", 24).map((period, i) => ({ period, qty: period.endsWith("-08") ? (i < 12 ? 30 : 50) : 10 }));
+    const series = periodsEnding("2026-10", 24).map((period, i) => ({
+      period,
+      qty: period.endsWith("-08") ? (i < 12 ? 30 : 50) : 10,
+    }));
     const s = seasonality(series);
     expect(s.years).toBe(2);
     // August: 30/140 and 50/160; other months 10/140 and 10/160.
     const aug = (30 / 140 + 50 / 160) / 2;
-    expect(s.months[7]).toEqual({ month: 8, share: Math.round(aug * 10_000) / 10_000, index: Math.round(Math.round(aug * 10_000) / 10_000 * 12 * 100) / 100 });
+    expect(s.months[7]).toEqual({
+      month: 8,
+      share: Math.round(aug * 10_000) / 10_000,
+      index: Math.round((Math.round(aug * 10_000) / 10_000) * 12 * 100) / 100,
+    });
     expect(s.months.reduce((sum, m) => sum + m.share!, 0)).toBeCloseTo(1, 3);
   });
 
@@ -121,16 +177,25 @@ describe("seasonality", () => {
 
 describe("reporting and fill rate", () => {
   it("measures completeness and timeliness against the reports expected", () => {
-    expect(reportingRates({ expected: 8, submitted: 6, onTime: 3 })).toEqual({ completeness: { value: 0.75, numerator: 6, denominator: 8 }, timeliness: { value: 0.375, numerator: 3, denominator: 8 } });
+    expect(reportingRates({ expected: 8, submitted: 6, onTime: 3 })).toEqual({
+      completeness: { value: 0.75, numerator: 6, denominator: 8 },
+      timeliness: { value: 0.375, numerator: 3, denominator: 8 },
+    });
   });
   it("divides shipped by approved quantities, with the lines shipped in full", () => {
-    expect(fillRate({ approvedQty: 400, shippedQty: 300, lines: 4, fullLines: 3 })).toEqual({ value: 0.75, numerator: 300, denominator: 400, lines: { value: 0.75, numerator: 3, denominator: 4 } });
+    expect(fillRate({ approvedQty: 400, shippedQty: 300, lines: 4, fullLines: 3 })).toEqual({
+      value: 0.75,
+      numerator: 300,
+      denominator: 400,
+      lines: { value: 0.75, numerator: 3, denominator: 4 },
+    });
   });
 });
 
 describe("tracerCodes", () => {
   it("reads a stored JSON list of codes and falls back to the default basket", () => {
     expect(tracerCodes('["A","B"]')).toEqual(["A", "B"]);
-    for (const bad of [null, "", "[]", "not json", '[1, 2]', '{"a":1}']) expect(tracerCodes(bad)).toBe(DEFAULT_TRACER_CODES);
+    for (const bad of [null, "", "[]", "not json", "[1, 2]", '{"a":1}'])
+      expect(tracerCodes(bad)).toBe(DEFAULT_TRACER_CODES);
   });
 });

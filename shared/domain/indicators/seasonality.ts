@@ -16,7 +16,10 @@ export interface SeasonalMonth {
 }
 
 /** Seasonality of a monthly series (oldest first): 12 months, and the number of full years it rests on. */
-export function seasonality(series: readonly { period: Period; qty: number }[]): { months: SeasonalMonth[]; years: number } {
+export function seasonality(series: readonly { period: Period; qty: number }[]): {
+  months: SeasonalMonth[];
+  years: number;
+} {
   const sums = Array.from({ length: 12 }, () => 0);
   let years = 0;
   for (let end = series.length; end - 12 >= 0; end -= 12) {

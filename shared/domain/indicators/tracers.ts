@@ -29,7 +29,8 @@ export function tracerCodes(setting: string | null | undefined): readonly string
   if (!setting) return DEFAULT_TRACER_CODES;
   try {
     const parsed: unknown = JSON.parse(setting);
-    if (Array.isArray(parsed) && parsed.length > 0 && parsed.every((c) => typeof c === "string")) return parsed as string[];
+    if (Array.isArray(parsed) && parsed.length > 0 && parsed.every((c) => typeof c === "string"))
+      return parsed as string[];
   } catch {
     // A malformed setting falls back to the default basket rather than breaking the dashboard.
   }

@@ -5,7 +5,14 @@ import { capByBudget } from "./budget";
 
 describe("allocate", () => {
   it("gives every facility its need (whole packs) when stock suffices", () => {
-    const plan = allocate([{ facilityId: "a", need: 250, monthsOfStock: 1, ven: "V" }, { facilityId: "b", need: 100, monthsOfStock: 2, ven: "V" }], 10_000, 50);
+    const plan = allocate(
+      [
+        { facilityId: "a", need: 250, monthsOfStock: 1, ven: "V" },
+        { facilityId: "b", need: 100, monthsOfStock: 2, ven: "V" },
+      ],
+      10_000,
+      50,
+    );
     expect(plan.rationed).toBe(false);
     expect(plan.shares.map((s) => s.quantity)).toEqual([250, 100]);
   });
@@ -30,7 +37,15 @@ describe("allocate", () => {
   it("holds its invariants on random claims", () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ facilityId: fc.string(), need: fc.integer({ min: 0, max: 5000 }), monthsOfStock: fc.option(fc.double({ min: 0, max: 10, noNaN: true }), { nil: null }), ven: fc.constantFrom("V" as const, "E" as const, "N" as const) }), { maxLength: 30 }),
+        fc.array(
+          fc.record({
+            facilityId: fc.string(),
+            need: fc.integer({ min: 0, max: 5000 }),
+            monthsOfStock: fc.option(fc.double({ min: 0, max: 10, noNaN: true }), { nil: null }),
+            ven: fc.constantFrom("V" as const, "E" as const, "N" as const),
+          }),
+          { maxLength: 30 },
+        ),
         fc.integer({ min: 0, max: 50_000 }),
         fc.integer({ min: 1, max: 200 }),
         (claims, available, packSize) => {

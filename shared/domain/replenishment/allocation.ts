@@ -41,12 +41,22 @@ export function allocate(claims: AllocationClaim[], available: number, packSize:
   const wanted = capPacks.reduce((s, p) => s + p, 0);
   let packsLeft = Math.floor(Math.max(0, available) / packSize);
   const rationed = wanted > packsLeft;
-  const packs = rationed ? capPacks.map((cap, i) => Math.min(cap, Math.floor((Math.max(0, claims[i]!.need) / Math.max(1, totalNeed)) * packsLeft))) : [...capPacks];
+  const packs = rationed
+    ? capPacks.map((cap, i) =>
+        Math.min(cap, Math.floor((Math.max(0, claims[i]!.need) / Math.max(1, totalNeed)) * packsLeft)),
+      )
+    : [...capPacks];
   packsLeft -= packs.reduce((s, p) => s + p, 0);
   if (rationed) {
     const priority = claims
       .map((c, i) => ({ c, i }))
-      .sort((a, b) => rank(a.c) - rank(b.c) || (a.c.monthsOfStock ?? Infinity) - (b.c.monthsOfStock ?? Infinity) || b.c.need - a.c.need || a.i - b.i);
+      .sort(
+        (a, b) =>
+          rank(a.c) - rank(b.c) ||
+          (a.c.monthsOfStock ?? Infinity) - (b.c.monthsOfStock ?? Infinity) ||
+          b.c.need - a.c.need ||
+          a.i - b.i,
+      );
     while (packsLeft > 0) {
       let gave = false;
       for (const { i } of priority) {
@@ -60,7 +70,12 @@ export function allocate(claims: AllocationClaim[], available: number, packSize:
       if (!gave) break;
     }
   }
-  const shares = claims.map((c, i) => ({ facilityId: c.facilityId, need: c.need, quantity: packs[i]! * packSize, packs: packs[i]! }));
+  const shares = claims.map((c, i) => ({
+    facilityId: c.facilityId,
+    need: c.need,
+    quantity: packs[i]! * packSize,
+    packs: packs[i]!,
+  }));
   return { available, totalNeed, allocated: shares.reduce((s, x) => s + x.quantity, 0), rationed, shares };
 }
 

@@ -23,7 +23,10 @@ const ORDER: Record<VenClass, number> = { V: 0, E: 1, N: 2 };
  * the given order); the first line that does not fit gets as many packs as remain affordable, and
  * the lines after it only what still fits. Returns the lines in their original order and the cost.
  */
-export function capByBudget(lines: BudgetLine[], budgetXof: number): { lines: CappedLine[]; costXof: number; exceeded: boolean } {
+export function capByBudget(
+  lines: BudgetLine[],
+  budgetXof: number,
+): { lines: CappedLine[]; costXof: number; exceeded: boolean } {
   const order = lines.map((l, i) => ({ l, i })).sort((a, b) => ORDER[a.l.ven] - ORDER[b.l.ven] || a.i - b.i);
   let left = Math.max(0, Math.floor(budgetXof));
   const kept = new Array<CappedLine>(lines.length);

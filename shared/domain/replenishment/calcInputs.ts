@@ -51,13 +51,19 @@ export function withReportPeriods(inputs: string, reportPeriods: () => string | 
 export function decodeInputs(code: string, product: OrderInput["product"], reportPeriods?: string | null): OrderInput {
   const [version, rule, max, min, eop, n, stock, transit, stored] = code.split("|");
   if (version !== "v1" || stored === undefined) throw new Error(`unknown inputs encoding ${version}`);
-  if (stored === REPORT_PERIODS && (reportPeriods === undefined || reportPeriods === null)) throw new Error("these inputs refer to the periods of a report line: pass them");
+  if (stored === REPORT_PERIODS && (reportPeriods === undefined || reportPeriods === null))
+    throw new Error("these inputs refer to the periods of a report line: pass them");
   const periods = stored === REPORT_PERIODS ? reportPeriods! : stored;
   const demand = periods.startsWith("=") ? { demandAmc: Number(periods.slice(1)), periods: [] } : null;
   return {
     ...demand,
     product,
-    policy: { rule: rule as "forced" | "standard", maxMonths: Number(max), minMonths: Number(min), eopMonths: eop === "" ? null : Number(eop) },
+    policy: {
+      rule: rule as "forced" | "standard",
+      maxMonths: Number(max),
+      minMonths: Number(min),
+      eopMonths: eop === "" ? null : Number(eop),
+    },
     averagingPeriods: Number(n),
     stockOnHand: Number(stock),
     inTransit: Number(transit),

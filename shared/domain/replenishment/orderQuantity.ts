@@ -76,7 +76,9 @@ const fmt = (x: number | null, digits = 2) => (x === null ? "—" : Number.isInt
 export function computeOrderQuantity(input: OrderInput, options: { explain?: boolean } = {}): OrderSuggestion {
   const { policy, product } = input;
   const given = input.demandAmc !== undefined;
-  const adjusted = given ? [] : input.periods.map((p) => (p === null ? null : adjustedConsumption(p.consumed, p.days, p.stockoutDays)));
+  const adjusted = given
+    ? []
+    : input.periods.map((p) => (p === null ? null : adjustedConsumption(p.consumed, p.days, p.stockoutDays)));
   const n = input.averagingPeriods ?? 3;
   const amc = given ? input.demandAmc! : averageMonthlyConsumption(adjusted, n);
   const mos = monthsOfStock(input.stockOnHand, amc);
@@ -84,10 +86,22 @@ export function computeOrderQuantity(input: OrderInput, options: { explain?: boo
   const need = Math.max(0, maxStock - input.stockOnHand - input.inTransit);
   const emergency = policy.eopMonths !== null && mos !== null && mos <= policy.eopMonths && amc > 0;
   const belowMin = mos !== null && mos <= policy.minMonths;
-  const decision: OrderSuggestion["decision"] = need === 0 ? "no_need" : policy.rule === "standard" && !belowMin && !emergency ? "above_min" : "order";
+  const decision: OrderSuggestion["decision"] =
+    need === 0 ? "no_need" : policy.rule === "standard" && !belowMin && !emergency ? "above_min" : "order";
   const quantity = decision === "order" ? need : 0;
   const packs = packsFor(quantity, product);
-  const result: OrderSuggestion = { adjustedConsumption: adjusted, amc, monthsOfStock: mos, maxStock, need, quantity, packs, emergency, decision, explanation: [] };
+  const result: OrderSuggestion = {
+    adjustedConsumption: adjusted,
+    amc,
+    monthsOfStock: mos,
+    maxStock,
+    need,
+    quantity,
+    packs,
+    emergency,
+    decision,
+    explanation: [],
+  };
   if (options.explain === false) return result;
   const amcSteps: ExplanationStep[] = given
     ? [
@@ -99,18 +113,18 @@ export function computeOrderQuantity(input: OrderInput, options: { explain?: boo
         },
       ]
     : [
-    {
-      key: "adjusted",
-      values: { periods: adjusted.map((a) => fmt(a)).join(", ") },
-      fr: `Consommation ajustée par période (N = ⌈C × jours / (jours − jours de rupture)⌉) : ${adjusted.map((a) => fmt(a)).join(", ")}.`,
-      en: `Adjusted consumption per period (N = ⌈C × days / (days − stock-out days)⌉): ${adjusted.map((a) => fmt(a)).join(", ")}.`,
-    },
-    {
-      key: "amc",
-      values: { amc, n: Math.max(2, n) },
-      fr: `CMM = ⌈moyenne des ${Math.max(2, n)} dernières périodes rapportées⌉ = ${amc}.`,
-      en: `AMC = ⌈mean of the last ${Math.max(2, n)} reported periods⌉ = ${amc}.`,
-    },
+        {
+          key: "adjusted",
+          values: { periods: adjusted.map((a) => fmt(a)).join(", ") },
+          fr: `Consommation ajustée par période (N = ⌈C × jours / (jours − jours de rupture)⌉) : ${adjusted.map((a) => fmt(a)).join(", ")}.`,
+          en: `Adjusted consumption per period (N = ⌈C × days / (days − stock-out days)⌉): ${adjusted.map((a) => fmt(a)).join(", ")}.`,
+        },
+        {
+          key: "amc",
+          values: { amc, n: Math.max(2, n) },
+          fr: `CMM = ⌈moyenne des ${Math.max(2, n)} dernières périodes rapportées⌉ = ${amc}.`,
+          en: `AMC = ⌈mean of the last ${Math.max(2, n)} reported periods⌉ = ${amc}.`,
+        },
       ];
   const steps: ExplanationStep[] = [
     ...amcSteps,
@@ -144,18 +158,53 @@ export function computeOrderQuantity(input: OrderInput, options: { explain?: boo
   return result;
 }
 
-function decisionStep(decision: OrderSuggestion["decision"], policy: OrderPolicy, mos: number | null, emergency: boolean): ExplanationStep {
-  const values = { rule: policy.rule, minMonths: policy.minMonths, eopMonths: policy.eopMonths, emergency: emergency ? "yes" : "no" };
+function decisionStep(
+  decision: OrderSuggestion["decision"],
+  policy: OrderPolicy,
+  mos: number | null,
+  emergency: boolean,
+): ExplanationStep {
+  const values = {
+    rule: policy.rule,
+    minMonths: policy.minMonths,
+    eopMonths: policy.eopMonths,
+    emergency: emergency ? "yes" : "no",
+  };
   if (emergency) {
-    return { key: "emergency", values, fr: `Mois de stock ${fmt(mos)} ≤ point de commande d'urgence ${policy.eopMonths} : commande d'urgence.`, en: `Months of stock ${fmt(mos)} ≤ emergency order point ${policy.eopMonths}: emergency order.` };
+    return {
+      key: "emergency",
+      values,
+      fr: `Mois de stock ${fmt(mos)} ≤ point de commande d'urgence ${policy.eopMonths} : commande d'urgence.`,
+      en: `Months of stock ${fmt(mos)} ≤ emergency order point ${policy.eopMonths}: emergency order.`,
+    };
   }
   if (decision === "above_min") {
-    return { key: "above_min", values, fr: `Règle standard : mois de stock ${fmt(mos)} > minimum ${policy.minMonths}, pas de commande ce mois.`, en: `Standard rule: months of stock ${fmt(mos)} > minimum ${policy.minMonths}, no order this period.` };
+    return {
+      key: "above_min",
+      values,
+      fr: `Règle standard : mois de stock ${fmt(mos)} > minimum ${policy.minMonths}, pas de commande ce mois.`,
+      en: `Standard rule: months of stock ${fmt(mos)} > minimum ${policy.minMonths}, no order this period.`,
+    };
   }
   if (decision === "no_need") {
-    return { key: "no_need", values, fr: "Le stock couvre le maximum : rien à commander.", en: "Stock covers the maximum: nothing to order." };
+    return {
+      key: "no_need",
+      values,
+      fr: "Le stock couvre le maximum : rien à commander.",
+      en: "Stock covers the maximum: nothing to order.",
+    };
   }
   return policy.rule === "forced"
-    ? { key: "forced", values, fr: "Règle d'allocation forcée : commande jusqu'au maximum à chaque revue.", en: "Forced ordering: order up to the maximum at every review." }
-    : { key: "below_min", values, fr: `Règle standard : mois de stock ${fmt(mos)} ≤ minimum ${policy.minMonths}, commande jusqu'au maximum.`, en: `Standard rule: months of stock ${fmt(mos)} ≤ minimum ${policy.minMonths}, order up to the maximum.` };
+    ? {
+        key: "forced",
+        values,
+        fr: "Règle d'allocation forcée : commande jusqu'au maximum à chaque revue.",
+        en: "Forced ordering: order up to the maximum at every review.",
+      }
+    : {
+        key: "below_min",
+        values,
+        fr: `Règle standard : mois de stock ${fmt(mos)} ≤ minimum ${policy.minMonths}, commande jusqu'au maximum.`,
+        en: `Standard rule: months of stock ${fmt(mos)} ≤ minimum ${policy.minMonths}, order up to the maximum.`,
+      };
 }

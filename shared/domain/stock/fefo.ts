@@ -69,5 +69,12 @@ export function pickFefo({ lots, quantity, asOf, minShelfLifeDays }: FefoInput):
     remaining -= qty;
   }
   const usableOnHand = usable.reduce((s, l) => s + l.qtyOnHand, 0);
-  return { requested: quantity, allocated: quantity - remaining, shortfall: remaining, allocations, blocked, usableOnHand };
+  return {
+    requested: quantity,
+    allocated: quantity - remaining,
+    shortfall: remaining,
+    allocations,
+    blocked,
+    usableOnHand,
+  };
 }

@@ -15,19 +15,27 @@ describe("applyDelta", () => {
   });
   it("replays any accepted sequence to balances that are the sums of their lines", () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 2 }), fc.integer({ min: -50, max: 50 }).filter((n) => n !== 0))), (steps) => {
-        const accepted: { facilityId: string; lotId: number; fundingSource: string; qtyDelta: number }[] = [];
-        const sums = new Map<number, number>();
-        for (const [lotId, qtyDelta] of steps) {
-          const r = applyDelta(sums.get(lotId) ?? 0, qtyDelta);
-          if (!r.ok) continue;
-          sums.set(lotId, r.balance);
-          accepted.push({ facilityId: "f", lotId, fundingSource: "cr", qtyDelta });
-        }
-        const balances = replayLedger(accepted);
-        for (const [lotId, qty] of sums) expect(balances.get(`f|${lotId}|cr`)).toBe(qty);
-        for (const v of balances.values()) expect(v).toBeGreaterThanOrEqual(0);
-      }),
+      fc.property(
+        fc.array(
+          fc.tuple(
+            fc.integer({ min: 0, max: 2 }),
+            fc.integer({ min: -50, max: 50 }).filter((n) => n !== 0),
+          ),
+        ),
+        (steps) => {
+          const accepted: { facilityId: string; lotId: number; fundingSource: string; qtyDelta: number }[] = [];
+          const sums = new Map<number, number>();
+          for (const [lotId, qtyDelta] of steps) {
+            const r = applyDelta(sums.get(lotId) ?? 0, qtyDelta);
+            if (!r.ok) continue;
+            sums.set(lotId, r.balance);
+            accepted.push({ facilityId: "f", lotId, fundingSource: "cr", qtyDelta });
+          }
+          const balances = replayLedger(accepted);
+          for (const [lotId, qty] of sums) expect(balances.get(`f|${lotId}|cr`)).toBe(qty);
+          for (const v of balances.values()) expect(v).toBeGreaterThanOrEqual(0);
+        },
+      ),
     );
   });
   it("throws when a replayed ledger would go negative", () => {
@@ -51,7 +59,15 @@ describe("positions", () => {
   });
   it("counts as at risk what cannot be consumed before expiry, FEFO", () => {
     // 100 units/month ≈ 3.29/day. Lot A (30 days) can absorb ~98.6 of its 150; lot B (300 days) absorbs the rest.
-    expect(expiryRisk([{ expiry: "x", qty: 150, daysToExpiry: 30 }, { expiry: "y", qty: 100, daysToExpiry: 300 }], 100)).toBe(51);
+    expect(
+      expiryRisk(
+        [
+          { expiry: "x", qty: 150, daysToExpiry: 30 },
+          { expiry: "y", qty: 100, daysToExpiry: 300 },
+        ],
+        100,
+      ),
+    ).toBe(51);
     expect(expiryRisk([{ expiry: "x", qty: 10, daysToExpiry: -1 }], 100)).toBe(10);
     expect(expiryRisk([{ expiry: "x", qty: 10, daysToExpiry: 100 }], 0)).toBe(10);
   });

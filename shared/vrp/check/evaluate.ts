@@ -2,7 +2,15 @@ import type { Amount, Job, Problem, Route, Step, Vehicle } from "../model";
 
 /** A broken hard constraint in a fixed plan. */
 export interface Violation {
-  type: "capacity" | "time_window" | "shift" | "max_travel_time" | "skills" | "unknown_job" | "duplicate_job" | "unknown_vehicle";
+  type:
+    | "capacity"
+    | "time_window"
+    | "shift"
+    | "max_travel_time"
+    | "skills"
+    | "unknown_job"
+    | "duplicate_job"
+    | "unknown_vehicle";
   vehicleId?: number;
   jobId?: number;
   /** By how much the constraint is exceeded (seconds, or base units for capacity). */
@@ -36,7 +44,10 @@ export function arcCost(p: Problem, v: Vehicle, i: number | undefined, j: number
   if (i === undefined || j === undefined) return 0;
   const m = p.matrix;
   if (m.costs) return cell(m.costs, m.size, i, j);
-  return (v.costPerDurationS ?? 1) * cell(m.durationsS, m.size, i, j) + (v.costPerDistanceM ?? 0) * cell(m.distancesM, m.size, i, j);
+  return (
+    (v.costPerDurationS ?? 1) * cell(m.durationsS, m.size, i, j) +
+    (v.costPerDistanceM ?? 0) * cell(m.distancesM, m.size, i, j)
+  );
 }
 
 /** Earliest service start in a job's windows when arriving at t (Infinity if too late for all). */
@@ -52,15 +63,27 @@ export function evaluateRoute(p: Problem, v: Vehicle, jobs: Job[], violations: V
   const m = p.matrix;
   const total: Amount = v.capacity.map((_, d) => jobs.reduce((s, j) => s + (j.delivery[d] ?? 0), 0));
   total.forEach((q, d) => {
-    if (q > v.capacity[d]!) violations.push({ type: "capacity", vehicleId: v.id, dimension: d, excess: q - v.capacity[d]! });
+    if (q > v.capacity[d]!)
+      violations.push({ type: "capacity", vehicleId: v.id, dimension: d, excess: q - v.capacity[d]! });
   });
   let load = [...total];
   let t = v.shift?.startS ?? 0;
   let prev = v.start;
-  let distanceM = 0, travelS = 0, serviceS = 0, waitingS = 0, cost = jobs.length ? v.fixedCost ?? 0 : 0;
+  let distanceM = 0,
+    travelS = 0,
+    serviceS = 0,
+    waitingS = 0,
+    cost = jobs.length ? (v.fixedCost ?? 0) : 0;
   const steps: Step[] = [];
   const at = (type: Step["type"], location: number, arrivalS: number, start: number, jobId?: number): Step => ({
-    type, location, arrivalS, serviceStartS: start, waitingS: start - arrivalS, load: [...load], distanceM, durationS: travelS,
+    type,
+    location,
+    arrivalS,
+    serviceStartS: start,
+    waitingS: start - arrivalS,
+    load: [...load],
+    distanceM,
+    durationS: travelS,
     ...(jobId === undefined ? {} : { jobId }),
   });
   const startT = t;
@@ -84,7 +107,8 @@ export function evaluateRoute(p: Problem, v: Vehicle, jobs: Job[], violations: V
       violations.push({ type: "time_window", vehicleId: v.id, jobId: job.id, excess: arrival - lastEnd });
       s = arrival;
     }
-    if (!job.skills.every((k) => v.skills.includes(k))) violations.push({ type: "skills", vehicleId: v.id, jobId: job.id });
+    if (!job.skills.every((k) => v.skills.includes(k)))
+      violations.push({ type: "skills", vehicleId: v.id, jobId: job.id });
     load = load.map((q, d) => q - (job.delivery[d] ?? 0));
     waitingS += s - arrival;
     serviceS += job.serviceS;
@@ -99,7 +123,17 @@ export function evaluateRoute(p: Problem, v: Vehicle, jobs: Job[], violations: V
   if (v.maxTravelTimeS !== undefined && travelS > v.maxTravelTimeS) {
     violations.push({ type: "max_travel_time", vehicleId: v.id, excess: travelS - v.maxTravelTimeS });
   }
-  return { vehicleId: v.id, steps, delivery: total, distanceM, travelS, durationS: endT - startT, serviceS, waitingS, cost };
+  return {
+    vehicleId: v.id,
+    steps,
+    delivery: total,
+    distanceM,
+    travelS,
+    durationS: endT - startT,
+    serviceS,
+    waitingS,
+    cost,
+  };
 }
 
 /** Evaluate a fixed plan (e.g. a dispatcher's manual edit): ETAs, loads, cost and every violation. */

@@ -13,7 +13,15 @@ export const insertionResult = { pos: -1 };
  * soft: the increase of the route's excess load is paid instead of refusing.
  * O(route length), O(1) per position thanks to the dep/lat caches.
  */
-export function bestInsertion(st: RouteState, v: number, j: number, bound: number, blink: number, rng: Rng | null, overloadCost: Float64Array | null = null): number {
+export function bestInsertion(
+  st: RouteState,
+  v: number,
+  j: number,
+  bound: number,
+  blink: number,
+  rng: Rng | null,
+  overloadCost: Float64Array | null = null,
+): number {
   const inst = st.inst;
   const { size, nDim: D, dur, twOff, twStart, twEnd } = inst;
   if (!inst.compat[j * inst.nVeh + v]) return Infinity;
@@ -22,7 +30,8 @@ export function bestInsertion(st: RouteState, v: number, j: number, bound: numbe
   let extra = n === 0 ? inst.fixed[v]! : 0;
   let over = 0;
   for (let d = 0; d < D; d++) {
-    const load = st.load[(b + n) * D + d]!, cap = inst.cap[v * D + d]!;
+    const load = st.load[(b + n) * D + d]!,
+      cap = inst.cap[v * D + d]!;
     const after = load + inst.demand[j * D + d]!;
     if (after <= cap) continue;
     if (!overloadCost) return Infinity;
@@ -41,7 +50,9 @@ export function bestInsertion(st: RouteState, v: number, j: number, bound: numbe
   const we = twEnd[w0]!;
   let best = bound - extra;
   let bestPos = -1;
-  const loc = st.loc, dep = st.dep, lat = st.lat;
+  const loc = st.loc,
+    dep = st.dep,
+    lat = st.lat;
   for (let p = 1; p <= n + 1; p++) {
     if (blink > 0 && rng!.next() < blink) continue;
     const prev = loc[b + p - 1]!;

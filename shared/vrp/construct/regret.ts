@@ -24,7 +24,9 @@ export function regretInsertion(st: RouteState, jobs: number[]): void {
     let pickV = -1;
     let pickScore = -Infinity;
     for (const j of pending) {
-      let b1 = Infinity, b2 = Infinity, bv = -1;
+      let b1 = Infinity,
+        b2 = Infinity,
+        bv = -1;
       for (let v = 0; v < V; v++) {
         const c = costs[j * V + v]!;
         if (c < b1) {

@@ -23,7 +23,8 @@ export function nintDistance(a: [number, number], b: [number, number]): number {
 
 /** DIMACS Solomon convention: floor(10 · euclidean distance), exact for integer coordinates. */
 export function trunc1x10Distance(a: [number, number], b: [number, number]): number {
-  const dx = a[0] - b[0], dy = a[1] - b[1];
+  const dx = a[0] - b[0],
+    dy = a[1] - b[1];
   return isqrt(100 * (dx * dx + dy * dy));
 }
 
@@ -41,7 +42,10 @@ function matrixOf(coords: [number, number][], f: (a: [number, number], b: [numbe
  */
 export function parseCvrplib(text: string, vehicles?: number): BenchInstance {
   const lines = text.split(/\r?\n/);
-  let name = "", capacity = 0, dim = 0, section = "";
+  let name = "",
+    capacity = 0,
+    dim = 0,
+    section = "";
   const coords: [number, number][] = [];
   const demand: number[] = [];
   let depot = 1;
@@ -70,11 +74,29 @@ export function parseCvrplib(text: string, vehicles?: number): BenchInstance {
   const k = vehicles ?? Number(/-k(\d+)/.exec(name)?.[1] ?? dim);
   const jobs: Job[] = [];
   for (let i = 1; i < dim; i++) {
-    jobs.push({ id: i + 1, location: i, delivery: [demand[i]!], serviceS: 0, timeWindows: [], skills: [], priority: 0 });
+    jobs.push({
+      id: i + 1,
+      location: i,
+      delivery: [demand[i]!],
+      serviceS: 0,
+      timeWindows: [],
+      skills: [],
+      priority: 0,
+    });
   }
-  const fleet: Vehicle[] = Array.from({ length: k }, (_, v) => ({ id: v + 1, start: 0, end: 0, capacity: [capacity], skills: [] }));
+  const fleet: Vehicle[] = Array.from({ length: k }, (_, v) => ({
+    id: v + 1,
+    start: 0,
+    end: 0,
+    capacity: [capacity],
+    skills: [],
+  }));
   const durationsS = matrixOf(coords, nintDistance);
-  return { name, coords, problem: { jobs, vehicles: fleet, matrix: { size: dim, durationsS, distancesM: durationsS } } };
+  return {
+    name,
+    coords,
+    problem: { jobs, vehicles: fleet, matrix: { size: dim, durationsS, distancesM: durationsS } },
+  };
 }
 
 /**
@@ -83,20 +105,40 @@ export function parseCvrplib(text: string, vehicles?: number): BenchInstance {
  * return by the depot due date.
  */
 export function parseSolomon(text: string): BenchInstance {
-  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const lines = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
   const name = lines[0]!;
   const vi = lines.findIndex((l) => l.startsWith("NUMBER"));
   const [nVeh, capacity] = lines[vi + 1]!.split(/\s+/).map(Number) as [number, number];
-  const rows = lines.slice(vi + 2).filter((l) => /^\d/.test(l)).map((l) => l.split(/\s+/).map(Number));
+  const rows = lines
+    .slice(vi + 2)
+    .filter((l) => /^\d/.test(l))
+    .map((l) => l.split(/\s+/).map(Number));
   const coords = rows.map((r) => [r[1]!, r[2]!] as [number, number]);
   const depot = rows[0]!;
   const jobs: Job[] = rows.slice(1).map((r, i) => ({
-    id: r[0]!, location: i + 1, delivery: [r[3]!], serviceS: r[6]! * 10,
-    timeWindows: [{ startS: r[4]! * 10, endS: r[5]! * 10 }], skills: [], priority: 0,
+    id: r[0]!,
+    location: i + 1,
+    delivery: [r[3]!],
+    serviceS: r[6]! * 10,
+    timeWindows: [{ startS: r[4]! * 10, endS: r[5]! * 10 }],
+    skills: [],
+    priority: 0,
   }));
   const vehicles: Vehicle[] = Array.from({ length: nVeh }, (_, v) => ({
-    id: v + 1, start: 0, end: 0, capacity: [capacity], skills: [], shift: { startS: depot[4]! * 10, endS: depot[5]! * 10 },
+    id: v + 1,
+    start: 0,
+    end: 0,
+    capacity: [capacity],
+    skills: [],
+    shift: { startS: depot[4]! * 10, endS: depot[5]! * 10 },
   }));
   const durationsS = matrixOf(coords, trunc1x10Distance);
-  return { name, coords, problem: { jobs, vehicles, matrix: { size: coords.length, durationsS, distancesM: durationsS } } };
+  return {
+    name,
+    coords,
+    problem: { jobs, vehicles, matrix: { size: coords.length, durationsS, distancesM: durationsS } },
+  };
 }

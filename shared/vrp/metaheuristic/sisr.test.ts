@@ -41,7 +41,12 @@ function objective(p: Problem, st: RouteState, overloadCost: Float64Array, penal
 }
 
 describe("soft capacity in ruin and recreate", () => {
-  for (const [tw, cBar] of [[false, 10], [true, 10], [false, 15], [true, 15]] as const) {
+  for (const [tw, cBar] of [
+    [false, 10],
+    [true, 10],
+    [false, 15],
+    [true, 15],
+  ] as const) {
     it(`returns a step delta equal to the recomputed objective change, overload included, and rolls back exactly (tw=${tw}, cBar=${cBar})`, () => {
       for (let trial = 0; trial < 8; trial++) {
         const p = tightProblem(trial, tw);
@@ -140,7 +145,13 @@ describe("soft capacity in ruin and recreate", () => {
       const a = solve(p, { seed: s, maxIterations: 3000 });
       const b = solve(p, { seed: s, maxIterations: 3000 });
       expect(a.routes).toEqual(b.routes);
-      const ev = evaluatePlan(p, a.routes.map((r) => ({ vehicleId: r.vehicleId, jobIds: r.steps.flatMap((x) => (x.jobId === undefined ? [] : [x.jobId])) })));
+      const ev = evaluatePlan(
+        p,
+        a.routes.map((r) => ({
+          vehicleId: r.vehicleId,
+          jobIds: r.steps.flatMap((x) => (x.jobId === undefined ? [] : [x.jobId])),
+        })),
+      );
       expect(ev.violations).toEqual([]);
       expect(ev.cost).toBeCloseTo(a.cost, 6);
     }

@@ -156,11 +156,13 @@ export class Sisr {
     const st = this.st;
     const inst = st.inst;
     const rng = this.rng;
-    let assigned = 0, routes = 0;
-    for (let v = 0; v < inst.nVeh; v++) if (st.len[v]! > 0) {
-      assigned += st.len[v]!;
-      routes++;
-    }
+    let assigned = 0,
+      routes = 0;
+    for (let v = 0; v < inst.nVeh; v++)
+      if (st.len[v]! > 0) {
+        assigned += st.len[v]!;
+        routes++;
+      }
     if (assigned === 0) return;
     const lsMax = Math.min(this.p.lMax, assigned / routes);
     const ksMax = (4 * this.p.cBar) / (1 + lsMax) - 1;
@@ -232,7 +234,9 @@ export class Sisr {
     const inst = st.inst;
     const blink = this.p.blink;
     const stamp = (this.stamp += 2);
-    let best = Infinity, bestV = -1, bestP = -1;
+    let best = Infinity,
+      bestV = -1,
+      bestP = -1;
     const kk = Math.min(this.p.kInsert, inst.K);
     for (let k = 0; k < kk; k++) {
       const v = st.routeOf[inst.neigh[j * inst.K + k]!]!;

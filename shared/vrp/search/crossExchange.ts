@@ -27,7 +27,8 @@ export class CrossExchange extends SpecOperator {
     if (m.r1 === m.r2) return false;
     m.p1 = st.posOf[u]!;
     m.p2 = st.posOf[v]! + 1;
-    const n1 = st.len[m.r1]!, n2 = st.len[m.r2]!;
+    const n1 = st.len[m.r1]!,
+      n2 = st.len[m.r2]!;
     for (let l1 = 1; l1 <= this.maxLen && m.p1 + l1 - 1 <= n1; l1++) {
       for (let l2 = 1; l2 <= this.maxLen && m.p2 + l2 - 1 <= n2; l2++) {
         if (l1 === 1 && l2 === 1) continue;

@@ -14,7 +14,15 @@ const EPS = 1e-6;
 
 /** Every operator, cheapest first. */
 export function allOperators(nJobs: number, nVeh: number): Operator[] {
-  return [new Relocate(nJobs), new Swap(nJobs), new TwoOpt(nJobs), new TwoOptStar(nJobs), new OrOpt(nJobs), new CrossExchange(nJobs), new SwapStar(nJobs, nVeh)];
+  return [
+    new Relocate(nJobs),
+    new Swap(nJobs),
+    new TwoOpt(nJobs),
+    new TwoOptStar(nJobs),
+    new OrOpt(nJobs),
+    new CrossExchange(nJobs),
+    new SwapStar(nJobs, nVeh),
+  ];
 }
 
 /**
@@ -23,7 +31,13 @@ export function allOperators(nJobs: number, nVeh: number): Operator[] {
  * the moves linking u and v; the first improving feasible one is applied.
  * Stops when a full pass finds nothing (or after `maxPasses`).
  */
-export function localSearch(st: RouteState, rng: Rng, ops = allOperators(st.inst.nJobs, st.inst.nVeh), k = 20, maxPasses = 50): void {
+export function localSearch(
+  st: RouteState,
+  rng: Rng,
+  ops = allOperators(st.inst.nJobs, st.inst.nVeh),
+  k = 20,
+  maxPasses = 50,
+): void {
   const inst = st.inst;
   const kk = Math.min(k, inst.K);
   const order = new Int32Array(inst.nJobs);

@@ -51,7 +51,15 @@ export function moveArgs(): MoveArgs {
 }
 
 /** Copy `len` jobs of route r from position p (reversed if `rev`) into out at offset k; returns the new offset. */
-export function copySeg(st: RouteState, r: number, p: number, len: number, rev: boolean, out: Int32Array, k: number): number {
+export function copySeg(
+  st: RouteState,
+  r: number,
+  p: number,
+  len: number,
+  rev: boolean,
+  out: Int32Array,
+  k: number,
+): number {
   const b = r * st.stride;
   for (let i = 0; i < len; i++) out[k++] = st.job[b + (rev ? p + len - 1 - i : p + i)]!;
   return k;
@@ -61,7 +69,16 @@ export function copySeg(st: RouteState, r: number, p: number, len: number, rev: 
  * Spec for route r with positions [pRem, pRem+lRem) removed and ins[0..nIns)
  * inserted before original position q (q ≤ pRem or q ≥ pRem+lRem).
  */
-export function removeInsert(st: RouteState, r: number, pRem: number, lRem: number, ins: Int32Array, nIns: number, q: number, s: RouteSpec): void {
+export function removeInsert(
+  st: RouteState,
+  r: number,
+  pRem: number,
+  lRem: number,
+  ins: Int32Array,
+  nIns: number,
+  q: number,
+  s: RouteSpec,
+): void {
   s.v = r;
   s.w = r;
   let k = 0;

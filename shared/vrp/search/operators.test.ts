@@ -43,7 +43,8 @@ describe("local-search operators", () => {
         const m = moveArgs();
         for (const op of allOperators(inst.nJobs, inst.nVeh)) {
           for (let k = 0; k < 30; k++) {
-            const u = rng.int(inst.nJobs), v = rng.int(inst.nJobs);
+            const u = rng.int(inst.nJobs),
+              v = rng.int(inst.nJobs);
             if (u === v || st.routeOf[u] === -1 || st.routeOf[v] === -1) continue;
             op.explore(st, u, v, m, () => {
               const gain = op.gain(st, m);
@@ -56,8 +57,14 @@ describe("local-search operators", () => {
               const ok = changed.every((r) => !ev.violations.some((x) => x.vehicleId === p.vehicles[r]!.id));
               if (valid !== ok) console.log(op.name, m, planOf(p, st), planOf(p, clone), ev.violations);
               expect(valid).toBe(ok);
-              const all = planOf(p, clone).flatMap((r) => r.jobIds).sort((a, b) => a - b);
-              expect(all).toEqual(planOf(p, st).flatMap((r) => r.jobIds).sort((a, b) => a - b));
+              const all = planOf(p, clone)
+                .flatMap((r) => r.jobIds)
+                .sort((a, b) => a - b);
+              expect(all).toEqual(
+                planOf(p, st)
+                  .flatMap((r) => r.jobIds)
+                  .sort((a, b) => a - b),
+              );
               counts.set(op.name, (counts.get(op.name) ?? 0) + 1);
               return false;
             });

@@ -32,7 +32,12 @@ export class Relocate extends SpecOperator {
  * Shared by relocate and or-opt: segment [p1, p1+l1) of r1 (reversed if rev&1)
  * moves before position q2 of r2.
  */
-export function describeSegmentMove(st: RouteState, m: MoveArgs, specs: { v: number; a: number; mid: Int32Array; m: number; w: number; b: number }[], seg: Int32Array): number {
+export function describeSegmentMove(
+  st: RouteState,
+  m: MoveArgs,
+  specs: { v: number; a: number; mid: Int32Array; m: number; w: number; b: number }[],
+  seg: Int32Array,
+): number {
   const s0 = specs[0]!;
   const s1 = specs[1]!;
   const n = copySeg(st, m.r1, m.p1, m.l1, (m.rev & 1) === 1, seg, 0);

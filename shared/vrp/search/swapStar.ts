@@ -38,7 +38,8 @@ export class SwapStar extends SpecOperator {
   }
 
   explore(st: RouteState, u: number, v: number, m: MoveArgs, attempt: () => boolean): boolean {
-    const r1 = st.routeOf[u]!, r2 = st.routeOf[v]!;
+    const r1 = st.routeOf[u]!,
+      r2 = st.routeOf[v]!;
     if (r1 === r2) return false;
     const key = r1 * st.inst.nVeh + r2;
     if (this.seen1[key] === st.version[r1] && this.seen2[key] === st.version[r2]) return false;
@@ -56,7 +57,8 @@ export class SwapStar extends SpecOperator {
 
   /** Fill the top-3 cheapest insertion positions of every job of `from` into route `to`. */
   private top3(st: RouteState, from: number, to: number): void {
-    const bf = from * st.stride, bt = to * st.stride;
+    const bf = from * st.stride,
+      bt = to * st.stride;
     const nt = st.len[to]!;
     for (let p = 1; p <= st.len[from]!; p++) {
       const j = st.job[bf + p]!;
@@ -64,7 +66,8 @@ export class SwapStar extends SpecOperator {
       const o = j * 3;
       this.topCost[o] = this.topCost[o + 1] = this.topCost[o + 2] = Infinity;
       for (let q = 1; q <= nt + 1; q++) {
-        const a = st.loc[bt + q - 1]!, b = st.loc[bt + q]!;
+        const a = st.loc[bt + q - 1]!,
+          b = st.loc[bt + q]!;
         const d = this.c(st, to, a, lj) + this.c(st, to, lj, b) - this.c(st, to, a, b);
         if (d >= this.topCost[o + 2]!) continue;
         let k = 2;
@@ -83,7 +86,8 @@ export class SwapStar extends SpecOperator {
   private insertWithout(st: RouteState, j: number, r: number, pr: number): number {
     const b = r * st.stride;
     const lj = st.inst.jobLoc[j]!;
-    const pl = st.loc[b + pr - 1]!, nl = st.loc[b + pr + 1]!;
+    const pl = st.loc[b + pr - 1]!,
+      nl = st.loc[b + pr + 1]!;
     let best = this.c(st, r, pl, lj) + this.c(st, r, lj, nl) - this.c(st, r, pl, nl);
     this.bestQ = pr;
     for (let k = 0; k < 3; k++) {
@@ -106,26 +110,34 @@ export class SwapStar extends SpecOperator {
   private searchPair(st: RouteState, r1: number, r2: number): boolean {
     this.top3(st, r1, r2);
     this.top3(st, r2, r1);
-    const b1 = r1 * st.stride, b2 = r2 * st.stride;
+    const b1 = r1 * st.stride,
+      b2 = r2 * st.stride;
     const m = this.best;
     let bestGain = 1e-9;
     let found = false;
     const cand: MoveArgs = { r1, p1: 0, r2, p2: 0, l1: 1, l2: 1, rev: 0, q1: 0, q2: 0 };
     for (let p1 = 1; p1 <= st.len[r1]!; p1++) {
       const u = st.job[b1 + p1]!;
-      const remU = this.c(st, r1, st.loc[b1 + p1 - 1]!, st.loc[b1 + p1]!) + this.c(st, r1, st.loc[b1 + p1]!, st.loc[b1 + p1 + 1]!)
-        - this.c(st, r1, st.loc[b1 + p1 - 1]!, st.loc[b1 + p1 + 1]!);
+      const remU =
+        this.c(st, r1, st.loc[b1 + p1 - 1]!, st.loc[b1 + p1]!) +
+        this.c(st, r1, st.loc[b1 + p1]!, st.loc[b1 + p1 + 1]!) -
+        this.c(st, r1, st.loc[b1 + p1 - 1]!, st.loc[b1 + p1 + 1]!);
       for (let p2 = 1; p2 <= st.len[r2]!; p2++) {
         const v = st.job[b2 + p2]!;
-        const remV = this.c(st, r2, st.loc[b2 + p2 - 1]!, st.loc[b2 + p2]!) + this.c(st, r2, st.loc[b2 + p2]!, st.loc[b2 + p2 + 1]!)
-          - this.c(st, r2, st.loc[b2 + p2 - 1]!, st.loc[b2 + p2 + 1]!);
+        const remV =
+          this.c(st, r2, st.loc[b2 + p2 - 1]!, st.loc[b2 + p2]!) +
+          this.c(st, r2, st.loc[b2 + p2]!, st.loc[b2 + p2 + 1]!) -
+          this.c(st, r2, st.loc[b2 + p2 - 1]!, st.loc[b2 + p2 + 1]!);
         const insU = this.insertWithout(st, u, r2, p2);
         const q2 = this.bestQ;
         if (remU + remV - insU <= bestGain) continue;
         const insV = this.insertWithout(st, v, r1, p1);
         const q1 = this.bestQ;
         if (remU + remV - insU - insV <= bestGain) continue;
-        cand.p1 = p1; cand.p2 = p2; cand.q1 = q1; cand.q2 = q2;
+        cand.p1 = p1;
+        cand.p2 = p2;
+        cand.q1 = q1;
+        cand.q2 = q2;
         const g = this.gain(st, cand);
         if (g > bestGain && this.isValid(st, cand)) {
           bestGain = g;

@@ -10,9 +10,17 @@ export class TwoOptStar extends SpecOperator {
   readonly name = "2-opt*";
 
   protected describe(st: RouteState, m: MoveArgs): number {
-    const [s0, s1] = this.specs as [typeof this.specs[0], typeof this.specs[0]];
-    s0.v = m.r1; s0.a = m.p1; s0.m = 0; s0.w = m.r2; s0.b = m.p2 + 1;
-    s1.v = m.r2; s1.a = m.p2; s1.m = 0; s1.w = m.r1; s1.b = m.p1 + 1;
+    const [s0, s1] = this.specs as [(typeof this.specs)[0], (typeof this.specs)[0]];
+    s0.v = m.r1;
+    s0.a = m.p1;
+    s0.m = 0;
+    s0.w = m.r2;
+    s0.b = m.p2 + 1;
+    s1.v = m.r2;
+    s1.a = m.p2;
+    s1.m = 0;
+    s1.w = m.r1;
+    s1.b = m.p1 + 1;
     return 2;
   }
 

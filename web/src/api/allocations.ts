@@ -10,15 +10,21 @@ const SentSchema = z.object({ plan: AllocationPlanSchema, orderIds: z.array(z.nu
 
 /** Computes the plan without writing anything. */
 export function useAllocationPreview() {
-  return useMutation({ mutationFn: (req: AllocationRequest) => apiGet(AllocationPlanSchema, "/allocations/preview", { method: "POST", body: req }) });
+  return useMutation({
+    mutationFn: (req: AllocationRequest) =>
+      apiGet(AllocationPlanSchema, "/allocations/preview", { method: "POST", body: req }),
+  });
 }
 
 /** Sends the plan: the orders are created approved, ready to pick at the source depot. */
 export function useSendAllocation() {
   const client = useQueryClient();
-  return useWriteMutation((req: AllocationRequest, key) => apiWrite(SentSchema, "/allocations", { body: req, idempotencyKey: key }), {
-    onSuccess: () => {
-      void client.invalidateQueries({ queryKey: ["orders", "list"] });
+  return useWriteMutation(
+    (req: AllocationRequest, key) => apiWrite(SentSchema, "/allocations", { body: req, idempotencyKey: key }),
+    {
+      onSuccess: () => {
+        void client.invalidateQueries({ queryKey: ["orders", "list"] });
+      },
     },
-  });
+  );
 }

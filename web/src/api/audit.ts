@@ -20,5 +20,9 @@ export interface AuditFilter {
 
 /** One page of audit entries, newest first. */
 export function useAudit(filter: AuditFilter) {
-  return useQuery({ queryKey: ["audit", filter], queryFn: ({ signal }) => apiGet(auditPage, "/audit", { query: { ...filter }, signal }), placeholderData: keepPreviousData });
+  return useQuery({
+    queryKey: ["audit", filter],
+    queryFn: ({ signal }) => apiGet(auditPage, "/audit", { query: { ...filter }, signal }),
+    placeholderData: keepPreviousData,
+  });
 }

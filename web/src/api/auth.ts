@@ -15,7 +15,8 @@ async function fetchUser(path: string, options: Parameters<typeof apiRequest>[1]
   const schemas = import("./authSchemas");
   const body = await apiRequest(path, options);
   const parsed = (await schemas).UserEnvelope.safeParse(body);
-  if (!parsed.success) throw new ApiError("internal_error", 200, `Unexpected response from ${path}`, parsed.error.issues.slice(0, 5));
+  if (!parsed.success)
+    throw new ApiError("internal_error", 200, `Unexpected response from ${path}`, parsed.error.issues.slice(0, 5));
   setCsrfToken(parsed.data.csrfToken ?? null);
   return parsed.data.user;
 }

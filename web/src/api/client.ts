@@ -89,7 +89,11 @@ export async function apiRequest(path: string, options: RequestOptions = {}): Pr
 }
 
 /** Calls the API and parses the answer with a shared contract schema. */
-export async function apiGet<S extends z.ZodType>(schema: S, path: string, options: RequestOptions = {}): Promise<z.infer<S>> {
+export async function apiGet<S extends z.ZodType>(
+  schema: S,
+  path: string,
+  options: RequestOptions = {},
+): Promise<z.infer<S>> {
   const body = await apiRequest(path, options);
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
@@ -99,7 +103,10 @@ export async function apiGet<S extends z.ZodType>(schema: S, path: string, optio
 }
 
 /** Options of a write: the method, the body and the action's Idempotency-Key (required). */
-export type WriteOptions = Omit<RequestOptions, "method" | "idempotencyKey"> & { method?: "POST" | "PUT" | "PATCH"; idempotencyKey: string };
+export type WriteOptions = Omit<RequestOptions, "method" | "idempotencyKey"> & {
+  method?: "POST" | "PUT" | "PATCH";
+  idempotencyKey: string;
+};
 
 /** Sends a write with its Idempotency-Key and parses the answer with a shared contract schema. */
 export function apiWrite<S extends z.ZodType>(schema: S, path: string, options: WriteOptions): Promise<z.infer<S>> {

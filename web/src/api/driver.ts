@@ -38,7 +38,9 @@ export function lastSync(): string | null {
 }
 
 /** Network errors and 4xx are not retried: offline, the cached answer (or the error) shows at once. */
-const retry = (count: number, error: unknown) => !(error instanceof ApiError && (error.code === "network_error" || (error.status >= 400 && error.status < 500))) && count < 2;
+const retry = (count: number, error: unknown) =>
+  !(error instanceof ApiError && (error.code === "network_error" || (error.status >= 400 && error.status < 500))) &&
+  count < 2;
 
 /**
  * Options of an offline-capable read: asked even when the browser says it is offline (the service
@@ -51,14 +53,23 @@ const offlineFirst = {
   staleTime: 30_000,
   refetchOnReconnect: "always",
   // An answer from the cache is asked for again every minute (the network may be back without an "online" event).
-  refetchInterval: (query: { state: { data?: Sourced<unknown> | undefined } }) => (query.state.data?.source.fromCache ? 60_000 : false),
+  refetchInterval: (query: { state: { data?: Sourced<unknown> | undefined } }) =>
+    query.state.data?.source.fromCache ? 60_000 : false,
   retry,
 } as const;
 
 /** GET marked for the service worker's cache, returning the parsed answer and its source; notes the time of live answers. */
-async function getSourced<S extends z.ZodType>(schema: S, path: string, options: { query?: Record<string, string | number>; signal?: AbortSignal }): Promise<Sourced<z.infer<S>>> {
+async function getSourced<S extends z.ZodType>(
+  schema: S,
+  path: string,
+  options: { query?: Record<string, string | number>; signal?: AbortSignal },
+): Promise<Sourced<z.infer<S>>> {
   let source: AnswerSource = { fromCache: false, servedAt: null };
-  const data = await apiGet(schema, path, { ...options, offline: true, onResponse: (res) => (source = answerSource(res)) });
+  const data = await apiGet(schema, path, {
+    ...options,
+    offline: true,
+    onResponse: (res) => (source = answerSource(res)),
+  });
   if (!source.fromCache) writeOfflineNote(LAST_SYNC, source.servedAt ?? new Date().toISOString());
   return { data, source };
 }
@@ -67,7 +78,8 @@ async function getSourced<S extends z.ZodType>(schema: S, path: string, options:
 export function useDriverRecentPlans() {
   return useQuery({
     queryKey: driverKeys.recent,
-    queryFn: ({ signal }) => getSourced(RoutePlanPage, "/route-plans", { query: { status: "published", limit: DRIVER_PAGE }, signal }),
+    queryFn: ({ signal }) =>
+      getSourced(RoutePlanPage, "/route-plans", { query: { status: "published", limit: DRIVER_PAGE }, signal }),
     ...offlineFirst,
   });
 }
@@ -76,7 +88,8 @@ export function useDriverRecentPlans() {
 export function useDriverDayPlans(date: string, enabled: boolean) {
   return useQuery({
     queryKey: driverKeys.day(date),
-    queryFn: ({ signal }) => getSourced(RoutePlanPage, "/route-plans", { query: { status: "published", date, limit: DRIVER_PAGE }, signal }),
+    queryFn: ({ signal }) =>
+      getSourced(RoutePlanPage, "/route-plans", { query: { status: "published", date, limit: DRIVER_PAGE }, signal }),
     enabled,
     ...offlineFirst,
   });
@@ -84,7 +97,11 @@ export function useDriverDayPlans(date: string, enabled: boolean) {
 
 /** Query options of one plan as the driver sees it (their routes only), for useQueries and prefetching. */
 export function driverPlanQuery(id: number) {
-  return { queryKey: driverKeys.plan(id), queryFn: ({ signal }: { signal: AbortSignal }) => getSourced(RoutePlanSchema, `/route-plans/${id}`, { signal }), ...offlineFirst };
+  return {
+    queryKey: driverKeys.plan(id),
+    queryFn: ({ signal }: { signal: AbortSignal }) => getSourced(RoutePlanSchema, `/route-plans/${id}`, { signal }),
+    ...offlineFirst,
+  };
 }
 
 /** Several plans as the driver sees them. */

@@ -36,7 +36,10 @@ export class ActionKey {
  * useMutation for a write: `send(vars, key)` receives the action's Idempotency-Key. A retry with the
  * same variables (after an error) reuses the key; success forgets it.
  */
-export function useWriteMutation<TVars, TData>(send: (vars: TVars, key: string) => Promise<TData>, options: Omit<UseMutationOptions<TData, Error, TVars>, "mutationFn"> = {}) {
+export function useWriteMutation<TVars, TData>(
+  send: (vars: TVars, key: string) => Promise<TData>,
+  options: Omit<UseMutationOptions<TData, Error, TVars>, "mutationFn"> = {},
+) {
   const keys = useRef<ActionKey | null>(null);
   keys.current ??= new ActionKey();
   const actionKey = keys.current;

@@ -13,7 +13,11 @@ export interface AreaFilter {
 export function useIndicators(area: AreaFilter, period: string | null) {
   return useQuery({
     queryKey: ["indicators", area.regionId, area.districtId, period],
-    queryFn: ({ signal }) => apiGet(IndicatorsSchema, "/indicators", { query: { regionId: area.regionId, districtId: area.districtId, period }, signal }),
+    queryFn: ({ signal }) =>
+      apiGet(IndicatorsSchema, "/indicators", {
+        query: { regionId: area.regionId, districtId: area.districtId, period },
+        signal,
+      }),
     placeholderData: keepPreviousData,
   });
 }
@@ -23,7 +27,11 @@ export function useAreaConsumption(productId: number | null, area: AreaFilter) {
   return useQuery({
     enabled: productId !== null,
     queryKey: ["indicators-consumption", productId, area.regionId, area.districtId],
-    queryFn: ({ signal }) => apiGet(ConsumptionSeriesSchema, "/indicators/consumption", { query: { productId, regionId: area.regionId, districtId: area.districtId }, signal }),
+    queryFn: ({ signal }) =>
+      apiGet(ConsumptionSeriesSchema, "/indicators/consumption", {
+        query: { productId, regionId: area.regionId, districtId: area.districtId },
+        signal,
+      }),
     placeholderData: (previous) => (previous?.productId === productId ? previous : undefined),
   });
 }
@@ -33,6 +41,10 @@ export function useFacilityHistory(facilityId: string, productId: number | null)
   return useQuery({
     enabled: productId !== null && facilityId !== "",
     queryKey: ["facility-history", facilityId, productId],
-    queryFn: ({ signal }) => apiGet(FacilityHistorySchema, `/facilities/${encodeURIComponent(facilityId)}/history`, { query: { productId }, signal }),
+    queryFn: ({ signal }) =>
+      apiGet(FacilityHistorySchema, `/facilities/${encodeURIComponent(facilityId)}/history`, {
+        query: { productId },
+        signal,
+      }),
   });
 }

@@ -20,13 +20,17 @@ export interface AnswerSource {
 export function answerSource(res: Pick<Response, "headers">): AnswerSource {
   const date = res.headers.get("Date");
   const time = date ? Date.parse(date) : Number.NaN;
-  return { fromCache: res.headers.get("X-Fura-From-Cache") === "1", servedAt: Number.isNaN(time) ? null : new Date(time).toISOString() };
+  return {
+    fromCache: res.headers.get("X-Fura-From-Cache") === "1",
+    servedAt: Number.isNaN(time) ? null : new Date(time).toISOString(),
+  };
 }
 
 /** Deletes the cached answers and the offline notes (the next user of the device must never read the previous one's data). */
 export async function clearOfflineCache(): Promise<void> {
   try {
-    for (const key of Object.keys(localStorage)) if (key.startsWith(OFFLINE_STORAGE_PREFIX)) localStorage.removeItem(key);
+    for (const key of Object.keys(localStorage))
+      if (key.startsWith(OFFLINE_STORAGE_PREFIX)) localStorage.removeItem(key);
   } catch {
     // Storage disabled: nothing was kept.
   }

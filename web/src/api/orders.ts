@@ -2,7 +2,15 @@
 import { keepPreviousData, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { z } from "zod";
 import { pageOf } from "@shared/contracts/common";
-import { LinePickSchema, OrderCycleResultSchema, OrderSchema, OrderSummarySchema, ReportSchema, type LinePick, type Order } from "@shared/contracts/replenishment";
+import {
+  LinePickSchema,
+  OrderCycleResultSchema,
+  OrderSchema,
+  OrderSummarySchema,
+  ReportSchema,
+  type LinePick,
+  type Order,
+} from "@shared/contracts/replenishment";
 export type { LinePick } from "@shared/contracts/replenishment";
 import { ApiError, apiGet, apiWrite } from "./client";
 import { useWriteMutation } from "./idempotency";
@@ -20,7 +28,11 @@ export type OrderListItem = z.infer<typeof OrderListItemSchema>;
 export type OrderStatus = Order["status"];
 
 /** Answer of every order transition: the order as it is now, plus what the transition produced. */
-const TransitionAnswer = z.object({ order: OrderSchema, picks: z.array(LinePickSchema).optional(), followUpOrderId: z.number().int().nullable().optional() });
+const TransitionAnswer = z.object({
+  order: OrderSchema,
+  picks: z.array(LinePickSchema).optional(),
+  followUpOrderId: z.number().int().nullable().optional(),
+});
 /** Answer of every order transition. */
 export type TransitionAnswer = z.infer<typeof TransitionAnswer>;
 const OrdersAnswer = z.object({ orders: z.array(OrderSchema) });
@@ -84,7 +96,10 @@ export function useAllOrders(filter: Omit<OrderFilter, "limit" | "offset">, enab
     queryFn: async ({ signal }) => {
       const items: OrderListItem[] = [];
       for (;;) {
-        const page = await apiGet(orderPage, "/orders", { query: { ...filter, limit: 500, offset: items.length }, signal });
+        const page = await apiGet(orderPage, "/orders", {
+          query: { ...filter, limit: 500, offset: items.length },
+          signal,
+        });
         items.push(...page.items);
         if (page.items.length === 0 || items.length >= page.total) return items;
       }
@@ -97,13 +112,23 @@ const fetchOrder = (id: number, signal?: AbortSignal) => apiGet(OrderSchema, `/o
 
 /** One order with its lines (each with its explanation), lots and history. */
 export function useOrder(id: number) {
-  return useQuery({ queryKey: orderKeys.detail(id), queryFn: ({ signal }) => fetchOrder(id, signal), enabled: Number.isInteger(id) && id > 0 });
+  return useQuery({
+    queryKey: orderKeys.detail(id),
+    queryFn: ({ signal }) => fetchOrder(id, signal),
+    enabled: Number.isInteger(id) && id > 0,
+  });
 }
 
 /** The FEFO pick list of the last pick of an order in this session (the server does not keep the blocked lots). */
 export function useLastPicks(id: number): LinePick[] | undefined {
   // Never fetched: the pick transition writes it into the cache.
-  return useQuery<LinePick[]>({ queryKey: orderKeys.picks(id), queryFn: () => [], enabled: false, staleTime: Infinity, gcTime: Infinity }).data;
+  return useQuery<LinePick[]>({
+    queryKey: orderKeys.picks(id),
+    queryFn: () => [],
+    enabled: false,
+    staleTime: Infinity,
+    gcTime: Infinity,
+  }).data;
 }
 
 /** After a write: the order's new state in the cache, lists, reports and stock refetched. */
@@ -121,14 +146,26 @@ export type OrderAction =
   | { action: "reject"; body: { reason: string } }
   | { action: "pick" }
   | { action: "ship"; body: { shortfallAction: "backorder" | "escalate" } }
-  | { action: "deliver"; body: { lines: { lineId: number; lots: { lotId: number; acceptedQty: number; rejectedQty: number; reason?: string }[] }[] } }
+  | {
+      action: "deliver";
+      body: {
+        lines: {
+          lineId: number;
+          lots: { lotId: number; acceptedQty: number; rejectedQty: number; reason?: string }[];
+        }[];
+      };
+    }
   | { action: "receive" };
 
 /** Runs one transition of an order (submit, approve, reject, pick, ship, deliver, receive). */
 export function useOrderAction(id: number) {
   const client = useQueryClient();
   return useWriteMutation(
-    (vars: OrderAction, key) => apiWrite(TransitionAnswer, `/orders/${id}/${vars.action}`, { body: "body" in vars ? vars.body : undefined, idempotencyKey: key }),
+    (vars: OrderAction, key) =>
+      apiWrite(TransitionAnswer, `/orders/${id}/${vars.action}`, {
+        body: "body" in vars ? vars.body : undefined,
+        idempotencyKey: key,
+      }),
     {
       onSuccess: (answer) => {
         if (answer.picks) client.setQueryData(orderKeys.picks(id), answer.picks);
@@ -136,7 +173,8 @@ export function useOrderAction(id: number) {
       },
       // Someone else moved the order meanwhile: show it as it is now (the error stays next to the action).
       onError: (error) => {
-        if (error instanceof ApiError && (error.code === "invalid_transition" || error.code === "conflict")) void client.invalidateQueries({ queryKey: orderKeys.detail(id) });
+        if (error instanceof ApiError && (error.code === "invalid_transition" || error.code === "conflict"))
+          void client.invalidateQueries({ queryKey: orderKeys.detail(id) });
       },
     },
   );
@@ -145,19 +183,26 @@ export function useOrderAction(id: number) {
 /** A depot's own order to its supplier, from the demand of the facilities it supplies. */
 export function useDepotOrder() {
   const client = useQueryClient();
-  return useWriteMutation((vars: { facilityId: string; period: string }, key) => apiWrite(OrdersAnswer, "/orders/depot", { body: vars, idempotencyKey: key }), {
-    onSuccess: (answer) => refreshAfter(client, answer.orders),
-  });
+  return useWriteMutation(
+    (vars: { facilityId: string; period: string }, key) =>
+      apiWrite(OrdersAnswer, "/orders/depot", { body: vars, idempotencyKey: key }),
+    {
+      onSuccess: (answer) => refreshAfter(client, answer.orders),
+    },
+  );
 }
 
 /** The month's order cycle over a district (POST /orders/cycle): orders for every report submitted without orders. */
 export function useOrderCycle() {
   const client = useQueryClient();
-  return useWriteMutation((vars: { period: string; districtId?: string }, key) => apiWrite(OrderCycleResultSchema, "/orders/cycle", { body: vars, idempotencyKey: key }), {
-    onSuccess: () => {
-      void client.invalidateQueries({ queryKey: ["orders", "list"] });
-      void client.invalidateQueries({ queryKey: ["reports"] });
+  return useWriteMutation(
+    (vars: { period: string; districtId?: string }, key) =>
+      apiWrite(OrderCycleResultSchema, "/orders/cycle", { body: vars, idempotencyKey: key }),
+    {
+      onSuccess: () => {
+        void client.invalidateQueries({ queryKey: ["orders", "list"] });
+        void client.invalidateQueries({ queryKey: ["reports"] });
+      },
     },
-  });
+  );
 }
-

@@ -60,47 +60,71 @@ function ordersChanged(client: QueryClient, orders: Order[]) {
 /** Creates a facility's report for a month, pre-filled from its ledger by the server. */
 export function useCreateReport() {
   const client = useQueryClient();
-  return useWriteMutation((vars: { facilityId: string; period: string }, key) => apiWrite(ReportSchema, "/reports", { body: vars, idempotencyKey: key }), {
-    onSuccess: (report) => reportChanged(client, report),
-  });
+  return useWriteMutation(
+    (vars: { facilityId: string; period: string }, key) =>
+      apiWrite(ReportSchema, "/reports", { body: vars, idempotencyKey: key }),
+    {
+      onSuccess: (report) => reportChanged(client, report),
+    },
+  );
 }
 
 /** Saves changed lines of a draft report (each line replaced as typed; mismatches are flagged by the server, not fixed). */
 export function useSaveReportLines(reportId: number) {
   const client = useQueryClient();
-  return useWriteMutation((lines: ReportLineWrite[], key) => apiWrite(ReportSchema, `/reports/${reportId}/lines`, { method: "PUT", body: { lines }, idempotencyKey: key }), {
-    onSuccess: (report) => reportChanged(client, report),
-  });
+  return useWriteMutation(
+    (lines: ReportLineWrite[], key) =>
+      apiWrite(ReportSchema, `/reports/${reportId}/lines`, { method: "PUT", body: { lines }, idempotencyKey: key }),
+    {
+      onSuccess: (report) => reportChanged(client, report),
+    },
+  );
 }
 
 /** Submits a draft report (the server records whether it came in on time). */
 export function useSubmitReport(reportId: number) {
   const client = useQueryClient();
-  return useWriteMutation((_vars: Record<string, never>, key) => apiWrite(ReportSchema, `/reports/${reportId}/submit`, { idempotencyKey: key }), {
-    onSuccess: (report) => reportChanged(client, report),
-  });
+  return useWriteMutation(
+    (_vars: Record<string, never>, key) =>
+      apiWrite(ReportSchema, `/reports/${reportId}/submit`, { idempotencyKey: key }),
+    {
+      onSuccess: (report) => reportChanged(client, report),
+    },
+  );
 }
 
 /** Generates the suggested orders of a submitted report (cost recovery and free care apart; optional budget in FCFA). */
 export function useOrdersFromReport() {
   const client = useQueryClient();
-  return useWriteMutation((vars: { reportId: number; budgetXof?: number }, key) => apiWrite(OrdersAnswer, "/orders/from-report", { body: vars, idempotencyKey: key }), {
-    onSuccess: (answer) => ordersChanged(client, answer.orders),
-  });
+  return useWriteMutation(
+    (vars: { reportId: number; budgetXof?: number }, key) =>
+      apiWrite(OrdersAnswer, "/orders/from-report", { body: vars, idempotencyKey: key }),
+    {
+      onSuccess: (answer) => ordersChanged(client, answer.orders),
+    },
+  );
 }
 
 /** Creates an emergency order of a facility: the lines at or below the emergency order point. */
 export function useEmergencyOrder() {
   const client = useQueryClient();
-  return useWriteMutation((vars: { facilityId: string }, key) => apiWrite(OrdersAnswer, "/orders/emergency", { body: vars, idempotencyKey: key }), {
-    onSuccess: (answer) => ordersChanged(client, answer.orders),
-  });
+  return useWriteMutation(
+    (vars: { facilityId: string }, key) =>
+      apiWrite(OrdersAnswer, "/orders/emergency", { body: vars, idempotencyKey: key }),
+    {
+      onSuccess: (answer) => ordersChanged(client, answer.orders),
+    },
+  );
 }
 
 /** Changes requested quantities of a draft (or rejected) order; the server records the change in the order's history and the audit log. */
 export function useEditRequestedQty(orderId: number) {
   const client = useQueryClient();
-  return useWriteMutation((lines: { lineId: number; requestedQty: number }[], key) => apiWrite(TransitionAnswer, `/orders/${orderId}/lines`, { method: "PATCH", body: { lines }, idempotencyKey: key }), {
-    onSuccess: (answer) => ordersChanged(client, [answer.order]),
-  });
+  return useWriteMutation(
+    (lines: { lineId: number; requestedQty: number }[], key) =>
+      apiWrite(TransitionAnswer, `/orders/${orderId}/lines`, { method: "PATCH", body: { lines }, idempotencyKey: key }),
+    {
+      onSuccess: (answer) => ordersChanged(client, [answer.order]),
+    },
+  );
 }

@@ -32,7 +32,8 @@ export interface RoutePlanFilter {
 export function useRouteCandidates(depotId: string | null, date: string) {
   return useQuery({
     queryKey: routeKeys.candidates(depotId ?? "", date),
-    queryFn: ({ signal }) => apiGet(RouteCandidatesSchema, "/route-plans/candidates", { query: { depotId, date }, signal }),
+    queryFn: ({ signal }) =>
+      apiGet(RouteCandidatesSchema, "/route-plans/candidates", { query: { depotId, date }, signal }),
     enabled: depotId !== null && /^\d{4}-\d{2}-\d{2}$/.test(date),
     placeholderData: keepPreviousData,
   });
@@ -74,13 +75,17 @@ export type RoutePlanCreateBody = z.input<typeof RoutePlanCreate>;
 export function useCreateRoutePlan() {
   const refresh = useRefresh();
   const client = useQueryClient();
-  return useWriteMutation((body: RoutePlanCreateBody, key) => apiWrite(RoutePlanSchema, "/route-plans", { body, idempotencyKey: key }), {
-    onSuccess: refresh,
-    // An order refused as no longer ready: show the shipments as they are now.
-    onError: (error) => {
-      if (error instanceof ApiError && error.code === "validation_failed") void client.invalidateQueries({ queryKey: ["route-plans", "candidates"] });
+  return useWriteMutation(
+    (body: RoutePlanCreateBody, key) => apiWrite(RoutePlanSchema, "/route-plans", { body, idempotencyKey: key }),
+    {
+      onSuccess: refresh,
+      // An order refused as no longer ready: show the shipments as they are now.
+      onError: (error) => {
+        if (error instanceof ApiError && error.code === "validation_failed")
+          void client.invalidateQueries({ queryKey: ["route-plans", "candidates"] });
+      },
     },
-  });
+  );
 }
 
 /** A change to a plan: move a stop (routed or unassigned), or publish / un-publish. */
@@ -89,5 +94,9 @@ export type RoutePlanChange = { move: RouteMove } | { status: "draft" | "publish
 /** Sends one change of a plan (PATCH /route-plans/:id); the answer is the re-checked plan. */
 export function usePatchRoutePlan(id: number) {
   const refresh = useRefresh();
-  return useWriteMutation((body: RoutePlanChange, key) => apiWrite(RoutePlanSchema, `/route-plans/${id}`, { method: "PATCH", body, idempotencyKey: key }), { onSuccess: refresh });
+  return useWriteMutation(
+    (body: RoutePlanChange, key) =>
+      apiWrite(RoutePlanSchema, `/route-plans/${id}`, { method: "PATCH", body, idempotencyKey: key }),
+    { onSuccess: refresh },
+  );
 }

@@ -1,6 +1,13 @@
 /** Stock hooks: a facility's stock positions, one product's stock card, and the stock writes (movements, counts). */
 import { keepPreviousData, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
-import { MovementResultSchema, StockCardSchema, StockPositionsSchema, StockStatusSchema, type MovementCreate, type PhysicalCountCreate } from "@shared/contracts/stock";
+import {
+  MovementResultSchema,
+  StockCardSchema,
+  StockPositionsSchema,
+  StockStatusSchema,
+  type MovementCreate,
+  type PhysicalCountCreate,
+} from "@shared/contracts/stock";
 import { apiGet, apiWrite } from "./client";
 import { useWriteMutation } from "./idempotency";
 
@@ -9,7 +16,11 @@ export function useStockPositions(facilityId: string, programme: string | null, 
   return useQuery({
     enabled: enabled && facilityId !== "",
     queryKey: ["stock", facilityId, programme ?? "all"],
-    queryFn: ({ signal }) => apiGet(StockPositionsSchema, `/facilities/${encodeURIComponent(facilityId)}/stock`, { query: { programme }, signal }),
+    queryFn: ({ signal }) =>
+      apiGet(StockPositionsSchema, `/facilities/${encodeURIComponent(facilityId)}/stock`, {
+        query: { programme },
+        signal,
+      }),
     // Keep the previous answer on screen while the programme filter changes, never another facility's stock.
     placeholderData: (previous) => (previous?.facilityId === facilityId ? previous : undefined),
   });
@@ -19,7 +30,11 @@ export function useStockPositions(facilityId: string, programme: string | null, 
 export function useStockCard(facilityId: string, productId: number | null, page: { limit: number; offset: number }) {
   return useQuery({
     queryKey: ["stock-card", facilityId, productId, page.limit, page.offset],
-    queryFn: ({ signal }) => apiGet(StockCardSchema, `/facilities/${encodeURIComponent(facilityId)}/stock/${productId}/card`, { query: page, signal }),
+    queryFn: ({ signal }) =>
+      apiGet(StockCardSchema, `/facilities/${encodeURIComponent(facilityId)}/stock/${productId}/card`, {
+        query: page,
+        signal,
+      }),
     enabled: productId !== null,
     placeholderData: keepPreviousData,
   });
@@ -30,7 +45,11 @@ export function useStockStatus(productId: number | null, area: { regionId: strin
   return useQuery({
     enabled: productId !== null,
     queryKey: ["stock-status", productId, area.regionId, area.districtId],
-    queryFn: ({ signal }) => apiGet(StockStatusSchema, "/stock/status", { query: { productId, regionId: area.regionId, districtId: area.districtId }, signal }),
+    queryFn: ({ signal }) =>
+      apiGet(StockStatusSchema, "/stock/status", {
+        query: { productId, regionId: area.regionId, districtId: area.districtId },
+        signal,
+      }),
     placeholderData: (previous) => (previous?.productId === productId ? previous : undefined),
   });
 }
@@ -45,15 +64,21 @@ function stockChanged(client: QueryClient, facilityId: string) {
 /** Records a receipt, issue, transfer or adjustment (POST /stock/movements); the answer lists the ledger lines written. */
 export function useStockMovement() {
   const client = useQueryClient();
-  return useWriteMutation((body: MovementCreate, key) => apiWrite(MovementResultSchema, "/stock/movements", { body, idempotencyKey: key }), {
-    onSuccess: (_result, body) => stockChanged(client, body.facilityId),
-  });
+  return useWriteMutation(
+    (body: MovementCreate, key) => apiWrite(MovementResultSchema, "/stock/movements", { body, idempotencyKey: key }),
+    {
+      onSuccess: (_result, body) => stockChanged(client, body.facilityId),
+    },
+  );
 }
 
 /** Records a physical count of lots (POST /stock/counts); differences come back as count adjustments. */
 export function usePhysicalCount() {
   const client = useQueryClient();
-  return useWriteMutation((body: PhysicalCountCreate, key) => apiWrite(MovementResultSchema, "/stock/counts", { body, idempotencyKey: key }), {
-    onSuccess: (_result, body) => stockChanged(client, body.facilityId),
-  });
+  return useWriteMutation(
+    (body: PhysicalCountCreate, key) => apiWrite(MovementResultSchema, "/stock/counts", { body, idempotencyKey: key }),
+    {
+      onSuccess: (_result, body) => stockChanged(client, body.facilityId),
+    },
+  );
 }

@@ -13,7 +13,14 @@ function LanguageSwitch() {
   return (
     <div className="lang-switch" role="group" aria-label={t("lang.label")}>
       {LANGUAGES.map((lang: Language) => (
-        <button key={lang} type="button" lang={lang} aria-pressed={i18n.language === lang} title={t(lang === "fr" ? "lang.frLong" : "lang.enLong")} onClick={() => setLanguage(lang)}>
+        <button
+          key={lang}
+          type="button"
+          lang={lang}
+          aria-pressed={i18n.language === lang}
+          title={t(lang === "fr" ? "lang.frLong" : "lang.enLong")}
+          onClick={() => setLanguage(lang)}
+        >
           {t(lang === "fr" ? "lang.fr" : "lang.en")}
         </button>
       ))}

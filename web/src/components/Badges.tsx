@@ -22,5 +22,9 @@ export function FlowLabel({ flow }: { flow: Order["flow"] }) {
 export function EmergencyBadge({ count }: { count?: number }) {
   const { t } = useTranslation();
   if (count === 0) return null;
-  return <span className="badge badge-emergency">{count === undefined ? t("order.emergency") : t("order.emergencyCount", { count })}</span>;
+  return (
+    <span className="badge badge-emergency">
+      {count === undefined ? t("order.emergency") : t("order.emergencyCount", { count })}
+    </span>
+  );
 }

@@ -12,7 +12,16 @@ import { EmergencyBadge, FlowLabel, OrderStatusBadge } from "./Badges";
 import { orderPath } from "./screens";
 
 /** Every order status, in life-cycle order. */
-export const ORDER_STATUSES: Order["status"][] = ["draft", "submitted", "approved", "rejected", "picking", "shipped", "delivered", "received"];
+export const ORDER_STATUSES: Order["status"][] = [
+  "draft",
+  "submitted",
+  "approved",
+  "rejected",
+  "picking",
+  "shipped",
+  "delivered",
+  "received",
+];
 
 /** Columns and links of the table. */
 interface Props {
@@ -36,7 +45,9 @@ function OrderRow({ order, party, hint, linked }: { order: OrderListItem } & Pic
   return (
     <tr data-order-id={order.id}>
       <th scope="row">
-        {linked === false ? title : (
+        {linked === false ? (
+          title
+        ) : (
           <Link to={orderPath(order.id)} className="order-link">
             {title}
           </Link>
@@ -94,7 +105,15 @@ export function OrderListTable({ orders, label, testId, party, hint, linked }: P
 }
 
 /** The status filter of an order list ("" = every status). */
-export function OrderStatusSelect({ id, value, onChange }: { id: string; value: Order["status"] | ""; onChange: (status: Order["status"] | "") => void }) {
+export function OrderStatusSelect({
+  id,
+  value,
+  onChange,
+}: {
+  id: string;
+  value: Order["status"] | "";
+  onChange: (status: Order["status"] | "") => void;
+}) {
   const { t } = useTranslation();
   return (
     <div className="field">

@@ -17,13 +17,23 @@ export function Pager({ offset, count, total, pageSize, onPage, label }: PagerPr
   if (total <= pageSize && offset === 0) return null;
   return (
     <nav className="pager" aria-label={label}>
-      <button type="button" className="button" disabled={offset === 0} onClick={() => onPage(Math.max(0, offset - pageSize))}>
+      <button
+        type="button"
+        className="button"
+        disabled={offset === 0}
+        onClick={() => onPage(Math.max(0, offset - pageSize))}
+      >
         ← {t("common.previous")}
       </button>
       <span className="muted small" aria-live="polite">
         {t("common.range", { from: total === 0 ? 0 : offset + 1, to: offset + count, total })}
       </span>
-      <button type="button" className="button" disabled={offset + pageSize >= total} onClick={() => onPage(offset + pageSize)}>
+      <button
+        type="button"
+        className="button"
+        disabled={offset + pageSize >= total}
+        onClick={() => onPage(offset + pageSize)}
+      >
         {t("common.next")} →
       </button>
     </nav>

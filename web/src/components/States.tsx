@@ -15,7 +15,17 @@ export function Loading({ label }: { label?: string }) {
 }
 
 /** An error box with the translated message (or `message` when the page knows better) and an optional retry. */
-export function ErrorState({ error, onRetry, title, message }: { error: unknown; onRetry?: () => void; title?: string; message?: string }) {
+export function ErrorState({
+  error,
+  onRetry,
+  title,
+  message,
+}: {
+  error: unknown;
+  onRetry?: () => void;
+  title?: string;
+  message?: string;
+}) {
   const { t } = useTranslation();
   return (
     <div className="state state-error" role="alert" data-error-code={errorCode(error)}>

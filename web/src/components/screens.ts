@@ -2,12 +2,31 @@
 import type { Role } from "@shared/contracts/auth";
 
 /** Every role. */
-const ALL: readonly Role[] = ["admin", "procurement_officer", "regional_manager", "district_pharmacist", "storekeeper", "cscom_manager", "driver"];
+const ALL: readonly Role[] = [
+  "admin",
+  "procurement_officer",
+  "regional_manager",
+  "district_pharmacist",
+  "storekeeper",
+  "cscom_manager",
+  "driver",
+];
 
 /** A screen of the app: where it lives, its navigation label key, and who may open it. */
 export interface Screen {
   path: string;
-  label: "nav.map" | "nav.situation" | "nav.review" | "nav.depot" | "nav.stockEntry" | "nav.allocations" | "nav.audit" | "nav.report" | "nav.myOrders" | "nav.routes" | "nav.myRoute";
+  label:
+    | "nav.map"
+    | "nav.situation"
+    | "nav.review"
+    | "nav.depot"
+    | "nav.stockEntry"
+    | "nav.allocations"
+    | "nav.audit"
+    | "nav.report"
+    | "nav.myOrders"
+    | "nav.routes"
+    | "nav.myRoute";
   roles: readonly Role[];
 }
 
@@ -18,14 +37,34 @@ export const SCREENS = {
   map: { path: "/", label: "nav.map", roles: ALL.filter((r) => r !== "driver") },
   // The network map for the driver, whose "/" is their route.
   driverMap: { path: "/carte", label: "nav.map", roles: ["driver"] },
-  situation: { path: "/situation", label: "nav.situation", roles: ["procurement_officer", "regional_manager", "district_pharmacist", "admin"] },
+  situation: {
+    path: "/situation",
+    label: "nav.situation",
+    roles: ["procurement_officer", "regional_manager", "district_pharmacist", "admin"],
+  },
   review: { path: "/revue", label: "nav.review", roles: ["district_pharmacist", "regional_manager", "admin"] },
-  depot: { path: "/depot", label: "nav.depot", roles: ["storekeeper", "district_pharmacist", "regional_manager", "admin"] },
+  depot: {
+    path: "/depot",
+    label: "nav.depot",
+    roles: ["storekeeper", "district_pharmacist", "regional_manager", "admin"],
+  },
   // The storekeeper's entries: receipts, losses and adjustments, physical counts (stock:write on a depot in scope).
-  stockEntry: { path: "/mouvements", label: "nav.stockEntry", roles: ["storekeeper", "district_pharmacist", "regional_manager", "admin"] },
+  stockEntry: {
+    path: "/mouvements",
+    label: "nav.stockEntry",
+    roles: ["storekeeper", "district_pharmacist", "regional_manager", "admin"],
+  },
   // Route planning: whoever dispatches the depot's deliveries (routes:plan).
-  routes: { path: "/tournees", label: "nav.routes", roles: ["district_pharmacist", "storekeeper", "regional_manager", "admin"] },
-  allocations: { path: "/allocations", label: "nav.allocations", roles: ["procurement_officer", "district_pharmacist", "regional_manager", "admin"] },
+  routes: {
+    path: "/tournees",
+    label: "nav.routes",
+    roles: ["district_pharmacist", "storekeeper", "regional_manager", "admin"],
+  },
+  allocations: {
+    path: "/allocations",
+    label: "nav.allocations",
+    roles: ["procurement_officer", "district_pharmacist", "regional_manager", "admin"],
+  },
   audit: { path: "/audit", label: "nav.audit", roles: ["admin"] },
   // The CSCom manager's month: the report (CRGS), then the orders. Others read a CSCom's report through REPORT_READERS.
   report: { path: "/rapport", label: "nav.report", roles: ["cscom_manager"] },

@@ -4,7 +4,10 @@ const NBSP = "\u202f";
 
 /** A whole number with French/English thousands grouping (e.g. "12 345" / "12,345"). */
 export function formatNumber(value: number, lang: string, fractionDigits = 0): string {
-  return new Intl.NumberFormat(lang === "en" ? "en-GB" : "fr-FR", { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits }).format(value);
+  return new Intl.NumberFormat(lang === "en" ? "en-GB" : "fr-FR", {
+    minimumFractionDigits: fractionDigits,
+    maximumFractionDigits: fractionDigits,
+  }).format(value);
 }
 
 /** An amount in FCFA (XOF), rounded to the franc: "12 345 FCFA". */
@@ -35,7 +38,11 @@ export function formatDate(iso: string): string {
 export function formatPeriod(period: string, lang: string): string {
   const m = /^(\d{4})-(\d{2})$/.exec(period);
   if (!m) return period;
-  const text = new Intl.DateTimeFormat(lang === "en" ? "en-GB" : "fr-FR", { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1)));
+  const text = new Intl.DateTimeFormat(lang === "en" ? "en-GB" : "fr-FR", {
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  }).format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1)));
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 

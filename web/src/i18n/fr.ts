@@ -88,7 +88,8 @@ export const fr = {
     title: "Carte du réseau",
     intro: "Établissements du réseau d'approvisionnement public, par niveau.",
     label: "Carte du Mali avec les établissements du réseau",
-    frameNote: "Limites des régions : découpage antérieur à 2016 (Natural Earth) ; Ménaka et Taoudénit n'y ont pas encore de contour.",
+    frameNote:
+      "Limites des régions : découpage antérieur à 2016 (Natural Earth) ; Ménaka et Taoudénit n'y ont pas encore de contour.",
     legend: "Niveaux",
     shown: "{{count}} établissements affichés sur {{total}}",
     search: "Rechercher un établissement",
@@ -228,8 +229,18 @@ export const fr = {
     transfer_in: "Transfert entrant",
     adjustment: "Ajustement",
   },
-  reason: { loss: "Perte", damage: "Avarie", expiry: "Péremption", theft: "Vol", correction: "Correction", count: "Inventaire" },
-  access: { title: "Accès réservé", text: "Cet écran n'est pas prévu pour votre rôle ({{role}}). Utilisez les écrans du menu." },
+  reason: {
+    loss: "Perte",
+    damage: "Avarie",
+    expiry: "Péremption",
+    theft: "Vol",
+    correction: "Correction",
+    count: "Inventaire",
+  },
+  access: {
+    title: "Accès réservé",
+    text: "Cet écran n'est pas prévu pour votre rôle ({{role}}). Utilisez les écrans du menu.",
+  },
   orderStatus: {
     draft: "Brouillon",
     submitted: "Soumise",
@@ -241,8 +252,20 @@ export const fr = {
     received: "Réceptionnée",
   },
   flow: { cost_recovery: "Recouvrement des coûts", free_care: "Gratuité" },
-  orderKind: { regular: "Commande mensuelle", emergency: "Commande d'urgence", backorder: "Reliquat", escalation: "Escalade", allocation: "Allocation" },
-  reportState: { on_time: "Soumis à temps", late: "Soumis en retard", draft: "Brouillon non soumis", missing: "Manquant", not_due: "Pas encore dû" },
+  orderKind: {
+    regular: "Commande mensuelle",
+    emergency: "Commande d'urgence",
+    backorder: "Reliquat",
+    escalation: "Escalade",
+    allocation: "Allocation",
+  },
+  reportState: {
+    on_time: "Soumis à temps",
+    late: "Soumis en retard",
+    draft: "Brouillon non soumis",
+    missing: "Manquant",
+    not_due: "Pas encore dû",
+  },
   ven: { V: "Vital", E: "Essentiel", N: "Non essentiel" },
   orderCycle: {
     title: "Commandes du mois — {{period}}",
@@ -271,7 +294,14 @@ export const fr = {
     search: "CSCom",
     searchPlaceholder: "Nom du CSCom…",
     summary: "Résumé du mois",
-    tile: { cscoms: "CSCom", onTime: "rapports à temps", late: "en retard ou non soumis", missing: "rapports manquants", toReview: "commandes à approuver", emergencyLines: "lignes d'urgence" },
+    tile: {
+      cscoms: "CSCom",
+      onTime: "rapports à temps",
+      late: "en retard ou non soumis",
+      missing: "rapports manquants",
+      toReview: "commandes à approuver",
+      emergencyLines: "lignes d'urgence",
+    },
     noDistrict: "Aucun district dans votre périmètre.",
     noCscom: "Aucun CSCom dans ce district.",
     noMatch: "Aucun CSCom ne correspond aux filtres.",
@@ -312,7 +342,8 @@ export const fr = {
     filter: { withQty: "À commander", all: "Toutes", emergency: "Urgences", changed: "Modifiées" },
     linesShown: "{{count}} ligne(s) sur {{total}}",
     noLines: "Aucune ligne pour ce filtre.",
-    editHint: "Quantités en unités de base (la taille du conditionnement est indiquée). Toute modification de la quantité approuvée demande un motif.",
+    editHint:
+      "Quantités en unités de base (la taille du conditionnement est indiquée). Toute modification de la quantité approuvée demande un motif.",
     product: "Produit",
     stock: "Stock",
     suggested: "Suggéré",
@@ -345,7 +376,8 @@ export const fr = {
     rejectReason: "Motif du rejet (obligatoire)",
     confirmReject: "Confirmer le rejet",
     submitTitle: "Soumettre la commande",
-    submitHint: "Vérifiez les quantités demandées, puis soumettez la commande au pharmacien du district pour approbation.",
+    submitHint:
+      "Vérifiez les quantités demandées, puis soumettez la commande au pharmacien du district pour approbation.",
     submitAgainHint: "La commande a été rejetée. Corrigez-la si besoin, puis soumettez-la de nouveau.",
     submit: "Soumettre pour approbation",
     errors: { qty: "Saisissez un nombre entier positif ou nul.", reason: "Indiquez un motif d'au moins 3 caractères." },
@@ -361,7 +393,8 @@ export const fr = {
   },
   pick: {
     startTitle: "Préparation",
-    startHint: "Les lots sont choisis par date de péremption la plus proche (FEFO). Les lots périmés ou à péremption trop proche sont bloqués.",
+    startHint:
+      "Les lots sont choisis par date de péremption la plus proche (FEFO). Les lots périmés ou à péremption trop proche sont bloqués.",
     start: "Lancer la préparation (FEFO)",
     title: "Liste de préparation",
     summary: "{{count}} ligne(s) à préparer, rien ne manque.",
@@ -419,7 +452,8 @@ export const fr = {
     title: "Dépôt",
     titleOf: "{{name}}",
     eyebrow: "Préparation et expédition",
-    intro: "Commandes à préparer, en préparation et expédiées par ce dépôt, et ses propres commandes à son fournisseur.",
+    intro:
+      "Commandes à préparer, en préparation et expédiées par ce dépôt, et ses propres commandes à son fournisseur.",
     depot: "Dépôt",
     noDepot: "Aucun dépôt dans votre périmètre.",
     views: "Commandes affichées",
@@ -430,22 +464,30 @@ export const fr = {
       shipped: "Expédiées, en attente du bon de livraison.",
       own: "Commandes du dépôt à son propre fournisseur (dont les escalades).",
     },
-    empty: { approved: "Aucune commande à préparer.", picking: "Aucune commande en préparation.", shipped: "Aucune commande expédiée en attente de livraison.", own: "Le dépôt n'a encore passé aucune commande." },
+    empty: {
+      approved: "Aucune commande à préparer.",
+      picking: "Aucune commande en préparation.",
+      shipped: "Aucune commande expédiée en attente de livraison.",
+      own: "Le dépôt n'a encore passé aucune commande.",
+    },
     caption: "Commandes du dépôt",
     flowKind: "Flux",
     updated: "Mise à jour",
     open: "Ouvrir la commande n° {{id}} ({{name}})",
     pager: "Pages des commandes",
     ownOrderTitle: "Commande du district",
-    ownOrderHint: "Calcule la commande de {{name}} à son fournisseur à partir de la demande des établissements qu'il approvisionne, puis l'ouvre en brouillon.",
+    ownOrderHint:
+      "Calcule la commande de {{name}} à son fournisseur à partir de la demande des établissements qu'il approvisionne, puis l'ouvre en brouillon.",
     ownOrderButton: "Créer la commande du district",
     ownOrderNothing: "Aucun besoin pour ce mois : rien à commander.",
-    ownOrderNoDemand: "Pas encore de demande sur laquelle commander : aucune commande des établissements approvisionnés ni consommation rapportée pour ce mois.",
+    ownOrderNoDemand:
+      "Pas encore de demande sur laquelle commander : aucune commande des établissements approvisionnés ni consommation rapportée pour ce mois.",
     ownOrderExists: "Déjà créée(s) pour {{period}} :",
   },
   allocation: {
     title: "Allocations de gratuités",
-    intro: "Répartir un produit d'un programme gratuit entre les CSCom d'un district ou d'une région, selon leur CMM ou leur population cible. En cas de manque, la répartition est rationnée en proportion du besoin.",
+    intro:
+      "Répartir un produit d'un programme gratuit entre les CSCom d'un district ou d'une région, selon leur CMM ou leur population cible. En cas de manque, la répartition est rationnée en proportion du besoin.",
     formTitle: "Paramètres de l'allocation",
     programme: "Programme",
     product: "Produit",
@@ -536,7 +578,8 @@ export const fr = {
   monthlyReport: {
     title: "Mon rapport mensuel",
     titleOf: "Rapport mensuel — {{name}}",
-    intro: "Le rapport mensuel de gestion des stocks (CRGS) : stock initial, entrées, consommation, pertes et ajustements, stock final et jours de rupture, par produit.",
+    intro:
+      "Le rapport mensuel de gestion des stocks (CRGS) : stock initial, entrées, consommation, pertes et ajustements, stock final et jours de rupture, par produit.",
     noFacility: "Aucun CSCom dans votre périmètre.",
     noPeriod: "Choisissez un mois.",
     pickerLabel: "Choix du mois",
@@ -545,7 +588,8 @@ export const fr = {
     periodOption: "{{period}} — {{state}}",
     noReportYet: "Aucun rapport pour {{period}}.",
     createTitle: "Rapport de {{period}}",
-    createHint: "Le rapport est prérempli à partir des mouvements enregistrés dans Fura (grand livre). Corrigez ensuite les lignes d'après votre fiche papier.",
+    createHint:
+      "Le rapport est prérempli à partir des mouvements enregistrés dans Fura (grand livre). Corrigez ensuite les lignes d'après votre fiche papier.",
     overdue: "Échéance dépassée ({{date}}) : le rapport sera enregistré en retard.",
     dueOn: "À remettre au plus tard le {{date}}.",
     create: "Créer le rapport",
@@ -556,7 +600,8 @@ export const fr = {
     source: "Origine",
     sources: { ledger: "Prérempli (grand livre)", paper: "Saisi d'après la fiche papier" },
     mismatches: "Écarts de solde",
-    editHint: "Saisissez les quantités en unités de base (nombres entiers positifs). Le solde E = A + B − C + D est vérifié à la saisie : un écart est signalé avec sa différence, jamais corrigé automatiquement.",
+    editHint:
+      "Saisissez les quantités en unités de base (nombres entiers positifs). Le solde E = A + B − C + D est vérifié à la saisie : un écart est signalé avec sa différence, jamais corrigé automatiquement.",
     filters: "Filtres des lignes",
     programme: "Programme",
     allProgrammes: "Tous les programmes",
@@ -570,7 +615,15 @@ export const fr = {
     noMatch: "Aucune ligne ne correspond aux filtres.",
     caption: "Lignes du rapport de {{period}}",
     pager: "Pages des lignes du rapport",
-    col: { opening: "A", received: "B", consumed: "C", adjustments: "D", closing: "E", stockoutDays: "Jours rupt.", mismatch: "Écart" },
+    col: {
+      opening: "A",
+      received: "B",
+      consumed: "C",
+      adjustments: "D",
+      closing: "E",
+      stockoutDays: "Jours rupt.",
+      mismatch: "Écart",
+    },
     colHint: {
       opening: "Stock initial (A)",
       received: "Quantité reçue (B)",
@@ -585,8 +638,18 @@ export const fr = {
     mismatchShort: "Écart {{diff}}",
     expected: "attendu {{qty}}",
     adjustmentsFor: "Pertes et ajustements par motif — {{name}}",
-    reasonsHint: "D par motif : les sorties (pertes, avaries, péremptions, vols, transferts) se saisissent en négatif ; les corrections et inventaires dans un sens ou dans l'autre. D est leur somme.",
-    reasons: { loss: "Perte", damage: "Avarie", expiry: "Péremption", theft: "Vol", transfer_out: "Transfert sortant", correction: "Correction", count: "Inventaire", other: "Non ventilé" },
+    reasonsHint:
+      "D par motif : les sorties (pertes, avaries, péremptions, vols, transferts) se saisissent en négatif ; les corrections et inventaires dans un sens ou dans l'autre. D est leur somme.",
+    reasons: {
+      loss: "Perte",
+      damage: "Avarie",
+      expiry: "Péremption",
+      theft: "Vol",
+      transfer_out: "Transfert sortant",
+      correction: "Correction",
+      count: "Inventaire",
+      other: "Non ventilé",
+    },
     negative: "(négatif)",
     reasonLabel: "{{reason}} (D) — {{name}}",
     fundingShort: { cost_recovery: "recouvrement", free_care: "gratuité" },
@@ -604,7 +667,8 @@ export const fr = {
     invalid_one: "{{count}} ligne à corriger avant d'enregistrer : {{names}}.",
     invalid_other: "{{count}} lignes à corriger avant d'enregistrer : {{names}}.",
     mismatchWarning_one: "{{count}} ligne présente un écart de solde : il sera signalé au district avec le rapport.",
-    mismatchWarning_other: "{{count}} lignes présentent un écart de solde : ils seront signalés au district avec le rapport.",
+    mismatchWarning_other:
+      "{{count}} lignes présentent un écart de solde : ils seront signalés au district avec le rapport.",
     willBeOnTime: "Échéance le {{date}} : soumis aujourd'hui, le rapport sera à temps.",
     willBeLate: "Échéance dépassée ({{date}}) : soumis aujourd'hui, le rapport sera en retard.",
     save: "Enregistrer le brouillon",
@@ -615,7 +679,8 @@ export const fr = {
     submittedOnTime: "Rapport soumis à temps.",
     submittedLate: "Rapport soumis en retard.",
     orderTitle: "Commande du mois",
-    orderHint: "Fura calcule la commande suggérée de chaque produit (CMM, mois de stock, stock maximum) : une commande en recouvrement des coûts et une par programme de gratuité. Vous pourrez modifier les quantités demandées avant de soumettre.",
+    orderHint:
+      "Fura calcule la commande suggérée de chaque produit (CMM, mois de stock, stock maximum) : une commande en recouvrement des coûts et une par programme de gratuité. Vous pourrez modifier les quantités demandées avant de soumettre.",
     budget: "Budget de la commande (FCFA, facultatif)",
     budgetHint: "Plafonne la commande en recouvrement des coûts : produits vitaux d'abord, puis essentiels.",
     generate: "Générer la commande",
@@ -642,14 +707,20 @@ export const fr = {
     flow: "Flux",
     updated: "Mise à jour",
     pager: "Pages des commandes",
-    next: { draft: "À vérifier et soumettre", rejected: "Rejetée : à corriger et soumettre", shipped: "Livraison à enregistrer", delivered: "Réception à confirmer" },
+    next: {
+      draft: "À vérifier et soumettre",
+      rejected: "Rejetée : à corriger et soumettre",
+      shipped: "Livraison à enregistrer",
+      delivered: "Réception à confirmer",
+    },
   },
   orderRequest: {
     qtyFor: "Quantité demandée pour {{name}} (unités de base)",
     reset: "Revenir à la quantité enregistrée",
     resetFor: "Revenir à la quantité enregistrée pour {{name}} ({{qty}})",
     vsSuggested: "suggéré : {{qty}}",
-    editHint: "Vous pouvez modifier les quantités demandées (unités de base) avant de soumettre ; la quantité suggérée et son explication restent affichées.",
+    editHint:
+      "Vous pouvez modifier les quantités demandées (unités de base) avant de soumettre ; la quantité suggérée et son explication restent affichées.",
     noChange: "Aucune quantité modifiée.",
     changed_one: "{{count}} quantité modifiée, pas encore enregistrée.",
     changed_other: "{{count}} quantités modifiées, pas encore enregistrées.",
@@ -666,7 +737,8 @@ export const fr = {
     title: "Tournées",
     titleOf: "Tournées — {{name}}",
     eyebrow: "Planification des livraisons",
-    intro: "Choisissez le jour et les véhicules : les expéditions prêtes à partir du dépôt deviennent des arrêts, puis « Calculer » construit les tournées.",
+    intro:
+      "Choisissez le jour et les véhicules : les expéditions prêtes à partir du dépôt deviennent des arrêts, puis « Calculer » construit les tournées.",
     depot: "Dépôt",
     noDepot: "Aucun dépôt dans votre périmètre.",
     hours: "{{from}}–{{to}}",
@@ -710,7 +782,8 @@ export const fr = {
       lines_one: "{{count}} ligne",
       lines_other: "{{count}} lignes",
       total: "{{stops}} arrêt(s), {{orders}} commande(s)",
-      empty: "Aucune expédition prête à partir de ce dépôt pour ce jour (commandes en préparation ou expédiées, hors plans publiés du jour).",
+      empty:
+        "Aucune expédition prête à partir de ce dépôt pour ce jour (commandes en préparation ou expédiées, hors plans publiés du jour).",
     },
     col: {
       facility: "Établissement",
@@ -739,7 +812,8 @@ export const fr = {
       cost: "Saisissez un coût entier positif ou nul.",
       vehicles: "Ajoutez au moins un véhicule (50 au plus).",
       noStops: "Sélectionnez au moins une expédition à livrer.",
-      orderNotReady: "Une commande sélectionnée n'est plus prête à partir (expédiée, livrée ou déjà planifiée) : la liste a été actualisée, relancez le calcul.",
+      orderNotReady:
+        "Une commande sélectionnée n'est plus prête à partir (expédiée, livrée ou déjà planifiée) : la liste a été actualisée, relancez le calcul.",
       noShipments: "Aucune expédition n'est prête à partir de ce dépôt pour ce jour.",
       depot: "Ce dépôt ne peut pas être planifié.",
       invalid: "Valeur invalide.",
@@ -785,7 +859,10 @@ export const fr = {
       insecureStops_one: "{{count}} arrêt en zone d'insécurité",
       insecureStops_other: "{{count}} arrêts en zone d'insécurité",
     },
-    roadModel: { great_circle: "Distances : vol d'oiseau × 1,35 selon le type de route", road_network: "Distances : réseau routier chargé" },
+    roadModel: {
+      great_circle: "Distances : vol d'oiseau × 1,35 selon le type de route",
+      road_network: "Distances : réseau routier chargé",
+    },
     totals: {
       stops: "arrêts desservis",
       vehicles: "véhicules utilisés",
@@ -846,7 +923,8 @@ export const fr = {
       cancel: "Annuler",
       doneOk: "Arrêt déplacé ; plan revérifié : toutes les contraintes sont respectées.",
       doneViolations_one: "Arrêt déplacé ; plan revérifié : {{count}} contrainte non respectée (voir les tournées).",
-      doneViolations_other: "Arrêt déplacé ; plan revérifié : {{count}} contraintes non respectées (voir les tournées).",
+      doneViolations_other:
+        "Arrêt déplacé ; plan revérifié : {{count}} contraintes non respectées (voir les tournées).",
     },
     map: {
       candidatesLabel: "Carte des arrêts à desservir",
@@ -910,22 +988,28 @@ export const fr = {
     explain: "Explication de l'indicateur {{name}}",
     availability: "Disponibilité des produits traceurs",
     availabilityHelp: "{{num}} / {{den}} couples CSCom × produit traceur avec du stock utilisable.",
-    availabilityTip: "Part des couples CSCom × produit traceur gérés (le CSCom a déjà détenu le produit) qui ont aujourd'hui du stock non périmé. Produits traceurs : {{list}}.",
+    availabilityTip:
+      "Part des couples CSCom × produit traceur gérés (le CSCom a déjà détenu le produit) qui ont aujourd'hui du stock non périmé. Produits traceurs : {{list}}.",
     stockouts: "Ruptures de stock",
     stockoutsHelp: "{{num}} couples établissement × produit sans stock utilisable, sur {{den}} gérés ({{share}}).",
-    stockoutsTip: "Tous les produits, tous les niveaux : un produit qu'un établissement gère est en rupture quand il ne lui en reste aucun lot non périmé.",
+    stockoutsTip:
+      "Tous les produits, tous les niveaux : un produit qu'un établissement gère est en rupture quand il ne lui en reste aucun lot non périmé.",
     expiry: "Stock à risque de péremption",
     expiryHelp: "{{share}} de la valeur du stock ({{total}}) ; lots périmant d'ici {{months}} mois.",
-    expiryTip: "Valeur des quantités qui périmeront avant d'être consommées au rythme de la CMM (premier périmé, premier sorti), pour les lots déjà périmés ou périmant d'ici {{months}} mois. Valeur brute de ces lots : {{gross}}.",
+    expiryTip:
+      "Valeur des quantités qui périmeront avant d'être consommées au rythme de la CMM (premier périmé, premier sorti), pour les lots déjà périmés ou périmant d'ici {{months}} mois. Valeur brute de ces lots : {{gross}}.",
     completeness: "Complétude des rapports",
     completenessHelp: "{{num}} rapports soumis / {{den}} attendus ({{period}}).",
-    completenessTip: "Rapports mensuels soumis pour le mois ÷ rapports attendus : un par CSCom actif de la zone qui tient son stock dans Fura.",
+    completenessTip:
+      "Rapports mensuels soumis pour le mois ÷ rapports attendus : un par CSCom actif de la zone qui tient son stock dans Fura.",
     timeliness: "Promptitude des rapports",
     timelinessHelp: "{{num}} à temps / {{den}} attendus ({{period}}).",
     timelinessTip: "Rapports soumis au plus tard à la date limite ÷ rapports attendus.",
     fillRate: "Taux de satisfaction des commandes",
-    fillRateHelp: "{{num}} unités expédiées / {{den}} approuvées ({{from}} – {{to}}) ; lignes servies en totalité : {{lines}}.",
-    fillRateTip: "Quantités expédiées ÷ quantités approuvées, sur les lignes des commandes déjà expédiées des mois indiqués (les reliquats ne sont pas recomptés).",
+    fillRateHelp:
+      "{{num}} unités expédiées / {{den}} approuvées ({{from}} – {{to}}) ; lignes servies en totalité : {{lines}}.",
+    fillRateTip:
+      "Quantités expédiées ÷ quantités approuvées, sur les lignes des commandes déjà expédiées des mois indiqués (les reliquats ne sont pas recomptés).",
     fillRateNone: "Aucune commande expédiée de {{from}} à {{to}}.",
     mosTitle: "Mois de stock par niveau (produits traceurs)",
     mosLevel: "Niveau",
@@ -933,22 +1017,26 @@ export const fr = {
     mosAggregate: "Agrégé",
     mosPairs: "Couples mesurés",
     mosPairsValue: "{{pairs}} (+ {{unmeasured}} sans CMM)",
-    mosTip: "Médiane du stock ÷ CMM des couples établissement × produit traceur qui ont une CMM ; agrégé : {{stock}} de stock ÷ {{consumption}} de consommation mensuelle.",
+    mosTip:
+      "Médiane du stock ÷ CMM des couples établissement × produit traceur qui ont une CMM ; agrégé : {{stock}} de stock ÷ {{consumption}} de consommation mensuelle.",
     amcDownstream: "(demande des établissements desservis)",
     chooseProduct: "Choisissez un produit pour voir sa tendance et sa saisonnalité.",
     trendTitle: "Consommation et stock sur 24 mois — {{product}}",
-    trendSummary: "De {{from}} à {{to}}, {{facilities}} établissements : consommation moyenne {{avg}} par mois, maximum {{max}} en {{maxMonth}} ; stock en fin de mois : {{last}} en {{lastMonth}}.",
+    trendSummary:
+      "De {{from}} à {{to}}, {{facilities}} établissements : consommation moyenne {{avg}} par mois, maximum {{max}} en {{maxMonth}} ; stock en fin de mois : {{last}} en {{lastMonth}}.",
     trendEmpty: "Aucun mouvement de ce produit sur 24 mois dans cette zone.",
     consumption: "Consommation",
     closingStock: "Stock en fin de mois",
     seasonTitle: "Saisonnalité — {{product}}",
-    seasonSummary: "Sur {{years}} année(s) complète(s) : mois le plus fort {{peak}} ({{peakIndex}} fois un mois moyen), le plus faible {{low}} ({{lowIndex}}).",
+    seasonSummary:
+      "Sur {{years}} année(s) complète(s) : mois le plus fort {{peak}} ({{peakIndex}} fois un mois moyen), le plus faible {{low}} ({{lowIndex}}).",
     seasonIndex: "Indice saisonnier (1 = mois moyen)",
     seasonEmpty: "Pas encore d'année complète de consommation pour calculer la saisonnalité.",
   },
   history: {
     title: "Consommation et stock sur 24 mois",
-    summary: "De {{from}} à {{to}} : consommation moyenne {{avg}} par mois, réceptions {{receipts}}, pertes {{losses}}, {{stockoutDays}} jours de rupture ; stock en fin de période : {{last}}.",
+    summary:
+      "De {{from}} à {{to}} : consommation moyenne {{avg}} par mois, réceptions {{receipts}}, pertes {{losses}}, {{stockoutDays}} jours de rupture ; stock en fin de période : {{last}}.",
     consumptionIssues: "Consommation (sorties)",
     consumptionDeliveries: "Livraisons aux établissements",
     receipts: "Réceptions",
@@ -960,7 +1048,8 @@ export const fr = {
   driver: {
     title: "Ma tournée",
     titleOf: "Ma tournée du {{date}}",
-    intro: "Vos tournées publiées par le dépôt : arrêts dans l'ordre, heures prévues et manifestes. Disponible sans réseau une fois ouverte.",
+    intro:
+      "Vos tournées publiées par le dépôt : arrêts dans l'ordre, heures prévues et manifestes. Disponible sans réseau une fois ouverte.",
     day: "Jour de la tournée",
     today: "Aujourd'hui",
     previousDay: "Jour précédent",
@@ -974,8 +1063,10 @@ export const fr = {
     offline: "Hors ligne — données du {{date}}",
     offlineUnknown: "Hors ligne — données enregistrées sur la tablette",
     offlineHint: "Elles se mettront à jour au retour du réseau.",
-    offlineMissing: "Cette journée n'est pas enregistrée sur la tablette. Ouvrez-la une fois avec le réseau pour l'avoir hors ligne.",
-    deliveries: "La réception est enregistrée par le CSCom ou le dépôt (bon de livraison signé) : remettez le manifeste signé.",
+    offlineMissing:
+      "Cette journée n'est pas enregistrée sur la tablette. Ouvrez-la une fois avec le réseau pour l'avoir hors ligne.",
+    deliveries:
+      "La réception est enregistrée par le CSCom ou le dépôt (bon de livraison signé) : remettez le manifeste signé.",
     mapLabel: "Carte de la tournée : dépôt et arrêts numérotés",
     mapLegend: "Légende de la carte",
     route: {
@@ -1019,7 +1110,8 @@ export const fr = {
     eyebrow: "Magasin",
     title: "Mouvements de stock",
     titleOf: "Mouvements de stock — {{name}}",
-    intro: "Enregistrez une réception, une perte ou un ajustement, ou un inventaire physique. Chaque saisie écrit des lignes dans la fiche de stock.",
+    intro:
+      "Enregistrez une réception, une perte ou un ajustement, ou un inventaire physique. Chaque saisie écrit des lignes dans la fiche de stock.",
     facility: "Structure",
     noFacility: "Aucun dépôt dans votre périmètre.",
     noLots: "Cette structure n'a aucun lot en stock : enregistrez d'abord une réception.",

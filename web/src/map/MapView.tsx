@@ -37,7 +37,14 @@ const MAX_ZOOM = 18;
 
 /** A canvas circle marker (cheap: thousands of points). */
 function circleMarker(p: MapPoint): L.CircleMarker {
-  return L.circleMarker([p.lat, p.lon], { radius: p.radiusPx, color: "#ffffff", weight: 1, fillColor: p.colour, fillOpacity: 0.95, className: "fura-marker" });
+  return L.circleMarker([p.lat, p.lon], {
+    radius: p.radiusPx,
+    color: "#ffffff",
+    weight: 1,
+    fillColor: p.colour,
+    fillOpacity: 0.95,
+    className: "fura-marker",
+  });
 }
 
 /** Black or white, whichever reads better on a "#rrggbb" background (WCAG relative luminance). */
@@ -67,7 +74,19 @@ function badgeMarker(p: MapPoint): L.Marker {
 
 /** A Leaflet map of Mali with boundaries, labels, lines and points. */
 export function MapView(props: MapViewProps) {
-  const { boundaries, points, labels, lines, tileUrl, tileAttribution, attributionHtml, ariaLabel, focus, onNavigate, fitKey } = props;
+  const {
+    boundaries,
+    points,
+    labels,
+    lines,
+    tileUrl,
+    tileAttribution,
+    attributionHtml,
+    ariaLabel,
+    focus,
+    onNavigate,
+    fitKey,
+  } = props;
   const containerRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<L.Map | null>(null);
   const markersRef = useRef(new Map<string, L.CircleMarker | L.Marker>());
@@ -81,7 +100,15 @@ export function MapView(props: MapViewProps) {
   // Create the map once; layers below are replaced when their inputs change.
   useEffect(() => {
     const container = containerRef.current!;
-    const map = L.map(container, { preferCanvas: true, maxZoom: MAX_ZOOM, minZoom: 4, fadeAnimation: false, zoomSnap: 0.25, attributionControl: false, worldCopyJump: false });
+    const map = L.map(container, {
+      preferCanvas: true,
+      maxZoom: MAX_ZOOM,
+      minZoom: 4,
+      fadeAnimation: false,
+      zoomSnap: 0.25,
+      attributionControl: false,
+      worldCopyJump: false,
+    });
     map.createPane("boundaries").style.zIndex = "350";
     map.fitBounds(MALI_BOUNDS);
     mapRef.current = map;
@@ -104,14 +131,18 @@ export function MapView(props: MapViewProps) {
   }, []);
 
   useEffect(() => {
-    const control = L.control.attribution({ prefix: '<a href="https://leafletjs.com">Leaflet</a>' }).addAttribution(attributionHtml);
+    const control = L.control
+      .attribution({ prefix: '<a href="https://leafletjs.com">Leaflet</a>' })
+      .addAttribution(attributionHtml);
     control.addTo(mapRef.current!);
     return () => void control.remove();
   }, [attributionHtml]);
 
   useEffect(() => {
     if (!tileUrl) return;
-    const layer = L.tileLayer(tileUrl, { maxZoom: MAX_ZOOM, attribution: tileAttribution ?? "" }).addTo(mapRef.current!);
+    const layer = L.tileLayer(tileUrl, { maxZoom: MAX_ZOOM, attribution: tileAttribution ?? "" }).addTo(
+      mapRef.current!,
+    );
     return () => void layer.remove();
   }, [tileUrl, tileAttribution]);
 
@@ -142,7 +173,9 @@ export function MapView(props: MapViewProps) {
     const map = mapRef.current!;
     const group = L.layerGroup(
       (labels ?? []).map((label) =>
-        L.tooltip({ permanent: true, direction: "center", className: "fura-region-label", interactive: false }).setLatLng([label.lat, label.lon]).setContent(label.text),
+        L.tooltip({ permanent: true, direction: "center", className: "fura-region-label", interactive: false })
+          .setLatLng([label.lat, label.lon])
+          .setContent(label.text),
       ),
     ).addTo(map);
     return () => void group.remove();
@@ -173,7 +206,15 @@ export function MapView(props: MapViewProps) {
     const map = mapRef.current!;
     const container = containerRef.current!;
     const group = L.layerGroup(
-      (lines ?? []).map((l) => L.polyline(l.coords, { color: l.colour, weight: 4, opacity: 0.85, dashArray: l.dashed ? "10 8" : undefined, className: "fura-line" }).bindTooltip(l.label, { sticky: true })),
+      (lines ?? []).map((l) =>
+        L.polyline(l.coords, {
+          color: l.colour,
+          weight: 4,
+          opacity: 0.85,
+          dashArray: l.dashed ? "10 8" : undefined,
+          className: "fura-line",
+        }).bindTooltip(l.label, { sticky: true }),
+      ),
     ).addTo(map);
     container.dataset.lineCount = String(lines?.length ?? 0);
     return () => {
@@ -187,7 +228,11 @@ export function MapView(props: MapViewProps) {
     const map = mapRef.current;
     if (!map || fitKey === undefined || fitKey === null || points.length === 0 || fittedRef.current === fitKey) return;
     fittedRef.current = fitKey;
-    map.fitBounds(L.latLngBounds(points.map((p) => [p.lat, p.lon] as [number, number])), { padding: [30, 30], maxZoom: 10, animate: false });
+    map.fitBounds(L.latLngBounds(points.map((p) => [p.lat, p.lon] as [number, number])), {
+      padding: [30, 30],
+      maxZoom: 10,
+      animate: false,
+    });
   }, [fitKey, points]);
 
   useEffect(() => {
@@ -199,5 +244,14 @@ export function MapView(props: MapViewProps) {
     marker.openPopup();
   }, [focus, points]);
 
-  return <div ref={containerRef} className="map-view" role="region" aria-label={ariaLabel} data-marker-count="0" data-testid="map" />;
+  return (
+    <div
+      ref={containerRef}
+      className="map-view"
+      role="region"
+      aria-label={ariaLabel}
+      data-marker-count="0"
+      data-testid="map"
+    />
+  );
 }

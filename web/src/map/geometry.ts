@@ -28,7 +28,8 @@ function segmentDistance2(x: number, y: number, a: number[], b: number[]): numbe
 
 function ringArea(ring: Ring): number {
   let area = 0;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) area += (ring[j]![0]! + ring[i]![0]!) * (ring[j]![1]! - ring[i]![1]!);
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++)
+    area += (ring[j]![0]! + ring[i]![0]!) * (ring[j]![1]! - ring[i]![1]!);
   return Math.abs(area / 2);
 }
 
@@ -37,7 +38,10 @@ function ringArea(ring: Ring): number {
  * from every edge (an approximate "pole of inaccessibility"; centroids can fall outside concave shapes).
  * Returns [lon, lat], or null for an empty geometry.
  */
-export function interiorPoint(geometry: { type: "Polygon" | "MultiPolygon"; coordinates: unknown[] }, steps = 40): [number, number] | null {
+export function interiorPoint(
+  geometry: { type: "Polygon" | "MultiPolygon"; coordinates: unknown[] },
+  steps = 40,
+): [number, number] | null {
   const polygons = (geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates) as Ring[][];
   const largest = polygons.filter((p) => p[0] && p[0].length > 2).sort((a, b) => ringArea(b[0]!) - ringArea(a[0]!))[0];
   if (!largest) return null;
@@ -53,7 +57,9 @@ export function interiorPoint(geometry: { type: "Polygon" | "MultiPolygon"; coor
       const y = minY + ((maxY - minY) * j) / steps;
       if (!inRing(x, y, outer) || largest.slice(1).some((hole) => inRing(x, y, hole))) continue;
       let d = Infinity;
-      for (const ring of largest) for (let k = 0, l = ring.length - 1; k < ring.length; l = k++) d = Math.min(d, segmentDistance2(x, y, ring[k]!, ring[l]!));
+      for (const ring of largest)
+        for (let k = 0, l = ring.length - 1; k < ring.length; l = k++)
+          d = Math.min(d, segmentDistance2(x, y, ring[k]!, ring[l]!));
       if (d > bestD) {
         bestD = d;
         best = [x, y];

@@ -17,7 +17,14 @@ const translucent = (hex: string) => `${hex}b3`;
 /** uPlot series options of one series. */
 function seriesOptions(s: ChartSeries): uPlot.Series {
   const common = { label: s.label, stroke: s.colour, scale: s.axis === "right" ? "y2" : "y", spanGaps: false };
-  if (s.kind === "bars") return { ...common, fill: translucent(s.colour), width: 1, paths: uPlot.paths.bars!({ size: [0.6, 48] }), points: { show: false } };
+  if (s.kind === "bars")
+    return {
+      ...common,
+      fill: translucent(s.colour),
+      width: 1,
+      paths: uPlot.paths.bars!({ size: [0.6, 48] }),
+      points: { show: false },
+    };
   return { ...common, width: 2, ...(s.dashed ? { dash: [6, 4] } : {}), points: { show: true, size: 4 } };
 }
 
@@ -31,12 +38,29 @@ function chartOptions(props: ChartProps, width: number): uPlot.Options {
     incrs: [1, 2, 3, 4, 6, 12],
     values: (_u, splits) => splits.map((v) => (Number.isInteger(v) ? (labels[v] ?? "") : "")),
   };
-  const yAxis = (scale: string, side: 1 | 3): uPlot.Axis => ({ scale, side, size: 56, values: (_u, splits) => splits.map((v) => axisNumber(v, lang)), ...(side === 1 ? { grid: { show: false } } : {}) });
+  const yAxis = (scale: string, side: 1 | 3): uPlot.Axis => ({
+    scale,
+    side,
+    size: 56,
+    values: (_u, splits) => splits.map((v) => axisNumber(v, lang)),
+    ...(side === 1 ? { grid: { show: false } } : {}),
+  });
   return {
     width,
     height: props.height ?? 240,
-    series: [{ label: props.labelHeader, value: (_u, v) => (v === null ? "—" : (labels[v] ?? "")) }, ...series.map(seriesOptions)],
-    scales: { x: { time: false, range: [-0.5, Math.max(0.5, labels.length - 0.5)] }, y: { range: (_u, _min, max) => [0, max > 0 ? max * 1.1 : 1] }, ...(hasRight ? { y2: { range: (_u: uPlot, _min: number, max: number) => [0, max > 0 ? max * 1.1 : 1] as uPlot.Range.MinMax } } : {}) },
+    series: [
+      { label: props.labelHeader, value: (_u, v) => (v === null ? "—" : (labels[v] ?? "")) },
+      ...series.map(seriesOptions),
+    ],
+    scales: {
+      x: { time: false, range: [-0.5, Math.max(0.5, labels.length - 0.5)] },
+      y: { range: (_u, _min, max) => [0, max > 0 ? max * 1.1 : 1] },
+      ...(hasRight
+        ? {
+            y2: { range: (_u: uPlot, _min: number, max: number) => [0, max > 0 ? max * 1.1 : 1] as uPlot.Range.MinMax },
+          }
+        : {}),
+    },
     axes: [xAxis, yAxis("y", 3), ...(hasRight ? [yAxis("y2", 1)] : [])],
     cursor: { drag: { x: false, y: false } },
     legend: { show: true, live: true },
@@ -57,9 +81,14 @@ export default function Chart(props: ChartProps) {
     const el = host.current;
     if (!el) return;
     const p = latest.current;
-    const data: uPlot.AlignedData = [p.labels.map((_, i) => i), ...p.series.filter((s) => !s.tableOnly).map((s) => s.values)];
+    const data: uPlot.AlignedData = [
+      p.labels.map((_, i) => i),
+      ...p.series.filter((s) => !s.tableOnly).map((s) => s.values),
+    ];
     const plot = new uPlot(chartOptions(p, Math.max(260, el.clientWidth)), data, el);
-    const observer = new ResizeObserver(() => plot.setSize({ width: Math.max(260, el.clientWidth), height: p.height ?? 240 }));
+    const observer = new ResizeObserver(() =>
+      plot.setSize({ width: Math.max(260, el.clientWidth), height: p.height ?? 240 }),
+    );
     observer.observe(el);
     return () => {
       observer.disconnect();

@@ -6,16 +6,23 @@ const locale = (lang: string) => (lang === "en" ? "en-GB" : "fr-FR");
 export function monthLabel(period: string, lang: string): string {
   const m = /^(\d{4})-(\d{2})$/.exec(period);
   if (!m) return period;
-  return new Intl.DateTimeFormat(locale(lang), { month: "short", year: "2-digit", timeZone: "UTC" }).format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1)));
+  return new Intl.DateTimeFormat(locale(lang), { month: "short", year: "2-digit", timeZone: "UTC" }).format(
+    new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1)),
+  );
 }
 
 /** Name of a calendar month 1–12, short ("janv.") or long ("janvier"). */
 export function calendarMonth(month: number, lang: string, width: "short" | "long" = "short"): string {
-  return new Intl.DateTimeFormat(locale(lang), { month: width, timeZone: "UTC" }).format(new Date(Date.UTC(2024, month - 1, 1)));
+  return new Intl.DateTimeFormat(locale(lang), { month: width, timeZone: "UTC" }).format(
+    new Date(Date.UTC(2024, month - 1, 1)),
+  );
 }
 
 /** An axis number: grouped, compact above a million ("1,2 M"). */
 export function axisNumber(value: number, lang: string): string {
   const compact = Math.abs(value) >= 1_000_000;
-  return new Intl.NumberFormat(locale(lang), { notation: compact ? "compact" : "standard", maximumFractionDigits: compact || Math.abs(value) < 10 ? 1 : 0 }).format(value);
+  return new Intl.NumberFormat(locale(lang), {
+    notation: compact ? "compact" : "standard",
+    maximumFractionDigits: compact || Math.abs(value) < 10 ? 1 : 0,
+  }).format(value);
 }

@@ -14,7 +14,6 @@ export const GEONAMES_ATTRIBUTION = "Contains data from GeoNames (https://www.ge
 /** Natural Earth credit for the region boundaries (public domain; credit suggested). */
 export const NATURAL_EARTH_CREDIT = "Made with Natural Earth.";
 
-
 /** Short HTML for the map's attribution control, linking to the full credits page. */
 export function mapAttributionHtml(creditsLabel: string): string {
   return [

@@ -26,14 +26,29 @@ function Issue({ id, text }: { id: string; text?: string | undefined }) {
 }
 
 /** The fields, in the order a planner decides them. */
-export function AllocationFields({ form, issues, onChange, programmes, products, sources, districts, regions, targets }: AllocationFieldsProps) {
+export function AllocationFields({
+  form,
+  issues,
+  onChange,
+  programmes,
+  products,
+  sources,
+  districts,
+  regions,
+  targets,
+}: AllocationFieldsProps) {
   const { t, i18n } = useTranslation();
-  const invalid = (key: keyof FormIssues) => (issues[key] ? { "aria-invalid": true, "aria-describedby": `alloc-${key}-error` } : {});
+  const invalid = (key: keyof FormIssues) =>
+    issues[key] ? { "aria-invalid": true, "aria-describedby": `alloc-${key}-error` } : {};
   return (
     <div className="form-grid">
       <div className="field">
         <label htmlFor="alloc-programme">{t("allocation.programme")}</label>
-        <select id="alloc-programme" value={form.programme} onChange={(e) => onChange({ programme: e.target.value, productId: "" })}>
+        <select
+          id="alloc-programme"
+          value={form.programme}
+          onChange={(e) => onChange({ programme: e.target.value, productId: "" })}
+        >
           {programmes.map((p) => (
             <option key={p.code} value={p.code}>
               {i18n.language === "en" ? p.nameEn : p.nameFr}
@@ -43,7 +58,12 @@ export function AllocationFields({ form, issues, onChange, programmes, products,
       </div>
       <div className="field field-wide">
         <label htmlFor="alloc-product">{t("allocation.product")}</label>
-        <select id="alloc-product" value={form.productId} onChange={(e) => onChange({ productId: e.target.value })} {...invalid("productId")}>
+        <select
+          id="alloc-product"
+          value={form.productId}
+          onChange={(e) => onChange({ productId: e.target.value })}
+          {...invalid("productId")}
+        >
           <option value="">{t("allocation.chooseProduct")}</option>
           {products.map((p) => (
             <option key={p.id} value={p.id}>
@@ -55,7 +75,12 @@ export function AllocationFields({ form, issues, onChange, programmes, products,
       </div>
       <div className="field field-wide">
         <label htmlFor="alloc-source">{t("allocation.source")}</label>
-        <select id="alloc-source" value={form.sourceId} onChange={(e) => onChange({ sourceId: e.target.value })} {...invalid("sourceId")}>
+        <select
+          id="alloc-source"
+          value={form.sourceId}
+          onChange={(e) => onChange({ sourceId: e.target.value })}
+          {...invalid("sourceId")}
+        >
           {sources.map((f) => (
             <option key={f.id} value={f.id}>
               {f.name}
@@ -68,14 +93,27 @@ export function AllocationFields({ form, issues, onChange, programmes, products,
         <legend>{t("allocation.area")}</legend>
         {(["district", "region"] as const).map((kind) => (
           <label key={kind} className="check">
-            <input type="radio" name="alloc-area" checked={form.targetKind === kind} disabled={kind === "region" && regions.length === 0} onChange={() => onChange({ targetKind: kind, targetId: "", populations: {} })} />
+            <input
+              type="radio"
+              name="alloc-area"
+              checked={form.targetKind === kind}
+              disabled={kind === "region" && regions.length === 0}
+              onChange={() => onChange({ targetKind: kind, targetId: "", populations: {} })}
+            />
             {t(`allocation.${kind}`)}
           </label>
         ))}
       </fieldset>
       <div className="field">
-        <label htmlFor="alloc-target">{form.targetKind === "district" ? t("allocation.district") : t("allocation.region")}</label>
-        <select id="alloc-target" value={form.targetId} onChange={(e) => onChange({ targetId: e.target.value, populations: {} })} {...invalid("targetId")}>
+        <label htmlFor="alloc-target">
+          {form.targetKind === "district" ? t("allocation.district") : t("allocation.region")}
+        </label>
+        <select
+          id="alloc-target"
+          value={form.targetId}
+          onChange={(e) => onChange({ targetId: e.target.value, populations: {} })}
+          {...invalid("targetId")}
+        >
           {(form.targetKind === "district" ? districts : regions).map((a) => (
             <option key={a.id} value={a.id}>
               {a.name}
@@ -86,14 +124,25 @@ export function AllocationFields({ form, issues, onChange, programmes, products,
       </div>
       <div className="field">
         <label htmlFor="alloc-months">{t("allocation.months")}</label>
-        <input id="alloc-months" inputMode="decimal" value={form.months} onChange={(e) => onChange({ months: e.target.value })} {...invalid("months")} />
+        <input
+          id="alloc-months"
+          inputMode="decimal"
+          value={form.months}
+          onChange={(e) => onChange({ months: e.target.value })}
+          {...invalid("months")}
+        />
         <Issue id="alloc-months-error" text={issues.months} />
       </div>
       <fieldset className="field inline-choices">
         <legend>{t("allocation.basis")}</legend>
         {(["amc", "population"] as const).map((basis) => (
           <label key={basis} className="check">
-            <input type="radio" name="alloc-basis" checked={form.basis === basis} onChange={() => onChange({ basis })} />
+            <input
+              type="radio"
+              name="alloc-basis"
+              checked={form.basis === basis}
+              onChange={() => onChange({ basis })}
+            />
             {t(`allocation.basis_${basis}`)}
           </label>
         ))}
@@ -102,7 +151,13 @@ export function AllocationFields({ form, issues, onChange, programmes, products,
         <div className="field-wide population">
           <div className="field">
             <label htmlFor="alloc-units">{t("allocation.unitsPerPerson")}</label>
-            <input id="alloc-units" inputMode="decimal" value={form.unitsPerPerson} onChange={(e) => onChange({ unitsPerPerson: e.target.value })} {...invalid("unitsPerPerson")} />
+            <input
+              id="alloc-units"
+              inputMode="decimal"
+              value={form.unitsPerPerson}
+              onChange={(e) => onChange({ unitsPerPerson: e.target.value })}
+              {...invalid("unitsPerPerson")}
+            />
             <Issue id="alloc-unitsPerPerson-error" text={issues.unitsPerPerson} />
           </div>
           <p className="small muted">{t("allocation.populationHint")}</p>
@@ -111,7 +166,12 @@ export function AllocationFields({ form, issues, onChange, programmes, products,
             {targets.map((f) => (
               <li key={f.id}>
                 <label htmlFor={`pop-${f.id}`}>{f.name}</label>
-                <input id={`pop-${f.id}`} inputMode="numeric" value={form.populations[f.id] ?? ""} onChange={(e) => onChange({ populations: { ...form.populations, [f.id]: e.target.value } })} />
+                <input
+                  id={`pop-${f.id}`}
+                  inputMode="numeric"
+                  value={form.populations[f.id] ?? ""}
+                  onChange={(e) => onChange({ populations: { ...form.populations, [f.id]: e.target.value } })}
+                />
               </li>
             ))}
           </ul>

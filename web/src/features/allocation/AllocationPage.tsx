@@ -5,7 +5,14 @@ import { Link } from "react-router";
 import type { AllocationRequest } from "@shared/contracts/replenishment";
 import { useAllocationPreview, useSendAllocation } from "../../api/allocations";
 import { useMe } from "../../api/auth";
-import { useDistricts, useFacilities, useFacilitiesIn, useProducts, useProgrammes, useRegions } from "../../api/reference";
+import {
+  useDistricts,
+  useFacilities,
+  useFacilitiesIn,
+  useProducts,
+  useProgrammes,
+  useRegions,
+} from "../../api/reference";
 import { ActionError } from "../../components/ActionError";
 import { orderPath } from "../../components/screens";
 import { ErrorState, Loading } from "../../components/States";
@@ -22,15 +29,46 @@ export default function AllocationPage() {
   const facilities = useFacilities();
   const districts = useDistricts();
   const regions = useRegions();
-  const sources = useMemo(() => depotChoices(me, facilities.data?.items ?? [], districts.data ?? []), [me, facilities.data, districts.data]);
-  const districtChoices = (districts.data ?? []).filter((d) => (me.role === "district_pharmacist" ? d.id === me.scopeDistrictId : me.role === "regional_manager" ? d.regionId === me.scopeRegionId : true));
-  const regionChoices = (regions.data ?? []).filter((r) => (me.role === "district_pharmacist" ? false : me.role === "regional_manager" ? r.id === me.scopeRegionId : true));
+  const sources = useMemo(
+    () => depotChoices(me, facilities.data?.items ?? [], districts.data ?? []),
+    [me, facilities.data, districts.data],
+  );
+  const districtChoices = (districts.data ?? []).filter((d) =>
+    me.role === "district_pharmacist"
+      ? d.id === me.scopeDistrictId
+      : me.role === "regional_manager"
+        ? d.regionId === me.scopeRegionId
+        : true,
+  );
+  const regionChoices = (regions.data ?? []).filter((r) =>
+    me.role === "district_pharmacist" ? false : me.role === "regional_manager" ? r.id === me.scopeRegionId : true,
+  );
 
-  const [form, setForm] = useState<AllocationForm>({ programme: "malaria", productId: "", sourceId: "", targetKind: "district", targetId: "", months: "3", basis: "amc", unitsPerPerson: "", populations: {} });
+  const [form, setForm] = useState<AllocationForm>({
+    programme: "malaria",
+    productId: "",
+    sourceId: "",
+    targetKind: "district",
+    targetId: "",
+    months: "3",
+    basis: "amc",
+    unitsPerPerson: "",
+    populations: {},
+  });
   // Defaults that depend on loaded lists: the user's first depot and first district.
-  const effective: AllocationForm = { ...form, sourceId: form.sourceId || sources[0]?.id || "", targetId: form.targetId || (form.targetKind === "district" ? districtChoices[0]?.id : regionChoices[0]?.id) || "" };
+  const effective: AllocationForm = {
+    ...form,
+    sourceId: form.sourceId || sources[0]?.id || "",
+    targetId: form.targetId || (form.targetKind === "district" ? districtChoices[0]?.id : regionChoices[0]?.id) || "",
+  };
   const products = useProducts(effective.programme || null, effective.programme !== "");
-  const targets = useFacilitiesIn({ level: "cscom", ...(effective.targetKind === "district" ? { districtId: effective.targetId } : { regionId: effective.targetId }) }, effective.basis === "population" && effective.targetId !== "");
+  const targets = useFacilitiesIn(
+    {
+      level: "cscom",
+      ...(effective.targetKind === "district" ? { districtId: effective.targetId } : { regionId: effective.targetId }),
+    },
+    effective.basis === "population" && effective.targetId !== "",
+  );
   const [issues, setIssues] = useState<FormIssues>({});
   const preview = useAllocationPreview();
   const send = useSendAllocation();
@@ -76,7 +114,17 @@ export default function AllocationPage() {
         <h2 id="allocation-form-title" className="visually-hidden">
           {t("allocation.formTitle")}
         </h2>
-        <AllocationFields form={effective} issues={issues} onChange={change} programmes={freeCare} products={products.data ?? []} sources={sources} districts={districtChoices} regions={regionChoices} targets={targets.data ?? []} />
+        <AllocationFields
+          form={effective}
+          issues={issues}
+          onChange={change}
+          programmes={freeCare}
+          products={products.data ?? []}
+          sources={sources}
+          districts={districtChoices}
+          regions={regionChoices}
+          targets={targets.data ?? []}
+        />
         <div className="actions-row">
           <ActionError error={preview.error} />
           <button type="submit" className="button button-primary" disabled={preview.isPending}>
@@ -100,8 +148,15 @@ export default function AllocationPage() {
           ) : (
             <div className="actions-row">
               <ActionError error={send.error} />
-              <button type="button" className="button button-primary" disabled={send.isPending || preview.data.allocated === 0} onClick={() => send.mutate(previewed)}>
-                {send.isPending ? t("common.sending") : t("allocation.send", { count: preview.data.shares.filter((s) => s.quantity > 0).length })}
+              <button
+                type="button"
+                className="button button-primary"
+                disabled={send.isPending || preview.data.allocated === 0}
+                onClick={() => send.mutate(previewed)}
+              >
+                {send.isPending
+                  ? t("common.sending")
+                  : t("allocation.send", { count: preview.data.shares.filter((s) => s.quantity > 0).length })}
               </button>
             </div>
           )}

@@ -15,8 +15,14 @@ export function AllocationPreview({ plan, product }: { plan: AllocationPlan; pro
   return (
     <>
       <div className="section-head">
-        <h2 id="allocation-preview-title">{t("allocation.previewTitle", { name: `${product.genericName} ${product.strength}`.trim() })}</h2>
-        {plan.rationed ? <span className="badge badge-stockout">{t("allocation.rationed")}</span> : <span className="badge badge-adequate">{t("allocation.notRationed")}</span>}
+        <h2 id="allocation-preview-title">
+          {t("allocation.previewTitle", { name: `${product.genericName} ${product.strength}`.trim() })}
+        </h2>
+        {plan.rationed ? (
+          <span className="badge badge-stockout">{t("allocation.rationed")}</span>
+        ) : (
+          <span className="badge badge-adequate">{t("allocation.notRationed")}</span>
+        )}
       </div>
       <ul className="tiles" data-testid="allocation-totals">
         <li className="tile">
@@ -29,7 +35,13 @@ export function AllocationPreview({ plan, product }: { plan: AllocationPlan; pro
         </li>
         <li className="tile tile-accent">
           <strong>{n(plan.allocated)}</strong>
-          <span>{t("allocation.allocated", { count: Math.floor(plan.allocated / product.packSize), packs: n(Math.floor(plan.allocated / product.packSize)), size: n(product.packSize) })}</span>
+          <span>
+            {t("allocation.allocated", {
+              count: Math.floor(plan.allocated / product.packSize),
+              packs: n(Math.floor(plan.allocated / product.packSize)),
+              size: n(product.packSize),
+            })}
+          </span>
         </li>
         <li className="tile">
           <strong>{plan.shares.filter((s) => s.quantity > 0).length}</strong>
@@ -79,7 +91,13 @@ export function AllocationPreview({ plan, product }: { plan: AllocationPlan; pro
                   <strong>{n(s.quantity)}</strong>
                 </td>
                 <td className="num">{n(s.packs)}</td>
-                <td>{s.quantity < s.need ? <span className={plan.rationed ? "badge badge-under" : "muted small"}>{plan.rationed ? t("allocation.rowRationed") : t("allocation.rowRounded")}</span> : null}</td>
+                <td>
+                  {s.quantity < s.need ? (
+                    <span className={plan.rationed ? "badge badge-under" : "muted small"}>
+                      {plan.rationed ? t("allocation.rowRationed") : t("allocation.rowRounded")}
+                    </span>
+                  ) : null}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -15,12 +15,16 @@ export interface AllocationForm {
 }
 
 /** Form fields that can be refused, as i18n keys of their message. */
-export type FormIssues = Partial<Record<"productId" | "sourceId" | "targetId" | "months" | "unitsPerPerson" | "populations", string>>;
+export type FormIssues = Partial<
+  Record<"productId" | "sourceId" | "targetId" | "months" | "unitsPerPerson" | "populations", string>
+>;
 
 const num = (text: string) => (text.trim() === "" ? Number.NaN : Number(text.replace(",", ".")));
 
 /** The request the form makes, or the fields to correct. */
-export function buildRequest(form: AllocationForm): { request: AllocationRequest; issues: null } | { request: null; issues: FormIssues } {
+export function buildRequest(
+  form: AllocationForm,
+): { request: AllocationRequest; issues: null } | { request: null; issues: FormIssues } {
   const population =
     form.basis === "population"
       ? {
@@ -47,7 +51,8 @@ export function buildRequest(form: AllocationForm): { request: AllocationRequest
     else if (head === "sourceFacilityId") issues.sourceId = "allocation.errors.source";
     else if (head === "districtId" || head === "regionId") issues.targetId = "allocation.errors.target";
     else if (head === "monthsOfCover") issues.months = "allocation.errors.months";
-    else if (head === "population" && sub === "unitsPerPersonPerMonth") issues.unitsPerPerson = "allocation.errors.units";
+    else if (head === "population" && sub === "unitsPerPersonPerMonth")
+      issues.unitsPerPerson = "allocation.errors.units";
     else if (head === "population") issues.populations = "allocation.errors.populations";
   }
   return { request: null, issues };

@@ -11,8 +11,27 @@ const PAGE_SIZE = 25;
 const FIELDS = ["username", "action", "objectType", "objectId", "from", "to"] as const;
 type Field = (typeof FIELDS)[number];
 /** Object types the API writes (a hint list; any text may be searched). */
-const OBJECT_TYPES = ["order", "report", "allocation", "facility", "stock_movement", "stock_count", "route_plan", "user", "session"];
-const ACTIONS = ["order.", "order.approve", "order.reject", "order.ship", "report.", "allocation.send", "stock.", "auth."];
+const OBJECT_TYPES = [
+  "order",
+  "report",
+  "allocation",
+  "facility",
+  "stock_movement",
+  "stock_count",
+  "route_plan",
+  "user",
+  "session",
+];
+const ACTIONS = [
+  "order.",
+  "order.approve",
+  "order.reject",
+  "order.ship",
+  "report.",
+  "allocation.send",
+  "stock.",
+  "auth.",
+];
 
 /** The audit page. URL: ?username=&action=&objectType=&objectId=&from=&to=&page= */
 export default function AuditPage() {
@@ -21,7 +40,11 @@ export default function AuditPage() {
   const applied = Object.fromEntries(FIELDS.map((f) => [f, params.get(f) ?? ""])) as Record<Field, string>;
   const [draft, setDraft] = useState<Record<Field, string>>(applied);
   const offset = Math.max(0, (Number(params.get("page") ?? "1") - 1) * PAGE_SIZE) || 0;
-  const filter: AuditFilter = { ...Object.fromEntries(FIELDS.map((f) => [f, applied[f] || undefined])), limit: PAGE_SIZE, offset };
+  const filter: AuditFilter = {
+    ...Object.fromEntries(FIELDS.map((f) => [f, applied[f] || undefined])),
+    limit: PAGE_SIZE,
+    offset,
+  };
   const audit = useAudit(filter);
   const badDates = draft.from !== "" && draft.to !== "" && draft.from > draft.to;
 
@@ -37,7 +60,13 @@ export default function AuditPage() {
   const input = (f: Field, extra: Record<string, string> = {}) => (
     <div className="field" key={f}>
       <label htmlFor={`audit-${f}`}>{t(`audit.${f}`)}</label>
-      <input id={`audit-${f}`} value={draft[f]} onChange={(e) => setDraft({ ...draft, [f]: e.target.value })} autoComplete="off" {...extra} />
+      <input
+        id={`audit-${f}`}
+        value={draft[f]}
+        onChange={(e) => setDraft({ ...draft, [f]: e.target.value })}
+        autoComplete="off"
+        {...extra}
+      />
     </div>
   );
 
@@ -86,7 +115,14 @@ export default function AuditPage() {
         <div className={audit.isPlaceholderData ? "is-stale" : undefined}>
           <p className="muted small">{t("audit.count", { count: audit.data.total })}</p>
           <AuditTable entries={audit.data.items} />
-          <Pager offset={offset} count={audit.data.items.length} total={audit.data.total} pageSize={PAGE_SIZE} onPage={(o) => update({ page: String(o / PAGE_SIZE + 1) })} label={t("audit.pager")} />
+          <Pager
+            offset={offset}
+            count={audit.data.items.length}
+            total={audit.data.total}
+            pageSize={PAGE_SIZE}
+            onPage={(o) => update({ page: String(o / PAGE_SIZE + 1) })}
+            label={t("audit.pager")}
+          />
         </div>
       )}
     </div>

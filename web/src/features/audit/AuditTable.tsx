@@ -56,7 +56,13 @@ export function AuditTable({ entries }: { entries: AuditEntryDto[] }) {
                   <code className="request-id">{e.requestId ?? "—"}</code>
                 </td>
                 <td>
-                  <button type="button" className="button button-small" aria-expanded={open === e.id} aria-controls={`audit-${e.id}`} onClick={() => setOpen(open === e.id ? null : e.id)}>
+                  <button
+                    type="button"
+                    className="button button-small"
+                    aria-expanded={open === e.id}
+                    aria-controls={`audit-${e.id}`}
+                    onClick={() => setOpen(open === e.id ? null : e.id)}
+                  >
                     {t("audit.details")}
                   </button>
                 </td>

@@ -36,15 +36,36 @@ export function LoginPage() {
         <h1 id="login-title">{t("auth.title")}</h1>
         <p className="muted">{t("auth.intro")}</p>
         <label htmlFor="username">{t("auth.username")}</label>
-        <input id="username" name="username" autoComplete="username" autoCapitalize="none" spellCheck={false} required value={username} onChange={(e) => setUsername(e.target.value)} />
+        <input
+          id="username"
+          name="username"
+          autoComplete="username"
+          autoCapitalize="none"
+          spellCheck={false}
+          required
+          value={username}
+          onChange={(e) => setUsername(e.target.value)}
+        />
         <label htmlFor="password">{t("auth.password")}</label>
-        <input id="password" name="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
         {login.isError && (
           <p className="form-error" role="alert" data-error-code={errorCode(login.error)}>
             {errorMessage(t, login.error)}
           </p>
         )}
-        <button type="submit" className="button button-primary" disabled={login.isPending || !username.trim() || !password}>
+        <button
+          type="submit"
+          className="button button-primary"
+          disabled={login.isPending || !username.trim() || !password}
+        >
           {login.isPending ? t("auth.submitting") : t("auth.submit")}
         </button>
       </form>

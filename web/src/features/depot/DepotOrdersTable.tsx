@@ -33,7 +33,11 @@ export function DepotOrdersTable({ orders, own }: { orders: OrderListItem[]; own
           {orders.map((o) => (
             <tr key={o.id} data-order-id={o.id}>
               <th scope="row">
-                <Link to={orderPath(o.id)} className="order-link" aria-label={t("depot.open", { id: o.id, name: own ? o.supplierName : o.facilityName })}>
+                <Link
+                  to={orderPath(o.id)}
+                  className="order-link"
+                  aria-label={t("depot.open", { id: o.id, name: own ? o.supplierName : o.facilityName })}
+                >
                   #{o.id}
                 </Link>
               </th>

@@ -24,8 +24,17 @@ export default function DepotPage() {
   const offset = Math.max(0, (Number(params.get("page") ?? "1") - 1) * PAGE_SIZE) || 0;
 
   const enabled = depotId !== null;
-  const filterOf = (s: Tab): OrderFilter => ({ ...(s === "own" ? { facilityId: depotId ?? undefined } : { supplierId: depotId ?? undefined, status: s }), limit: PAGE_SIZE, offset: s === tab ? offset : 0 });
-  const lists = { approved: useOrders(filterOf("approved"), enabled), picking: useOrders(filterOf("picking"), enabled), shipped: useOrders(filterOf("shipped"), enabled), own: useOrders(filterOf("own"), enabled) };
+  const filterOf = (s: Tab): OrderFilter => ({
+    ...(s === "own" ? { facilityId: depotId ?? undefined } : { supplierId: depotId ?? undefined, status: s }),
+    limit: PAGE_SIZE,
+    offset: s === tab ? offset : 0,
+  });
+  const lists = {
+    approved: useOrders(filterOf("approved"), enabled),
+    picking: useOrders(filterOf("picking"), enabled),
+    shipped: useOrders(filterOf("shipped"), enabled),
+    own: useOrders(filterOf("own"), enabled),
+  };
   const active = lists[tab];
 
   if (facilities.isPending || districts.isPending) return <Loading />;
@@ -48,7 +57,13 @@ export default function DepotPage() {
           {REQUESTERS.has(me.role) && <DistrictOrderCard depot={depot} />}
           <div className="segmented tabs" role="group" aria-label={t("depot.views")}>
             {TABS.map((s) => (
-              <button key={s} type="button" aria-pressed={tab === s} onClick={() => update({ vue: s === "approved" ? null : s, page: null })} data-tab={s}>
+              <button
+                key={s}
+                type="button"
+                aria-pressed={tab === s}
+                onClick={() => update({ vue: s === "approved" ? null : s, page: null })}
+                data-tab={s}
+              >
                 {t(`depot.tab.${s}`)} <span className="count">{lists[s].data?.total ?? "…"}</span>
               </button>
             ))}
@@ -63,7 +78,14 @@ export default function DepotPage() {
           ) : (
             <div className={active.isPlaceholderData ? "is-stale" : undefined}>
               <DepotOrdersTable orders={active.data.items} own={tab === "own"} />
-              <Pager offset={offset} count={active.data.items.length} total={active.data.total} pageSize={PAGE_SIZE} onPage={(o) => update({ page: String(o / PAGE_SIZE + 1) })} label={t("depot.pager")} />
+              <Pager
+                offset={offset}
+                count={active.data.items.length}
+                total={active.data.total}
+                pageSize={PAGE_SIZE}
+                onPage={(o) => update({ page: String(o / PAGE_SIZE + 1) })}
+                label={t("depot.pager")}
+              />
             </div>
           )}
         </>

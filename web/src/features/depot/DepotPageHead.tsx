@@ -24,7 +24,12 @@ export function DepotPageHead({ eyebrow, title, intro, choices, depotId, onDepot
       {choices.length > 1 && (
         <div className="field">
           <label htmlFor={select.id}>{select.label}</label>
-          <select id={select.id} value={depotId ?? ""} disabled={select.disabled} onChange={(e) => onDepot(e.target.value)}>
+          <select
+            id={select.id}
+            value={depotId ?? ""}
+            disabled={select.disabled}
+            onChange={(e) => onDepot(e.target.value)}
+          >
             {choices.map((d) => (
               <option key={d.id} value={d.id}>
                 {d.name}

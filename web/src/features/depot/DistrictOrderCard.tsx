@@ -19,7 +19,9 @@ export function DistrictOrderCard({ depot }: { depot: Facility }) {
   const [nothing, setNothing] = useState(false);
   const create = useDepotOrder();
   // The depot's regular orders already made for the month: shown so nobody creates a second one by mistake.
-  const existing = (useOrders({ facilityId: depot.id, period, limit: 20 }).data?.items ?? []).filter((o) => o.kind === "regular");
+  const existing = (useOrders({ facilityId: depot.id, period, limit: 20 }).data?.items ?? []).filter(
+    (o) => o.kind === "regular",
+  );
   const noDemand = create.error instanceof ApiError && create.error.code === "conflict";
   const submit = () => {
     setNothing(false);

@@ -8,7 +8,8 @@ const RANK: Record<string, number> = { central: 0, regional: 1, district: 2 };
 /** The depots (central, regional or district stores) the user may fulfil from, their own first. */
 export function depotChoices(me: Me, facilities: Facility[], districts: District[]): Facility[] {
   const depots = facilities.filter((f) => DEPOT_LEVELS.has(f.level));
-  const sorted = (list: Facility[]) => [...list].sort((a, b) => RANK[a.level]! - RANK[b.level]! || a.name.localeCompare(b.name, "fr"));
+  const sorted = (list: Facility[]) =>
+    [...list].sort((a, b) => RANK[a.level]! - RANK[b.level]! || a.name.localeCompare(b.name, "fr"));
   switch (me.role) {
     case "storekeeper":
       return depots.filter((f) => f.id === me.scopeFacilityId);

@@ -9,7 +9,10 @@ export function useDepotChoice(params: URLSearchParams) {
   const me = useMe().data!;
   const facilities = useFacilities();
   const districts = useDistricts();
-  const choices = useMemo(() => depotChoices(me, facilities.data?.items ?? [], districts.data ?? []), [me, facilities.data, districts.data]);
+  const choices = useMemo(
+    () => depotChoices(me, facilities.data?.items ?? [], districts.data ?? []),
+    [me, facilities.data, districts.data],
+  );
   const depotId = params.get("depot") ?? choices[0]?.id ?? null;
   const depot = choices.find((d) => d.id === depotId) ?? null;
   return { me, facilities, districts, choices, depotId, depot };

@@ -14,14 +14,30 @@ export function DayPicker({ day, today, onChange }: DayPickerProps) {
   const { t } = useTranslation();
   return (
     <div className="driver-day-picker" role="group" aria-label={t("driver.day")}>
-      <button type="button" className="button driver-button" onClick={() => onChange(shiftDay(day, -1))} aria-label={t("driver.previousDay")}>
+      <button
+        type="button"
+        className="button driver-button"
+        onClick={() => onChange(shiftDay(day, -1))}
+        aria-label={t("driver.previousDay")}
+      >
         ‹
       </button>
       <div className="field">
         <label htmlFor="driver-day">{t("driver.day")}</label>
-        <input id="driver-day" type="date" value={day} required onChange={(e) => e.target.value && onChange(e.target.value)} />
+        <input
+          id="driver-day"
+          type="date"
+          value={day}
+          required
+          onChange={(e) => e.target.value && onChange(e.target.value)}
+        />
       </div>
-      <button type="button" className="button driver-button" onClick={() => onChange(shiftDay(day, 1))} aria-label={t("driver.nextDay")}>
+      <button
+        type="button"
+        className="button driver-button"
+        onClick={() => onChange(shiftDay(day, 1))}
+        aria-label={t("driver.nextDay")}
+      >
         ›
       </button>
       <button type="button" className="button driver-button" onClick={() => onChange(today)} disabled={day === today}>

@@ -45,7 +45,9 @@ export default function DriverManifestsPage() {
       {!entry || entry.route.stops.length === 0 ? (
         <EmptyState>{t("routes.manifest.empty")}</EmptyState>
       ) : (
-        entry.route.stops.map((s) => <StopPage key={s.id} plan={entry.plan} route={entry.route} index={entry.index} stop={s} />)
+        entry.route.stops.map((s) => (
+          <StopPage key={s.id} plan={entry.plan} route={entry.route} index={entry.index} stop={s} />
+        ))
       )}
     </div>
   );

@@ -25,14 +25,25 @@ export function DriverRouteCard({ entry, day }: { entry: DayRoute; day: string }
   const letter = routeLetter(index);
   const titleId = `driver-route-${plan.id}-${route.vehicleId}`;
   return (
-    <section className="driver-route" style={{ borderTopColor: routeColour(index) }} aria-labelledby={titleId} data-testid="driver-route" data-plan-id={plan.id} data-vehicle-id={route.vehicleId}>
+    <section
+      className="driver-route"
+      style={{ borderTopColor: routeColour(index) }}
+      aria-labelledby={titleId}
+      data-testid="driver-route"
+      data-plan-id={plan.id}
+      data-vehicle-id={route.vehicleId}
+    >
       <div className="driver-route-head">
         <h2 id={titleId}>
           <span className="route-swatch" style={{ background: routeColour(index) }} aria-hidden="true" />
           {t("driver.route.title", { letter, vehicle: route.name })}
         </h2>
         {route.stops.length > 0 && (
-          <Link className="button driver-button no-print" to={driverManifestsPath(plan.id, route.vehicleId, day)} aria-label={t("driver.route.printNamed", { letter })}>
+          <Link
+            className="button driver-button no-print"
+            to={driverManifestsPath(plan.id, route.vehicleId, day)}
+            aria-label={t("driver.route.printNamed", { letter })}
+          >
             {t("driver.route.print")}
           </Link>
         )}
@@ -48,7 +59,11 @@ export function DriverRouteCard({ entry, day }: { entry: DayRoute; day: string }
         <Fact name="distance" label={t("driver.route.distance")} value={`${n1(route.distanceM / 1000)} km`} />
         <Fact name="duration" label={t("driver.route.duration")} value={duration(route.durationS)} />
         <Fact name="stops" label={t("driver.route.stops")} value={String(route.stops.length)} />
-        <Fact name="load" label={t("driver.route.load")} value={t("driver.route.loadValue", { kg: n1(route.loadKg), l: n1(route.loadL) })} />
+        <Fact
+          name="load"
+          label={t("driver.route.load")}
+          value={t("driver.route.loadValue", { kg: n1(route.loadKg), l: n1(route.loadL) })}
+        />
       </dl>
       {route.stops.length === 0 ? (
         <p className="muted">{t("driver.route.empty")}</p>

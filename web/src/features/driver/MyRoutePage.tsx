@@ -37,7 +37,8 @@ function Upcoming({ days, onPick }: { days: { date: string; stops: number }[]; o
           {days.map((d) => (
             <li key={d.date}>
               <button type="button" className="button driver-button" onClick={() => onPick(d.date)} data-date={d.date}>
-                {t("driver.showDay", { date: formatDay(d.date, i18n.language) })} · {t("driver.dayStops", { count: d.stops })}
+                {t("driver.showDay", { date: formatDay(d.date, i18n.language) })} ·{" "}
+                {t("driver.dayStops", { count: d.stops })}
               </button>
             </li>
           ))}
@@ -48,7 +49,15 @@ function Upcoming({ days, onPick }: { days: { date: string; stops: number }[]; o
 }
 
 /** The day's routes on the map, with a legend naming each route (colour is never the only cue). */
-function DayMap({ routes, depots, fitKey }: { routes: DayRoute[]; depots: Map<string, { lat: number; lon: number }>; fitKey: string }) {
+function DayMap({
+  routes,
+  depots,
+  fitKey,
+}: {
+  routes: DayRoute[];
+  depots: Map<string, { lat: number; lon: number }>;
+  fitKey: string;
+}) {
   const { t, i18n } = useTranslation();
   const boundaries = useBundledBoundaries();
   const config = useConfig();
@@ -57,7 +66,15 @@ function DayMap({ routes, depots, fitKey }: { routes: DayRoute[]; depots: Map<st
   return (
     <div className="driver-map-column">
       <div className="driver-map">
-        <MapView boundaries={boundaries.data ?? null} points={points} lines={lines} tileUrl={config.data?.tileUrl ?? null} attributionHtml={attribution} ariaLabel={t("driver.mapLabel")} fitKey={points.length ? fitKey : null} />
+        <MapView
+          boundaries={boundaries.data ?? null}
+          points={points}
+          lines={lines}
+          tileUrl={config.data?.tileUrl ?? null}
+          attributionHtml={attribution}
+          ariaLabel={t("driver.mapLabel")}
+          fitKey={points.length ? fitKey : null}
+        />
       </div>
       <ul className="route-legend" aria-label={t("driver.mapLegend")}>
         {routes.map((r) => (
@@ -88,7 +105,8 @@ export default function MyRoutePage() {
 
   let body;
   if (driverDay.pending) body = <Loading />;
-  else if (error && routes.length === 0) body = isOfflineMiss(error) ? <EmptyState>{t("driver.offlineMissing")}</EmptyState> : <ErrorState error={error} />;
+  else if (error && routes.length === 0)
+    body = isOfflineMiss(error) ? <EmptyState>{t("driver.offlineMissing")}</EmptyState> : <ErrorState error={error} />;
   else if (routes.length === 0)
     body = (
       <>

@@ -9,7 +9,9 @@ export function OfflineBanner({ freshness }: { freshness: Freshness }) {
   if (!freshness.offline) return null;
   return (
     <div className="driver-offline" role="status" data-testid="offline-banner" data-as-of={freshness.asOf ?? undefined}>
-      <strong>{freshness.asOf ? t("driver.offline", { date: formatDateTime(freshness.asOf) }) : t("driver.offlineUnknown")}</strong>
+      <strong>
+        {freshness.asOf ? t("driver.offline", { date: formatDateTime(freshness.asOf) }) : t("driver.offlineUnknown")}
+      </strong>
       <span>{t("driver.offlineHint")}</span>
     </div>
   );

@@ -21,9 +21,19 @@ export function StopCard({ stop, index }: { stop: Stop; index: number }) {
   const manifestId = `stop-manifest-${stop.id}`;
   const leg = { km: n1(stop.distanceFromPrevM / 1000), duration: duration(stop.drivingFromPrevS) };
   return (
-    <li className="driver-stop" data-stop-id={stop.id} data-facility-id={stop.facilityId} aria-labelledby={`stop-${stop.id}`}>
+    <li
+      className="driver-stop"
+      data-stop-id={stop.id}
+      data-facility-id={stop.facilityId}
+      aria-labelledby={`stop-${stop.id}`}
+    >
       <div className="driver-stop-head">
-        <span className="driver-stop-number" style={{ background: routeColour(index) }} data-testid="stop-position" aria-hidden="true">
+        <span
+          className="driver-stop-number"
+          style={{ background: routeColour(index) }}
+          data-testid="stop-position"
+          aria-hidden="true"
+        >
           {stop.position}
         </span>
         <h4 id={`stop-${stop.id}`}>
@@ -38,12 +48,17 @@ export function StopCard({ stop, index }: { stop: Stop; index: number }) {
       <div className="driver-stop-body">
         <p data-testid="stop-hours">
           {t("driver.stop.hours", { from: stop.windowStart, to: stop.windowEnd })}
-          {stop.waitingS > 0 && <span className="block muted">{t("driver.stop.waiting", { duration: duration(stop.waitingS) })}</span>}
+          {stop.waitingS > 0 && (
+            <span className="block muted">{t("driver.stop.waiting", { duration: duration(stop.waitingS) })}</span>
+          )}
         </p>
         <p className="muted">{t(stop.position === 1 ? "driver.stop.legFromDepot" : "driver.stop.leg", leg)}</p>
         <p data-testid="stop-load">
-          {t("driver.stop.load")} <strong>{t("driver.route.loadValue", { kg: n1(stop.loadKg), l: n1(stop.loadL) })}</strong>
-          {stop.orderIds.length > 0 && <span className="muted"> · {t("driver.stop.orders", { count: stop.orderIds.length })}</span>}
+          {t("driver.stop.load")}{" "}
+          <strong>{t("driver.route.loadValue", { kg: n1(stop.loadKg), l: n1(stop.loadL) })}</strong>
+          {stop.orderIds.length > 0 && (
+            <span className="muted"> · {t("driver.stop.orders", { count: stop.orderIds.length })}</span>
+          )}
         </p>
         <StopFlags coldChain={stop.coldChain} insecure={stop.insecure} />
       </div>
@@ -51,10 +66,24 @@ export function StopCard({ stop, index }: { stop: Stop; index: number }) {
         <p className="muted">{t("driver.stop.noOrders")}</p>
       ) : (
         <>
-          <button type="button" className="button driver-button driver-manifest-toggle" aria-expanded={open} aria-controls={manifestId} onClick={() => setOpen(!open)}>
-            {open ? t("driver.stop.hideManifest") : t("driver.stop.showManifest")} ({t("driver.stop.orders", { count: stop.manifest.length })})
+          <button
+            type="button"
+            className="button driver-button driver-manifest-toggle"
+            aria-expanded={open}
+            aria-controls={manifestId}
+            onClick={() => setOpen(!open)}
+          >
+            {open ? t("driver.stop.hideManifest") : t("driver.stop.showManifest")} (
+            {t("driver.stop.orders", { count: stop.manifest.length })})
           </button>
-          <div id={manifestId} className="driver-manifest" hidden={!open} data-testid="stop-manifest" aria-label={t("driver.stop.showManifestNamed", { name: stop.facilityName })} role="region">
+          <div
+            id={manifestId}
+            className="driver-manifest"
+            hidden={!open}
+            data-testid="stop-manifest"
+            aria-label={t("driver.stop.showManifestNamed", { name: stop.facilityName })}
+            role="region"
+          >
             {open &&
               stop.manifest.map((o) => (
                 <div key={o.orderId} className="table-scroll">

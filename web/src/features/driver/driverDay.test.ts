@@ -2,13 +2,44 @@ import type { TFunction } from "i18next";
 import { describe, expect, it } from "vitest";
 import type { RoutePlan, RoutePlanSummary } from "@shared/contracts/routePlans";
 import { ROUTE_COLOURS } from "../routes/routeView";
-import { dayMap, dayRoutes, departureS, formatDay, freshness, maliToday, pageCovers, parseDay, plansOn, returnS, shiftDay, upcomingDays } from "./driverDay";
+import {
+  dayMap,
+  dayRoutes,
+  departureS,
+  formatDay,
+  freshness,
+  maliToday,
+  pageCovers,
+  parseDay,
+  plansOn,
+  returnS,
+  shiftDay,
+  upcomingDays,
+} from "./driverDay";
 
 const t = ((key: string) => key) as unknown as TFunction;
-const summary = (id: number, date: string, stops = 3) => ({ id, date, totals: { stops } }) as unknown as RoutePlanSummary;
-const stop = (id: number, position: number, arrivalS: number, drivingFromPrevS: number) => ({ id, position, facilityId: `f${id}`, facilityName: `CSCom ${id}`, lat: 12 + id / 100, lon: -8, arrivalS, drivingFromPrevS, etaS: arrivalS });
-const route = (vehicleId: number, stops: ReturnType<typeof stop>[], durationS = 20_000) => ({ vehicleId, name: `V${vehicleId}`, shiftStart: "07:30", durationS, stops });
-const plan = (id: number, depotId: string, routes: ReturnType<typeof route>[]) => ({ id, depotId, depotName: depotId, routes, unassigned: [] }) as unknown as RoutePlan;
+const summary = (id: number, date: string, stops = 3) =>
+  ({ id, date, totals: { stops } }) as unknown as RoutePlanSummary;
+const stop = (id: number, position: number, arrivalS: number, drivingFromPrevS: number) => ({
+  id,
+  position,
+  facilityId: `f${id}`,
+  facilityName: `CSCom ${id}`,
+  lat: 12 + id / 100,
+  lon: -8,
+  arrivalS,
+  drivingFromPrevS,
+  etaS: arrivalS,
+});
+const route = (vehicleId: number, stops: ReturnType<typeof stop>[], durationS = 20_000) => ({
+  vehicleId,
+  name: `V${vehicleId}`,
+  shiftStart: "07:30",
+  durationS,
+  stops,
+});
+const plan = (id: number, depotId: string, routes: ReturnType<typeof route>[]) =>
+  ({ id, depotId, depotName: depotId, routes, unassigned: [] }) as unknown as RoutePlan;
 
 describe("the driver's day", () => {
   it("takes today's date in Mali time (UTC) and moves across months", () => {
@@ -20,16 +51,31 @@ describe("the driver's day", () => {
 
   it("reads a day from the address bar only when it is a real date, and writes it in words", () => {
     expect(parseDay("2026-11-22")).toBe("2026-11-22");
-    expect([parseDay(null), parseDay(""), parseDay("2026-02-30"), parseDay("22/11/2026"), parseDay("2026-11-22T10:00")]).toEqual([null, null, null, null, null]);
+    expect([
+      parseDay(null),
+      parseDay(""),
+      parseDay("2026-02-30"),
+      parseDay("22/11/2026"),
+      parseDay("2026-11-22T10:00"),
+    ]).toEqual([null, null, null, null, null]);
     expect(formatDay("2026-11-22", "fr")).toBe("dimanche 22 novembre 2026");
     expect(formatDay("2026-11-22", "en")).toBe("Sunday, 22 November 2026");
   });
 
   it("finds the plans of a day and the next days with a route, soonest first", () => {
-    const items = [summary(9, "2026-12-02", 4), summary(8, "2026-11-28"), summary(7, "2026-11-28", 2), summary(5, "2026-11-22"), summary(4, "2026-11-20")];
+    const items = [
+      summary(9, "2026-12-02", 4),
+      summary(8, "2026-11-28"),
+      summary(7, "2026-11-28", 2),
+      summary(5, "2026-11-22"),
+      summary(4, "2026-11-20"),
+    ];
     expect(plansOn(items, "2026-11-28")).toEqual([7, 8]);
     expect(plansOn(items, "2026-11-23")).toEqual([]);
-    expect(upcomingDays(items, "2026-11-22")).toEqual([{ date: "2026-11-28", stops: 5 }, { date: "2026-12-02", stops: 4 }]);
+    expect(upcomingDays(items, "2026-11-22")).toEqual([
+      { date: "2026-11-28", stops: 5 },
+      { date: "2026-12-02", stops: 4 },
+    ]);
     expect(upcomingDays(items, "2026-11-22", 1)).toEqual([{ date: "2026-11-28", stops: 5 }]);
     expect(upcomingDays(items, "2026-12-02")).toEqual([]);
   });
@@ -48,7 +94,11 @@ describe("the driver's day", () => {
     const early = route(10, [stop(1, 1, 29_000, 1_000), stop(2, 2, 31_000, 600)], 18_000);
     const idle = route(11, []);
     const day = dayRoutes([plan(2, "kati", [late]), plan(1, "kati", [early, idle])]);
-    expect(day.map((d) => [d.route.vehicleId, d.plan.id, d.index])).toEqual([[11, 1, 0], [10, 1, 1], [20, 2, 2]]);
+    expect(day.map((d) => [d.route.vehicleId, d.plan.id, d.index])).toEqual([
+      [11, 1, 0],
+      [10, 1, 1],
+      [20, 2, 2],
+    ]);
     expect(departureS(early as never)).toBe(28_000);
     expect(returnS(early as never)).toBe(46_000);
     expect(departureS(idle as never)).toBe(7.5 * 3600);
@@ -75,8 +125,14 @@ describe("the driver's day", () => {
     const cachedOld = { fromCache: true, servedAt: "2026-11-22T06:10:00.000Z" };
     const cachedNew = { fromCache: true, servedAt: "2026-11-22T07:00:00.000Z" };
     expect(freshness(true, [live], "2026-11-22T08:00:00.000Z")).toEqual({ offline: false, asOf: null });
-    expect(freshness(true, [live, cachedNew, cachedOld], null)).toEqual({ offline: true, asOf: "2026-11-22T06:10:00.000Z" });
-    expect(freshness(false, [], "2026-11-21T18:00:00.000Z")).toEqual({ offline: true, asOf: "2026-11-21T18:00:00.000Z" });
+    expect(freshness(true, [live, cachedNew, cachedOld], null)).toEqual({
+      offline: true,
+      asOf: "2026-11-22T06:10:00.000Z",
+    });
+    expect(freshness(false, [], "2026-11-21T18:00:00.000Z")).toEqual({
+      offline: true,
+      asOf: "2026-11-21T18:00:00.000Z",
+    });
     expect(freshness(false, [{ fromCache: true, servedAt: null }], null)).toEqual({ offline: true, asOf: null });
   });
 });

@@ -24,14 +24,24 @@ export function shiftDay(day: string, days: number): string {
 
 /** Ids of the plans of one day, oldest first (the order they were planned). */
 export function plansOn(items: readonly RoutePlanSummary[], day: string): number[] {
-  return items.filter((p) => p.date === day).map((p) => p.id).sort((a, b) => a - b);
+  return items
+    .filter((p) => p.date === day)
+    .map((p) => p.id)
+    .sort((a, b) => a - b);
 }
 
 /** The next days after `day` with a published route: each date once, soonest first, at most `max`. */
-export function upcomingDays(items: readonly RoutePlanSummary[], day: string, max = 5): { date: string; stops: number }[] {
+export function upcomingDays(
+  items: readonly RoutePlanSummary[],
+  day: string,
+  max = 5,
+): { date: string; stops: number }[] {
   const byDate = new Map<string, number>();
   for (const p of items) if (p.date > day) byDate.set(p.date, (byDate.get(p.date) ?? 0) + p.totals.stops);
-  return [...byDate].sort(([a], [b]) => a.localeCompare(b)).slice(0, max).map(([date, stops]) => ({ date, stops }));
+  return [...byDate]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .slice(0, max)
+    .map(([date, stops]) => ({ date, stops }));
 }
 
 /**
@@ -79,7 +89,11 @@ function clockS(hhmm: string): number {
  * The day on the map: each route in its colour with numbered stops, and each depot. Routes are drawn
  * from their own plan's depot; a depot whose place is unknown (`depots` has none) draws no lines.
  */
-export function dayMap(routes: readonly DayRoute[], depots: ReadonlyMap<string, { lat: number; lon: number }>, t: TFunction): { points: MapPoint[]; lines: MapLine[] } {
+export function dayMap(
+  routes: readonly DayRoute[],
+  depots: ReadonlyMap<string, { lat: number; lon: number }>,
+  t: TFunction,
+): { points: MapPoint[]; lines: MapLine[] } {
   const first = routes[0];
   if (!first) return { points: [], lines: [] };
   const depotIds = [...new Set(routes.map((r) => r.plan.depotId))];
@@ -88,7 +102,11 @@ export function dayMap(routes: readonly DayRoute[], depots: ReadonlyMap<string, 
   for (const depotId of depotIds) {
     const plan = routes.find((r) => r.plan.depotId === depotId)!.plan;
     // One plan-shaped view per depot: the day's routes in screen order, those of other depots emptied (keeps colours and letters).
-    const view: RoutePlan = { ...plan, unassigned: [], routes: routes.map((r) => (r.plan.depotId === depotId ? r.route : { ...r.route, stops: [] })) };
+    const view: RoutePlan = {
+      ...plan,
+      unassigned: [],
+      routes: routes.map((r) => (r.plan.depotId === depotId ? r.route : { ...r.route, stops: [] })),
+    };
     const place = depots.get(depotId) ?? null;
     points.push(...planPoints(view, place, t));
     lines.push(...planLines(view, place));
@@ -107,7 +125,11 @@ export interface Freshness {
  * Offline when the browser says so or any answer came from the service worker's cache; the data's
  * time is the oldest cached answer's, else the last answer received from the network (`lastSync`).
  */
-export function freshness(online: boolean, sources: readonly { fromCache: boolean; servedAt: string | null }[], lastSync: string | null): Freshness {
+export function freshness(
+  online: boolean,
+  sources: readonly { fromCache: boolean; servedAt: string | null }[],
+  lastSync: string | null,
+): Freshness {
   const cached = sources.filter((s) => s.fromCache);
   const offline = !online || cached.length > 0;
   if (!offline) return { offline, asOf: null };
@@ -119,7 +141,13 @@ export function freshness(online: boolean, sources: readonly { fromCache: boolea
 export function formatDay(day: string, lang: string): string {
   const d = new Date(`${day}T00:00:00Z`);
   if (Number.isNaN(d.getTime())) return day;
-  return new Intl.DateTimeFormat(lang === "en" ? "en-GB" : "fr-FR", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(d);
+  return new Intl.DateTimeFormat(lang === "en" ? "en-GB" : "fr-FR", {
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  }).format(d);
 }
 
 /** A "YYYY-MM-DD" from the address bar, or null when absent or not a real date. */

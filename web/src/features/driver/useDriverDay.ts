@@ -50,7 +50,13 @@ export function useDriverDay(day: string): DriverDay {
   const depotIds = [...new Set(plans.map((p) => p.depotId))];
   const depotQueries = useDepotPlaces(depotIds);
   const depotSignature = depotQueries.map((q) => (q.data ? `${q.data.id}:${q.data.lat}:${q.data.lon}` : "")).join(",");
-  const depots = useMemo(() => new Map(depotQueries.flatMap((q) => (q.data ? [[q.data.id, { lat: q.data.lat, lon: q.data.lon }] as const] : []))), [depotSignature]);
+  const depots = useMemo(
+    () =>
+      new Map(
+        depotQueries.flatMap((q) => (q.data ? [[q.data.id, { lat: q.data.lat, lon: q.data.lon }] as const] : [])),
+      ),
+    [depotSignature],
+  );
   const sources = [list.data?.source, ...planQueries.map((q) => q.data?.source)].flatMap((s) => (s ? [s] : []));
   const listError = list.data ? null : list.error;
   const planError = planQueries.find((q) => !q.data && q.error)?.error ?? null;

@@ -20,7 +20,8 @@ export function FacilityHeader({ facility: f }: { facility: FacilityDetail }) {
   };
   const supplier = defaultSupplierName(f);
   const otherLines = f.supplyLines.filter((l) => l.supplierId !== f.supplierId);
-  const sourceKey = f.source === "osm" ? "facility.source_osm" : f.source === "approximation" ? "facility.source_approximation" : null;
+  const sourceKey =
+    f.source === "osm" ? "facility.source_osm" : f.source === "approximation" ? "facility.source_approximation" : null;
 
   return (
     <header className="facility-header">
@@ -59,12 +60,20 @@ export function FacilityHeader({ facility: f }: { facility: FacilityDetail }) {
         <div>
           <dt>{t("facility.rainy")}</dt>
           <dd>
-            <span className={`flag flag-rainy-${f.rainySeasonAccess}`}>{t(`facility.rainy_${f.rainySeasonAccess}`)}</span>
+            <span className={`flag flag-rainy-${f.rainySeasonAccess}`}>
+              {t(`facility.rainy_${f.rainySeasonAccess}`)}
+            </span>
           </dd>
         </div>
         <div>
           <dt>{t("facility.security")}</dt>
-          <dd>{f.insecure ? <span className="flag flag-danger">{t("facility.insecure")}</span> : <span className="flag flag-ok">{t("facility.secure")}</span>}</dd>
+          <dd>
+            {f.insecure ? (
+              <span className="flag flag-danger">{t("facility.insecure")}</span>
+            ) : (
+              <span className="flag flag-ok">{t("facility.secure")}</span>
+            )}
+          </dd>
         </div>
       </dl>
       <p className="derivation">

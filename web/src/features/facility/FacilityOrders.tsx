@@ -74,9 +74,20 @@ export function FacilityOrders({ facilityId, isDepot, role }: Props) {
             orders={orders.data.items}
             label={t("facilityOrders.title")}
             linked={canOpen}
-            party={side === "placed" ? { header: t("facilityOrders.supplier"), name: (o) => o.supplierName } : { header: t("facilityOrders.orderedBy"), name: (o) => o.facilityName }}
+            party={
+              side === "placed"
+                ? { header: t("facilityOrders.supplier"), name: (o) => o.supplierName }
+                : { header: t("facilityOrders.orderedBy"), name: (o) => o.facilityName }
+            }
           />
-          <Pager offset={offset} count={orders.data.items.length} total={orders.data.total} pageSize={PAGE_SIZE} onPage={setOffset} label={t("facilityOrders.pager")} />
+          <Pager
+            offset={offset}
+            count={orders.data.items.length}
+            total={orders.data.total}
+            pageSize={PAGE_SIZE}
+            onPage={setOffset}
+            label={t("facilityOrders.pager")}
+          />
         </>
       )}
     </section>

@@ -63,7 +63,9 @@ export default function FacilityPage() {
         onProgramme={(code) => update({ programme: code, product: null })}
         onProduct={(pid) => update({ product: pid === null ? null : String(pid) })}
       />
-      {role && ORDER_ROLES.includes(role) && <FacilityOrders facilityId={facility.data.id} isDepot={facility.data.level !== "cscom"} role={role} />}
+      {role && ORDER_ROLES.includes(role) && (
+        <FacilityOrders facilityId={facility.data.id} isDepot={facility.data.level !== "cscom"} role={role} />
+      )}
     </div>
   );
 }

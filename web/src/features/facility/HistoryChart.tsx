@@ -32,18 +32,58 @@ function HistoryFigure({ data, unit }: { data: FacilityHistory; unit: string }) 
       testId="history-chart"
       caption={`${t("history.title")} (${unit})`}
       summary={t("history.summary", {
-        from: formatPeriod(p[0]!.period, lang), to: formatPeriod(last.period, lang), avg: n(sum((x) => x.consumption) / p.length),
-        receipts: n(sum((x) => x.receipts)), losses: n(sum((x) => x.losses)), stockoutDays: n(sum((x) => x.stockoutDays)), last: n(last.closing),
+        from: formatPeriod(p[0]!.period, lang),
+        to: formatPeriod(last.period, lang),
+        avg: n(sum((x) => x.consumption) / p.length),
+        receipts: n(sum((x) => x.receipts)),
+        losses: n(sum((x) => x.losses)),
+        stockoutDays: n(sum((x) => x.stockoutDays)),
+        last: n(last.closing),
       })}
       labels={p.map((x) => monthLabel(x.period, lang))}
       labelHeader={t("charts.month")}
       lang={lang}
       series={[
-        { key: "consumption", label: t(data.consumptionBasis === "deliveries" ? "history.consumptionDeliveries" : "history.consumptionIssues"), values: p.map((x) => x.consumption), colour: "#0b6e99", kind: "bars" },
-        { key: "closing", label: t("history.closing"), values: p.map((x) => x.closing), colour: "#2e7d32", kind: "line" },
-        { key: "receipts", label: t("history.receipts"), values: p.map((x) => x.receipts), colour: "#8a4b00", kind: "line", dashed: true },
-        { key: "losses", label: t("history.losses"), values: p.map((x) => x.losses), colour: "#b3261e", kind: "line", tableOnly: true },
-        { key: "stockoutDays", label: t("history.stockoutDays"), values: p.map((x) => x.stockoutDays), colour: "#c62828", kind: "line", tableOnly: true },
+        {
+          key: "consumption",
+          label: t(
+            data.consumptionBasis === "deliveries" ? "history.consumptionDeliveries" : "history.consumptionIssues",
+          ),
+          values: p.map((x) => x.consumption),
+          colour: "#0b6e99",
+          kind: "bars",
+        },
+        {
+          key: "closing",
+          label: t("history.closing"),
+          values: p.map((x) => x.closing),
+          colour: "#2e7d32",
+          kind: "line",
+        },
+        {
+          key: "receipts",
+          label: t("history.receipts"),
+          values: p.map((x) => x.receipts),
+          colour: "#8a4b00",
+          kind: "line",
+          dashed: true,
+        },
+        {
+          key: "losses",
+          label: t("history.losses"),
+          values: p.map((x) => x.losses),
+          colour: "#b3261e",
+          kind: "line",
+          tableOnly: true,
+        },
+        {
+          key: "stockoutDays",
+          label: t("history.stockoutDays"),
+          values: p.map((x) => x.stockoutDays),
+          colour: "#c62828",
+          kind: "line",
+          tableOnly: true,
+        },
       ]}
     />
   );

@@ -12,7 +12,15 @@ const PAGE = 50;
 const REASONS = new Set(["loss", "damage", "expiry", "theft", "correction", "count"]);
 
 /** The stock card panel below the positions table. */
-export function StockCardPanel({ facilityId, position, onClose }: { facilityId: string; position: StockPosition; onClose: () => void }) {
+export function StockCardPanel({
+  facilityId,
+  position,
+  onClose,
+}: {
+  facilityId: string;
+  position: StockPosition;
+  onClose: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   // null = "the latest page", resolved once the total is known.
@@ -80,7 +88,13 @@ export function StockCardPanel({ facilityId, position, onClose }: { facilityId: 
                   <tr key={line.id}>
                     <td className="nowrap">{formatDate(line.occurredAt)}</td>
                     <td>{t(`movement.${line.type}`)}</td>
-                    <td>{line.reason ? (REASONS.has(line.reason) ? t(`reason.${line.reason as "loss"}`) : line.reason) : "—"}</td>
+                    <td>
+                      {line.reason
+                        ? REASONS.has(line.reason)
+                          ? t(`reason.${line.reason as "loss"}`)
+                          : line.reason
+                        : "—"}
+                    </td>
                     <td className="lot-code">{line.lotCode}</td>
                     <td className="nowrap">{formatDate(line.expiry)}</td>
                     <td className={`num ${line.qtyDelta < 0 ? "qty-out" : "qty-in"}`}>
@@ -98,13 +112,23 @@ export function StockCardPanel({ facilityId, position, onClose }: { facilityId: 
             </table>
           </div>
           <div className="pager">
-            <button type="button" className="button" disabled={(offset ?? 0) === 0} onClick={() => setOffset(Math.max(0, (offset ?? 0) - PAGE))}>
+            <button
+              type="button"
+              className="button"
+              disabled={(offset ?? 0) === 0}
+              onClick={() => setOffset(Math.max(0, (offset ?? 0) - PAGE))}
+            >
               ← {t("card.older")}
             </button>
             <span className="muted small" aria-live="polite">
               {t("card.range", { from: (offset ?? 0) + 1, to: (offset ?? 0) + card.data.items.length, total })}
             </span>
-            <button type="button" className="button" disabled={(offset ?? 0) >= lastOffset} onClick={() => setOffset(Math.min(lastOffset, (offset ?? 0) + PAGE))}>
+            <button
+              type="button"
+              className="button"
+              disabled={(offset ?? 0) >= lastOffset}
+              onClick={() => setOffset(Math.min(lastOffset, (offset ?? 0) + PAGE))}
+            >
               {t("card.newer")} →
             </button>
           </div>

@@ -12,7 +12,11 @@ import { StockTable, productLabel } from "./StockTable";
 const STATUSES: StockPosition["status"][] = ["stockout", "under", "adequate", "over", "unknown"];
 
 /** Lower-case without accents, so "paracetamol" finds "Paracétamol". */
-const fold = (text: string) => text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+const fold = (text: string) =>
+  text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase();
 
 /** Props: the facility, the chosen programme and product, and how to change them. */
 export interface StockSectionProps {
@@ -37,7 +41,10 @@ export function StockSection({ facilityId, programme, productId, onProgramme, on
   const [status, setStatus] = useState<StockPosition["status"] | "">("");
   const items = useMemo(() => {
     const words = fold(query).split(/\s+/).filter(Boolean);
-    return (stock.data?.items ?? []).filter((p) => (!status || p.status === status) && words.every((w) => fold(`${productLabel(p)} ${p.productCode}`).includes(w)));
+    return (stock.data?.items ?? []).filter(
+      (p) =>
+        (!status || p.status === status) && words.every((w) => fold(`${productLabel(p)} ${p.productCode}`).includes(w)),
+    );
   }, [stock.data, query, status]);
 
   return (
@@ -46,7 +53,11 @@ export function StockSection({ facilityId, programme, productId, onProgramme, on
         <h2 id="stock-title">{t("stock.title")}</h2>
         <label className="inline-field">
           <span>{t("stock.programme")}</span>
-          <select value={programme ?? ""} onChange={(e) => onProgramme(e.target.value || null)} data-testid="programme-filter">
+          <select
+            value={programme ?? ""}
+            onChange={(e) => onProgramme(e.target.value || null)}
+            data-testid="programme-filter"
+          >
             <option value="">{t("stock.allProgrammes")}</option>
             {(programmes.data ?? []).map((p) => (
               <option key={p.code} value={p.code}>
@@ -57,7 +68,11 @@ export function StockSection({ facilityId, programme, productId, onProgramme, on
         </label>
         <label className="inline-field">
           <span>{t("stock.status")}</span>
-          <select value={status} onChange={(e) => setStatus(e.target.value as StockPosition["status"] | "")} data-testid="status-filter">
+          <select
+            value={status}
+            onChange={(e) => setStatus(e.target.value as StockPosition["status"] | "")}
+            data-testid="status-filter"
+          >
             <option value="">{t("stock.allStatuses")}</option>
             {STATUSES.map((code) => (
               <option key={code} value={code}>
@@ -68,13 +83,24 @@ export function StockSection({ facilityId, programme, productId, onProgramme, on
         </label>
         <label className="inline-field">
           <span>{t("stock.search")}</span>
-          <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t("stock.searchPlaceholder")} autoComplete="off" />
+          <input
+            type="search"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            placeholder={t("stock.searchPlaceholder")}
+            autoComplete="off"
+          />
         </label>
       </div>
       {stock.data && (
         <p className="muted small">
-          {t("stock.asOf", { date: formatDate(stock.data.asOf), months: stock.data.amcMonths, min: stock.data.policy.minMonths, max: stock.data.policy.maxMonths })} ·{" "}
-          {t("stock.count", { count: items.length, total: stock.data.items.length })}
+          {t("stock.asOf", {
+            date: formatDate(stock.data.asOf),
+            months: stock.data.amcMonths,
+            min: stock.data.policy.minMonths,
+            max: stock.data.policy.maxMonths,
+          })}{" "}
+          · {t("stock.count", { count: items.length, total: stock.data.items.length })}
         </p>
       )}
       {stock.isPending ? (
@@ -85,10 +111,22 @@ export function StockSection({ facilityId, programme, productId, onProgramme, on
         <EmptyState>{programme || status || query ? t("stock.empty") : t("stock.emptyAll")}</EmptyState>
       ) : (
         <div className={stock.isPlaceholderData ? "is-stale" : undefined}>
-          <StockTable items={items} selectedId={productId} onSelect={(id) => onProduct(id === productId ? null : id)} programmeName={programmeName} />
+          <StockTable
+            items={items}
+            selectedId={productId}
+            onSelect={(id) => onProduct(id === productId ? null : id)}
+            programmeName={programmeName}
+          />
         </div>
       )}
-      {selected && <StockCardPanel key={selected.productId} facilityId={facilityId} position={selected} onClose={() => onProduct(null)} />}
+      {selected && (
+        <StockCardPanel
+          key={selected.productId}
+          facilityId={facilityId}
+          position={selected}
+          onClose={() => onProduct(null)}
+        />
+      )}
     </section>
   );
 }

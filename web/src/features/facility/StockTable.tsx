@@ -15,7 +15,11 @@ function packText(p: StockPosition, t: TFunction, lang: string): string {
   const packs = Math.floor(p.stockOnHand / p.packSize);
   if (packs === 0) return t("stock.packSize", { size: formatNumber(p.packSize, lang) });
   const rest = p.stockOnHand - packs * p.packSize;
-  const text = t("stock.packs", { count: packs, packs: formatNumber(packs, lang), size: formatNumber(p.packSize, lang) });
+  const text = t("stock.packs", {
+    count: packs,
+    packs: formatNumber(packs, lang),
+    size: formatNumber(p.packSize, lang),
+  });
   return rest > 0 ? `${text} + ${formatNumber(rest, lang)}` : text;
 }
 
@@ -26,8 +30,13 @@ function Lots({ position }: { position: StockPosition }) {
     <ul className="lots">
       {position.lots.map((lot) => (
         <li key={`${lot.lotId}-${lot.fundingSource}`} className={lot.blockedReason ? "lot-blocked" : undefined}>
-          <span className="lot-code">{lot.lotCode}</span> · {t("stock.lotExpiry", { date: formatDate(lot.expiry) })} · {formatNumber(lot.qtyOnHand, i18n.language)}
-          {lot.blockedReason && <span className={`badge badge-blocked badge-${lot.blockedReason}`}>{t(`blocked.${lot.blockedReason}`)}</span>}
+          <span className="lot-code">{lot.lotCode}</span> · {t("stock.lotExpiry", { date: formatDate(lot.expiry) })} ·{" "}
+          {formatNumber(lot.qtyOnHand, i18n.language)}
+          {lot.blockedReason && (
+            <span className={`badge badge-blocked badge-${lot.blockedReason}`}>
+              {t(`blocked.${lot.blockedReason}`)}
+            </span>
+          )}
         </li>
       ))}
     </ul>
@@ -35,7 +44,12 @@ function Lots({ position }: { position: StockPosition }) {
 }
 
 /** The positions table; clicking a product selects it (its stock card opens below). */
-export function StockTable(props: { items: StockPosition[]; selectedId: number | null; onSelect: (productId: number) => void; programmeName: (code: string) => string }) {
+export function StockTable(props: {
+  items: StockPosition[];
+  selectedId: number | null;
+  onSelect: (productId: number) => void;
+  programmeName: (code: string) => string;
+}) {
   const { items, selectedId, onSelect, programmeName } = props;
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
@@ -72,7 +86,13 @@ export function StockTable(props: { items: StockPosition[]; selectedId: number |
             return (
               <tr key={p.productId} className={selected ? "is-selected" : undefined} data-product-id={p.productId}>
                 <th scope="row" className="product-cell">
-                  <button type="button" className="link-button" onClick={() => onSelect(p.productId)} aria-expanded={selected} aria-label={t("stock.showCard", { name: productLabel(p) })}>
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => onSelect(p.productId)}
+                    aria-expanded={selected}
+                    aria-label={t("stock.showCard", { name: productLabel(p) })}
+                  >
                     {productLabel(p)}
                   </button>
                   <span className="muted small">
@@ -83,14 +103,20 @@ export function StockTable(props: { items: StockPosition[]; selectedId: number |
                 <td className="num">
                   <strong>{formatNumber(p.stockOnHand, lang)}</strong> {p.baseUnit}
                   <span className="muted small block">{packText(p, t, lang)}</span>
-                  {p.usableOnHand !== p.stockOnHand && <span className="small block warn-text">{t("stock.usable", { qty: formatNumber(p.usableOnHand, lang) })}</span>}
+                  {p.usableOnHand !== p.stockOnHand && (
+                    <span className="small block warn-text">
+                      {t("stock.usable", { qty: formatNumber(p.usableOnHand, lang) })}
+                    </span>
+                  )}
                 </td>
                 <td className="num">{formatNumber(p.amc, lang)}</td>
                 <td className="num">{formatMonths(p.monthsOfStock, lang)}</td>
                 <td>
                   <StatusBadge status={p.status} />
                 </td>
-                <td className="num">{p.expiryRiskQty > 0 ? <span className="warn-text">{formatNumber(p.expiryRiskQty, lang)}</span> : "0"}</td>
+                <td className="num">
+                  {p.expiryRiskQty > 0 ? <span className="warn-text">{formatNumber(p.expiryRiskQty, lang)}</span> : "0"}
+                </td>
                 <td className="num nowrap">{formatXof(p.valueXof, lang)}</td>
                 <td>
                   <Lots position={p} />

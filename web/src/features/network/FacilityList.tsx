@@ -9,7 +9,15 @@ const MAX_ROWS = 60;
 const LEVEL_RANK: Record<MapLevel, number> = { central: 0, regional: 1, district: 2, cscom: 3 };
 
 /** The list under the legend; shows the best matches first (higher levels, then by name). */
-export function FacilityList({ entries, visible, onFocus }: { entries: FacilityEntry[]; visible: ReadonlySet<MapLevel>; onFocus: (id: string) => void }) {
+export function FacilityList({
+  entries,
+  visible,
+  onFocus,
+}: {
+  entries: FacilityEntry[];
+  visible: ReadonlySet<MapLevel>;
+  onFocus: (id: string) => void;
+}) {
   const { t } = useTranslation();
   const inputId = useId();
   const [query, setQuery] = useState("");
@@ -23,10 +31,15 @@ export function FacilityList({ entries, visible, onFocus }: { entries: FacilityE
 
   return (
     <div className="facility-list">
-      <label htmlFor={inputId}>
-        {t("map.search")}
-      </label>
-      <input id={inputId} type="search" value={query} placeholder={t("map.searchPlaceholder")} onChange={(e) => setQuery(e.target.value)} autoComplete="off" />
+      <label htmlFor={inputId}>{t("map.search")}</label>
+      <input
+        id={inputId}
+        type="search"
+        value={query}
+        placeholder={t("map.searchPlaceholder")}
+        onChange={(e) => setQuery(e.target.value)}
+        autoComplete="off"
+      />
       <p className="muted small" aria-live="polite">
         {t("map.results", { count: matches.length })}
       </p>
@@ -43,7 +56,13 @@ export function FacilityList({ entries, visible, onFocus }: { entries: FacilityE
                   {t(`level.${e.level}`)} · {[e.districtName, e.regionName].filter(Boolean).join(", ")}
                 </span>
               </Link>
-              <button type="button" className="icon-button" onClick={() => onFocus(e.id)} aria-label={t("map.showOnMap", { name: e.name })} title={t("map.showOnMap", { name: e.name })}>
+              <button
+                type="button"
+                className="icon-button"
+                onClick={() => onFocus(e.id)}
+                aria-label={t("map.showOnMap", { name: e.name })}
+                title={t("map.showOnMap", { name: e.name })}
+              >
                 <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true">
                   <circle cx="12" cy="12" r="7" fill="none" stroke="currentColor" strokeWidth="2" />
                   <circle cx="12" cy="12" r="2.5" fill="currentColor" />
@@ -53,7 +72,9 @@ export function FacilityList({ entries, visible, onFocus }: { entries: FacilityE
           ))}
         </ul>
       )}
-      {matches.length > MAX_ROWS && <p className="muted small">{t("map.moreResults", { count: matches.length - MAX_ROWS })}</p>}
+      {matches.length > MAX_ROWS && (
+        <p className="muted small">{t("map.moreResults", { count: matches.length - MAX_ROWS })}</p>
+      )}
     </div>
   );
 }

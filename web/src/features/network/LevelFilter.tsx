@@ -3,7 +3,13 @@ import { useTranslation } from "react-i18next";
 import { LEVEL_STYLE, MAP_LEVELS, type MapLevel } from "./levels";
 
 /** Checkbox legend; `onChange` receives the new set of visible levels. */
-export function LevelFilter(props: { counts: Record<MapLevel, number>; visible: ReadonlySet<MapLevel>; onChange: (next: ReadonlySet<MapLevel>) => void; shown: number; total: number }) {
+export function LevelFilter(props: {
+  counts: Record<MapLevel, number>;
+  visible: ReadonlySet<MapLevel>;
+  onChange: (next: ReadonlySet<MapLevel>) => void;
+  shown: number;
+  total: number;
+}) {
   const { t } = useTranslation();
   const { counts, visible, onChange, shown, total } = props;
   const toggle = (level: MapLevel) => {
@@ -17,8 +23,22 @@ export function LevelFilter(props: { counts: Record<MapLevel, number>; visible: 
       <legend>{t("map.legend")}</legend>
       {MAP_LEVELS.map((level) => (
         <label key={level} className="legend-item">
-          <input type="checkbox" name="level" value={level} checked={visible.has(level)} onChange={() => toggle(level)} />
-          <span className="swatch" style={{ background: LEVEL_STYLE[level].colour, width: LEVEL_STYLE[level].radiusPx * 2, height: LEVEL_STYLE[level].radiusPx * 2 }} aria-hidden="true" />
+          <input
+            type="checkbox"
+            name="level"
+            value={level}
+            checked={visible.has(level)}
+            onChange={() => toggle(level)}
+          />
+          <span
+            className="swatch"
+            style={{
+              background: LEVEL_STYLE[level].colour,
+              width: LEVEL_STYLE[level].radiusPx * 2,
+              height: LEVEL_STYLE[level].radiusPx * 2,
+            }}
+            aria-hidden="true"
+          />
           <span className="legend-label">{t(`level.${level}`)}</span>
           <span className="legend-count" data-level-count={level}>
             {counts[level]}

@@ -34,7 +34,10 @@ export default function NetworkMapPage() {
   const [focus, setFocus] = useState<{ id: string } | null>(null);
 
   const entries = useMemo(
-    () => (facilities.data && regions.data && districts.data ? toEntries(facilities.data.items, regions.data, districts.data) : []),
+    () =>
+      facilities.data && regions.data && districts.data
+        ? toEntries(facilities.data.items, regions.data, districts.data)
+        : [],
     [facilities.data, regions.data, districts.data],
   );
   const counts = useMemo(() => countByLevel(entries), [entries]);
@@ -57,7 +60,13 @@ export default function NetworkMapPage() {
           <Loading />
         ) : (
           <>
-            <LevelFilter counts={counts} visible={visible} onChange={setVisible} shown={points.length} total={entries.length} />
+            <LevelFilter
+              counts={counts}
+              visible={visible}
+              onChange={setVisible}
+              shown={points.length}
+              total={entries.length}
+            />
             <p className="muted small">{t("map.frameNote")}</p>
             <FacilityList entries={entries} visible={visible} onFocus={(id) => setFocus({ id })} />
           </>

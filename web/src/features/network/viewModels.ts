@@ -19,7 +19,10 @@ export interface FacilityEntry {
 
 /** Lower-case without accents, for forgiving search ("segou" finds "Ségou"). */
 export function normalise(text: string): string {
-  return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  return text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase();
 }
 
 /** Resolves region and district names and keeps only the levels the map shows. */
@@ -31,7 +34,16 @@ export function toEntries(facilities: Facility[], regions: Region[], districts: 
     if (!isMapLevel(f.level)) continue;
     const region = regionName.get(f.regionId) ?? f.regionId;
     const district = f.districtId ? (districtName.get(f.districtId) ?? f.districtId) : null;
-    entries.push({ id: f.id, name: f.name, level: f.level, lat: f.lat, lon: f.lon, regionName: region, districtName: district, haystack: normalise(`${f.name} ${district ?? ""} ${region}`) });
+    entries.push({
+      id: f.id,
+      name: f.name,
+      level: f.level,
+      lat: f.lat,
+      lon: f.lon,
+      regionName: region,
+      districtName: district,
+      haystack: normalise(`${f.name} ${district ?? ""} ${region}`),
+    });
   }
   return entries;
 }
@@ -61,7 +73,10 @@ export function toPoints(entries: FacilityEntry[], visible: ReadonlySet<MapLevel
 }
 
 function popupHtml(e: FacilityEntry, t: TFunction): string {
-  const place = [e.districtName ? escapeHtml(t("map.districtValue", { name: e.districtName })) : null, escapeHtml(t("map.regionValue", { name: e.regionName }))]
+  const place = [
+    e.districtName ? escapeHtml(t("map.districtValue", { name: e.districtName })) : null,
+    escapeHtml(t("map.regionValue", { name: e.regionName })),
+  ]
     .filter(Boolean)
     .join("<br>");
   const href = `/facilities/${encodeURIComponent(e.id)}`;

@@ -24,9 +24,13 @@ export function ApprovedQtyCell({ line, editable, edit, problems, onEdit }: Appr
     if (line.approvedQty === null) return <span className="muted">—</span>;
     return (
       <>
-        <strong className={line.approvedQty !== line.requestedQty ? "changed-qty" : undefined}>{formatNumber(line.approvedQty, lang)}</strong>
+        <strong className={line.approvedQty !== line.requestedQty ? "changed-qty" : undefined}>
+          {formatNumber(line.approvedQty, lang)}
+        </strong>
         <PackNote packs={packsOf(line.approvedQty, line.packSize)} size={line.packSize} />
-        {line.approvalReason && <span className="small block reason-text">{t("order.reasonShown", { reason: line.approvalReason })}</span>}
+        {line.approvalReason && (
+          <span className="small block reason-text">{t("order.reasonShown", { reason: line.approvalReason })}</span>
+        )}
       </>
     );
   }
@@ -52,13 +56,25 @@ export function ApprovedQtyCell({ line, editable, edit, problems, onEdit }: Appr
           onChange={(e) => onEdit({ qty: e.target.value, reason: edit?.reason ?? "" })}
         />
         {changed && (
-          <button type="button" className="icon-button" onClick={() => onEdit(null)} title={t("order.resetQty")} aria-label={t("order.resetQtyFor", { name: line.genericName, qty: line.requestedQty })}>
+          <button
+            type="button"
+            className="icon-button"
+            onClick={() => onEdit(null)}
+            title={t("order.resetQty")}
+            aria-label={t("order.resetQtyFor", { name: line.genericName, qty: line.requestedQty })}
+          >
             ↺
           </button>
         )}
       </div>
       <span id={`${qtyId}-packs`} className="muted small block">
-        {qty !== null ? t("stock.packs", { count: packsOf(qty, line.packSize), packs: formatNumber(packsOf(qty, line.packSize), lang), size: formatNumber(line.packSize, lang) }) : null}
+        {qty !== null
+          ? t("stock.packs", {
+              count: packsOf(qty, line.packSize),
+              packs: formatNumber(packsOf(qty, line.packSize), lang),
+              size: formatNumber(line.packSize, lang),
+            })
+          : null}
       </span>
       {problems?.qty && <span className="field-error">{t(problems.qty)}</span>}
       {changed && (
@@ -66,7 +82,14 @@ export function ApprovedQtyCell({ line, editable, edit, problems, onEdit }: Appr
           <label htmlFor={reasonId} className="small">
             {t("order.reason")}
           </label>
-          <input id={reasonId} value={edit?.reason ?? ""} aria-invalid={problems?.reason ? true : undefined} aria-required="true" placeholder={t("order.reasonPlaceholder")} onChange={(e) => onEdit({ qty: text, reason: e.target.value })} />
+          <input
+            id={reasonId}
+            value={edit?.reason ?? ""}
+            aria-invalid={problems?.reason ? true : undefined}
+            aria-required="true"
+            placeholder={t("order.reasonPlaceholder")}
+            onChange={(e) => onEdit({ qty: text, reason: e.target.value })}
+          />
           {problems?.reason && <span className="field-error">{t(problems.reason)}</span>}
         </div>
       )}

@@ -11,13 +11,18 @@ type Entry = { accepted: string; reason: string };
 
 /** The shipped lots of an order, one row each. */
 function shippedLots(order: Order) {
-  return order.lines.flatMap((line) => line.lots.filter((lot) => lot.shippedQty > 0).map((lot) => ({ line, lot, key: `${line.id}:${lot.lotId}` })));
+  return order.lines.flatMap((line) =>
+    line.lots.filter((lot) => lot.shippedQty > 0).map((lot) => ({ line, lot, key: `${line.id}:${lot.lotId}` })),
+  );
 }
 
 /** The deliver request from what was typed, or the keys of the rows that are not valid. */
 function buildRequest(order: Order, entries: Record<string, Entry>) {
   const bad = new Set<string>();
-  const lines = new Map<number, { lineId: number; lots: { lotId: number; acceptedQty: number; rejectedQty: number; reason?: string }[] }>();
+  const lines = new Map<
+    number,
+    { lineId: number; lots: { lotId: number; acceptedQty: number; rejectedQty: number; reason?: string }[] }
+  >();
   for (const { line, lot, key } of shippedLots(order)) {
     const entry = entries[key] ?? { accepted: String(lot.shippedQty), reason: "" };
     const accepted = parseQty(entry.accepted);
@@ -26,7 +31,12 @@ function buildRequest(order: Order, entries: Record<string, Entry>) {
       continue;
     }
     const rejectedQty = lot.shippedQty - accepted;
-    const item = { lotId: lot.lotId, acceptedQty: accepted, rejectedQty, ...(rejectedQty > 0 ? { reason: entry.reason.trim() } : {}) };
+    const item = {
+      lotId: lot.lotId,
+      acceptedQty: accepted,
+      rejectedQty,
+      ...(rejectedQty > 0 ? { reason: entry.reason.trim() } : {}),
+    };
     if (rejectedQty > 0 && entry.reason.trim().length < 3) bad.add(key);
     lines.set(line.id, { lineId: line.id, lots: [...(lines.get(line.id)?.lots ?? []), item] });
   }
@@ -55,7 +65,8 @@ export function DeliveryPanel({ order, canDeliver, canReceive, onDone }: Deliver
 
   const submit = () => {
     setAttempted(true);
-    if (request.valid) action.mutate({ action: "deliver", body: request.body }, { onSuccess: () => onDone(t("order.done.delivered")) });
+    if (request.valid)
+      action.mutate({ action: "deliver", body: request.body }, { onSuccess: () => onDone(t("order.done.delivered")) });
   };
 
   return (
@@ -84,14 +95,20 @@ export function DeliveryPanel({ order, canDeliver, canReceive, onDone }: Deliver
             {rows.map(({ line, lot, key }) => {
               const entry = entries[key] ?? { accepted: String(lot.shippedQty), reason: "" };
               const accepted = parseQty(entry.accepted);
-              const rejected = editing ? (accepted === null ? null : lot.shippedQty - accepted) : (lot.rejectedQty ?? 0);
+              const rejected = editing
+                ? accepted === null
+                  ? null
+                  : lot.shippedQty - accepted
+                : (lot.rejectedQty ?? 0);
               const invalid = attempted && request.bad.has(key);
               const set = (change: Partial<Entry>) => setEntries({ ...entries, [key]: { ...entry, ...change } });
               return (
                 <tr key={key} data-lot-id={lot.lotId}>
                   <th scope="row" className="product-cell">
                     {line.genericName}
-                    <span className="muted small">{t("stock.packSize", { size: formatNumber(line.packSize, lang) })}</span>
+                    <span className="muted small">
+                      {t("stock.packSize", { size: formatNumber(line.packSize, lang) })}
+                    </span>
                   </th>
                   <td>
                     <span className="lot-code">{lot.lotCode}</span>
@@ -100,18 +117,41 @@ export function DeliveryPanel({ order, canDeliver, canReceive, onDone }: Deliver
                   <td className="num">{formatNumber(lot.shippedQty, lang)}</td>
                   <td className="num">
                     {editing ? (
-                      <input className="qty-input" inputMode="numeric" value={entry.accepted} aria-label={t("pod.acceptedFor", { name: line.genericName, lot: lot.lotCode })} aria-invalid={invalid || undefined} onChange={(e) => set({ accepted: e.target.value })} />
+                      <input
+                        className="qty-input"
+                        inputMode="numeric"
+                        value={entry.accepted}
+                        aria-label={t("pod.acceptedFor", { name: line.genericName, lot: lot.lotCode })}
+                        aria-invalid={invalid || undefined}
+                        onChange={(e) => set({ accepted: e.target.value })}
+                      />
                     ) : (
                       formatNumber(lot.acceptedQty ?? 0, lang)
                     )}
                   </td>
-                  <td className="num">{rejected === null || rejected < 0 ? <span className="field-error">{t("pod.tooMany")}</span> : rejected > 0 ? <strong className="warn-text">{formatNumber(rejected, lang)}</strong> : "0"}</td>
+                  <td className="num">
+                    {rejected === null || rejected < 0 ? (
+                      <span className="field-error">{t("pod.tooMany")}</span>
+                    ) : rejected > 0 ? (
+                      <strong className="warn-text">{formatNumber(rejected, lang)}</strong>
+                    ) : (
+                      "0"
+                    )}
+                  </td>
                   <td>
                     {editing ? (
                       rejected !== null && rejected > 0 ? (
                         <>
-                          <input value={entry.reason} aria-label={t("pod.reasonFor", { name: line.genericName, lot: lot.lotCode })} aria-invalid={invalid || undefined} placeholder={t("pod.reasonPlaceholder")} onChange={(e) => set({ reason: e.target.value })} />
-                          {invalid && entry.reason.trim().length < 3 && <span className="field-error">{t("order.errors.reason")}</span>}
+                          <input
+                            value={entry.reason}
+                            aria-label={t("pod.reasonFor", { name: line.genericName, lot: lot.lotCode })}
+                            aria-invalid={invalid || undefined}
+                            placeholder={t("pod.reasonPlaceholder")}
+                            onChange={(e) => set({ reason: e.target.value })}
+                          />
+                          {invalid && entry.reason.trim().length < 3 && (
+                            <span className="field-error">{t("order.errors.reason")}</span>
+                          )}
                         </>
                       ) : (
                         <span className="muted">—</span>
@@ -129,12 +169,22 @@ export function DeliveryPanel({ order, canDeliver, canReceive, onDone }: Deliver
       <div className="actions-row">
         <ActionError error={action.error} />
         {editing && (
-          <button type="button" className="button button-primary" onClick={submit} disabled={action.isPending || rows.length === 0}>
+          <button
+            type="button"
+            className="button button-primary"
+            onClick={submit}
+            disabled={action.isPending || rows.length === 0}
+          >
             {action.isPending ? t("common.sending") : t("pod.submit")}
           </button>
         )}
         {order.status === "delivered" && canReceive && (
-          <button type="button" className="button button-primary" disabled={action.isPending} onClick={() => action.mutate({ action: "receive" }, { onSuccess: () => onDone(t("order.done.received")) })}>
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={action.isPending}
+            onClick={() => action.mutate({ action: "receive" }, { onSuccess: () => onDone(t("order.done.received")) })}
+          >
             {action.isPending ? t("common.sending") : t("pod.receive")}
           </button>
         )}

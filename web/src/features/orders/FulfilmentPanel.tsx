@@ -48,8 +48,20 @@ function PickTable({ rows }: { rows: PickRow[] }) {
                   <ul className="lots">
                     {r.lots.map((lot) => (
                       <li key={lot.lotId}>
-                        <span className="lot-code">{lot.lotCode}</span> · {t("stock.lotExpiry", { date: formatDate(lot.expiry) })} · <strong>{formatNumber(lot.pickedQty, lang)}</strong>
-                        {lot.pickedQty >= r.packSize && <span className="muted"> ({t(lot.pickedQty % r.packSize === 0 ? "pick.packsOnly" : "pick.packsShort", { packs: formatNumber(Math.floor(lot.pickedQty / r.packSize), lang), rest: lot.pickedQty % r.packSize })})</span>}
+                        <span className="lot-code">{lot.lotCode}</span> ·{" "}
+                        {t("stock.lotExpiry", { date: formatDate(lot.expiry) })} ·{" "}
+                        <strong>{formatNumber(lot.pickedQty, lang)}</strong>
+                        {lot.pickedQty >= r.packSize && (
+                          <span className="muted">
+                            {" "}
+                            (
+                            {t(lot.pickedQty % r.packSize === 0 ? "pick.packsOnly" : "pick.packsShort", {
+                              packs: formatNumber(Math.floor(lot.pickedQty / r.packSize), lang),
+                              rest: lot.pickedQty % r.packSize,
+                            })}
+                            )
+                          </span>
+                        )}
                       </li>
                     ))}
                   </ul>
@@ -62,14 +74,17 @@ function PickTable({ rows }: { rows: PickRow[] }) {
                   <ul className="lots">
                     {r.blocked.map((b) => (
                       <li key={b.lotId} className="lot-blocked">
-                        <span className="lot-code">{b.lotCode}</span> · {t("stock.lotExpiry", { date: formatDate(b.expiry) })} · {formatNumber(b.qty, lang)}
+                        <span className="lot-code">{b.lotCode}</span> ·{" "}
+                        {t("stock.lotExpiry", { date: formatDate(b.expiry) })} · {formatNumber(b.qty, lang)}
                         <span className={`badge badge-blocked badge-${b.reason}`}>{t(`blocked.${b.reason}`)}</span>
                       </li>
                     ))}
                   </ul>
                 )}
               </td>
-              <td className="num">{r.shortfall > 0 ? <strong className="warn-text">{formatNumber(r.shortfall, lang)}</strong> : "0"}</td>
+              <td className="num">
+                {r.shortfall > 0 ? <strong className="warn-text">{formatNumber(r.shortfall, lang)}</strong> : "0"}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -86,7 +101,13 @@ function useDepotBlocked(order: Order, enabled: boolean) {
     return (productId: number, fundingSource: string): BlockedLotView[] =>
       (items.find((p) => p.productId === productId)?.lots ?? [])
         .filter((l) => l.blockedReason !== null && l.fundingSource === fundingSource && l.qtyOnHand > 0)
-        .map((l) => ({ lotId: l.lotId, lotCode: l.lotCode, expiry: l.expiry, qty: l.qtyOnHand, reason: l.blockedReason! }));
+        .map((l) => ({
+          lotId: l.lotId,
+          lotCode: l.lotCode,
+          expiry: l.expiry,
+          qty: l.qtyOnHand,
+          reason: l.blockedReason!,
+        }));
   }, [stock.data, enabled]);
 }
 
@@ -115,7 +136,12 @@ export function FulfilmentPanel({ order, canPick, canShip, onDone }: FulfilmentP
         <p className="small">{t("pick.startHint")}</p>
         <div className="actions-row">
           <ActionError error={action.error} />
-          <button type="button" className="button button-primary" disabled={!canPick || action.isPending} onClick={() => action.mutate({ action: "pick" }, { onSuccess: () => onDone(t("order.done.picked")) })}>
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={!canPick || action.isPending}
+            onClick={() => action.mutate({ action: "pick" }, { onSuccess: () => onDone(t("order.done.picked")) })}
+          >
             {action.isPending ? t("common.sending") : t("pick.start")}
           </button>
         </div>
@@ -125,7 +151,11 @@ export function FulfilmentPanel({ order, canPick, canShip, onDone }: FulfilmentP
   return (
     <section className="action-card" aria-labelledby="pick-title">
       <h2 id="pick-title">{t("pick.title")}</h2>
-      <p className="small">{shortfall > 0 ? t("pick.summaryShort", { count: rows.length, qty: formatNumber(shortfall, i18n.language) }) : t("pick.summary", { count: rows.length })}</p>
+      <p className="small">
+        {shortfall > 0
+          ? t("pick.summaryShort", { count: rows.length, qty: formatNumber(shortfall, i18n.language) })
+          : t("pick.summary", { count: rows.length })}
+      </p>
       <PickTable rows={rows} />
       {canShip && (
         <form
@@ -133,14 +163,27 @@ export function FulfilmentPanel({ order, canPick, canShip, onDone }: FulfilmentP
           onSubmit={(e) => {
             e.preventDefault();
             if (!shortfallAction) return;
-            action.mutate({ action: "ship", body: { shortfallAction } }, { onSuccess: () => onDone(t("order.done.shipped")) });
+            action.mutate(
+              { action: "ship", body: { shortfallAction } },
+              { onSuccess: () => onDone(t("order.done.shipped")) },
+            );
           }}
         >
           <fieldset>
-            <legend>{shortfall > 0 ? t("ship.question", { qty: formatNumber(shortfall, i18n.language) }) : t("ship.questionNone")}</legend>
+            <legend>
+              {shortfall > 0
+                ? t("ship.question", { qty: formatNumber(shortfall, i18n.language) })
+                : t("ship.questionNone")}
+            </legend>
             {(["backorder", "escalate"] as const).map((choice) => (
               <label key={choice} className="choice">
-                <input type="radio" name="shortfall" value={choice} checked={shortfallAction === choice} onChange={() => setShortfallAction(choice)} />
+                <input
+                  type="radio"
+                  name="shortfall"
+                  value={choice}
+                  checked={shortfallAction === choice}
+                  onChange={() => setShortfallAction(choice)}
+                />
                 <span>
                   <strong>{t(`ship.${choice}`)}</strong>
                   <span className="muted small block">{t(`ship.${choice}Hint`)}</span>

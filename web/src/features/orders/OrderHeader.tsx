@@ -37,7 +37,11 @@ export function OrderHeader({ order }: { order: Order }) {
           <dt>{t("order.cost")}</dt>
           <dd>
             <strong>{formatXof(order.costXof, lang)}</strong>
-            {order.budgetXof !== null && <span className="muted small block">{t("order.budgetOf", { budget: formatXof(order.budgetXof, lang) })}</span>}
+            {order.budgetXof !== null && (
+              <span className="muted small block">
+                {t("order.budgetOf", { budget: formatXof(order.budgetXof, lang) })}
+              </span>
+            )}
             {order.budgetExceeded && <span className="badge badge-stockout">{t("review.budgetExceeded")}</span>}
           </dd>
         </div>

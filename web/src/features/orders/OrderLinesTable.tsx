@@ -16,7 +16,9 @@ const FILTERS = ["withQty", "all", "emergency", "changed"] as const;
 type LineFilter = (typeof FILTERS)[number];
 
 function keep(line: Line, filter: LineFilter, draft: ApprovalDraft): boolean {
-  const changed = (draft[line.id] !== undefined && draft[line.id]!.qty.trim() !== String(line.requestedQty)) || (line.approvedQty !== null && line.approvedQty !== line.requestedQty);
+  const changed =
+    (draft[line.id] !== undefined && draft[line.id]!.qty.trim() !== String(line.requestedQty)) ||
+    (line.approvedQty !== null && line.approvedQty !== line.requestedQty);
   if (filter === "all") return true;
   if (filter === "emergency") return line.emergency;
   if (filter === "changed") return changed;
@@ -59,10 +61,13 @@ export function OrderLinesTable({ order, editable, draft, onDraft, showProblems,
   const [filter, setFilter] = useState<LineFilter>("withQty");
   const [open, setOpen] = useState<Set<number>>(new Set());
   const problems = showProblems ? draftProblems(order, draft) : new Map<number, LineProblems>();
-  const lines = order.lines.filter((l) => keep(l, filter, draft) || (requestEdit?.draft[l.id] !== undefined && filter !== "emergency"));
+  const lines = order.lines.filter(
+    (l) => keep(l, filter, draft) || (requestEdit?.draft[l.id] !== undefined && filter !== "emergency"),
+  );
   const shipped = ["shipped", "delivered", "received"].includes(order.status);
   const columns = shipped ? 9 : 8;
-  const toggle = (id: number) => setOpen((prev) => new Set(prev.has(id) ? [...prev].filter((x) => x !== id) : [...prev, id]));
+  const toggle = (id: number) =>
+    setOpen((prev) => new Set(prev.has(id) ? [...prev].filter((x) => x !== id) : [...prev, id]));
 
   return (
     <section className="order-lines" aria-labelledby="lines-title">
@@ -119,14 +124,26 @@ export function OrderLinesTable({ order, editable, draft, onDraft, showProblems,
               {lines.map((line) => {
                 const expanded = open.has(line.id);
                 return [
-                  <tr key={line.id} data-line-id={line.id} data-product-code={line.productCode} className={line.emergency ? "is-emergency" : undefined}>
+                  <tr
+                    key={line.id}
+                    data-line-id={line.id}
+                    data-product-code={line.productCode}
+                    className={line.emergency ? "is-emergency" : undefined}
+                  >
                     <th scope="row" className="product-cell">
                       {line.genericName}
                       <span className="muted small">
                         {line.productCode} · {t("stock.packSize", { size: formatNumber(line.packSize, lang) })}
                       </span>
                       <span className="product-actions">
-                        <button type="button" className="button button-small" aria-expanded={expanded} aria-controls={`why-${line.id}`} onClick={() => toggle(line.id)} aria-label={t("order.whyFor", { name: line.genericName })}>
+                        <button
+                          type="button"
+                          className="button button-small"
+                          aria-expanded={expanded}
+                          aria-controls={`why-${line.id}`}
+                          onClick={() => toggle(line.id)}
+                          aria-label={t("order.whyFor", { name: line.genericName })}
+                        >
                           {t("order.why")}
                         </button>
                         {line.emergency && <EmergencyBadge />}
@@ -140,7 +157,11 @@ export function OrderLinesTable({ order, editable, draft, onDraft, showProblems,
                     <td className="num">{formatNumber(line.amc, lang)}</td>
                     <td className="num">
                       {formatNumber(line.stockOnHand, lang)}
-                      {line.inTransit > 0 && <span className="muted small block">{t("order.inTransit", { qty: formatNumber(line.inTransit, lang) })}</span>}
+                      {line.inTransit > 0 && (
+                        <span className="muted small block">
+                          {t("order.inTransit", { qty: formatNumber(line.inTransit, lang) })}
+                        </span>
+                      )}
                     </td>
                     <td className="num">{formatMonths(line.monthsOfStock, lang)}</td>
                     <td className="num">
@@ -148,15 +169,41 @@ export function OrderLinesTable({ order, editable, draft, onDraft, showProblems,
                       <PackNote packs={suggestedPacks(line)} size={line.packSize} />
                     </td>
                     <td className="num">
-                      {requestEdit ? <RequestedQtyCell line={line} text={requestEdit.draft[line.id]} onText={(text) => requestEdit.onDraft(text === null ? omitRequest(requestEdit.draft, line.id) : { ...requestEdit.draft, [line.id]: text })} /> : formatNumber(line.requestedQty, lang)}
+                      {requestEdit ? (
+                        <RequestedQtyCell
+                          line={line}
+                          text={requestEdit.draft[line.id]}
+                          onText={(text) =>
+                            requestEdit.onDraft(
+                              text === null
+                                ? omitRequest(requestEdit.draft, line.id)
+                                : { ...requestEdit.draft, [line.id]: text },
+                            )
+                          }
+                        />
+                      ) : (
+                        formatNumber(line.requestedQty, lang)
+                      )}
                     </td>
                     <td className="num approved-col">
-                      <ApprovedQtyCell line={line} editable={editable} edit={draft[line.id]} problems={problems.get(line.id)} onEdit={(edit) => onDraft(edit === null ? omit(draft, line.id) : { ...draft, [line.id]: edit })} />
+                      <ApprovedQtyCell
+                        line={line}
+                        editable={editable}
+                        edit={draft[line.id]}
+                        problems={problems.get(line.id)}
+                        onEdit={(edit) => onDraft(edit === null ? omit(draft, line.id) : { ...draft, [line.id]: edit })}
+                      />
                     </td>
                     {shipped && (
                       <td className="num">
                         {formatNumber(line.shippedQty, lang)}
-                        {line.shortfallQty > 0 && <span className="warn-text small block">{t(`order.shortfallShort_${line.shortfallAction ?? "backorder"}`, { qty: formatNumber(line.shortfallQty, lang) })}</span>}
+                        {line.shortfallQty > 0 && (
+                          <span className="warn-text small block">
+                            {t(`order.shortfallShort_${line.shortfallAction ?? "backorder"}`, {
+                              qty: formatNumber(line.shortfallQty, lang),
+                            })}
+                          </span>
+                        )}
                       </td>
                     )}
                   </tr>,

@@ -23,9 +23,12 @@ import { SubmitPanel } from "./SubmitPanel";
 function useBackLink(): { to: string; label: string } {
   const { t } = useTranslation();
   const role = useMe().data?.role;
-  if (role && (SCREENS.myOrders.roles as readonly string[]).includes(role)) return { to: SCREENS.myOrders.path, label: t("orderRequest.backMyOrders") };
-  if (role && (SCREENS.review.roles as readonly string[]).includes(role)) return { to: SCREENS.review.path, label: t("order.backReview") };
-  if (role && (SCREENS.depot.roles as readonly string[]).includes(role)) return { to: SCREENS.depot.path, label: t("order.backDepot") };
+  if (role && (SCREENS.myOrders.roles as readonly string[]).includes(role))
+    return { to: SCREENS.myOrders.path, label: t("orderRequest.backMyOrders") };
+  if (role && (SCREENS.review.roles as readonly string[]).includes(role))
+    return { to: SCREENS.review.path, label: t("order.backReview") };
+  if (role && (SCREENS.depot.roles as readonly string[]).includes(role))
+    return { to: SCREENS.depot.path, label: t("order.backDepot") };
   return { to: "/", label: t("common.back") };
 }
 
@@ -67,17 +70,25 @@ export default function OrderPage() {
   const [requestDraft, setRequestDraft] = useState<RequestDraft>({});
   const [attempted, setAttempted] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
-  const placed = useMemo(() => new Map<string, PlacedFacility>((facilities.data?.items ?? []).map((f) => [f.id, f])), [facilities.data]);
+  const placed = useMemo(
+    () => new Map<string, PlacedFacility>((facilities.data?.items ?? []).map((f) => [f.id, f])),
+    [facilities.data],
+  );
 
   if (order.isPending || (facilities.isPending && !facilities.isError)) return <Loading />;
   if (order.isError || !Number.isInteger(orderId)) {
-    const notFound = !Number.isInteger(orderId) || (order.error instanceof ApiError && order.error.code === "not_found");
+    const notFound =
+      !Number.isInteger(orderId) || (order.error instanceof ApiError && order.error.code === "not_found");
     return (
       <div className="page">
         <Link to={back.to} className="back-link">
           ← {back.label}
         </Link>
-        {notFound ? <ErrorState error={order.error} title={t("order.notFoundTitle")} message={t("order.notFound")} /> : <ErrorState error={order.error} onRetry={() => void order.refetch()} />}
+        {notFound ? (
+          <ErrorState error={order.error} title={t("order.notFoundTitle")} message={t("order.notFound")} />
+        ) : (
+          <ErrorState error={order.error} onRetry={() => void order.refetch()} />
+        )}
       </div>
     );
   }
@@ -101,7 +112,10 @@ export default function OrderPage() {
       {created && created.length > 0 && <CreatedNotice created={created} current={o.id} />}
       {o.reportId !== null && REPORT_READERS.includes(me.role) && (
         <p className="small">
-          <Link to={`${SCREENS.report.path}?cscom=${encodeURIComponent(o.facilityId)}&periode=${o.period}`} data-testid="report-link">
+          <Link
+            to={`${SCREENS.report.path}?cscom=${encodeURIComponent(o.facilityId)}&periode=${o.period}`}
+            data-testid="report-link"
+          >
             {t("orderRequest.openReport", { id: o.reportId })}
           </Link>
         </p>
@@ -109,10 +123,33 @@ export default function OrderPage() {
       <p className="notice" role="status" aria-live="polite" data-testid="notice">
         {notice}
       </p>
-      {requesting && <SubmitPanel order={o} onDone={done} changes={requestChanges(o, requestDraft)} onSaved={() => setRequestDraft({})} />}
-      {(actions.has("pick") || actions.has("ship") || o.status === "picking") && <FulfilmentPanel order={o} canPick={actions.has("pick")} canShip={actions.has("ship")} onDone={done} />}
-      {(actions.has("deliver") || actions.has("receive")) && <DeliveryPanel order={o} canDeliver={actions.has("deliver")} canReceive={actions.has("receive")} onDone={done} />}
-      <OrderLinesTable order={o} editable={reviewing} draft={draft} onDraft={setDraft} showProblems={attempted} requestEdit={requesting ? { draft: requestDraft, onDraft: setRequestDraft } : undefined} />
+      {requesting && (
+        <SubmitPanel
+          order={o}
+          onDone={done}
+          changes={requestChanges(o, requestDraft)}
+          onSaved={() => setRequestDraft({})}
+        />
+      )}
+      {(actions.has("pick") || actions.has("ship") || o.status === "picking") && (
+        <FulfilmentPanel order={o} canPick={actions.has("pick")} canShip={actions.has("ship")} onDone={done} />
+      )}
+      {(actions.has("deliver") || actions.has("receive")) && (
+        <DeliveryPanel
+          order={o}
+          canDeliver={actions.has("deliver")}
+          canReceive={actions.has("receive")}
+          onDone={done}
+        />
+      )}
+      <OrderLinesTable
+        order={o}
+        editable={reviewing}
+        draft={draft}
+        onDraft={setDraft}
+        showProblems={attempted}
+        requestEdit={requesting ? { draft: requestDraft, onDraft: setRequestDraft } : undefined}
+      />
       {reviewing && <ReviewBar order={o} me={me} draft={draft} onAttempt={() => setAttempted(true)} onDone={done} />}
       <OrderTimeline order={o} me={me} />
     </div>

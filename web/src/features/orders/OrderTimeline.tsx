@@ -12,8 +12,10 @@ function useEventDetail() {
   return (event: OrderEvent): string | null => {
     const c = (event.changes ?? {}) as Record<string, unknown>;
     if (typeof c.reason === "string") return t("timeline.reason", { reason: c.reason });
-    if (Array.isArray(c.changed)) return c.changed.length === 0 ? t("timeline.asRequested") : t("timeline.changed", { count: c.changed.length });
-    if (typeof c.shortfallAction === "string") return t(`timeline.shortfall_${c.shortfallAction === "escalate" ? "escalate" : "backorder"}`);
+    if (Array.isArray(c.changed))
+      return c.changed.length === 0 ? t("timeline.asRequested") : t("timeline.changed", { count: c.changed.length });
+    if (typeof c.shortfallAction === "string")
+      return t(`timeline.shortfall_${c.shortfallAction === "escalate" ? "escalate" : "backorder"}`);
     if (typeof c.fromReport === "number") return t("timeline.fromReport", { id: c.fromReport });
     if (typeof c.backorderOf === "number") return t("timeline.backorderOf", { id: c.backorderOf });
     if (typeof c.escalatedFrom === "number") return t("timeline.escalatedFrom", { id: c.escalatedFrom });
@@ -37,10 +39,18 @@ export function OrderTimeline({ order, me }: { order: Order; me: Me }) {
             <li key={e.id} data-to-status={e.toStatus}>
               <time dateTime={e.at}>{formatDateTime(e.at)}</time>
               <div>
-                <strong>{e.fromStatus === e.toStatus ? t("timeline.updated") : t(`orderStatus.${e.toStatus as Order["status"]}`)}</strong>
+                <strong>
+                  {e.fromStatus === e.toStatus
+                    ? t("timeline.updated")
+                    : t(`orderStatus.${e.toStatus as Order["status"]}`)}
+                </strong>
                 <span className="muted small">
                   {" · "}
-                  {e.userId === null ? t("timeline.system") : e.userId === me.id ? t("timeline.you") : t("timeline.user", { id: e.userId })}
+                  {e.userId === null
+                    ? t("timeline.system")
+                    : e.userId === me.id
+                      ? t("timeline.you")
+                      : t("timeline.user", { id: e.userId })}
                 </span>
                 {text && <p className="small">{text}</p>}
               </div>

@@ -25,9 +25,24 @@ export function RequestedQtyCell({ line, text, onText }: RequestedQtyCellProps) 
         {t("orderRequest.qtyFor", { name: line.genericName })}
       </label>
       <div className="qty-row">
-        <input id={id} className="qty-input" inputMode="numeric" pattern="[0-9]*" value={value} aria-invalid={qty === null || undefined} aria-describedby={`${id}-note`} onChange={(e) => onText(e.target.value)} />
+        <input
+          id={id}
+          className="qty-input"
+          inputMode="numeric"
+          pattern="[0-9]*"
+          value={value}
+          aria-invalid={qty === null || undefined}
+          aria-describedby={`${id}-note`}
+          onChange={(e) => onText(e.target.value)}
+        />
         {changed && (
-          <button type="button" className="icon-button" onClick={() => onText(null)} title={t("orderRequest.reset")} aria-label={t("orderRequest.resetFor", { name: line.genericName, qty: line.requestedQty })}>
+          <button
+            type="button"
+            className="icon-button"
+            onClick={() => onText(null)}
+            title={t("orderRequest.reset")}
+            aria-label={t("orderRequest.resetFor", { name: line.genericName, qty: line.requestedQty })}
+          >
             ↺
           </button>
         )}
@@ -37,8 +52,16 @@ export function RequestedQtyCell({ line, text, onText }: RequestedQtyCellProps) 
           <span className="field-error">{t("order.errors.qty")}</span>
         ) : (
           <>
-            {t("stock.packs", { count: packsOf(qty, line.packSize), packs: formatNumber(packsOf(qty, line.packSize), lang), size: formatNumber(line.packSize, lang) })}
-            {qty !== line.suggestedQty && <span className="block">{t("orderRequest.vsSuggested", { qty: formatNumber(line.suggestedQty, lang) })}</span>}
+            {t("stock.packs", {
+              count: packsOf(qty, line.packSize),
+              packs: formatNumber(packsOf(qty, line.packSize), lang),
+              size: formatNumber(line.packSize, lang),
+            })}
+            {qty !== line.suggestedQty && (
+              <span className="block">
+                {t("orderRequest.vsSuggested", { qty: formatNumber(line.suggestedQty, lang) })}
+              </span>
+            )}
           </>
         )}
       </span>

@@ -36,7 +36,10 @@ export function ReviewBar({ order, me, draft, onAttempt, onDone }: ReviewBarProp
       document.getElementById(`${first.qty ? "qty" : "reason"}-${lineId}`)?.focus();
       return;
     }
-    action.mutate({ action: "approve", body: { lines: changes } }, { onSuccess: () => onDone(t("order.done.approved")) });
+    action.mutate(
+      { action: "approve", body: { lines: changes } },
+      { onSuccess: () => onDone(t("order.done.approved")) },
+    );
   };
   const reject = () => {
     const parsed = OrderReject.safeParse({ reason });
@@ -60,7 +63,8 @@ export function ReviewBar({ order, me, draft, onAttempt, onDone }: ReviewBarProp
               const line = byId.get(c.lineId)!;
               return (
                 <li key={c.lineId}>
-                  <strong>{line.genericName}</strong> : {formatNumber(line.requestedQty, i18n.language)} → {c.approvedQty >= 0 ? formatNumber(c.approvedQty, i18n.language) : "?"}
+                  <strong>{line.genericName}</strong> : {formatNumber(line.requestedQty, i18n.language)} →{" "}
+                  {c.approvedQty >= 0 ? formatNumber(c.approvedQty, i18n.language) : "?"}
                   {c.reason ? ` — ${c.reason}` : <span className="warn-text"> — {t("order.reasonMissing")}</span>}
                 </li>
               );
@@ -72,7 +76,14 @@ export function ReviewBar({ order, me, draft, onAttempt, onDone }: ReviewBarProp
       {rejecting && (
         <div className="reject-form">
           <label htmlFor="reject-reason">{t("order.rejectReason")}</label>
-          <textarea id="reject-reason" rows={2} value={reason} onChange={(e) => setReason(e.target.value)} aria-invalid={reasonError || undefined} aria-describedby={reasonError ? "reject-reason-error" : undefined} />
+          <textarea
+            id="reject-reason"
+            rows={2}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            aria-invalid={reasonError || undefined}
+            aria-describedby={reasonError ? "reject-reason-error" : undefined}
+          />
           {reasonError && (
             <span id="reject-reason-error" className="field-error">
               {t("order.errors.reason")}
@@ -87,17 +98,36 @@ export function ReviewBar({ order, me, draft, onAttempt, onDone }: ReviewBarProp
             <button type="button" className="button" onClick={() => setRejecting(false)} disabled={action.isPending}>
               {t("common.cancel")}
             </button>
-            <button type="button" className="button button-danger" onClick={reject} disabled={action.isPending || ownOrder}>
+            <button
+              type="button"
+              className="button button-danger"
+              onClick={reject}
+              disabled={action.isPending || ownOrder}
+            >
               {t("order.confirmReject")}
             </button>
           </>
         ) : (
           <>
-            <button type="button" className="button" onClick={() => setRejecting(true)} disabled={action.isPending || ownOrder}>
+            <button
+              type="button"
+              className="button"
+              onClick={() => setRejecting(true)}
+              disabled={action.isPending || ownOrder}
+            >
               {t("order.reject")}
             </button>
-            <button type="button" className="button button-primary" onClick={approve} disabled={action.isPending || ownOrder}>
-              {action.isPending ? t("common.sending") : changes.length > 0 ? t("order.approveWithChanges", { count: changes.length }) : t("order.approve")}
+            <button
+              type="button"
+              className="button button-primary"
+              onClick={approve}
+              disabled={action.isPending || ownOrder}
+            >
+              {action.isPending
+                ? t("common.sending")
+                : changes.length > 0
+                  ? t("order.approveWithChanges", { count: changes.length })
+                  : t("order.approve")}
             </button>
           </>
         )}

@@ -48,13 +48,22 @@ export function SubmitPanel({ order, onDone, changes, onSaved }: SubmitPanelProp
       {changes && (
         <p className="small" data-testid="request-changes">
           {pending === 0 ? t("orderRequest.noChange") : t("orderRequest.changed", { count: pending })}
-          {invalid.length > 0 && <strong className="warn-text"> {t("orderRequest.invalid", { count: invalid.length })}</strong>}
+          {invalid.length > 0 && (
+            <strong className="warn-text"> {t("orderRequest.invalid", { count: invalid.length })}</strong>
+          )}
         </p>
       )}
       <div className="actions-row">
         <ActionError error={edit.error ?? action.error} />
         {changes && (
-          <button type="button" className="button" disabled={busy || (pending === 0 && invalid.length === 0)} onClick={() => void save().then((ok) => ok && pending > 0 && onDone(t("orderRequest.saved", { count: pending })))}>
+          <button
+            type="button"
+            className="button"
+            disabled={busy || (pending === 0 && invalid.length === 0)}
+            onClick={() =>
+              void save().then((ok) => ok && pending > 0 && onDone(t("orderRequest.saved", { count: pending })))
+            }
+          >
             {edit.isPending ? t("common.sending") : t("orderRequest.save")}
           </button>
         )}

@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import type { Order } from "@shared/contracts/replenishment";
 import { changedLines, draftProblems, parseQty } from "./approvalDraft";
 
-const order = { lines: [{ id: 1, requestedQty: 100 }, { id: 2, requestedQty: 30 }] } as unknown as Pick<Order, "lines">;
+const order = {
+  lines: [
+    { id: 1, requestedQty: 100 },
+    { id: 2, requestedQty: 30 },
+  ],
+} as unknown as Pick<Order, "lines">;
 
 describe("approval draft", () => {
   it("parses whole quantities only", () => {
@@ -19,7 +24,10 @@ describe("approval draft", () => {
   });
 
   it("asks for a reason of 3 characters and a whole quantity on each changed line", () => {
-    const problems = draftProblems(order, { 1: { qty: "80", reason: "ok" }, 2: { qty: "abc", reason: "erreur de saisie" } });
+    const problems = draftProblems(order, {
+      1: { qty: "80", reason: "ok" },
+      2: { qty: "abc", reason: "erreur de saisie" },
+    });
     expect(problems.get(1)).toEqual({ reason: "order.errors.reason" });
     expect(problems.get(2)).toEqual({ qty: "order.errors.qty" });
   });

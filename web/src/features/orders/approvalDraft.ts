@@ -25,13 +25,17 @@ export function parseQty(text: string): number | null {
 }
 
 /** The lines whose approved quantity differs from the requested one, as the approve request wants them. */
-export function changedLines(order: Pick<Order, "lines">, draft: ApprovalDraft): { lineId: number; approvedQty: number; reason: string }[] {
+export function changedLines(
+  order: Pick<Order, "lines">,
+  draft: ApprovalDraft,
+): { lineId: number; approvedQty: number; reason: string }[] {
   const out: { lineId: number; approvedQty: number; reason: string }[] = [];
   for (const line of order.lines) {
     const edit = draft[line.id];
     if (!edit) continue;
     const qty = parseQty(edit.qty);
-    if (qty === null || qty !== line.requestedQty) out.push({ lineId: line.id, approvedQty: qty ?? -1, reason: edit.reason.trim() });
+    if (qty === null || qty !== line.requestedQty)
+      out.push({ lineId: line.id, approvedQty: qty ?? -1, reason: edit.reason.trim() });
   }
   return out;
 }

@@ -7,8 +7,21 @@ const facilities = new Map<string, PlacedFacility>([
   ["depot", { id: "depot", regionId: "koulikoro", districtId: "kati" }],
   ["region", { id: "region", regionId: "koulikoro", districtId: null }],
 ]);
-const user = (role: Me["role"], scope: Partial<Me> = {}): Me => ({ id: 1, username: "u", displayName: "U", role, scopeRegionId: null, scopeDistrictId: null, scopeFacilityId: null, ...scope });
-const order = (status: "draft" | "submitted" | "approved" | "picking" | "shipped" | "delivered", facilityId = "cscom", supplierId = "depot") => ({ status, facilityId, supplierId });
+const user = (role: Me["role"], scope: Partial<Me> = {}): Me => ({
+  id: 1,
+  username: "u",
+  displayName: "U",
+  role,
+  scopeRegionId: null,
+  scopeDistrictId: null,
+  scopeFacilityId: null,
+  ...scope,
+});
+const order = (
+  status: "draft" | "submitted" | "approved" | "picking" | "shipped" | "delivered",
+  facilityId = "cscom",
+  supplierId = "depot",
+) => ({ status, facilityId, supplierId });
 
 describe("order actions offered", () => {
   const pharmacist = user("district_pharmacist", { scopeRegionId: "koulikoro", scopeDistrictId: "kati" });
@@ -31,6 +44,12 @@ describe("order actions offered", () => {
 
   it("does not let a district pharmacist approve the depot's own order to the region", () => {
     expect([...allowedActions(pharmacist, order("submitted", "depot", "region"), facilities)]).toEqual([]);
-    expect([...allowedActions(user("regional_manager", { scopeRegionId: "koulikoro" }), order("submitted", "depot", "region"), facilities)]).toEqual(["approve"]);
+    expect([
+      ...allowedActions(
+        user("regional_manager", { scopeRegionId: "koulikoro" }),
+        order("submitted", "depot", "region"),
+        facilities,
+      ),
+    ]).toEqual(["approve"]);
   });
 });

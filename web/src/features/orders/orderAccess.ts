@@ -42,7 +42,11 @@ export function inScope(me: Me, f: PlacedFacility | undefined): boolean {
 }
 
 /** The actions offered on an order now. */
-export function allowedActions(me: Me, order: Pick<Order, "status" | "facilityId" | "supplierId">, facilities: Map<string, PlacedFacility>): Set<OrderActionName> {
+export function allowedActions(
+  me: Me,
+  order: Pick<Order, "status" | "facilityId" | "supplierId">,
+  facilities: Map<string, PlacedFacility>,
+): Set<OrderActionName> {
   const requester = inScope(me, facilities.get(order.facilityId));
   const supplier = inScope(me, facilities.get(order.supplierId));
   const has = (roles: readonly Role[]) => roles.includes(me.role);

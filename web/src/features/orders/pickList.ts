@@ -29,14 +29,37 @@ export interface PickRow {
  * Builds the pick list from the order (lots picked) and the blocked lots: those the pick answered in
  * this session, else the depot's blocked lots of the same product and funding source.
  */
-export function pickRows(order: Pick<Order, "lines">, picks: LinePick[] | undefined, depotBlocked: (productId: number, fundingSource: string) => BlockedLotView[]): PickRow[] {
+export function pickRows(
+  order: Pick<Order, "lines">,
+  picks: LinePick[] | undefined,
+  depotBlocked: (productId: number, fundingSource: string) => BlockedLotView[],
+): PickRow[] {
   const byLine = new Map((picks ?? []).map((p) => [p.lineId, p]));
   return order.lines
     .filter((l) => (l.approvedQty ?? 0) > 0)
     .map((l) => {
       const pickedQty = l.lots.reduce((s, lot) => s + lot.pickedQty, 0);
       const pick = byLine.get(l.id);
-      const blocked = pick ? pick.blocked.map((b) => ({ lotId: b.lotId, lotCode: b.lotCode, expiry: b.expiry, qty: b.qtyOnHand, reason: b.reason })) : depotBlocked(l.productId, l.fundingSource);
-      return { lineId: l.id, productId: l.productId, name: l.genericName, code: l.productCode, packSize: l.packSize, approvedQty: l.approvedQty ?? 0, pickedQty, shortfall: Math.max(0, (l.approvedQty ?? 0) - pickedQty), lots: l.lots, blocked };
+      const blocked = pick
+        ? pick.blocked.map((b) => ({
+            lotId: b.lotId,
+            lotCode: b.lotCode,
+            expiry: b.expiry,
+            qty: b.qtyOnHand,
+            reason: b.reason,
+          }))
+        : depotBlocked(l.productId, l.fundingSource);
+      return {
+        lineId: l.id,
+        productId: l.productId,
+        name: l.genericName,
+        code: l.productCode,
+        packSize: l.packSize,
+        approvedQty: l.approvedQty ?? 0,
+        pickedQty,
+        shortfall: Math.max(0, (l.approvedQty ?? 0) - pickedQty),
+        lots: l.lots,
+        blocked,
+      };
     });
 }

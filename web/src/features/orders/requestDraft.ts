@@ -6,7 +6,10 @@ import { parseQty } from "./approvalDraft";
 export type RequestDraft = Record<number, string>;
 
 /** The lines whose typed quantity differs from the requested one, as PATCH /orders/:id/lines wants them; `invalid` lists the lines typed wrong. */
-export function requestChanges(order: Pick<Order, "lines">, draft: RequestDraft): { lines: { lineId: number; requestedQty: number }[]; invalid: number[] } {
+export function requestChanges(
+  order: Pick<Order, "lines">,
+  draft: RequestDraft,
+): { lines: { lineId: number; requestedQty: number }[]; invalid: number[] } {
   const lines: { lineId: number; requestedQty: number }[] = [];
   const invalid: number[] = [];
   for (const line of order.lines) {
@@ -17,6 +20,7 @@ export function requestChanges(order: Pick<Order, "lines">, draft: RequestDraft)
     else if (qty !== line.requestedQty) lines.push({ lineId: line.id, requestedQty: qty });
   }
   // The shared contract has the last word (e.g. a page of more than 1,000 changes).
-  if (lines.length > 0 && !OrderLinesEdit.safeParse({ lines }).success) return { lines: [], invalid: lines.map((l) => l.lineId) };
+  if (lines.length > 0 && !OrderLinesEdit.safeParse({ lines }).success)
+    return { lines: [], invalid: lines.map((l) => l.lineId) };
   return { lines, invalid };
 }

@@ -23,10 +23,19 @@ export function CreateReportCard({ facilityId, due, canWrite }: CreateReportCard
     <section className="action-card" aria-labelledby="create-report-title" data-testid="create-report">
       <h2 id="create-report-title">{t("monthlyReport.createTitle", { period })}</h2>
       <p className="small">{t("monthlyReport.createHint")}</p>
-      <p className={due.state === "missing" ? "warn-text small" : "small"}>{due.state === "missing" ? t("monthlyReport.overdue", { date: formatDate(due.dueDate) }) : t("monthlyReport.dueOn", { date: formatDate(due.dueDate) })}</p>
+      <p className={due.state === "missing" ? "warn-text small" : "small"}>
+        {due.state === "missing"
+          ? t("monthlyReport.overdue", { date: formatDate(due.dueDate) })
+          : t("monthlyReport.dueOn", { date: formatDate(due.dueDate) })}
+      </p>
       <div className="actions-row">
         <ActionError error={create.error} />
-        <button type="button" className="button button-primary" disabled={create.isPending} onClick={() => create.mutate({ facilityId, period: due.period })}>
+        <button
+          type="button"
+          className="button button-primary"
+          disabled={create.isPending}
+          onClick={() => create.mutate({ facilityId, period: due.period })}
+        >
           {create.isPending ? t("common.sending") : t("monthlyReport.create")}
         </button>
       </div>

@@ -23,7 +23,11 @@ export function EmergencyOrderCard({ facilityId }: { facilityId: string }) {
   const navigate = useNavigate();
   const stock = useStockPositions(facilityId, null);
   const emergency = useEmergencyOrder();
-  const low = (stock.data?.items ?? []).filter((p) => p.status === "stockout" || p.status === "under").sort((a, b) => (a.monthsOfStock ?? 0) - (b.monthsOfStock ?? 0) || a.genericName.localeCompare(b.genericName, "fr"));
+  const low = (stock.data?.items ?? [])
+    .filter((p) => p.status === "stockout" || p.status === "under")
+    .sort(
+      (a, b) => (a.monthsOfStock ?? 0) - (b.monthsOfStock ?? 0) || a.genericName.localeCompare(b.genericName, "fr"),
+    );
   const nothing = emergency.error instanceof ApiError && emergency.error.code === "conflict";
 
   const onCreate = () =>
@@ -56,7 +60,13 @@ export function EmergencyOrderCard({ facilityId }: { facilityId: string }) {
                 <strong>
                   {p.genericName} {p.strength}
                 </strong>{" "}
-                — {t("emergency.position", { stock: formatNumber(p.stockOnHand, lang), amc: formatNumber(p.amc, lang), mos: formatMonths(p.monthsOfStock, lang) })} <span className={`badge badge-${p.status}`}>{t(`status.${p.status}`)}</span>
+                —{" "}
+                {t("emergency.position", {
+                  stock: formatNumber(p.stockOnHand, lang),
+                  amc: formatNumber(p.amc, lang),
+                  mos: formatMonths(p.monthsOfStock, lang),
+                })}{" "}
+                <span className={`badge badge-${p.status}`}>{t(`status.${p.status}`)}</span>
               </li>
             ))}
           </ul>

@@ -26,10 +26,21 @@ const WRITERS: readonly Me["role"][] = ["cscom_manager", "admin"];
 /** The CSCom shown: the manager's own, else the one chosen among the CSComs in the reader's scope. */
 function useCscom(me: Me, chosen: string | null) {
   const own = me.role === "cscom_manager" ? me.scopeFacilityId : null;
-  const choices = useFacilitiesIn({ level: "cscom", districtId: me.role === "district_pharmacist" ? me.scopeDistrictId : null }, own === null);
-  const list = useMemo(() => [...(choices.data ?? [])].sort((a, b) => a.name.localeCompare(b.name, "fr")), [choices.data]);
+  const choices = useFacilitiesIn(
+    { level: "cscom", districtId: me.role === "district_pharmacist" ? me.scopeDistrictId : null },
+    own === null,
+  );
+  const list = useMemo(
+    () => [...(choices.data ?? [])].sort((a, b) => a.name.localeCompare(b.name, "fr")),
+    [choices.data],
+  );
   const facilityId = own ?? (chosen && list.some((f) => f.id === chosen) ? chosen : (list[0]?.id ?? null));
-  return { facilityId, choices: own === null ? list : [], pending: own === null && choices.isPending, error: choices.isError ? choices : null };
+  return {
+    facilityId,
+    choices: own === null ? list : [],
+    pending: own === null && choices.isPending,
+    error: choices.isError ? choices : null,
+  };
 }
 
 /** The monthly report page. */
@@ -44,18 +55,29 @@ export default function MonthlyReportPage() {
   const period = params.get("periode") ?? defaultPeriod(periods);
   const current = periods.find((p) => p.period === period);
   const canWrite = WRITERS.includes(me.role);
-  const facilityName = cscom.choices.find((f) => f.id === cscom.facilityId)?.name ?? reports.data?.items[0]?.facilityName;
+  const facilityName =
+    cscom.choices.find((f) => f.id === cscom.facilityId)?.name ?? reports.data?.items[0]?.facilityName;
   const failed = cscom.error ?? (reports.isError ? reports : null);
 
   return (
     <div className="page monthly-report-page">
       <div className="page-head">
         <div>
-          <h1>{me.role === "cscom_manager" ? t("monthlyReport.title") : t("monthlyReport.titleOf", { name: facilityName ?? "…" })}</h1>
+          <h1>
+            {me.role === "cscom_manager"
+              ? t("monthlyReport.title")
+              : t("monthlyReport.titleOf", { name: facilityName ?? "…" })}
+          </h1>
           <p className="muted">{t("monthlyReport.intro")}</p>
         </div>
       </div>
-      <PeriodPicker periods={periods} period={period} cscoms={cscom.choices} cscomId={cscom.facilityId} onChange={update} />
+      <PeriodPicker
+        periods={periods}
+        period={period}
+        cscoms={cscom.choices}
+        cscomId={cscom.facilityId}
+        onChange={update}
+      />
       {failed ? (
         <ErrorState error={failed.error} onRetry={() => void failed.refetch()} />
       ) : cscom.pending || (cscom.facilityId !== null && reports.isPending) ? (
@@ -65,7 +87,12 @@ export default function MonthlyReportPage() {
       ) : !current ? (
         <EmptyState>{t("monthlyReport.noPeriod")}</EmptyState>
       ) : current.report ? (
-        <ReportView key={current.report.id} reportId={current.report.id} dueDate={current.dueDate} canWrite={canWrite} />
+        <ReportView
+          key={current.report.id}
+          reportId={current.report.id}
+          dueDate={current.dueDate}
+          canWrite={canWrite}
+        />
       ) : (
         <CreateReportCard facilityId={cscom.facilityId} due={current} canWrite={canWrite} />
       )}

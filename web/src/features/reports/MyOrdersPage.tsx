@@ -31,7 +31,10 @@ export default function MyOrdersPage() {
   const [params, update] = useSearchState();
   const status = (params.get("statut") ?? "") as Order["status"] | "";
   const offset = Math.max(0, (Number(params.get("page") ?? "1") - 1 || 0) * PAGE_SIZE);
-  const orders = useOrders({ facilityId: facilityId ?? undefined, status: status || undefined, limit: PAGE_SIZE, offset }, facilityId !== null);
+  const orders = useOrders(
+    { facilityId: facilityId ?? undefined, status: status || undefined, limit: PAGE_SIZE, offset },
+    facilityId !== null,
+  );
 
   return (
     <div className="page my-orders-page">
@@ -49,7 +52,11 @@ export default function MyOrdersPage() {
         <>
           <EmergencyOrderCard facilityId={facilityId} />
           <form className="toolbar" aria-label={t("myOrders.filters")} onSubmit={(e) => e.preventDefault()}>
-            <OrderStatusSelect id="my-orders-status" value={status} onChange={(value) => update({ statut: value, page: null })} />
+            <OrderStatusSelect
+              id="my-orders-status"
+              value={status}
+              onChange={(value) => update({ statut: value, page: null })}
+            />
           </form>
           {orders.isPending ? (
             <Loading />
@@ -59,8 +66,20 @@ export default function MyOrdersPage() {
             <EmptyState>{status ? t("myOrders.noMatch") : t("myOrders.none")}</EmptyState>
           ) : (
             <>
-              <OrderListTable orders={orders.data.items} label={t("myOrders.title")} testId="my-orders" hint={nextStep} />
-              <Pager offset={offset} count={orders.data.items.length} total={orders.data.total} pageSize={PAGE_SIZE} onPage={(o) => update({ page: String(o / PAGE_SIZE + 1) })} label={t("myOrders.pager")} />
+              <OrderListTable
+                orders={orders.data.items}
+                label={t("myOrders.title")}
+                testId="my-orders"
+                hint={nextStep}
+              />
+              <Pager
+                offset={offset}
+                count={orders.data.items.length}
+                total={orders.data.total}
+                pageSize={PAGE_SIZE}
+                onPage={(o) => update({ page: String(o / PAGE_SIZE + 1) })}
+                label={t("myOrders.pager")}
+              />
             </>
           )}
         </>

@@ -27,7 +27,9 @@ export function OrderFromReportCard({ report, canWrite }: OrderFromReportCardPro
   const [budget, setBudget] = useState("");
   const [nothing, setNothing] = useState(false);
   const budgetXof = budget.trim() === "" ? undefined : parseWhole(budget.replace(/\s/g, ""));
-  const mine = (orders.data?.items ?? []).filter((o) => o.reportId === report.id).sort((a, b) => a.flow.localeCompare(b.flow) || a.id - b.id);
+  const mine = (orders.data?.items ?? [])
+    .filter((o) => o.reportId === report.id)
+    .sort((a, b) => a.flow.localeCompare(b.flow) || a.id - b.id);
 
   const onGenerate = () => {
     if (budgetXof === null) {
@@ -56,7 +58,8 @@ export function OrderFromReportCard({ report, canWrite }: OrderFromReportCardPro
         <ul className="report-orders">
           {mine.map((o) => (
             <li key={o.id} data-order-id={o.id}>
-              <Link to={orderPath(o.id)}>{t("order.title", { id: o.id })}</Link> <FlowLabel flow={o.flow} /> <OrderStatusBadge status={o.status} />{" "}
+              <Link to={orderPath(o.id)}>{t("order.title", { id: o.id })}</Link> <FlowLabel flow={o.flow} />{" "}
+              <OrderStatusBadge status={o.status} />{" "}
               <span className="muted small">
                 {t("review.lines", { count: o.lineCount })} · {formatXof(o.costXof, i18n.language)}
               </span>
@@ -68,7 +71,15 @@ export function OrderFromReportCard({ report, canWrite }: OrderFromReportCardPro
           <p className="small">{t("monthlyReport.orderHint")}</p>
           <div className="field">
             <label htmlFor="order-budget">{t("monthlyReport.budget")}</label>
-            <input id="order-budget" className="qty-input" inputMode="numeric" value={budget} onChange={(e) => setBudget(e.target.value)} aria-invalid={budgetXof === null || undefined} aria-describedby="order-budget-hint" />
+            <input
+              id="order-budget"
+              className="qty-input"
+              inputMode="numeric"
+              value={budget}
+              onChange={(e) => setBudget(e.target.value)}
+              aria-invalid={budgetXof === null || undefined}
+              aria-describedby="order-budget-hint"
+            />
             <span id="order-budget-hint" className={budgetXof === null ? "field-error" : "muted small"}>
               {budgetXof === null ? t("monthlyReport.errors.whole") : t("monthlyReport.budgetHint")}
             </span>

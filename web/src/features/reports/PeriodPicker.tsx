@@ -22,7 +22,11 @@ export function PeriodPicker({ periods, period, cscoms, cscomId, onChange }: Per
       {cscoms.length > 0 && (
         <div className="field">
           <label htmlFor="report-cscom">{t("monthlyReport.cscom")}</label>
-          <select id="report-cscom" value={cscomId ?? ""} onChange={(e) => onChange({ cscom: e.target.value, periode: null })}>
+          <select
+            id="report-cscom"
+            value={cscomId ?? ""}
+            onChange={(e) => onChange({ cscom: e.target.value, periode: null })}
+          >
             {cscoms.map((f) => (
               <option key={f.id} value={f.id}>
                 {f.name}
@@ -33,17 +37,29 @@ export function PeriodPicker({ periods, period, cscoms, cscomId, onChange }: Per
       )}
       <div className="field">
         <label htmlFor="report-period">{t("monthlyReport.period")}</label>
-        <select id="report-period" value={period ?? ""} onChange={(e) => onChange({ periode: e.target.value })} data-testid="report-period">
+        <select
+          id="report-period"
+          value={period ?? ""}
+          onChange={(e) => onChange({ periode: e.target.value })}
+          data-testid="report-period"
+        >
           {periods.map((p) => (
             <option key={p.period} value={p.period} data-state={p.state}>
-              {t("monthlyReport.periodOption", { period: formatPeriod(p.period, i18n.language), state: t(`reportState.${p.state}`) })}
+              {t("monthlyReport.periodOption", {
+                period: formatPeriod(p.period, i18n.language),
+                state: t(`reportState.${p.state}`),
+              })}
             </option>
           ))}
         </select>
       </div>
       {current && (
         <p className="period-state" aria-live="polite">
-          <span className={`badge report-${current.state}`} data-testid="period-state" data-report-state={current.state}>
+          <span
+            className={`badge report-${current.state}`}
+            data-testid="period-state"
+            data-report-state={current.state}
+          >
             {t(`reportState.${current.state}`)}
           </span>{" "}
           <span className="muted small">{t("review.due", { date: formatDate(current.dueDate) })}</span>

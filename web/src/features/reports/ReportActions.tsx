@@ -48,25 +48,50 @@ export function ReportActions({ report, states, dueDate, onSaved, onNotice }: Re
     });
   };
   const onSubmit = () =>
-    submit.mutate({}, { onSuccess: (sent) => onNotice(sent.onTime === false ? t("monthlyReport.submittedLate") : t("monthlyReport.submittedOnTime")) });
+    submit.mutate(
+      {},
+      {
+        onSuccess: (sent) =>
+          onNotice(sent.onTime === false ? t("monthlyReport.submittedLate") : t("monthlyReport.submittedOnTime")),
+      },
+    );
 
   return (
     <section className="action-card report-actions" aria-labelledby="report-actions-title" data-testid="report-actions">
       <h3 id="report-actions-title">{t("monthlyReport.actionsTitle")}</h3>
       <p className="small" data-testid="pending-summary">
         {changed === 0 ? t("monthlyReport.noChange") : t("monthlyReport.changed", { count: changed })}
-        {pending.invalid.length > 0 && <strong className="warn-text"> {t("monthlyReport.invalid", { count: pending.invalid.length, names: pending.invalid.slice(0, 3).map((s) => s.line.genericName).join(", ") })}</strong>}
+        {pending.invalid.length > 0 && (
+          <strong className="warn-text">
+            {" "}
+            {t("monthlyReport.invalid", {
+              count: pending.invalid.length,
+              names: pending.invalid
+                .slice(0, 3)
+                .map((s) => s.line.genericName)
+                .join(", "),
+            })}
+          </strong>
+        )}
       </p>
       {mismatches > 0 && <p className="warn-text small">{t("monthlyReport.mismatchWarning", { count: mismatches })}</p>}
       <p className={onTime ? "small" : "warn-text small"} data-testid="timeliness">
-        {onTime ? t("monthlyReport.willBeOnTime", { date: formatDate(dueDate) }) : t("monthlyReport.willBeLate", { date: formatDate(dueDate) })}
+        {onTime
+          ? t("monthlyReport.willBeOnTime", { date: formatDate(dueDate) })
+          : t("monthlyReport.willBeLate", { date: formatDate(dueDate) })}
       </p>
       <div className="actions-row">
         <ActionError error={save.error ?? submit.error} />
         <button type="button" className="button" disabled={save.isPending || changed === 0} onClick={onSave}>
           {save.isPending ? t("common.sending") : t("monthlyReport.save")}
         </button>
-        <button type="button" className="button button-primary" disabled={submit.isPending || changed > 0} onClick={onSubmit} title={changed > 0 ? t("monthlyReport.saveFirst") : undefined}>
+        <button
+          type="button"
+          className="button button-primary"
+          disabled={submit.isPending || changed > 0}
+          onClick={onSubmit}
+          title={changed > 0 ? t("monthlyReport.saveFirst") : undefined}
+        >
           {submit.isPending ? t("common.sending") : t("monthlyReport.submit")}
         </button>
       </div>

@@ -29,7 +29,19 @@ function ProblemText({ id, problem }: { id: string; problem: Problem | undefined
 }
 
 /** A number cell: an input while editable, else the value. */
-function NumberCell({ state, field, editable, onChange, name }: { state: LineState; field: Field; editable: boolean; onChange: (text: string) => void; name: string }) {
+function NumberCell({
+  state,
+  field,
+  editable,
+  onChange,
+  name,
+}: {
+  state: LineState;
+  field: Field;
+  editable: boolean;
+  onChange: (text: string) => void;
+  name: string;
+}) {
   const { t, i18n } = useTranslation();
   const id = inputId(state.line.id, field);
   const problem = state.problems[field];
@@ -76,7 +88,17 @@ function MismatchCell({ state }: { state: LineState }) {
 }
 
 /** D's inputs by reason, in a row under the line. */
-function AdjustmentsDetail({ state, editable, onReason, name }: { state: LineState; editable: boolean; onReason: (reason: string, text: string) => void; name: string }) {
+function AdjustmentsDetail({
+  state,
+  editable,
+  onReason,
+  name,
+}: {
+  state: LineState;
+  editable: boolean;
+  onReason: (reason: string, text: string) => void;
+  name: string;
+}) {
   const { t, i18n } = useTranslation();
   return (
     <tr className="explain-row">
@@ -91,10 +113,21 @@ function AdjustmentsDetail({ state, editable, onReason, name }: { state: LineSta
               <div key={reason} className="field">
                 <label htmlFor={id}>
                   {label}
-                  {(OUTFLOW_REASONS as readonly string[]).includes(reason) && <span className="muted small"> {t("monthlyReport.negative")}</span>}
+                  {(OUTFLOW_REASONS as readonly string[]).includes(reason) && (
+                    <span className="muted small"> {t("monthlyReport.negative")}</span>
+                  )}
                 </label>
                 {editable ? (
-                  <input id={id} className="qty-input" inputMode="text" value={state.reasonText[reason]} aria-label={t("monthlyReport.reasonLabel", { reason: label, name })} aria-invalid={problem ? true : undefined} aria-describedby={problem ? `${id}-error` : undefined} onChange={(e) => onReason(reason, e.target.value)} />
+                  <input
+                    id={id}
+                    className="qty-input"
+                    inputMode="text"
+                    value={state.reasonText[reason]}
+                    aria-label={t("monthlyReport.reasonLabel", { reason: label, name })}
+                    aria-invalid={problem ? true : undefined}
+                    aria-describedby={problem ? `${id}-error` : undefined}
+                    onChange={(e) => onReason(reason, e.target.value)}
+                  />
                 ) : (
                   <span id={id}>{formatNumber(Number(state.reasonText[reason]), i18n.language)}</span>
                 )}
@@ -115,16 +148,30 @@ export function ReportLineRow({ state, strength, editable, edit, onEdit, open, o
   const name = `${line.genericName} ${strength}`.trim();
   const current: LineEdit = edit ?? { fields: {}, reasons: {} };
   const setField = (field: Field, text: string) => onEdit({ ...current, fields: { ...current.fields, [field]: text } });
-  const setReason = (reason: string, text: string) => onEdit({ ...current, reasons: { ...current.reasons, [reason]: text } });
+  const setReason = (reason: string, text: string) =>
+    onEdit({ ...current, reasons: { ...current.reasons, [reason]: text } });
   const reasonProblem = Object.keys(state.problems).some((k) => k.startsWith("reason."));
-  const cell = (field: Field) => <NumberCell state={state} field={field} editable={editable} onChange={(text) => setField(field, text)} name={name} />;
+  const cell = (field: Field) => (
+    <NumberCell
+      state={state}
+      field={field}
+      editable={editable}
+      onChange={(text) => setField(field, text)}
+      name={name}
+    />
+  );
   return (
-    <tbody className={state.dirty ? "report-line is-dirty" : "report-line"} data-line-id={line.id} data-product-id={line.productId}>
+    <tbody
+      className={state.dirty ? "report-line is-dirty" : "report-line"}
+      data-line-id={line.id}
+      data-product-id={line.productId}
+    >
       <tr className={state.mismatch ? "has-mismatch" : undefined}>
         <th scope="row" className="product-cell">
           {name}
           <span className="muted small">
-            {line.productCode} · {t(`monthlyReport.fundingShort.${line.fundingSource === "cost_recovery" ? "cost_recovery" : "free_care"}`)}
+            {line.productCode} ·{" "}
+            {t(`monthlyReport.fundingShort.${line.fundingSource === "cost_recovery" ? "cost_recovery" : "free_care"}`)}
           </span>
           {state.dirty && <span className="small dirty-mark">{t("monthlyReport.unsaved")}</span>}
         </th>
@@ -132,7 +179,14 @@ export function ReportLineRow({ state, strength, editable, edit, onEdit, open, o
         {cell("received")}
         {cell("consumed")}
         <td className="num">
-          <button type="button" className={reasonProblem ? "link-button field-error" : "link-button"} aria-expanded={open} aria-controls={`adj-${line.id}`} aria-label={t("monthlyReport.adjustmentsFor", { name })} onClick={onToggle}>
+          <button
+            type="button"
+            className={reasonProblem ? "link-button field-error" : "link-button"}
+            aria-expanded={open}
+            aria-controls={`adj-${line.id}`}
+            aria-label={t("monthlyReport.adjustmentsFor", { name })}
+            onClick={onToggle}
+          >
             {state.adjustments === null ? "?" : formatNumber(state.adjustments, i18n.language)} {open ? "▴" : "▾"}
           </button>
         </td>

@@ -22,13 +22,25 @@ export interface ReportLinesTableProps {
 }
 
 /** The filter bar of the lines. */
-function LineFilters({ filter, onFilter, programmes }: { filter: LineFilter; onFilter: (f: LineFilter) => void; programmes: Programme[] }) {
+function LineFilters({
+  filter,
+  onFilter,
+  programmes,
+}: {
+  filter: LineFilter;
+  onFilter: (f: LineFilter) => void;
+  programmes: Programme[];
+}) {
   const { t, i18n } = useTranslation();
   return (
     <div className="toolbar report-filters" role="search" aria-label={t("monthlyReport.filters")}>
       <div className="field">
         <label htmlFor="report-programme">{t("monthlyReport.programme")}</label>
-        <select id="report-programme" value={filter.programme} onChange={(e) => onFilter({ ...filter, programme: e.target.value })}>
+        <select
+          id="report-programme"
+          value={filter.programme}
+          onChange={(e) => onFilter({ ...filter, programme: e.target.value })}
+        >
           <option value="">{t("monthlyReport.allProgrammes")}</option>
           {programmes.map((p) => (
             <option key={p.code} value={p.code}>
@@ -39,10 +51,21 @@ function LineFilters({ filter, onFilter, programmes }: { filter: LineFilter; onF
       </div>
       <div className="field field-grow">
         <label htmlFor="report-search">{t("monthlyReport.search")}</label>
-        <input id="report-search" type="search" value={filter.query} placeholder={t("monthlyReport.searchPlaceholder")} autoComplete="off" onChange={(e) => onFilter({ ...filter, query: e.target.value })} />
+        <input
+          id="report-search"
+          type="search"
+          value={filter.query}
+          placeholder={t("monthlyReport.searchPlaceholder")}
+          autoComplete="off"
+          onChange={(e) => onFilter({ ...filter, query: e.target.value })}
+        />
       </div>
       <label className="check">
-        <input type="checkbox" checked={filter.mismatchOnly} onChange={(e) => onFilter({ ...filter, mismatchOnly: e.target.checked })} />
+        <input
+          type="checkbox"
+          checked={filter.mismatchOnly}
+          onChange={(e) => onFilter({ ...filter, mismatchOnly: e.target.checked })}
+        />
         {t("monthlyReport.mismatchOnly")}
       </label>
     </div>
@@ -50,7 +73,15 @@ function LineFilters({ filter, onFilter, programmes }: { filter: LineFilter; onF
 }
 
 /** The lines table. */
-export function ReportLinesTable({ period, states, editable, draft, onDraft, strengthOf, programmes }: ReportLinesTableProps) {
+export function ReportLinesTable({
+  period,
+  states,
+  editable,
+  draft,
+  onDraft,
+  strengthOf,
+  programmes,
+}: ReportLinesTableProps) {
   const { t } = useTranslation();
   const [filter, setFilter] = useState<LineFilter>({ programme: "", query: "", mismatchOnly: false });
   const [offset, setOffset] = useState(0);
@@ -59,7 +90,8 @@ export function ReportLinesTable({ period, states, editable, draft, onDraft, str
   const start = Math.min(offset, Math.max(0, Math.floor((shown.length - 1) / PAGE_SIZE) * PAGE_SIZE));
   const page = shown.slice(start, start + PAGE_SIZE);
   const edit = (lineId: number, change: LineEdit) => onDraft({ ...draft, [lineId]: change });
-  const toggle = (id: number) => setOpen((prev) => new Set(prev.has(id) ? [...prev].filter((x) => x !== id) : [...prev, id]));
+  const toggle = (id: number) =>
+    setOpen((prev) => new Set(prev.has(id) ? [...prev].filter((x) => x !== id) : [...prev, id]));
   const onFilter = (f: LineFilter) => {
     setFilter(f);
     setOffset(0);
@@ -79,13 +111,20 @@ export function ReportLinesTable({ period, states, editable, draft, onDraft, str
       ) : shown.length === 0 ? (
         <EmptyState>{t("monthlyReport.noMatch")}</EmptyState>
       ) : (
-        <div className="table-scroll report-scroll" tabIndex={0} role="region" aria-label={t("monthlyReport.linesTitle")}>
+        <div
+          className="table-scroll report-scroll"
+          tabIndex={0}
+          role="region"
+          aria-label={t("monthlyReport.linesTitle")}
+        >
           <table className="table report-table" data-testid="report-lines">
             <caption className="visually-hidden">{t("monthlyReport.caption", { period })}</caption>
             <thead>
               <tr>
                 <th scope="col">{t("order.product")}</th>
-                {(["opening", "received", "consumed", "adjustments", "closing", "stockoutDays", "mismatch"] as const).map((c) => (
+                {(
+                  ["opening", "received", "consumed", "adjustments", "closing", "stockoutDays", "mismatch"] as const
+                ).map((c) => (
                   <th key={c} scope="col" className="num">
                     <abbr title={t(`monthlyReport.colHint.${c}`)}>{t(`monthlyReport.col.${c}`)}</abbr>
                   </th>
@@ -93,12 +132,28 @@ export function ReportLinesTable({ period, states, editable, draft, onDraft, str
               </tr>
             </thead>
             {page.map((s) => (
-              <ReportLineRow key={s.line.id} state={s} strength={strengthOf.get(s.line.productId) ?? ""} editable={editable} edit={draft[s.line.id]} onEdit={(change) => edit(s.line.id, change)} open={open.has(s.line.id)} onToggle={() => toggle(s.line.id)} />
+              <ReportLineRow
+                key={s.line.id}
+                state={s}
+                strength={strengthOf.get(s.line.productId) ?? ""}
+                editable={editable}
+                edit={draft[s.line.id]}
+                onEdit={(change) => edit(s.line.id, change)}
+                open={open.has(s.line.id)}
+                onToggle={() => toggle(s.line.id)}
+              />
             ))}
           </table>
         </div>
       )}
-      <Pager offset={start} count={page.length} total={shown.length} pageSize={PAGE_SIZE} onPage={setOffset} label={t("monthlyReport.pager")} />
+      <Pager
+        offset={start}
+        count={page.length}
+        total={shown.length}
+        pageSize={PAGE_SIZE}
+        onPage={setOffset}
+        label={t("monthlyReport.pager")}
+      />
     </section>
   );
 }

@@ -18,7 +18,13 @@ export interface ReportViewProps {
 }
 
 /** The report's identity line: status, source, due date, submission and its timeliness, live mismatch count. */
-function ReportFacts({ report, mismatches }: { report: NonNullable<ReturnType<typeof useReport>["data"]>; mismatches: number }) {
+function ReportFacts({
+  report,
+  mismatches,
+}: {
+  report: NonNullable<ReturnType<typeof useReport>["data"]>;
+  mismatches: number;
+}) {
   const { t } = useTranslation();
   const state = report.status === "draft" ? "draft" : report.onTime === false ? "late" : "on_time";
   return (
@@ -29,7 +35,11 @@ function ReportFacts({ report, mismatches }: { report: NonNullable<ReturnType<ty
           <span className={`badge report-${state}`} data-testid="report-status" data-report-state={state}>
             {t(`reportState.${state}`)}
           </span>
-          {report.submittedAt && <span className="muted small block">{t("monthlyReport.submittedOn", { date: formatDate(report.submittedAt) })}</span>}
+          {report.submittedAt && (
+            <span className="muted small block">
+              {t("monthlyReport.submittedOn", { date: formatDate(report.submittedAt) })}
+            </span>
+          )}
         </dd>
       </div>
       <div>
@@ -76,14 +86,26 @@ export function ReportView({ reportId, dueDate, canWrite }: ReportViewProps) {
   const mismatches = states.filter((s) => s.mismatch !== null && s.mismatch !== 0).length;
   return (
     <section className="report-view" aria-labelledby="report-title" data-report-id={r.id} data-report-status={r.status}>
-      <h2 id="report-title">{t("monthlyReport.reportTitle", { period: formatPeriod(r.period, i18n.language), name: r.facilityName })}</h2>
+      <h2 id="report-title">
+        {t("monthlyReport.reportTitle", { period: formatPeriod(r.period, i18n.language), name: r.facilityName })}
+      </h2>
       <ReportFacts report={r} mismatches={mismatches} />
       <p className="notice" role="status" aria-live="polite" data-testid="report-notice">
         {notice}
       </p>
       {editable && <p className="note">{t("monthlyReport.editHint")}</p>}
-      <ReportLinesTable period={r.period} states={states} editable={editable} draft={draft} onDraft={setDraft} strengthOf={strengthOf} programmes={programmes.data ?? []} />
-      {editable && <ReportActions report={r} states={states} dueDate={dueDate} onSaved={() => setDraft({})} onNotice={setNotice} />}
+      <ReportLinesTable
+        period={r.period}
+        states={states}
+        editable={editable}
+        draft={draft}
+        onDraft={setDraft}
+        strengthOf={strengthOf}
+        programmes={programmes.data ?? []}
+      />
+      {editable && (
+        <ReportActions report={r} states={states} dueDate={dueDate} onSaved={() => setDraft({})} onNotice={setNotice} />
+      )}
       {r.status === "submitted" && <OrderFromReportCard report={r} canWrite={canWrite} />}
     </section>
   );

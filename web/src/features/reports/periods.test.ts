@@ -18,7 +18,11 @@ const summary = (period: string, over: Partial<ReportSummary> = {}): ReportSumma
 
 describe("the months due", () => {
   it("lists the last complete months newest first, each with its state", () => {
-    const periods = duePeriods("2026-11-20", [summary("2026-09", { onTime: false }), summary("2026-08", { status: "draft", submittedAt: null, onTime: null })], 4);
+    const periods = duePeriods(
+      "2026-11-20",
+      [summary("2026-09", { onTime: false }), summary("2026-08", { status: "draft", submittedAt: null, onTime: null })],
+      4,
+    );
     expect(periods.map((p) => [p.period, p.state])).toEqual([
       ["2026-10", "missing"],
       ["2026-09", "late"],
@@ -31,12 +35,19 @@ describe("the months due", () => {
     expect(duePeriods("2026-11-05", [], 1)[0]!.state).toBe("not_due");
   });
   it("opens the oldest draft first, else the newest month without a report", () => {
-    const withDraft = duePeriods("2026-11-20", [summary("2026-08", { status: "draft" }), summary("2026-06", { status: "draft" })], 6);
+    const withDraft = duePeriods(
+      "2026-11-20",
+      [summary("2026-08", { status: "draft" }), summary("2026-06", { status: "draft" })],
+      6,
+    );
     expect(defaultPeriod(withDraft)).toBe("2026-06");
     expect(defaultPeriod(duePeriods("2026-11-20", [summary("2026-10")], 3))).toBe("2026-09");
     expect(defaultPeriod([])).toBeNull();
   });
   it("tells whether a submission today is on time", () => {
-    expect([onTimeIfSubmitted("2026-11-16", "2026-11-16"), onTimeIfSubmitted("2026-11-16", "2026-11-17")]).toEqual([true, false]);
+    expect([onTimeIfSubmitted("2026-11-16", "2026-11-16"), onTimeIfSubmitted("2026-11-16", "2026-11-17")]).toEqual([
+      true,
+      false,
+    ]);
   });
 });

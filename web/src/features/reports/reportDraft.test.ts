@@ -1,6 +1,17 @@
 import { describe, expect, it } from "vitest";
 import type { Report } from "@shared/contracts/replenishment";
-import { filterLines, lineState, lineStates, parseSigned, parseWhole, pendingSave, storedReasons, toWrite, UNSPLIT, type ReportLine } from "./reportDraft";
+import {
+  filterLines,
+  lineState,
+  lineStates,
+  parseSigned,
+  parseWhole,
+  pendingSave,
+  storedReasons,
+  toWrite,
+  UNSPLIT,
+  type ReportLine,
+} from "./reportDraft";
 
 const line = (over: Partial<ReportLine> = {}): ReportLine => ({
   id: 1,
@@ -52,12 +63,22 @@ describe("a line's state", () => {
   });
   it("refuses negative or fractional quantities and stock-out days above the days of the month, with French-message keys", () => {
     const s = lineState(line(), { fields: { consumed: "-3", stockoutDays: "31" }, reasons: {} }, 30);
-    expect(s.problems).toEqual({ consumed: { key: "monthlyReport.errors.whole" }, stockoutDays: { key: "monthlyReport.errors.maxDays", days: 30 } });
+    expect(s.problems).toEqual({
+      consumed: { key: "monthlyReport.errors.whole" },
+      stockoutDays: { key: "monthlyReport.errors.maxDays", days: 30 },
+    });
   });
   it("keeps the part of a stored D its reasons do not explain under its own key", () => {
-    expect(storedReasons({ adjustments: -9, adjustmentsByReason: { loss: -4 } })).toMatchObject({ loss: -4, [UNSPLIT]: -5 });
+    expect(storedReasons({ adjustments: -9, adjustmentsByReason: { loss: -4 } })).toMatchObject({
+      loss: -4,
+      [UNSPLIT]: -5,
+    });
     expect(storedReasons({ adjustments: -4, adjustmentsByReason: { loss: -4 } })[UNSPLIT]).toBeUndefined();
-    const s = lineState(line({ adjustments: -9, adjustmentsByReason: { loss: -4 }, closing: 71 }), { fields: { received: "50" }, reasons: {} }, 30);
+    const s = lineState(
+      line({ adjustments: -9, adjustmentsByReason: { loss: -4 }, closing: 71 }),
+      { fields: { received: "50" }, reasons: {} },
+      30,
+    );
     expect(toWrite(s).adjustmentsByReason).toEqual({ loss: -4, [UNSPLIT]: -5 });
   });
 });
@@ -65,16 +86,26 @@ describe("a line's state", () => {
 describe("saving and filtering", () => {
   it("sends only the changed valid lines and holds back the invalid ones", () => {
     const lines = [line({ id: 1, productId: 10 }), line({ id: 2, productId: 11 }), line({ id: 3, productId: 12 })];
-    const states = lineStates(report(lines), { 2: { fields: { closing: "80" }, reasons: {} }, 3: { fields: { opening: "x" }, reasons: {} } });
+    const states = lineStates(report(lines), {
+      2: { fields: { closing: "80" }, reasons: {} },
+      3: { fields: { opening: "x" }, reasons: {} },
+    });
     const pending = pendingSave(states);
     expect(pending.lines.map((l) => [l.productId, l.closing])).toEqual([[11, 80]]);
     expect(pending.invalid.map((s) => s.line.id)).toEqual([3]);
   });
   it("filters by programme, name without accents, and mismatches", () => {
-    const lines = [line({ id: 1 }), line({ id: 2, productId: 11, genericName: "Artéméther", fundingSource: "malaria" })];
+    const lines = [
+      line({ id: 1 }),
+      line({ id: 2, productId: 11, genericName: "Artéméther", fundingSource: "malaria" }),
+    ];
     const states = lineStates(report(lines), { 1: { fields: { closing: "1" }, reasons: {} } });
-    expect(filterLines(states, { programme: "malaria", query: "", mismatchOnly: false }).map((s) => s.line.id)).toEqual([2]);
-    expect(filterLines(states, { programme: "", query: "artemether", mismatchOnly: false }).map((s) => s.line.id)).toEqual([2]);
+    expect(filterLines(states, { programme: "malaria", query: "", mismatchOnly: false }).map((s) => s.line.id)).toEqual(
+      [2],
+    );
+    expect(
+      filterLines(states, { programme: "", query: "artemether", mismatchOnly: false }).map((s) => s.line.id),
+    ).toEqual([2]);
     expect(filterLines(states, { programme: "", query: "", mismatchOnly: true }).map((s) => s.line.id)).toEqual([1]);
   });
 });

@@ -33,7 +33,11 @@ export interface LineEdit {
 export type ReportDraft = Record<number, LineEdit>;
 
 /** A problem of one value, as an i18n key (with its values). */
-export type Problem = { key: "monthlyReport.errors.whole" } | { key: "monthlyReport.errors.maxDays"; days: number } | { key: "monthlyReport.errors.signed" } | { key: "monthlyReport.errors.outflow" };
+export type Problem =
+  | { key: "monthlyReport.errors.whole" }
+  | { key: "monthlyReport.errors.maxDays"; days: number }
+  | { key: "monthlyReport.errors.signed" }
+  | { key: "monthlyReport.errors.outflow" };
 
 /** A line as the table shows it: texts, parsed values, problems, D and the mismatch. */
 export interface LineState {
@@ -84,7 +88,8 @@ function fieldProblem(field: Field, value: number | null, days: number): Problem
 /** The problem of one reason of D, if any (a loss must not add stock). */
 function reasonProblem(reason: string, value: number | null): Problem | null {
   if (value === null) return { key: "monthlyReport.errors.signed" };
-  if ((OUTFLOW_REASONS as readonly string[]).includes(reason) && value > 0) return { key: "monthlyReport.errors.outflow" };
+  if ((OUTFLOW_REASONS as readonly string[]).includes(reason) && value > 0)
+    return { key: "monthlyReport.errors.outflow" };
   return null;
 }
 
@@ -114,7 +119,15 @@ export function lineState(line: ReportLine, edit: LineEdit | undefined, days: nu
     adjustments = p || adjustments === null ? null : adjustments + v!;
   }
   const complete = BALANCE_FIELDS.every((f) => values[f] !== null) && adjustments !== null;
-  const mismatch = complete ? balanceMismatch({ opening: values.opening!, received: values.received!, consumed: values.consumed!, adjustments: adjustments!, closing: values.closing! }) : null;
+  const mismatch = complete
+    ? balanceMismatch({
+        opening: values.opening!,
+        received: values.received!,
+        consumed: values.consumed!,
+        adjustments: adjustments!,
+        closing: values.closing!,
+      })
+    : null;
   return { line, text, reasonText, values, adjustments, mismatch, problems, dirty };
 }
 
@@ -161,7 +174,11 @@ export interface LineFilter {
 }
 
 /** Lower case without accents, so "paracetamol" finds "Paracétamol". */
-const fold = (text: string) => text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+const fold = (text: string) =>
+  text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase();
 
 /** The lines a filter keeps (a line's funding source is its programme). */
 export function filterLines(states: LineState[], f: LineFilter): LineState[] {

@@ -39,8 +39,21 @@ export default function DistrictReviewPage() {
   const period = params.get("periode") ?? lastCompleteMonth(today);
 
   // A district pharmacist reviews their own district; a regional manager one of their region; an administrator any.
-  const choices = useMemo(() => (districts.data ?? []).filter((d) => (me.role === "admin" ? true : me.role === "regional_manager" ? d.regionId === me.scopeRegionId : d.id === me.scopeDistrictId)), [districts.data, me]);
-  const districtId = me.role === "district_pharmacist" ? me.scopeDistrictId : (params.get("district") ?? choices.find((d) => d.cscomCount > 0)?.id ?? choices[0]?.id ?? null);
+  const choices = useMemo(
+    () =>
+      (districts.data ?? []).filter((d) =>
+        me.role === "admin"
+          ? true
+          : me.role === "regional_manager"
+            ? d.regionId === me.scopeRegionId
+            : d.id === me.scopeDistrictId,
+      ),
+    [districts.data, me],
+  );
+  const districtId =
+    me.role === "district_pharmacist"
+      ? me.scopeDistrictId
+      : (params.get("district") ?? choices.find((d) => d.cscomCount > 0)?.id ?? choices[0]?.id ?? null);
   const district = districts.data?.find((d) => d.id === districtId);
 
   const filter = useMemo(() => readFilter(params), [params]);
@@ -50,11 +63,15 @@ export default function DistrictReviewPage() {
   const reports = useReports({ period, districtId: districtId ?? undefined, limit: 500 }, districtId !== null);
   const orders = useAllOrders({ period, supplierId: district?.depotId ?? undefined }, Boolean(district?.depotId));
 
-  const rows = useMemo(() => buildReviewRows(cscoms.data ?? [], reports.data?.items ?? [], orders.data ?? [], period, today), [cscoms.data, reports.data, orders.data, period, today]);
+  const rows = useMemo(
+    () => buildReviewRows(cscoms.data ?? [], reports.data?.items ?? [], orders.data ?? [], period, today),
+    [cscoms.data, reports.data, orders.data, period, today],
+  );
   const shown = useMemo(() => filterRows(rows, filter), [rows, filter]);
   const page = shown.slice(pageIndex * PAGE_SIZE, (pageIndex + 1) * PAGE_SIZE);
   const failed = [cscoms, reports, orders].find((q) => q.isError);
-  const pending = districts.isPending || cscoms.isPending || reports.isPending || (Boolean(district?.depotId) && orders.isPending);
+  const pending =
+    districts.isPending || cscoms.isPending || reports.isPending || (Boolean(district?.depotId) && orders.isPending);
 
   return (
     <div className="page review-page">
@@ -89,7 +106,14 @@ export default function DistrictReviewPage() {
           ) : (
             <>
               <ReviewTable rows={page} period={period} />
-              <Pager offset={pageIndex * PAGE_SIZE} count={page.length} total={shown.length} pageSize={PAGE_SIZE} onPage={(offset) => update({ page: String(offset / PAGE_SIZE + 1) })} label={t("review.pager")} />
+              <Pager
+                offset={pageIndex * PAGE_SIZE}
+                count={page.length}
+                total={shown.length}
+                pageSize={PAGE_SIZE}
+                onPage={(offset) => update({ page: String(offset / PAGE_SIZE + 1) })}
+                label={t("review.pager")}
+              />
             </>
           )}
         </>

@@ -15,7 +15,15 @@ export function reportsAwaiting(rows: ReviewRow[]): number {
 }
 
 /** The card; hidden when there is nothing to compute and nothing was just computed. */
-export function OrderCycleCard({ rows, period, districtId }: { rows: ReviewRow[]; period: string; districtId: string }) {
+export function OrderCycleCard({
+  rows,
+  period,
+  districtId,
+}: {
+  rows: ReviewRow[];
+  period: string;
+  districtId: string;
+}) {
   const { t, i18n } = useTranslation();
   const cycle = useOrderCycle();
   const waiting = reportsAwaiting(rows);
@@ -31,7 +39,12 @@ export function OrderCycleCard({ rows, period, districtId }: { rows: ReviewRow[]
       )}
       <ActionError error={cycle.error} />
       {waiting > 0 && (
-        <button type="button" className="button primary" disabled={cycle.isPending} onClick={() => cycle.mutate({ period, districtId })}>
+        <button
+          type="button"
+          className="button primary"
+          disabled={cycle.isPending}
+          onClick={() => cycle.mutate({ period, districtId })}
+        >
           {cycle.isPending ? t("orderCycle.running") : t("orderCycle.run", { count: waiting })}
         </button>
       )}

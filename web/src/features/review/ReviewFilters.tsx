@@ -5,7 +5,16 @@ import { formatPeriod } from "../../i18n/format";
 import type { ReviewFilter } from "./reviewModel";
 
 const REPORT_STATES = ["missing", "late", "on_time", "draft", "not_due"] as const;
-const ORDER_FILTERS = ["to_review", "none", "approved", "rejected", "picking", "shipped", "delivered", "received"] as const;
+const ORDER_FILTERS = [
+  "to_review",
+  "none",
+  "approved",
+  "rejected",
+  "picking",
+  "shipped",
+  "delivered",
+  "received",
+] as const;
 
 /** Props: the choices, the current values, and `onChange` with URL keys (periode, district, rapport, commande, urgence, ecart, q). */
 export interface ReviewFiltersProps {
@@ -24,7 +33,12 @@ export function ReviewFilters({ months, period, districtChoices, districtId, fil
     <form className="toolbar" role="search" aria-label={t("review.filters")} onSubmit={(e) => e.preventDefault()}>
       <div className="field">
         <label htmlFor="review-period">{t("review.period")}</label>
-        <select id="review-period" value={period} onChange={(e) => onChange({ periode: e.target.value })} data-testid="period-select">
+        <select
+          id="review-period"
+          value={period}
+          onChange={(e) => onChange({ periode: e.target.value })}
+          data-testid="period-select"
+        >
           {months.map((m) => (
             <option key={m} value={m}>
               {formatPeriod(m, i18n.language)}
@@ -35,7 +49,11 @@ export function ReviewFilters({ months, period, districtChoices, districtId, fil
       {districtChoices.length > 0 && (
         <div className="field">
           <label htmlFor="review-district">{t("review.district")}</label>
-          <select id="review-district" value={districtId ?? ""} onChange={(e) => onChange({ district: e.target.value })}>
+          <select
+            id="review-district"
+            value={districtId ?? ""}
+            onChange={(e) => onChange({ district: e.target.value })}
+          >
             {districtChoices.map((d) => (
               <option key={d.id} value={d.id}>
                 {d.name} ({d.cscomCount})
@@ -67,16 +85,31 @@ export function ReviewFilters({ months, period, districtChoices, districtId, fil
         </select>
       </div>
       <label className="check">
-        <input type="checkbox" checked={filter.emergencyOnly} onChange={(e) => onChange({ urgence: e.target.checked ? "1" : null })} />
+        <input
+          type="checkbox"
+          checked={filter.emergencyOnly}
+          onChange={(e) => onChange({ urgence: e.target.checked ? "1" : null })}
+        />
         {t("review.emergencyOnly")}
       </label>
       <label className="check">
-        <input type="checkbox" checked={filter.mismatchOnly} onChange={(e) => onChange({ ecart: e.target.checked ? "1" : null })} />
+        <input
+          type="checkbox"
+          checked={filter.mismatchOnly}
+          onChange={(e) => onChange({ ecart: e.target.checked ? "1" : null })}
+        />
         {t("review.mismatchOnly")}
       </label>
       <div className="field field-grow">
         <label htmlFor="review-search">{t("review.search")}</label>
-        <input id="review-search" type="search" value={filter.query} onChange={(e) => onChange({ q: e.target.value })} placeholder={t("review.searchPlaceholder")} autoComplete="off" />
+        <input
+          id="review-search"
+          type="search"
+          value={filter.query}
+          onChange={(e) => onChange({ q: e.target.value })}
+          placeholder={t("review.searchPlaceholder")}
+          autoComplete="off"
+        />
       </div>
     </form>
   );

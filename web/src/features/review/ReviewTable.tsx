@@ -27,7 +27,11 @@ function OrderCells({ order }: { order: OrderListItem }) {
   return (
     <>
       <td>
-        <Link to={orderPath(order.id)} className="order-link" aria-label={t("review.openOrder", { id: order.id, flow: t(`flow.${order.flow}`) })}>
+        <Link
+          to={orderPath(order.id)}
+          className="order-link"
+          aria-label={t("review.openOrder", { id: order.id, flow: t(`flow.${order.flow}`) })}
+        >
           #{order.id}
         </Link>{" "}
         <FlowLabel flow={order.flow} />
@@ -39,7 +43,13 @@ function OrderCells({ order }: { order: OrderListItem }) {
       </td>
       <td className="num">{order.emergencyLines > 0 ? <EmergencyBadge count={order.emergencyLines} /> : "0"}</td>
       <td className="num nowrap">{formatXof(order.costXof, i18n.language)}</td>
-      <td>{order.budgetExceeded ? <span className="badge badge-stockout">{t("review.budgetExceeded")}</span> : <span className="muted small">{t("common.no")}</span>}</td>
+      <td>
+        {order.budgetExceeded ? (
+          <span className="badge badge-stockout">{t("review.budgetExceeded")}</span>
+        ) : (
+          <span className="muted small">{t("common.no")}</span>
+        )}
+      </td>
     </>
   );
 }

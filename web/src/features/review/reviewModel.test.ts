@@ -1,9 +1,18 @@
 import { describe, expect, it } from "vitest";
 import type { Facility } from "@shared/contracts/reference";
 import type { OrderListItem, ReportSummary } from "../../api/orders";
-import { buildReviewRows, expectedDueDate, filterRows, lastCompleteMonth, recentMonths, reportState, summarize } from "./reviewModel";
+import {
+  buildReviewRows,
+  expectedDueDate,
+  filterRows,
+  lastCompleteMonth,
+  recentMonths,
+  reportState,
+  summarize,
+} from "./reviewModel";
 
-const facility = (id: string, name: string) => ({ id, name, level: "cscom", regionId: "r", districtId: "d" }) as Facility;
+const facility = (id: string, name: string) =>
+  ({ id, name, level: "cscom", regionId: "r", districtId: "d" }) as Facility;
 const report = (facilityId: string, over: Partial<ReportSummary> = {}): ReportSummary => ({
   id: 1,
   facilityId,
@@ -17,7 +26,16 @@ const report = (facilityId: string, over: Partial<ReportSummary> = {}): ReportSu
   mismatches: 0,
   ...over,
 });
-const order = (id: number, facilityId: string, over: Partial<OrderListItem> = {}) => ({ id, facilityId, period: "2026-10", flow: "cost_recovery", status: "submitted", emergencyLines: 0, ...over }) as OrderListItem;
+const order = (id: number, facilityId: string, over: Partial<OrderListItem> = {}) =>
+  ({
+    id,
+    facilityId,
+    period: "2026-10",
+    flow: "cost_recovery",
+    status: "submitted",
+    emergencyLines: 0,
+    ...over,
+  }) as OrderListItem;
 
 describe("district review model", () => {
   it("finds the last complete month and the months before it", () => {
@@ -42,7 +60,11 @@ describe("district review model", () => {
     const rows = buildReviewRows(
       [facility("b", "Banankoro"), facility("a", "Ascomka")],
       [report("a", { mismatches: 2 })],
-      [order(1, "a", { emergencyLines: 3 }), order(2, "a", { flow: "free_care", status: "approved", emergencyLines: 1 }), order(3, "b", { period: "2026-09" })],
+      [
+        order(1, "a", { emergencyLines: 3 }),
+        order(2, "a", { flow: "free_care", status: "approved", emergencyLines: 1 }),
+        order(3, "b", { period: "2026-09" }),
+      ],
       "2026-10",
       "2026-11-20",
     );

@@ -46,7 +46,13 @@ export function reportState(report: ReportSummary | null, dueDate: string, today
 }
 
 /** Joins the district's CSComs with the month's reports and orders (ordering facility = the CSCom), sorted by name. */
-export function buildReviewRows(cscoms: Facility[], reports: ReportSummary[], orders: OrderListItem[], period: string, today: string): ReviewRow[] {
+export function buildReviewRows(
+  cscoms: Facility[],
+  reports: ReportSummary[],
+  orders: OrderListItem[],
+  period: string,
+  today: string,
+): ReviewRow[] {
   const byFacility = new Map(reports.filter((r) => r.period === period).map((r) => [r.facilityId, r]));
   const due = reports.find((r) => r.period === period)?.dueDate ?? expectedDueDate(period);
   const ordersOf = new Map<string, OrderListItem[]>();
@@ -83,7 +89,11 @@ export interface ReviewFilter {
 }
 
 /** Lower case without accents, so "segou" finds "Ségou". */
-export const fold = (text: string) => text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+export const fold = (text: string) =>
+  text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase();
 
 /** The rows a filter keeps. */
 export function filterRows(rows: ReviewRow[], f: ReviewFilter): ReviewRow[] {
@@ -92,7 +102,8 @@ export function filterRows(rows: ReviewRow[], f: ReviewFilter): ReviewRow[] {
     if (f.report && r.reportState !== f.report) return false;
     if (f.order === "to_review" && !r.orders.some((o) => o.status === "submitted")) return false;
     if (f.order === "none" && r.orders.length > 0) return false;
-    if (f.order && f.order !== "to_review" && f.order !== "none" && !r.orders.some((o) => o.status === f.order)) return false;
+    if (f.order && f.order !== "to_review" && f.order !== "none" && !r.orders.some((o) => o.status === f.order))
+      return false;
     if (f.emergencyOnly && r.emergencyLines === 0) return false;
     if (f.mismatchOnly && r.mismatches === 0) return false;
     return words.every((w) => fold(r.facilityName).includes(w));

@@ -43,13 +43,19 @@ export function CandidatesTable({ candidates, selected, onSelect, disabled }: Ca
             </th>
             <th scope="col">{t("routes.col.facility")}</th>
             <th scope="col">{t("routes.col.orders")}</th>
-            <th scope="col" className="num">{t("routes.col.load")}</th>
+            <th scope="col" className="num">
+              {t("routes.col.load")}
+            </th>
             <th scope="col">{t("routes.col.hours")}</th>
           </tr>
         </thead>
         <tbody>
           {candidates.stops.map((s) => (
-            <tr key={s.facilityId} data-facility-id={s.facilityId} className={selected.has(s.facilityId) ? undefined : "is-excluded"}>
+            <tr
+              key={s.facilityId}
+              data-facility-id={s.facilityId}
+              className={selected.has(s.facilityId) ? undefined : "is-excluded"}
+            >
               <td>
                 <input
                   type="checkbox"

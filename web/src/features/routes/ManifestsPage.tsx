@@ -22,7 +22,8 @@ type Route = RoutePlan["routes"][number];
 export function OrderTable({ order }: { order: ManifestOrder }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const packs = (qty: number, size: number) => formatNumber(Math.round((qty / size) * 100) / 100, lang, Number.isInteger(qty / size) ? 0 : 2);
+  const packs = (qty: number, size: number) =>
+    formatNumber(Math.round((qty / size) * 100) / 100, lang, Number.isInteger(qty / size) ? 0 : 2);
   return (
     <table className="table manifest-table" data-order-id={order.orderId}>
       <thead>
@@ -31,38 +32,46 @@ export function OrderTable({ order }: { order: ManifestOrder }) {
           <th scope="col">{t("routes.manifest.product")}</th>
           <th scope="col">{t("routes.manifest.lot")}</th>
           <th scope="col">{t("routes.manifest.expiry")}</th>
-          <th scope="col" className="num">{t("routes.manifest.units")}</th>
-          <th scope="col" className="num">{t("routes.manifest.packs")}</th>
+          <th scope="col" className="num">
+            {t("routes.manifest.units")}
+          </th>
+          <th scope="col" className="num">
+            {t("routes.manifest.packs")}
+          </th>
           <th scope="col">{t("routes.manifest.received")}</th>
         </tr>
       </thead>
       <tbody>
         {order.lines.map((l) =>
           // A line without lot detail still prints (its total, no lot).
-          (l.lots.length ? l.lots : [{ lotId: 0, lotCode: t("common.none"), expiry: "", qty: l.qty }]).map((lot, i, all) => (
-            <tr key={`${l.lineId}-${lot.lotId}`} data-line-id={l.lineId} data-lot-id={lot.lotId || undefined}>
-              {i === 0 && (
-                <>
-                  <td rowSpan={all.length} className="lot-code">
-                    {l.productCode}
-                  </td>
-                  <th scope="row" rowSpan={all.length}>
-                    {l.genericName}
-                    {l.coldChain && <span className="block small">❄ {t("routes.flag.coldChain")}</span>}
-                  </th>
-                </>
-              )}
-              <td className="lot-code" data-testid="lot-code">
-                {lot.lotCode}
-              </td>
-              <td className="nowrap">{lot.expiry ? formatDate(lot.expiry) : t("common.none")}</td>
-              <td className="num" data-testid="lot-qty">
-                {formatNumber(lot.qty, lang)}
-              </td>
-              <td className="num nowrap">{t("routes.manifest.packsOf", { packs: packs(lot.qty, l.packSize), size: l.packSize })}</td>
-              <td className="write-in" />
-            </tr>
-          )),
+          (l.lots.length ? l.lots : [{ lotId: 0, lotCode: t("common.none"), expiry: "", qty: l.qty }]).map(
+            (lot, i, all) => (
+              <tr key={`${l.lineId}-${lot.lotId}`} data-line-id={l.lineId} data-lot-id={lot.lotId || undefined}>
+                {i === 0 && (
+                  <>
+                    <td rowSpan={all.length} className="lot-code">
+                      {l.productCode}
+                    </td>
+                    <th scope="row" rowSpan={all.length}>
+                      {l.genericName}
+                      {l.coldChain && <span className="block small">❄ {t("routes.flag.coldChain")}</span>}
+                    </th>
+                  </>
+                )}
+                <td className="lot-code" data-testid="lot-code">
+                  {lot.lotCode}
+                </td>
+                <td className="nowrap">{lot.expiry ? formatDate(lot.expiry) : t("common.none")}</td>
+                <td className="num" data-testid="lot-qty">
+                  {formatNumber(lot.qty, lang)}
+                </td>
+                <td className="num nowrap">
+                  {t("routes.manifest.packsOf", { packs: packs(lot.qty, l.packSize), size: l.packSize })}
+                </td>
+                <td className="write-in" />
+              </tr>
+            ),
+          ),
         )}
       </tbody>
     </table>
@@ -89,7 +98,17 @@ function Signatures() {
 }
 
 /** One page: one stop of one route (the driver's print view uses it too). */
-export function StopPage({ plan, route, index, stop }: { plan: RoutePlan; route: Route; index: number; stop: Route["stops"][number] }) {
+export function StopPage({
+  plan,
+  route,
+  index,
+  stop,
+}: {
+  plan: RoutePlan;
+  route: Route;
+  index: number;
+  stop: Route["stops"][number];
+}) {
   const { t, i18n } = useTranslation();
   return (
     <section className="manifest" data-testid="manifest" data-stop-id={stop.id} aria-labelledby={`manifest-${stop.id}`}>
@@ -104,7 +123,9 @@ export function StopPage({ plan, route, index, stop }: { plan: RoutePlan; route:
         </div>
         <div>
           <dt>{t("routes.manifest.stop")}</dt>
-          <dd data-testid="manifest-position">{t("routes.manifest.stopOf", { position: stop.position, total: route.stops.length })}</dd>
+          <dd data-testid="manifest-position">
+            {t("routes.manifest.stopOf", { position: stop.position, total: route.stops.length })}
+          </dd>
         </div>
         <div>
           <dt>{t("routes.manifest.eta")}</dt>
@@ -113,7 +134,8 @@ export function StopPage({ plan, route, index, stop }: { plan: RoutePlan; route:
         <div>
           <dt>{t("routes.manifest.load")}</dt>
           <dd>
-            {formatNumber(stop.loadKg, i18n.language, 1)} kg · {formatNumber(stop.loadL, i18n.language, 1)} L{stop.coldChain && ` · ❄ ${t("routes.flag.coldChain")}`}
+            {formatNumber(stop.loadKg, i18n.language, 1)} kg · {formatNumber(stop.loadL, i18n.language, 1)} L
+            {stop.coldChain && ` · ❄ ${t("routes.flag.coldChain")}`}
           </dd>
         </div>
       </dl>
@@ -143,7 +165,9 @@ export default function ManifestsPage() {
   if (plan.isError) return <ErrorState error={plan.error} onRetry={() => void plan.refetch()} />;
   const p = plan.data;
   const only = params.get("route");
-  const routes = p.routes.map((r, i) => ({ r, i })).filter(({ r }) => r.stops.length > 0 && (!only || String(r.vehicleId) === only));
+  const routes = p.routes
+    .map((r, i) => ({ r, i }))
+    .filter(({ r }) => r.stops.length > 0 && (!only || String(r.vehicleId) === only));
   return (
     <div className="page manifests-page">
       <div className="no-print manifests-toolbar">
@@ -162,10 +186,17 @@ export default function ManifestsPage() {
               ))}
             </select>
           </div>
-          <button type="button" className="button button-primary" onClick={() => window.print()} disabled={routes.length === 0}>
+          <button
+            type="button"
+            className="button button-primary"
+            onClick={() => window.print()}
+            disabled={routes.length === 0}
+          >
             {t("routes.manifest.print")}
           </button>
-          <span className="muted small">{t("routes.manifest.pages", { count: routes.reduce((n, { r }) => n + r.stops.length, 0) })}</span>
+          <span className="muted small">
+            {t("routes.manifest.pages", { count: routes.reduce((n, { r }) => n + r.stops.length, 0) })}
+          </span>
         </div>
       </div>
       {routes.length === 0 ? (

@@ -7,7 +7,8 @@ import { positionsFor, routeLetter } from "./routeView";
 type Stop = RoutePlan["routes"][number]["stops"][number];
 
 /** What is being moved: a stop on a route, or an unassigned stop. */
-export type MoveTarget = { kind: "stop"; stop: Stop; vehicleId: number } | { kind: "unassigned"; stop: RoutePlan["unassigned"][number] };
+export type MoveTarget =
+  { kind: "stop"; stop: Stop; vehicleId: number } | { kind: "unassigned"; stop: RoutePlan["unassigned"][number] };
 
 /** Props: the plan, the stop to move, and what to do with the chosen move. */
 export interface MoveControlProps {
@@ -49,7 +50,12 @@ export function MoveControl({ plan, target, pending, onMove, onCancel }: MoveCon
           onChange={(e) => {
             const next = Number(e.target.value);
             setVehicleId(next);
-            setPosition(positionsFor(plan.routes.find((r) => r.vehicleId === next)!, moving).at(-1)!);
+            setPosition(
+              positionsFor(
+                plan.routes.find((r) => r.vehicleId === next)!,
+                moving,
+              ).at(-1)!,
+            );
           }}
         >
           {plan.routes.map((r, i) => (
@@ -61,7 +67,12 @@ export function MoveControl({ plan, target, pending, onMove, onCancel }: MoveCon
       </div>
       <div className="field">
         <label htmlFor={`${id}-position`}>{t("routes.move.position")}</label>
-        <select id={`${id}-position`} value={safePosition} disabled={pending} onChange={(e) => setPosition(Number(e.target.value))}>
+        <select
+          id={`${id}-position`}
+          value={safePosition}
+          disabled={pending}
+          onChange={(e) => setPosition(Number(e.target.value))}
+        >
           {positions.map((p) => (
             <option key={p} value={p}>
               {p}

@@ -28,12 +28,24 @@ export function PlanList({ depotId }: { depotId: string }) {
             <tr>
               <th scope="col">{t("routes.list.plan")}</th>
               <th scope="col">{t("routes.list.status")}</th>
-              <th scope="col" className="num">{t("routes.list.vehicles")}</th>
-              <th scope="col" className="num">{t("routes.list.stops")}</th>
-              <th scope="col" className="num">{t("routes.list.unassigned")}</th>
-              <th scope="col" className="num">{t("routes.list.distance")}</th>
-              <th scope="col" className="num">{t("routes.list.cost")}</th>
-              <th scope="col" className="num">{t("routes.list.violations")}</th>
+              <th scope="col" className="num">
+                {t("routes.list.vehicles")}
+              </th>
+              <th scope="col" className="num">
+                {t("routes.list.stops")}
+              </th>
+              <th scope="col" className="num">
+                {t("routes.list.unassigned")}
+              </th>
+              <th scope="col" className="num">
+                {t("routes.list.distance")}
+              </th>
+              <th scope="col" className="num">
+                {t("routes.list.cost")}
+              </th>
+              <th scope="col" className="num">
+                {t("routes.list.violations")}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -56,7 +68,14 @@ export function PlanList({ depotId }: { depotId: string }) {
           </tbody>
         </table>
       </div>
-      <Pager offset={offset} count={plans.data.items.length} total={plans.data.total} pageSize={PAGE_SIZE} onPage={setOffset} label={t("routes.list.pager")} />
+      <Pager
+        offset={offset}
+        count={plans.data.items.length}
+        total={plans.data.total}
+        pageSize={PAGE_SIZE}
+        onPage={setOffset}
+        label={t("routes.list.pager")}
+      />
     </div>
   );
 }

@@ -44,8 +44,14 @@ export default function PlanPage() {
   const [notice, setNotice] = useState("");
   const depot = facilities.data?.items.find((f) => f.id === plan.data?.depotId);
   const depotPlace = depot ? { lat: depot.lat, lon: depot.lon } : null;
-  const points = useMemo(() => (plan.data ? planPoints(plan.data, depotPlace, t) : []), [plan.data, depotPlace?.lat, depotPlace?.lon, t, i18n.language]);
-  const lines = useMemo(() => (plan.data ? planLines(plan.data, depotPlace) : []), [plan.data, depotPlace?.lat, depotPlace?.lon]);
+  const points = useMemo(
+    () => (plan.data ? planPoints(plan.data, depotPlace, t) : []),
+    [plan.data, depotPlace?.lat, depotPlace?.lon, t, i18n.language],
+  );
+  const lines = useMemo(
+    () => (plan.data ? planLines(plan.data, depotPlace) : []),
+    [plan.data, depotPlace?.lat, depotPlace?.lon],
+  );
   const attribution = useMemo(() => mapAttributionHtml(t("map.sources")), [t, i18n.language]);
 
   if (plan.isPending) return <Loading />;
@@ -61,17 +67,34 @@ export default function PlanPage() {
         onSuccess: (after) => {
           setMoving(null);
           setHighlight(movedStopId(after, m, facilityId));
-          setNotice(after.violations.length === 0 ? t("routes.move.doneOk") : t("routes.move.doneViolations", { count: after.violations.length }));
+          setNotice(
+            after.violations.length === 0
+              ? t("routes.move.doneOk")
+              : t("routes.move.doneViolations", { count: after.violations.length }),
+          );
         },
       },
     );
   };
   const setStatus = (status: "draft" | "published") => {
     setNotice("");
-    patch.mutate({ status }, { onSuccess: () => setNotice(t(status === "published" ? "routes.plan.publishedNotice" : "routes.plan.draftNotice")) });
+    patch.mutate(
+      { status },
+      {
+        onSuccess: () =>
+          setNotice(t(status === "published" ? "routes.plan.publishedNotice" : "routes.plan.draftNotice")),
+      },
+    );
   };
   const form = (target: MoveTarget) => (
-    <MoveControl key={`${target.kind}-${target.stop.id}`} plan={p} target={target} pending={patch.isPending} onMove={(m) => move(m, target.stop.facilityId)} onCancel={() => setMoving(null)} />
+    <MoveControl
+      key={`${target.kind}-${target.stop.id}`}
+      plan={p}
+      target={target}
+      pending={patch.isPending}
+      onMove={(m) => move(m, target.stop.facilityId)}
+      onCancel={() => setMoving(null)}
+    />
   );
 
   return (
@@ -96,8 +119,21 @@ export default function PlanPage() {
               stopViolations={byStop}
               highlight={highlight}
               disabled={patch.isPending}
-              moving={moving?.kind === "stop" && r.stops.some((s) => s.id === moving.id) ? { stopId: moving.id, form: form({ kind: "stop", stop: r.stops.find((s) => s.id === moving.id)!, vehicleId: r.vehicleId }) } : null}
-              onMoveStart={(stopId) => setMoving(moving?.kind === "stop" && moving.id === stopId ? null : { kind: "stop", id: stopId })}
+              moving={
+                moving?.kind === "stop" && r.stops.some((s) => s.id === moving.id)
+                  ? {
+                      stopId: moving.id,
+                      form: form({
+                        kind: "stop",
+                        stop: r.stops.find((s) => s.id === moving.id)!,
+                        vehicleId: r.vehicleId,
+                      }),
+                    }
+                  : null
+              }
+              onMoveStart={(stopId) =>
+                setMoving(moving?.kind === "stop" && moving.id === stopId ? null : { kind: "stop", id: stopId })
+              }
             />
           ))}
           <section aria-labelledby="unassigned-title" className="unassigned-section">
@@ -108,15 +144,32 @@ export default function PlanPage() {
               <UnassignedTable
                 stops={p.unassigned}
                 disabled={patch.isPending}
-                moving={moving?.kind === "unassigned" && p.unassigned.some((u) => u.id === moving.id) ? { id: moving.id, form: form({ kind: "unassigned", stop: p.unassigned.find((u) => u.id === moving.id)! }) } : null}
-                onMoveStart={(uid) => setMoving(moving?.kind === "unassigned" && moving.id === uid ? null : { kind: "unassigned", id: uid })}
+                moving={
+                  moving?.kind === "unassigned" && p.unassigned.some((u) => u.id === moving.id)
+                    ? {
+                        id: moving.id,
+                        form: form({ kind: "unassigned", stop: p.unassigned.find((u) => u.id === moving.id)! }),
+                      }
+                    : null
+                }
+                onMoveStart={(uid) =>
+                  setMoving(moving?.kind === "unassigned" && moving.id === uid ? null : { kind: "unassigned", id: uid })
+                }
               />
             )}
           </section>
         </div>
         <div className="routes-map-column">
           <div className="routes-map">
-            <MapView boundaries={boundaries.data ?? null} points={points} lines={lines} tileUrl={config.data?.tileUrl ?? null} attributionHtml={attribution} ariaLabel={t("routes.map.planLabel")} fitKey={depotPlace ? `plan:${p.id}` : null} />
+            <MapView
+              boundaries={boundaries.data ?? null}
+              points={points}
+              lines={lines}
+              tileUrl={config.data?.tileUrl ?? null}
+              attributionHtml={attribution}
+              ariaLabel={t("routes.map.planLabel")}
+              fitKey={depotPlace ? `plan:${p.id}` : null}
+            />
           </div>
           <ul className="route-legend" aria-label={t("routes.map.legend")}>
             {p.routes.map((r, i) => (

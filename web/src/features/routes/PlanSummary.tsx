@@ -29,11 +29,17 @@ export function PlanSummary({ plan: p, pending, onStatus }: PlanSummaryProps) {
           {t("routes.plan.title", { date: formatDate(p.date), id: p.id })} <PlanStatusBadge status={p.status} />
         </h1>
         <p className="plan-flags">
-          {p.rainySeason ? <span className="flag flag-rainy-slow">☂ {t("routes.flag.rainy")}</span> : <span className="flag flag-ok">{t("routes.flag.dry")}</span>}
+          {p.rainySeason ? (
+            <span className="flag flag-rainy-slow">☂ {t("routes.flag.rainy")}</span>
+          ) : (
+            <span className="flag flag-ok">{t("routes.flag.dry")}</span>
+          )}
           {p.convoy && <span className="flag flag-ok">{t("routes.flag.convoy")}</span>}
           {p.excludeInsecure && <span className="flag flag-danger">{t("routes.flag.excludeInsecure")}</span>}
           {cold > 0 && <span className="flag flag-cold">❄ {t("routes.flag.coldStops", { count: cold })}</span>}
-          {insecure > 0 && <span className="flag flag-danger">⚠ {t("routes.flag.insecureStops", { count: insecure })}</span>}
+          {insecure > 0 && (
+            <span className="flag flag-danger">⚠ {t("routes.flag.insecureStops", { count: insecure })}</span>
+          )}
           <span className="muted small">{t(`routes.roadModel.${p.roadModel}`)}</span>
         </p>
       </div>
@@ -69,7 +75,12 @@ export function PlanSummary({ plan: p, pending, onStatus }: PlanSummaryProps) {
       </ul>
       <div className="actions-row actions-row-start">
         {p.status === "draft" ? (
-          <button type="button" className="button button-primary" disabled={pending} onClick={() => onStatus("published")}>
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={pending}
+            onClick={() => onStatus("published")}
+          >
             {t("routes.plan.publish")}
           </button>
         ) : (
@@ -80,7 +91,9 @@ export function PlanSummary({ plan: p, pending, onStatus }: PlanSummaryProps) {
         <Link className="button" to={manifestsPath(p.id)}>
           {t("routes.plan.manifests")}
         </Link>
-        <span className="muted small">{t(p.status === "draft" ? "routes.plan.draftHint" : "routes.plan.publishedHint")}</span>
+        <span className="muted small">
+          {t(p.status === "draft" ? "routes.plan.draftHint" : "routes.plan.publishedHint")}
+        </span>
       </div>
     </header>
   );

@@ -23,7 +23,16 @@ export interface RouteCardProps {
 }
 
 /** A route's card with its stop table. */
-export function RouteCard({ route, index, routeViolations, stopViolations, moving, highlight, onMoveStart, disabled }: RouteCardProps) {
+export function RouteCard({
+  route,
+  index,
+  routeViolations,
+  stopViolations,
+  moving,
+  highlight,
+  onMoveStart,
+  disabled,
+}: RouteCardProps) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const n1 = (x: number) => formatNumber(x, lang, 1);
@@ -31,25 +40,51 @@ export function RouteCard({ route, index, routeViolations, stopViolations, movin
   const lPct = sharePercent(route.loadL, route.capacityL);
   const broken = routeViolations.length > 0 || route.stops.some((s) => stopViolations.has(s.id));
   return (
-    <section className={`route-card${broken ? " has-violations" : ""}`} style={{ borderLeftColor: routeColour(index) }} aria-labelledby={`route-${route.vehicleId}`} data-testid="route" data-vehicle-id={route.vehicleId}>
+    <section
+      className={`route-card${broken ? " has-violations" : ""}`}
+      style={{ borderLeftColor: routeColour(index) }}
+      aria-labelledby={`route-${route.vehicleId}`}
+      data-testid="route"
+      data-vehicle-id={route.vehicleId}
+    >
       <div className="route-head">
         <h3 id={`route-${route.vehicleId}`}>
           <span className="route-swatch" style={{ background: routeColour(index) }} aria-hidden="true" />
           {t("routes.route.title", { letter: routeLetter(index), name: route.name })}
         </h3>
         <p className="muted small">
-          {t("routes.route.vehicle", { kg: formatNumber(route.capacityKg, lang), l: formatNumber(route.capacityL, lang), from: route.shiftStart, to: route.shiftEnd, cost: formatXof(route.costPerKmXof, lang) })}
+          {t("routes.route.vehicle", {
+            kg: formatNumber(route.capacityKg, lang),
+            l: formatNumber(route.capacityL, lang),
+            from: route.shiftStart,
+            to: route.shiftEnd,
+            cost: formatXof(route.costPerKmXof, lang),
+          })}
           {route.coldBox && ` · ❄ ${t("routes.route.coldBox")}`}
         </p>
       </div>
       <dl className="route-stats">
         <div className={kgPct > 100 ? "is-over" : undefined}>
           <dt>{t("routes.route.loadKg")}</dt>
-          <dd data-testid="route-load-kg">{t("routes.route.loadOf", { load: n1(route.loadKg), cap: formatNumber(route.capacityKg, lang), unit: "kg", pct: Number.isFinite(kgPct) ? kgPct : "∞" })}</dd>
+          <dd data-testid="route-load-kg">
+            {t("routes.route.loadOf", {
+              load: n1(route.loadKg),
+              cap: formatNumber(route.capacityKg, lang),
+              unit: "kg",
+              pct: Number.isFinite(kgPct) ? kgPct : "∞",
+            })}
+          </dd>
         </div>
         <div className={lPct > 100 ? "is-over" : undefined}>
           <dt>{t("routes.route.loadL")}</dt>
-          <dd>{t("routes.route.loadOf", { load: n1(route.loadL), cap: formatNumber(route.capacityL, lang), unit: "L", pct: Number.isFinite(lPct) ? lPct : "∞" })}</dd>
+          <dd>
+            {t("routes.route.loadOf", {
+              load: n1(route.loadL),
+              cap: formatNumber(route.capacityL, lang),
+              unit: "L",
+              pct: Number.isFinite(lPct) ? lPct : "∞",
+            })}
+          </dd>
         </div>
         <div>
           <dt>{t("routes.route.distance")}</dt>
@@ -78,15 +113,25 @@ export function RouteCard({ route, index, routeViolations, stopViolations, movin
       ) : (
         <div className="table-scroll">
           <table className="table route-table">
-            <caption className="visually-hidden">{t("routes.route.caption", { letter: routeLetter(index), name: route.name })}</caption>
+            <caption className="visually-hidden">
+              {t("routes.route.caption", { letter: routeLetter(index), name: route.name })}
+            </caption>
             <thead>
               <tr>
-                <th scope="col" className="num">#</th>
+                <th scope="col" className="num">
+                  #
+                </th>
                 <th scope="col">{t("routes.col.facility")}</th>
                 <th scope="col">{t("routes.col.eta")}</th>
-                <th scope="col" className="num">{t("routes.col.leg")}</th>
-                <th scope="col" className="num">{t("routes.col.delivery")}</th>
-                <th scope="col" className="num col-on-board">{t("routes.col.onBoard")}</th>
+                <th scope="col" className="num">
+                  {t("routes.col.leg")}
+                </th>
+                <th scope="col" className="num">
+                  {t("routes.col.delivery")}
+                </th>
+                <th scope="col" className="num col-on-board">
+                  {t("routes.col.onBoard")}
+                </th>
                 <th scope="col">{t("routes.col.orders")}</th>
                 <th scope="col">
                   <span className="visually-hidden">{t("routes.col.actions")}</span>
@@ -98,9 +143,20 @@ export function RouteCard({ route, index, routeViolations, stopViolations, movin
                 const vs = stopViolations.get(s.id) ?? [];
                 return (
                   <Fragment key={s.id}>
-                    <tr data-stop-id={s.id} data-facility-id={s.facilityId} className={[vs.length ? "is-violation" : "", highlight === s.id ? "is-selected" : ""].join(" ").trim() || undefined}>
+                    <tr
+                      data-stop-id={s.id}
+                      data-facility-id={s.facilityId}
+                      className={
+                        [vs.length ? "is-violation" : "", highlight === s.id ? "is-selected" : ""].join(" ").trim() ||
+                        undefined
+                      }
+                    >
                       <td className="num">
-                        <span className="stop-number" style={{ background: routeColour(index) }} data-testid="stop-position">
+                        <span
+                          className="stop-number"
+                          style={{ background: routeColour(index) }}
+                          data-testid="stop-position"
+                        >
                           {s.position}
                         </span>
                       </td>
@@ -115,17 +171,30 @@ export function RouteCard({ route, index, routeViolations, stopViolations, movin
                       </th>
                       <td className="nowrap" data-testid="stop-eta">
                         {clock(s.etaS)}
-                        <span className="block muted small">{t("routes.stop.window", { from: s.windowStart, to: s.windowEnd })}</span>
-                        {s.waitingS > 0 && <span className="block muted small">{t("routes.stop.waiting", { duration: duration(s.waitingS) })}</span>}
+                        <span className="block muted small">
+                          {t("routes.stop.window", { from: s.windowStart, to: s.windowEnd })}
+                        </span>
+                        {s.waitingS > 0 && (
+                          <span className="block muted small">
+                            {t("routes.stop.waiting", { duration: duration(s.waitingS) })}
+                          </span>
+                        )}
                       </td>
                       <td className="num nowrap">
-                        {n1(s.distanceFromPrevM / 1000)} km<span className="block muted small">{duration(s.drivingFromPrevS)}</span>
+                        {n1(s.distanceFromPrevM / 1000)} km
+                        <span className="block muted small">{duration(s.drivingFromPrevS)}</span>
                       </td>
                       <LoadCell kg={s.loadKg} l={s.loadL} />
                       <LoadCell kg={s.loadAfterKg} l={s.loadAfterL} className="num nowrap col-on-board" />
                       <OrderLinksCell ids={s.orderIds} />
                       <td>
-                        <MoveButton open={moving?.stopId === s.id} disabled={disabled} onClick={() => onMoveStart(s.id)} label={t("routes.move.button")} name={t("routes.move.buttonNamed", { name: s.facilityName })} />
+                        <MoveButton
+                          open={moving?.stopId === s.id}
+                          disabled={disabled}
+                          onClick={() => onMoveStart(s.id)}
+                          label={t("routes.move.button")}
+                          name={t("routes.move.buttonNamed", { name: s.facilityName })}
+                        />
                       </td>
                     </tr>
                     {moving?.stopId === s.id && <MoveRow colSpan={8} form={moving.form} />}

@@ -19,7 +19,15 @@ import { DepotPageHead } from "../depot/DepotPageHead";
 import { CandidatesTable } from "./CandidatesTable";
 import { planPath } from "./paths";
 import { PlanList } from "./PlanList";
-import { buildRequest, DEADLINES_MS, defaultVehicles, serverErrors, type FormErrors, type PlanDraft, type VehicleDraft } from "./planForm";
+import {
+  buildRequest,
+  DEADLINES_MS,
+  defaultVehicles,
+  serverErrors,
+  type FormErrors,
+  type PlanDraft,
+  type VehicleDraft,
+} from "./planForm";
 import { candidatePoints } from "./routeView";
 import { SolveProgress } from "./SolveProgress";
 import { VehicleEditor } from "./VehicleEditor";
@@ -38,8 +46,15 @@ export default function RoutesPage() {
   const { facilities, districts, choices, depotId, depot } = useDepotChoice(params);
   const date = params.get("date") ?? today();
 
-  const [vehicles, setVehicles] = useState<VehicleDraft[]>(() => defaultVehicles({ truck: t("routes.vehicle.truck"), pickup: t("routes.vehicle.pickup") }));
-  const [options, setOptions] = useState<Pick<PlanDraft, "season" | "excludeInsecure" | "convoy" | "deadlineMs">>({ season: "auto", excludeInsecure: false, convoy: false, deadlineMs: 5000 });
+  const [vehicles, setVehicles] = useState<VehicleDraft[]>(() =>
+    defaultVehicles({ truck: t("routes.vehicle.truck"), pickup: t("routes.vehicle.pickup") }),
+  );
+  const [options, setOptions] = useState<Pick<PlanDraft, "season" | "excludeInsecure" | "convoy" | "deadlineMs">>({
+    season: "auto",
+    excludeInsecure: false,
+    convoy: false,
+    deadlineMs: 5000,
+  });
   // Facilities left out of the plan (by default every ready shipment is planned).
   const [excluded, setExcluded] = useState<ReadonlySet<string>>(new Set());
   const [errors, setErrors] = useState<FormErrors>({});
@@ -48,8 +63,14 @@ export default function RoutesPage() {
   const create = useCreateRoutePlan();
 
   const stops = candidates.data?.stops ?? [];
-  const selected = useMemo(() => new Set(stops.map((s) => s.facilityId).filter((id) => !excluded.has(id))), [stops, excluded]);
-  const points = useMemo(() => (candidates.data ? candidatePoints(candidates.data, selected, t) : []), [candidates.data, selected, t, i18n.language]);
+  const selected = useMemo(
+    () => new Set(stops.map((s) => s.facilityId).filter((id) => !excluded.has(id))),
+    [stops, excluded],
+  );
+  const points = useMemo(
+    () => (candidates.data ? candidatePoints(candidates.data, selected, t) : []),
+    [candidates.data, selected, t, i18n.language],
+  );
   const attribution = useMemo(() => mapAttributionHtml(t("map.sources")), [t, i18n.language]);
   const solving = create.isPending;
   const server = serverErrors(create.error);
@@ -97,12 +118,24 @@ export default function RoutesPage() {
               <div className="form-grid">
                 <div className="field">
                   <label htmlFor="route-date">{t("routes.form.date")}</label>
-                  <input id="route-date" type="date" value={date} disabled={solving} aria-invalid={shown.date ? true : undefined} onChange={(e) => update({ date: e.target.value })} />
+                  <input
+                    id="route-date"
+                    type="date"
+                    value={date}
+                    disabled={solving}
+                    aria-invalid={shown.date ? true : undefined}
+                    onChange={(e) => update({ date: e.target.value })}
+                  />
                   {shown.date && <span className="field-error">{t(`routes.err.${shown.date}`)}</span>}
                 </div>
                 <div className="field">
                   <label htmlFor="route-season">{t("routes.form.season")}</label>
-                  <select id="route-season" value={options.season} disabled={solving} onChange={(e) => setOptions({ ...options, season: e.target.value as PlanDraft["season"] })}>
+                  <select
+                    id="route-season"
+                    value={options.season}
+                    disabled={solving}
+                    onChange={(e) => setOptions({ ...options, season: e.target.value as PlanDraft["season"] })}
+                  >
                     {(["auto", "rainy", "dry"] as const).map((s) => (
                       <option key={s} value={s}>
                         {t(`routes.form.season_${s}`)}
@@ -113,17 +146,33 @@ export default function RoutesPage() {
                 <fieldset className="inline-choices">
                   <legend>{t("routes.form.security")}</legend>
                   <label className="check">
-                    <input type="checkbox" checked={options.excludeInsecure} disabled={solving} onChange={(e) => setOptions({ ...options, excludeInsecure: e.target.checked })} />
+                    <input
+                      type="checkbox"
+                      checked={options.excludeInsecure}
+                      disabled={solving}
+                      onChange={(e) => setOptions({ ...options, excludeInsecure: e.target.checked })}
+                    />
                     {t("routes.form.excludeInsecure")}
                   </label>
                   <label className="check">
-                    <input type="checkbox" checked={options.convoy} disabled={solving} onChange={(e) => setOptions({ ...options, convoy: e.target.checked })} />
+                    <input
+                      type="checkbox"
+                      checked={options.convoy}
+                      disabled={solving}
+                      onChange={(e) => setOptions({ ...options, convoy: e.target.checked })}
+                    />
                     {t("routes.form.convoy")}
                   </label>
                 </fieldset>
               </div>
               <h3 className="form-section">{t("routes.form.vehicles")}</h3>
-              <VehicleEditor vehicles={vehicles} errors={shown} depotHours={candidates.data ? candidates.data.depot : null} onChange={setVehicles} disabled={solving} />
+              <VehicleEditor
+                vehicles={vehicles}
+                errors={shown}
+                depotHours={candidates.data ? candidates.data.depot : null}
+                onChange={setVehicles}
+                disabled={solving}
+              />
               <h3 className="form-section">{t("routes.candidates.title")}</h3>
               {candidates.isPending ? (
                 <Loading />
@@ -133,7 +182,14 @@ export default function RoutesPage() {
                 <EmptyState>{t("routes.candidates.empty")}</EmptyState>
               ) : (
                 <div className={candidates.isPlaceholderData ? "is-stale" : undefined}>
-                  <CandidatesTable candidates={candidates.data} selected={selected} onSelect={(next) => setExcluded(new Set(stops.map((s) => s.facilityId).filter((id) => !next.has(id))))} disabled={solving} />
+                  <CandidatesTable
+                    candidates={candidates.data}
+                    selected={selected}
+                    onSelect={(next) =>
+                      setExcluded(new Set(stops.map((s) => s.facilityId).filter((id) => !next.has(id))))
+                    }
+                    disabled={solving}
+                  />
                 </div>
               )}
               {(shown.stops || shown.orders || shown.depotId) && (
@@ -144,7 +200,12 @@ export default function RoutesPage() {
               <div className="actions-row actions-row-start">
                 <div className="field">
                   <label htmlFor="route-deadline">{t("routes.form.deadline")}</label>
-                  <select id="route-deadline" value={options.deadlineMs} disabled={solving} onChange={(e) => setOptions({ ...options, deadlineMs: Number(e.target.value) })}>
+                  <select
+                    id="route-deadline"
+                    value={options.deadlineMs}
+                    disabled={solving}
+                    onChange={(e) => setOptions({ ...options, deadlineMs: Number(e.target.value) })}
+                  >
                     {DEADLINES_MS.map((ms) => (
                       <option key={ms} value={ms}>
                         {t("routes.form.seconds", { count: ms / 1000 })}
@@ -155,7 +216,9 @@ export default function RoutesPage() {
                 <button type="submit" className="button button-primary" disabled={solving || stops.length === 0}>
                   {t("routes.solve.button")}
                 </button>
-                {solving && startedAt !== null && <SolveProgress startedAt={startedAt} deadlineMs={options.deadlineMs} />}
+                {solving && startedAt !== null && (
+                  <SolveProgress startedAt={startedAt} deadlineMs={options.deadlineMs} />
+                )}
               </div>
               {create.isError && !server && <ActionError error={create.error} />}
             </form>

@@ -34,7 +34,14 @@ export function SolveProgress({ startedAt, deadlineMs }: { startedAt: number; de
       {/* Only the phase is announced; the seconds would be read out every second. */}
       <p className="small">
         <span aria-live="polite">{searching ? t("routes.solve.searching") : t("routes.solve.saving")}</span>{" "}
-        {searching && <span aria-hidden="true">{t("routes.solve.seconds", { elapsed: seconds(Math.floor(elapsed / 1000) * 1000), total: seconds(deadlineMs) })}</span>}
+        {searching && (
+          <span aria-hidden="true">
+            {t("routes.solve.seconds", {
+              elapsed: seconds(Math.floor(elapsed / 1000) * 1000),
+              total: seconds(deadlineMs),
+            })}
+          </span>
+        )}
       </p>
     </div>
   );

@@ -34,9 +34,28 @@ export function OrderLinksCell({ ids }: { ids: number[] }) {
 }
 
 /** The button that opens a stop's move form. */
-export function MoveButton({ open, disabled, onClick, label, name }: { open: boolean; disabled: boolean; onClick: () => void; label: string; name: string }) {
+export function MoveButton({
+  open,
+  disabled,
+  onClick,
+  label,
+  name,
+}: {
+  open: boolean;
+  disabled: boolean;
+  onClick: () => void;
+  label: string;
+  name: string;
+}) {
   return (
-    <button type="button" className="button button-small" disabled={disabled} aria-expanded={open} onClick={onClick} aria-label={name}>
+    <button
+      type="button"
+      className="button button-small"
+      disabled={disabled}
+      aria-expanded={open}
+      onClick={onClick}
+      aria-label={name}
+    >
       {label}
     </button>
   );

@@ -2,7 +2,15 @@
 import { useTranslation } from "react-i18next";
 
 /** Badges after a facility's name; nothing when no flag is set. */
-export function StopFlags({ coldChain, insecure, closed = false }: { coldChain: boolean; insecure: boolean; closed?: boolean }) {
+export function StopFlags({
+  coldChain,
+  insecure,
+  closed = false,
+}: {
+  coldChain: boolean;
+  insecure: boolean;
+  closed?: boolean;
+}) {
   const { t } = useTranslation();
   if (!coldChain && !insecure && !closed) return null;
   return (

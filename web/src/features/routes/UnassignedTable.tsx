@@ -27,7 +27,9 @@ export function UnassignedTable({ stops, moving, onMoveStart, disabled }: Unassi
           <tr>
             <th scope="col">{t("routes.col.facility")}</th>
             <th scope="col">{t("routes.col.reason")}</th>
-            <th scope="col" className="num">{t("routes.col.delivery")}</th>
+            <th scope="col" className="num">
+              {t("routes.col.delivery")}
+            </th>
             <th scope="col">{t("routes.col.orders")}</th>
             <th scope="col">
               <span className="visually-hidden">{t("routes.col.actions")}</span>
@@ -49,7 +51,13 @@ export function UnassignedTable({ stops, moving, onMoveStart, disabled }: Unassi
                   {LEFT_OUT.has(u.reason) ? (
                     <span className="muted small">{t("routes.unassigned.replan")}</span>
                   ) : (
-                    <MoveButton open={moving?.id === u.id} disabled={disabled} onClick={() => onMoveStart(u.id)} label={t("routes.move.add")} name={t("routes.move.addNamed", { name: u.facilityName })} />
+                    <MoveButton
+                      open={moving?.id === u.id}
+                      disabled={disabled}
+                      onClick={() => onMoveStart(u.id)}
+                      label={t("routes.move.add")}
+                      name={t("routes.move.addNamed", { name: u.facilityName })}
+                    />
                   )}
                 </td>
               </tr>

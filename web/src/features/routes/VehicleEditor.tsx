@@ -16,9 +16,15 @@ type Field = "name" | "capacityKg" | "capacityL" | "shiftStart" | "shiftEnd" | "
 /** The vehicles of the plan. */
 export function VehicleEditor({ vehicles, errors, depotHours, onChange, disabled }: VehicleEditorProps) {
   const { t } = useTranslation();
-  const set = (i: number, changes: Partial<VehicleDraft>) => onChange(vehicles.map((v, j) => (j === i ? { ...v, ...changes } : v)));
+  const set = (i: number, changes: Partial<VehicleDraft>) =>
+    onChange(vehicles.map((v, j) => (j === i ? { ...v, ...changes } : v)));
 
-  const input = (v: VehicleDraft, i: number, field: Field, props: { type?: string; inputMode?: "numeric" | "decimal"; placeholder?: string } = {}) => {
+  const input = (
+    v: VehicleDraft,
+    i: number,
+    field: Field,
+    props: { type?: string; inputMode?: "numeric" | "decimal"; placeholder?: string } = {},
+  ) => {
     const id = `vehicle-${v.key}-${field}`;
     const error = errors[`vehicles.${i}.${field}`];
     return (
@@ -57,7 +63,12 @@ export function VehicleEditor({ vehicles, errors, depotHours, onChange, disabled
             {input(v, i, "shiftEnd", { type: "time", placeholder: depotHours?.closesAt })}
             {input(v, i, "costPerKmXof", { inputMode: "numeric" })}
             <label className="check">
-              <input type="checkbox" checked={v.coldBox} disabled={disabled} onChange={(e) => set(i, { coldBox: e.target.checked })} />
+              <input
+                type="checkbox"
+                checked={v.coldBox}
+                disabled={disabled}
+                onChange={(e) => set(i, { coldBox: e.target.checked })}
+              />
               {t("routes.vehicle.coldBox")}
             </label>
             <button
@@ -74,7 +85,14 @@ export function VehicleEditor({ vehicles, errors, depotHours, onChange, disabled
       ))}
       {depotHours && <p className="muted small">{t("routes.vehicle.shiftHint", depotHours)}</p>}
       {errors.vehicles && <p className="field-error">{t(`routes.err.${errors.vehicles}`)}</p>}
-      <button type="button" className="button" disabled={disabled || vehicles.length >= 50} onClick={() => onChange([...vehicles, blankVehicle(t("routes.vehicle.defaultName", { n: vehicles.length + 1 }))])}>
+      <button
+        type="button"
+        className="button"
+        disabled={disabled || vehicles.length >= 50}
+        onClick={() =>
+          onChange([...vehicles, blankVehicle(t("routes.vehicle.defaultName", { n: vehicles.length + 1 }))])
+        }
+      >
         + {t("routes.vehicle.add")}
       </button>
     </div>

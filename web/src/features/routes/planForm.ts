@@ -45,14 +45,41 @@ export const vehicleKey = () => `v${++counter}`;
 /** Form defaults: a truck and a pick-up with a cold box (edit or remove them to match the depot's fleet). */
 export function defaultVehicles(names: { truck: string; pickup: string }): VehicleDraft[] {
   return [
-    { key: vehicleKey(), name: names.truck, capacityKg: "3000", capacityL: "12000", coldBox: false, shiftStart: "", shiftEnd: "", costPerKmXof: "300" },
-    { key: vehicleKey(), name: names.pickup, capacityKg: "800", capacityL: "3000", coldBox: true, shiftStart: "", shiftEnd: "", costPerKmXof: "200" },
+    {
+      key: vehicleKey(),
+      name: names.truck,
+      capacityKg: "3000",
+      capacityL: "12000",
+      coldBox: false,
+      shiftStart: "",
+      shiftEnd: "",
+      costPerKmXof: "300",
+    },
+    {
+      key: vehicleKey(),
+      name: names.pickup,
+      capacityKg: "800",
+      capacityL: "3000",
+      coldBox: true,
+      shiftStart: "",
+      shiftEnd: "",
+      costPerKmXof: "200",
+    },
   ];
 }
 
 /** A new empty-ish row. */
 export function blankVehicle(name: string): VehicleDraft {
-  return { key: vehicleKey(), name, capacityKg: "1000", capacityL: "4000", coldBox: false, shiftStart: "", shiftEnd: "", costPerKmXof: "250" };
+  return {
+    key: vehicleKey(),
+    name,
+    capacityKg: "1000",
+    capacityL: "4000",
+    coldBox: false,
+    shiftStart: "",
+    shiftEnd: "",
+    costPerKmXof: "250",
+  };
 }
 
 /** "12,5" or "12.5" → 12.5; empty or garbage → NaN (refused by the schema). */
@@ -99,7 +126,10 @@ function keyFor(path: string): string {
 }
 
 /** Validates the form with the shared contract: the request to send, or the field errors. */
-export function buildRequest(depotId: string, d: PlanDraft): { body: z.input<typeof RoutePlanCreate>; errors: null } | { body: null; errors: FormErrors } {
+export function buildRequest(
+  depotId: string,
+  d: PlanDraft,
+): { body: z.input<typeof RoutePlanCreate>; errors: null } | { body: null; errors: FormErrors } {
   const body = toRequest(depotId, d);
   const parsed = RoutePlanCreate.safeParse(body);
   const errors: FormErrors = { ...(parsed.success ? {} : issuesOf(parsed.error.issues)), ...shiftErrors(d.vehicles) };

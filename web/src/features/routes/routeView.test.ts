@@ -1,12 +1,31 @@
 import type { TFunction } from "i18next";
 import { describe, expect, it } from "vitest";
 import type { RoutePlan } from "@shared/contracts/routePlans";
-import { duration, planLines, planPoints, positionsFor, ROUTE_COLOURS, routeLetter, violationsOf, violationText } from "./routeView";
+import {
+  duration,
+  planLines,
+  planPoints,
+  positionsFor,
+  ROUTE_COLOURS,
+  routeLetter,
+  violationsOf,
+  violationText,
+} from "./routeView";
 
 const t = ((key: string, o?: Record<string, unknown>) => `${key}${o ? JSON.stringify(o) : ""}`) as unknown as TFunction;
-const stop = (id: number, position: number) => ({ id, position, facilityId: `f${id}`, facilityName: `CSCom ${id}`, lat: 12 + id / 100, lon: -8, etaS: 30_000 + id * 600 });
+const stop = (id: number, position: number) => ({
+  id,
+  position,
+  facilityId: `f${id}`,
+  facilityName: `CSCom ${id}`,
+  lat: 12 + id / 100,
+  lon: -8,
+  etaS: 30_000 + id * 600,
+});
 const plan = {
-  id: 1, depotId: "kati", depotName: "Kati",
+  id: 1,
+  depotId: "kati",
+  depotName: "Kati",
   routes: [
     { vehicleId: 10, name: "Camion", stops: [stop(1, 1), stop(2, 2)] },
     { vehicleId: 11, name: "Pick-up", stops: [] },
@@ -37,7 +56,12 @@ describe("route view models", () => {
   it("draws one closed line per route with stops: depot, stops in order, depot", () => {
     const lines = planLines(plan, { lat: 12.7, lon: -8.1 });
     expect(lines).toHaveLength(1);
-    expect(lines[0]!.coords).toEqual([[12.7, -8.1], [12.01, -8], [12.02, -8], [12.7, -8.1]]);
+    expect(lines[0]!.coords).toEqual([
+      [12.7, -8.1],
+      [12.01, -8],
+      [12.02, -8],
+      [12.7, -8.1],
+    ]);
     expect(planLines(plan, null)).toEqual([]);
   });
 

@@ -7,7 +7,16 @@ import { escapeHtml, type MapLine, type MapPoint } from "../../map/types";
  * Route colours: the Okabe–Ito palette, safe for the common colour-vision deficiencies (yellow last:
  * weakest on a light map). Beyond eight routes the colours repeat with dashed lines.
  */
-export const ROUTE_COLOURS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442"] as const;
+export const ROUTE_COLOURS = [
+  "#0072B2",
+  "#D55E00",
+  "#009E73",
+  "#CC79A7",
+  "#E69F00",
+  "#56B4E9",
+  "#000000",
+  "#F0E442",
+] as const;
 /** Depot marker colour (the district level's colour on the network map). */
 const DEPOT_COLOUR = "#e65100";
 /** Stops with no route, or closed this season. */
@@ -30,7 +39,13 @@ type Stop = Route["stops"][number];
 
 function depotPoint(depot: { id: string; name: string; lat: number; lon: number }, t: TFunction): MapPoint {
   return {
-    id: `depot:${depot.id}`, lat: depot.lat, lon: depot.lon, colour: DEPOT_COLOUR, radiusPx: 9, label: depot.name, badge: "D",
+    id: `depot:${depot.id}`,
+    lat: depot.lat,
+    lon: depot.lon,
+    colour: DEPOT_COLOUR,
+    radiusPx: 9,
+    label: depot.name,
+    badge: "D",
     popupHtml: `<div class="popup"><strong class="popup-name">${escapeHtml(depot.name)}</strong><div>${escapeHtml(t("routes.map.depot"))}</div></div>`,
   };
 }
@@ -42,9 +57,16 @@ function stopPopup(name: string, lines: string[]): string {
 /** Points of the shipments before solving: the depot and one point per facility (greyed when closed this season). */
 export function candidatePoints(c: RouteCandidates, selected: ReadonlySet<string>, t: TFunction): MapPoint[] {
   const stops = c.stops.map((s) => ({
-    id: `stop:${s.facilityId}`, lat: s.lat, lon: s.lon, radiusPx: 7, label: s.facilityName,
+    id: `stop:${s.facilityId}`,
+    lat: s.lat,
+    lon: s.lon,
+    radiusPx: 7,
+    label: s.facilityName,
     colour: s.closedThisSeason || !selected.has(s.facilityId) ? MUTED_COLOUR : ROUTE_COLOURS[0],
-    popupHtml: stopPopup(s.facilityName, [t("routes.map.load", { kg: s.loadKg, l: s.loadL }), t("routes.map.orders", { count: s.orders.length })]),
+    popupHtml: stopPopup(s.facilityName, [
+      t("routes.map.load", { kg: s.loadKg, l: s.loadL }),
+      t("routes.map.orders", { count: s.orders.length }),
+    ]),
   }));
   return [...stops, depotPoint(c.depot, t)];
 }
@@ -55,15 +77,29 @@ export function planPoints(plan: RoutePlan, depot: { lat: number; lon: number } 
   plan.routes.forEach((r, i) => {
     for (const s of r.stops) {
       points.push({
-        id: `stop:${s.id}`, lat: s.lat, lon: s.lon, colour: routeColour(i), radiusPx: 8, badge: String(s.position),
+        id: `stop:${s.id}`,
+        lat: s.lat,
+        lon: s.lon,
+        colour: routeColour(i),
+        radiusPx: 8,
+        badge: String(s.position),
         label: `${routeLetter(i)}${s.position} · ${s.facilityName}`,
-        popupHtml: stopPopup(s.facilityName, [t("routes.map.stopOf", { route: `${routeLetter(i)} — ${r.name}`, position: s.position }), t("routes.map.eta", { time: clock(s.etaS) })]),
+        popupHtml: stopPopup(s.facilityName, [
+          t("routes.map.stopOf", { route: `${routeLetter(i)} — ${r.name}`, position: s.position }),
+          t("routes.map.eta", { time: clock(s.etaS) }),
+        ]),
       });
     }
   });
   for (const u of plan.unassigned) {
     points.push({
-      id: `unassigned:${u.id}`, lat: u.lat, lon: u.lon, colour: MUTED_COLOUR, radiusPx: 8, badge: "!", label: u.facilityName,
+      id: `unassigned:${u.id}`,
+      lat: u.lat,
+      lon: u.lon,
+      colour: MUTED_COLOUR,
+      radiusPx: 8,
+      badge: "!",
+      label: u.facilityName,
       popupHtml: stopPopup(u.facilityName, [t(`routes.reason.${u.reason}`)]),
     });
   }
@@ -77,7 +113,19 @@ export function planLines(plan: RoutePlan, depot: { lat: number; lon: number } |
   return plan.routes.flatMap((r, i) =>
     r.stops.length === 0
       ? []
-      : [{ id: `route:${r.vehicleId}`, colour: routeColour(i), dashed: i >= ROUTE_COLOURS.length, label: `${routeLetter(i)} — ${r.name}`, coords: [[depot.lat, depot.lon] as [number, number], ...r.stops.map((s): [number, number] => [s.lat, s.lon]), [depot.lat, depot.lon]] }],
+      : [
+          {
+            id: `route:${r.vehicleId}`,
+            colour: routeColour(i),
+            dashed: i >= ROUTE_COLOURS.length,
+            label: `${routeLetter(i)} — ${r.name}`,
+            coords: [
+              [depot.lat, depot.lon] as [number, number],
+              ...r.stops.map((s): [number, number] => [s.lat, s.lon]),
+              [depot.lat, depot.lon],
+            ],
+          },
+        ],
   );
 }
 
@@ -107,7 +155,9 @@ export function violationsOf(plan: RoutePlan) {
 /** A violation in words: the constraint and by how much it is broken. */
 export function violationText(t: TFunction, v: RouteViolation, lang: string): string {
   if (v.type === "capacity") {
-    const amount = new Intl.NumberFormat(lang === "en" ? "en-GB" : "fr-FR", { maximumFractionDigits: 1 }).format(v.excess ?? 0);
+    const amount = new Intl.NumberFormat(lang === "en" ? "en-GB" : "fr-FR", { maximumFractionDigits: 1 }).format(
+      v.excess ?? 0,
+    );
     return t(v.dimension === "litres" ? "routes.violation.capacityL" : "routes.violation.capacityKg", { amount });
   }
   if (v.type === "skills") return t("routes.violation.skills");

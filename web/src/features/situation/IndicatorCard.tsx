@@ -16,7 +16,11 @@ export interface IndicatorCardProps {
 export function IndicatorCard({ id, title, value, help, tip, tone }: IndicatorCardProps) {
   const { t } = useTranslation();
   return (
-    <article className={`indicator-card${tone ? ` tone-${tone}` : ""}`} data-testid={`indicator-${id}`} aria-labelledby={`indicator-${id}-title`}>
+    <article
+      className={`indicator-card${tone ? ` tone-${tone}` : ""}`}
+      data-testid={`indicator-${id}`}
+      aria-labelledby={`indicator-${id}-title`}
+    >
       <h3 id={`indicator-${id}-title`} className="indicator-title">
         {title}
       </h3>

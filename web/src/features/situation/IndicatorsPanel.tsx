@@ -19,16 +19,28 @@ export function IndicatorsPanel({ area }: { area: AreaFilter }) {
   const [period, setPeriod] = useState<string | null>(null);
   const query = useIndicators(area, period);
   const data = query.data;
-  const periods = useMemo(() => (data ? periodsEnding(lastCompletePeriod(data.asOf), PERIOD_CHOICES).reverse() : []), [data]);
+  const periods = useMemo(
+    () => (data ? periodsEnding(lastCompletePeriod(data.asOf), PERIOD_CHOICES).reverse() : []),
+    [data],
+  );
 
   return (
-    <section className="indicators" aria-labelledby={`${id}-title`} data-testid="indicators-panel" aria-busy={query.isFetching}>
+    <section
+      className="indicators"
+      aria-labelledby={`${id}-title`}
+      data-testid="indicators-panel"
+      aria-busy={query.isFetching}
+    >
       <div className="indicators-head">
         <h2 id={`${id}-title`}>{t("indicators.title")}</h2>
         {data && (
           <label className="inline-field">
             <span>{t("indicators.period")}</span>
-            <select value={period ?? data.period} onChange={(e) => setPeriod(e.target.value)} data-testid="indicators-period">
+            <select
+              value={period ?? data.period}
+              onChange={(e) => setPeriod(e.target.value)}
+              data-testid="indicators-period"
+            >
               {periods.map((p) => (
                 <option key={p} value={p}>
                   {formatPeriod(p, i18n.language)}
@@ -47,7 +59,12 @@ export function IndicatorsPanel({ area }: { area: AreaFilter }) {
           <Cards data={data} />
           <MonthsOfStock data={data} />
           <p className="muted small">
-            {t("indicators.asOf", { date: formatDate(data.asOf), period: formatPeriod(data.period, i18n.language), from: formatPeriod(data.fillRate.fromPeriod, i18n.language), to: formatPeriod(data.fillRate.toPeriod, i18n.language) })}
+            {t("indicators.asOf", {
+              date: formatDate(data.asOf),
+              period: formatPeriod(data.period, i18n.language),
+              from: formatPeriod(data.fillRate.fromPeriod, i18n.language),
+              to: formatPeriod(data.fillRate.toPeriod, i18n.language),
+            })}
           </p>
         </div>
       )}
@@ -67,20 +84,78 @@ function Cards({ data }: { data: Indicators }) {
   const tracerList = data.tracerProducts.map((p) => `${p.genericName} ${p.strength}`.trim()).join(", ");
   return (
     <div className="indicator-grid">
-      <IndicatorCard id="availability" title={t("indicators.availability")} value={percent(a.value, lang)} tone={toneOf(a, 0.95, 0.8)}
-        help={t("indicators.availabilityHelp", { num: n(a.numerator), den: n(a.denominator) })} tip={t("indicators.availabilityTip", { list: tracerList })} />
-      <IndicatorCard id="stockouts" title={t("indicators.stockouts")} value={n(s.numerator)}
-        help={t("indicators.stockoutsHelp", { num: n(s.numerator), den: n(s.denominator), share: percent(s.value, lang) ?? "—" })} tip={t("indicators.stockoutsTip")} />
-      <IndicatorCard id="expiry" title={t("indicators.expiry")} value={formatXof(e.numerator, lang)}
-        help={t("indicators.expiryHelp", { share: percent(e.value, lang) ?? "—", total: formatXof(e.denominator, lang), months: e.months })}
-        tip={t("indicators.expiryTip", { months: e.months, gross: formatXof(e.expiringValueXof, lang) })} />
-      <IndicatorCard id="completeness" title={t("indicators.completeness")} value={percent(r.completeness.value, lang)} tone={toneOf(r.completeness, 0.95, 0.8)}
-        help={t("indicators.completenessHelp", { num: n(r.completeness.numerator), den: n(r.completeness.denominator), period })} tip={t("indicators.completenessTip")} />
-      <IndicatorCard id="timeliness" title={t("indicators.timeliness")} value={percent(r.timeliness.value, lang)} tone={toneOf(r.timeliness, 0.8, 0.6)}
-        help={t("indicators.timelinessHelp", { num: n(r.timeliness.numerator), den: n(r.timeliness.denominator), period })} tip={t("indicators.timelinessTip")} />
-      <IndicatorCard id="fill-rate" title={t("indicators.fillRate")} value={percent(f.value, lang)} tone={toneOf(f, 0.9, 0.75)}
-        help={f.denominator > 0 ? t("indicators.fillRateHelp", { num: n(f.numerator), den: n(f.denominator), from, to, lines: percent(f.lines.value, lang) ?? "—" }) : t("indicators.fillRateNone", { from, to })}
-        tip={t("indicators.fillRateTip")} />
+      <IndicatorCard
+        id="availability"
+        title={t("indicators.availability")}
+        value={percent(a.value, lang)}
+        tone={toneOf(a, 0.95, 0.8)}
+        help={t("indicators.availabilityHelp", { num: n(a.numerator), den: n(a.denominator) })}
+        tip={t("indicators.availabilityTip", { list: tracerList })}
+      />
+      <IndicatorCard
+        id="stockouts"
+        title={t("indicators.stockouts")}
+        value={n(s.numerator)}
+        help={t("indicators.stockoutsHelp", {
+          num: n(s.numerator),
+          den: n(s.denominator),
+          share: percent(s.value, lang) ?? "—",
+        })}
+        tip={t("indicators.stockoutsTip")}
+      />
+      <IndicatorCard
+        id="expiry"
+        title={t("indicators.expiry")}
+        value={formatXof(e.numerator, lang)}
+        help={t("indicators.expiryHelp", {
+          share: percent(e.value, lang) ?? "—",
+          total: formatXof(e.denominator, lang),
+          months: e.months,
+        })}
+        tip={t("indicators.expiryTip", { months: e.months, gross: formatXof(e.expiringValueXof, lang) })}
+      />
+      <IndicatorCard
+        id="completeness"
+        title={t("indicators.completeness")}
+        value={percent(r.completeness.value, lang)}
+        tone={toneOf(r.completeness, 0.95, 0.8)}
+        help={t("indicators.completenessHelp", {
+          num: n(r.completeness.numerator),
+          den: n(r.completeness.denominator),
+          period,
+        })}
+        tip={t("indicators.completenessTip")}
+      />
+      <IndicatorCard
+        id="timeliness"
+        title={t("indicators.timeliness")}
+        value={percent(r.timeliness.value, lang)}
+        tone={toneOf(r.timeliness, 0.8, 0.6)}
+        help={t("indicators.timelinessHelp", {
+          num: n(r.timeliness.numerator),
+          den: n(r.timeliness.denominator),
+          period,
+        })}
+        tip={t("indicators.timelinessTip")}
+      />
+      <IndicatorCard
+        id="fill-rate"
+        title={t("indicators.fillRate")}
+        value={percent(f.value, lang)}
+        tone={toneOf(f, 0.9, 0.75)}
+        help={
+          f.denominator > 0
+            ? t("indicators.fillRateHelp", {
+                num: n(f.numerator),
+                den: n(f.denominator),
+                from,
+                to,
+                lines: percent(f.lines.value, lang) ?? "—",
+              })
+            : t("indicators.fillRateNone", { from, to })
+        }
+        tip={t("indicators.fillRateTip")}
+      />
     </div>
   );
 }
@@ -96,18 +171,31 @@ function MonthsOfStock({ data }: { data: Indicators }) {
         <thead>
           <tr>
             <th scope="col">{t("indicators.mosLevel")}</th>
-            <th scope="col" className="num">{t("indicators.mosMedian")}</th>
-            <th scope="col" className="num">{t("indicators.mosAggregate")}</th>
-            <th scope="col" className="num">{t("indicators.mosPairs")}</th>
+            <th scope="col" className="num">
+              {t("indicators.mosMedian")}
+            </th>
+            <th scope="col" className="num">
+              {t("indicators.mosAggregate")}
+            </th>
+            <th scope="col" className="num">
+              {t("indicators.mosPairs")}
+            </th>
           </tr>
         </thead>
         <tbody>
           {data.monthsOfStock.map((l) => (
             <tr key={l.level} data-level={l.level}>
               <th scope="row">{t(`level.${l.level}`)}</th>
-              <td className="num" data-testid={`mos-median-${l.level}`}>{formatMonths(l.median, lang)}</td>
+              <td className="num" data-testid={`mos-median-${l.level}`}>
+                {formatMonths(l.median, lang)}
+              </td>
               <td className="num">{formatMonths(l.aggregate, lang)}</td>
-              <td className="num">{t("indicators.mosPairsValue", { pairs: formatNumber(l.pairs, lang), unmeasured: formatNumber(l.unmeasured, lang) })}</td>
+              <td className="num">
+                {t("indicators.mosPairsValue", {
+                  pairs: formatNumber(l.pairs, lang),
+                  unmeasured: formatNumber(l.unmeasured, lang),
+                })}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -117,7 +205,11 @@ function MonthsOfStock({ data }: { data: Indicators }) {
         <ul>
           {data.monthsOfStock.map((l) => (
             <li key={l.level}>
-              <strong>{t(`level.${l.level}`)}</strong> — {t("indicators.mosTip", { stock: formatXof(l.stockValueXof, lang), consumption: formatXof(l.consumptionValueXof, lang) })}
+              <strong>{t(`level.${l.level}`)}</strong> —{" "}
+              {t("indicators.mosTip", {
+                stock: formatXof(l.stockValueXof, lang),
+                consumption: formatXof(l.consumptionValueXof, lang),
+              })}
             </li>
           ))}
         </ul>

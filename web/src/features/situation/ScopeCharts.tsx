@@ -12,7 +12,15 @@ const STOCK = "#2e7d32";
 const SEASON = "#ef6c00";
 
 /** The two charts of a product over the area. */
-export function ScopeCharts({ productId, productName, area }: { productId: number | null; productName: string; area: AreaFilter }) {
+export function ScopeCharts({
+  productId,
+  productName,
+  area,
+}: {
+  productId: number | null;
+  productName: string;
+  area: AreaFilter;
+}) {
   const { t } = useTranslation();
   const series = useAreaConsumption(productId, area);
   if (productId === null) return <EmptyState>{t("indicators.chooseProduct")}</EmptyState>;
@@ -41,15 +49,34 @@ function Trend({ data, productName }: { data: ConsumptionSeries; productName: st
       testId="trend-chart"
       caption={t("indicators.trendTitle", { product: productName })}
       summary={t("indicators.trendSummary", {
-        from: formatPeriod(points[0]!.period, lang), to: formatPeriod(last.period, lang), facilities: formatNumber(data.facilities, lang),
-        avg: formatNumber(avg, lang), max: formatNumber(max.consumption, lang), maxMonth: formatPeriod(max.period, lang), last: formatNumber(last.closing, lang), lastMonth: formatPeriod(last.period, lang),
+        from: formatPeriod(points[0]!.period, lang),
+        to: formatPeriod(last.period, lang),
+        facilities: formatNumber(data.facilities, lang),
+        avg: formatNumber(avg, lang),
+        max: formatNumber(max.consumption, lang),
+        maxMonth: formatPeriod(max.period, lang),
+        last: formatNumber(last.closing, lang),
+        lastMonth: formatPeriod(last.period, lang),
       })}
       labels={points.map((p) => monthLabel(p.period, lang))}
       labelHeader={t("charts.month")}
       lang={lang}
       series={[
-        { key: "consumption", label: t("indicators.consumption"), values: points.map((p) => p.consumption), colour: CONSUMPTION, kind: "bars" },
-        { key: "closing", label: t("indicators.closingStock"), values: points.map((p) => p.closing), colour: STOCK, kind: "line", axis: "right" },
+        {
+          key: "consumption",
+          label: t("indicators.consumption"),
+          values: points.map((p) => p.consumption),
+          colour: CONSUMPTION,
+          kind: "bars",
+        },
+        {
+          key: "closing",
+          label: t("indicators.closingStock"),
+          values: points.map((p) => p.closing),
+          colour: STOCK,
+          kind: "line",
+          axis: "right",
+        },
       ]}
     />
   );
@@ -70,14 +97,25 @@ function Seasonality({ data, productName }: { data: ConsumptionSeries; productNa
       height={200}
       caption={t("indicators.seasonTitle", { product: productName })}
       summary={t("indicators.seasonSummary", {
-        years: data.seasonality.years, peak: calendarMonth(peak.month, lang, "long"), peakIndex: formatNumber(peak.index ?? 0, lang, 2),
-        low: calendarMonth(low.month, lang, "long"), lowIndex: formatNumber(low.index ?? 0, lang, 2),
+        years: data.seasonality.years,
+        peak: calendarMonth(peak.month, lang, "long"),
+        peakIndex: formatNumber(peak.index ?? 0, lang, 2),
+        low: calendarMonth(low.month, lang, "long"),
+        lowIndex: formatNumber(low.index ?? 0, lang, 2),
       })}
       labels={months.map((m) => calendarMonth(m.month, lang))}
       labelHeader={t("charts.calendarMonth")}
       lang={lang}
       formatValue={(v) => formatNumber(v, lang, 2)}
-      series={[{ key: "index", label: t("indicators.seasonIndex"), values: months.map((m) => m.index), colour: SEASON, kind: "bars" }]}
+      series={[
+        {
+          key: "index",
+          label: t("indicators.seasonIndex"),
+          values: months.map((m) => m.index),
+          colour: SEASON,
+          kind: "bars",
+        },
+      ]}
     />
   );
 }

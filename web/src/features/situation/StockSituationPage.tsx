@@ -47,20 +47,34 @@ export default function StockSituationPage() {
   const matching = useMemo(() => {
     const needle = normalise(search.trim());
     const all = products.data ?? [];
-    const found = needle ? all.filter((p) => normalise(`${p.genericName} ${p.code} ${p.strength}`).includes(needle)) : all;
+    const found = needle
+      ? all.filter((p) => normalise(`${p.genericName} ${p.code} ${p.strength}`).includes(needle))
+      : all;
     return found.slice(0, MAX_OPTIONS);
   }, [products.data, search]);
   // Only the regions and districts of the user's scope are offered (the server refuses the others with 404).
-  const regionChoices = useMemo(() => visibleRegions(me.data, regions.data ?? [], districts.data ?? []), [me.data, regions.data, districts.data]);
-  const regionDistricts = useMemo(() => visibleDistricts(me.data, districts.data ?? [], regionId), [me.data, districts.data, regionId]);
+  const regionChoices = useMemo(
+    () => visibleRegions(me.data, regions.data ?? [], districts.data ?? []),
+    [me.data, regions.data, districts.data],
+  );
+  const regionDistricts = useMemo(
+    () => visibleDistricts(me.data, districts.data ?? [], regionId),
+    [me.data, districts.data, regionId],
+  );
   const area = useMemo(() => ({ regionId, districtId }), [regionId, districtId]);
   const chosen = products.data?.find((p) => p.id === productId);
   const productName = chosen ? `${chosen.genericName} ${chosen.strength}`.trim() : "";
-  const points = useMemo(() => toStatusPoints(picture.data?.items ?? [], t, i18n.language), [picture.data, t, i18n.language]);
+  const points = useMemo(
+    () => toStatusPoints(picture.data?.items ?? [], t, i18n.language),
+    [picture.data, t, i18n.language],
+  );
   const attribution = useMemo(() => mapAttributionHtml(t("map.sources")), [t, i18n.language]);
   const ind = picture.data?.indicators;
   // The facilities listed beside the map, stock-outs first: a click centres the map on one and opens its popup.
-  const watch = useMemo(() => [...(picture.data?.items ?? [])].sort((a, b) => SEVERITY.indexOf(a.status) - SEVERITY.indexOf(b.status)), [picture.data]);
+  const watch = useMemo(
+    () => [...(picture.data?.items ?? [])].sort((a, b) => SEVERITY.indexOf(a.status) - SEVERITY.indexOf(b.status)),
+    [picture.data],
+  );
 
   return (
     <div className="network situation">
@@ -69,11 +83,22 @@ export default function StockSituationPage() {
         <p className="muted">{t("situation.intro")}</p>
         <div className="field">
           <label htmlFor={`${id}-productSearch`}>{t("situation.productSearch")}</label>
-          <input id={`${id}-productSearch`} type="search" value={search} placeholder={t("situation.productSearchPlaceholder")} onChange={(e) => setSearch(e.target.value)} />
+          <input
+            id={`${id}-productSearch`}
+            type="search"
+            value={search}
+            placeholder={t("situation.productSearchPlaceholder")}
+            onChange={(e) => setSearch(e.target.value)}
+          />
         </div>
         <div className="field">
           <label htmlFor={`${id}-product`}>{t("situation.product")}</label>
-          <select id={`${id}-product`} value={productId ?? ""} onChange={(e) => update({ product: e.target.value })} data-testid="product-select">
+          <select
+            id={`${id}-product`}
+            value={productId ?? ""}
+            onChange={(e) => update({ product: e.target.value })}
+            data-testid="product-select"
+          >
             <option value="">{matching.length === 0 && !products.isPending ? t("situation.noProduct") : "—"}</option>
             {matching.map((p) => (
               <option key={p.id} value={p.id}>
@@ -85,7 +110,11 @@ export default function StockSituationPage() {
         <div className="situation-area">
           <div className="field">
             <label htmlFor={`${id}-region`}>{t("situation.region")}</label>
-            <select id={`${id}-region`} value={regionId ?? ""} onChange={(e) => update({ region: e.target.value, district: null })}>
+            <select
+              id={`${id}-region`}
+              value={regionId ?? ""}
+              onChange={(e) => update({ region: e.target.value, district: null })}
+            >
               <option value="">{isNational(me.data) ? t("situation.allRegions") : t("indicators.allScope")}</option>
               {regionChoices.map((r) => (
                 <option key={r.id} value={r.id}>
@@ -96,7 +125,12 @@ export default function StockSituationPage() {
           </div>
           <div className="field">
             <label htmlFor={`${id}-district`}>{t("situation.district")}</label>
-            <select id={`${id}-district`} value={districtId ?? ""} disabled={!regionId} onChange={(e) => update({ district: e.target.value })}>
+            <select
+              id={`${id}-district`}
+              value={districtId ?? ""}
+              disabled={!regionId}
+              onChange={(e) => update({ district: e.target.value })}
+            >
               <option value="">{t("situation.allDistricts")}</option>
               {regionDistricts.map((d) => (
                 <option key={d.id} value={d.id}>
@@ -130,7 +164,9 @@ export default function StockSituationPage() {
             </fieldset>
             {ind.cscomStockoutShare !== null && (
               <p className="situation-kpi" data-testid="cscom-stockout-share">
-                {t("situation.cscomStockout", { share: `${formatNumber(ind.cscomStockoutShare * 100, i18n.language)} %` })}
+                {t("situation.cscomStockout", {
+                  share: `${formatNumber(ind.cscomStockoutShare * 100, i18n.language)} %`,
+                })}
               </p>
             )}
             <table className="table situation-levels">
@@ -140,7 +176,11 @@ export default function StockSituationPage() {
                   <th scope="col">{t("situation.level")}</th>
                   {STATUS_BANDS.map((s) => (
                     <th key={s} scope="col" title={t(statusLabelKey(s))}>
-                      <span className="status-dot" style={{ background: STATUS_COLOUR[s] }} aria-label={t(statusLabelKey(s))} />
+                      <span
+                        className="status-dot"
+                        style={{ background: STATUS_COLOUR[s] }}
+                        aria-label={t(statusLabelKey(s))}
+                      />
                     </th>
                   ))}
                 </tr>
@@ -166,21 +206,36 @@ export default function StockSituationPage() {
                 <ul className="situation-list" data-testid="watch-list">
                   {watch.slice(0, MAX_LISTED).map((i) => (
                     <li key={i.facilityId} data-level={i.level} data-status={i.status}>
-                      <span className="status-dot" style={{ background: STATUS_COLOUR[i.status] }} title={t(statusLabelKey(i.status))} />
-                      <button type="button" className="link-button" onClick={() => setFocus({ id: i.facilityId })} aria-label={t("map.showOnMap", { name: i.name })}>
+                      <span
+                        className="status-dot"
+                        style={{ background: STATUS_COLOUR[i.status] }}
+                        title={t(statusLabelKey(i.status))}
+                      />
+                      <button
+                        type="button"
+                        className="link-button"
+                        onClick={() => setFocus({ id: i.facilityId })}
+                        aria-label={t("map.showOnMap", { name: i.name })}
+                      >
                         {i.name}
                       </button>{" "}
                       <span className="muted small">{t(`level.${i.level}`)}</span>
                     </li>
                   ))}
                 </ul>
-                {watch.length > MAX_LISTED && <p className="muted small">{t("map.moreResults", { count: watch.length - MAX_LISTED })}</p>}
+                {watch.length > MAX_LISTED && (
+                  <p className="muted small">{t("map.moreResults", { count: watch.length - MAX_LISTED })}</p>
+                )}
               </section>
             )}
-            <p className="muted small">{t("situation.asOf", { date: formatDate(picture.data.asOf), months: picture.data.amcMonths })}</p>
+            <p className="muted small">
+              {t("situation.asOf", { date: formatDate(picture.data.asOf), months: picture.data.amcMonths })}
+            </p>
           </>
         )}
-        {[regions, districts, products, boundaries].find((q) => q.isError) && <ErrorState error={[regions, districts, products, boundaries].find((q) => q.isError)!.error} />}
+        {[regions, districts, products, boundaries].find((q) => q.isError) && (
+          <ErrorState error={[regions, districts, products, boundaries].find((q) => q.isError)!.error} />
+        )}
       </div>
       <div className="network-map">
         <MapView
@@ -190,7 +245,11 @@ export default function StockSituationPage() {
           attributionHtml={attribution}
           ariaLabel={t("situation.label")}
           focus={focus}
-          fitKey={picture.data && !picture.isPlaceholderData ? `${productId}:${regionId ?? "all"}:${districtId ?? "all"}` : null}
+          fitKey={
+            picture.data && !picture.isPlaceholderData
+              ? `${productId}:${regionId ?? "all"}:${districtId ?? "all"}`
+              : null
+          }
           onNavigate={(href) => void navigate(href)}
         />
       </div>

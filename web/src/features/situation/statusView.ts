@@ -6,7 +6,13 @@ import { escapeHtml, type MapPoint } from "../../map/types";
 import { LEVEL_STYLE } from "../network/levels";
 
 /** Bands in legend order. */
-export const STATUS_BANDS = ["stockout", "under", "adequate", "over", "unknown"] as const satisfies readonly StockStatusBand[];
+export const STATUS_BANDS = [
+  "stockout",
+  "under",
+  "adequate",
+  "over",
+  "unknown",
+] as const satisfies readonly StockStatusBand[];
 
 /** Marker colour per band: stock-out red, under orange, adequate green, over blue, no data grey. */
 export const STATUS_COLOUR: Record<StockStatusBand, string> = {
@@ -38,7 +44,11 @@ export function toStatusPoints(items: FacilityStockStatus[], t: TFunction, lang:
 }
 
 /** How the popup names the source of the AMC. */
-const AMC_SOURCE_LABEL = { report: "situation.amcReport", ledger: "situation.amcLedger", downstream: "indicators.amcDownstream" } as const satisfies Record<FacilityStockStatus["amcSource"], string>;
+const AMC_SOURCE_LABEL = {
+  report: "situation.amcReport",
+  ledger: "situation.amcLedger",
+  downstream: "indicators.amcDownstream",
+} as const satisfies Record<FacilityStockStatus["amcSource"], string>;
 
 function popupHtml(i: FacilityStockStatus, t: TFunction, lang: string): string {
   const lines = [

@@ -38,7 +38,10 @@ export function AdjustmentForm({ facilityId, positions, onDone }: Props) {
   const withLots = positions.filter((p) => p.lots.length > 0);
   const position = withLots.find((p) => p.productId === productId) ?? null;
   const chosenLot = position?.lots.find((l) => lotKey(l) === lot) ?? null;
-  const problems = { lotId: chosenLot === null ? ("required" as const) : null, quantity: adjustmentQtyProblem(qty, reason) };
+  const problems = {
+    lotId: chosenLot === null ? ("required" as const) : null,
+    quantity: adjustmentQtyProblem(qty, reason),
+  };
   const qtyNumber = parseQty(qty);
   const after = chosenLot && qtyNumber !== null ? chosenLot.qtyOnHand + qtyNumber : null;
   const serverField = fieldOfError(send.error);
@@ -47,25 +50,65 @@ export function AdjustmentForm({ facilityId, positions, onDone }: Props) {
     e.preventDefault();
     setTried(true);
     if (!chosenLot || problems.quantity !== null || qtyNumber === null || productId === null) return;
-    const body = { type: "adjustment" as const, facilityId, lotId: chosenLot.lotId, fundingSource: chosenLot.fundingSource, reason, quantity: qtyNumber, ...(note.trim() ? { note: note.trim() } : {}) };
+    const body = {
+      type: "adjustment" as const,
+      facilityId,
+      lotId: chosenLot.lotId,
+      fundingSource: chosenLot.fundingSource,
+      reason,
+      quantity: qtyNumber,
+      ...(note.trim() ? { note: note.trim() } : {}),
+    };
     send.mutate(body, { onSuccess: (result) => onDone(result, productId) });
   };
 
   return (
-    <form className="entry-form" onSubmit={onSubmit} noValidate aria-labelledby="adjust-title" data-testid="adjustment-form">
+    <form
+      className="entry-form"
+      onSubmit={onSubmit}
+      noValidate
+      aria-labelledby="adjust-title"
+      data-testid="adjustment-form"
+    >
       <h2 id="adjust-title">{t("stockEntry.adjustment.title")}</h2>
       <p className="muted small">{t("stockEntry.adjustment.hint")}</p>
       <div className="entry-fields">
-        <ProductPicker products={withLots.map((p) => ({ id: p.productId, code: p.productCode, genericName: p.genericName, strength: p.strength, form: p.form }))} value={productId} onChange={(id) => { setProductId(id); setLot(""); }} />
+        <ProductPicker
+          products={withLots.map((p) => ({
+            id: p.productId,
+            code: p.productCode,
+            genericName: p.genericName,
+            strength: p.strength,
+            form: p.form,
+          }))}
+          value={productId}
+          onChange={(id) => {
+            setProductId(id);
+            setLot("");
+          }}
+        />
       </div>
       <div className="entry-fields">
         <div className="field field-grow">
           <label htmlFor="adjust-lot">{t("stockEntry.lot")}</label>
-          <select id="adjust-lot" value={lot} disabled={!position} aria-invalid={tried && problems.lotId !== null} aria-describedby="adjust-lot-msg" onChange={(e) => setLot(e.target.value)}>
+          <select
+            id="adjust-lot"
+            value={lot}
+            disabled={!position}
+            aria-invalid={tried && problems.lotId !== null}
+            aria-describedby="adjust-lot-msg"
+            onChange={(e) => setLot(e.target.value)}
+          >
             <option value="">{position ? t("stockEntry.chooseLot") : t("stockEntry.chooseProductFirst")}</option>
             {position?.lots.map((l) => (
               <option key={lotKey(l)} value={lotKey(l)}>
-                {t("stockEntry.lotOption", { code: l.lotCode, expiry: l.expiry, qty: formatNumber(l.qtyOnHand, lang), unit: position.baseUnit, funding: l.fundingSource })}
+                {t("stockEntry.lotOption", {
+                  code: l.lotCode,
+                  expiry: l.expiry,
+                  qty: formatNumber(l.qtyOnHand, lang),
+                  unit: position.baseUnit,
+                  funding: l.fundingSource,
+                })}
               </option>
             ))}
           </select>
@@ -82,14 +125,33 @@ export function AdjustmentForm({ facilityId, positions, onDone }: Props) {
           </select>
         </div>
         <div className="field">
-          <label htmlFor="adjust-qty">{t("stockEntry.signedQty", { unit: position?.baseUnit ?? t("stockEntry.baseUnits") })}</label>
-          <input id="adjust-qty" inputMode="numeric" value={qty} placeholder="-10" aria-invalid={(tried || touchedQty) && problems.quantity !== null} aria-describedby="adjust-qty-msg adjust-after" onChange={(e) => { setQty(e.target.value); setTouchedQty(true); }} />
+          <label htmlFor="adjust-qty">
+            {t("stockEntry.signedQty", { unit: position?.baseUnit ?? t("stockEntry.baseUnits") })}
+          </label>
+          <input
+            id="adjust-qty"
+            inputMode="numeric"
+            value={qty}
+            placeholder="-10"
+            aria-invalid={(tried || touchedQty) && problems.quantity !== null}
+            aria-describedby="adjust-qty-msg adjust-after"
+            onChange={(e) => {
+              setQty(e.target.value);
+              setTouchedQty(true);
+            }}
+          />
           {after !== null && (
             <span id="adjust-after" className={after < 0 ? "entry-diff-neg small" : "muted small"}>
               {t("stockEntry.lotAfter", { qty: formatNumber(after, lang) })}
             </span>
           )}
-          <FieldMessage id="adjust-qty-msg" problem={problems.quantity} show={tried || touchedQty} error={send.error} path="quantity" />
+          <FieldMessage
+            id="adjust-qty-msg"
+            problem={problems.quantity}
+            show={tried || touchedQty}
+            error={send.error}
+            path="quantity"
+          />
         </div>
         <div className="field field-grow">
           <label htmlFor="adjust-note">{t("stockEntry.note")}</label>

@@ -37,7 +37,14 @@ export function CountForm({ facilityId, positions, onDone }: Props) {
     e.preventDefault();
     setTried(true);
     if (invalid || lines.length === 0 || productId === null) return;
-    const body = { facilityId, lines: lines.map((l) => ({ lotId: l.lotId, fundingSource: l.fundingSource, countedQty: parseQty(counted[lotKey(l)]!)! })) };
+    const body = {
+      facilityId,
+      lines: lines.map((l) => ({
+        lotId: l.lotId,
+        fundingSource: l.fundingSource,
+        countedQty: parseQty(counted[lotKey(l)]!)!,
+      })),
+    };
     send.mutate(body, { onSuccess: (result) => onDone(result, productId) });
   };
   /** The index of a lot among the lines sent, for server paths "lines.N…". */
@@ -48,7 +55,20 @@ export function CountForm({ facilityId, positions, onDone }: Props) {
       <h2 id="count-title">{t("stockEntry.count.title")}</h2>
       <p className="muted small">{t("stockEntry.count.hint")}</p>
       <div className="entry-fields">
-        <ProductPicker products={withLots.map((p) => ({ id: p.productId, code: p.productCode, genericName: p.genericName, strength: p.strength, form: p.form }))} value={productId} onChange={(id) => { setProductId(id); setCounted({}); }} />
+        <ProductPicker
+          products={withLots.map((p) => ({
+            id: p.productId,
+            code: p.productCode,
+            genericName: p.genericName,
+            strength: p.strength,
+            form: p.form,
+          }))}
+          value={productId}
+          onChange={(id) => {
+            setProductId(id);
+            setCounted({});
+          }}
+        />
       </div>
       {position && (
         <div className="table-scroll">
@@ -59,9 +79,13 @@ export function CountForm({ facilityId, positions, onDone }: Props) {
                 <th scope="col">{t("stockEntry.lot")}</th>
                 <th scope="col">{t("stockEntry.expiry")}</th>
                 <th scope="col">{t("stockEntry.fundingSource")}</th>
-                <th scope="col" className="num">{t("stockEntry.count.onHand", { unit: position.baseUnit })}</th>
+                <th scope="col" className="num">
+                  {t("stockEntry.count.onHand", { unit: position.baseUnit })}
+                </th>
                 <th scope="col">{t("stockEntry.count.counted")}</th>
-                <th scope="col" className="num">{t("stockEntry.count.difference")}</th>
+                <th scope="col" className="num">
+                  {t("stockEntry.count.difference")}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -82,11 +106,31 @@ export function CountForm({ facilityId, positions, onDone }: Props) {
                       <label className="visually-hidden" htmlFor={`count-${key}`}>
                         {t("stockEntry.count.countedOf", { lot: l.lotCode })}
                       </label>
-                      <input id={`count-${key}`} inputMode="numeric" value={text} aria-invalid={problem !== null} aria-describedby={`count-msg-${key}`} onChange={(e) => setCounted((c) => ({ ...c, [key]: e.target.value }))} />
-                      <FieldMessage id={`count-msg-${key}`} problem={problem} show={true} error={send.error} path={index >= 0 ? `lines.${index}` : undefined} />
+                      <input
+                        id={`count-${key}`}
+                        inputMode="numeric"
+                        value={text}
+                        aria-invalid={problem !== null}
+                        aria-describedby={`count-msg-${key}`}
+                        onChange={(e) => setCounted((c) => ({ ...c, [key]: e.target.value }))}
+                      />
+                      <FieldMessage
+                        id={`count-msg-${key}`}
+                        problem={problem}
+                        show={true}
+                        error={send.error}
+                        path={index >= 0 ? `lines.${index}` : undefined}
+                      />
                     </td>
                     <td className="num" data-diff>
-                      {diff === null ? "—" : <span className={diff < 0 ? "entry-diff-neg" : diff > 0 ? "entry-diff-pos" : undefined}>{diff > 0 ? "+" : ""}{formatNumber(diff, lang)}</span>}
+                      {diff === null ? (
+                        "—"
+                      ) : (
+                        <span className={diff < 0 ? "entry-diff-neg" : diff > 0 ? "entry-diff-pos" : undefined}>
+                          {diff > 0 ? "+" : ""}
+                          {formatNumber(diff, lang)}
+                        </span>
+                      )}
                     </td>
                   </tr>
                 );

@@ -17,9 +17,16 @@ export function MovementConfirmation({ result, facilityId, productId, onNext }: 
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   return (
-    <section className="action-card" aria-labelledby="entry-done-title" data-testid="entry-confirmation" data-batch-id={result.batchId}>
+    <section
+      className="action-card"
+      aria-labelledby="entry-done-title"
+      data-testid="entry-confirmation"
+      data-batch-id={result.batchId}
+    >
       <h2 id="entry-done-title" role="status">
-        {result.movements.length === 0 ? t("stockEntry.done.nothing") : t("stockEntry.done.title", { count: result.movements.length })}
+        {result.movements.length === 0
+          ? t("stockEntry.done.nothing")
+          : t("stockEntry.done.title", { count: result.movements.length })}
       </h2>
       {result.movements.length > 0 && (
         <div className="table-scroll">
@@ -30,17 +37,27 @@ export function MovementConfirmation({ result, facilityId, productId, onNext }: 
                 <th scope="col">{t("stockEntry.done.type")}</th>
                 <th scope="col">{t("stockEntry.lot")}</th>
                 <th scope="col">{t("stockEntry.expiry")}</th>
-                <th scope="col" className="num">{t("stockEntry.done.delta")}</th>
-                <th scope="col" className="num">{t("stockEntry.done.balance")}</th>
+                <th scope="col" className="num">
+                  {t("stockEntry.done.delta")}
+                </th>
+                <th scope="col" className="num">
+                  {t("stockEntry.done.balance")}
+                </th>
               </tr>
             </thead>
             <tbody>
               {result.movements.map((m) => (
                 <tr key={m.id} data-movement-id={m.id}>
-                  <td>{t(`stockEntry.movementType.${m.type}`)}{m.reason ? ` — ${t(`stockEntry.reasonOf.${m.reason}`, { defaultValue: m.reason })}` : ""}</td>
+                  <td>
+                    {t(`stockEntry.movementType.${m.type}`)}
+                    {m.reason ? ` — ${t(`stockEntry.reasonOf.${m.reason}`, { defaultValue: m.reason })}` : ""}
+                  </td>
                   <td>{m.lotCode}</td>
                   <td>{m.expiry}</td>
-                  <td className="num" data-delta>{m.qtyDelta > 0 ? "+" : ""}{formatNumber(m.qtyDelta, lang)}</td>
+                  <td className="num" data-delta>
+                    {m.qtyDelta > 0 ? "+" : ""}
+                    {formatNumber(m.qtyDelta, lang)}
+                  </td>
                   <td className="num">{formatNumber(m.balanceAfter, lang)}</td>
                 </tr>
               ))}

@@ -38,11 +38,22 @@ export function ProductPicker({ products, value, onChange, describedBy }: Props)
     <>
       <div className="field field-grow">
         <label htmlFor={`${id}-search`}>{t("stockEntry.productSearch")}</label>
-        <input id={`${id}-search`} type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder={t("stockEntry.productSearchHint")} />
+        <input
+          id={`${id}-search`}
+          type="search"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          placeholder={t("stockEntry.productSearchHint")}
+        />
       </div>
       <div className="field field-grow">
         <label htmlFor={`${id}-select`}>{t("stockEntry.product")}</label>
-        <select id={`${id}-select`} value={value ?? ""} aria-describedby={describedBy} onChange={(e) => onChange(e.target.value === "" ? null : Number(e.target.value))}>
+        <select
+          id={`${id}-select`}
+          value={value ?? ""}
+          aria-describedby={describedBy}
+          onChange={(e) => onChange(e.target.value === "" ? null : Number(e.target.value))}
+        >
           <option value="">{t("stockEntry.chooseProduct", { count: shown.length })}</option>
           {shown.map((p) => (
             <option key={p.id} value={p.id}>

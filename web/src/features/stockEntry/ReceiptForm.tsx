@@ -64,44 +64,135 @@ export function ReceiptForm({ facilityId, products, onDone }: Props) {
   };
 
   return (
-    <form className="entry-form" onSubmit={onSubmit} noValidate aria-labelledby="receipt-title" data-testid="receipt-form">
+    <form
+      className="entry-form"
+      onSubmit={onSubmit}
+      noValidate
+      aria-labelledby="receipt-title"
+      data-testid="receipt-form"
+    >
       <h2 id="receipt-title">{t("stockEntry.receipt.title")}</h2>
       <p className="muted small">{t("stockEntry.receipt.hint")}</p>
       <div className="entry-fields">
-        <ProductPicker products={products} value={productId} onChange={(id) => { setProductId(id); touch("productId"); }} describedBy="receipt-product-msg" />
+        <ProductPicker
+          products={products}
+          value={productId}
+          onChange={(id) => {
+            setProductId(id);
+            touch("productId");
+          }}
+          describedBy="receipt-product-msg"
+        />
       </div>
-      <FieldMessage id="receipt-product-msg" problem={problems.productId} show={show("productId")} error={send.error} path="productId" />
+      <FieldMessage
+        id="receipt-product-msg"
+        problem={problems.productId}
+        show={show("productId")}
+        error={send.error}
+        path="productId"
+      />
       <div className="entry-fields">
         <div className="field">
           <label htmlFor="receipt-lot">{t("stockEntry.lotCode")}</label>
-          <input id="receipt-lot" value={lotCode} maxLength={60} autoComplete="off" aria-invalid={show("lotCode") && problems.lotCode !== null} aria-describedby="receipt-lot-msg" onChange={(e) => setLotCode(e.target.value)} onBlur={() => touch("lotCode")} />
-          <FieldMessage id="receipt-lot-msg" problem={problems.lotCode} show={show("lotCode")} error={send.error} path="lotCode" />
+          <input
+            id="receipt-lot"
+            value={lotCode}
+            maxLength={60}
+            autoComplete="off"
+            aria-invalid={show("lotCode") && problems.lotCode !== null}
+            aria-describedby="receipt-lot-msg"
+            onChange={(e) => setLotCode(e.target.value)}
+            onBlur={() => touch("lotCode")}
+          />
+          <FieldMessage
+            id="receipt-lot-msg"
+            problem={problems.lotCode}
+            show={show("lotCode")}
+            error={send.error}
+            path="lotCode"
+          />
         </div>
         <div className="field">
           <label htmlFor="receipt-expiry">{t("stockEntry.expiry")}</label>
-          <input id="receipt-expiry" type="date" value={expiry} min={today} aria-invalid={show("expiry") && problems.expiry !== null} aria-describedby="receipt-expiry-msg" onChange={(e) => { setExpiry(e.target.value); touch("expiry"); }} />
-          <FieldMessage id="receipt-expiry-msg" problem={problems.expiry} show={show("expiry")} error={send.error} path="expiry" />
+          <input
+            id="receipt-expiry"
+            type="date"
+            value={expiry}
+            min={today}
+            aria-invalid={show("expiry") && problems.expiry !== null}
+            aria-describedby="receipt-expiry-msg"
+            onChange={(e) => {
+              setExpiry(e.target.value);
+              touch("expiry");
+            }}
+          />
+          <FieldMessage
+            id="receipt-expiry-msg"
+            problem={problems.expiry}
+            show={show("expiry")}
+            error={send.error}
+            path="expiry"
+          />
         </div>
         <div className="field">
-          <label htmlFor="receipt-qty">{t("stockEntry.quantityBase", { unit: product?.baseUnit ?? t("stockEntry.baseUnits") })}</label>
-          <input id="receipt-qty" inputMode="numeric" value={qty} aria-invalid={show("quantity") && problems.quantity !== null} aria-describedby="receipt-qty-msg receipt-qty-pack" onChange={(e) => { setQty(e.target.value); touch("quantity"); }} />
+          <label htmlFor="receipt-qty">
+            {t("stockEntry.quantityBase", { unit: product?.baseUnit ?? t("stockEntry.baseUnits") })}
+          </label>
+          <input
+            id="receipt-qty"
+            inputMode="numeric"
+            value={qty}
+            aria-invalid={show("quantity") && problems.quantity !== null}
+            aria-describedby="receipt-qty-msg receipt-qty-pack"
+            onChange={(e) => {
+              setQty(e.target.value);
+              touch("quantity");
+            }}
+          />
           {product && (
             <span id="receipt-qty-pack" className="muted small" data-testid="pack-size">
-              {t("stockEntry.packSize", { size: formatNumber(product.packSize, i18n.language), unit: product.baseUnit })}
-              {qtyNumber !== null && qtyNumber > 0 ? ` — ${t("stockEntry.packs", { packs: formatNumber(qtyNumber / product.packSize, i18n.language, 1) })}` : ""}
+              {t("stockEntry.packSize", {
+                size: formatNumber(product.packSize, i18n.language),
+                unit: product.baseUnit,
+              })}
+              {qtyNumber !== null && qtyNumber > 0
+                ? ` — ${t("stockEntry.packs", { packs: formatNumber(qtyNumber / product.packSize, i18n.language, 1) })}`
+                : ""}
             </span>
           )}
-          <FieldMessage id="receipt-qty-msg" problem={problems.quantity} show={show("quantity")} error={send.error} path="quantity" />
+          <FieldMessage
+            id="receipt-qty-msg"
+            problem={problems.quantity}
+            show={show("quantity")}
+            error={send.error}
+            path="quantity"
+          />
         </div>
         <div className="field">
           <label htmlFor="receipt-funding">{t("stockEntry.fundingSource")}</label>
-          <input id="receipt-funding" value={fundingSource} maxLength={40} placeholder={product?.programmeCode ?? ""} aria-describedby="receipt-funding-hint receipt-funding-msg" onChange={(e) => setFundingSource(e.target.value)} />
-          <span id="receipt-funding-hint" className="muted small">{t("stockEntry.fundingHint")}</span>
+          <input
+            id="receipt-funding"
+            value={fundingSource}
+            maxLength={40}
+            placeholder={product?.programmeCode ?? ""}
+            aria-describedby="receipt-funding-hint receipt-funding-msg"
+            onChange={(e) => setFundingSource(e.target.value)}
+          />
+          <span id="receipt-funding-hint" className="muted small">
+            {t("stockEntry.fundingHint")}
+          </span>
           <FieldMessage id="receipt-funding-msg" problem={null} show={false} error={send.error} path="fundingSource" />
         </div>
         <div className="field field-grow">
           <label htmlFor="receipt-reference">{t("stockEntry.reference")}</label>
-          <input id="receipt-reference" value={reference} maxLength={100} placeholder={t("stockEntry.referenceHint")} aria-describedby="receipt-reference-msg" onChange={(e) => setReference(e.target.value)} />
+          <input
+            id="receipt-reference"
+            value={reference}
+            maxLength={100}
+            placeholder={t("stockEntry.referenceHint")}
+            aria-describedby="receipt-reference-msg"
+            onChange={(e) => setReference(e.target.value)}
+          />
           <FieldMessage id="receipt-reference-msg" problem={null} show={false} error={send.error} path="reference" />
         </div>
       </div>

@@ -22,7 +22,9 @@ export default function StockEntryPage() {
   const { t } = useTranslation();
   const [params, update] = useSearchState();
   const { facilities, districts, choices, depotId: facilityId, depot: facility } = useDepotChoice(params);
-  const kind = (KINDS as readonly string[]).includes(params.get("saisie") ?? "") ? (params.get("saisie") as Kind) : "reception";
+  const kind = (KINDS as readonly string[]).includes(params.get("saisie") ?? "")
+    ? (params.get("saisie") as Kind)
+    : "reception";
   const [done, setDone] = useState<{ result: MovementResult; productId: number } | null>(null);
   // Bumped after each write so the next form starts empty.
   const [round, setRound] = useState(0);
@@ -37,7 +39,10 @@ export default function StockEntryPage() {
         intro={t("stockEntry.intro")}
         choices={choices}
         depotId={facilityId}
-        onDepot={(id) => { setDone(null); update({ depot: id }); }}
+        onDepot={(id) => {
+          setDone(null);
+          update({ depot: id });
+        }}
         select={{ id: "entry-facility", label: t("stockEntry.facility") }}
       />
       {!facility ? (
@@ -46,15 +51,37 @@ export default function StockEntryPage() {
         <>
           <div className="segmented tabs" role="group" aria-label={t("stockEntry.kinds")}>
             {KINDS.map((k) => (
-              <button key={k} type="button" aria-pressed={kind === k} data-kind={k} onClick={() => { setDone(null); update({ saisie: k === "reception" ? null : k }); }}>
+              <button
+                key={k}
+                type="button"
+                aria-pressed={kind === k}
+                data-kind={k}
+                onClick={() => {
+                  setDone(null);
+                  update({ saisie: k === "reception" ? null : k });
+                }}
+              >
                 {t(`stockEntry.kind.${k}`)}
               </button>
             ))}
           </div>
           {done ? (
-            <MovementConfirmation result={done.result} facilityId={facility.id} productId={done.productId} onNext={() => { setDone(null); setRound((r) => r + 1); }} />
+            <MovementConfirmation
+              result={done.result}
+              facilityId={facility.id}
+              productId={done.productId}
+              onNext={() => {
+                setDone(null);
+                setRound((r) => r + 1);
+              }}
+            />
           ) : (
-            <EntryForm key={`${facility.id}-${kind}-${round}`} kind={kind} facilityId={facility.id} onDone={(result, productId) => setDone({ result, productId })} />
+            <EntryForm
+              key={`${facility.id}-${kind}-${round}`}
+              kind={kind}
+              facilityId={facility.id}
+              onDone={(result, productId) => setDone({ result, productId })}
+            />
           )}
         </>
       )}
@@ -63,15 +90,28 @@ export default function StockEntryPage() {
 }
 
 /** The chosen form, with the data it needs (catalogue for a receipt, the facility's lots for the others). */
-function EntryForm({ kind, facilityId, onDone }: { kind: Kind; facilityId: string; onDone: (result: MovementResult, productId: number) => void }) {
+function EntryForm({
+  kind,
+  facilityId,
+  onDone,
+}: {
+  kind: Kind;
+  facilityId: string;
+  onDone: (result: MovementResult, productId: number) => void;
+}) {
   const { t } = useTranslation();
   const products = useProducts(null, kind === "reception");
   const stock = useStockPositions(facilityId, null, kind !== "reception");
   const query = kind === "reception" ? products : stock;
   if (query.isPending) return <Loading />;
   if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
-  if (kind === "reception") return <ReceiptForm facilityId={facilityId} products={products.data ?? []} onDone={onDone} />;
+  if (kind === "reception")
+    return <ReceiptForm facilityId={facilityId} products={products.data ?? []} onDone={onDone} />;
   const positions = stock.data?.items ?? [];
   if (!positions.some((p) => p.lots.length > 0)) return <EmptyState>{t("stockEntry.noLots")}</EmptyState>;
-  return kind === "ajustement" ? <AdjustmentForm facilityId={facilityId} positions={positions} onDone={onDone} /> : <CountForm facilityId={facilityId} positions={positions} onDone={onDone} />;
+  return kind === "ajustement" ? (
+    <AdjustmentForm facilityId={facilityId} positions={positions} onDone={onDone} />
+  ) : (
+    <CountForm facilityId={facilityId} positions={positions} onDone={onDone} />
+  );
 }

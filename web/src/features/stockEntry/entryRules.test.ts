@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { ApiError } from "../../api/client";
-import { adjustmentQtyProblem, countedQtyProblem, errorIsFor, expiryProblem, fieldOfError, lotCodeProblem, receiptQtyProblem } from "./entryRules";
+import {
+  adjustmentQtyProblem,
+  countedQtyProblem,
+  errorIsFor,
+  expiryProblem,
+  fieldOfError,
+  lotCodeProblem,
+  receiptQtyProblem,
+} from "./entryRules";
 
 describe("stock entry rules", () => {
   it("checks received quantities", () => {
@@ -26,7 +34,9 @@ describe("stock entry rules", () => {
     expect(expiryProblem("2027-06-30", "2026-01-01")).toBeNull();
   });
   it("places server errors next to their field", () => {
-    const invalid = new ApiError("validation_failed", 400, "x", { issues: [{ path: "lines.1.countedQty", message: "too small" }] });
+    const invalid = new ApiError("validation_failed", 400, "x", {
+      issues: [{ path: "lines.1.countedQty", message: "too small" }],
+    });
     expect(fieldOfError(invalid)).toBe("lines.1.countedQty");
     expect(errorIsFor(invalid, "lines.1")).toBe(true);
     expect(errorIsFor(invalid, "lines.10")).toBe(false);

@@ -5,7 +5,18 @@ import { ApiError } from "../../api/client";
 const MAX_QTY = 1_000_000_000;
 
 /** An i18n key of stockEntry.invalid.*, or null when the value is fine. */
-export type Problem = "required" | "wholeNumber" | "positive" | "nonZero" | "tooLarge" | "negativeForReason" | "dateFormat" | "expired" | "tooLong" | "notNegative" | null;
+export type Problem =
+  | "required"
+  | "wholeNumber"
+  | "positive"
+  | "nonZero"
+  | "tooLarge"
+  | "negativeForReason"
+  | "dateFormat"
+  | "expired"
+  | "tooLong"
+  | "notNegative"
+  | null;
 
 /** A whole quantity typed in a text box, or null when it is not one. */
 export function parseQty(text: string): number | null {
@@ -51,7 +62,8 @@ export function lotCodeProblem(text: string): Problem {
 export function expiryProblem(text: string, today: string): Problem {
   if (text === "") return "required";
   const d = new Date(`${text}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== text) return "dateFormat";
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== text)
+    return "dateFormat";
   return text < today ? "expired" : null;
 }
 
