@@ -1,0 +1,155 @@
+/**
+ * Who may do what, where. Every API route declares a policy (see secureRouter); a role gets an
+ * action only if it is listed here (deny by default), and facility-scoped routes also check that
+ * the facility lies in the user's geographic scope. Objects outside scope answer 404, so their
+ * existence does not leak; an action the role lacks answers 403.
+ */
+import type { Me, Role } from "../contracts/auth";
+
+/** Everything a route can require. */
+export const ACTIONS = [
+  "session",
+  "reference:read",
+  "stock:read",
+  "stock:write",
+  "audit:read",
+  "reports:write",
+  "orders:read",
+  "orders:request",
+  "orders:approve",
+  "orders:fulfil",
+  "orders:deliver",
+  "routes:read",
+  "routes:plan",
+  "vrp:solve",
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/** The actions of each role. "session" (own session: me, logout, password) is every signed-in user's. */
+export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
+  admin: [
+    "session",
+    "reference:read",
+    "stock:read",
+    "stock:write",
+    "audit:read",
+    "reports:write",
+    "orders:read",
+    "orders:request",
+    "orders:approve",
+    "orders:fulfil",
+    "orders:deliver",
+    "routes:read",
+    "routes:plan",
+    "vrp:solve",
+  ],
+  procurement_officer: ["session", "reference:read", "stock:read", "orders:read", "orders:approve"],
+  regional_manager: [
+    "session",
+    "reference:read",
+    "stock:read",
+    "stock:write",
+    "orders:read",
+    "orders:request",
+    "orders:approve",
+    "orders:fulfil",
+    "orders:deliver",
+    "routes:read",
+    "routes:plan",
+    "vrp:solve",
+  ],
+  district_pharmacist: [
+    "session",
+    "reference:read",
+    "stock:read",
+    "stock:write",
+    "reports:write",
+    "orders:read",
+    "orders:request",
+    "orders:approve",
+    "orders:fulfil",
+    "orders:deliver",
+    "routes:read",
+    "routes:plan",
+    "vrp:solve",
+  ],
+  storekeeper: [
+    "session",
+    "reference:read",
+    "stock:read",
+    "stock:write",
+    "orders:read",
+    "orders:fulfil",
+    "orders:deliver",
+    "routes:read",
+    "routes:plan",
+    "vrp:solve",
+  ],
+  cscom_manager: [
+    "session",
+    "reference:read",
+    "stock:read",
+    "stock:write",
+    "reports:write",
+    "orders:read",
+    "orders:request",
+    "orders:deliver",
+  ],
+  driver: ["session", "reference:read", "routes:read"],
+};
+
+/** True when the role may perform the action somewhere. */
+export function may(user: Me, action: Action): boolean {
+  return ROLE_ACTIONS[user.role].includes(action);
+}
+
+/** The geography of a facility as far as scope is concerned. */
+export interface ScopedFacility {
+  id: string;
+  regionId: string;
+  districtId: string | null;
+}
+
+/**
+ * Whether a facility lies in the user's scope: national roles see everything; a regional manager
+ * their region; a district pharmacist their district (depot and CSComs); a storekeeper or CSCom
+ * manager their own facility; a driver no facility's stock (only their own routes).
+ */
+export function inScope(user: Me, f: ScopedFacility): boolean {
+  switch (user.role) {
+    case "admin":
+    case "procurement_officer":
+      return true;
+    case "regional_manager":
+      return user.scopeRegionId !== null && f.regionId === user.scopeRegionId;
+    case "district_pharmacist":
+      return user.scopeDistrictId !== null && f.districtId === user.scopeDistrictId;
+    case "storekeeper":
+    case "cscom_manager":
+      return user.scopeFacilityId !== null && f.id === user.scopeFacilityId;
+    case "driver":
+      return false;
+  }
+}
+
+/** A user's scope as a filter on facilities: every facility, none, or those of a region, district or one facility. */
+export type ScopeFilter =
+  { all: true } | { none: true } | { regionId: string } | { districtId: string } | { facilityId: string };
+
+/** The facilities a user may see, as a filter (the same rule as inScope, for list queries). */
+export function scopeFilter(user: Me): ScopeFilter {
+  switch (user.role) {
+    case "admin":
+    case "procurement_officer":
+      return { all: true };
+    case "regional_manager":
+      return user.scopeRegionId ? { regionId: user.scopeRegionId } : { none: true };
+    case "district_pharmacist":
+      return user.scopeDistrictId ? { districtId: user.scopeDistrictId } : { none: true };
+    case "storekeeper":
+    case "cscom_manager":
+      return user.scopeFacilityId ? { facilityId: user.scopeFacilityId } : { none: true };
+    case "driver":
+      return { none: true };
+  }
+}
