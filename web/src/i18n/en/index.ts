@@ -1,0 +1,13 @@
+/** English texts (same keys as French), one file per feature. */
+import { common } from "./common";
+import { stock } from "./stock";
+import { dashboards } from "./dashboards";
+import { orders } from "./orders";
+import { reports } from "./reports";
+import { routes } from "./routes";
+import { audit } from "./audit";
+
+import type { Messages } from "../fr";
+
+/** Every English text, by feature. */
+export const en: Messages = { ...common, ...stock, ...dashboards, ...orders, ...reports, ...routes, ...audit };

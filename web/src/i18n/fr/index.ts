@@ -1,0 +1,14 @@
+/** French texts (the reference language: every key exists here first), one file per feature. */
+import { common } from "./common";
+import { stock } from "./stock";
+import { dashboards } from "./dashboards";
+import { orders } from "./orders";
+import { reports } from "./reports";
+import { routes } from "./routes";
+import { audit } from "./audit";
+
+/** Every French text, by feature. */
+export const fr = { ...common, ...stock, ...dashboards, ...orders, ...reports, ...routes, ...audit };
+
+/** The shape every language must follow: a key missing in another language fails `tsc`. */
+export type Messages = typeof fr;
