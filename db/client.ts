@@ -10,6 +10,9 @@ import * as schema from "./schema";
 /** The drizzle handle used everywhere on the server. */
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
+/** The transaction handle passed to commands and queries that run inside a write. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
 /** An open database: the drizzle handle and the raw connection (for bulk seeding and pragmas). */
 export interface OpenDb {
   db: Db;

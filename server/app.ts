@@ -5,7 +5,7 @@ import cookieParser from "cookie-parser";
 import express from "express";
 import { rateLimit } from "express-rate-limit";
 import helmet from "helmet";
-import pino, { type Logger } from "pino";
+import pino from "pino";
 import type { Db } from "../db/client";
 import { AppError } from "../shared/errors";
 import { loadSession, requireCsrf } from "./middleware/auth";
@@ -21,33 +21,12 @@ import { routePlanRoutes } from "./routes/routePlans";
 import { SecureRouter, type RegisteredRoute } from "./routes/secureRouter";
 import { stockRoutes } from "./routes/stock";
 import { jsonBodyParsers, vrpRoutes } from "./routes/vrp";
-import { GreatCircleModel, type RoadModel } from "./routing/roadModel";
-import { SolverPool, type Solver } from "./routing/solverPool";
-import { InlineReader, type HeavyReader } from "./reads/registry";
+import { GreatCircleModel } from "./routing/roadModel";
+import { SolverPool } from "./routing/solverPool";
+import { InlineReader } from "./reads/registry";
+import type { AppDeps } from "./deps";
 
-/** What the app needs from the outside world. */
-export interface AppDeps {
-  db: Db;
-  /** Current time; tests pass a fixed clock */
-  clock: () => Date;
-  log: Logger;
-  /** Folder of the built web app to serve (optional in API tests) */
-  webDir?: string;
-  /** Optional tile server URL template exposed to the web app ({z}/{x}/{y}) */
-  tileUrl?: string;
-  /** Requests per minute per client on the API (0 = no limit); sign-in has its own tighter limit */
-  rateLimitPerMinute?: number;
-  /** Sign-in attempts per minute per client (default 20) */
-  loginRateLimitPerMinute?: number;
-  /** Trust X-Forwarded-* from a reverse proxy (for Secure cookies and client IPs) */
-  trustProxy?: boolean;
-  /** Runs route solves off the event loop (default: a worker-thread pool) */
-  solver: Solver;
-  /** Runs the national reads (indicators, stock picture): a worker on the database file in the server, inline by default */
-  reads: HeavyReader;
-  /** Distance / duration matrices for route plans (default: great-circle × circuity; a road network when loaded) */
-  roadModel: RoadModel;
-}
+export type { AppDeps } from "./deps";
 
 /** The Express app, and the API routes it registered (each with its policy). */
 export type FuraApp = express.Express & { locals: { routes: RegisteredRoute[] } };

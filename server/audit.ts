@@ -1,7 +1,6 @@
 /** Appends to the audit log inside the caller's transaction: who, when, what, before and after, from where. */
-import type { Db } from "../db/client";
+import type { Db, Tx } from "../db/client";
 import { auditLog } from "../db/schema";
-import type { Tx } from "./commands/idempotency";
 
 /** Where a request comes from: the signed-in user (if any) and the client. */
 export interface RequestOrigin {

@@ -10,7 +10,7 @@ import type { AllocationPlan, AllocationRequest } from "../../shared/contracts/r
 import { allocate, encodeInputs, previousPeriod, storeCalculation } from "../../shared/domain/replenishment";
 import { pickFefo } from "../../shared/domain/stock";
 import { AppError } from "../../shared/errors";
-import type { Tx } from "./idempotency";
+import type { Tx } from "../../db/client";
 import { shelfLots } from "./ledger";
 import { fieldError, loadFacility, loadProduct, minShelfLifeDays } from "./stockRefs";
 

@@ -9,7 +9,7 @@ import { lots, orderEvents, orderLineLots, orderLines, orders, stockReportLines 
 import { readCalculation, storeCalculation, withReportPeriods } from "../../shared/domain/replenishment";
 import type { LinePick } from "../../shared/contracts/replenishment";
 import { pickFefo } from "../../shared/domain/stock";
-import type { Tx } from "./idempotency";
+import type { Tx } from "../../db/client";
 import { appendLines, shelfLots, type LineInput } from "./ledger";
 import { loadOrderRow, supplierOf, transition } from "./orders";
 import { fieldError, minShelfLifeDays } from "./stockRefs";

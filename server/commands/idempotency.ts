@@ -1,12 +1,9 @@
 /** Runs a write once per client-supplied idempotency key, inside one IMMEDIATE transaction. */
 import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
-import type { Db } from "../../db/client";
+import type { Db, Tx } from "../../db/client";
 import { idempotencyKeys } from "../../db/schema";
 import { AppError } from "../../shared/errors";
-
-/** The transaction handle passed to commands. */
-export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 /** A command's answer: HTTP status and JSON body; stored with the key for replays. */
 export interface CommandResult {

@@ -3,7 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { lots, stockBalances, stockMovements } from "../../db/schema";
 import { applyDelta } from "../../shared/domain/stock";
 import { AppError } from "../../shared/errors";
-import type { Tx } from "./idempotency";
+import type { Tx } from "../../db/client";
 
 /** One ledger line to append (qtyDelta signed, base units). */
 export interface LineInput {

@@ -5,7 +5,7 @@ import { orderEvents, orderLines, orders, supplyLines } from "../../db/schema";
 import type { Me } from "../../shared/contracts/auth";
 import { nextStatus, type OrderStatus, type OrderTransition } from "../../shared/domain/orders";
 import { AppError } from "../../shared/errors";
-import type { Tx } from "./idempotency";
+import type { Tx } from "../../db/client";
 import { runOrderCycle } from "./orderCycle";
 import { loadReportRow } from "./reports";
 import { fieldError } from "./stockRefs";

@@ -15,7 +15,7 @@ import {
 } from "../../shared/domain/replenishment";
 import { AppError } from "../../shared/errors";
 import { policiesFor } from "../queries/stock";
-import type { Tx } from "./idempotency";
+import type { Tx } from "../../db/client";
 import { supplierOf } from "./orders";
 import { fieldError } from "./stockRefs";
 

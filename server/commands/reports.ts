@@ -12,7 +12,7 @@ import {
   type PeriodConsumption,
 } from "../../shared/domain/replenishment";
 import { AppError } from "../../shared/errors";
-import type { Tx } from "./idempotency";
+import type { Tx } from "../../db/client";
 import { fieldError, loadFacility, resolveFunding } from "./stockRefs";
 
 /** Days after the end of the month by which a report is due (setting report.dueDays, default 15). */

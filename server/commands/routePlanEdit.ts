@@ -13,7 +13,7 @@ import { AppError } from "../../shared/errors";
 import { evaluatePlan, type Violation } from "../../shared/vrp/check/evaluate";
 import type { AuditEntry } from "../audit";
 import { openingWindow, timingsOf, toProblem, type StoredMatrix } from "../routing/planProblem";
-import type { Tx } from "./idempotency";
+import type { Tx } from "../../db/client";
 import { fieldError } from "./stockRefs";
 
 type PlanRow = typeof routePlans.$inferSelect;

@@ -22,7 +22,7 @@ import {
   type VehicleSpec,
 } from "../routing/planProblem";
 import { seasonOf, type RoadModel, type Season } from "../routing/roadModel";
-import type { Tx } from "./idempotency";
+import type { Tx } from "../../db/client";
 import { shipmentStops, type OrderStop } from "./shipmentStops";
 
 /** Facility levels that dispatch deliveries. */

@@ -4,7 +4,7 @@ import type { MovementCreate, MovementResult, PhysicalCountCreate } from "../../
 import { lotStatus, pickFefo, type FefoPick } from "../../shared/domain/stock";
 import { AppError } from "../../shared/errors";
 import { loadMovements } from "../queries/movements";
-import type { Tx } from "./idempotency";
+import type { Tx } from "../../db/client";
 import { appendLines, currentBalance, shelfLots, type LineInput } from "./ledger";
 import {
   fieldError,

@@ -2,7 +2,7 @@
 import { and, eq } from "drizzle-orm";
 import { facilities, fundingSources, lots, products, settings } from "../../db/schema";
 import { AppError } from "../../shared/errors";
-import type { Tx } from "./idempotency";
+import type { Tx } from "../../db/client";
 
 /** Throws validation_failed naming one field. */
 export function fieldError(path: string, message: string): never {

@@ -3,7 +3,7 @@ import { eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { lots, stockMovements } from "../../db/schema";
 import type { Movement } from "../../shared/contracts/stock";
-import type { Tx } from "../commands/idempotency";
+import type { Tx } from "../../db/client";
 
 /** Ledger lines by id, in id order, presented with their lot code and expiry. */
 export function loadMovements(db: Db | Tx, ids: number[]): Movement[] {

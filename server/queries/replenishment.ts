@@ -15,7 +15,7 @@ import {
 import type { Order, Report } from "../../shared/contracts/replenishment";
 import { computeOrderQuantity, decodeInputs, readCalculation } from "../../shared/domain/replenishment";
 import { AppError } from "../../shared/errors";
-import type { Tx } from "../commands/idempotency";
+import type { Tx } from "../../db/client";
 import type { ScopeFilter } from "../policies";
 import type { Area } from "./area";
 import { facilityInScope } from "./scope";

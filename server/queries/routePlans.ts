@@ -15,7 +15,7 @@ import type {
   RouteViolation,
 } from "../../shared/contracts/routePlans";
 import { AppError } from "../../shared/errors";
-import type { Tx } from "../commands/idempotency";
+import type { Tx } from "../../db/client";
 import { shipmentStops } from "../commands/shipmentStops";
 import { fieldError } from "../commands/stockRefs";
 import { isClosed, seasonOf } from "../routing/roadModel";

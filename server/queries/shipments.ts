@@ -7,7 +7,7 @@ import type { Db } from "../../db/client";
 import { lots, orderLineLots, orderLines, orders, products, routePlans, routeStops } from "../../db/schema";
 import type { ManifestOrder } from "../../shared/contracts/routePlans";
 import type { ShipmentLine } from "../../shared/domain/shipments";
-import type { Tx } from "../commands/idempotency";
+import type { Tx } from "../../db/client";
 
 /** Statuses in which an order is a shipment ready to go from its supplier. */
 export const READY_STATUSES = ["picking", "shipped"] as const;

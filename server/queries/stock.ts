@@ -2,7 +2,7 @@
 import { and, asc, count, eq, gte, sql } from "drizzle-orm";
 import { subMonths, startOfMonth, formatISO, parseISO } from "date-fns";
 import type { Db } from "../../db/client";
-import type { Tx } from "../commands/idempotency";
+import type { Tx } from "../../db/client";
 import { lots, products, stockBalances, stockMovements, stockPolicies } from "../../db/schema";
 import type { StockCard, StockPosition, StockPositions } from "../../shared/contracts/stock";
 import { DEFAULT_POLICIES, resolvePolicy, type PolicyRow, type SupplyLevel } from "../../shared/domain/policy";

@@ -1,7 +1,7 @@
 /** GET /audit — administrators search the audit log (it has no write route: nobody edits it). */
 import { AuditQuery } from "../../shared/contracts/audit";
 import { searchAudit } from "../queries/audit";
-import type { AppDeps } from "../app";
+import type { AppDeps } from "../deps";
 import type { SecureRouter } from "./secureRouter";
 
 /** Audit log search. */

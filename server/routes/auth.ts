@@ -2,7 +2,7 @@
 import type { Response } from "express";
 import { LoginRequest, PasswordChange } from "../../shared/contracts/auth";
 import { SESSION_COOKIE, SESSION_TTL_MS, changePassword, closeSession, openSession } from "../auth/sessions";
-import type { AppDeps } from "../app";
+import type { AppDeps } from "../deps";
 import type { SecureRouter } from "./secureRouter";
 
 const session = (res: Response) => res.locals.session as { id: string; csrfToken: string };

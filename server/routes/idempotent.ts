@@ -5,9 +5,10 @@ import type { Me } from "../../shared/contracts/auth";
 import { IdempotencyKey } from "../../shared/contracts/common";
 import { AppError } from "../../shared/errors";
 import { audit, type AuditEntry } from "../audit";
-import { requestHash, runIdempotent, type Tx } from "../commands/idempotency";
+import { requestHash, runIdempotent } from "../commands/idempotency";
+import type { Tx } from "../../db/client";
 import { parseOrThrow } from "../middleware/validate";
-import type { AppDeps } from "../app";
+import type { AppDeps } from "../deps";
 
 /** What a write needs besides its body. */
 export interface WriteCall {

@@ -2,7 +2,7 @@
 import type { Request } from "express";
 import type { Me } from "../../shared/contracts/auth";
 import { ConsumptionQuery, HistoryQuery, IndicatorsQuery } from "../../shared/contracts/indicators";
-import type { AppDeps } from "../app";
+import type { AppDeps } from "../deps";
 import { scopeFilter } from "../policies";
 import { areaConsumption, facilityHistory } from "../queries/history";
 import { getFacility } from "../queries/reference";

@@ -39,7 +39,7 @@ import { scopeFilter } from "../policies";
 import { resolveArea } from "../queries/area";
 import { listOrders, listReports, loadOrder, loadReport, reportsAwaitingOrders } from "../queries/replenishment";
 import { runOrderCycle } from "../commands/orderCycle";
-import type { AppDeps } from "../app";
+import type { AppDeps } from "../deps";
 import { idempotentWrite, type WriteCall } from "./idempotent";
 import type { FacilityRef, SecureRouter } from "./secureRouter";
 

@@ -10,7 +10,7 @@ import {
   listRegions,
   regionBoundaries,
 } from "../queries/reference";
-import type { AppDeps } from "../app";
+import type { AppDeps } from "../deps";
 import type { SecureRouter } from "./secureRouter";
 
 const read = { action: "reference:read" } as const;

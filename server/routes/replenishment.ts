@@ -1,7 +1,7 @@
 /** Replenishment routes: the one-line preview (orders and reports come next). */
 import { PreviewRequest, type PreviewResponse } from "../../shared/contracts/replenishment";
 import { computeOrderQuantity } from "../../shared/domain/replenishment";
-import type { AppDeps } from "../app";
+import type { AppDeps } from "../deps";
 import type { SecureRouter } from "./secureRouter";
 
 /** POST /replenishment/preview: the order calculation of one line, explained, from its inputs alone. */

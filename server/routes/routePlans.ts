@@ -22,7 +22,7 @@ import { insertRoutePlan, prepareRoutePlan } from "../commands/routePlans";
 import { parseOrThrow } from "../middleware/validate";
 import { listRoutePlans, loadRoutePlan, planDepotId, routeCandidates } from "../queries/routePlans";
 import { solveOptions } from "../routing/solverPool";
-import type { AppDeps } from "../app";
+import type { AppDeps } from "../deps";
 import { idempotentWrite } from "./idempotent";
 import type { FacilityRef, SecureRouter } from "./secureRouter";
 

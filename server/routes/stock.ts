@@ -17,7 +17,7 @@ import { parseOrThrow } from "../middleware/validate";
 import { getFacility } from "../queries/reference";
 import { stockCard, stockPositions } from "../queries/stock";
 import { scopeFilter } from "../policies";
-import type { AppDeps } from "../app";
+import type { AppDeps } from "../deps";
 import { idempotentWrite } from "./idempotent";
 import type { SecureRouter } from "./secureRouter";
 

@@ -4,7 +4,7 @@ import type { z } from "zod";
 import { SolveQuery, VrpSolveBody } from "../../shared/contracts/vrp";
 import { toVroomOutput, vroomToProblem } from "../../shared/vrp/vroom";
 import { solveOptions } from "../routing/solverPool";
-import type { AppDeps } from "../app";
+import type { AppDeps } from "../deps";
 import type { SecureRouter } from "./secureRouter";
 
 /** JSON body limit of the API. */

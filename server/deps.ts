@@ -1,0 +1,30 @@
+/** What the app needs from the outside world: one neutral module that app.ts, the routes and the commands may import. */
+import type { Logger } from "pino";
+import type { Db } from "../db/client";
+import type { HeavyReader } from "./reads/registry";
+import type { RoadModel } from "./routing/roadModel";
+import type { Solver } from "./routing/solverPool";
+
+/** What the app needs from the outside world. */
+export interface AppDeps {
+  db: Db;
+  /** Current time; tests pass a fixed clock */
+  clock: () => Date;
+  log: Logger;
+  /** Folder of the built web app to serve (optional in API tests) */
+  webDir?: string;
+  /** Optional tile server URL template exposed to the web app ({z}/{x}/{y}) */
+  tileUrl?: string;
+  /** Requests per minute per client on the API (0 = no limit); sign-in has its own tighter limit */
+  rateLimitPerMinute?: number;
+  /** Sign-in attempts per minute per client (default 20) */
+  loginRateLimitPerMinute?: number;
+  /** Trust X-Forwarded-* from a reverse proxy (for Secure cookies and client IPs) */
+  trustProxy?: boolean;
+  /** Runs route solves off the event loop (default: a worker-thread pool) */
+  solver: Solver;
+  /** Runs the national reads (indicators, stock picture): a worker on the database file in the server, inline by default */
+  reads: HeavyReader;
+  /** Distance / duration matrices for route plans (default: great-circle × circuity; a road network when loaded) */
+  roadModel: RoadModel;
+}
