@@ -11,12 +11,14 @@ import { AppError } from "../shared/errors";
 import { loadSession, requireCsrf } from "./middleware/auth";
 import { errorHandler, notFoundHandler } from "./middleware/errors";
 import { requestContext } from "./middleware/request";
+import { allocationRoutes } from "./routes/allocations";
 import { auditRoutes } from "./routes/audit";
 import { authRoutes } from "./routes/auth";
 import { indicatorRoutes } from "./routes/indicators";
 import { orderRoutes } from "./routes/orders";
 import { referenceRoutes } from "./routes/reference";
 import { replenishmentRoutes } from "./routes/replenishment";
+import { reportRoutes } from "./routes/reports";
 import { routePlanRoutes } from "./routes/routePlans";
 import { SecureRouter, type RegisteredRoute } from "./routes/secureRouter";
 import { stockRoutes } from "./routes/stock";
@@ -64,11 +66,11 @@ export function createApp(input: Partial<AppDeps> & { db: Db }): FuraApp {
   if (deps.rateLimitPerMinute) app.use("/api", limited(deps.rateLimitPerMinute));
   if (deps.loginRateLimitPerMinute) app.use("/api/v1/auth/login", limited(deps.loginRateLimitPerMinute));
 
-  const api = new SecureRouter(deps.db);
-  api.get("/health", { action: "public" }, (_req, res) => {
+  const api = new SecureRouter(deps);
+  api.get("/health", { action: "public" }, ({ res }) => {
     res.json({ status: "ok", time: deps.clock().toISOString() });
   });
-  api.get("/config", { action: "public" }, (_req, res) => {
+  api.get("/config", { action: "public" }, ({ res }) => {
     res.json({ tileUrl: deps.tileUrl ?? null });
   });
   authRoutes(api, deps);
@@ -76,7 +78,9 @@ export function createApp(input: Partial<AppDeps> & { db: Db }): FuraApp {
   stockRoutes(api, deps);
   indicatorRoutes(api, deps);
   replenishmentRoutes(api, deps);
+  reportRoutes(api, deps);
   orderRoutes(api, deps);
+  allocationRoutes(api, deps);
   routePlanRoutes(api, deps);
   vrpRoutes(api, deps);
   auditRoutes(api, deps);

@@ -5,6 +5,7 @@ import { openDb } from "../db/client";
 import { WorkerReader } from "./reads/readerPool";
 import { isEmpty, seedDatabase } from "../db/seed";
 import { createApp } from "./app";
+import { purgeIdempotencyKeys } from "./commands/idempotency";
 import { hashPassword } from "./auth/password";
 import { seedMonthOrders } from "./demoOrders";
 import { loadEnv } from "./env";
@@ -32,6 +33,11 @@ if (env.FURA_SEED !== "none" && isEmpty(open)) {
   open.sqlite.pragma("wal_checkpoint(TRUNCATE)");
   log.info({ ...summary, ms: Date.now() - started }, "seeded");
 }
+
+// Idempotency keys older than their retention window (30 days) are purged at start, then daily.
+const purgeKeys = () => log.info({ purged: purgeIdempotencyKeys(open.db, new Date()) }, "idempotency keys purged");
+purgeKeys();
+setInterval(purgeKeys, 86_400_000).unref();
 
 const app = createApp({
   db: open.db,

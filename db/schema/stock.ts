@@ -104,15 +104,30 @@ export const stockBalances = sqliteTable(
   ],
 );
 
-/** One row per client-supplied idempotency key: a retried request answers the stored response. */
-export const idempotencyKeys = sqliteTable("idempotency_keys", {
-  key: text("key").primaryKey(),
-  /** Method + path + hash of the body, so a key reused for another request is refused */
-  requestHash: text("request_hash").notNull(),
-  status: integer("status").notNull(),
-  responseJson: text("response_json").notNull(),
-  createdAt: text("created_at").notNull(),
-});
+/**
+ * One row per client-supplied idempotency key and user: a retried request answers the stored response. Keys
+ * are scoped to their user (two users may pick the same key); rows older than the retention window (30 days by
+ * default, long enough for a tablet offline for a week) are purged. Rows written before keys were scoped have
+ * no user and still protect their retries until they are purged.
+ */
+export const idempotencyKeys = sqliteTable(
+  "idempotency_keys",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id"),
+    key: text("key").notNull(),
+    /** Method + path + user + hash of the body, so a key reused for another request is refused */
+    requestHash: text("request_hash").notNull(),
+    status: integer("status").notNull(),
+    responseJson: text("response_json").notNull(),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("idempotency_keys_user_key").on(t.userId, t.key),
+    index("idempotency_keys_key").on(t.key),
+    index("idempotency_keys_created").on(t.createdAt),
+  ],
+);
 
 /** Small key/value configuration (e.g. the minimum remaining shelf life to issue a lot). */
 export const settings = sqliteTable("settings", {

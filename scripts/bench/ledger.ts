@@ -66,7 +66,7 @@ async function main() {
   t0 = performance.now();
   for (let i = 0; i < writes; i++) {
     const now = new Date();
-    runIdempotent(open.db, `bench-cmd-${i}`, `h${i}`, now, (tx) => ({
+    runIdempotent(open.db, { userId: null, key: `bench-cmd-${i}` }, `h${i}`, now, (tx) => ({
       status: 201,
       body:
         i % 2 === 0

@@ -1,6 +1,6 @@
-/** Runs a write once per client-supplied idempotency key, inside one IMMEDIATE transaction. */
+/** Runs a write once per client-supplied idempotency key (scoped to its user), inside one IMMEDIATE transaction. */
 import { createHash } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { and, eq, isNull, lt, or } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
 import { idempotencyKeys } from "../../db/schema";
 import { AppError } from "../../shared/errors";
@@ -11,11 +11,42 @@ export interface CommandResult {
   body: unknown;
 }
 
+/** A client's key and the user it belongs to (null: a tool writing without a session). */
+export interface IdempotencyScope {
+  userId: number | null;
+  key: string;
+}
+
+/** Days a key is kept: longer than a tablet stays offline, so that its retries still answer the first result. */
+export const IDEMPOTENCY_RETENTION_DAYS = 30;
+
 /** Hash of what identifies a request: method, path, user and body. */
 export function requestHash(parts: { method: string; path: string; userId: number | null; body: unknown }): string {
   return createHash("sha256")
     .update(JSON.stringify([parts.method, parts.path, parts.userId, parts.body]))
     .digest("hex");
+}
+
+/** The stored answer of a key, for its user (rows stored before keys were scoped match any user). */
+export function findKey(db: Db | Tx, scope: IdempotencyScope) {
+  const user = scope.userId === null ? isNull(idempotencyKeys.userId) : eq(idempotencyKeys.userId, scope.userId);
+  return db
+    .select()
+    .from(idempotencyKeys)
+    .where(and(eq(idempotencyKeys.key, scope.key), or(user, isNull(idempotencyKeys.userId))))
+    .get();
+}
+
+/** The stored answer of a seen key, or the refusal of a key reused for another request; undefined when unseen. */
+export function replayOf(db: Db | Tx, scope: IdempotencyScope, hash: string): CommandResult | undefined {
+  const seen = findKey(db, scope);
+  if (!seen) return undefined;
+  if (seen.requestHash !== hash) {
+    throw new AppError("idempotency_key_reused", "This Idempotency-Key was already used for a different request", {
+      key: scope.key,
+    });
+  }
+  return { status: seen.status, body: JSON.parse(seen.responseJson) };
 }
 
 /**
@@ -26,28 +57,20 @@ export function requestHash(parts: { method: string; path: string; userId: numbe
  */
 export function runIdempotent(
   db: Db,
-  key: string,
+  scope: IdempotencyScope,
   hash: string,
   now: Date,
   fn: (tx: Tx) => CommandResult,
 ): CommandResult & { replayed: boolean } {
   return db.transaction(
     (tx) => {
-      const seen = tx.select().from(idempotencyKeys).where(eq(idempotencyKeys.key, key)).get();
-      if (seen) {
-        if (seen.requestHash !== hash) {
-          throw new AppError(
-            "idempotency_key_reused",
-            "This Idempotency-Key was already used for a different request",
-            { key },
-          );
-        }
-        return { status: seen.status, body: JSON.parse(seen.responseJson), replayed: true };
-      }
+      const replay = replayOf(tx, scope, hash);
+      if (replay) return { ...replay, replayed: true };
       const result = fn(tx);
       tx.insert(idempotencyKeys)
         .values({
-          key,
+          userId: scope.userId,
+          key: scope.key,
           requestHash: hash,
           status: result.status,
           responseJson: JSON.stringify(result.body),
@@ -58,4 +81,10 @@ export function runIdempotent(
     },
     { behavior: "immediate" },
   );
+}
+
+/** Deletes the keys older than the retention window; returns how many. */
+export function purgeIdempotencyKeys(db: Db, now: Date, retentionDays = IDEMPOTENCY_RETENTION_DAYS): number {
+  const cutoff = new Date(now.getTime() - retentionDays * 86_400_000).toISOString();
+  return db.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, cutoff)).run().changes;
 }

@@ -6,7 +6,7 @@ import type { SecureRouter } from "./secureRouter";
 
 /** Audit log search. */
 export function auditRoutes(r: SecureRouter, { db }: AppDeps): void {
-  r.get("/audit", { action: "audit:read", query: AuditQuery }, (_req, res) => {
-    res.json(searchAudit(db, res.locals.query));
+  r.get("/audit", { action: "audit:read", query: AuditQuery }, ({ res, query }) => {
+    res.json(searchAudit(db, query));
   });
 }

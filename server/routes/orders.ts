@@ -1,11 +1,6 @@
-/** Monthly reports and the order life cycle (draft → … → received), scoped, idempotent and audited. */
-import type { Request } from "express";
-import { eq } from "drizzle-orm";
-import { z } from "zod";
-import { orders, stockReports } from "../../db/schema";
-import type { Me } from "../../shared/contracts/auth";
+/** The order life cycle (draft → … → received) and the month's order cycle, scoped, idempotent and audited. */
+import type { z } from "zod";
 import {
-  AllocationRequest,
   DepotOrderCreate,
   EmergencyOrderCreate,
   OrderApprove,
@@ -16,12 +11,11 @@ import {
   OrderReject,
   OrderShip,
   OrdersFromReport,
-  ReportCreate,
-  ReportLinesUpdate,
-  ReportQuery,
 } from "../../shared/contracts/replenishment";
+import { OrderParams, RequesterOrderParams, SupplierOrderParams } from "../../shared/contracts/refs";
 import { AppError } from "../../shared/errors";
 import { deliverOrder, pickOrder, shipOrder } from "../commands/fulfilment";
+import { runOrderCycle } from "../commands/orderCycle";
 import {
   approveOrder,
   createOrdersFromReport,
@@ -31,59 +25,27 @@ import {
   rejectOrder,
   submitOrder,
 } from "../commands/orders";
-import { planAllocation, sendAllocation } from "../commands/allocation";
 import { createPositionOrders } from "../commands/positionOrders";
-import { createReport, submitReport, updateReportLines } from "../commands/reports";
-import { parseOrThrow } from "../middleware/validate";
+import type { AppDeps } from "../deps";
 import { scopeFilter } from "../policies";
 import { resolveArea } from "../queries/area";
-import { listOrders, listReports, loadOrder, loadReport, reportsAwaitingOrders } from "../queries/replenishment";
-import { runOrderCycle } from "../commands/orderCycle";
-import type { AppDeps } from "../deps";
-import { idempotentWrite, type WriteCall } from "./idempotent";
-import type { FacilityRef, SecureRouter } from "./secureRouter";
+import { listOrders, loadOrder, reportsAwaitingOrders } from "../queries/replenishment";
+import type { SecureRouter } from "./secureRouter";
+import type { WriteCall, WriteOutcome } from "./write";
 
-const idParam = (req: Request) => parseOrThrow(z.coerce.number().int().positive(), req.params.id, "path id");
+type IdParams = typeof OrderParams | typeof RequesterOrderParams | typeof SupplierOrderParams;
+type OrderCall<B extends z.ZodType | undefined> = WriteCall<IdParams, undefined, B>;
 
-/** Facility refs of a report in the path (404 when unknown or out of scope). */
-function reportFacility(deps: AppDeps) {
-  return (req: Request): FacilityRef[] => {
-    const id = idParam(req);
-    const row = deps.db
-      .select({ facilityId: stockReports.facilityId })
-      .from(stockReports)
-      .where(eq(stockReports.id, id))
-      .get();
-    return [{ id: row?.facilityId ?? "", from: "path", label: `report ${id}` }];
-  };
-}
-
-/** Facility refs of an order in the path: its facility, its supplier, or both. */
-function orderSide(deps: AppDeps, side: "facility" | "supplier" | "either") {
-  return (req: Request): FacilityRef[] => {
-    const id = idParam(req);
-    const row = deps.db
-      .select({ facilityId: orders.facilityId, supplierId: orders.supplierId })
-      .from(orders)
-      .where(eq(orders.id, id))
-      .get();
-    const ref = (f: string | undefined): FacilityRef => ({ id: f ?? "", from: "path", label: `order ${id}` });
-    if (side === "facility") return [ref(row?.facilityId)];
-    if (side === "supplier") return [ref(row?.supplierId)];
-    return [ref(row?.facilityId), ref(row?.supplierId)];
-  };
-}
-
-/** An audited order transition answering the order as it is now. */
-function orderWrite(deps: AppDeps, action: string, run: (call: WriteCall, id: number) => unknown) {
-  return idempotentWrite(deps, (call) => {
-    const id = idParam(call.req);
+/** An audited order transition answering the order as it is now (and what the transition returned). */
+function transition<B extends z.ZodType | undefined>(action: string, run: (call: OrderCall<B>) => object | void) {
+  return (call: OrderCall<B>): WriteOutcome => {
+    const id = call.params.id;
     const before = loadOrderRow(call.tx, id).status;
-    const extra = run(call, id);
+    const extra = run(call);
     const order = loadOrder(call.tx, id);
     return {
       status: 200,
-      body: { order, ...(extra && typeof extra === "object" ? extra : {}) },
+      body: { order, ...(extra ?? {}) },
       audit: {
         action,
         objectType: "order",
@@ -92,280 +54,158 @@ function orderWrite(deps: AppDeps, action: string, run: (call: WriteCall, id: nu
         after: { status: order.status, request: call.body ?? null },
       },
     };
-  });
+  };
 }
 
-/** Routes of reports and orders. */
+/** Orders created by one request, answered in full. */
+function created(tx: OrderCall<undefined>["tx"], ids: number[]) {
+  return { orders: ids.map((id) => loadOrder(tx, id)) };
+}
+
+/** Routes of orders. */
 export function orderRoutes(r: SecureRouter, deps: AppDeps): void {
   const { db } = deps;
-  const user = (res: { locals: Record<string, unknown> }) => res.locals.user as Me;
 
-  r.get("/reports", { action: "stock:read", query: ReportQuery }, (_req, res) => {
-    res.json(listReports(db, scopeFilter(user(res)), res.locals.query));
+  r.get("/orders", { action: "orders:read", query: OrderQuery }, ({ res, user, query }) => {
+    res.json(listOrders(db, scopeFilter(user), query));
   });
-  r.get("/reports/:id", { action: "stock:read", facilities: reportFacility(deps) }, (req, res) => {
-    res.json(loadReport(db, idParam(req)));
+  r.get("/orders/:id", { action: "orders:read", params: OrderParams }, ({ res, params }) => {
+    res.json(loadOrder(db, params.id));
   });
-  r.post(
-    "/reports",
-    {
-      action: "reports:write",
-      body: ReportCreate,
-      facilities: (_req, res) => [{ id: res.locals.body.facilityId, from: "body", path: "facilityId" }],
-    },
-    idempotentWrite(deps, ({ tx, body, now }) => {
-      const { facilityId, period } = body as z.infer<typeof ReportCreate>;
-      const id = createReport(tx, facilityId, period, now);
-      return {
-        status: 201,
-        body: loadReport(tx, id),
-        audit: { action: "report.create", objectType: "report", objectId: String(id), after: { facilityId, period } },
-      };
-    }),
-  );
-  r.put(
-    "/reports/:id/lines",
-    { action: "reports:write", body: ReportLinesUpdate, facilities: reportFacility(deps) },
-    idempotentWrite(deps, ({ tx, req, body }) => {
-      const id = idParam(req);
-      const before = loadReport(tx, id);
-      updateReportLines(tx, id, (body as z.infer<typeof ReportLinesUpdate>).lines);
-      const after = loadReport(tx, id);
-      return {
-        status: 200,
-        body: after,
-        audit: {
-          action: "report.lines.update",
-          objectType: "report",
-          objectId: String(id),
-          before: before.lines,
-          after: after.lines,
-        },
-      };
-    }),
-  );
-  r.post(
-    "/reports/:id/submit",
-    { action: "reports:write", facilities: reportFacility(deps) },
-    idempotentWrite(deps, ({ tx, req, user: u, now }) => {
-      const id = idParam(req);
-      submitReport(tx, db.$client, id, u.id, now);
-      return {
-        status: 200,
-        body: loadReport(tx, id),
-        audit: {
-          action: "report.submit",
-          objectType: "report",
-          objectId: String(id),
-          before: { status: "draft" },
-          after: { status: "submitted" },
-        },
-      };
-    }),
-  );
 
-  r.get("/orders", { action: "orders:read", query: OrderQuery }, (_req, res) => {
-    res.json(listOrders(db, scopeFilter(user(res)), res.locals.query));
-  });
-  r.get(
-    "/orders/:id",
-    { action: "orders:read", facilities: orderSide(deps, "either"), scopeMode: "any" },
-    (req, res) => {
-      res.json(loadOrder(db, idParam(req)));
-    },
-  );
-  r.post(
-    "/orders/from-report",
-    {
-      action: "orders:request",
-      body: OrdersFromReport,
-      facilities: (_req, res) => {
-        const row = db
-          .select({ facilityId: stockReports.facilityId })
-          .from(stockReports)
-          .where(eq(stockReports.id, res.locals.body.reportId))
-          .get();
-        return [
-          { id: row?.facilityId ?? "", from: "body", path: "reportId", label: `report ${res.locals.body.reportId}` },
-        ];
+  r.post("/orders/from-report", { action: "orders:request", body: OrdersFromReport }, ({ tx, body, user, now }) => {
+    const ids = createOrdersFromReport(tx, db.$client, body.reportId, body.budgetXof, user.id, now);
+    return {
+      status: 201,
+      body: created(tx, ids),
+      audit: {
+        action: "order.create",
+        objectType: "report",
+        objectId: String(body.reportId),
+        after: { orderIds: ids, budgetXof: body.budgetXof ?? null },
       },
-    },
-    idempotentWrite(deps, ({ tx, body, user: u, now }) => {
-      const { reportId, budgetXof } = body as z.infer<typeof OrdersFromReport>;
-      const ids = createOrdersFromReport(tx, db.$client, reportId, budgetXof, u.id, now);
-      return {
-        status: 201,
-        body: { orders: ids.map((id) => loadOrder(tx, id)) },
-        audit: {
-          action: "order.create",
-          objectType: "report",
-          objectId: String(reportId),
-          after: { orderIds: ids, budgetXof: budgetXof ?? null },
-        },
-      };
-    }),
-  );
-  r.post(
-    "/orders/cycle",
-    { action: "orders:approve", body: OrderCycleRequest },
-    idempotentWrite(deps, ({ tx, body, user: u, now }) => {
-      const q = body as OrderCycleRequest;
-      const scope = scopeFilter(u);
-      const area = resolveArea(db, scope, q);
-      // The whole country (the national run) needs no list of reports: the cycle finds them itself.
-      const national = "all" in scope && q.regionId === undefined && q.districtId === undefined;
-      const reportIds = national ? undefined : reportsAwaitingOrders(tx, area, q.period);
-      const result = runOrderCycle(db.$client, {
-        period: q.period,
-        status: "submitted",
-        userId: u.id,
-        now,
-        ...(reportIds ? { reportIds } : {}),
-      });
-      const summary = { period: q.period, reports: result.reports, orders: result.orders, lines: result.lines };
-      return {
-        status: 201,
-        body: { ...summary, orderIds: result.orderIds },
-        audit: {
-          action: "order.cycle",
-          objectType: "period",
-          objectId: q.period,
-          after: { ...summary, regionId: q.regionId ?? null, districtId: q.districtId ?? null },
-        },
-      };
-    }),
-  );
-  r.post(
-    "/orders/depot",
-    {
-      action: "orders:request",
-      body: DepotOrderCreate,
-      facilities: (_req, res) => [{ id: res.locals.body.facilityId, from: "body", path: "facilityId" }],
-    },
-    idempotentWrite(deps, ({ tx, body, user: u, now }) => {
-      const { facilityId, period } = body as z.infer<typeof DepotOrderCreate>;
-      const ids = createPositionOrders(tx, { facilityId, period, kind: "regular", userId: u.id, now });
-      return {
-        status: 201,
-        body: { orders: ids.map((id) => loadOrder(tx, id)) },
-        audit: {
-          action: "order.create",
-          objectType: "facility",
-          objectId: facilityId,
-          after: { orderIds: ids, basis: "downstream demand", period },
-        },
-      };
-    }),
-  );
-  r.post(
-    "/orders/emergency",
-    {
-      action: "orders:request",
-      body: EmergencyOrderCreate,
-      facilities: (_req, res) => [{ id: res.locals.body.facilityId, from: "body", path: "facilityId" }],
-    },
-    idempotentWrite(deps, ({ tx, body, user: u, now }) => {
-      const { facilityId } = body as z.infer<typeof EmergencyOrderCreate>;
-      const ids = createPositionOrders(tx, {
-        facilityId,
-        period: now.toISOString().slice(0, 7),
-        kind: "emergency",
-        userId: u.id,
-        now,
-      });
-      return {
-        status: 201,
-        body: { orders: ids.map((id) => loadOrder(tx, id)) },
-        audit: {
-          action: "order.create",
-          objectType: "facility",
-          objectId: facilityId,
-          after: { orderIds: ids, basis: "emergency order point" },
-        },
-      };
-    }),
-  );
-  const allocationSpec = {
-    action: "orders:approve" as const,
-    body: AllocationRequest,
-    facilities: (_req: Request, res: { locals: Record<string, { sourceFacilityId: string }> }) => [
-      { id: res.locals.body!.sourceFacilityId, from: "body" as const, path: "sourceFacilityId" },
-    ],
-  };
-  r.post("/allocations/preview", allocationSpec, (_req, res) => {
-    res.json(db.transaction((tx) => planAllocation(tx, res.locals.body as AllocationRequest, deps.clock())));
+    };
   });
-  r.post(
-    "/allocations",
-    allocationSpec,
-    idempotentWrite(deps, ({ tx, body, user: u, now }) => {
-      const sent = sendAllocation(tx, body as AllocationRequest, u.id, now);
-      return {
-        status: 201,
-        body: sent,
-        audit: {
-          action: "allocation.send",
-          objectType: "allocation",
-          objectId: `${sent.plan.productId}@${sent.plan.sourceFacilityId}`,
-          after: { request: body, orderIds: sent.orderIds, rationed: sent.plan.rationed },
-        },
-      };
-    }),
-  );
+
+  r.post("/orders/cycle", { action: "orders:approve", body: OrderCycleRequest }, ({ tx, body: q, user, now }) => {
+    const scope = scopeFilter(user);
+    const area = resolveArea(db, scope, q);
+    // The whole country (the national run) needs no list of reports: the cycle finds them itself.
+    const national = "all" in scope && q.regionId === undefined && q.districtId === undefined;
+    const reportIds = national ? undefined : reportsAwaitingOrders(tx, area, q.period);
+    const result = runOrderCycle(db.$client, {
+      period: q.period,
+      status: "submitted",
+      userId: user.id,
+      now,
+      ...(reportIds ? { reportIds } : {}),
+    });
+    const summary = { period: q.period, reports: result.reports, orders: result.orders, lines: result.lines };
+    return {
+      status: 201,
+      body: { ...summary, orderIds: result.orderIds },
+      audit: {
+        action: "order.cycle",
+        objectType: "period",
+        objectId: q.period,
+        after: { ...summary, regionId: q.regionId ?? null, districtId: q.districtId ?? null },
+      },
+    };
+  });
+
+  r.post("/orders/depot", { action: "orders:request", body: DepotOrderCreate }, ({ tx, body, user, now }) => {
+    const { facilityId, period } = body;
+    const ids = createPositionOrders(tx, { facilityId, period, kind: "regular", userId: user.id, now });
+    return {
+      status: 201,
+      body: created(tx, ids),
+      audit: {
+        action: "order.create",
+        objectType: "facility",
+        objectId: facilityId,
+        after: { orderIds: ids, basis: "downstream demand", period },
+      },
+    };
+  });
+  r.post("/orders/emergency", { action: "orders:request", body: EmergencyOrderCreate }, ({ tx, body, user, now }) => {
+    const period = now.toISOString().slice(0, 7);
+    const ids = createPositionOrders(tx, {
+      facilityId: body.facilityId,
+      period,
+      kind: "emergency",
+      userId: user.id,
+      now,
+    });
+    return {
+      status: 201,
+      body: created(tx, ids),
+      audit: {
+        action: "order.create",
+        objectType: "facility",
+        objectId: body.facilityId,
+        after: { orderIds: ids, basis: "emergency order point" },
+      },
+    };
+  });
+
+  const requester = { action: "orders:request", params: RequesterOrderParams } as const;
+  const approver = { action: "orders:approve", params: SupplierOrderParams } as const;
+  const fulfiller = { action: "orders:fulfil", params: SupplierOrderParams } as const;
+
   r.patch(
     "/orders/:id/lines",
-    { action: "orders:request", body: OrderLinesEdit, facilities: orderSide(deps, "facility") },
-    orderWrite(deps, "order.edit", ({ tx, body, user: u, now }, id) =>
-      editOrderLines(tx, id, (body as z.infer<typeof OrderLinesEdit>).lines, u.id, now),
+    { ...requester, body: OrderLinesEdit },
+    transition<typeof OrderLinesEdit>("order.edit", ({ tx, params, body, user, now }) =>
+      editOrderLines(tx, params.id, body.lines, user.id, now),
     ),
   );
   r.post(
     "/orders/:id/submit",
-    { action: "orders:request", facilities: orderSide(deps, "facility") },
-    orderWrite(deps, "order.submit", ({ tx, user: u, now }, id) => submitOrder(tx, id, u.id, now)),
+    requester,
+    transition("order.submit", ({ tx, params, user, now }) => submitOrder(tx, params.id, user.id, now)),
   );
   r.post(
     "/orders/:id/approve",
-    { action: "orders:approve", body: OrderApprove, facilities: orderSide(deps, "supplier") },
-    orderWrite(deps, "order.approve", ({ tx, body, user: u, now }, id) =>
-      approveOrder(tx, id, (body as z.infer<typeof OrderApprove>).lines, u, now),
+    { ...approver, body: OrderApprove },
+    transition<typeof OrderApprove>("order.approve", ({ tx, params, body, user, now }) =>
+      approveOrder(tx, params.id, body.lines, user, now),
     ),
   );
   r.post(
     "/orders/:id/reject",
-    { action: "orders:approve", body: OrderReject, facilities: orderSide(deps, "supplier") },
-    orderWrite(deps, "order.reject", ({ tx, body, user: u, now }, id) =>
-      rejectOrder(tx, id, (body as z.infer<typeof OrderReject>).reason, u, now),
+    { ...approver, body: OrderReject },
+    transition<typeof OrderReject>("order.reject", ({ tx, params, body, user, now }) =>
+      rejectOrder(tx, params.id, body.reason, user, now),
     ),
   );
   r.post(
     "/orders/:id/pick",
-    { action: "orders:fulfil", facilities: orderSide(deps, "supplier") },
-    orderWrite(deps, "order.pick", ({ tx, user: u, now }, id) => ({ picks: pickOrder(tx, id, u.id, now) })),
+    fulfiller,
+    transition("order.pick", ({ tx, params, user, now }) => ({ picks: pickOrder(tx, params.id, user.id, now) })),
   );
   r.post(
     "/orders/:id/ship",
-    { action: "orders:fulfil", body: OrderShip, facilities: orderSide(deps, "supplier") },
-    orderWrite(deps, "order.ship", ({ tx, body, user: u, now }, id) =>
-      shipOrder(tx, id, (body as z.infer<typeof OrderShip>).shortfallAction, u.id, now),
+    { ...fulfiller, body: OrderShip },
+    transition<typeof OrderShip>("order.ship", ({ tx, params, body, user, now }) =>
+      shipOrder(tx, params.id, body.shortfallAction, user.id, now),
     ),
   );
   r.post(
     "/orders/:id/deliver",
-    { action: "orders:deliver", body: OrderDeliver, facilities: orderSide(deps, "either"), scopeMode: "any" },
-    orderWrite(deps, "order.deliver", ({ tx, body, user: u, now }, id) => {
-      const pod = body as z.infer<typeof OrderDeliver>;
-      const at = pod.deliveredAt ? new Date(pod.deliveredAt) : now;
-      if (at.getTime() > now.getTime() + 5 * 60_000)
+    { action: "orders:deliver", params: OrderParams, body: OrderDeliver },
+    transition<typeof OrderDeliver>("order.deliver", ({ tx, params, body, user, now }) => {
+      const at = body.deliveredAt ? new Date(body.deliveredAt) : now;
+      if (at.getTime() > now.getTime() + 5 * 60_000) {
         throw new AppError("validation_failed", "deliveredAt: must not be in the future", {
           issues: [{ path: "deliveredAt", message: "must not be in the future" }],
         });
-      return { batchId: deliverOrder(tx, id, pod.lines, at.toISOString(), u.id, now) };
+      }
+      return { batchId: deliverOrder(tx, params.id, body.lines, at.toISOString(), user.id, now) };
     }),
   );
   r.post(
     "/orders/:id/receive",
-    { action: "orders:deliver", facilities: orderSide(deps, "facility") },
-    orderWrite(deps, "order.receive", ({ tx, user: u, now }, id) => receiveOrder(tx, id, u.id, now)),
+    requester,
+    transition("order.receive", ({ tx, params, user, now }) => receiveOrder(tx, params.id, user.id, now)),
   );
 }

@@ -1,6 +1,7 @@
 /** Reference data routes: regions, districts, facilities, programmes, products (readable by every role). */
 import { z } from "zod";
 import { FacilityQuery, ProductQuery } from "../../shared/contracts/reference";
+import { AnyFacilityParams, AnyRegionRef } from "../../shared/contracts/refs";
 import {
   getFacility,
   listDistricts,
@@ -17,25 +18,25 @@ const read = { action: "reference:read" } as const;
 
 /** GET routes of the reference data. */
 export function referenceRoutes(r: SecureRouter, { db }: AppDeps): void {
-  r.get("/regions", read, (_req, res) => {
+  r.get("/regions", read, ({ res }) => {
     res.json({ items: listRegions(db) });
   });
-  r.get("/regions/boundaries", read, (_req, res) => {
+  r.get("/regions/boundaries", read, ({ res }) => {
     res.set("Cache-Control", "private, max-age=3600").json(regionBoundaries(db));
   });
-  r.get("/districts", { ...read, query: z.strictObject({ regionId: z.string().optional() }) }, (_req, res) => {
-    res.json({ items: listDistricts(db, res.locals.query.regionId) });
+  r.get("/districts", { ...read, query: z.strictObject({ regionId: AnyRegionRef.optional() }) }, ({ res, query }) => {
+    res.json({ items: listDistricts(db, query.regionId) });
   });
-  r.get("/facilities", { ...read, query: FacilityQuery }, (_req, res) => {
-    res.json(listFacilities(db, res.locals.query));
+  r.get("/facilities", { ...read, query: FacilityQuery }, ({ res, query }) => {
+    res.json(listFacilities(db, query));
   });
-  r.get("/facilities/:id", read, (req, res) => {
-    res.json(getFacility(db, req.params.id as string));
+  r.get("/facilities/:id", { ...read, params: AnyFacilityParams }, ({ res, params }) => {
+    res.json(getFacility(db, params.id));
   });
-  r.get("/programmes", read, (_req, res) => {
+  r.get("/programmes", read, ({ res }) => {
     res.json({ items: listProgrammes(db) });
   });
-  r.get("/products", { ...read, query: ProductQuery }, (_req, res) => {
-    res.json(listProducts(db, res.locals.query));
+  r.get("/products", { ...read, query: ProductQuery }, ({ res, query }) => {
+    res.json(listProducts(db, query));
   });
 }

@@ -1,13 +1,12 @@
-/** Replenishment routes: the one-line preview (orders and reports come next). */
+/** Replenishment routes: the one-line preview of the order calculation. */
 import { PreviewRequest, type PreviewResponse } from "../../shared/contracts/replenishment";
 import { computeOrderQuantity } from "../../shared/domain/replenishment";
 import type { AppDeps } from "../deps";
 import type { SecureRouter } from "./secureRouter";
 
-/** POST /replenishment/preview: the order calculation of one line, explained, from its inputs alone. */
+/** POST /replenishment/preview: the order calculation of one line, explained, from its inputs alone (stores nothing). */
 export function replenishmentRoutes(r: SecureRouter, _deps: AppDeps): void {
-  r.post("/replenishment/preview", { action: "reference:read", body: PreviewRequest }, (_req, res) => {
-    const input = res.locals.body as PreviewRequest;
+  r.compute("/replenishment/preview", { action: "reference:read", body: PreviewRequest }, ({ res, body: input }) => {
     const s = computeOrderQuantity(input);
     const body: PreviewResponse = {
       adjustedConsumption: s.adjustedConsumption,

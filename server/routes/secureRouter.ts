@@ -1,110 +1,218 @@
 /**
- * The only way to declare an API route: each route names its policy (action, and the facilities
- * whose scope it touches) and its request schemas. The router checks, in order: the role may do
- * the action (else 403), the query and body parse (else 400 with field paths), every facility
- * touched is in the user's scope (else 404 for a path parameter, or the same field error as an
- * unknown facility for a body field), then runs the handler. Routes are recorded so that a test
- * can prove every route has a policy.
+ * The only way to declare an API route. Each route names its action and its request schemas (path parameters,
+ * query, body); before the handler runs, the router checks in order:
+ * 1. the session and the role's action (401, else 403 `forbidden`);
+ * 2. the path parameters, the query and the body against their schemas (400 `validation_failed` with paths);
+ * 3. every reference the parsed request names — a FacilityRef, DistrictRef, OrderRef… anywhere in the path,
+ *    the query or the body (shared/contracts/refs.ts) — against the user's scope (server/policies/scope.ts):
+ *    unknown and out of scope answer alike, 404 for the path and the query, the field error of an unknown
+ *    reference for the body. A contract that gains a field carrying a facility gets the check for free.
+ * Handlers receive the parsed values, typed from the schemas. Writes (POST, PUT, PATCH, DELETE) go through one
+ * idempotent path (server/routes/write.ts); the few POSTs that write nothing are declared `compute`, and the
+ * sign-in routes `session`. Refusals of steps 1 and 3 are written to the audit log. Routes are recorded so that
+ * tests can prove every route has a policy and every reference field is checked.
  */
-import { Router, type NextFunction, type Request, type RequestHandler, type Response } from "express";
-import { eq } from "drizzle-orm";
+import { Router, type Request, type RequestHandler, type Response } from "express";
 import type { z } from "zod";
-import type { Db } from "../../db/client";
-import { facilities } from "../../db/schema";
 import type { Me } from "../../shared/contracts/auth";
+import { findRefs, type FoundRef } from "../../shared/contracts/refs";
 import { AppError } from "../../shared/errors";
+import { audit, type RequestOrigin } from "../audit";
+import type { AppDeps } from "../deps";
 import { parseOrThrow } from "../middleware/validate";
-import { inScope, may, type Action } from "../policies";
+import { may, type Action } from "../policies";
+import { REF_LABELS, refusedRefs } from "../policies/scope";
+import { contextOf, type RouteCtx } from "./context";
+import { writeHandler, type WriteHandler } from "./write";
 
-/** A facility a request touches: from a path parameter, or from a body field (with its JSON path). */
-export type FacilityRef = ({ id: string; from: "path" } | { id: string; from: "body"; path: string }) & {
-  /** What to call the object when it is refused (default "facility <id>"), e.g. "order 12" */
-  label?: string;
-};
-
+type Schema = z.ZodType;
 /** Policy and schemas of one route. */
-export interface RouteSpec {
+export interface RouteSpec<
+  A extends Action | "public" = Action | "public",
+  P extends Schema | undefined = Schema | undefined,
+  Q extends Schema | undefined = Schema | undefined,
+  B extends Schema | undefined = Schema | undefined,
+> {
   /** "public" routes need no session (health, login) */
-  action: Action | "public";
-  query?: z.ZodType;
-  body?: z.ZodType;
-  /** Facilities whose scope the request needs, computed after parsing (res.locals.query / body) */
-  facilities?: (req: Request, res: Response) => FacilityRef[];
-  /** "all" (default): every facility must be in scope; "any": one is enough (e.g. an order's facility or its supplier) */
-  scopeMode?: "all" | "any";
+  action: A;
+  /** Path parameters: every `:name` of the path must be declared (ids that name places use the refs) */
+  params?: P;
+  query?: Q;
+  body?: B;
 }
 
-/** A route as recorded for the authorisation matrix. */
+/** How a route is handled: a read (GET), a write (idempotent, audited), a computation that writes nothing, or the session's own routes. */
+export type RouteKind = "read" | "write" | "compute" | "session";
+
+/** A route as recorded for the tests. */
 export interface RegisteredRoute {
   method: "get" | "post" | "patch" | "put" | "delete";
   path: string;
+  kind: RouteKind;
   spec: RouteSpec;
 }
 
-type Handler = (req: Request, res: Response, next: NextFunction) => unknown;
+type ReadHandler<
+  A extends Action | "public",
+  P extends Schema | undefined,
+  Q extends Schema | undefined,
+  B extends Schema | undefined,
+> = (ctx: RouteCtx<A, P, Q, B>) => unknown;
+type Method = RegisteredRoute["method"];
 
-/** A Router whose routes cannot be declared without a policy. */
+/** A Router whose routes cannot be declared without a policy, and whose handlers see only checked, typed input. */
 export class SecureRouter {
   readonly router = Router();
   readonly routes: RegisteredRoute[] = [];
 
-  constructor(private readonly db: Db) {}
+  constructor(private readonly deps: AppDeps) {}
 
-  get(path: string, spec: RouteSpec, handler: Handler) {
-    this.add("get", path, spec, handler);
-  }
-  post(path: string, spec: RouteSpec, handler: Handler) {
-    this.add("post", path, spec, handler);
-  }
-  patch(path: string, spec: RouteSpec, handler: Handler) {
-    this.add("patch", path, spec, handler);
-  }
-  put(path: string, spec: RouteSpec, handler: Handler) {
-    this.add("put", path, spec, handler);
+  /** A read. */
+  get<
+    const A extends Action | "public",
+    P extends Schema | undefined = undefined,
+    Q extends Schema | undefined = undefined,
+    B extends Schema | undefined = undefined,
+  >(path: string, spec: RouteSpec<A, P, Q, B>, handler: ReadHandler<A, P, Q, B>): void {
+    this.add("get", path, "read", spec, this.readHandler(handler));
   }
 
-  private add(method: RegisteredRoute["method"], path: string, spec: RouteSpec, handler: Handler) {
-    this.routes.push({ method, path, spec });
-    this.router[method](path, this.guard(spec), handler as RequestHandler);
+  /** A write through the idempotent path (Idempotency-Key, one IMMEDIATE transaction, audit line). */
+  post<
+    P extends Schema | undefined = undefined,
+    Q extends Schema | undefined = undefined,
+    B extends Schema | undefined = undefined,
+    X = undefined,
+  >(path: string, spec: RouteSpec<Action, P, Q, B>, handler: WriteHandler<P, Q, B, X>): void {
+    this.add("post", path, "write", spec, writeHandler(this.deps, handler));
+  }
+  put<
+    P extends Schema | undefined = undefined,
+    Q extends Schema | undefined = undefined,
+    B extends Schema | undefined = undefined,
+    X = undefined,
+  >(path: string, spec: RouteSpec<Action, P, Q, B>, handler: WriteHandler<P, Q, B, X>): void {
+    this.add("put", path, "write", spec, writeHandler(this.deps, handler));
+  }
+  patch<
+    P extends Schema | undefined = undefined,
+    Q extends Schema | undefined = undefined,
+    B extends Schema | undefined = undefined,
+    X = undefined,
+  >(path: string, spec: RouteSpec<Action, P, Q, B>, handler: WriteHandler<P, Q, B, X>): void {
+    this.add("patch", path, "write", spec, writeHandler(this.deps, handler));
+  }
+  delete<
+    P extends Schema | undefined = undefined,
+    Q extends Schema | undefined = undefined,
+    B extends Schema | undefined = undefined,
+    X = undefined,
+  >(path: string, spec: RouteSpec<Action, P, Q, B>, handler: WriteHandler<P, Q, B, X>): void {
+    this.add("delete", path, "write", spec, writeHandler(this.deps, handler));
+  }
+
+  /** A POST that computes an answer and stores nothing (a preview, a solve): no Idempotency-Key. */
+  compute<
+    const A extends Action | "public",
+    P extends Schema | undefined = undefined,
+    Q extends Schema | undefined = undefined,
+    B extends Schema | undefined = undefined,
+  >(path: string, spec: RouteSpec<A, P, Q, B>, handler: ReadHandler<A, P, Q, B>): void {
+    this.add("post", path, "compute", spec, this.readHandler(handler));
+  }
+
+  /** Sign-in, sign-out and password change: they manage the session and audit themselves (no Idempotency-Key: a key would be stored with a hash of the password). */
+  session<
+    const A extends Action | "public",
+    P extends Schema | undefined = undefined,
+    Q extends Schema | undefined = undefined,
+    B extends Schema | undefined = undefined,
+  >(path: string, spec: RouteSpec<A, P, Q, B>, handler: ReadHandler<A, P, Q, B>): void {
+    this.add("post", path, "session", spec, this.readHandler(handler));
+  }
+
+  private readHandler<
+    A extends Action | "public",
+    P extends Schema | undefined,
+    Q extends Schema | undefined,
+    B extends Schema | undefined,
+  >(handler: ReadHandler<A, P, Q, B>): RequestHandler {
+    return (req, res) => handler(contextOf(req, res) as Parameters<typeof handler>[0]);
+  }
+
+  private add(method: Method, path: string, kind: RouteKind, spec: RouteSpec, handler: RequestHandler): void {
+    const names = [...path.matchAll(/:(\w+)/g)].map((m) => m[1]!);
+    const declared = spec.params ? Object.keys((spec.params as unknown as { shape?: object }).shape ?? {}) : [];
+    const missing = names.filter((n) => !declared.includes(n));
+    if (missing.length > 0) throw new Error(`${method.toUpperCase()} ${path}: declare params ${missing.join(", ")}`);
+    this.routes.push({ method, path, kind, spec });
+    this.router[method](path, this.guard(spec), handler);
   }
 
   private guard(spec: RouteSpec): RequestHandler {
     return (req, res, next) => {
+      const user = res.locals.user as Me | undefined;
       if (spec.action !== "public") {
-        const user = res.locals.user as Me | undefined;
         if (!user) throw new AppError("unauthenticated", "Sign in first");
-        if (!may(user, spec.action)) throw new AppError("forbidden", `Your role may not do this (${spec.action})`);
-      }
-      if (spec.query) res.locals.query = parseOrThrow(spec.query, req.query, "query");
-      if (spec.body) res.locals.body = parseOrThrow(spec.body, req.body ?? {}, "body");
-      if (spec.facilities && spec.action !== "public") {
-        const refs = spec.facilities(req, res);
-        const user = res.locals.user as Me;
-        if (spec.scopeMode === "any") {
-          if (!refs.some((ref) => this.inScope(user, ref))) this.refuse(refs[0]!);
-        } else {
-          for (const ref of refs) if (!this.inScope(user, ref)) this.refuse(ref);
+        if (!may(user, spec.action)) {
+          this.auditDenied(req, res, { reason: "forbidden", action: spec.action });
+          throw new AppError("forbidden", `Your role may not do this (${spec.action})`);
         }
       }
+      const parts = {
+        params: spec.params ? parseOrThrow(spec.params, req.params, "path") : undefined,
+        query: spec.query ? parseOrThrow(spec.query, req.query, "query") : undefined,
+        body: spec.body ? parseOrThrow(spec.body, req.body ?? {}, "body") : undefined,
+      };
+      res.locals.params = parts.params;
+      res.locals.query = parts.query;
+      res.locals.body = parts.body;
+      if (user) this.checkScope(req, res, user, spec, parts);
       next();
     };
   }
 
-  private inScope(user: Me, ref: FacilityRef): boolean {
-    const f = this.db
-      .select({ id: facilities.id, regionId: facilities.regionId, districtId: facilities.districtId })
-      .from(facilities)
-      .where(eq(facilities.id, ref.id))
-      .get();
-    return f !== undefined && inScope(user, f);
+  /** Every reference of the parsed request, checked against the user's scope (see server/policies/scope.ts). */
+  private checkScope(
+    req: Request,
+    res: Response,
+    user: Me,
+    spec: RouteSpec,
+    parts: Record<"params" | "query" | "body", unknown>,
+  ) {
+    for (const where of ["params", "query", "body"] as const) {
+      const schema = spec[where];
+      if (!schema) continue;
+      const refused = refusedRefs(this.deps.db, user, findRefs(schema, parts[where]));
+      if (refused.length === 0) continue;
+      const denied = refused.map((ref) => ({ path: ref.path.join("."), ref: ref.meta.scope, value: ref.value }));
+      this.auditDenied(req, res, { reason: "out_of_scope_or_unknown", where, refs: denied.slice(0, 20) });
+      throw refusal(where, refused);
+    }
   }
 
-  /** Unknown and out-of-scope objects answer exactly alike. */
-  private refuse(ref: FacilityRef): never {
-    const label = ref.label ?? `facility ${ref.id}`;
-    if (ref.from === "path") throw new AppError("not_found", `Unknown ${label}`);
-    throw new AppError("validation_failed", `${ref.path}: unknown ${label}`, {
-      issues: [{ path: ref.path, message: `unknown ${label}` }],
+  /** A refused request in the audit log: who tried what, on which reference (never the body itself). */
+  private auditDenied(req: Request, res: Response, after: Record<string, unknown>): void {
+    const origin = res.locals.origin as RequestOrigin;
+    audit(this.deps.db, this.deps.clock(), origin, {
+      action: "access.denied",
+      objectType: "request",
+      objectId: `${req.method} ${req.baseUrl}${req.route?.path ?? req.path}`.slice(0, 200),
+      after,
     });
   }
+}
+
+/**
+ * Unknown and out-of-scope references answer alike: 404 for the first in the path or query; in a body, the
+ * field error of an unknown reference for each.
+ */
+function refusal(where: "params" | "query" | "body", refs: FoundRef[]): AppError {
+  const first = refs[0]!;
+  if (where !== "body") return new AppError("not_found", `Unknown ${REF_LABELS[first.meta.scope]} ${first.value}`);
+  const issues = refs.map((ref) => ({
+    path: ref.path.join("."),
+    message: `unknown ${REF_LABELS[ref.meta.scope]} ${ref.value}`,
+  }));
+  return new AppError("validation_failed", issues.map((i) => `${i.path}: ${i.message}`).join("; "), { issues });
 }

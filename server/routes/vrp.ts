@@ -1,6 +1,5 @@
 /** POST /vrp/solve — VROOM-compatible solving endpoint: VROOM JSON in, VROOM JSON out, solved in a worker thread. */
 import express, { type RequestHandler } from "express";
-import type { z } from "zod";
 import { SolveQuery, VrpSolveBody } from "../../shared/contracts/vrp";
 import { toVroomOutput, vroomToProblem } from "../../shared/vrp/vroom";
 import { solveOptions } from "../routing/solverPool";
@@ -42,16 +41,18 @@ export function jsonBodyParsers(): { api: RequestHandler; solve: RequestHandler 
 
 /** The raw solver, for tools and dispatchers who bring their own matrices. Nothing is stored. */
 export function vrpRoutes(r: SecureRouter, deps: AppDeps): void {
-  r.post("/vrp/solve", { action: "vrp:solve", query: SolveQuery, body: VrpSolveBody }, async (_req, res) => {
-    const q = res.locals.query as z.infer<typeof SolveQuery>;
-    const body = res.locals.body as VrpSolveBody;
-    const options = solveOptions({
-      deadlineMs: q.deadlineMs ?? body.options?.deadline_ms,
-      seed: q.seed ?? body.options?.seed,
-      maxIterations: q.maxIterations ?? body.options?.max_iterations,
-    });
-    const problem = vroomToProblem(body);
-    const solution = await deps.solver.run({ problem, options });
-    res.json(toVroomOutput(problem, solution));
-  });
+  r.compute(
+    "/vrp/solve",
+    { action: "vrp:solve", query: SolveQuery, body: VrpSolveBody },
+    async ({ res, query: q, body }) => {
+      const options = solveOptions({
+        deadlineMs: q.deadlineMs ?? body.options?.deadline_ms,
+        seed: q.seed ?? body.options?.seed,
+        maxIterations: q.maxIterations ?? body.options?.max_iterations,
+      });
+      const problem = vroomToProblem(body);
+      const solution = await deps.solver.run({ problem, options });
+      res.json(toVroomOutput(problem, solution));
+    },
+  );
 }

@@ -1,5 +1,6 @@
 /** Reference data: regions, districts, facilities, programmes, products. */
 import { z } from "zod";
+import { AnyDistrictRef, AnyRegionRef } from "./refs";
 import { PageQuery } from "./common";
 
 export const FacilityLevel = z.enum(["central", "regional", "district", "cscom", "asc"]);
@@ -41,8 +42,8 @@ const Bbox = z
 
 export const FacilityQuery = PageQuery.extend({
   level: FacilityLevel.optional(),
-  regionId: z.string().optional(),
-  districtId: z.string().optional(),
+  regionId: AnyRegionRef.optional(),
+  districtId: AnyDistrictRef.optional(),
   bbox: Bbox.optional(),
   q: z.string().trim().max(100).optional(),
   limit: z.coerce.number().int().min(1).max(5000).default(5000),

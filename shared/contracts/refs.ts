@@ -15,9 +15,21 @@ import { z } from "zod";
  * - `counterparty`: a facility at the other end of a supply line from a facility in the user's scope (a
  *   transfer's destination, a delivery stop, a supplier named as a filter): it must exist and be linked, but
  *   the request never writes its ledger directly;
- * - `order` (by side), `report`, `routePlan`: the object's facilities decide, as described on each schema.
+ * - `order` (by side), `report`, `routePlan`: the object's facilities decide, as described on each schema;
+ * - `anyFacility`, `anyDistrict`, `anyRegion`: reference data every signed-in user may read (the network map):
+ *   it must exist, nothing more.
  */
-export type ScopeKind = "facility" | "district" | "region" | "counterparty" | "order" | "report" | "routePlan";
+export type ScopeKind =
+  | "facility"
+  | "district"
+  | "region"
+  | "counterparty"
+  | "order"
+  | "report"
+  | "routePlan"
+  | "anyFacility"
+  | "anyDistrict"
+  | "anyRegion";
 
 /** Which side of an order decides the scope: the ordering facility, the supplier, or either of them. */
 export type OrderSide = "requester" | "supplier" | "either";
@@ -33,7 +45,11 @@ export interface ScopeMeta {
 export const scopeRefs = z.registry<ScopeMeta>();
 
 const textId = () => z.string().trim().min(1).max(100);
-const numericId = () => z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const numericId = () => z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+
+/** A numeric reference in a path parameter ("12" → 12; anything else is left for the reference to refuse). */
+const inPath = <T extends z.ZodType>(ref: T) =>
+  z.preprocess((v) => (typeof v === "string" && /^\d{1,15}$/.test(v) ? Number(v) : v), ref);
 
 /** A facility whose data the request reads or writes: in the user's scope. */
 export const FacilityRef = textId().register(scopeRefs, { scope: "facility" });
@@ -43,6 +59,12 @@ export const DistrictRef = textId().register(scopeRefs, { scope: "district" });
 export const RegionRef = textId().register(scopeRefs, { scope: "region" });
 /** A facility on a supply line of a facility in the user's scope (destination, stop, supplier). */
 export const CounterpartyRef = textId().register(scopeRefs, { scope: "counterparty" });
+/** Any facility, for reading reference data only (name, place, supply lines): it must exist. */
+export const AnyFacilityRef = textId().register(scopeRefs, { scope: "anyFacility" });
+/** Any district, for reading reference data only: it must exist. */
+export const AnyDistrictRef = textId().register(scopeRefs, { scope: "anyDistrict" });
+/** Any region, for reading reference data only: it must exist. */
+export const AnyRegionRef = textId().register(scopeRefs, { scope: "anyRegion" });
 /** A monthly report: its facility decides. */
 export const ReportRef = numericId().register(scopeRefs, { scope: "report" });
 /** A route plan: its depot decides (a driver: the plan must carry a route assigned to them). */
@@ -65,3 +87,172 @@ export function scopeMetaOf(schema: z.ZodType): ScopeMeta | undefined {
   }
   return undefined;
 }
+
+/** A path into a request part: object keys and array indices. */
+export type RefPath = (string | number)[];
+
+/** A reference found in a parsed request: what it is, its value and where it was. */
+export interface FoundRef {
+  meta: ScopeMeta;
+  value: string | number;
+  path: RefPath;
+}
+
+/** The inner definition of a zod schema (zod 4 keeps it on `_zod.def`). */
+interface Def {
+  type: string;
+  [key: string]: unknown;
+}
+const defOf = (schema: z.ZodType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** Schemas that wrap one inner schema without changing the value's shape. */
+const WRAPPERS = new Set(["optional", "nullable", "default", "prefault", "catch", "readonly", "nonoptional"]);
+
+/**
+ * Every reference in a parsed value, with its path: walks objects (and their catch-all), arrays, tuples,
+ * records (keys and values), maps, sets, unions (the option the value satisfies), intersections, lazies
+ * and pipes (their output schema). References under a transform cannot be found: `refFields` reports
+ * them so that a test refuses such a contract.
+ */
+export function findRefs(schema: z.ZodType, value: unknown, path: RefPath = [], out: FoundRef[] = []): FoundRef[] {
+  if (value === undefined || value === null) return out;
+  const meta = scopeMetaOf(schema);
+  if (meta) {
+    if (typeof value === "string" || typeof value === "number") out.push({ meta, value, path });
+    return out;
+  }
+  const def = defOf(schema);
+  if (WRAPPERS.has(def.type)) return findRefs(def.innerType as z.ZodType, value, path, out);
+  switch (def.type) {
+    case "lazy":
+      return findRefs((def.getter as () => z.ZodType)(), value, path, out);
+    case "pipe":
+      return findRefs(def.out as z.ZodType, value, path, out);
+    case "intersection":
+      findRefs(def.left as z.ZodType, value, path, out);
+      return findRefs(def.right as z.ZodType, value, path, out);
+    case "object":
+      return objectRefs(def, value, path, out);
+    case "array":
+      if (Array.isArray(value)) value.forEach((v, i) => findRefs(def.element as z.ZodType, v, [...path, i], out));
+      return out;
+    case "tuple":
+      if (Array.isArray(value)) {
+        const items = def.items as z.ZodType[];
+        value.forEach((v, i) => {
+          const item = items[i] ?? (def.rest as z.ZodType | null);
+          if (item) findRefs(item, v, [...path, i], out);
+        });
+      }
+      return out;
+    case "record":
+      if (isRecord(value)) {
+        for (const [k, v] of Object.entries(value)) {
+          findRefs(def.keyType as z.ZodType, k, [...path, k], out);
+          findRefs(def.valueType as z.ZodType, v, [...path, k], out);
+        }
+      }
+      return out;
+    case "map":
+      if (value instanceof Map) {
+        for (const [k, v] of value) {
+          findRefs(def.keyType as z.ZodType, k, [...path, String(k)], out);
+          findRefs(def.valueType as z.ZodType, v, [...path, String(k)], out);
+        }
+      }
+      return out;
+    case "set":
+      if (value instanceof Set)
+        [...value].forEach((v, i) => findRefs(def.valueType as z.ZodType, v, [...path, i], out));
+      return out;
+    case "union":
+      return unionRefs(def, value, path, out);
+    default:
+      return out;
+  }
+}
+
+function objectRefs(def: Def, value: unknown, path: RefPath, out: FoundRef[]): FoundRef[] {
+  if (!isRecord(value)) return out;
+  const shape = def.shape as Record<string, z.ZodType>;
+  for (const [k, v] of Object.entries(value)) {
+    const field = Object.hasOwn(shape, k) ? shape[k] : (def.catchall as z.ZodType | undefined);
+    if (field) findRefs(field, v, [...path, k], out);
+  }
+  return out;
+}
+
+/** The union's option that accepts the value decides; when none does (a transform inside), every option is walked. */
+function unionRefs(def: Def, value: unknown, path: RefPath, out: FoundRef[]): FoundRef[] {
+  const options = def.options as z.ZodType[];
+  const matching = options.find((o) => o.safeParse(value).success);
+  for (const option of matching ? [matching] : options) findRefs(option, value, path, out);
+  return out;
+}
+
+/** A field of a contract, found by walking its schema: its path ("*" for any array index or record key) and its reference kind, if any. */
+export interface ContractField {
+  path: (string | "*")[];
+  meta: ScopeMeta | undefined;
+  /** True when the field sits under a transform, where findRefs cannot see a reference */
+  underTransform: boolean;
+}
+
+/** Every named field of a contract (object keys at any depth), with the reference kind of each: for completeness tests. */
+export function contractFields(
+  schema: z.ZodType,
+  path: (string | "*")[] = [],
+  out: ContractField[] = [],
+  underTransform = false,
+  seen = new Set<z.ZodType>(),
+): ContractField[] {
+  const meta = scopeMetaOf(schema);
+  if (meta || seen.has(schema)) {
+    if (meta) out.push({ path, meta, underTransform });
+    return out;
+  }
+  seen.add(schema); // on the walk's stack: a lazy schema that contains itself is walked once
+  const def = defOf(schema);
+  const walk = (s: unknown, p: (string | "*")[], t = underTransform) => contractFields(s as z.ZodType, p, out, t, seen);
+  if (WRAPPERS.has(def.type)) walk(def.innerType, path);
+  else if (def.type === "lazy") walk((def.getter as () => z.ZodType)(), path);
+  else if (def.type === "pipe") {
+    const outIsTransform = defOf(def.out as z.ZodType).type === "transform";
+    walk(def.in, path, underTransform || outIsTransform);
+    walk(def.out, path);
+  } else if (def.type === "intersection") {
+    walk(def.left, path);
+    walk(def.right, path);
+  } else if (def.type === "object") {
+    const shape = def.shape as Record<string, z.ZodType>;
+    for (const [k, v] of Object.entries(shape)) {
+      const before = out.length;
+      walk(v, [...path, k]);
+      if (out.length === before) out.push({ path: [...path, k], meta: undefined, underTransform });
+    }
+    if (def.catchall) walk(def.catchall, [...path, "*"]);
+  } else if (def.type === "array" || def.type === "set") walk(def.element ?? def.valueType, [...path, "*"]);
+  else if (def.type === "tuple") (def.items as z.ZodType[]).forEach((item) => walk(item, [...path, "*"]));
+  else if (def.type === "record" || def.type === "map") {
+    walk(def.keyType, [...path, "*"]);
+    walk(def.valueType, [...path, "*"]);
+  } else if (def.type === "union") (def.options as z.ZodType[]).forEach((o) => walk(o, path));
+  seen.delete(schema);
+  return out;
+}
+
+/** `/facilities/:id/…`: a facility in the user's scope. */
+export const FacilityParams = z.object({ id: FacilityRef });
+/** `/facilities/:id` of the reference data: any facility. */
+export const AnyFacilityParams = z.object({ id: AnyFacilityRef });
+/** `/reports/:id/…` */
+export const ReportParams = z.object({ id: inPath(ReportRef) });
+/** `/route-plans/:id` */
+export const RoutePlanParams = z.object({ id: inPath(RoutePlanRef) });
+/** `/orders/:id/…` acted on by the ordering facility (submit, edit, receive). */
+export const RequesterOrderParams = z.object({ id: inPath(OrderRef.requester) });
+/** `/orders/:id/…` acted on by the supplier (approve, reject, pick, ship). */
+export const SupplierOrderParams = z.object({ id: inPath(OrderRef.supplier) });
+/** `/orders/:id/…` that either side may read or act on (read, proof of delivery). */
+export const OrderParams = z.object({ id: inPath(OrderRef.either) });

@@ -1,5 +1,6 @@
 /** Replenishment: the one-line preview of the order calculation (same functions as real orders). */
 import { z } from "zod";
+import { CounterpartyRef, DistrictRef, FacilityRef, RegionRef, ReportRef } from "./refs";
 import { BlockedLotSchema } from "./stock";
 
 export const PreviewRequest = z
@@ -66,7 +67,7 @@ export type PreviewResponse = z.infer<typeof PreviewResponse>;
 /** A calendar month "YYYY-MM". */
 export const Period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "must be a month YYYY-MM");
 
-export const ReportCreate = z.strictObject({ facilityId: z.string().trim().min(1).max(100), period: Period });
+export const ReportCreate = z.strictObject({ facilityId: FacilityRef, period: Period });
 
 /** A report line typed in from a paper form. */
 export const ReportLineInput = z.strictObject({
@@ -115,8 +116,8 @@ export type Report = z.infer<typeof ReportSchema>;
 
 export const ReportQuery = z.strictObject({
   period: Period.optional(),
-  facilityId: z.string().optional(),
-  districtId: z.string().optional(),
+  facilityId: FacilityRef.optional(),
+  districtId: DistrictRef.optional(),
   status: z.enum(["draft", "submitted"]).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   offset: z.coerce.number().int().min(0).default(0),
@@ -130,8 +131,8 @@ export const ReportQuery = z.strictObject({
  */
 export const OrderCycleRequest = z.strictObject({
   period: Period,
-  regionId: z.string().trim().min(1).max(100).optional(),
-  districtId: z.string().trim().min(1).max(100).optional(),
+  regionId: RegionRef.optional(),
+  districtId: DistrictRef.optional(),
 });
 export type OrderCycleRequest = z.infer<typeof OrderCycleRequest>;
 
@@ -146,7 +147,7 @@ export const OrderCycleResultSchema = z.object({
 export type OrderCycleResult = z.infer<typeof OrderCycleResultSchema>;
 
 export const OrdersFromReport = z.strictObject({
-  reportId: z.number().int().positive(),
+  reportId: ReportRef,
   /** Budget of the cost-recovery order in FCFA (vital lines first, then essential) */
   budgetXof: z.number().int().min(0).optional(),
 });
@@ -199,8 +200,10 @@ export const OrderDeliver = z.strictObject({
 });
 
 export const OrderQuery = z.strictObject({
-  facilityId: z.string().optional(),
-  supplierId: z.string().optional(),
+  /** The ordering facility: one of the user's, or one their facilities supply */
+  facilityId: CounterpartyRef.optional(),
+  /** The supplier: one of the user's, or one that supplies their facilities */
+  supplierId: CounterpartyRef.optional(),
   status: z
     .enum(["draft", "submitted", "approved", "rejected", "picking", "shipped", "delivered", "received"])
     .optional(),
@@ -286,17 +289,17 @@ export const OrderSummarySchema = OrderSchema.omit({ lines: true, events: true }
 export type OrderSummary = z.infer<typeof OrderSummarySchema>;
 
 /** A depot's own order up the chain, from the demand of the facilities it supplies. */
-export const DepotOrderCreate = z.strictObject({ facilityId: z.string().trim().min(1).max(100), period: Period });
+export const DepotOrderCreate = z.strictObject({ facilityId: FacilityRef, period: Period });
 /** An emergency order outside the calendar: the lines at or below the emergency order point. */
-export const EmergencyOrderCreate = z.strictObject({ facilityId: z.string().trim().min(1).max(100) });
+export const EmergencyOrderCreate = z.strictObject({ facilityId: FacilityRef });
 
 /** A free-care allocation: a programme product pushed from a depot to the facilities of a district or region. */
 export const AllocationRequest = z
   .strictObject({
     productId: z.number().int().positive(),
-    sourceFacilityId: z.string().trim().min(1).max(100),
-    districtId: z.string().trim().min(1).max(100).optional(),
-    regionId: z.string().trim().min(1).max(100).optional(),
+    sourceFacilityId: FacilityRef,
+    districtId: DistrictRef.optional(),
+    regionId: RegionRef.optional(),
     /** Months of consumption each facility should hold after the allocation */
     monthsOfCover: z.number().positive().max(12).default(3),
     /** "amc": need from each facility's AMC; "population": from the target population given per facility */
@@ -308,7 +311,7 @@ export const AllocationRequest = z
         facilities: z
           .array(
             z.strictObject({
-              facilityId: z.string().trim().min(1),
+              facilityId: FacilityRef,
               targetPopulation: z.number().int().min(0).max(10_000_000),
             }),
           )

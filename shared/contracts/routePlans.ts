@@ -4,7 +4,8 @@
  * a route that runs past midnight). Loads are kg and litres at the edge (grams and millilitres inside).
  */
 import { z } from "zod";
-import { Id, IsoDate, PageQuery } from "./common";
+import { CounterpartyRef, FacilityRef, OrderRef } from "./refs";
+import { IsoDate, PageQuery } from "./common";
 import { SolverOptions } from "./vrp";
 
 /** "HH:MM", 00:00–23:59. */
@@ -51,7 +52,8 @@ export const RouteVehicleInput = z
 
 /** A delivery to make: a facility and its load; `shipmentId` links it to the shipment of an approved order. */
 export const RouteStopInput = z.strictObject({
-  facilityId: Id,
+  /** The facility to deliver to: one the depot supplies */
+  facilityId: CounterpartyRef,
   shipmentId: z.string().trim().min(1).max(100).optional(),
   loadKg: kg,
   loadL: kg.default(0),
@@ -70,7 +72,7 @@ export const RouteStopInput = z.strictObject({
  */
 export const RoutePlanCreate = z
   .strictObject({
-    depotId: Id,
+    depotId: FacilityRef,
     date: IsoDate,
     /** Rainy season (slow tracks, closed facilities); by default July–October */
     rainySeason: z.boolean().optional(),
@@ -81,7 +83,7 @@ export const RoutePlanCreate = z
     vehicles: z.array(RouteVehicleInput).min(1).max(50),
     stops: z.array(RouteStopInput).max(500).default([]),
     /** Orders supplied by the depot and picking or shipped: each facility's orders become one stop */
-    orderIds: z.array(z.number().int().positive()).max(500).optional(),
+    orderIds: z.array(OrderRef.supplier).max(500).optional(),
     /** Add every shipment ready to go from the depot (see above) */
     fromShipments: z.boolean().default(false),
     solver: SolverOptions.optional(),
@@ -123,13 +125,13 @@ export type RoutePlanPatch = z.infer<typeof RoutePlanPatch>;
 
 /** GET /route-plans */
 export const RoutePlanQuery = PageQuery.extend({
-  depotId: Id.optional(),
+  depotId: FacilityRef.optional(),
   date: IsoDate.optional(),
   status: z.enum(["draft", "published"]).optional(),
 }).strict();
 
 /** GET /route-plans/candidates — the shipments ready to go from a depot for a date (what `fromShipments` would plan). */
-export const RouteCandidatesQuery = z.strictObject({ depotId: Id, date: IsoDate });
+export const RouteCandidatesQuery = z.strictObject({ depotId: FacilityRef, date: IsoDate });
 export type RouteCandidatesQuery = z.infer<typeof RouteCandidatesQuery>;
 
 /** One order of a candidate stop, summarised. */

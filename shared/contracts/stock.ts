@@ -1,9 +1,10 @@
 /** Stock: movements (receipt, issue, transfer, adjustment), physical counts, positions, stock card. */
 import { z } from "zod";
-import { Id, IsoDate, IsoDateTime, PageQuery, PositiveQty } from "./common";
+import { CounterpartyRef, DistrictRef, FacilityRef, RegionRef } from "./refs";
+import { IsoDate, IsoDateTime, PageQuery, PositiveQty } from "./common";
 
 const Common = {
-  facilityId: Id,
+  facilityId: FacilityRef,
   occurredAt: IsoDateTime.optional(),
   reference: z.string().trim().max(100).optional(),
   note: z.string().trim().max(500).optional(),
@@ -19,7 +20,8 @@ export const ReceiptCreate = z.strictObject({
   lotCode: z.string().trim().min(1).max(40),
   expiry: IsoDate,
   quantity: PositiveQty,
-  supplierId: Id.optional(),
+  /** Where it came from, when that is a facility in Fura (an upstream depot on paper) */
+  supplierId: CounterpartyRef.optional(),
 });
 
 /** Stock leaving to patients or an ASC: FEFO over usable lots unless a lot is named. */
@@ -37,7 +39,8 @@ export const IssueCreate = z.strictObject({
 export const TransferCreate = z.strictObject({
   type: z.literal("transfer"),
   ...Common,
-  toFacilityId: Id,
+  /** The receiving facility: one on a supply line of the sender */
+  toFacilityId: CounterpartyRef,
   productId: z.number().int().positive(),
   quantity: PositiveQty,
   lotId: z.number().int().positive().optional(),
@@ -74,7 +77,7 @@ export type MovementCreate = z.infer<typeof MovementCreate>;
 
 /** A physical count: the counted quantity of each lot; differences become "count" adjustments. */
 export const PhysicalCountCreate = z.strictObject({
-  facilityId: Id,
+  facilityId: FacilityRef,
   occurredAt: IsoDateTime.optional(),
   note: z.string().trim().max(500).optional(),
   lines: z
@@ -185,6 +188,9 @@ export const PositionsQuery = z.strictObject({
   includeEmpty: z.enum(["true", "false"]).optional(),
 });
 
+/** `/facilities/:id/stock/:productId/card`: a facility in scope and a product. */
+export const StockCardParams = z.object({ id: FacilityRef, productId: z.coerce.number().int().positive() });
+
 export const StockCardQuery = PageQuery.extend({
   from: IsoDate.optional(),
   to: IsoDate.optional(),
@@ -214,8 +220,8 @@ export type StatusLevel = z.infer<typeof StatusLevel>;
 /** `GET /stock/status?productId=&regionId=&districtId=`: one product at every facility in scope. */
 export const StockStatusQuery = z.strictObject({
   productId: z.coerce.number().int().positive(),
-  regionId: Id.optional(),
-  districtId: Id.optional(),
+  regionId: RegionRef.optional(),
+  districtId: DistrictRef.optional(),
 });
 export type StockStatusQuery = z.infer<typeof StockStatusQuery>;
 

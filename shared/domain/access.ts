@@ -153,3 +153,48 @@ export function scopeFilter(user: Me): ScopeFilter {
       return { none: true };
   }
 }
+
+/** Where a user's own district or facility lies: decides which region or district a narrower role may name. */
+export interface ScopeHome {
+  regionId: string | null;
+  districtId: string | null;
+}
+
+/**
+ * Whether a region may be named as an area by the user: national roles any; a regional manager their region;
+ * the narrower roles the region that contains their district or facility (what they see of it stays narrowed
+ * to their scope). `home` is the region / district of the user's district or facility.
+ */
+export function regionInScope(user: Me, regionId: string, home: ScopeHome | null): boolean {
+  switch (user.role) {
+    case "admin":
+    case "procurement_officer":
+      return true;
+    case "regional_manager":
+      return user.scopeRegionId !== null && user.scopeRegionId === regionId;
+    case "district_pharmacist":
+    case "storekeeper":
+    case "cscom_manager":
+      return home?.regionId === regionId;
+    case "driver":
+      return false;
+  }
+}
+
+/** Whether a district may be named as an area by the user (the same rule as regionInScope, one level down). */
+export function districtInScope(user: Me, district: { id: string; regionId: string }, home: ScopeHome | null): boolean {
+  switch (user.role) {
+    case "admin":
+    case "procurement_officer":
+      return true;
+    case "regional_manager":
+      return user.scopeRegionId !== null && user.scopeRegionId === district.regionId;
+    case "district_pharmacist":
+      return user.scopeDistrictId !== null && user.scopeDistrictId === district.id;
+    case "storekeeper":
+    case "cscom_manager":
+      return home?.districtId === district.id;
+    case "driver":
+      return false;
+  }
+}

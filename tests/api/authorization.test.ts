@@ -1,12 +1,17 @@
 /**
- * The authorisation matrix: every registered API route × every role × (in scope / out of scope)
- * gets the status the policies promise. A route registered without an example here, or an Express
- * route that bypassed the SecureRouter (so has no policy), fails the test.
+ * The authorisation matrix: every registered API route × every role gets the status the policies promise,
+ * in scope and out of scope. For the out-of-scope side, the test finds every reference field of the route's
+ * contracts (path, query, body: shared/contracts/refs.ts) and sends, for each one, the route's example with
+ * that single field pointing outside the user's scope: each must be refused exactly like an unknown object.
+ * A route without an example, an example that does not exercise one of its reference fields, an Express route
+ * that bypassed the SecureRouter, or a 5xx anywhere fails the test.
  */
 import request from "supertest";
 import type TestAgent from "supertest/lib/agent";
+import type { z } from "zod";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "../../shared/contracts/auth";
+import { contractFields, type ScopeKind } from "../../shared/contracts/refs";
 import { ROLE_ACTIONS } from "../../server/policies";
 import type { RegisteredRoute } from "../../server/routes/secureRouter";
 import { ADMIN_PASSWORD, DEMO_PASSWORD, makeTestApp, signIn, type TestContext } from "../helpers/app";
@@ -21,17 +26,12 @@ const USERS: Record<
   Role,
   { username: string; password: string; inScope: () => string | null; outOfScope: () => string }
 > = {
-  admin: {
-    username: "admin",
-    password: ADMIN_PASSWORD,
-    inScope: () => ids.katiDepot!,
-    outOfScope: () => ids.katiDepot!,
-  },
+  admin: { username: "admin", password: ADMIN_PASSWORD, inScope: () => ids.katiDepot!, outOfScope: () => "none" },
   procurement_officer: {
     username: "ppm.achats",
     password: DEMO_PASSWORD,
     inScope: () => ids.moptiDepot!,
-    outOfScope: () => ids.moptiDepot!,
+    outOfScope: () => "none",
   },
   regional_manager: {
     username: "region.koulikoro",
@@ -66,16 +66,34 @@ const USERS: Record<
 };
 const NATIONAL: Role[] = ["admin", "procurement_officer"];
 
-/** A request for a route; `facility` is the facility the request touches (for scoped routes). */
-type Example = (facility: string) => { url: string; body?: object; headers?: Record<string, string> };
+/** The values an example fills its reference fields with (in scope for the role, or outside it). */
+interface Values {
+  facility: string;
+  district: string;
+  region: string;
+  counterparty: string;
+  order: () => number;
+  report: () => number;
+  routePlan: () => number;
+  anyFacility: string;
+  anyDistrict: string;
+  anyRegion: string;
+}
 
-let keyCounter = 0;
-const key = () => ({ "Idempotency-Key": `authz-${++keyCounter}` });
+/** One request of a route; `params` fill the path's `:name`s. */
+interface Example {
+  params?: Record<string, string | number>;
+  query?: Record<string, string | number>;
+  body?: unknown;
+}
+/** A route's examples: several when its contract is a union (a movement's receipt, transfer…). */
+type Examples = (v: Values) => Example | Example[];
+
 let periodCounter = 0;
-
 /** A fresh report of the facility (direct insert: this test is about access, not content). */
 function reportFor(facilityId: string): number {
-  const period = `20${String(10 + Math.floor(periodCounter / 12)).padStart(2, "0")}-${String((periodCounter++ % 12) + 1).padStart(2, "0")}`;
+  const year = 2010 + Math.floor(periodCounter / 12);
+  const period = `${year}-${String((periodCounter++ % 12) + 1).padStart(2, "0")}`;
   return Number(
     t.open.sqlite
       .prepare(
@@ -97,106 +115,114 @@ function orderFor(facilityId: string): number {
       .get(facilityId, facilityId),
   );
 }
-/** A fresh draft route plan from the facility (direct insert: this test is about access, not content). */
-function planFor(depotId: string): number {
+
+/** A fresh draft route plan from the depot, or a published one with a route for `driverId`. */
+function planFor(depotId: string, driverId?: number): number {
   const empty = JSON.stringify({ facilityIds: [], durationsS: [], distancesM: [] });
-  return Number(
+  const id = Number(
     t.open.sqlite
       .prepare(
-        "insert into route_plans (depot_id, date, rainy_season, road_model, matrix_json, total_distance_m, total_duration_s, total_cost_xof, created_at, updated_at) values (?, '2026-11-20', 0, 'great_circle', ?, 0, 0, 0, '2026-11-15', '2026-11-15') returning id",
+        "insert into route_plans (depot_id, date, rainy_season, road_model, matrix_json, total_distance_m, total_duration_s, total_cost_xof, status, created_at, updated_at) values (?, '2026-11-20', 0, 'great_circle', ?, 0, 0, 0, ?, '2026-11-15', '2026-11-15') returning id",
       )
       .pluck()
-      .get(depotId, empty),
+      .get(depotId, empty, driverId ? "published" : "draft"),
   );
+  if (driverId) {
+    t.open.sqlite
+      .prepare(
+        "insert into route_plan_vehicles (plan_id, name, capacity_kg, capacity_l, cold_box, shift_start_s, shift_end_s, cost_per_km_xof, fixed_cost_xof, driver_user_id) values (?, 'V', 100, 100, 0, 25200, 61200, 0, 0, ?)",
+      )
+      .run(id, driverId);
+  }
+  return id;
 }
 
-const EXAMPLES: Record<string, Example> = {
-  "get /health": () => ({ url: "/health" }),
-  "get /config": () => ({ url: "/config" }),
-  "post /auth/login": () => ({ url: "/auth/login", body: { username: "admin", password: ADMIN_PASSWORD } }),
-  "get /auth/me": () => ({ url: "/auth/me" }),
-  "post /auth/logout": () => ({ url: "/auth/logout" }),
+const idem = (() => {
+  let n = 0;
+  return () => `authz-${++n}`;
+})();
+
+const EXAMPLES: Record<string, Examples> = {
+  "get /health": () => ({}),
+  "get /config": () => ({}),
+  "post /auth/login": () => ({ body: { username: "admin", password: ADMIN_PASSWORD } }),
+  "get /auth/me": () => ({}),
+  "post /auth/logout": () => ({}),
   "post /auth/password": () => ({
-    url: "/auth/password",
     body: { currentPassword: "wrong-on-purpose", newPassword: "another-long-password" },
   }),
-  "get /regions": () => ({ url: "/regions" }),
-  "get /regions/boundaries": () => ({ url: "/regions/boundaries" }),
-  "get /districts": () => ({ url: "/districts" }),
-  "get /facilities": () => ({ url: "/facilities?level=district" }),
-  "get /facilities/:id": (f) => ({ url: `/facilities/${f}` }),
-  "get /programmes": () => ({ url: "/programmes" }),
-  "get /products": () => ({ url: "/products" }),
-  "get /facilities/:id/stock": (f) => ({ url: `/facilities/${f}/stock` }),
-  "get /facilities/:id/stock/:productId/card": (f) => ({ url: `/facilities/${f}/stock/${productId}/card` }),
-  "get /stock/status": () => ({ url: `/stock/status?productId=${productId}` }),
-  "get /indicators": () => ({ url: "/indicators" }),
-  "get /indicators/consumption": () => ({ url: `/indicators/consumption?productId=${productId}` }),
-  "get /facilities/:id/history": (f) => ({ url: `/facilities/${f}/history?productId=${productId}` }),
-  "post /stock/movements": (f) => ({
-    url: "/stock/movements",
-    body: { type: "receipt", facilityId: f, productId, lotCode: "AUTHZ-1", expiry: "2028-01-31", quantity: 1 },
-    headers: key(),
-  }),
-  "post /stock/counts": (f) => ({
-    url: "/stock/counts",
-    body: { facilityId: f, lines: [{ lotId, countedQty: 0 }] },
-    headers: key(),
-  }),
-  "get /audit": () => ({ url: "/audit" }),
-  "get /reports": () => ({ url: "/reports" }),
-  "get /reports/:id": (f) => ({ url: `/reports/${reportFor(f)}` }),
-  "post /reports": (f) => ({ url: "/reports", body: { facilityId: f, period: "2026-09" }, headers: key() }),
-  "put /reports/:id/lines": (f) => ({
-    url: `/reports/${reportFor(f)}/lines`,
-    body: { lines: [{ productId, opening: 1, received: 0, consumed: 0, adjustments: 0, closing: 1, stockoutDays: 0 }] },
-    headers: key(),
-  }),
-  "post /reports/:id/submit": (f) => ({ url: `/reports/${reportFor(f)}/submit`, headers: key() }),
-  "get /orders": () => ({ url: "/orders" }),
-  "get /orders/:id": (f) => ({ url: `/orders/${orderFor(f)}` }),
-  "post /orders/from-report": (f) => ({ url: "/orders/from-report", body: { reportId: reportFor(f) }, headers: key() }),
-  "patch /orders/:id/lines": (f) => ({
-    url: `/orders/${orderFor(f)}/lines`,
-    body: { lines: [{ lineId: 999999, requestedQty: 1 }] },
-    headers: key(),
-  }),
-  "post /orders/:id/submit": (f) => ({ url: `/orders/${orderFor(f)}/submit`, headers: key() }),
-  "post /orders/:id/approve": (f) => ({ url: `/orders/${orderFor(f)}/approve`, body: {}, headers: key() }),
-  "post /orders/:id/reject": (f) => ({
-    url: `/orders/${orderFor(f)}/reject`,
-    body: { reason: "Quantités à revoir" },
-    headers: key(),
-  }),
-  "post /orders/:id/pick": (f) => ({ url: `/orders/${orderFor(f)}/pick`, headers: key() }),
-  "post /orders/:id/ship": (f) => ({ url: `/orders/${orderFor(f)}/ship`, body: {}, headers: key() }),
-  "post /orders/:id/deliver": (f) => ({
-    url: `/orders/${orderFor(f)}/deliver`,
-    body: { lines: [{ lineId: 1, lots: [{ lotId: 1, acceptedQty: 1, rejectedQty: 0 }] }] },
-    headers: key(),
-  }),
-  "post /orders/:id/receive": (f) => ({ url: `/orders/${orderFor(f)}/receive`, headers: key() }),
-  "get /route-plans": (f) => ({ url: `/route-plans?depotId=${f}` }),
-  "get /route-plans/:id": (f) => ({ url: `/route-plans/${planFor(f)}` }),
-  "get /route-plans/candidates": (f) => ({ url: `/route-plans/candidates?depotId=${f}&date=2026-11-20` }),
-  "post /route-plans": (f) => ({
-    url: "/route-plans",
+  "get /regions": () => ({}),
+  "get /regions/boundaries": () => ({}),
+  "get /districts": (v) => ({ query: { regionId: v.anyRegion } }),
+  "get /facilities": (v) => ({ query: { level: "district", regionId: v.anyRegion, districtId: v.anyDistrict } }),
+  "get /facilities/:id": (v) => ({ params: { id: v.anyFacility } }),
+  "get /programmes": () => ({}),
+  "get /products": () => ({}),
+  "get /facilities/:id/stock": (v) => ({ params: { id: v.facility } }),
+  "get /facilities/:id/stock/:productId/card": (v) => ({ params: { id: v.facility, productId } }),
+  "get /stock/status": (v) => ({ query: { productId, regionId: v.region, districtId: v.district } }),
+  "get /indicators": (v) => ({ query: { regionId: v.region, districtId: v.district } }),
+  "get /indicators/consumption": (v) => ({ query: { productId, regionId: v.region, districtId: v.district } }),
+  "get /facilities/:id/history": (v) => ({ params: { id: v.facility }, query: { productId } }),
+  "post /stock/movements": (v) => [
+    {
+      body: {
+        type: "receipt",
+        facilityId: v.facility,
+        productId,
+        lotCode: "AUTHZ-1",
+        expiry: "2028-01-31",
+        quantity: 1,
+        supplierId: v.counterparty,
+      },
+    },
+    { body: { type: "transfer", facilityId: v.facility, toFacilityId: v.counterparty, productId, quantity: 1 } },
+  ],
+  "post /stock/counts": (v) => ({ body: { facilityId: v.facility, lines: [{ lotId, countedQty: 0 }] } }),
+  "get /audit": () => ({}),
+  "get /reports": (v) => ({ query: { facilityId: v.facility, districtId: v.district } }),
+  "get /reports/:id": (v) => ({ params: { id: v.report() } }),
+  "post /reports": (v) => ({ body: { facilityId: v.facility, period: "2026-09" } }),
+  "put /reports/:id/lines": (v) => ({
+    params: { id: v.report() },
     body: {
-      depotId: f,
+      lines: [{ productId, opening: 1, received: 0, consumed: 0, adjustments: 0, closing: 1, stockoutDays: 0 }],
+    },
+  }),
+  "post /reports/:id/submit": (v) => ({ params: { id: v.report() } }),
+  "get /orders": (v) => ({ query: { facilityId: v.counterparty, supplierId: v.counterparty } }),
+  "get /orders/:id": (v) => ({ params: { id: v.order() } }),
+  "post /orders/from-report": (v) => ({ body: { reportId: v.report() } }),
+  "patch /orders/:id/lines": (v) => ({
+    params: { id: v.order() },
+    body: { lines: [{ lineId: 999999, requestedQty: 1 }] },
+  }),
+  "post /orders/:id/submit": (v) => ({ params: { id: v.order() } }),
+  "post /orders/:id/approve": (v) => ({ params: { id: v.order() }, body: {} }),
+  "post /orders/:id/reject": (v) => ({ params: { id: v.order() }, body: { reason: "Quantités à revoir" } }),
+  "post /orders/:id/pick": (v) => ({ params: { id: v.order() } }),
+  "post /orders/:id/ship": (v) => ({ params: { id: v.order() }, body: {} }),
+  "post /orders/:id/deliver": (v) => ({
+    params: { id: v.order() },
+    body: { lines: [{ lineId: 1, lots: [{ lotId: 1, acceptedQty: 1, rejectedQty: 0 }] }] },
+  }),
+  "post /orders/:id/receive": (v) => ({ params: { id: v.order() } }),
+  "get /route-plans": (v) => ({ query: { depotId: v.facility } }),
+  "get /route-plans/:id": (v) => ({ params: { id: v.routePlan() } }),
+  "get /route-plans/candidates": (v) => ({ query: { depotId: v.facility, date: "2026-11-20" } }),
+  "post /route-plans": (v) => ({
+    body: {
+      depotId: v.facility,
       date: "2026-11-20",
       vehicles: [{ name: "V", capacityKg: 100, capacityL: 100 }],
-      stops: [{ facilityId: ids.katiCscom, loadKg: 1 }],
+      stops: [{ facilityId: v.counterparty, loadKg: 1 }],
+      orderIds: [v.order()],
       solver: { maxIterations: 10 },
     },
-    headers: key(),
   }),
-  "patch /route-plans/:id": (f) => ({
-    url: `/route-plans/${planFor(f)}`,
-    body: { status: "published" },
-    headers: key(),
-  }),
+  "patch /route-plans/:id": (v) => ({ params: { id: v.routePlan() }, body: { status: "published" } }),
   "post /vrp/solve": () => ({
-    url: "/vrp/solve?maxIterations=10",
+    query: { maxIterations: 10 },
     body: {
       jobs: [{ id: 1, location_index: 1, delivery: [1] }],
       vehicles: [{ id: 1, start_index: 0, end_index: 0, capacity: [5] }],
@@ -210,20 +236,34 @@ const EXAMPLES: Record<string, Example> = {
       },
     },
   }),
-  "post /orders/cycle": () => ({ url: "/orders/cycle", body: { period: "2026-09" }, headers: key() }),
-  "post /orders/depot": (f) => ({ url: "/orders/depot", body: { facilityId: f, period: "2026-10" }, headers: key() }),
-  "post /orders/emergency": (f) => ({ url: "/orders/emergency", body: { facilityId: f }, headers: key() }),
-  "post /allocations/preview": (f) => ({
-    url: "/allocations/preview",
-    body: { productId, sourceFacilityId: f, districtId: "kati" },
-  }),
-  "post /allocations": (f) => ({
-    url: "/allocations",
-    body: { productId, sourceFacilityId: f, districtId: "kati" },
-    headers: key(),
-  }),
+  "post /orders/cycle": (v) => ({ body: { period: "2026-09", regionId: v.region, districtId: v.district } }),
+  "post /orders/depot": (v) => ({ body: { facilityId: v.facility, period: "2026-10" } }),
+  "post /orders/emergency": (v) => ({ body: { facilityId: v.facility } }),
+  "post /allocations/preview": (v) => [
+    { body: { productId, sourceFacilityId: v.facility, districtId: v.district } },
+    {
+      body: {
+        productId,
+        sourceFacilityId: v.facility,
+        regionId: v.region,
+        basis: "population",
+        population: { unitsPerPersonPerMonth: 1, facilities: [{ facilityId: v.facility, targetPopulation: 10 }] },
+      },
+    },
+  ],
+  "post /allocations": (v) => [
+    { body: { productId, sourceFacilityId: v.facility, districtId: v.district } },
+    {
+      body: {
+        productId,
+        sourceFacilityId: v.facility,
+        regionId: v.region,
+        basis: "population",
+        population: { unitsPerPersonPerMonth: 1, facilities: [{ facilityId: v.facility, targetPopulation: 10 }] },
+      },
+    },
+  ],
   "post /replenishment/preview": () => ({
-    url: "/replenishment/preview",
     body: {
       product: { packSize: 10, packRoundingThreshold: 3, roundToZero: false },
       policy: { rule: "forced", maxMonths: 3, minMonths: 1, eopMonths: 0.5 },
@@ -235,6 +275,7 @@ const EXAMPLES: Record<string, Example> = {
 };
 
 const keyOf = (r: { method: string; path: string }) => `${r.method} ${r.path}`;
+const examplesOf = (route: RegisteredRoute, v: Values): Example[] => [EXAMPLES[keyOf(route)]!(v)].flat();
 
 /** Every route Express would serve, found by walking its router stacks. */
 function expressRoutes(stack: unknown[], found: { method: string; path: string }[] = []) {
@@ -249,49 +290,125 @@ function expressRoutes(stack: unknown[], found: { method: string; path: string }
   return found;
 }
 
-async function agentFor(role: Role): Promise<TestAgent> {
+/** Facility, district and region of a facility id. */
+function placeOf(facilityId: string) {
+  return t.open.sqlite
+    .prepare("select region_id regionId, coalesce(district_id, '') districtId from facilities where id = ?")
+    .get(facilityId) as { regionId: string; districtId: string };
+}
+
+/** In-scope values of a role: its facility, the area around it, objects of that facility. */
+function inScopeValues(role: Role): Values {
+  const facility = USERS[role].inScope() ?? ids.katiDepot!;
+  const place = placeOf(facility);
+  const driverId = role === "driver" ? Number(ids.driverId) : undefined;
+  return {
+    facility,
+    district: place.districtId || "kati",
+    region: place.regionId,
+    counterparty: facility,
+    order: () => orderFor(facility),
+    report: () => reportFor(facility),
+    routePlan: () => planFor(ids.katiDepot!, driverId),
+    anyFacility: ids.moptiDepot!,
+    anyDistrict: "mopti",
+    anyRegion: "mopti",
+  };
+}
+
+/** For each reference kind, a value the role may not name: outside its scope, or unknown for national roles. */
+function outOfScopeValue(role: Role, kind: ScopeKind): string | number {
+  const national = NATIONAL.includes(role);
+  const outside = USERS[role].outOfScope();
+  switch (kind) {
+    case "facility":
+      return national ? "no-such-facility" : outside;
+    case "district":
+      return national ? "no-such-district" : "mopti";
+    case "region":
+      return national ? "no-such-region" : "mopti";
+    case "counterparty":
+      return national ? "no-such-facility" : ids.moptiCscom!;
+    case "order":
+      return national ? 99_999_999 : orderFor(outside);
+    case "report":
+      return national ? 99_999_999 : reportFor(outside);
+    case "routePlan":
+      return national ? 99_999_999 : planFor(role === "driver" ? ids.katiDepot! : outside);
+    case "anyFacility":
+      return "no-such-facility";
+    case "anyDistrict":
+      return "no-such-district";
+    case "anyRegion":
+      return "no-such-region";
+  }
+}
+
+/** Sets `value` at `path` ("*" = the first element) in a copy of `root`; undefined when the example lacks the field. */
+function withValueAt(root: unknown, path: (string | number)[], value: unknown): unknown {
+  if (path.length === 0) return value;
+  const [head, ...rest] = path;
+  if (Array.isArray(root)) {
+    if (head !== "*" || root.length === 0) return undefined;
+    const inner = withValueAt(root[0], rest, value);
+    return inner === undefined ? undefined : [inner, ...root.slice(1)];
+  }
+  if (typeof root !== "object" || root === null || !(String(head) in root)) return undefined;
+  const inner = withValueAt((root as Record<string, unknown>)[String(head)], rest, value);
+  return inner === undefined ? undefined : { ...(root as object), [String(head)]: inner };
+}
+
+const agents = new Map<Role, TestAgent>();
+async function agentFor(role: Role, fresh = false): Promise<TestAgent> {
+  const cached = agents.get(role);
+  if (cached && !fresh) return cached;
   const agent = request.agent(t.app);
   await signIn(agent, USERS[role].username, USERS[role].password);
+  agents.set(role, agent);
   return agent;
 }
 
-async function send(role: Role, route: RegisteredRoute, facility: string) {
-  // Logout ends the session: give it one of its own.
-  const agent = await agentFor(role);
-  const ex = EXAMPLES[keyOf(route)]!(facility);
-  const req =
-    route.method === "get"
-      ? agent.get(`/api/v1${ex.url}`)
-      : agent[route.method](`/api/v1${ex.url}`).send(ex.body ?? {});
-  for (const [k, v] of Object.entries(ex.headers ?? {})) req.set(k, v);
+async function send(agent: TestAgent | ReturnType<typeof request>, route: RegisteredRoute, ex: Example, key = true) {
+  const path = route.path.replace(/:(\w+)/g, (_m, name: string) => encodeURIComponent(String(ex.params?.[name])));
+  const qs = new URLSearchParams(Object.entries(ex.query ?? {}).map(([k, v]) => [k, String(v)])).toString();
+  const url = `/api/v1${path}${qs ? `?${qs}` : ""}`;
+  const req = route.method === "get" ? agent.get(url) : agent[route.method](url).send((ex.body ?? {}) as object);
+  if (route.kind === "write" && key) req.set("Idempotency-Key", idem());
   return req;
 }
 
-/**
- * Whether a response shows the request got past authorisation: it may still fail on its content
- * (a wrong current password, an order in the wrong status), but not as forbidden or hidden.
- */
-function allowed(status: number, body: { error?: { code: string; message: string } }) {
-  if (status === 401 || status === 403 || status === 404) return false;
-  return !(status === 400 && /unknown (facility|report|order)/.test(body.error?.message ?? ""));
+type Answer = { status: number; body: { error?: { code: string; message: string; details?: unknown } } };
+const UNKNOWN = /unknown (facility|district|region|report|order|route plan)/;
+
+/** The request got past authorisation (it may still fail on its content), and did not fail on the server. */
+function allowed({ status, body }: Answer) {
+  if (status >= 500 || status === 401 || status === 403 || status === 404) return false;
+  return !(status === 400 && UNKNOWN.test(body.error?.message ?? ""));
 }
 
-/** Whether a response hides the object: 404, or the same field error as an unknown reference. */
-function hidden(status: number, body: { error?: { code: string; message: string } }) {
-  return status === 404 || (status === 400 && /unknown (facility|report|order)/.test(body.error?.message ?? ""));
+/** The object is hidden: 404, or the unknown-reference field error at that path. */
+function hidden({ status, body }: Answer, where: string, path: string) {
+  if (where !== "body") return status === 404 && body.error?.code === "not_found";
+  const issues = (body.error?.details as { issues?: { path: string; message: string }[] } | undefined)?.issues ?? [];
+  return status === 400 && issues.some((i) => i.path === path && UNKNOWN.test(i.message));
 }
+
+const brief = (res: Answer) => `${res.status} ${JSON.stringify(res.body).slice(0, 240)}`;
 
 beforeAll(async () => {
   t = await makeTestApp({ cscoms: 3, months: 2 });
   const one = (sql: string) => t.open.sqlite.prepare(sql).pluck().get() as string;
   ids.katiDepot = one("select id from facilities where level = 'district' and district_id = 'kati'");
   ids.moptiDepot = one("select id from facilities where level = 'district' and district_id = 'mopti'");
+  ids.moptiCscom = one("select id from facilities where level = 'cscom' and region_id = 'mopti' order by id limit 1");
+  for (const [name, id] of Object.entries(ids)) if (!id) throw new Error(`fixture ${name} not found`);
   ids.katiCscom = one("select scope_facility_id from users where username = 'cscom.kati'");
+  ids.driverId = String(one("select id from users where username = 'chauffeur.kati'"));
   productId = Number(one("select id from products order by id limit 1"));
   lotId = Number(one("select id from lots order by id limit 1"));
 });
 
-/** What each role may do, written out independently of server/policies so that a mistaken grant fails. */
+/** What each role may do, written out independently of the access table so that a mistaken grant fails. */
 const EXPECTED_GRANTS: Record<Role, string[]> = {
   admin: [
     "audit:read",
@@ -364,14 +481,25 @@ const EXPECTED_GRANTS: Record<Role, string[]> = {
   driver: ["reference:read", "routes:read", "session"],
 };
 
+/** The reference fields of a route: where (params, query, body), the path and the kind. */
+function refFieldsOf(route: RegisteredRoute) {
+  return (["params", "query", "body"] as const).flatMap((where) => {
+    const schema = route.spec[where] as z.ZodType | undefined;
+    if (!schema) return [];
+    return contractFields(schema).flatMap((f) => (f.meta ? [{ where, path: f.path, kind: f.meta.scope }] : []));
+  });
+}
+
 describe("authorisation matrix", () => {
+  const routes = () => t.app.locals.routes as RegisteredRoute[];
+
   it("grants each role exactly the expected actions", () => {
     for (const role of Object.keys(EXPECTED_GRANTS) as Role[])
       expect([...ROLE_ACTIONS[role]].sort(), role).toEqual(EXPECTED_GRANTS[role]);
   });
 
   it("has a policy for every route Express serves, and an example for every policy", () => {
-    const registered = (t.app.locals.routes as RegisteredRoute[]).map(keyOf).sort();
+    const registered = routes().map(keyOf).sort();
     const served = expressRoutes((t.app as unknown as { router: { stack: unknown[] } }).router.stack)
       .map(keyOf)
       .sort();
@@ -379,47 +507,74 @@ describe("authorisation matrix", () => {
     expect(Object.keys(EXAMPLES).sort()).toEqual(registered);
   });
 
+  it("has examples that fill every reference field of every route, so that each one is tried out of scope", () => {
+    const v = inScopeValues("admin");
+    for (const route of routes()) {
+      const examples = examplesOf(route, v);
+      for (const field of refFieldsOf(route)) {
+        const reached = examples.some((ex) => withValueAt(ex[field.where], field.path, "x") !== undefined);
+        expect(reached, `${keyOf(route)} ${field.where}.${field.path.join(".")}`).toBe(true);
+      }
+    }
+  });
+
   it("answers unauthenticated requests to every non-public route with 401", async () => {
-    for (const route of t.app.locals.routes as RegisteredRoute[]) {
+    const v = inScopeValues("admin");
+    for (const route of routes()) {
       if (route.spec.action === "public") continue;
-      const ex = EXAMPLES[keyOf(route)]!(ids.katiDepot!);
-      const res =
-        route.method === "get"
-          ? await request(t.app).get(`/api/v1${ex.url}`)
-          : await request(t.app)
-              [route.method](`/api/v1${ex.url}`)
-              .send(ex.body ?? {});
+      const res = await send(request(t.app), route, examplesOf(route, v)[0]!);
       expect(res.status, keyOf(route)).toBe(401);
     }
   });
 
-  const roles = Object.keys(USERS) as Role[];
-  it.each(roles)("gives %s exactly the access its policy grants, in and out of scope", async (role) => {
-    for (const route of t.app.locals.routes as RegisteredRoute[]) {
-      const { action } = route.spec;
-      const scoped = Boolean(route.spec.facilities);
-      const granted = action === "public" || ROLE_ACTIONS[role].includes(action);
-      const label = `${role} ${keyOf(route)}`;
-      const inside = USERS[role].inScope() ?? ids.katiDepot!;
-      const res = await send(role, route, inside);
-      if (!granted) {
-        expect(res.status, label).toBe(403);
-        expect(res.body.error.code, label).toBe("forbidden");
-        continue;
-      }
-      if (!scoped || USERS[role].inScope() !== null)
-        expect(
-          allowed(res.status, res.body),
-          `${label} in scope → ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`,
-        ).toBe(true);
-      if (!scoped || NATIONAL.includes(role)) continue;
-      const out = await send(role, route, USERS[role].outOfScope());
-      expect(
-        hidden(out.status, out.body),
-        `${label} out of scope → ${out.status} ${JSON.stringify(out.body).slice(0, 200)}`,
-      ).toBe(true);
+  it("refuses every write without an Idempotency-Key, and lets computations and session routes go without one", async () => {
+    const agent = await agentFor("admin");
+    const v = inScopeValues("admin");
+    for (const route of routes().filter((r) => r.method !== "get")) {
+      if (route.path === "/auth/logout" || route.path === "/auth/login") continue;
+      const res = await send(agent, route, examplesOf(route, v)[0]!, false);
+      const refused = res.status === 400 && res.body.error?.code === "idempotency_key_required";
+      expect(refused, `${keyOf(route)} (${route.kind}) → ${brief(res)}`).toBe(route.kind === "write");
     }
   });
+
+  const roles = Object.keys(USERS) as Role[];
+  it.each(roles)(
+    "gives %s exactly the access its policy grants, and hides every reference out of its scope",
+    async (role) => {
+      const inside = inScopeValues(role);
+      for (const route of routes()) {
+        const { action } = route.spec;
+        const granted = action === "public" || ROLE_ACTIONS[role].includes(action);
+        const label = `${role} ${keyOf(route)}`;
+        const fields = refFieldsOf(route);
+        const agent = await agentFor(role, route.path === "/auth/logout");
+        const res = await send(agent, route, examplesOf(route, inside)[0]!);
+        if (route.path === "/auth/logout") agents.delete(role);
+        if (!granted) {
+          expect(res.status, label).toBe(403);
+          expect(res.body.error.code, label).toBe("forbidden");
+          continue;
+        }
+        // A driver has no facility of its own: only routes without references (or naming its route plan) are "in scope".
+        const driverCanTry = fields.every((f) => f.kind === "routePlan" || f.kind.startsWith("any"));
+        if (role !== "driver" || driverCanTry) expect(allowed(res), `${label} in scope → ${brief(res)}`).toBe(true);
+        else expect(res.status, `${label} → ${brief(res)}`).toBeLessThan(500);
+        for (const field of fields) {
+          const outside = outOfScopeValue(role, field.kind);
+          expect(outside, `${label}: an out-of-scope ${field.kind}`).toBeDefined();
+          for (const ex of examplesOf(route, inside)) {
+            const part = withValueAt(ex[field.where], field.path, outside);
+            if (part === undefined) continue;
+            const out = await send(await agentFor(role), route, { ...ex, [field.where]: part });
+            const where = `${field.where}.${field.path.join(".")}`;
+            const issuePath = field.path.map((p) => (p === "*" ? 0 : p)).join(".");
+            expect(hidden(out, field.where, issuePath), `${label} ${where}=${outside} → ${brief(out)}`).toBe(true);
+          }
+        }
+      }
+    },
+  );
 
   it("answers an out-of-scope facility exactly like one that does not exist", async () => {
     const agent = await agentFor("district_pharmacist");
@@ -427,5 +582,32 @@ describe("authorisation matrix", () => {
     const missing = await agent.get("/api/v1/facilities/no-such-facility/stock");
     expect(outside.status).toBe(missing.status);
     expect(outside.body.error.code).toBe(missing.body.error.code);
+  });
+
+  it("writes each refused request to the audit log without its body", async () => {
+    const agent = await agentFor("cscom_manager");
+    const before = t.open.sqlite.prepare("select count(*) from audit_log where action = 'access.denied'").pluck().get();
+    const res = await agent
+      .post("/api/v1/stock/movements")
+      .set("Idempotency-Key", idem())
+      .send({ type: "transfer", facilityId: ids.katiCscom, toFacilityId: ids.moptiCscom, productId, quantity: 1 });
+    expect(res.status, JSON.stringify(res.body)).toBe(400);
+    expect(res.body.error.details.issues).toEqual([
+      { path: "toFacilityId", message: `unknown facility ${ids.moptiCscom}` },
+    ]);
+    const row = t.open.sqlite
+      .prepare(
+        "select username, object_id, after_json from audit_log where action = 'access.denied' order by id desc limit 1",
+      )
+      .get() as { username: string; object_id: string; after_json: string };
+    expect(t.open.sqlite.prepare("select count(*) from audit_log where action = 'access.denied'").pluck().get()).toBe(
+      Number(before) + 1,
+    );
+    expect(row.username).toBe("cscom.kati");
+    expect(row.object_id).toBe("POST /api/v1/stock/movements");
+    expect(JSON.parse(row.after_json)).toMatchObject({
+      where: "body",
+      refs: [{ path: "toFacilityId", ref: "counterparty", value: ids.moptiCscom }],
+    });
   });
 });

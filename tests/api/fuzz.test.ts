@@ -43,7 +43,7 @@ const snapshot = () =>
   t.open.sqlite
     .prepare(
       `select (select count(*) from stock_movements) m, (select coalesce(sum(qty_on_hand), 0) from stock_balances) b, (select count(*) from lots) l,
-              (select count(*) from idempotency_keys) k, (select count(*) from audit_log) a, (select group_concat(password_hash) from users) p,
+              (select count(*) from idempotency_keys) k, (select count(*) from audit_log where action <> 'access.denied') a, (select group_concat(password_hash) from users) p,
               (select count(*) from stock_reports) r, (select count(*) from orders) o, (select group_concat(status) from orders) s`,
     )
     .get();

@@ -65,7 +65,7 @@ describe("ledger properties over random movement sequences", () => {
           if (!body) continue;
           const command = body;
           try {
-            const result = runIdempotent(open.db, `k${++key}`, `h${key}`, NOW, (tx) => ({
+            const result = runIdempotent(open.db, { userId: null, key: `k${++key}` }, `h${key}`, NOW, (tx) => ({
               status: 201,
               body:
                 "type" in command

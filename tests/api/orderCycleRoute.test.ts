@@ -111,14 +111,14 @@ describe("POST /orders/cycle", () => {
     expect(count("select count(*) from orders")).toBe(orders);
   });
 
-  it("refuses an area outside the scope (404) and a malformed period (400), writing nothing", async () => {
+  it("refuses an area outside the scope like an unknown one and a malformed period, with the field, writing nothing", async () => {
     const orders = count("select count(*) from orders");
     const outside = await pharmacist
       .post("/api/v1/orders/cycle")
       .set("Idempotency-Key", "cycle-out")
       .send({ period: PERIOD, districtId: "mopti" });
-    expect(outside.status).toBe(404);
-    expect(outside.body.error.code).toBe("not_found");
+    expect(outside.status).toBe(400);
+    expect(outside.body.error.details.issues).toEqual([{ path: "districtId", message: "unknown district mopti" }]);
     const bad = await pharmacist
       .post("/api/v1/orders/cycle")
       .set("Idempotency-Key", "cycle-bad")

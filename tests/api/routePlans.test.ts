@@ -184,9 +184,17 @@ describe("POST /route-plans", () => {
         vehicles: [{ name: "V", capacityKg: 10, capacityL: 10, driverUserId: 4 }],
       }),
     );
+    // The router refuses the unknown stop (a reference) before the command looks at the driver.
     expect(bad.status).toBe(400);
     expect(bad.body.error.details.issues).toEqual([
       { path: "stops.0.facilityId", message: "unknown facility no-such-cscom" },
+    ]);
+    const badDriver = await create(
+      pharmacist,
+      planBody({ vehicles: [{ name: "V", capacityKg: 10, capacityL: 10, driverUserId: 4 }] }),
+    );
+    expect(badDriver.status).toBe(400);
+    expect(badDriver.body.error.details.issues).toEqual([
       { path: "vehicles.0.driverUserId", message: "unknown driver 4" },
     ]);
     const cscomDepot = await create(

@@ -15,7 +15,7 @@ let refused = 0;
 for (let i = 0; i < Number(attempts); i++) {
   const now = new Date();
   try {
-    runIdempotent(open.db, `${tag}-${i}`, `${tag}-${i}`, now, (tx) => ({
+    runIdempotent(open.db, { userId: null, key: `${tag}-${i}` }, `${tag}-${i}`, now, (tx) => ({
       status: 201,
       body: postMovement(
         tx,

@@ -1,0 +1,66 @@
+/** Monthly reports (CRGS): list, read, create pre-filled from the ledger, correct from paper, submit. */
+import { ReportCreate, ReportLinesUpdate, ReportQuery } from "../../shared/contracts/replenishment";
+import { ReportParams } from "../../shared/contracts/refs";
+import { createReport, submitReport, updateReportLines } from "../commands/reports";
+import type { AppDeps } from "../deps";
+import { scopeFilter } from "../policies";
+import { listReports, loadReport } from "../queries/replenishment";
+import type { SecureRouter } from "./secureRouter";
+
+/** Routes of the monthly reports. */
+export function reportRoutes(r: SecureRouter, deps: AppDeps): void {
+  const { db } = deps;
+
+  r.get("/reports", { action: "stock:read", query: ReportQuery }, ({ res, user, query }) => {
+    res.json(listReports(db, scopeFilter(user), query));
+  });
+  r.get("/reports/:id", { action: "stock:read", params: ReportParams }, ({ res, params }) => {
+    res.json(loadReport(db, params.id));
+  });
+  r.post("/reports", { action: "reports:write", body: ReportCreate }, ({ tx, body, now }) => {
+    const id = createReport(tx, body.facilityId, body.period, now);
+    return {
+      status: 201,
+      body: loadReport(tx, id),
+      audit: { action: "report.create", objectType: "report", objectId: String(id), after: body },
+    };
+  });
+  r.put(
+    "/reports/:id/lines",
+    { action: "reports:write", params: ReportParams, body: ReportLinesUpdate },
+    ({ tx, params: { id }, body }) => {
+      const before = loadReport(tx, id);
+      updateReportLines(tx, id, body.lines);
+      const after = loadReport(tx, id);
+      return {
+        status: 200,
+        body: after,
+        audit: {
+          action: "report.lines.update",
+          objectType: "report",
+          objectId: String(id),
+          before: before.lines,
+          after: after.lines,
+        },
+      };
+    },
+  );
+  r.post(
+    "/reports/:id/submit",
+    { action: "reports:write", params: ReportParams },
+    ({ tx, params: { id }, user, now }) => {
+      submitReport(tx, db.$client, id, user.id, now);
+      return {
+        status: 200,
+        body: loadReport(tx, id),
+        audit: {
+          action: "report.submit",
+          objectType: "report",
+          objectId: String(id),
+          before: { status: "draft" },
+          after: { status: "submitted" },
+        },
+      };
+    },
+  );
+}
