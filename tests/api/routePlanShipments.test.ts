@@ -184,9 +184,7 @@ describe("POST /route-plans from shipments", () => {
       { path: "orderIds.1", message: `unknown order ${foreign}` },
     ]);
     const unknown = await plan({ orderIds: [999_999] });
-    expect(unknown.body.error.details.issues).toEqual([
-      { path: "orderIds.0", message: "unknown order 999999" },
-    ]);
+    expect(unknown.body.error.details.issues).toEqual([{ path: "orderIds.0", message: "unknown order 999999" }]);
     // The shipped order's shortfall was back-ordered: an approved order of the depot, not yet picked.
     const backorder = one<number>(
       "select id from orders where parent_order_id = ? and supplier_id = ? and status = 'approved'",
