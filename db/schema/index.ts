@@ -5,3 +5,4 @@ export * from "./stock";
 export * from "./auth";
 export * from "./replenishment";
 export * from "./routing";
+export * from "./interop";

@@ -10,6 +10,7 @@ import {
   districts,
   facilities,
   fundingSources,
+  productGtins,
   products,
   programmes,
   regions,
@@ -18,6 +19,7 @@ import {
   supplyLines,
   users,
 } from "../schema";
+import { DEMO_GTINS } from "./data/gtins";
 import { PRODUCTS } from "./data/products";
 import { buildGeography } from "./geography";
 import { generateHistory, type SeedProduct } from "./history";
@@ -141,6 +143,25 @@ export function seedDatabase(open: OpenDb, opts: SeedOptions): SeedSummary {
       db.insert(users)
         .values(demoUsers({ katiDepot, katiCscom }).map((u) => ({ ...u, passwordHash: demoHash, createdAt })))
         .run();
+
+      // Fictitious GS1 demo GTINs (prefix 952) on some tracer products, for the barcode path.
+      const byCode = new Map(productRows.map((p) => [p.code, p]));
+      const gtinRows = DEMO_GTINS.flatMap((g) => {
+        const p = byCode.get(g.productCode);
+        return p
+          ? [
+              {
+                gtin: g.gtin,
+                productId: p.id,
+                packLevel: g.packLevel,
+                baseUnitsPerItem: g.packs * p.packSize,
+                source: "demo",
+                createdAt,
+              },
+            ]
+          : [];
+      });
+      if (gtinRows.length > 0) db.insert(productGtins).values(gtinRows).run();
 
       const lotsByProduct = createLots(sqlite, productRows, firstMonth, months);
       // The demo CSCom manager's centre always gets a history, whatever the number asked for.

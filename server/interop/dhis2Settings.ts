@@ -1,0 +1,138 @@
+/**
+ * The DHIS2 connection settings. What any caller can read is the view (`hasSecret`, never the secret); the
+ * secret is opened only into a `Dhis2Connection`, whose authorization header cannot leak through JSON or
+ * logging (it is a private field; `toJSON` and `inspect` show it redacted).
+ */
+import { eq } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import { dhis2Settings } from "../../db/schema";
+import type { Dhis2SettingsInput, Dhis2SettingsView } from "../../shared/contracts/interop";
+import { AppError } from "../../shared/errors";
+import { audit, type RequestOrigin } from "../audit";
+import type { Tx } from "../commands/idempotency";
+import type { SecretBox } from "./secretBox";
+
+/** The settings as shown back. */
+export function getDhis2Settings(db: Db | Tx): Dhis2SettingsView {
+  const row = db.select().from(dhis2Settings).where(eq(dhis2Settings.id, 1)).get();
+  if (!row)
+    return {
+      configured: false,
+      baseUrl: null,
+      authKind: null,
+      username: null,
+      hasSecret: false,
+      dataSetUid: null,
+      timeoutS: 30,
+      updatedAt: null,
+    };
+  return {
+    configured: true,
+    baseUrl: row.baseUrl,
+    authKind: row.authKind,
+    username: row.username,
+    hasSecret: row.secretSealed !== null,
+    dataSetUid: row.dataSetUid,
+    timeoutS: row.timeoutS,
+    updatedAt: row.updatedAt,
+  };
+}
+
+/**
+ * Saves the settings (command: call inside the write transaction). `secret` omitted keeps the stored one, null
+ * removes it; a new secret is sealed with `box`. Audited without the secret (only whether it changed).
+ */
+export function saveDhis2Settings(
+  tx: Tx,
+  input: Dhis2SettingsInput,
+  ctx: { now: Date; origin: RequestOrigin; box: SecretBox },
+): Dhis2SettingsView {
+  const before = getDhis2Settings(tx);
+  const stored = tx.select().from(dhis2Settings).where(eq(dhis2Settings.id, 1)).get();
+  const secretSealed =
+    input.secret === undefined
+      ? (stored?.secretSealed ?? null)
+      : input.secret === null
+        ? null
+        : ctx.box.seal(input.secret);
+  const values = {
+    baseUrl: input.baseUrl,
+    authKind: input.authKind,
+    username: input.authKind === "basic" ? input.username : null,
+    secretSealed,
+    dataSetUid: input.dataSetUid,
+    timeoutS: input.timeoutS,
+    updatedAt: ctx.now.toISOString(),
+    updatedBy: ctx.origin.userId,
+  };
+  tx.insert(dhis2Settings)
+    .values({ id: 1, ...values })
+    .onConflictDoUpdate({ target: dhis2Settings.id, set: values })
+    .run();
+  const after = getDhis2Settings(tx);
+  audit(tx, ctx.now, ctx.origin, {
+    action: "dhis2.settings.update",
+    objectType: "dhis2_settings",
+    objectId: "1",
+    before,
+    after: { ...after, secretChanged: input.secret !== undefined },
+  });
+  return after;
+}
+
+/** Where and how to reach DHIS2. The authorization header is kept out of JSON, logs and the inspector. */
+export class Dhis2Connection {
+  readonly #authorization: string;
+  constructor(
+    readonly baseUrl: string,
+    readonly authKind: "basic" | "token",
+    authorization: string,
+    readonly timeoutMs: number,
+    readonly dataSetUid: string | null,
+  ) {
+    this.#authorization = authorization;
+  }
+  /** The value of the Authorization header: `Basic …` or `ApiToken …` (DHIS2 personal access token). */
+  authorization(): string {
+    return this.#authorization;
+  }
+  toJSON() {
+    return { baseUrl: this.baseUrl, authKind: this.authKind, authorization: "[redacted]" };
+  }
+  [Symbol.for("nodejs.util.inspect.custom")]() {
+    return `Dhis2Connection(${this.baseUrl}, ${this.authKind}, [redacted])`;
+  }
+}
+
+/** A connection from explicit credentials (tests, a "test the connection" button before saving). */
+export function connectionFrom(s: {
+  baseUrl: string;
+  authKind: "basic" | "token";
+  username: string | null;
+  secret: string;
+  timeoutS: number;
+  dataSetUid: string | null;
+}): Dhis2Connection {
+  const authorization =
+    s.authKind === "basic"
+      ? `Basic ${Buffer.from(`${s.username ?? ""}:${s.secret}`, "utf8").toString("base64")}`
+      : `ApiToken ${s.secret}`;
+  return new Dhis2Connection(s.baseUrl.replace(/\/+$/, ""), s.authKind, authorization, s.timeoutS * 1000, s.dataSetUid);
+}
+
+/**
+ * The stored connection, for the push. Refused (409 conflict, details.reason) when DHIS2 is not configured, has
+ * no secret, or the secret cannot be opened (sealed under another key: type it again).
+ */
+export function openDhis2Connection(db: Db | Tx, box: SecretBox): Dhis2Connection {
+  const row = db.select().from(dhis2Settings).where(eq(dhis2Settings.id, 1)).get();
+  if (!row) throw new AppError("conflict", "DHIS2 is not configured", { reason: "dhis2.notConfigured" });
+  if (!row.secretSealed)
+    throw new AppError("conflict", "No DHIS2 password or token is stored", { reason: "dhis2.noSecret" });
+  const secret = box.open(row.secretSealed);
+  if (secret === null)
+    throw new AppError("conflict", "The stored DHIS2 secret cannot be read with this server's key", {
+      reason: "dhis2.secretUnreadable",
+    });
+  return connectionFrom({ ...row, secret });
+}

@@ -1,0 +1,71 @@
+/**
+ * Spreadsheet rows for the imports: CSV text (comma, semicolon or tab — French Excel writes semicolons — with or
+ * without a BOM) or rows a client read from an .xlsx, as `{ header: cell }` records numbered like the sheet
+ * (row 1 is the header row, the first data row is row 2). Headers are matched loosely: case, accents, spaces
+ * and punctuation do not matter, and each column has French and English names.
+ */
+import Papa from "papaparse";
+
+/** A data row with its spreadsheet row number. */
+export interface SheetRow {
+  row: number;
+  cells: Record<string, string>;
+}
+
+/** "Code produit" → "code_produit"; "Élément de données" → "element_de_donnees". */
+export function normalizeHeader(h: string): string {
+  return h
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "_")
+    .replace(/^_+|_+$/g, "");
+}
+
+/** Rows of a CSV text; empty lines skipped (their numbers still count, as in the sheet). */
+export function rowsFromCsv(text: string): { headers: string[]; rows: SheetRow[] } {
+  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ""), {
+    skipEmptyLines: false,
+    delimitersToGuess: [",", ";", "\t"],
+  });
+  const [header = [], ...data] = parsed.data;
+  const headers = header.map((h) => String(h));
+  const rows: SheetRow[] = [];
+  data.forEach((cells, i) => {
+    if (cells.every((c) => String(c).trim() === "")) return;
+    const record: Record<string, string> = {};
+    headers.forEach((h, j) => (record[h] = String(cells[j] ?? "")));
+    rows.push({ row: i + 2, cells: record });
+  });
+  return { headers, rows };
+}
+
+/** Rows given as records (from an .xlsx read by the client): numbered from 2 in the order given. */
+export function rowsFromRecords(records: Record<string, string>[]): { headers: string[]; rows: SheetRow[] } {
+  const headers = [...new Set(records.flatMap((r) => Object.keys(r)))];
+  return { headers, rows: records.map((cells, i) => ({ row: i + 2, cells })) };
+}
+
+/**
+ * Finds each wanted column among the headers by its names (normalised); returns the header found for each, or
+ * the columns that are missing.
+ */
+export function resolveColumns<K extends string>(
+  headers: string[],
+  wanted: Record<K, { names: string[]; required: boolean }>,
+): { columns: Record<K, string | null>; missing: K[] } {
+  const byNorm = new Map(headers.map((h) => [normalizeHeader(h), h]));
+  const columns = {} as Record<K, string | null>;
+  const missing: K[] = [];
+  for (const key of Object.keys(wanted) as K[]) {
+    const found = wanted[key].names.map((n) => byNorm.get(normalizeHeader(n))).find((h) => h !== undefined);
+    columns[key] = found ?? null;
+    if (!found && wanted[key].required) missing.push(key);
+  }
+  return { columns, missing };
+}
+
+/** A cell's trimmed text ("" when the column is absent). */
+export function cell(row: SheetRow, column: string | null): string {
+  return column === null ? "" : (row.cells[column] ?? "").trim();
+}
