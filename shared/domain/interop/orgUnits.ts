@@ -152,11 +152,16 @@ const AREA_PREFIXES = [
 /** Comparable form of a region or district name ("Région de Ségou" → "segou"; "DS Commune I" → "communei"). */
 export function areaKey(name: string): string {
   let n = normalizeHeader(name);
-  for (const p of AREA_PREFIXES)
-    if (n.startsWith(p) && n.length > p.length) {
-      n = n.slice(p.length);
-      break;
-    }
+  // "DS District sanitaire de Kati": drop prefixes while one leads.
+  for (let again = true; again;) {
+    again = false;
+    for (const p of AREA_PREFIXES)
+      if (n.startsWith(p) && n.length > p.length) {
+        n = n.slice(p.length);
+        again = true;
+        break;
+      }
+  }
   return n.replace(/_/g, "");
 }
 
@@ -366,14 +371,17 @@ export function planOrgUnitImport(
         row.changes.push({ field: "active", before: true, after: false });
       }
       const was = linkByFacility.get(facility.id);
-      const newLink =
-        !was ||
-        was.orgUnitUid !== link.orgUnitUid ||
-        was.orgUnitCode !== link.orgUnitCode ||
-        was.orgUnitName !== link.orgUnitName
-          ? link
-          : null;
-      if (newLink) row.changes.push({ field: "orgUnit", before: was?.orgUnitUid ?? null, after: ou.id });
+      // A unit exported without its code keeps the code stored with the link.
+      link.orgUnitCode = ou.code ?? (was?.orgUnitUid === ou.id ? was.orgUnitCode : null);
+      if (!was || was.orgUnitUid !== link.orgUnitUid)
+        row.changes.push({ field: "orgUnit", before: was?.orgUnitUid ?? null, after: link.orgUnitUid });
+      else {
+        if (was.orgUnitCode !== link.orgUnitCode)
+          row.changes.push({ field: "orgUnitCode", before: was.orgUnitCode, after: link.orgUnitCode });
+        if (was.orgUnitName !== link.orgUnitName)
+          row.changes.push({ field: "orgUnitName", before: was.orgUnitName, after: link.orgUnitName });
+      }
+      const newLink = row.changes.some((c) => c.field.startsWith("orgUnit")) ? link : null;
       if (row.errors.length > 0) {
         row.action = "error";
         return;

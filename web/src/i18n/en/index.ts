@@ -6,8 +6,18 @@ import { orders } from "./orders";
 import { reports } from "./reports";
 import { routes } from "./routes";
 import { audit } from "./audit";
+import { interop } from "./interop";
 
 import type { Messages } from "../fr";
 
 /** Every English text, by feature. */
-export const en: Messages = { ...common, ...stock, ...dashboards, ...orders, ...reports, ...routes, ...audit };
+export const en: Messages = {
+  ...common,
+  ...stock,
+  ...dashboards,
+  ...orders,
+  ...reports,
+  ...routes,
+  ...audit,
+  ...interop,
+};

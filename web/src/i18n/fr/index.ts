@@ -6,9 +6,10 @@ import { orders } from "./orders";
 import { reports } from "./reports";
 import { routes } from "./routes";
 import { audit } from "./audit";
+import { interop } from "./interop";
 
 /** Every French text, by feature. */
-export const fr = { ...common, ...stock, ...dashboards, ...orders, ...reports, ...routes, ...audit };
+export const fr = { ...common, ...stock, ...dashboards, ...orders, ...reports, ...routes, ...audit, ...interop };
 
 /** The shape every language must follow: a key missing in another language fails `tsc`. */
 export type Messages = typeof fr;
