@@ -6,7 +6,7 @@
  */
 import { createHash } from "node:crypto";
 import { sql, type SQL } from "drizzle-orm";
-import type { Db } from "../../db/client";
+import type { Db, Tx } from "../../db/client";
 import { dhis2DataElements, facilities } from "../../db/schema";
 import type { Dhis2ExportResponse } from "../../shared/contracts/interop";
 import { toAdx } from "../../shared/domain/interop/adx";
@@ -18,7 +18,6 @@ import {
   type Dhis2ExportInput,
   type ExportFacilityReport,
 } from "../../shared/domain/interop/dataValueSet";
-import type { Tx } from "../commands/idempotency";
 import { getDhis2Settings } from "./dhis2Settings";
 
 /** The area of an export: a condition on `facilities` and the ids it stands for (see resolveArea). */

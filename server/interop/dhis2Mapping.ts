@@ -4,7 +4,7 @@
  * run inside the caller's write transaction; each change is audited.
  */
 import { and, eq, ne, sql } from "drizzle-orm";
-import type { Db } from "../../db/client";
+import type { Db, Tx } from "../../db/client";
 import { dhis2DataElements, dhis2OrgUnits, facilities, products } from "../../db/schema";
 import type {
   DataElementMappingRow,
@@ -23,7 +23,6 @@ import { rowsFromCsv, rowsFromRecords } from "../../shared/domain/interop/sheet"
 import type { DataElementMapping } from "../../shared/domain/interop/dataValueSet";
 import { AppError } from "../../shared/errors";
 import { audit, type RequestOrigin } from "../audit";
-import type { Tx } from "../commands/idempotency";
 import { fieldError, loadFacility, loadProduct } from "../commands/stockRefs";
 import { loadDataElementMapping } from "./dhis2Export";
 

@@ -12,13 +12,12 @@
  * (the repeat is recognised by its hash and shows `repeatOfPushId`).
  */
 import { and, desc, eq, sql } from "drizzle-orm";
-import type { Db } from "../../db/client";
+import type { Db, Tx } from "../../db/client";
 import { dhis2Pushes } from "../../db/schema";
 import type { Dhis2Push } from "../../shared/contracts/interop";
 import type { Dhis2ImportSummary } from "../../shared/domain/interop/importSummary";
 import { AppError } from "../../shared/errors";
 import { audit, type RequestOrigin } from "../audit";
-import type { Tx } from "../commands/idempotency";
 import { pushDataValueSet, type ImportStrategy, type PushOptions } from "./dhis2";
 import { buildDhis2Export, type ExportArea } from "./dhis2Export";
 import { openDhis2Connection } from "./dhis2Settings";

@@ -4,12 +4,11 @@
  * logging (it is a private field; `toJSON` and `inspect` show it redacted).
  */
 import { eq } from "drizzle-orm";
-import type { Db } from "../../db/client";
+import type { Db, Tx } from "../../db/client";
 import { dhis2Settings } from "../../db/schema";
 import type { Dhis2SettingsInput, Dhis2SettingsView } from "../../shared/contracts/interop";
 import { AppError } from "../../shared/errors";
 import { audit, type RequestOrigin } from "../audit";
-import type { Tx } from "../commands/idempotency";
 import type { SecretBox } from "./secretBox";
 
 /** The settings as shown back. */

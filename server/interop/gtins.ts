@@ -3,13 +3,12 @@
  * serial (shared/domain/gs1) → the product carrying that GTIN.
  */
 import { and, eq } from "drizzle-orm";
-import type { Db } from "../../db/client";
+import type { Db, Tx } from "../../db/client";
 import { productGtins, products } from "../../db/schema";
 import type { Gs1ParseResponse, ProductByGtin, ProductGtinCreate } from "../../shared/contracts/interop";
 import { normalizeGtin, parseGs1, type Gs1Error } from "../../shared/domain/gs1";
 import { AppError } from "../../shared/errors";
 import { audit, type RequestOrigin } from "../audit";
-import type { Tx } from "../commands/idempotency";
 import { loadProduct } from "../commands/stockRefs";
 
 const productColumns = {

@@ -11,13 +11,12 @@
  */
 import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
-import type { Db } from "../../db/client";
+import type { Db, Tx } from "../../db/client";
 import { dhis2OrgUnits, districts, facilities, programmes, regions, supplyLines } from "../../db/schema";
 import type { OrgUnitImportPreview, OrgUnitImportRequest } from "../../shared/contracts/interop";
 import { planOrgUnitImport, type OrgUnitPlan } from "../../shared/domain/interop/orgUnits";
 import { AppError } from "../../shared/errors";
 import { audit, type RequestOrigin } from "../audit";
-import type { Tx } from "../commands/idempotency";
 import { writeOrgUnit } from "./dhis2Mapping";
 
 function plan(db: Db | Tx, req: OrgUnitImportRequest, asOf: string): OrgUnitPlan {
