@@ -50,7 +50,7 @@ export const dhis2DataElements = sqliteTable(
     primaryKey({ columns: [t.productId, t.field] }),
     // DHIS2 keeps one value per data element × combo (per org unit and period): two products may not share one.
     // The unique index on (data_element_uid, coalesce(category_option_combo_uid, '')) is an expression index
-    // drizzle-kit cannot write: it is the custom migration 0009_dhis2_target_unique.sql.
+    // drizzle-kit cannot write: it is the custom migration 0010_dhis2_target_unique.sql.
     index("dhis2_data_elements_de_idx").on(t.dataElementUid),
   ],
 );
