@@ -11,6 +11,9 @@ import type { Dhis2DataValueSet } from "./dataValueSet";
 
 /** Escapes text for an XML attribute value in double quotes (& < > " ' and the control characters XML allows). */
 export function xmlAttr(s: string): string {
+  // Fast path: UIDs and numbers, i.e. nearly every attribute, need no escaping.
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what must be escaped or refused
+  if (!/[&<>"'\u0000-\u001f\ufffe\uffff]/.test(s)) return s;
   let out = "";
   for (const ch of s) {
     const c = ch.codePointAt(0)!;
@@ -37,7 +40,9 @@ export function toAdx(set: Dhis2DataValueSet, exported: string): string {
   const groups = new Map<string, Dhis2DataValueSet["dataValues"]>();
   for (const v of set.dataValues) {
     const key = `${v.orgUnit}\u0000${v.period}`;
-    groups.set(key, [...(groups.get(key) ?? []), v]);
+    const group = groups.get(key);
+    if (group) group.push(v);
+    else groups.set(key, [v]);
   }
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',

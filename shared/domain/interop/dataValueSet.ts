@@ -107,7 +107,11 @@ export function buildDataValueSet(input: Dhis2ExportInput): Dhis2Export {
 
   for (const report of input.reports) {
     const byProduct = new Map<number, ExportReportLine[]>();
-    for (const l of report.lines) byProduct.set(l.productId, [...(byProduct.get(l.productId) ?? []), l]);
+    for (const l of report.lines) {
+      const lines = byProduct.get(l.productId);
+      if (lines) lines.push(l);
+      else byProduct.set(l.productId, [l]);
+    }
     let values = 0;
     for (const [productId, lines] of byProduct) {
       const figures = combineFundingLines(lines);
@@ -200,8 +204,11 @@ export function duplicateDataValueKeys(values: Dhis2DataValue[]): string[] {
  * so the same data pushed twice is recognised whatever the order it was built in.
  */
 export function canonicalDataValueSetJson(set: Dhis2DataValueSet): string {
-  const values = [...set.dataValues]
-    .map((v) => [v.dataElement, v.period, v.orgUnit, v.categoryOptionCombo ?? "", v.value] as const)
-    .sort((a, b) => cmp(a.join("\u0000"), b.join("\u0000")));
+  const keyed = set.dataValues.map((v) => {
+    const tuple = [v.dataElement, v.period, v.orgUnit, v.categoryOptionCombo ?? "", v.value] as const;
+    return { key: tuple.join("\u0000"), tuple };
+  });
+  keyed.sort((a, b) => cmp(a.key, b.key));
+  const values = keyed.map((k) => k.tuple);
   return JSON.stringify({ dataSet: set.dataSet ?? null, period: set.period, dataValues: values });
 }
