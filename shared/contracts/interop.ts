@@ -89,9 +89,9 @@ export const OrgUnitMappingRow = z.strictObject({
 });
 export type OrgUnitMappingRow = z.infer<typeof OrgUnitMappingRow>;
 
-/** Removing a mapping row. */
+/** Removing a mapping row (path parameters: the product id arrives as text). */
 export const DataElementMappingKey = z.strictObject({
-  productId: z.number().int().positive(),
+  productId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER),
   field: Dhis2FieldSchema,
 });
 export const OrgUnitMappingKey = z.strictObject({ facilityId: FacilityRef });
