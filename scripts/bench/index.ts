@@ -5,6 +5,7 @@ const benches = [
   ["ledger", "scripts/bench/ledger.ts", ...process.argv.slice(2)],
   ["national order cycle (every CSCom reports every product)", "scripts/bench/orderCycle.ts", "--every-product"],
   ["dashboards (every CSCom with 24 months of history)", "scripts/bench/indicators.ts", "--cscoms", "437"],
+  ["DHIS2 export (every CSCom reported, every product mapped)", "scripts/bench/dhis2Export.ts"],
   ["routing", "scripts/bench/routing.ts"],
   ["web bundle", "scripts/bench/webBundle.ts"],
   ["national map in chromium (1,760 CSComs)", "scripts/bench/mapRender.ts"],
