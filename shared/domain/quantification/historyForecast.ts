@@ -1,0 +1,130 @@
+/**
+ * From history records to forecasts at a level: the one flow the CLI and the server share.
+ * records → facility series (stock-out adjustment) → [areas: reporting-rate correction] → preparation (gaps,
+ * outliers) → forecast (a method or auto, back-tested). Each series keeps what was reported, what was
+ * corrected and every note, so a screen can show the corrections beside the forecast.
+ */
+import { aggregateByArea, type AggregateOptions } from "./aggregate";
+import { addPeriods, type Period } from "./calendar";
+import { forecastSeries, type ForecastOptions, type SeriesForecast } from "./forecast";
+import { buildFacilitySeries, type FacilitySeries, type HistoryRecord } from "./history";
+import { prepareSeries, type PreparedSeries } from "./prepare";
+import type { Note } from "./types";
+
+export const FORECAST_LEVELS = ["facility", "district", "region", "national"] as const;
+export type ForecastLevel = (typeof FORECAST_LEVELS)[number];
+
+/** The area code of the national level. */
+export const NATIONAL_AREA = "national";
+
+/** Options of `forecastHistory`. */
+export interface HistoryForecastOptions extends Omit<ForecastOptions, "morbidity"> {
+  level: ForecastLevel;
+  /** The district or region code of a facility (needed for those levels; undefined: unknown facility) */
+  areaOf?: (facility: string) => string | undefined;
+  /** Months of history used (default: from the first to the last period of the records) */
+  window?: { start: Period; months: number };
+  aggregate?: AggregateOptions;
+}
+
+/** The forecast of one facility × product or area × product, with its history. */
+export interface HistoryForecast {
+  /** The facility's code, or the area's code (district, region, "national") */
+  code: string;
+  product: string;
+  historyStart: Period;
+  /** First forecast month (the month after the history window) */
+  forecastStart: Period;
+  /** Consumption as reported (facility: NaN when not reported; area: the sum over the sites that reported) */
+  reported: Float64Array;
+  /** Corrected consumption: stock-outs (facility), plus reporting rate (area); NaN when unknown */
+  adjusted: Float64Array;
+  /** What the methods saw: `prepared.values[i]` is month `historyStart + prepared.offset + i` */
+  prepared: PreparedSeries;
+  forecast: SeriesForecast;
+  /** Every correction, history first (stock-outs, reporting rate, sites), then preparation (gaps, outliers) */
+  notes: Note[];
+}
+
+/** Forecasts every series of the records at the level; facilities with no area at that level are listed apart. */
+export function forecastHistory(
+  records: readonly HistoryRecord[],
+  options: HistoryForecastOptions,
+): { series: HistoryForecast[]; unmappedFacilities: string[] } {
+  const facilitySeries = buildFacilitySeries(records, options.window);
+  if (facilitySeries.length === 0) return { series: [], unmappedFacilities: [] };
+  const start = facilitySeries[0]!.start;
+  const months = facilitySeries[0]!.months;
+  const forecastStart = addPeriods(start, months);
+  const finish = (code: string, product: string, reported: Float64Array, adjusted: Float64Array, notes: Note[]) => {
+    const prepared = prepareSeries(adjusted, { start });
+    const forecast = forecastSeries(prepared.values, options);
+    return {
+      code,
+      product,
+      historyStart: start,
+      forecastStart,
+      reported,
+      adjusted,
+      prepared,
+      forecast,
+      notes: [...notes, ...prepared.notes],
+    };
+  };
+
+  if (options.level === "facility") {
+    return {
+      series: facilitySeries.map((s) => finish(s.facility, s.product, s.consumed, s.adjusted, s.notes)),
+      unmappedFacilities: [],
+    };
+  }
+
+  const unmapped = new Set<string>();
+  const byProduct = new Map<string, FacilitySeries[]>();
+  for (const s of facilitySeries) {
+    const list = byProduct.get(s.product);
+    if (list) list.push(s);
+    else byProduct.set(s.product, [s]);
+  }
+  const series: HistoryForecast[] = [];
+  for (const [product, list] of byProduct) {
+    const sites = [];
+    const siteNotes = new Map<string, Note[]>();
+    for (const s of list) {
+      const area = options.level === "national" ? NATIONAL_AREA : options.areaOf?.(s.facility);
+      if (area === undefined) {
+        unmapped.add(s.facility);
+        continue;
+      }
+      sites.push({ facility: s.facility, area, values: s.adjusted });
+      const notes = siteNotes.get(area) ?? [];
+      siteNotes.set(area, notes);
+      notes.push(...s.notes);
+    }
+    for (const area of aggregateByArea(sites, start, months, options.aggregate)) {
+      const notes = [...summariseSiteNotes(siteNotes.get(area.area) ?? []), ...area.notes];
+      series.push(finish(area.area, product, area.reported, area.corrected, notes));
+    }
+  }
+  return { series, unmappedFacilities: [...unmapped].sort() };
+}
+
+/** The sites' stock-out and balance notes summed per month and kind (key + "_sites"). */
+function summariseSiteNotes(notes: readonly Note[]): Note[] {
+  const byKey = new Map<string, Note>();
+  for (const n of notes) {
+    const period = String(n.values.period);
+    const id = `${n.key}\u0000${period}`;
+    let sum = byKey.get(id);
+    if (!sum) {
+      sum = { key: `${n.key}_sites`, values: { period, sites: 0 } };
+      byKey.set(id, sum);
+    }
+    sum.values.sites = (sum.values.sites as number) + 1;
+    for (const k of ["consumed", "adjusted", "difference"]) {
+      const v = n.values[k];
+      if (typeof v === "number") sum.values[k] = ((sum.values[k] as number | undefined) ?? 0) + v;
+    }
+  }
+  return [...byKey.values()].sort((a, b) => String(a.values.period).localeCompare(String(b.values.period)));
+}
