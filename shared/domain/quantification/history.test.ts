@@ -20,7 +20,10 @@ describe("facility consumption history", () => {
     const [s] = buildFacilitySeries([row("2026-03", 80), row("2026-04", 60, 10), row("2026-05", 70)]);
     expect([...s!.adjusted]).toEqual([80, 90, 70]);
     expect(s!.notes).toEqual([
-      { key: "stockout_adjusted", values: { period: "2026-04", consumed: 60, stockoutDays: 10, days: 30, adjusted: 90 } },
+      {
+        key: "stockout_adjusted",
+        values: { period: "2026-04", consumed: 60, stockoutDays: 10, days: 30, adjusted: 90 },
+      },
     ]);
   });
 

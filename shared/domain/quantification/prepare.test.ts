@@ -18,7 +18,9 @@ describe("series preparation", () => {
     const p = prepareSeries(y, { start: "2026-01" });
     // The seven months around it: 104, 98, 101, 1000, 99, 103, 97 → median 101.
     expect(p.values[4]).toBe(101);
-    expect(p.notes).toEqual([{ key: "outlier_replaced", values: { period: "2026-05", value: 1000, replacement: 101 } }]);
+    expect(p.notes).toEqual([
+      { key: "outlier_replaced", values: { period: "2026-05", value: 1000, replacement: 101 } },
+    ]);
   });
 
   it("keeps the malaria peak and intermittent spikes", () => {

@@ -31,7 +31,9 @@ describe("intermittent demand", () => {
   });
 
   it("forecasts the rate of an irregular intermittent series (mean 1 unit a month)", () => {
-    const y = [0, 0, 3, 0, 0, 0, 2, 0, 4, 0, 0, 0, 0, 3, 0, 0, 1, 0, 0, 2, 0, 0, 0, 4, 0, 2, 0, 0, 0, 3, 0, 0, 0, 2, 0, 4];
+    const y = [
+      0, 0, 3, 0, 0, 0, 2, 0, 4, 0, 0, 0, 0, 3, 0, 0, 1, 0, 0, 2, 0, 0, 0, 4, 0, 2, 0, 0, 0, 3, 0, 0, 0, 2, 0, 4,
+    ];
     const mean = y.reduce((s, x) => s + x, 0) / y.length;
     expect(Math.abs(forecast(croston, y) - mean)).toBeLessThan(0.35);
     expect(Math.abs(forecast(tsb, y) - mean)).toBeLessThan(0.35);

@@ -14,7 +14,7 @@ describe("moving average", () => {
     const shifted = Float64Array.from({ length: 30 }, (_, t) => (t < 15 ? 100 : 200) + (t % 2 ? 3 : -3));
     expect(movingAverage.fit(shifted, 30).window).toBe(3);
     let seed = 7;
-    const uniform = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648) - 0.5;
+    const uniform = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648 - 0.5;
     const noisy = Float64Array.from({ length: 60 }, () => 100 + 80 * uniform());
     expect(movingAverage.fit(noisy, 60).window).toBe(12);
   });
