@@ -19,3 +19,4 @@ export * from "./forecast";
 export * from "./historyForecast";
 export * from "./supplyPlan";
 export * from "./funding";
+export * from "./historyImport";
