@@ -10,6 +10,7 @@
  * WAPE (Σ |error| ÷ Σ demand over every series and month); "auto ≤" is the share of series where auto's error is
  * at most the method's.
  */
+import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import {
   adjustConsumption,
@@ -163,7 +164,7 @@ export function printScores(title: string, scores: Score[]): void {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const { values } = parseArgs({
     options: {
       sites: { type: "string", default: "300" },
