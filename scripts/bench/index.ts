@@ -7,6 +7,7 @@ const benches = [
   ["dashboards (every CSCom with 24 months of history)", "scripts/bench/indicators.ts", "--cscoms", "437"],
   ["DHIS2 export (every CSCom reported, every product mapped)", "scripts/bench/dhis2Export.ts"],
   ["routing", "scripts/bench/routing.ts"],
+  ["quantification (1,760 CSComs × 300 products × 36 months of messy history)", "scripts/bench/quantification.ts"],
   ["web bundle", "scripts/bench/webBundle.ts"],
   ["national map in chromium (1,760 CSComs)", "scripts/bench/mapRender.ts"],
 ];

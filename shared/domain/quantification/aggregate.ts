@@ -180,7 +180,8 @@ export function aggregateArea(
 
 /**
  * Poisson fit of x(s, t) ≈ size(s) × index(t) on the reported cells (x is row-major S × T, NaN = missing).
- * index(t) is NaN for a month no site reported. Sizes are scaled so the month index averages 1.
+ * index(t) is NaN for a month no site reported. Sizes are scaled so the month index averages 1. The reported
+ * cells are first packed per site (typed arrays), so each iteration costs one pass over them.
  */
 export function fitSizeIndex(
   x: Float64Array,
@@ -188,38 +189,51 @@ export function fitSizeIndex(
   T: number,
   maxIterations = 50,
 ): { size: Float64Array; index: Float64Array } {
-  const size = new Float64Array(S);
-  const index = new Float64Array(T).fill(1);
+  let cells = 0;
+  for (let i = 0; i < S * T; i++) if (!Number.isNaN(x[i]!)) cells++;
+  const cellT = new Int32Array(cells);
+  const rowStart = new Int32Array(S + 1);
   const rowSum = new Float64Array(S);
   const colSum = new Float64Array(T);
+  const colCount = new Int32Array(T);
+  let k = 0;
   for (let s = 0; s < S; s++) {
+    rowStart[s] = k;
+    let sum = 0;
     for (let t = 0; t < T; t++) {
       const v = x[s * T + t]!;
       if (Number.isNaN(v)) continue;
-      rowSum[s] = rowSum[s]! + v;
+      cellT[k++] = t;
+      sum += v;
       colSum[t] = colSum[t]! + v;
+      colCount[t] = colCount[t]! + 1;
     }
+    rowSum[s] = sum;
   }
+  rowStart[S] = k;
+  const size = new Float64Array(S);
+  const index = new Float64Array(T).fill(1);
   const denomT = new Float64Array(T);
   for (let it = 0; it < maxIterations; it++) {
-    // size(s) = Σ_t x ÷ Σ_t index over the months s reported
-    for (let s = 0; s < S; s++) {
-      let d = 0;
-      for (let t = 0; t < T; t++) if (!Number.isNaN(x[s * T + t]!)) d += index[t]!;
-      size[s] = d > 0 ? rowSum[s]! / d : 0;
-    }
-    // index(t) = Σ_s x ÷ Σ_s size over the sites that reported at t
+    // size(s) = Σ_t x ÷ Σ_t index over the months s reported; denomT(t) = Σ_s size over the sites that reported at t
     denomT.fill(0);
     for (let s = 0; s < S; s++) {
-      const a = size[s]!;
-      for (let t = 0; t < T; t++) if (!Number.isNaN(x[s * T + t]!)) denomT[t] = denomT[t]! + a;
+      const end = rowStart[s + 1]!;
+      let d = 0;
+      for (let c = rowStart[s]!; c < end; c++) d += index[cellT[c]!]!;
+      const a = d > 0 ? rowSum[s]! / d : 0;
+      size[s] = a;
+      for (let c = rowStart[s]!; c < end; c++) {
+        const t = cellT[c]!;
+        denomT[t] = denomT[t]! + a;
+      }
     }
+    // index(t) = Σ_s x ÷ denomT(t); a month where only sites of size 0 reported keeps its index
     let change = 0;
     for (let t = 0; t < T; t++) {
       const d = denomT[t]!;
-      // Months nobody reported have no index; months where only zero-size sites reported keep 1.
-      const next = d > 0 ? colSum[t]! / d : colSum[t]! > 0 ? index[t]! : 1;
-      if (Number.isNaN(next)) continue;
+      if (!(d > 0)) continue;
+      const next = colSum[t]! / d;
       change = Math.max(change, Math.abs(next - index[t]!) / Math.max(1e-9, Math.abs(index[t]!)));
       index[t] = next;
     }
@@ -228,21 +242,13 @@ export function fitSizeIndex(
   let mean = 0;
   let counted = 0;
   for (let t = 0; t < T; t++) {
-    if (denomT[t]! > 0 || colSum[t]! > 0) {
+    if (colCount[t]! > 0) {
       mean += index[t]!;
       counted += 1;
     }
   }
-  mean = counted > 0 ? mean / counted : 1;
-  for (let t = 0; t < T; t++) {
-    const reportedAny = colSum[t]! > 0 || denomT[t]! > 0 || hasObservation(x, S, T, t);
-    index[t] = reportedAny ? (mean > 0 ? index[t]! / mean : index[t]!) : NaN;
-  }
-  if (mean > 0) for (let s = 0; s < S; s++) size[s] = size[s]! * mean;
+  mean = counted > 0 && mean > 0 ? mean / counted : 1;
+  for (let t = 0; t < T; t++) index[t] = colCount[t]! > 0 ? index[t]! / mean : NaN;
+  for (let s = 0; s < S; s++) size[s] = size[s]! * mean;
   return { size, index };
-}
-
-function hasObservation(x: Float64Array, S: number, T: number, t: number): boolean {
-  for (let s = 0; s < S; s++) if (!Number.isNaN(x[s * T + t]!)) return true;
-  return false;
 }

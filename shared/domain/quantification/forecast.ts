@@ -36,7 +36,7 @@ export interface ForecastOptions {
   backtest?: BacktestOptions;
   /** Needed for the morbidity method (and makes it a candidate of auto): its assumptions and the period of y[0] */
   morbidity?: { assumptions: MorbidityAssumptions; start: Period } | null;
-  /** Methods auto may pick from (default: every applicable one) */
+  /** Methods auto picks from (default: `autoCandidates` of the series' profile); those too short are skipped */
   candidates?: readonly MethodId[];
   /** Share of outcomes the band should hold (default 0.8: from the 10th to the 90th percentile of the errors) */
   bandCoverage?: number;
@@ -153,7 +153,7 @@ export function forecastSeries(y: Float64Array, options: ForecastOptions): Serie
     };
   }
   const allowed = options.candidates;
-  const candidates = autoCandidates(profile).filter((m) => !allowed || allowed.includes(m));
+  const candidates = allowed ? allowed.filter((m) => m !== "morbidity") : autoCandidates(profile);
   if (morbidity && (!allowed || allowed.includes("morbidity"))) candidates.push("morbidity");
   const results: (MethodResult & { backtest: Backtest | null })[] = [];
   for (const id of candidates) results.push(runBacktest(id, y, n, bt, morbidity));
