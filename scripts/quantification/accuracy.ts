@@ -13,6 +13,7 @@
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import {
+  addPeriods,
   adjustConsumption,
   aggregateArea,
   forecastSeries,
@@ -20,12 +21,16 @@ import {
   movingAverage,
   naiveScale,
   prepareSeries,
-  type MethodId,
+  seasonalIndexOf,
+  type HistoryMethodId,
+  type Period,
 } from "../../shared/domain/quantification";
+
+type SeasonalIndex = { index: Float64Array; start: Period } | null;
 import { messyProductData, messyWorld, type MessyOptions } from "./messyHistory";
 
 /** The forecasters compared: each method alone, the 3-month average, and auto. */
-export const CONTENDERS = ["auto", "ma", "ma3", "linear", "holt-winters", "croston", "tsb"] as const;
+export const CONTENDERS = ["auto", "ma", "ma3", "linear", "holt-winters", "croston", "tsb", "seasonal-index"] as const;
 export type Contender = (typeof CONTENDERS)[number];
 
 /** Scores of one forecaster over a set of series. */
@@ -39,14 +44,19 @@ export interface Score {
   autoAtMost: number;
 }
 
-function forecastWith(c: Contender, y: Float64Array, horizon: number): Float64Array {
-  if (c === "auto") return forecastSeries(y, { horizon }).values;
+function forecastWith(c: Contender, y: Float64Array, horizon: number, seasonal: SeasonalIndex): Float64Array {
+  if (c === "auto") return forecastSeries(y, { horizon, seasonalIndex: seasonal }).values;
+  if (c === "seasonal-index") {
+    return seasonal
+      ? forecastSeries(y, { horizon, seasonalIndex: seasonal, method: c }).values
+      : forecastWith("tsb", y, horizon, null);
+  }
   const out = new Float64Array(horizon);
   if (c === "ma3") {
     movingAverage.forecast(y, y.length, { window: 3 }, horizon, out);
     return out;
   }
-  const m = HISTORY_METHODS[c as Exclude<MethodId, "morbidity">];
+  const m = HISTORY_METHODS[c as HistoryMethodId];
   const method = y.length >= m.minLength ? m : HISTORY_METHODS.ma;
   method.forecast(y, y.length, method.fit(y, y.length), horizon, out);
   return out;
@@ -131,9 +141,13 @@ export function evaluateAccuracy(options: Partial<MessyOptions> & { facilitySite
       world.start,
       T,
     );
-    const y = prepareSeries(area.corrected).values;
+    // The product's national seasonal index, from the months before the last 12 (as forecastHistory does).
+    const index = seasonalIndexOf(area.corrected.subarray(0, T - 12), world.start);
+    const nationalPrepared = prepareSeries(area.corrected);
+    const y = nationalPrepared.values;
+    const at = (offset: number): SeasonalIndex => (index ? { index, start: addPeriods(world.start, offset) } : null);
     const scale = naiveScale(y, y.length);
-    for (const c of CONTENDERS) national.add(c, forecastWith(c, y, horizon), truth, scale);
+    for (const c of CONTENDERS) national.add(c, forecastWith(c, y, horizon, at(nationalPrepared.offset)), truth, scale);
     const spreadsheet = new Float64Array(horizon).fill((raw[T - 1]! + raw[T - 2]! + raw[T - 3]!) / 3);
     national.add("spreadsheet", spreadsheet, truth, scale);
     national.addDemand(truth);
@@ -146,7 +160,8 @@ export function evaluateAccuracy(options: Partial<MessyOptions> & { facilitySite
       const fy = prepared.values;
       const siteTruth = data.demand.subarray(s * TH + T, s * TH + TH);
       const siteScale = naiveScale(fy, fy.length);
-      for (const c of CONTENDERS) facility.add(c, forecastWith(c, fy, horizon), siteTruth, siteScale);
+      for (const c of CONTENDERS)
+        facility.add(c, forecastWith(c, fy, horizon, at(prepared.offset)), siteTruth, siteScale);
       facility.addDemand(siteTruth);
     }
   }

@@ -24,6 +24,8 @@ export interface Backtest {
   metrics: ErrorMetrics;
   /** (actual − forecast) ÷ √(months ahead) of every pair, for the forecast band */
   scaledErrors: Float64Array;
+  /** |actual − forecast| of every pair, origin by origin (a method with fewer origins has the later pairs) */
+  absErrors: Float64Array;
 }
 
 /** Origins available for a method needing `minLength` months on a series of n (0: too short to back-test). */
@@ -69,6 +71,7 @@ export function backtestMethod(
   const pairs = pairCount(origins, horizon);
   ensure(horizon, pairs);
   const scaledErrors = new Float64Array(pairs);
+  const absErrors = new Float64Array(pairs);
   let k = 0;
   for (let o = first; o < n; o++) {
     const h = Math.min(horizon, n - o);
@@ -77,6 +80,7 @@ export function backtestMethod(
       pairsF[k] = out[j]!;
       pairsA[k] = y[o + j]!;
       scaledErrors[k] = (y[o + j]! - out[j]!) / Math.sqrt(j + 1);
+      absErrors[k] = Math.abs(y[o + j]! - out[j]!);
       k++;
     }
   }
@@ -86,6 +90,7 @@ export function backtestMethod(
     horizon,
     metrics: errorMetrics(pairsF, pairsA, k, naiveScale(y, first)),
     scaledErrors,
+    absErrors,
   };
 }
 
@@ -108,6 +113,7 @@ export function backtestFixed(
   const pairs = pairCount(origins, horizon);
   ensure(horizon, pairs);
   const scaledErrors = new Float64Array(pairs);
+  const absErrors = new Float64Array(pairs);
   let k = 0;
   for (let o = first; o < n; o++) {
     const h = Math.min(horizon, n - o);
@@ -115,6 +121,7 @@ export function backtestFixed(
       pairsF[k] = predictions[o + j]!;
       pairsA[k] = y[o + j]!;
       scaledErrors[k] = (y[o + j]! - predictions[o + j]!) / Math.sqrt(j + 1);
+      absErrors[k] = Math.abs(y[o + j]! - predictions[o + j]!);
       k++;
     }
   }
@@ -124,5 +131,43 @@ export function backtestFixed(
     horizon,
     metrics: errorMetrics(pairsF, pairsA, k, naiveScale(y, first)),
     scaledErrors,
+    absErrors,
   };
+}
+
+/** Sum of the absolute errors of each origin (the pairs of one origin are consecutive), the last `k` origins. */
+function originErrors(b: Backtest, k: number): Float64Array {
+  const out = new Float64Array(k);
+  let pair = 0;
+  for (let r = 0; r < b.origins; r++) {
+    const h = Math.min(b.horizon, b.origins - r);
+    let sum = 0;
+    for (let j = 0; j < h; j++) sum += b.absErrors[pair++]!;
+    const slot = r - (b.origins - k);
+    if (slot >= 0) out[slot] = sum;
+  }
+  return out;
+}
+
+/**
+ * How much better `challenger` did than `incumbent` on the origins both were tested from (the later ones): the
+ * mean of the differences of their absolute errors per origin over its standard error (a paired t statistic on the
+ * origins — the pairs of one origin share its errors, so they are not counted as independent; > 0: the
+ * challenger erred less). Infinite when it erred less from every origin alike.
+ */
+export function pairedAdvantage(incumbent: Backtest, challenger: Backtest): number {
+  const k = Math.min(incumbent.origins, challenger.origins);
+  if (k < 2 || incumbent.horizon !== challenger.horizon) return 0;
+  const a = originErrors(incumbent, k);
+  const b = originErrors(challenger, k);
+  let mean = 0;
+  for (let i = 0; i < k; i++) mean += a[i]! - b[i]!;
+  mean /= k;
+  let ss = 0;
+  for (let i = 0; i < k; i++) {
+    const d = a[i]! - b[i]! - mean;
+    ss += d * d;
+  }
+  const se = Math.sqrt(ss / (k - 1) / k);
+  return se > 0 ? mean / se : mean > 0 ? Infinity : 0;
 }

@@ -1,10 +1,13 @@
 /**
  * Forecast of one monthly series by a chosen method or by "auto": every applicable method is back-tested
- * (rolling origin, `backtest.ts`) and auto keeps the one with the lowest mean absolute error — the same order
- * as MASE, whose scale is the series' own — saying why (the errors compared). The forecast band comes from the
- * chosen method's back-test errors: their quantiles, widened with √(months ahead).
+ * (rolling origin, `backtest.ts`) and auto picks by mean absolute error — the same order as MASE, whose scale
+ * is the series' own — but keeps the first candidate (the simplest, or the one borrowing the area's season)
+ * unless another beat it clearly on the same back-test origins (`pairedAdvantage` above the threshold): a few
+ * dozen noisy back-test pairs otherwise pick methods that do worse ahead. It says why (the errors compared and
+ * the advantage). The forecast band comes from the chosen method's back-test errors: their quantiles, widened
+ * with √(months ahead).
  */
-import { backtestFixed, backtestMethod, type Backtest, type BacktestOptions } from "./backtest";
+import { backtestFixed, backtestMethod, pairedAdvantage, type Backtest, type BacktestOptions } from "./backtest";
 import { addPeriods, type Period } from "./calendar";
 import { quantile, type ErrorMetrics } from "./metrics";
 import { croston, tsb } from "./methods/croston";
@@ -12,17 +15,25 @@ import { holtWinters, SEASON } from "./methods/holtWinters";
 import { linear } from "./methods/linear";
 import { morbidityForecast, type MorbidityAssumptions } from "./methods/morbidity";
 import { movingAverage } from "./methods/movingAverage";
+import { seasonalIndexMethod } from "./methods/seasonalIndex";
 import type { ForecastMethod, MethodParams } from "./methods/types";
-import { round, type MethodId, type Note } from "./types";
+import { calendarMonths } from "./calendar";
+import { round, type HistoryMethodId, type MethodId, type Note } from "./types";
 
-/** The history methods by id. */
-export const HISTORY_METHODS: Record<Exclude<MethodId, "morbidity">, ForecastMethod> = {
+/** The methods that need only the series, by id. */
+export const HISTORY_METHODS: Record<HistoryMethodId, ForecastMethod> = {
   ma: movingAverage as ForecastMethod,
   linear: linear as ForecastMethod,
   "holt-winters": holtWinters as ForecastMethod,
   croston: croston as ForecastMethod,
   tsb: tsb as ForecastMethod,
 };
+
+/** Below this mean (units a month), a series with a borrowed season is not given its own trend or season. */
+export const SMALL_COUNTS = 50;
+
+/** Default threshold of auto's choice (see `ForecastOptions.selectionThreshold`). */
+export const DEFAULT_SELECTION_THRESHOLD = 1;
 
 /** What the caller asks for: a method, or "auto". */
 export type MethodChoice = "auto" | MethodId;
@@ -36,8 +47,18 @@ export interface ForecastOptions {
   backtest?: BacktestOptions;
   /** Needed for the morbidity method (and makes it a candidate of auto): its assumptions and the period of y[0] */
   morbidity?: { assumptions: MorbidityAssumptions; start: Period } | null;
+  /**
+   * A larger area's seasonal index (12, January first; `seasonalIndexOf`) and the period of y[0]: needed for the
+   * seasonal-index method, and makes it a candidate of auto
+   */
+  seasonalIndex?: { index: ArrayLike<number>; start: Period } | null;
   /** Methods auto picks from (default: `autoCandidates` of the series' profile); those too short are skipped */
   candidates?: readonly MethodId[];
+  /**
+   * Auto keeps the first candidate (in `autoCandidates` order; the seasonal index first when given) unless
+   * another's paired advantage on the back-test (`pairedAdvantage`) exceeds this (default DEFAULT_SELECTION_THRESHOLD)
+   */
+  selectionThreshold?: number;
   /** Share of outcomes the band should hold (default 0.8: from the 10th to the 90th percentile of the errors) */
   bandCoverage?: number;
   /** Also forecast with every back-tested method, for a side-by-side comparison (default false) */
@@ -49,6 +70,8 @@ export interface DemandProfile {
   kind: "zero" | "intermittent" | "smooth";
   /** Share of months with consumption above 0 */
   nonZeroShare: number;
+  /** Mean per month */
+  mean: number;
   /** Correlation of each month with the same month a year before (null under 2 years) */
   seasonalCorrelation: number | null;
 }
@@ -77,18 +100,23 @@ export interface SeriesForecast {
   profile: DemandProfile;
   /** Every method considered, in order of error (back-tested first) */
   methods: MethodResult[];
-  /** Why this method: auto_lowest_error, auto_single_candidate, all_zero, history_too_short, method_requested, method_too_short */
+  /** Why this method: auto_lowest_error, auto_first_kept, auto_single_candidate, all_zero, history_too_short, method_requested, method_too_short, seasonal_index_unavailable */
   why: Note;
 }
 
 /** The demand profile of y[0..n). */
 export function demandProfile(y: Float64Array, n: number): DemandProfile {
   let nonZero = 0;
-  for (let i = 0; i < n; i++) if (y[i]! > 0) nonZero += 1;
+  let sum = 0;
+  for (let i = 0; i < n; i++) {
+    if (y[i]! > 0) nonZero += 1;
+    sum += y[i]!;
+  }
   const share = n > 0 ? nonZero / n : 0;
   return {
     kind: nonZero === 0 ? "zero" : share < 1 / 1.32 ? "intermittent" : "smooth",
     nonZeroShare: round(share),
+    mean: n > 0 ? round(sum / n) : 0,
     seasonalCorrelation: n >= 2 * SEASON ? round(lagCorrelation(y, n, SEASON)) : null,
   };
 }
@@ -120,14 +148,19 @@ function lagCorrelation(y: Float64Array, n: number, lag: number): number {
  * Auto's candidates for a profile: intermittent series get Croston, TSB and the moving average (and
  * Holt-Winters when the demand comes back in the same months every year: correlation ≥ 0.5 with the year
  * before, e.g. seasonal malaria chemoprevention); smooth series the moving average, TSB (simple exponential
- * smoothing when every month has demand), linear regression and Holt-Winters.
+ * smoothing when every month has demand), linear regression and Holt-Winters. With an area's seasonal index
+ * the seasonal-index method comes first; and a series of small counts (mean under SMALL_COUNTS units a month,
+ * e.g. one CSCom's) keeps only the level methods beside it: its own trend and season are mostly noise (measured
+ * on the messy generator: Holt-Winters and linear regression chosen there by the back-test did worse ahead).
  */
-export function autoCandidates(profile: DemandProfile): MethodId[] {
+export function autoCandidates(profile: DemandProfile, borrowedSeason = false): MethodId[] {
+  if (borrowedSeason && profile.mean < SMALL_COUNTS) return ["seasonal-index", "ma", "tsb", "croston"];
+  const own: MethodId[] = borrowedSeason ? ["seasonal-index"] : [];
   if (profile.kind === "intermittent") {
     const seasonal = (profile.seasonalCorrelation ?? 0) >= 0.5;
-    return seasonal ? ["ma", "tsb", "croston", "holt-winters"] : ["ma", "tsb", "croston"];
+    return [...own, ...(seasonal ? ["ma", "tsb", "croston", "holt-winters"] : ["ma", "tsb", "croston"])] as MethodId[];
   }
-  return ["ma", "tsb", "linear", "holt-winters"];
+  return [...own, "ma", "tsb", "linear", "holt-winters"];
 }
 
 /** Forecasts y[0..n) (no gaps: see `prepareSeries`) for `horizon` months. */
@@ -153,12 +186,38 @@ export function forecastSeries(y: Float64Array, options: ForecastOptions): Serie
     };
   }
   const allowed = options.candidates;
-  const candidates = allowed ? allowed.filter((m) => m !== "morbidity") : autoCandidates(profile);
+  const candidates = allowed
+    ? allowed.filter((m) => m !== "morbidity" && (m !== "seasonal-index" || options.seasonalIndex))
+    : autoCandidates(profile, Boolean(options.seasonalIndex));
   if (morbidity && (!allowed || allowed.includes("morbidity"))) candidates.push("morbidity");
   const results: (MethodResult & { backtest: Backtest | null })[] = [];
-  for (const id of candidates) results.push(runBacktest(id, y, n, bt, morbidity));
+  for (const id of candidates) results.push(runBacktest(id, y, n, bt, options));
   const tested = results.filter((r) => r.backtest !== null);
+  // Back-test errors are noisy (a few dozen pairs): the first candidate in the list (the simplest, or the one
+  // borrowing the area's season) is kept unless another beat it clearly — its paired advantage on the same pairs
+  // above the threshold; then the one with the lowest error among those that did.
   tested.sort((a, b) => a.metrics!.mae - b.metrics!.mae);
+  const lowest = tested[0];
+  const threshold = options.selectionThreshold ?? DEFAULT_SELECTION_THRESHOLD;
+  let incumbent = lowest;
+  let advantage: number | null = null;
+  if (tested.length > 1) {
+    incumbent = tested.reduce((a, b) => (candidates.indexOf(b.method) < candidates.indexOf(a.method) ? b : a));
+    let chosen = incumbent;
+    for (const r of tested) {
+      if (r === incumbent) break;
+      const t = pairedAdvantage(incumbent.backtest!, r.backtest!);
+      if (t > threshold) {
+        chosen = r;
+        advantage = t;
+        break;
+      }
+    }
+    if (chosen === incumbent && lowest !== incumbent)
+      advantage = pairedAdvantage(incumbent.backtest!, lowest!.backtest!);
+    tested.splice(tested.indexOf(chosen), 1);
+    tested.unshift(chosen);
+  }
   if (tested.length === 0) {
     // Too short to back-test anything: the mean of what there is (or the assumptions when given).
     const fallback: MethodId = morbidity ? "morbidity" : "ma";
@@ -167,24 +226,49 @@ export function forecastSeries(y: Float64Array, options: ForecastOptions): Serie
   }
   const best = tested[0]!;
   const runnerUp = tested[1];
-  const why: Note = runnerUp
-    ? {
-        key: "auto_lowest_error",
-        values: {
-          chosen: best.method,
-          mae: round(best.metrics!.mae),
-          mase: nullableRound(best.metrics!.mase),
-          runnerUp: runnerUp.method,
-          runnerUpMae: round(runnerUp.metrics!.mae),
-          runnerUpMase: nullableRound(runnerUp.metrics!.mase),
-          origins: best.backtest!.origins,
-          horizon: best.backtest!.horizon,
-        },
-      }
-    : {
-        key: "auto_single_candidate",
-        values: { chosen: best.method, mae: round(best.metrics!.mae), mase: nullableRound(best.metrics!.mase) },
-      };
+  const finite = (x: number | null) => (x === null ? null : Number.isFinite(x) ? round(x, 2) : 99);
+  let why: Note;
+  if (!runnerUp) {
+    why = {
+      key: "auto_single_candidate",
+      values: { chosen: best.method, mae: round(best.metrics!.mae), mase: nullableRound(best.metrics!.mase) },
+    };
+  } else if (best === lowest) {
+    // The lowest error; when it is not the first candidate, it beat that one clearly (advantage > threshold).
+    why = {
+      key: "auto_lowest_error",
+      values: {
+        chosen: best.method,
+        mae: round(best.metrics!.mae),
+        mase: nullableRound(best.metrics!.mase),
+        runnerUp: runnerUp.method,
+        runnerUpMae: round(runnerUp.metrics!.mae),
+        runnerUpMase: nullableRound(runnerUp.metrics!.mase),
+        first: incumbent!.method,
+        advantage: finite(advantage),
+        threshold,
+        origins: best.backtest!.origins,
+        horizon: best.backtest!.horizon,
+      },
+    };
+  } else {
+    // The first candidate kept: the lower errors of others were within the noise of the back-test.
+    why = {
+      key: "auto_first_kept",
+      values: {
+        chosen: best.method,
+        mae: round(best.metrics!.mae),
+        mase: nullableRound(best.metrics!.mase),
+        lowest: lowest!.method,
+        lowestMae: round(lowest!.metrics!.mae),
+        lowestMase: nullableRound(lowest!.metrics!.mase),
+        advantage: finite(advantage),
+        threshold,
+        origins: best.backtest!.origins,
+        horizon: best.backtest!.horizon,
+      },
+    };
+  }
   const final = finalForecast(best.method, y, options);
   const band = bandFrom(best.backtest!, final.values, options.bandCoverage ?? 0.8);
   const ordered = [...tested, ...results.filter((r) => r.backtest === null)];
@@ -217,17 +301,18 @@ function runBacktest(
   y: Float64Array,
   n: number,
   bt: BacktestOptions,
-  morbidity: ForecastOptions["morbidity"],
+  options: ForecastOptions,
 ): MethodResult & { backtest: Backtest | null } {
   let backtest: Backtest | null;
   let minLength: number;
+  const morbidity = options.morbidity;
   if (id === "morbidity") {
     minLength = 2;
     backtest = morbidity
       ? backtestFixed(morbidityForecast(morbidity.assumptions, morbidity.start, n).values, y, n, minLength, {}, bt)
       : null;
   } else {
-    const method = HISTORY_METHODS[id];
+    const method = methodOf(id, options);
     minLength = method.minLength;
     backtest = backtestMethod(method, y, n, bt);
   }
@@ -260,17 +345,29 @@ function finalForecast(
     values.set(all.values);
     return { params: {}, values };
   }
-  const method = HISTORY_METHODS[id];
+  const method = methodOf(id, options);
   const params = method.fit(y, y.length);
   method.forecast(y, y.length, params, options.horizon, values);
   return { params, values };
 }
 
+/** The method object of a history-based method id (seasonal-index: built on the options' index). */
+function methodOf(id: Exclude<MethodId, "morbidity">, options: ForecastOptions): ForecastMethod {
+  if (id !== "seasonal-index") return HISTORY_METHODS[id];
+  const s = options.seasonalIndex;
+  if (!s) throw new Error("the seasonal-index method needs a seasonal index");
+  return seasonalIndexMethod(s.index, calendarMonths(s.start, 1)[0]!) as ForecastMethod;
+}
+
 /** A requested method (no choice): back-tested for its errors and band when the series allows. */
 function forecastWith(id: MethodId, y: Float64Array, options: ForecastOptions, profile: DemandProfile): SeriesForecast {
   const n = y.length;
-  const minLength = id === "morbidity" ? 1 : HISTORY_METHODS[id].minLength;
   if (id === "morbidity" && !options.morbidity) throw new Error("the morbidity method needs its assumptions");
+  if (id === "seasonal-index" && !options.seasonalIndex) {
+    const fallback = forecastWith("ma", y, options, profile);
+    return { ...fallback, why: { key: "seasonal_index_unavailable", values: { method: id } } };
+  }
+  const minLength = id === "morbidity" ? 1 : methodOf(id, options).minLength;
   if (n < minLength) {
     const fallback = finalForecast("ma", y, options);
     return {
@@ -284,7 +381,7 @@ function forecastWith(id: MethodId, y: Float64Array, options: ForecastOptions, p
       why: { key: "method_too_short", values: { method: id, months: n, needed: minLength } },
     };
   }
-  const result = runBacktest(id, y, n, options.backtest ?? {}, options.morbidity);
+  const result = runBacktest(id, y, n, options.backtest ?? {}, options);
   const final = finalForecast(id, y, options);
   const band = result.backtest ? bandFrom(result.backtest, final.values, options.bandCoverage ?? 0.8) : null;
   return {

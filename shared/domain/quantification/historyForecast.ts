@@ -2,17 +2,24 @@
  * From history records to forecasts at a level: the one flow the CLI and the server share.
  * records → facility series (stock-out adjustment) → [areas: reporting-rate correction] → preparation (gaps,
  * outliers) → forecast (a method or auto, back-tested). Each series keeps what was reported, what was
- * corrected and every note, so a screen can show the corrections beside the forecast.
+ * corrected and every note, so a screen can show the corrections beside the forecast. Every series of a product
+ * is also offered the product's national seasonal index (from the reporting-corrected national sum, when the
+ * history covers two years before the back-test window) for the seasonal-index method: a CSCom's few units a month borrow the country's
+ * malaria season.
  */
 import { aggregateByArea, type AggregateOptions } from "./aggregate";
 import { addPeriods, type Period } from "./calendar";
 import { forecastSeries, type ForecastOptions, type SeriesForecast } from "./forecast";
 import { buildFacilitySeries, type FacilitySeries, type HistoryRecord } from "./history";
+import { seasonalIndexOf } from "./methods/seasonalIndex";
 import { prepareSeries, type PreparedSeries } from "./prepare";
 import type { Note } from "./types";
 
 export const FORECAST_LEVELS = ["facility", "district", "region", "national"] as const;
 export type ForecastLevel = (typeof FORECAST_LEVELS)[number];
+
+/** Months at the end of the history left out when estimating the national seasonal index (the back-test window). */
+export const SEASONAL_INDEX_HOLDBACK = 12;
 
 /** The area code of the national level. */
 export const NATIONAL_AREA = "national";
@@ -56,9 +63,17 @@ export function forecastHistory(
   const start = facilitySeries[0]!.start;
   const months = facilitySeries[0]!.months;
   const forecastStart = addPeriods(start, months);
-  const finish = (code: string, product: string, reported: Float64Array, adjusted: Float64Array, notes: Note[]) => {
+  const finish = (
+    code: string,
+    product: string,
+    reported: Float64Array,
+    adjusted: Float64Array,
+    notes: Note[],
+    index: Float64Array | null,
+  ) => {
     const prepared = prepareSeries(adjusted, { start });
-    const forecast = forecastSeries(prepared.values, options);
+    const seasonalIndex = index ? { index, start: addPeriods(start, prepared.offset) } : null;
+    const forecast = forecastSeries(prepared.values, { ...options, seasonalIndex });
     return {
       code,
       product,
@@ -72,22 +87,34 @@ export function forecastHistory(
     };
   };
 
-  if (options.level === "facility") {
-    return {
-      series: facilitySeries.map((s) => finish(s.facility, s.product, s.consumed, s.adjusted, s.notes)),
-      unmappedFacilities: [],
-    };
-  }
-
-  const unmapped = new Set<string>();
   const byProduct = new Map<string, FacilitySeries[]>();
   for (const s of facilitySeries) {
     const list = byProduct.get(s.product);
     if (list) list.push(s);
     else byProduct.set(s.product, [s]);
   }
+  // The index is estimated on the months before the back-test window (the last 12), so no back-test origin
+  // borrows a season it has not seen yet; it needs two years there.
+  const indexOf = (list: FacilitySeries[]) => {
+    if (months - SEASONAL_INDEX_HOLDBACK < 24) return null;
+    const sites = list.map((s) => ({ facility: s.facility, area: NATIONAL_AREA, values: s.adjusted }));
+    const national = aggregateByArea(sites, start, months, options.aggregate)[0]!.corrected;
+    return seasonalIndexOf(national.subarray(0, months - SEASONAL_INDEX_HOLDBACK), start);
+  };
+
+  if (options.level === "facility") {
+    const series: HistoryForecast[] = [];
+    for (const list of byProduct.values()) {
+      const index = indexOf(list);
+      for (const s of list) series.push(finish(s.facility, s.product, s.consumed, s.adjusted, s.notes, index));
+    }
+    return { series, unmappedFacilities: [] };
+  }
+
+  const unmapped = new Set<string>();
   const series: HistoryForecast[] = [];
   for (const [product, list] of byProduct) {
+    const index = indexOf(list);
     const sites = [];
     const siteNotes = new Map<string, Note[]>();
     for (const s of list) {
@@ -103,7 +130,7 @@ export function forecastHistory(
     }
     for (const area of aggregateByArea(sites, start, months, options.aggregate)) {
       const notes = [...summariseSiteNotes(siteNotes.get(area.area) ?? []), ...area.notes];
-      series.push(finish(area.area, product, area.reported, area.corrected, notes));
+      series.push(finish(area.area, product, area.reported, area.corrected, notes, index));
     }
   }
   return { series, unmappedFacilities: [...unmapped].sort() };

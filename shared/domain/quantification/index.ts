@@ -20,3 +20,4 @@ export * from "./historyForecast";
 export * from "./supplyPlan";
 export * from "./funding";
 export * from "./historyImport";
+export * from "./methods/seasonalIndex";

@@ -12,9 +12,14 @@ export interface Note {
   values: Record<string, NoteValue>;
 }
 
-/** The forecast methods. "morbidity" needs an assumptions object; the others need only the history. */
-export const METHOD_IDS = ["ma", "linear", "holt-winters", "croston", "tsb", "morbidity"] as const;
+/**
+ * The forecast methods. "morbidity" needs an assumptions object; "seasonal-index" needs the seasonal index of a
+ * larger area (facility series borrow their district's or country's season); the others need only the history.
+ */
+export const METHOD_IDS = ["ma", "linear", "holt-winters", "croston", "tsb", "seasonal-index", "morbidity"] as const;
 export type MethodId = (typeof METHOD_IDS)[number];
+/** The methods that need nothing but the series. */
+export type HistoryMethodId = Exclude<MethodId, "morbidity" | "seasonal-index">;
 
 /** Rounds to `digits` decimals (for values carried by notes; the web formats them). */
 export function round(x: number, digits = 3): number {
