@@ -120,3 +120,29 @@ describe("back-test properties", () => {
     );
   });
 });
+
+describe("auto's choice within the back-test's noise", () => {
+  it("keeps the first candidate when another is better only within the noise, and says so", () => {
+    // A noisy level with no trend or season: Holt-Winters edges out the moving average on the back-test by chance.
+    let seed = 16;
+    const noise = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648 - 0.5) * 60;
+    const y = Float64Array.from({ length: 36 }, () => 100 + noise());
+    const f = forecastSeries(y, { horizon: 6 });
+    const lowest = [...f.methods].filter((m) => m.metrics).sort((a, b) => a.metrics!.mae - b.metrics!.mae)[0]!;
+    expect(lowest.method).toBe("holt-winters");
+    expect(f.method).toBe("ma");
+    expect(f.why.key).toBe("auto_first_kept");
+    expect(f.why.values).toMatchObject({ chosen: "ma", lowest: "holt-winters", threshold: 1 });
+    expect(Number(f.why.values.advantage)).toBeLessThanOrEqual(1);
+    // With no threshold the lowest error wins.
+    expect(forecastSeries(y, { horizon: 6, selectionThreshold: -Infinity }).method).toBe("holt-winters");
+  });
+
+  it("borrows the area's season for a CSCom's small series", () => {
+    const index = Float64Array.from(PROFILE, (p) => (p * 12) / PROFILE.reduce((s, x) => s + x, 0));
+    const y = Float64Array.from({ length: 36 }, (_, t) => Math.round(6 * index[t % 12]!));
+    const f = forecastSeries(y, { horizon: 12, seasonalIndex: { index, start: "2023-01" } });
+    expect(f.methods.map((m) => m.method)).not.toContain("holt-winters");
+    expect(f.method).toBe("seasonal-index");
+  });
+});
