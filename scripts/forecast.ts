@@ -2,7 +2,7 @@
  * The forecaster for analysts, on the same code as Fura (shared/domain/quantification):
  *
  *   npm run forecast -- --input history.csv --horizon 12 --output forecast.csv
- *        [--level facility|district|region|national] [--method auto|ma|linear|holt-winters|croston|tsb]
+ *        [--level facility|district|region|national] [--method auto|ma|linear|holt-winters|croston|tsb|seasonal-index]
  *        [--facilities facilities.csv | --db data/fura.db] [--bands] [--backtest backtest.csv]
  *
  * Input: CSV (or .xlsx) with the columns period (YYYY-MM), facility, product, opening, received, consumed,
@@ -24,7 +24,7 @@ import { addPeriods, forecastHistory, type HistoryForecast, type MethodChoice } 
 import { readHistoryFile } from "../server/quantification/historyFile";
 
 const USAGE = `usage: npm run forecast -- --input history.csv|.xlsx --horizon H --output forecast.csv
-       [--level facility|district|region|national] [--method auto|ma|linear|holt-winters|croston|tsb]
+       [--level facility|district|region|national] [--method auto|ma|linear|holt-winters|croston|tsb|seasonal-index]
        [--facilities facilities.csv | --db fura.db] [--bands] [--backtest backtest.csv]`;
 
 /** An error that ends the run with its exit code. */

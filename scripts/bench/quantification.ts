@@ -95,7 +95,8 @@ for (let p = 0; p < products; p++) {
     world.start,
     T,
   );
-  const index = seasonalIndexOf(area.corrected.subarray(0, T - 12), world.start);
+  const before = prepareSeries(area.corrected.subarray(0, T - 12));
+  const index = seasonalIndexOf(before.values, addPeriods(world.start, before.offset));
   aggregateMs += performance.now() - t0;
   aggregateCpu += cpu() - c0;
   t0 = performance.now();

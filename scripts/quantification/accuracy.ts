@@ -142,7 +142,8 @@ export function evaluateAccuracy(options: Partial<MessyOptions> & { facilitySite
       T,
     );
     // The product's national seasonal index, from the months before the last 12 (as forecastHistory does).
-    const index = seasonalIndexOf(area.corrected.subarray(0, T - 12), world.start);
+    const before = prepareSeries(area.corrected.subarray(0, T - 12));
+    const index = seasonalIndexOf(before.values, addPeriods(world.start, before.offset));
     const nationalPrepared = prepareSeries(area.corrected);
     const y = nationalPrepared.values;
     const at = (offset: number): SeasonalIndex => (index ? { index, start: addPeriods(world.start, offset) } : null);

@@ -119,6 +119,15 @@ export const MorbidityAssumptions = z.strictObject({
 export type MorbidityAssumptions = z.infer<typeof MorbidityAssumptions>;
 
 /** The forecast methods a request may ask for. */
-export const ForecastMethodChoice = z.enum(["auto", "ma", "linear", "holt-winters", "croston", "tsb", "morbidity"]);
+export const ForecastMethodChoice = z.enum([
+  "auto",
+  "ma",
+  "linear",
+  "holt-winters",
+  "croston",
+  "tsb",
+  "seasonal-index",
+  "morbidity",
+]);
 /** The levels a forecast is made at. */
 export const ForecastLevel = z.enum(["facility", "district", "region", "national"]);

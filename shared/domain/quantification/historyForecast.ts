@@ -99,7 +99,8 @@ export function forecastHistory(
     if (months - SEASONAL_INDEX_HOLDBACK < 24) return null;
     const sites = list.map((s) => ({ facility: s.facility, area: NATIONAL_AREA, values: s.adjusted }));
     const national = aggregateByArea(sites, start, months, options.aggregate)[0]!.corrected;
-    return seasonalIndexOf(national.subarray(0, months - SEASONAL_INDEX_HOLDBACK), start);
+    const before = prepareSeries(national.subarray(0, months - SEASONAL_INDEX_HOLDBACK));
+    return seasonalIndexOf(before.values, addPeriods(start, before.offset));
   };
 
   if (options.level === "facility") {
