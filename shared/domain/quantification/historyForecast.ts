@@ -11,6 +11,7 @@ import { aggregateByArea, type AggregateOptions } from "./aggregate";
 import { addPeriods, type Period } from "./calendar";
 import { forecastSeries, type ForecastOptions, type SeriesForecast } from "./forecast";
 import { buildFacilitySeries, type FacilitySeries, type HistoryRecord } from "./history";
+import type { MorbidityAssumptions } from "./methods/morbidity";
 import { seasonalIndexOf } from "./methods/seasonalIndex";
 import { prepareSeries, type PreparedSeries } from "./prepare";
 import type { Note } from "./types";
@@ -29,6 +30,11 @@ export interface HistoryForecastOptions extends Omit<ForecastOptions, "morbidity
   level: ForecastLevel;
   /** The district or region code of a facility (needed for those levels; undefined: unknown facility) */
   areaOf?: (facility: string) => string | undefined;
+  /**
+   * The morbidity assumptions of a product for a series (`code`: the facility or area code, whose population they
+   * describe); the series then gets the morbidity method as a candidate too
+   */
+  morbidityOf?: (product: string, code: string) => MorbidityAssumptions | null | undefined;
   /** Months of history used (default: from the first to the last period of the records) */
   window?: { start: Period; months: number };
   aggregate?: AggregateOptions;
@@ -72,8 +78,11 @@ export function forecastHistory(
     index: Float64Array | null,
   ) => {
     const prepared = prepareSeries(adjusted, { start });
-    const seasonalIndex = index ? { index, start: addPeriods(start, prepared.offset) } : null;
-    const forecast = forecastSeries(prepared.values, { ...options, seasonalIndex });
+    const seriesStart = addPeriods(start, prepared.offset);
+    const seasonalIndex = index ? { index, start: seriesStart } : null;
+    const assumptions = options.morbidityOf?.(product, code);
+    const morbidity = assumptions ? { assumptions, start: seriesStart } : null;
+    const forecast = forecastSeries(prepared.values, { ...options, seasonalIndex, morbidity });
     return {
       code,
       product,
