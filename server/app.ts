@@ -9,7 +9,8 @@ import pino from "pino";
 import type { Db } from "../db/client";
 import { AppError } from "../shared/errors";
 import { loadSession, requireCsrf } from "./middleware/auth";
-import { errorHandler, notFoundHandler } from "./middleware/errors";
+import { refuseReservedKeys, requireJsonBody } from "./middleware/body";
+import { errorHandler, methodNotAllowed, notFoundHandler } from "./middleware/errors";
 import { requestContext } from "./middleware/request";
 import { allocationRoutes } from "./routes/allocations";
 import { auditRoutes } from "./routes/audit";
@@ -41,6 +42,7 @@ export function createApp(input: Partial<AppDeps> & { db: Db }): FuraApp {
     rateLimitPerMinute: 0,
     loginRateLimitPerMinute: 20,
     ...input,
+    sleep: input.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
     solver: input.solver ?? new SolverPool(),
     reads: input.reads ?? new InlineReader(input.db),
     roadModel: input.roadModel ?? new GreatCircleModel(),
@@ -51,9 +53,10 @@ export function createApp(input: Partial<AppDeps> & { db: Db }): FuraApp {
   app.use(helmet());
   app.use(requestContext(deps.log));
   // No CORS headers: the API answers only its own origin (browsers refuse cross-origin reads).
-  // JSON bodies up to 1 MB, except POST /vrp/solve: up to 25 MB once signed in (see jsonBodyParsers).
+  // JSON bodies up to 1 MB, except POST /vrp/solve: up to 25 MB once signed in (see jsonBodyParsers);
+  // a body that is not JSON is refused (415), and so is a reserved key such as __proto__ anywhere in one.
   const bodies = jsonBodyParsers();
-  app.use("/api", bodies.api, cookieParser());
+  app.use("/api", requireJsonBody, bodies.api, refuseReservedKeys, cookieParser());
 
   const limited = (limit: number) =>
     rateLimit({
@@ -84,7 +87,16 @@ export function createApp(input: Partial<AppDeps> & { db: Db }): FuraApp {
   routePlanRoutes(api, deps);
   vrpRoutes(api, deps);
   auditRoutes(api, deps);
-  app.use("/api/v1", loadSession(deps.db, deps.clock), requireCsrf, bodies.solve, api.router, notFoundHandler);
+  app.use(
+    "/api/v1",
+    loadSession(deps.db, deps.clock),
+    requireCsrf,
+    bodies.solve,
+    refuseReservedKeys,
+    api.router,
+    methodNotAllowed(api.routes),
+    notFoundHandler,
+  );
   app.use("/api", notFoundHandler);
   app.locals.routes = api.routes;
 

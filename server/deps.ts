@@ -19,6 +19,8 @@ export interface AppDeps {
   rateLimitPerMinute?: number;
   /** Sign-in attempts per minute per client (default 20) */
   loginRateLimitPerMinute?: number;
+  /** Waits `ms` (a username's sign-in slow-down, server/auth/throttle.ts); tests pass one that returns at once */
+  sleep: (ms: number) => Promise<void>;
   /** Trust X-Forwarded-* from a reverse proxy (for Secure cookies and client IPs) */
   trustProxy?: boolean;
   /** Runs route solves off the event loop (default: a worker-thread pool) */

@@ -4,20 +4,28 @@
 export const ERROR_STATUS = {
   validation_failed: 400,
   idempotency_key_required: 400,
+  /** The request could not be read: bad percent-encoding in the path, a body cut short, a malformed HTTP request */
+  bad_request: 400,
   unauthenticated: 401,
   invalid_credentials: 401,
   forbidden: 403,
   csrf_failed: 403,
   separation_of_duties: 403,
   not_found: 404,
+  /** The path exists, not with this method (the Allow header lists the methods it has) */
+  method_not_allowed: 405,
+  request_timeout: 408,
   insufficient_stock: 409,
   lot_blocked: 409,
   idempotency_key_reused: 409,
   conflict: 409,
   invalid_transition: 409,
   payload_too_large: 413,
+  /** A body that is not JSON (Content-Type), or sent with a Content-Encoding or charset the API does not read */
+  unsupported_media_type: 415,
   too_many_attempts: 429,
   rate_limited: 429,
+  headers_too_large: 431,
   internal_error: 500,
   solver_failed: 500,
   solver_busy: 503,

@@ -1,5 +1,5 @@
 /** Users, server-side sessions, sign-in attempts and the audit log. */
-import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
 export const ROLES = [
   "admin",
@@ -26,10 +26,14 @@ export const users = sqliteTable("users", {
   createdAt: text("created_at").notNull(),
 });
 
-/** Server-side session; the cookie carries only the random id. */
+/**
+ * Server-side session. The cookie carries a random token; the row is keyed by the token's SHA-256 (hex),
+ * so that a copy of the database does not hand out live sessions.
+ */
 export const sessions = sqliteTable(
   "sessions",
   {
+    /** SHA-256 (hex) of the session cookie's value; the value itself is never stored */
     id: text("id").primaryKey(),
     userId: integer("user_id")
       .notNull()
@@ -45,13 +49,27 @@ export const sessions = sqliteTable(
   (t) => [index("sessions_user_idx").on(t.userId)],
 );
 
-/** Failed sign-ins per username (known or not, so that lock-out reveals nothing about accounts). */
-export const loginAttempts = sqliteTable("login_attempts", {
-  username: text("username").primaryKey(),
-  failures: integer("failures").notNull(),
-  lastFailureAt: text("last_failure_at").notNull(),
-  lockedUntil: text("locked_until"),
-});
+/**
+ * Failed sign-ins per username × client address (usernames known or not, so that throttling reveals
+ * nothing about accounts). The pair's count sets its growing delay; the sum over a username's
+ * addresses sets the username's slow-down (server/auth/throttle.ts).
+ */
+export const signInFailures = sqliteTable(
+  "sign_in_failures",
+  {
+    /** The username as tried (normalised like every sign-in) */
+    username: text("username").notNull(),
+    /** The client's address as the app sees it (behind a trusted proxy: X-Forwarded-For); "unknown" when none */
+    clientIp: text("client_ip").notNull(),
+    /** Failures in a row from this address for this username */
+    failures: integer("failures").notNull(),
+    lastFailureAt: text("last_failure_at").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.username, t.clientIp] }),
+    index("sign_in_failures_at_idx").on(t.lastFailureAt),
+  ],
+);
 
 /** Append-only record of every state change (triggers refuse UPDATE and DELETE). */
 export const auditLog = sqliteTable(

@@ -25,7 +25,10 @@ export interface CycleOptions {
   period: string;
   /** Only these reports (default: every submitted report of the period without orders) */
   reportIds?: number[];
-  /** Status of the orders created: "draft" (the facility reviews) or "submitted" (national run) */
+  /**
+   * Status of the orders created: "draft" (the facility reviews) or "submitted" (the month's cycle): then
+   * the order's submitter is the report's (userId, who runs the cycle, is only its creator)
+   */
   status: "draft" | "submitted";
   userId: number | null;
   now: Date;
@@ -63,6 +66,8 @@ interface Target {
   reportId: number;
   facilityId: string;
   level: SupplyLevel;
+  /** Who submitted the report: the submitter of the orders the cycle creates submitted */
+  submittedBy: number | null;
 }
 
 /**
@@ -76,12 +81,12 @@ export function runOrderCycle(sqlite: Database.Database, o: CycleOptions): Cycle
     o.reportIds
       ? sqlite
           .prepare(
-            `select r.id reportId, r.facility_id facilityId, f.level from stock_reports r join facilities f on f.id = r.facility_id where r.id in (${o.reportIds.map(() => "?").join(",") || "null"}) and r.status = 'submitted'`,
+            `select r.id reportId, r.facility_id facilityId, f.level, r.submitted_by submittedBy from stock_reports r join facilities f on f.id = r.facility_id where r.id in (${o.reportIds.map(() => "?").join(",") || "null"}) and r.status = 'submitted'`,
           )
           .all(...o.reportIds)
       : sqlite
           .prepare(
-            "select r.id reportId, r.facility_id facilityId, f.level from stock_reports r join facilities f on f.id = r.facility_id where r.period = ? and r.status = 'submitted' and not exists (select 1 from orders x where x.report_id = r.id) order by r.facility_id",
+            "select r.id reportId, r.facility_id facilityId, f.level, r.submitted_by submittedBy from stock_reports r join facilities f on f.id = r.facility_id where r.period = ? and r.status = 'submitted' and not exists (select 1 from orders x where x.report_id = r.id) order by r.facility_id",
           )
           .all(o.period)
   ) as Target[];
@@ -304,7 +309,9 @@ class OrderWriter {
         this.o.status,
         t.reportId,
         budget ?? null,
-        this.o.status === "submitted" ? this.o.userId : null,
+        // Separation of duties: an order created submitted is the facility's own request, submitted by whoever
+        // submitted its report — never by the one who runs the cycle, who may then approve it.
+        this.o.status === "submitted" ? t.submittedBy : null,
         this.o.userId,
         this.at,
         this.at,
@@ -349,7 +356,11 @@ class OrderWriter {
         this.at,
         this.o.userId,
         this.o.status,
-        JSON.stringify({ fromReport: this.target!.reportId }),
+        JSON.stringify(
+          this.o.status === "submitted"
+            ? { fromReport: this.target!.reportId, submittedBy: this.target!.submittedBy }
+            : { fromReport: this.target!.reportId },
+        ),
       );
       this.orders++;
       this.lines += order.lines;

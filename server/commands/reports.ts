@@ -29,8 +29,35 @@ export function periodEnd(period: string): string {
 }
 
 /** A period may be reported once it is over, and not before the facility's history. */
-function checkPeriod(period: string, now: Date): void {
+function checkPeriod(tx: Tx, facilityId: string, period: string, now: Date): void {
   if (periodEnd(period) > now.toISOString().slice(0, 10)) fieldError("period", "the month is not over yet");
+  checkPeriodInHistory(tx, facilityId, period);
+}
+
+/** The month of a facility's first ledger line (its opening stock), or null when its ledger is empty. */
+function firstLedgerPeriod(tx: Tx, facilityId: string): string | null {
+  const row = tx.get<{ first: string | null }>(
+    sql`select min(occurred_at) first from stock_movements where facility_id = ${facilityId}`,
+  );
+  return row?.first?.slice(0, 7) ?? null;
+}
+
+/**
+ * Refuses a period before the facility's history: its figures would all come out zero and be taken for
+ * real (a month of no consumption). The history starts with the month of its first ledger line.
+ */
+function checkPeriodInHistory(tx: Tx, facilityId: string, period: string): void {
+  const firstPeriod = firstLedgerPeriod(tx, facilityId);
+  if (firstPeriod !== null && period >= firstPeriod) return;
+  const message =
+    firstPeriod === null
+      ? "the facility has no stock history yet: record its opening stock first"
+      : `the facility's history starts in ${firstPeriod}: choose ${firstPeriod} or later`;
+  throw new AppError("validation_failed", `period: ${message}`, {
+    issues: [{ path: "period", message }],
+    rule: "A facility reports the months from the one of its first ledger line (its opening stock) on.",
+    firstPeriod,
+  });
 }
 
 interface LedgerLine {
@@ -95,7 +122,7 @@ const periodEndOf = (start: string) => periodEnd(start.slice(0, 7));
 /** Creates a facility's report for a month, pre-filled from the ledger (source "ledger"). */
 export function createReport(tx: Tx, facilityId: string, period: string, now: Date): number {
   const facility = loadFacility(tx, facilityId);
-  checkPeriod(period, now);
+  checkPeriod(tx, facility.id, period, now);
   const existing = tx
     .select({ id: stockReports.id })
     .from(stockReports)

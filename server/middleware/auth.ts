@@ -8,11 +8,12 @@ import { SESSION_COOKIE, liveSession } from "../auth/sessions";
 /** Loads the session (if any) into res.locals.user / res.locals.session; never refuses by itself. */
 export function loadSession(db: Db, clock: () => Date) {
   return (req: Request, res: Response, next: NextFunction) => {
-    const sessionId: unknown = req.cookies?.[SESSION_COOKIE];
-    const live = typeof sessionId === "string" ? liveSession(db, sessionId, clock()) : null;
+    const token: unknown = req.cookies?.[SESSION_COOKIE];
+    const live = typeof token === "string" ? liveSession(db, token, clock()) : null;
     if (live) {
       res.locals.user = live.user;
-      res.locals.session = { id: sessionId, csrfToken: live.csrfToken };
+      // The session's key (a hash of the token): the token itself goes no further than the cookie.
+      res.locals.session = { id: live.key, csrfToken: live.csrfToken };
       res.locals.origin = { ...res.locals.origin, userId: live.user.id, username: live.user.username };
     }
     next();

@@ -3,16 +3,35 @@ import type { NextFunction, Request, Response } from "express";
 import type { z } from "zod";
 import { AppError, type FieldIssue } from "../../shared/errors";
 
-/** Turns zod issues into field paths and reasons ("lines.0.countedQty", "Too small: expected >= 0"). */
+/**
+ * Turns zod issues into field paths and reasons ("lines.0.countedQty", "Too small: expected >= 0"). An
+ * unknown key is named by its own path; a refused record key gives the reason beside it.
+ */
 export function fieldIssues(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((i) => ({ path: i.path.map(String).join(".") || "(body)", message: i.message }));
+  const at = (path: PropertyKey[]) => path.map(String).join(".") || "(body)";
+  return error.issues.flatMap((i): FieldIssue[] => {
+    if (i.code === "unrecognized_keys")
+      return i.keys.map((key) => ({ path: at([...i.path, key]), message: `Unrecognized key: "${key}"` }));
+    if (i.code === "invalid_key")
+      return [{ path: at(i.path), message: `Invalid key: ${i.issues.map((x) => x.message).join("; ")}` }];
+    return [{ path: at(i.path), message: i.message }];
+  });
+}
+
+/** A query parameter given several times (`?limit=1&limit=2` arrives as an array): says so instead of "expected number". */
+function repeatedParameters(issues: FieldIssue[], query: unknown): FieldIssue[] {
+  if (typeof query !== "object" || query === null) return issues;
+  return issues.map((issue) => {
+    const given = (query as Record<string, unknown>)[issue.path];
+    return Array.isArray(given) ? { path: issue.path, message: `given ${given.length} times: give it once` } : issue;
+  });
 }
 
 /** Parses `value` or throws validation_failed with the paths. `where` prefixes paths ("query", "body"). */
 export function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown, where: string): z.infer<T> {
   const result = schema.safeParse(value);
   if (!result.success) {
-    const issues = fieldIssues(result.error);
+    const issues = where === "query" ? repeatedParameters(fieldIssues(result.error), value) : fieldIssues(result.error);
     const summary = issues.map((i) => `${i.path}: ${i.message}`).join("; ");
     throw new AppError("validation_failed", `Invalid ${where}: ${summary}`, { issues });
   }

@@ -8,10 +8,10 @@ type SessionLocals = { id: string; csrfToken: string };
 const session = (locals: Record<string, unknown>) => locals.session as SessionLocals;
 
 /** Sign-in and the signed-in user's own session. */
-export function authRoutes(r: SecureRouter, { db, clock }: AppDeps): void {
-  r.session("/auth/login", { action: "public", body: LoginRequest }, ({ req, res, body, origin }) => {
-    const opened = openSession(db, body.username, body.password, clock(), origin);
-    res.cookie(SESSION_COOKIE, opened.sessionId, {
+export function authRoutes(r: SecureRouter, { db, clock, sleep }: AppDeps): void {
+  r.session("/auth/login", { action: "public", body: LoginRequest }, async ({ req, res, body, origin }) => {
+    const opened = await openSession(db, body.username, body.password, { clock, origin, sleep });
+    res.cookie(SESSION_COOKIE, opened.token, {
       httpOnly: true,
       sameSite: "strict",
       secure: req.secure,

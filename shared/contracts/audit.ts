@@ -1,10 +1,10 @@
 /** The audit log as the API shows it to administrators. */
 import { z } from "zod";
-import { IsoDate, PageQuery } from "./common";
+import { IsoDate, PageQuery, Username } from "./common";
 
 export const AuditQuery = PageQuery.extend({
   userId: z.coerce.number().int().positive().optional(),
-  username: z.string().trim().max(64).optional(),
+  username: Username.optional(),
   action: z.string().trim().max(64).optional(),
   objectType: z.string().trim().max(64).optional(),
   objectId: z.string().trim().max(100).optional(),

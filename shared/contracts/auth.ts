@@ -1,8 +1,10 @@
 /** Sign-in and the signed-in user. */
 import { z } from "zod";
+import { Username } from "./common";
 
+/** Sign-in: the username is normalised (NFKC, trimmed, lower-cased); the password is taken exactly as typed. */
 export const LoginRequest = z.strictObject({
-  username: z.string().trim().min(1).max(64),
+  username: Username,
   password: z.string().min(1).max(256),
 });
 

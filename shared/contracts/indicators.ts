@@ -1,10 +1,10 @@
 /** Indicators of the supply chain for an area, a facility's monthly history, and a product's consumption series. */
 import { z } from "zod";
+import { Period } from "./common";
 import { DistrictRef, RegionRef } from "./refs";
 import { StatusLevel } from "./stock";
 
-/** A calendar month "YYYY-MM". */
-export const Period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "expected a month YYYY-MM");
+export { Period };
 
 /** The area asked for: the user's whole scope, a region, or a district (the server refuses one outside scope with 404). */
 const Area = { regionId: RegionRef.optional(), districtId: DistrictRef.optional() };

@@ -1,7 +1,7 @@
 /** Reference data: regions, districts, facilities, programmes, products. */
 import { z } from "zod";
 import { AnyDistrictRef, AnyRegionRef } from "./refs";
-import { PageQuery } from "./common";
+import { Code, freeText, PageQuery } from "./common";
 
 export const FacilityLevel = z.enum(["central", "regional", "district", "cscom", "asc"]);
 export type FacilityLevel = z.infer<typeof FacilityLevel>;
@@ -45,7 +45,7 @@ export const FacilityQuery = PageQuery.extend({
   regionId: AnyRegionRef.optional(),
   districtId: AnyDistrictRef.optional(),
   bbox: Bbox.optional(),
-  q: z.string().trim().max(100).optional(),
+  q: freeText({ max: 100 }).optional(),
   limit: z.coerce.number().int().min(1).max(5000).default(5000),
 }).strict();
 
@@ -105,7 +105,7 @@ export const ProductSchema = z.object({
 export type Product = z.infer<typeof ProductSchema>;
 
 export const ProductQuery = PageQuery.extend({
-  programme: z.string().optional(),
-  q: z.string().trim().max(100).optional(),
+  programme: Code.optional(),
+  q: freeText({ max: 100 }).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(1000),
 }).strict();

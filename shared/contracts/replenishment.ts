@@ -1,13 +1,29 @@
 /** Replenishment: the one-line preview of the order calculation (same functions as real orders). */
 import { z } from "zod";
+import {
+  Code,
+  freeText,
+  identifier,
+  IsoDateTime,
+  OrderBudgetXof,
+  PackSize,
+  Period,
+  Population,
+  Qty,
+  SignedQty,
+  StockoutDays,
+  TotalQty,
+} from "./common";
 import { CounterpartyRef, DistrictRef, FacilityRef, RegionRef, ReportRef } from "./refs";
 import { BlockedLotSchema } from "./stock";
+
+export { Period };
 
 export const PreviewRequest = z
   .strictObject({
     product: z.strictObject({
-      packSize: z.number().int().positive(),
-      packRoundingThreshold: z.number().int().min(0),
+      packSize: PackSize,
+      packRoundingThreshold: z.number().int().min(0).max(1_000_000),
       roundToZero: z.boolean(),
     }),
     policy: z
@@ -23,8 +39,8 @@ export const PreviewRequest = z
         z
           .strictObject({
             days: z.number().int().min(1).max(366),
-            consumed: z.number().int().min(0),
-            stockoutDays: z.number().int().min(0),
+            consumed: Qty,
+            stockoutDays: StockoutDays,
           })
           .refine((p) => p.stockoutDays <= p.days, {
             path: ["stockoutDays"],
@@ -34,8 +50,8 @@ export const PreviewRequest = z
       )
       .min(1)
       .max(36),
-    stockOnHand: z.number().int().min(0),
-    inTransit: z.number().int().min(0).default(0),
+    stockOnHand: TotalQty,
+    inTransit: TotalQty.default(0),
     averagingPeriods: z.number().int().min(2).max(12).default(3),
   })
   .refine((r) => r.product.packRoundingThreshold < r.product.packSize, {
@@ -64,22 +80,22 @@ export const PreviewResponse = z.object({
 });
 export type PreviewResponse = z.infer<typeof PreviewResponse>;
 
-/** A calendar month "YYYY-MM". */
-export const Period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "must be a month YYYY-MM");
-
 export const ReportCreate = z.strictObject({ facilityId: FacilityRef, period: Period });
+
+/** A reason code of D in a report line (loss, damage, expiry, theft, correction, transfer_out…). */
+const ReportReasonCode = identifier({ max: 20, letterCase: "lower" });
 
 /** A report line typed in from a paper form. */
 export const ReportLineInput = z.strictObject({
   productId: z.number().int().positive(),
-  fundingSource: z.string().trim().min(1).max(40).optional(),
-  opening: z.number().int().min(0),
-  received: z.number().int().min(0),
-  consumed: z.number().int().min(0),
-  adjustments: z.number().int(),
-  adjustmentsByReason: z.record(z.string().max(20), z.number().int()).optional(),
-  closing: z.number().int().min(0),
-  stockoutDays: z.number().int().min(0),
+  fundingSource: Code.optional(),
+  opening: Qty,
+  received: Qty,
+  consumed: Qty,
+  adjustments: SignedQty,
+  adjustmentsByReason: z.record(ReportReasonCode, SignedQty).optional(),
+  closing: Qty,
+  stockoutDays: StockoutDays,
 });
 export const ReportLinesUpdate = z.strictObject({ lines: z.array(ReportLineInput).min(1).max(1000) });
 
@@ -149,21 +165,21 @@ export type OrderCycleResult = z.infer<typeof OrderCycleResultSchema>;
 export const OrdersFromReport = z.strictObject({
   reportId: ReportRef,
   /** Budget of the cost-recovery order in FCFA (vital lines first, then essential) */
-  budgetXof: z.number().int().min(0).optional(),
+  budgetXof: OrderBudgetXof.optional(),
 });
 
-const Reason = z.string().trim().min(3, "give a reason of at least 3 characters").max(300);
+const Reason = freeText({ min: 3, max: 300, minMessage: "give a reason of at least 3 characters" });
 
 export const OrderLinesEdit = z.strictObject({
   lines: z
-    .array(z.strictObject({ lineId: z.number().int().positive(), requestedQty: z.number().int().min(0) }))
+    .array(z.strictObject({ lineId: z.number().int().positive(), requestedQty: Qty }))
     .min(1)
     .max(1000),
 });
 export const OrderApprove = z.strictObject({
   lines: z
     .array(
-      z.strictObject({ lineId: z.number().int().positive(), approvedQty: z.number().int().min(0), reason: Reason }),
+      z.strictObject({ lineId: z.number().int().positive(), approvedQty: Qty, reason: Reason }),
     )
     .max(1000)
     .default([]),
@@ -183,20 +199,22 @@ export const OrderDeliver = z.strictObject({
             z
               .strictObject({
                 lotId: z.number().int().positive(),
-                acceptedQty: z.number().int().min(0),
-                rejectedQty: z.number().int().min(0),
-                reason: z.string().trim().max(300).optional(),
+                acceptedQty: Qty,
+                rejectedQty: Qty,
+                reason: freeText({ max: 300 }).optional(),
               })
               .refine((l) => l.rejectedQty === 0 || (l.reason ?? "").length >= 3, {
                 path: ["reason"],
                 message: "a rejection needs a reason",
               }),
           )
-          .min(1),
+          .min(1)
+          .max(100),
       }),
     )
-    .min(1),
-  deliveredAt: z.iso.datetime({ offset: true }).optional(),
+    .min(1)
+    .max(1000),
+  deliveredAt: IsoDateTime.optional(),
 });
 
 export const OrderQuery = z.strictObject({
@@ -312,7 +330,7 @@ export const AllocationRequest = z
           .array(
             z.strictObject({
               facilityId: FacilityRef,
-              targetPopulation: z.number().int().min(0).max(10_000_000),
+              targetPopulation: Population,
             }),
           )
           .min(1)

@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { CounterpartyRef, FacilityRef, OrderRef } from "./refs";
-import { IsoDate, PageQuery } from "./common";
+import { freeText, IsoDate, PageQuery, Reference } from "./common";
 import { SolverOptions } from "./vrp";
 
 /** "HH:MM", 00:00–23:59. */
@@ -27,7 +27,7 @@ const kg = z.number().min(0).max(100_000);
 /** A vehicle of the plan. The shift defaults to the depot's opening hours. */
 export const RouteVehicleInput = z
   .strictObject({
-    name: z.string().trim().min(1).max(80),
+    name: freeText({ min: 1, max: 80, minMessage: "must not be empty" }),
     capacityKg: z.number().int().min(0).max(100_000),
     capacityL: z.number().int().min(0).max(100_000),
     coldBox: z.boolean().default(false),
@@ -54,7 +54,7 @@ export const RouteVehicleInput = z
 export const RouteStopInput = z.strictObject({
   /** The facility to deliver to: one the depot supplies */
   facilityId: CounterpartyRef,
-  shipmentId: z.string().trim().min(1).max(100).optional(),
+  shipmentId: Reference.optional(),
   loadKg: kg,
   loadL: kg.default(0),
   /** Needs a vehicle with a cold box */

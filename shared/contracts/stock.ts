@@ -1,15 +1,26 @@
 /** Stock: movements (receipt, issue, transfer, adjustment), physical counts, positions, stock card. */
 import { z } from "zod";
 import { CounterpartyRef, DistrictRef, FacilityRef, RegionRef } from "./refs";
-import { IsoDate, IsoDateTime, PageQuery, PositiveQty } from "./common";
+import {
+  Code,
+  IsoDate,
+  IsoDateTime,
+  LotCode,
+  Note,
+  PageQuery,
+  PositiveQty,
+  Qty,
+  Reference,
+  SignedQty,
+} from "./common";
 
 const Common = {
   facilityId: FacilityRef,
   occurredAt: IsoDateTime.optional(),
-  reference: z.string().trim().max(100).optional(),
-  note: z.string().trim().max(500).optional(),
+  reference: Reference.optional(),
+  note: Note.optional(),
   /** Defaults to the product's programme (cost recovery or the free-care programme) */
-  fundingSource: z.string().trim().min(1).max(40).optional(),
+  fundingSource: Code.optional(),
 };
 
 /** Stock arriving from outside the facility (supplier, donor, or an upstream depot on paper). */
@@ -17,7 +28,8 @@ export const ReceiptCreate = z.strictObject({
   type: z.literal("receipt"),
   ...Common,
   productId: z.number().int().positive(),
-  lotCode: z.string().trim().min(1).max(40),
+  /** Normalised (NFKC, one hyphen, upper case): "ab‑12 " and "AB-12" are the same lot */
+  lotCode: LotCode,
   expiry: IsoDate,
   quantity: PositiveQty,
   /** Where it came from, when that is a facility in Fura (an upstream depot on paper) */
@@ -56,11 +68,7 @@ export const AdjustmentCreate = z
     ...Common,
     lotId: z.number().int().positive(),
     reason: AdjustmentReason,
-    quantity: z
-      .number()
-      .int()
-      .refine((n) => n !== 0, "must not be zero")
-      .refine((n) => Math.abs(n) <= 1_000_000_000, "too large"),
+    quantity: SignedQty.refine((n) => n !== 0, "must not be zero"),
   })
   .refine((a) => a.reason === "correction" || a.quantity < 0, {
     path: ["quantity"],
@@ -79,13 +87,13 @@ export type MovementCreate = z.infer<typeof MovementCreate>;
 export const PhysicalCountCreate = z.strictObject({
   facilityId: FacilityRef,
   occurredAt: IsoDateTime.optional(),
-  note: z.string().trim().max(500).optional(),
+  note: Note.optional(),
   lines: z
     .array(
       z.strictObject({
         lotId: z.number().int().positive(),
-        fundingSource: z.string().trim().min(1).max(40).optional(),
-        countedQty: z.number().int().min(0).max(1_000_000_000),
+        fundingSource: Code.optional(),
+        countedQty: Qty,
       }),
     )
     .min(1)
@@ -183,7 +191,7 @@ export const StockPositionsSchema = z.object({
 export type StockPositions = z.infer<typeof StockPositionsSchema>;
 
 export const PositionsQuery = z.strictObject({
-  programme: z.string().optional(),
+  programme: Code.optional(),
   asOf: IsoDate.optional(),
   includeEmpty: z.enum(["true", "false"]).optional(),
 });

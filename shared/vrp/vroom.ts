@@ -8,9 +8,14 @@ import type { Job, Problem, Solution, Vehicle } from "./model";
 
 const int = z.number().int();
 const nonNeg = int.nonnegative();
-const matrixRows = z.array(z.array(nonNeg));
+/** Matrices, amounts and capacities are compiled into Int32Arrays (instance.ts): a larger value would wrap around. */
+const INT32_MAX = 2 ** 31 - 1;
+const int32 = nonNeg.max(INT32_MAX, "must be at most 2,147,483,647 (32-bit integer)");
+const matrixRows = z.array(z.array(int32));
 const window = z.tuple([int, int]).refine(([a, b]) => b >= a, { message: "time window end before start" });
-const amount = z.array(int.nonnegative({ message: "amounts must be non-negative" }));
+const amount = z.array(
+  int.nonnegative({ message: "amounts must be non-negative" }).max(INT32_MAX, "must be at most 2,147,483,647"),
+);
 
 const JobSchema = z.object({
   id: int,

@@ -199,6 +199,18 @@ describe("the CSCom manager's report and order", () => {
       .prepare("select id from facilities where level = 'cscom' and district_id <> 'kati' limit 1")
       .pluck()
       .get() as string;
+    // Its history in Fura starts with an opening stock: a report of a month before that is refused.
+    const productId = t.open.sqlite.prepare("select id from products order by id limit 1").pluck().get() as number;
+    const opening = await t.agent.post("/api/v1/stock/movements").set("Idempotency-Key", k()).send({
+      type: "receipt",
+      facilityId: outside,
+      productId,
+      lotCode: "OUVERTURE-1",
+      expiry: "2028-06-30",
+      quantity: 40,
+      occurredAt: "2026-10-01T08:00:00Z",
+    });
+    expect(opening.status, JSON.stringify(opening.body)).toBe(201);
     const elsewhere = await t.agent
       .post("/api/v1/reports")
       .set("Idempotency-Key", k())
