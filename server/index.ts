@@ -7,6 +7,7 @@ import { isEmpty, seedDatabase } from "../db/seed";
 import { createApp } from "./app";
 import { purgeIdempotencyKeys } from "./commands/idempotency";
 import { hashPassword } from "./auth/password";
+import { answerClientErrors } from "./clientErrors";
 import { seedMonthOrders } from "./demoOrders";
 import { loadEnv } from "./env";
 import { loadRoadModel } from "./routing/loadRoadModel";
@@ -55,6 +56,7 @@ const server = app.listen(env.PORT, env.HOST, () => {
   const port = typeof address === "object" && address ? address.port : env.PORT;
   log.info(`Fura listening on http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${port}`);
 });
+answerClientErrors(server);
 
 function shutdown() {
   server.close(() => {

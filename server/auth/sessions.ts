@@ -137,7 +137,12 @@ export async function openSession(
 /** The live session behind a cookie's token, or null when unknown, expired or idle too long. */
 export function liveSession(db: Db, token: string, now: Date): LiveSession | null {
   const key = sessionKey(token);
-  const row = db.select().from(sessions).innerJoin(users, eq(users.id, sessions.userId)).where(eq(sessions.id, key)).get();
+  const row = db
+    .select()
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.id, key))
+    .get();
   if (!row || !row.users.active) return null;
   const nowIso = now.toISOString();
   if (row.sessions.expiresAt <= nowIso || Date.parse(row.sessions.lastSeenAt) + SESSION_IDLE_MS <= now.getTime())

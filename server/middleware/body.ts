@@ -25,7 +25,9 @@ export function requireJsonBody(req: Request, _res: Response, next: NextFunction
   const sent = req.get("Content-Type");
   throw new AppError(
     "unsupported_media_type",
-    sent ? `The API reads JSON bodies only, not ${sent.slice(0, 80)}` : "A request body needs Content-Type: application/json",
+    sent
+      ? `The API reads JSON bodies only, not ${sent.slice(0, 80)}`
+      : "A request body needs Content-Type: application/json",
     { issues: [{ path: "Content-Type", message: "must be application/json" }] },
   );
 }

@@ -76,7 +76,7 @@ export const OrderBudgetXof = z
  */
 const REFUSED_IN_IDENTIFIER = /[\p{Cc}\p{Cf}\u2028\u2029]/u;
 /** In free text: controls except tab and line breaks, and the bidi controls (they can reorder what a reader sees). */
-const REFUSED_IN_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
+const REFUSED_IN_TEXT = /(?![\t\n\r])\p{Cc}|[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
 
 const codePoint = (c: string) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
 

@@ -178,9 +178,7 @@ export const OrderLinesEdit = z.strictObject({
 });
 export const OrderApprove = z.strictObject({
   lines: z
-    .array(
-      z.strictObject({ lineId: z.number().int().positive(), approvedQty: Qty, reason: Reason }),
-    )
+    .array(z.strictObject({ lineId: z.number().int().positive(), approvedQty: Qty, reason: Reason }))
     .max(1000)
     .default([]),
 });
