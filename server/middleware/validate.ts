@@ -8,7 +8,9 @@ import { AppError, type FieldIssue } from "../../shared/errors";
  * unknown key is named by its own path; a refused record key gives the reason beside it.
  */
 export function fieldIssues(error: z.ZodError): FieldIssue[] {
-  const at = (path: PropertyKey[]) => path.map(String).join(".") || "(body)";
+  // A key with no visible character (" ") is quoted, so that every path names something.
+  const segment = (key: PropertyKey) => (/\S/.test(String(key)) ? String(key) : JSON.stringify(String(key)));
+  const at = (path: PropertyKey[]) => path.map(segment).join(".") || "(body)";
   return error.issues.flatMap((i): FieldIssue[] => {
     if (i.code === "unrecognized_keys")
       return i.keys.map((key) => ({ path: at([...i.path, key]), message: `Unrecognized key: "${key}"` }));
