@@ -68,6 +68,13 @@ describe("a line's state", () => {
       stockoutDays: { key: "monthlyReport.errors.maxDays", days: 30 },
     });
   });
+  it("refuses two billion units on a line or in a reason, as the contract would", () => {
+    const s = lineState(line(), { fields: { consumed: "2000000000" }, reasons: { loss: "-2000000000" } }, 30);
+    expect(s.problems).toEqual({
+      consumed: { key: "monthlyReport.errors.tooLarge" },
+      "reason.loss": { key: "monthlyReport.errors.tooLarge" },
+    });
+  });
   it("keeps the part of a stored D its reasons do not explain under its own key", () => {
     expect(storedReasons({ adjustments: -9, adjustmentsByReason: { loss: -4 } })).toMatchObject({
       loss: -4,

@@ -4,6 +4,7 @@
  * computed live with the shared rule — a mismatch is shown with its difference, never corrected.
  */
 import type { Report } from "@shared/contracts/replenishment";
+import { MAX_LINE_UNITS } from "@shared/contracts/common";
 import { balanceMismatch, daysInPeriod } from "@shared/domain/replenishment";
 import type { ReportLineWrite } from "../../api/reports";
 
@@ -37,7 +38,8 @@ export type Problem =
   | { key: "monthlyReport.errors.whole" }
   | { key: "monthlyReport.errors.maxDays"; days: number }
   | { key: "monthlyReport.errors.signed" }
-  | { key: "monthlyReport.errors.outflow" };
+  | { key: "monthlyReport.errors.outflow" }
+  | { key: "monthlyReport.errors.tooLarge" };
 
 /** A line as the table shows it: texts, parsed values, problems, D and the mismatch. */
 export interface LineState {
@@ -82,12 +84,14 @@ export function storedReasons(line: Pick<ReportLine, "adjustments" | "adjustment
 function fieldProblem(field: Field, value: number | null, days: number): Problem | null {
   if (value === null) return { key: "monthlyReport.errors.whole" };
   if (field === "stockoutDays" && value > days) return { key: "monthlyReport.errors.maxDays", days };
+  if (value > MAX_LINE_UNITS) return { key: "monthlyReport.errors.tooLarge" };
   return null;
 }
 
 /** The problem of one reason of D, if any (a loss must not add stock). */
 function reasonProblem(reason: string, value: number | null): Problem | null {
   if (value === null) return { key: "monthlyReport.errors.signed" };
+  if (Math.abs(value) > MAX_LINE_UNITS) return { key: "monthlyReport.errors.tooLarge" };
   if ((OUTFLOW_REASONS as readonly string[]).includes(reason) && value > 0)
     return { key: "monthlyReport.errors.outflow" };
   return null;

@@ -16,6 +16,8 @@ describe("stock entry rules", () => {
     expect(receiptQtyProblem("1.5")).toBe("wholeNumber");
     expect(receiptQtyProblem("0")).toBe("positive");
     expect(receiptQtyProblem("2000000000")).toBe("tooLarge");
+    expect(receiptQtyProblem("10000001")).toBe("tooLarge");
+    expect(receiptQtyProblem("10000000")).toBeNull();
     expect(receiptQtyProblem(" 120 ")).toBeNull();
   });
   it("asks a negative quantity for every reason but a correction", () => {
@@ -29,6 +31,8 @@ describe("stock entry rules", () => {
     expect(countedQtyProblem("-1")).toBe("notNegative");
     expect(lotCodeProblem("  ")).toBe("required");
     expect(lotCodeProblem("x".repeat(41))).toBe("tooLong");
+    expect(lotCodeProblem("AB\u200B12")).toBe("invisibleCharacter");
+    expect(lotCodeProblem(" ab-12 ")).toBeNull();
     expect(expiryProblem("2026-02-30", "2026-01-01")).toBe("dateFormat");
     expect(expiryProblem("2025-12-31", "2026-01-01")).toBe("expired");
     expect(expiryProblem("2027-06-30", "2026-01-01")).toBeNull();

@@ -1,8 +1,9 @@
 /** Checks of the stock entry forms as the user types (pure, tested): each returns an i18n key under stockEntry.invalid, or null. */
+import { LotCode, MAX_LINE_UNITS } from "@shared/contracts/common";
 import { ApiError } from "../../api/client";
 
 /** The most a single line may carry (the contract's limit). */
-const MAX_QTY = 1_000_000_000;
+const MAX_QTY = MAX_LINE_UNITS;
 
 /** An i18n key of stockEntry.invalid.*, or null when the value is fine. */
 export type Problem =
@@ -16,6 +17,7 @@ export type Problem =
   | "expired"
   | "tooLong"
   | "notNegative"
+  | "invisibleCharacter"
   | null;
 
 /** A whole quantity typed in a text box, or null when it is not one. */
@@ -52,10 +54,12 @@ export function countedQtyProblem(text: string): Problem {
   return n > MAX_QTY ? "tooLarge" : null;
 }
 
-/** A lot code: required, 40 characters at most. */
+/** A lot code: required, 40 characters at most once normalised, no invisible or control character (the shared LotCode). */
 export function lotCodeProblem(text: string): Problem {
   if (text.trim() === "") return "required";
-  return text.trim().length > 40 ? "tooLong" : null;
+  const parsed = LotCode.safeParse(text);
+  if (parsed.success) return null;
+  return parsed.error.issues.some((i) => i.code === "custom") ? "invisibleCharacter" : "tooLong";
 }
 
 /** An expiry date (YYYY-MM-DD, a real date) not already past on `today`. */

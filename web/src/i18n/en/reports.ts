@@ -93,6 +93,7 @@ export const reports: typeof fr = {
       maxDays: "At most {{days}} days in this month.",
       signed: "Type a whole number (negative for an outflow).",
       outflow: "An outflow lowers the stock: type a negative number.",
+      tooLarge: "At most 10 million units per line.",
     },
     actionsTitle: "Save and submit",
     noChange: "No pending change.",

@@ -213,6 +213,7 @@ export const stock: typeof fr = {
       expired: "This lot has already expired.",
       tooLong: "40 characters at most.",
       notNegative: "The counted quantity cannot be negative.",
+      invisibleCharacter: "Invisible or control character: type the number again by hand.",
       noCount: "Enter the counted quantity of at least one lot.",
     },
   },

@@ -91,6 +91,7 @@ export const reports = {
       maxDays: "Au plus {{days}} jours sur ce mois.",
       signed: "Saisissez un nombre entier (négatif pour une sortie).",
       outflow: "Une sortie diminue le stock : saisissez un nombre négatif.",
+      tooLarge: "Au plus 10 millions d'unités par ligne.",
     },
     actionsTitle: "Enregistrer et soumettre",
     noChange: "Aucune modification en attente.",

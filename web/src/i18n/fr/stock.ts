@@ -212,6 +212,7 @@ export const stock = {
       expired: "Ce lot est déjà périmé.",
       tooLong: "40 caractères au plus.",
       notNegative: "La quantité comptée ne peut pas être négative.",
+      invisibleCharacter: "Caractère invisible ou de contrôle : retapez le numéro à la main.",
       noCount: "Saisissez la quantité comptée d'au moins un lot.",
     },
   },
