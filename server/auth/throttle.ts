@@ -9,9 +9,8 @@
  *   refused, so a distributed attack slows guessing down without locking the real user out.
  */
 import { and, eq, lt, sql } from "drizzle-orm";
-import type { Db } from "../../db/client";
+import type { Db, Tx } from "../../db/client";
 import { signInFailures } from "../../db/schema";
-import type { Tx } from "../commands/idempotency";
 
 /** Failures in a row from one address for one username before the growing delay starts. */
 export const PAIR_FREE_FAILURES = 5;
