@@ -28,12 +28,12 @@ let session: { cookie: string; csrfToken: string };
 let key = 0;
 const k = () => `transport-${++key}`;
 
-/** Everything a write could touch. */
+/** Everything a write could touch (a refused request's own `access.denied` audit line is the one write expected). */
 const snapshot = () =>
   t.open.sqlite
     .prepare(
       `select (select count(*) from stock_movements) movements, (select coalesce(sum(qty_on_hand), 0) from stock_balances) stock,
-              (select count(*) from lots) lots, (select count(*) from idempotency_keys) idempotencyKeys, (select count(*) from audit_log) audit,
+              (select count(*) from lots) lots, (select count(*) from idempotency_keys) idempotencyKeys, (select count(*) from audit_log where action <> 'access.denied') audit,
               (select count(*) from stock_reports) reports, (select count(*) from orders) orders, (select group_concat(status) from orders) statuses,
               (select count(*) from route_plans) plans, (select count(*) from sessions) sessions`,
     )
