@@ -65,10 +65,7 @@ export const signInFailures = sqliteTable(
     failures: integer("failures").notNull(),
     lastFailureAt: text("last_failure_at").notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.username, t.clientIp] }),
-    index("sign_in_failures_at_idx").on(t.lastFailureAt),
-  ],
+  (t) => [primaryKey({ columns: [t.username, t.clientIp] }), index("sign_in_failures_at_idx").on(t.lastFailureAt)],
 );
 
 /** Append-only record of every state change (triggers refuse UPDATE and DELETE). */

@@ -1,18 +1,7 @@
 /** Stock: movements (receipt, issue, transfer, adjustment), physical counts, positions, stock card. */
 import { z } from "zod";
 import { CounterpartyRef, DistrictRef, FacilityRef, RegionRef } from "./refs";
-import {
-  Code,
-  IsoDate,
-  IsoDateTime,
-  LotCode,
-  Note,
-  PageQuery,
-  PositiveQty,
-  Qty,
-  Reference,
-  SignedQty,
-} from "./common";
+import { Code, IsoDate, IsoDateTime, LotCode, Note, PageQuery, PositiveQty, Qty, Reference, SignedQty } from "./common";
 
 const Common = {
   facilityId: FacilityRef,
