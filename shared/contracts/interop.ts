@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { DHIS2_FIELDS, DHIS2_UID } from "../domain/interop/dhis2Fields";
 import { MAX_GS1_INPUT } from "../domain/gs1/parse";
-import { IsoDate, IsoDateTime } from "./common";
+import { IsoDate, IsoDateTime, Period } from "./common";
 import { DistrictRef, FacilityRef, RegionRef } from "./refs";
 
 // ── GS1 ─────────────────────────────────────────────────────────────────────────────────────────────────
@@ -187,8 +187,8 @@ export type Dhis2SettingsView = z.infer<typeof Dhis2SettingsView>;
 
 // ── DHIS2 export and push ───────────────────────────────────────────────────────────────────────────────
 
-/** "YYYY-MM" */
-export const Period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "a month YYYY-MM");
+/** "YYYY-MM", 2000-01 to 2099-12: the shared period of every contract. */
+export { Period };
 
 /** GET /interop/dhis2/dataValueSets?period=&regionId=&districtId=&format=json|adx */
 export const Dhis2ExportQuery = z.strictObject({
