@@ -83,7 +83,7 @@ describe("stock entry screen in chromium", () => {
       .toBe("La quantité doit être supérieure à zéro.");
     await receipt.getByLabel(/^Quantité reçue/).fill(String(RECEIVED));
     await receipt.getByLabel("Numéro de lot").fill(lotCode);
-    await receipt.getByLabel("Date de péremption").fill(expiry);
+    await receipt.getByLabel("Date de péremption").fill(expiry.split("-").reverse().join("/"));
     await receipt.getByLabel("Référence").fill("BL E2E");
     await page.screenshot({ path: join(SHOTS, "stock-entry-receipt.png"), fullPage: true });
     await receipt.getByRole("button", { name: "Enregistrer la réception" }).click();

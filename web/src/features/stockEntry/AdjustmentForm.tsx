@@ -1,14 +1,14 @@
 /** Perte / ajustement: a reason-coded correction of one lot the facility holds (losses negative, corrections either sign). */
-import { useState, type FormEvent } from "react";
-import type { z } from "zod";
+import { useCallback } from "react";
 import { useTranslation } from "react-i18next";
-import { AdjustmentReason, type MovementResult, type StockPosition } from "@shared/contracts/stock";
+import { AdjustmentCreate, AdjustmentReason, type MovementResult, type StockPosition } from "@shared/contracts/stock";
 import { useStockMovement } from "../../api/stock";
-import { ActionError } from "../../components/ActionError";
-import { formatNumber } from "../../i18n/format";
-import { adjustmentQtyProblem, fieldOfError, parseQty } from "./entryRules";
-import { FieldMessage } from "./FieldMessage";
-import { ProductPicker } from "./ProductPicker";
+import { formatDate, formatNumber } from "../../i18n/format";
+import { FormActions, FormFrame, QuantityField, SelectField, TextField } from "../../lib/forms/fields";
+import { numberOrNaN, optionalText, parseWhole } from "../../lib/forms/parse";
+import { useContractForm } from "../../lib/forms/useContractForm";
+import { ProductPickerField } from "../../lib/pickers/ProductPicker";
+import { lotKey, pickableOf } from "./positions";
 
 /** Props: the facility, its stock positions (products with their lots), and what to do with the answer. */
 interface Props {
@@ -17,153 +17,126 @@ interface Props {
   onDone: (result: MovementResult, productId: number) => void;
 }
 
-/** A reason of the contract. */
-type Reason = z.infer<typeof AdjustmentReason>;
-const FIELDS = ["lotId", "reason", "quantity", "reference", "note"];
-/** A lot line of a position: one lot under one funding source. */
-const lotKey = (l: { lotId: number; fundingSource: string }) => `${l.lotId}:${l.fundingSource}`;
+/** The adjustment as typed; `lotId` holds the lot line's key (lot and funding source). */
+interface AdjustmentValues {
+  productId: string;
+  lotId: string;
+  reason: string;
+  quantity: string;
+  note: string;
+}
+
+const EMPTY: AdjustmentValues = { productId: "", lotId: "", reason: "loss", quantity: "", note: "" };
+/** The contract refuses zero, and a positive quantity for any reason but a correction. */
+const MESSAGES = {
+  quantity: (v: AdjustmentValues) =>
+    parseWhole(v.quantity, { signed: true }) === 0
+      ? "stockEntry.invalid.nonZero"
+      : "stockEntry.invalid.negativeForReason",
+};
+const CODE_FIELDS = { insufficient_stock: "quantity", lot_blocked: "lotId" };
 
 /** The adjustment form. */
 export function AdjustmentForm({ facilityId, positions, onDone }: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const send = useStockMovement();
-  const [productId, setProductId] = useState<number | null>(null);
-  const [lot, setLot] = useState("");
-  const [reason, setReason] = useState<Reason>("loss");
-  const [qty, setQty] = useState("");
-  const [note, setNote] = useState("");
-  const [tried, setTried] = useState(false);
-  const [touchedQty, setTouchedQty] = useState(false);
   const withLots = positions.filter((p) => p.lots.length > 0);
-  const position = withLots.find((p) => p.productId === productId) ?? null;
-  const chosenLot = position?.lots.find((l) => lotKey(l) === lot) ?? null;
-  const problems = {
-    lotId: chosenLot === null ? ("required" as const) : null,
-    quantity: adjustmentQtyProblem(qty, reason),
-  };
-  const qtyNumber = parseQty(qty);
-  const after = chosenLot && qtyNumber !== null ? chosenLot.qtyOnHand + qtyNumber : null;
-  const serverField = fieldOfError(send.error);
-
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    setTried(true);
-    if (!chosenLot || problems.quantity !== null || qtyNumber === null || productId === null) return;
-    const body = {
-      type: "adjustment" as const,
-      facilityId,
-      lotId: chosenLot.lotId,
-      fundingSource: chosenLot.fundingSource,
-      reason,
-      quantity: qtyNumber,
-      ...(note.trim() ? { note: note.trim() } : {}),
-    };
-    send.mutate(body, { onSuccess: (result) => onDone(result, productId) });
-  };
+  const lotOf = useCallback(
+    (v: Pick<AdjustmentValues, "productId" | "lotId">) =>
+      withLots.find((p) => String(p.productId) === v.productId)?.lots.find((l) => lotKey(l) === v.lotId) ?? null,
+    [withLots],
+  );
+  const toRequest = useCallback(
+    (v: AdjustmentValues) => {
+      const lot = lotOf(v);
+      return {
+        type: "adjustment",
+        facilityId,
+        lotId: lot?.lotId,
+        fundingSource: lot?.fundingSource,
+        reason: v.reason,
+        quantity: numberOrNaN(v.quantity),
+        note: optionalText(v.note),
+      };
+    },
+    [facilityId, lotOf],
+  );
+  const form = useContractForm({
+    contract: AdjustmentCreate,
+    toRequest,
+    defaultValues: EMPTY,
+    customMessages: MESSAGES,
+  });
+  const [productId, lotId, quantity] = form.watch(["productId", "lotId", "quantity"]);
+  const position = withLots.find((p) => String(p.productId) === productId) ?? null;
+  const lot = lotOf({ productId, lotId });
+  const delta = parseWhole(quantity, { signed: true });
+  const after = lot && delta !== null ? lot.qtyOnHand + delta : null;
 
   return (
-    <form
+    <FormFrame
+      form={form}
+      onValid={(body) => send.mutate(body, { onSuccess: (result) => onDone(result, Number(productId)) })}
+      serverError={send.error}
+      codeFields={CODE_FIELDS}
       className="entry-form"
-      onSubmit={onSubmit}
-      noValidate
       aria-labelledby="adjust-title"
       data-testid="adjustment-form"
     >
       <h2 id="adjust-title">{t("stockEntry.adjustment.title")}</h2>
       <p className="muted small">{t("stockEntry.adjustment.hint")}</p>
       <div className="entry-fields">
-        <ProductPicker
-          products={withLots.map((p) => ({
-            id: p.productId,
-            code: p.productCode,
-            genericName: p.genericName,
-            strength: p.strength,
-            form: p.form,
-          }))}
-          value={productId}
-          onChange={(id) => {
-            setProductId(id);
-            setLot("");
-          }}
+        <ProductPickerField
+          name="productId"
+          id="adjust-product"
+          products={withLots.map(pickableOf)}
+          onPicked={() => form.setValue("lotId", "")}
         />
       </div>
       <div className="entry-fields">
-        <div className="field field-grow">
-          <label htmlFor="adjust-lot">{t("stockEntry.lot")}</label>
-          <select
-            id="adjust-lot"
-            value={lot}
-            disabled={!position}
-            aria-invalid={tried && problems.lotId !== null}
-            aria-describedby="adjust-lot-msg"
-            onChange={(e) => setLot(e.target.value)}
-          >
-            <option value="">{position ? t("stockEntry.chooseLot") : t("stockEntry.chooseProductFirst")}</option>
-            {position?.lots.map((l) => (
-              <option key={lotKey(l)} value={lotKey(l)}>
-                {t("stockEntry.lotOption", {
-                  code: l.lotCode,
-                  expiry: l.expiry,
-                  qty: formatNumber(l.qtyOnHand, lang),
-                  unit: position.baseUnit,
-                  funding: l.fundingSource,
-                })}
-              </option>
-            ))}
-          </select>
-          <FieldMessage id="adjust-lot-msg" problem={problems.lotId} show={tried} error={send.error} path="lotId" />
-        </div>
-        <div className="field">
-          <label htmlFor="adjust-reason">{t("stockEntry.reason")}</label>
-          <select id="adjust-reason" value={reason} onChange={(e) => setReason(e.target.value as Reason)}>
-            {AdjustmentReason.options.map((r) => (
-              <option key={r} value={r}>
-                {t(`stockEntry.reasonOf.${r}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="adjust-qty">
-            {t("stockEntry.signedQty", { unit: position?.baseUnit ?? t("stockEntry.baseUnits") })}
-          </label>
-          <input
-            id="adjust-qty"
-            inputMode="numeric"
-            value={qty}
-            placeholder="-10"
-            aria-invalid={(tried || touchedQty) && problems.quantity !== null}
-            aria-describedby="adjust-qty-msg adjust-after"
-            onChange={(e) => {
-              setQty(e.target.value);
-              setTouchedQty(true);
-            }}
-          />
-          {after !== null && (
-            <span id="adjust-after" className={after < 0 ? "entry-diff-neg small" : "muted small"}>
-              {t("stockEntry.lotAfter", { qty: formatNumber(after, lang) })}
-            </span>
-          )}
-          <FieldMessage
-            id="adjust-qty-msg"
-            problem={problems.quantity}
-            show={tried || touchedQty}
-            error={send.error}
-            path="quantity"
-          />
-        </div>
-        <div className="field field-grow">
-          <label htmlFor="adjust-note">{t("stockEntry.note")}</label>
-          <input id="adjust-note" value={note} maxLength={500} onChange={(e) => setNote(e.target.value)} />
-        </div>
+        <SelectField
+          name="lotId"
+          id="adjust-lot"
+          className="field-grow"
+          label={t("stockEntry.lot")}
+          disabled={!position}
+          placeholder={position ? t("stockEntry.chooseLot") : t("stockEntry.chooseProductFirst")}
+          options={(position?.lots ?? []).map((l) => ({
+            value: lotKey(l),
+            label: t("stockEntry.lotOption", {
+              code: l.lotCode,
+              expiry: formatDate(l.expiry),
+              qty: formatNumber(l.qtyOnHand, lang),
+              unit: position!.baseUnit,
+              funding: l.fundingSource,
+            }),
+          }))}
+        />
+        <SelectField
+          name="reason"
+          id="adjust-reason"
+          label={t("stockEntry.reason")}
+          options={AdjustmentReason.options.map((r) => ({ value: r, label: t(`stockEntry.reasonOf.${r}`) }))}
+          onValue={() => void (form.getFieldState("quantity").isDirty && form.trigger("quantity"))}
+        />
+        <QuantityField
+          name="quantity"
+          id="adjust-qty"
+          label={t("stockEntry.signedQty", { unit: position?.baseUnit ?? t("stockEntry.baseUnits") })}
+          placeholder="-10"
+          pack={position ? { packSize: position.packSize, unit: position.baseUnit } : null}
+          after={
+            after !== null && (
+              <span id="adjust-after" className={after < 0 ? "entry-diff-neg small" : "muted small"}>
+                {t("stockEntry.lotAfter", { qty: formatNumber(after, lang) })}
+              </span>
+            )
+          }
+        />
+        <TextField name="note" id="adjust-note" className="field-grow" label={t("stockEntry.note")} maxLength={500} />
       </div>
-      <div className="actions-row">
-        {(serverField === null || !FIELDS.includes(serverField)) && <ActionError error={send.error} />}
-        <button type="submit" className="button button-primary" disabled={send.isPending}>
-          {send.isPending ? t("common.sending") : t("stockEntry.adjustment.submit")}
-        </button>
-      </div>
-    </form>
+      <FormActions submitLabel={t("stockEntry.adjustment.submit")} pending={send.isPending} />
+    </FormFrame>
   );
 }

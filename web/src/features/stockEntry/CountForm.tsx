@@ -1,13 +1,15 @@
 /** Inventaire: one product's lots with their quantity on hand; the counted quantities and the difference before sending. */
-import { useState, type FormEvent } from "react";
+import { useCallback } from "react";
 import { useTranslation } from "react-i18next";
-import type { MovementResult, StockPosition } from "@shared/contracts/stock";
+import { PhysicalCountCreate, type MovementResult, type StockPosition } from "@shared/contracts/stock";
 import { usePhysicalCount } from "../../api/stock";
-import { ActionError } from "../../components/ActionError";
-import { formatNumber } from "../../i18n/format";
-import { countedQtyProblem, fieldOfError, parseQty } from "./entryRules";
-import { FieldMessage } from "./FieldMessage";
-import { ProductPicker } from "./ProductPicker";
+import { formatDate, formatNumber } from "../../i18n/format";
+import { FieldMessage, FormActions, FormFrame, GridQuantityInput } from "../../lib/forms/fields";
+import { numberOrNaN, parseWhole } from "../../lib/forms/parse";
+import { useContractForm, type ContractForm } from "../../lib/forms/useContractForm";
+import { ProductPickerField } from "../../lib/pickers/ProductPicker";
+import { DataTable, type Column } from "../../lib/table/DataTable";
+import { lotKey, pickableOf } from "./positions";
 
 /** Props: the facility, its stock positions, and what to do with the answer. */
 interface Props {
@@ -16,140 +18,146 @@ interface Props {
   onDone: (result: MovementResult, productId: number) => void;
 }
 
-const lotKey = (l: { lotId: number; fundingSource: string }) => `${l.lotId}:${l.fundingSource}`;
+/** The count as typed: the counted quantity of each lot line, by lot key ("" = not counted). */
+interface CountValues {
+  productId: string;
+  counted: Record<string, string>;
+}
+
+type Lot = StockPosition["lots"][number];
+const EMPTY: CountValues = { productId: "", counted: {} };
+const MESSAGES = { "lines:too_small": "stockEntry.invalid.noCount" };
+
+/** The lots counted (typed), in the order of the request's lines. */
+const countedLots = (lots: Lot[], v: CountValues) => lots.filter((l) => (v.counted[lotKey(l)] ?? "").trim() !== "");
+
+/** The columns of the count grid: lot, expiry, funding, book quantity, counted (input), difference. */
+function useColumns(form: ContractForm<CountValues>, lots: Lot[], unit: string): Column<Lot>[] {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const counted = form.watch("counted");
+  return [
+    { id: "lot", header: t("stockEntry.lot"), cell: (l) => l.lotCode },
+    { id: "expiry", header: t("stockEntry.expiry"), cell: (l) => formatDate(l.expiry) },
+    { id: "funding", header: t("stockEntry.fundingSource"), cell: (l) => l.fundingSource },
+    {
+      id: "onHand",
+      header: t("stockEntry.count.onHand", { unit }),
+      numeric: true,
+      cell: (l) => formatNumber(l.qtyOnHand, lang),
+    },
+    {
+      id: "counted",
+      header: t("stockEntry.count.counted"),
+      cell: (l) => {
+        const index = countedLots(lots, { productId: "", counted }).indexOf(l);
+        return (
+          <GridQuantityInput
+            name={`counted.${lotKey(l)}`}
+            id={`count-${lotKey(l)}`}
+            label={t("stockEntry.count.countedOf", { lot: l.lotCode })}
+            serverPath={index >= 0 ? `lines.${index}` : "-"}
+          />
+        );
+      },
+    },
+    {
+      id: "difference",
+      header: t("stockEntry.count.difference"),
+      numeric: true,
+      cell: (l) => <Difference lot={l} text={counted[lotKey(l)] ?? ""} />,
+    },
+  ];
+}
+
+/** Counted − book, signed and coloured, or "—" while nothing valid is typed. */
+function Difference({ lot, text }: { lot: Lot; text: string }) {
+  const { i18n } = useTranslation();
+  const n = parseWhole(text);
+  if (n === null) return <span data-diff>—</span>;
+  const diff = n - lot.qtyOnHand;
+  return (
+    <span data-diff className={diff < 0 ? "entry-diff-neg" : diff > 0 ? "entry-diff-pos" : undefined}>
+      {diff > 0 ? "+" : ""}
+      {formatNumber(diff, i18n.language)}
+    </span>
+  );
+}
 
 /** The physical count form. */
 export function CountForm({ facilityId, positions, onDone }: Props) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+  const { t } = useTranslation();
   const send = usePhysicalCount();
-  const [productId, setProductId] = useState<number | null>(null);
-  const [counted, setCounted] = useState<Record<string, string>>({});
-  const [tried, setTried] = useState(false);
   const withLots = positions.filter((p) => p.lots.length > 0);
-  const position = withLots.find((p) => p.productId === productId) ?? null;
-  const lots = position?.lots ?? [];
-  const lines = lots.filter((l) => (counted[lotKey(l)] ?? "").trim() !== "");
-  const invalid = lots.some((l) => countedQtyProblem(counted[lotKey(l)] ?? "") !== null);
-  const serverField = fieldOfError(send.error);
-
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    setTried(true);
-    if (invalid || lines.length === 0 || productId === null) return;
-    const body = {
+  const lotsOf = useCallback(
+    (productId: string) => withLots.find((p) => String(p.productId) === productId)?.lots ?? [],
+    [withLots],
+  );
+  const toRequest = useCallback(
+    (v: CountValues) => ({
       facilityId,
-      lines: lines.map((l) => ({
+      lines: countedLots(lotsOf(v.productId), v).map((l) => ({
         lotId: l.lotId,
         fundingSource: l.fundingSource,
-        countedQty: parseQty(counted[lotKey(l)]!)!,
+        countedQty: numberOrNaN(v.counted[lotKey(l)] ?? ""),
       })),
-    };
-    send.mutate(body, { onSuccess: (result) => onDone(result, productId) });
-  };
-  /** The index of a lot among the lines sent, for server paths "lines.N…". */
-  const lineIndex = (key: string) => lines.findIndex((l) => lotKey(l) === key);
+    }),
+    [facilityId, lotsOf],
+  );
+  // "lines.2.countedQty" is the third lot typed.
+  const fieldOf = useCallback(
+    (path: string, v: CountValues) => {
+      const m = /^lines\.(\d+)/.exec(path);
+      const lot = m ? countedLots(lotsOf(v.productId), v)[Number(m[1])] : undefined;
+      return lot ? `counted.${lotKey(lot)}` : path === "lines" && v.productId === "" ? "productId" : path;
+    },
+    [lotsOf],
+  );
+  const form = useContractForm({
+    contract: PhysicalCountCreate,
+    toRequest,
+    fieldOf,
+    defaultValues: EMPTY,
+    customMessages: MESSAGES,
+  });
+  const [productId, counted] = form.watch(["productId", "counted"]);
+  const position = withLots.find((p) => String(p.productId) === productId) ?? null;
+  const lots = lotsOf(productId);
+  const columns = useColumns(form, lots, position?.baseUnit ?? "");
+  const typed = countedLots(lots, { productId, counted }).length;
 
   return (
-    <form className="entry-form" onSubmit={onSubmit} noValidate aria-labelledby="count-title" data-testid="count-form">
+    <FormFrame
+      form={form}
+      onValid={(body) => send.mutate(body, { onSuccess: (result) => onDone(result, Number(productId)) })}
+      serverError={send.error}
+      serverFields={["lines"]}
+      className="entry-form"
+      aria-labelledby="count-title"
+      data-testid="count-form"
+    >
       <h2 id="count-title">{t("stockEntry.count.title")}</h2>
       <p className="muted small">{t("stockEntry.count.hint")}</p>
       <div className="entry-fields">
-        <ProductPicker
-          products={withLots.map((p) => ({
-            id: p.productId,
-            code: p.productCode,
-            genericName: p.genericName,
-            strength: p.strength,
-            form: p.form,
-          }))}
-          value={productId}
-          onChange={(id) => {
-            setProductId(id);
-            setCounted({});
-          }}
+        <ProductPickerField
+          name="productId"
+          id="count-product"
+          products={withLots.map(pickableOf)}
+          onPicked={() => form.setValue("counted", {})}
         />
       </div>
       {position && (
-        <div className="table-scroll">
-          <table className="table small count-table">
-            <caption className="visually-hidden">{t("stockEntry.count.caption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("stockEntry.lot")}</th>
-                <th scope="col">{t("stockEntry.expiry")}</th>
-                <th scope="col">{t("stockEntry.fundingSource")}</th>
-                <th scope="col" className="num">
-                  {t("stockEntry.count.onHand", { unit: position.baseUnit })}
-                </th>
-                <th scope="col">{t("stockEntry.count.counted")}</th>
-                <th scope="col" className="num">
-                  {t("stockEntry.count.difference")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {lots.map((l) => {
-                const key = lotKey(l);
-                const text = counted[key] ?? "";
-                const n = parseQty(text);
-                const problem = countedQtyProblem(text);
-                const diff = n !== null && problem === null ? n - l.qtyOnHand : null;
-                const index = lineIndex(key);
-                return (
-                  <tr key={key} data-lot-id={l.lotId} data-lot-code={l.lotCode}>
-                    <td>{l.lotCode}</td>
-                    <td>{l.expiry}</td>
-                    <td>{l.fundingSource}</td>
-                    <td className="num">{formatNumber(l.qtyOnHand, lang)}</td>
-                    <td>
-                      <label className="visually-hidden" htmlFor={`count-${key}`}>
-                        {t("stockEntry.count.countedOf", { lot: l.lotCode })}
-                      </label>
-                      <input
-                        id={`count-${key}`}
-                        inputMode="numeric"
-                        value={text}
-                        aria-invalid={problem !== null}
-                        aria-describedby={`count-msg-${key}`}
-                        onChange={(e) => setCounted((c) => ({ ...c, [key]: e.target.value }))}
-                      />
-                      <FieldMessage
-                        id={`count-msg-${key}`}
-                        problem={problem}
-                        show={true}
-                        error={send.error}
-                        path={index >= 0 ? `lines.${index}` : undefined}
-                      />
-                    </td>
-                    <td className="num" data-diff>
-                      {diff === null ? (
-                        "—"
-                      ) : (
-                        <span className={diff < 0 ? "entry-diff-neg" : diff > 0 ? "entry-diff-pos" : undefined}>
-                          {diff > 0 ? "+" : ""}
-                          {formatNumber(diff, lang)}
-                        </span>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          columns={columns}
+          rows={lots}
+          rowKey={lotKey}
+          caption={t("stockEntry.count.caption")}
+          className="small count-table"
+          rowProps={(l) => ({ "data-lot-id": l.lotId, "data-lot-code": l.lotCode })}
+        />
       )}
-      {tried && lines.length === 0 && (
-        <p className="field-error" role="alert">
-          {position ? t("stockEntry.invalid.noCount") : t("stockEntry.invalid.required")}
-        </p>
-      )}
-      <div className="actions-row">
-        {(serverField === null || !serverField.startsWith("lines.")) && <ActionError error={send.error} />}
-        <button type="submit" className="button button-primary" disabled={send.isPending}>
-          {send.isPending ? t("common.sending") : t("stockEntry.count.submit", { count: lines.length })}
-        </button>
-      </div>
-    </form>
+      <FieldMessage id="count-lines-msg" name="lines" />
+      <FormActions submitLabel={t("stockEntry.count.submit", { count: typed })} pending={send.isPending} />
+    </FormFrame>
   );
 }

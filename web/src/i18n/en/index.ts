@@ -7,6 +7,7 @@ import { reports } from "./reports";
 import { routes } from "./routes";
 import { audit } from "./audit";
 import { interop } from "./interop";
+import { forms } from "./forms";
 
 import type { Messages } from "../fr";
 
@@ -20,4 +21,5 @@ export const en: Messages = {
   ...routes,
   ...audit,
   ...interop,
+  ...forms,
 };

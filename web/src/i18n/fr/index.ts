@@ -7,9 +7,20 @@ import { reports } from "./reports";
 import { routes } from "./routes";
 import { audit } from "./audit";
 import { interop } from "./interop";
+import { forms } from "./forms";
 
 /** Every French text, by feature. */
-export const fr = { ...common, ...stock, ...dashboards, ...orders, ...reports, ...routes, ...audit, ...interop };
+export const fr = {
+  ...common,
+  ...stock,
+  ...dashboards,
+  ...orders,
+  ...reports,
+  ...routes,
+  ...audit,
+  ...interop,
+  ...forms,
+};
 
 /** The shape every language must follow: a key missing in another language fails `tsc`. */
 export type Messages = typeof fr;

@@ -1,0 +1,51 @@
+/** English texts of the shared building blocks (web/src/lib): form messages, fields, tables, pickers. */
+import type { Messages } from "../fr";
+
+export const forms: Pick<Messages, "forms" | "table" | "picker"> = {
+  forms: {
+    invalid: {
+      required: "Required field.",
+      number: "Enter a number.",
+      wholeNumber: "Enter a whole number.",
+      positive: "The quantity must be above zero.",
+      notNegative: "The value cannot be negative.",
+      tooSmall: "The value must be at least {{min}}.",
+      tooLarge: "The value cannot exceed {{max}}.",
+      tooShort: "At least {{min}} characters.",
+      tooLong: "At most {{max}} characters.",
+      tooMany: "At most {{max}} items.",
+      date: "Invalid date (dd/mm/yyyy).",
+      format: "Invalid format.",
+      choose: "Choose a value from the list.",
+      invalid: "Invalid value.",
+    },
+    dateHint: "dd/mm/yyyy",
+    packSize_one: "Pack: {{size}} {{unit}} per box",
+    packSize_other: "Pack: {{size}} {{unit}} per box",
+    packs_one: "that is {{packs}} box",
+    packs_other: "that is {{packs}} boxes",
+  },
+  table: {
+    sortAscending: "sorted ascending",
+    sortDescending: "sorted descending",
+    sortBy: "Sort by {{column}}",
+    empty: "No rows to show.",
+  },
+  picker: {
+    productSearch: "Search a product",
+    productSearchHint: "Name, strength or code",
+    product: "Product",
+    programme: "Programme",
+    allProgrammes: "All programmes",
+    chooseProduct_one: "Choose a product ({{count}} found)",
+    chooseProduct_other: "Choose a product ({{count}} found)",
+    noProduct: "No product matches",
+    productDetail: "{{strength}} · {{form}} · box of {{pack}} {{unit}} · {{code}}",
+    weightBand: "Weight band: {{band}}",
+    region: "Region",
+    district: "District",
+    allRegions: "All regions",
+    allScope: "My whole scope",
+    allDistricts: "All districts",
+  },
+};
