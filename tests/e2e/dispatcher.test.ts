@@ -47,6 +47,27 @@ async function routesOnPage() {
   );
 }
 
+/**
+ * The buttons matching `selector` that are not wholly visible: cut by the table's scrolling region (the
+ * region scrolled to its start, as a page opens) or by the window. Bounding boxes, not screenshots.
+ */
+async function clippedButtons(selector: string): Promise<string[]> {
+  return page.locator(selector).evaluateAll((els) =>
+    els
+      .filter((el) => {
+        const box = el.getBoundingClientRect();
+        const region = (el.closest(".table-scroll") ?? document.documentElement).getBoundingClientRect();
+        return (
+          box.width === 0 ||
+          box.left < region.left - 0.5 ||
+          box.right > region.right + 0.5 ||
+          box.right > document.documentElement.clientWidth + 0.5
+        );
+      })
+      .map((el) => el.getAttribute("aria-label") ?? el.textContent ?? ""),
+  );
+}
+
 /** The same, from the API's plan. */
 const routesOf = (p: RoutePlan) =>
   p.routes.map((r) => ({
@@ -125,6 +146,12 @@ describe("route planning in chromium", () => {
       .count()
       .catch(() => 0);
     expect(unassigned).toBe(plan.unassigned.length);
+    // Every "Déplacer" button is wholly in view on a laptop (1280 px) and a tablet in landscape (1024 px).
+    expect(await page.locator("button.move-button").count()).toBe(plan.totals.stops + plan.unassigned.length);
+    expect(await clippedButtons("button.move-button")).toEqual([]);
+    await page.setViewportSize({ width: 1024, height: 768 });
+    expect(await clippedButtons("button.move-button")).toEqual([]);
+    await page.setViewportSize({ width: 1280, height: 800 });
     await page.screenshot({ path: join(SHOTS, "routes-plan.png"), fullPage: true });
   });
 

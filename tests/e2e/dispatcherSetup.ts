@@ -79,5 +79,9 @@ export async function prepareDispatch(baseUrl: string, password: string): Promis
     orderIds.push(...sent.orderIds);
   }
   for (const id of orderIds) await storekeeper.post(`/orders/${id}/pick`);
-  return { depotId, cscoms, orderIds };
+  // The stops are the CSComs the allocation gave something to (its rounding to whole packs may leave one out).
+  const served = new Set<string>();
+  for (const id of orderIds) served.add((await storekeeper.get<{ facilityId: string }>(`/orders/${id}`)).facilityId);
+  if (served.size < 3) throw new Error(`The allocations reached only ${served.size} Kati CSComs`);
+  return { depotId, cscoms: cscoms.filter((c) => served.has(c.id)), orderIds };
 }

@@ -5,9 +5,9 @@ import { Link, Navigate, Route, Routes } from "react-router";
 import type { Role } from "@shared/contracts/auth";
 import { useMe } from "./api/auth";
 import { AppShell } from "./components/AppShell";
-import { homePath, ORDER_ROLES, REPORT_READERS, SCREENS } from "./components/screens";
+import { ABOUT_PATH, homePath, ORDER_ROLES, REPORT_READERS, SCREENS } from "./components/screens";
 import { DRIVER_MANIFESTS_PATH } from "./features/driver/paths";
-import { ABOUT_PATH } from "./features/about/paths";
+
 import { LOGIN_PATH, RequireAuth } from "./features/auth/RequireAuth";
 import { LoginPage } from "./features/auth/LoginPage";
 

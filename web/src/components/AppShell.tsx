@@ -3,7 +3,7 @@ import { Suspense, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, NavLink } from "react-router";
 import { useLogout, useMe } from "../api/auth";
-import { ABOUT_PATH } from "../features/about/paths";
+import { ABOUT_PATH } from "./screens";
 import { LANGUAGES, setLanguage, type Language } from "../i18n";
 import { screensFor } from "./screens";
 import { Loading } from "./States";

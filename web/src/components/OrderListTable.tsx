@@ -10,6 +10,7 @@ import type { OrderListItem } from "../api/orders";
 import { formatDate, formatPeriod, formatXof } from "../i18n/format";
 import { EmergencyBadge, FlowLabel, OrderStatusBadge } from "./Badges";
 import { orderPath } from "./screens";
+import { DataTable, type Columns } from "../lib/table/DataTable";
 
 /** Every order status, in life-cycle order. */
 export const ORDER_STATUSES: Order["status"][] = [
@@ -37,70 +38,77 @@ interface Props {
   linked?: boolean;
 }
 
-/** One order row. */
-function OrderRow({ order, party, hint, linked }: { order: OrderListItem } & Pick<Props, "party" | "hint" | "linked">) {
+/** The columns: the order (link and kind), the other party, period, flow, status (with the next step), lines, cost, update. */
+function useOrderColumns({ party, hint, linked }: Pick<Props, "party" | "hint" | "linked">): Columns<OrderListItem> {
   const { t, i18n } = useTranslation();
-  const title = t("order.title", { id: order.id });
-  const step = hint?.(order.status) ?? null;
-  return (
-    <tr data-order-id={order.id}>
-      <th scope="row">
-        {linked === false ? (
-          title
-        ) : (
-          <Link to={orderPath(order.id)} className="order-link">
-            {title}
-          </Link>
-        )}
-        <span className="muted small block">{t(`orderKind.${order.kind}`)}</span>
-      </th>
-      {party && <td>{party.name(order)}</td>}
-      <td>{formatPeriod(order.period, i18n.language)}</td>
-      <td>
-        <FlowLabel flow={order.flow} />
-      </td>
-      <td>
-        <OrderStatusBadge status={order.status} />
-        {step && <span className="small block warn-text">{t(step)}</span>}
-      </td>
-      <td className="num">
-        {order.lineCount} {order.emergencyLines > 0 && <EmergencyBadge count={order.emergencyLines} />}
-      </td>
-      <td className="num nowrap">{formatXof(order.costXof, i18n.language)}</td>
-      <td className="nowrap">{formatDate(order.updatedAt)}</td>
-    </tr>
-  );
+  const lang = i18n.language;
+  return [
+    {
+      id: "order",
+      header: t("review.order"),
+      rowHeader: true,
+      cell: (o) => (
+        <>
+          {linked === false ? (
+            t("order.title", { id: o.id })
+          ) : (
+            <Link to={orderPath(o.id)} className="order-link">
+              {t("order.title", { id: o.id })}
+            </Link>
+          )}
+          <span className="muted small block">{t(`orderKind.${o.kind}`)}</span>
+        </>
+      ),
+    },
+    party ? { id: "party", header: party.header, cell: party.name } : null,
+    { id: "period", header: t("review.period"), cell: (o) => formatPeriod(o.period, lang) },
+    { id: "flow", header: t("myOrders.flow"), cell: (o) => <FlowLabel flow={o.flow} /> },
+    {
+      id: "status",
+      header: t("review.status"),
+      cell: (o) => {
+        const step = hint?.(o.status) ?? null;
+        return (
+          <>
+            <OrderStatusBadge status={o.status} />
+            {step && <span className="small block warn-text">{t(step)}</span>}
+          </>
+        );
+      },
+    },
+    {
+      id: "lines",
+      header: t("order.linesTitle"),
+      numeric: true,
+      cell: (o) => (
+        <>
+          {o.lineCount} {o.emergencyLines > 0 && <EmergencyBadge count={o.emergencyLines} />}
+        </>
+      ),
+    },
+    {
+      id: "cost",
+      header: t("review.cost"),
+      numeric: true,
+      className: "nowrap",
+      cell: (o) => formatXof(o.costXof, lang),
+    },
+    { id: "updated", header: t("myOrders.updated"), className: "nowrap", cell: (o) => formatDate(o.updatedAt) },
+  ];
 }
 
 /** The table in its scrolling region. */
 export function OrderListTable({ orders, label, testId, party, hint, linked }: Props) {
-  const { t } = useTranslation();
+  const columns = useOrderColumns({ party, hint, linked });
   return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-label={label}>
-      <table className="table" data-testid={testId}>
-        <thead>
-          <tr>
-            <th scope="col">{t("review.order")}</th>
-            {party && <th scope="col">{party.header}</th>}
-            <th scope="col">{t("review.period")}</th>
-            <th scope="col">{t("myOrders.flow")}</th>
-            <th scope="col">{t("review.status")}</th>
-            <th scope="col" className="num">
-              {t("order.linesTitle")}
-            </th>
-            <th scope="col" className="num">
-              {t("review.cost")}
-            </th>
-            <th scope="col">{t("myOrders.updated")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {orders.map((o) => (
-            <OrderRow key={o.id} order={o} party={party} hint={hint} linked={linked} />
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      columns={columns}
+      rows={orders}
+      rowKey={(o) => o.id}
+      label={label}
+      testId={testId}
+      rowProps={(o) => ({ "data-order-id": o.id })}
+    />
   );
 }
 

@@ -94,3 +94,6 @@ export function homePath(role: Role): string {
 export function screensFor(role: Role): Screen[] {
   return Object.values(SCREENS).filter((s: Screen) => s.roles.includes(role));
 }
+
+/** Route of the about / credits page. */
+export const ABOUT_PATH = "/a-propos";

@@ -1,6 +1,6 @@
 /** About / credits page: what Fura is and the attribution every data source requires. */
 import { useTranslation } from "react-i18next";
-import { GEONAMES_ATTRIBUTION, NATURAL_EARTH_CREDIT, OSM_ATTRIBUTION } from "./attributions";
+import { GEONAMES_ATTRIBUTION, NATURAL_EARTH_CREDIT, OSM_ATTRIBUTION } from "../../map/attributions";
 
 /** Turns the URLs inside a notice into links, keeping the text verbatim. */
 function Linkified({ text }: { text: string }) {

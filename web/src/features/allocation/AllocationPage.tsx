@@ -16,7 +16,7 @@ import {
 import { ActionError } from "../../components/ActionError";
 import { orderPath } from "../../components/screens";
 import { ErrorState, Loading } from "../../components/States";
-import { depotChoices } from "../depot/depotChoices";
+import { depotChoices } from "../../lib/depot/depotChoices";
 import { AllocationFields } from "./AllocationFields";
 import { buildRequest, type AllocationForm, type FormIssues } from "./allocationForm";
 import { AllocationPreview } from "./AllocationPreview";

@@ -5,8 +5,8 @@ import { Pager } from "../../components/Pager";
 import { EmptyState, ErrorState, Loading } from "../../components/States";
 import { useSearchState } from "../../components/useSearchState";
 import { DistrictOrderCard } from "./DistrictOrderCard";
-import { DepotPageHead } from "./DepotPageHead";
-import { useDepotChoice } from "./useDepotChoice";
+import { DepotPageHead } from "../../lib/depot/DepotPageHead";
+import { useDepotChoice } from "../../lib/depot/useDepotChoice";
 import { DepotOrdersTable } from "./DepotOrdersTable";
 
 const PAGE_SIZE = 20;

@@ -7,13 +7,13 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { EmptyState, Loading } from "../../components/States";
 import { useSearchState } from "../../components/useSearchState";
-import { StopPage } from "../routes/ManifestsPage";
-import { routeLetter } from "../routes/routeView";
+import { StopPage } from "../../lib/routePlan/Manifest";
+import { routeLetter } from "../../lib/routePlan/routeView";
 import { maliToday, parseDay } from "./driverDay";
 import { OfflineBanner } from "./OfflineBanner";
 import { myRouteDayPath } from "./paths";
 import { useDriverDay } from "./useDriverDay";
-import "../routes/routes.css";
+import "../../lib/routePlan/routePlan.css";
 import "./driver.css";
 
 /** The print view of one route. */

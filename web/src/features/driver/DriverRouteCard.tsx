@@ -2,7 +2,7 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { formatNumber } from "../../i18n/format";
-import { clock, duration, routeColour, routeLetter } from "../routes/routeView";
+import { clock, duration, routeColour, routeLetter } from "../../lib/routePlan/routeView";
 import { departureS, returnS, type DayRoute } from "./driverDay";
 import { driverManifestsPath } from "./paths";
 import { StopCard } from "./StopCard";

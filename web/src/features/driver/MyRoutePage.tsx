@@ -13,15 +13,15 @@ import { EmptyState, ErrorState, Loading } from "../../components/States";
 import { useSearchState } from "../../components/useSearchState";
 import { formatDate } from "../../i18n/format";
 import { MapView } from "../../map/MapView";
-import { mapAttributionHtml } from "../about/attributions";
-import { routeColour, routeLetter } from "../routes/routeView";
+import { mapAttributionHtml } from "../../map/attributions";
+import { routeColour, routeLetter } from "../../lib/routePlan/routeView";
 import { DayPicker } from "./DayPicker";
 import { DriverRouteCard } from "./DriverRouteCard";
 import { dayMap, formatDay, maliToday, parseDay, type DayRoute } from "./driverDay";
 import { OfflineBanner } from "./OfflineBanner";
 import { useBundledBoundaries } from "./useBundledBoundaries";
 import { useDriverDay } from "./useDriverDay";
-import "../routes/routes.css";
+import "../../lib/routePlan/routePlan.css";
 import "./driver.css";
 
 /** The next days with a published route, each a button that opens it. */

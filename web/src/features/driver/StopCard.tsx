@@ -7,9 +7,9 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { RoutePlan } from "@shared/contracts/routePlans";
 import { formatNumber } from "../../i18n/format";
-import { OrderTable } from "../routes/ManifestsPage";
-import { clock, duration, routeColour } from "../routes/routeView";
-import { StopFlags } from "../routes/StopFlags";
+import { OrderTable } from "../../lib/routePlan/Manifest";
+import { clock, duration, routeColour } from "../../lib/routePlan/routeView";
+import { StopFlags } from "../../lib/routePlan/StopFlags";
 
 type Stop = RoutePlan["routes"][number]["stops"][number];
 

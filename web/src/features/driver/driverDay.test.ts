@@ -1,7 +1,7 @@
 import type { TFunction } from "i18next";
 import { describe, expect, it } from "vitest";
 import type { RoutePlan, RoutePlanSummary } from "@shared/contracts/routePlans";
-import { ROUTE_COLOURS } from "../routes/routeView";
+import { ROUTE_COLOURS } from "../../lib/routePlan/routeView";
 import {
   dayMap,
   dayRoutes,

@@ -6,7 +6,7 @@
 import type { TFunction } from "i18next";
 import type { RoutePlan, RoutePlanSummary } from "@shared/contracts/routePlans";
 import type { MapLine, MapPoint } from "../../map/types";
-import { planLines, planPoints } from "../routes/routeView";
+import { planLines, planPoints } from "../../lib/routePlan/routeView";
 
 type Route = RoutePlan["routes"][number];
 

@@ -2,7 +2,7 @@
 import { useDeferredValue, useId, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { LEVEL_STYLE, type MapLevel } from "./levels";
+import { LEVEL_STYLE, type MapLevel } from "../../map/levels";
 import { normalise, type FacilityEntry } from "./viewModels";
 
 const MAX_ROWS = 60;

@@ -1,6 +1,6 @@
 /** Legend of the network map that doubles as the level filter: one checkbox per level, with its count. */
 import { useTranslation } from "react-i18next";
-import { LEVEL_STYLE, MAP_LEVELS, type MapLevel } from "./levels";
+import { LEVEL_STYLE, MAP_LEVELS, type MapLevel } from "../../map/levels";
 
 /** Checkbox legend; `onChange` receives the new set of visible levels. */
 export function LevelFilter(props: {

@@ -7,10 +7,10 @@ import { ErrorState, Loading } from "../../components/States";
 import { MapView } from "../../map/MapView";
 import { interiorPoint } from "../../map/geometry";
 import type { BoundaryCollection, MapLabel } from "../../map/types";
-import { mapAttributionHtml } from "../about/attributions";
+import { mapAttributionHtml } from "../../map/attributions";
 import { FacilityList } from "./FacilityList";
 import { LevelFilter } from "./LevelFilter";
-import { MAP_LEVELS, type MapLevel } from "./levels";
+import { MAP_LEVELS, type MapLevel } from "../../map/levels";
 import { countByLevel, toEntries, toPoints } from "./viewModels";
 
 /** One label per region polygon, placed well inside it (capitals carry the regional warehouse markers). */

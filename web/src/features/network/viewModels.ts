@@ -2,7 +2,7 @@
 import type { TFunction } from "i18next";
 import type { District, Facility, Region } from "@shared/contracts/reference";
 import { escapeHtml, type MapPoint } from "../../map/types";
-import { LEVEL_STYLE, MAP_LEVELS, isMapLevel, type MapLevel } from "./levels";
+import { LEVEL_STYLE, MAP_LEVELS, isMapLevel, type MapLevel } from "../../map/levels";
 
 /** A facility with its place names resolved, ready for the list and the map. */
 export interface FacilityEntry {

@@ -2,7 +2,7 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { RouteMove, RoutePlan } from "@shared/contracts/routePlans";
-import { positionsFor, routeLetter } from "./routeView";
+import { positionsFor, routeLetter } from "../../lib/routePlan/routeView";
 
 type Stop = RoutePlan["routes"][number]["stops"][number];
 

@@ -12,14 +12,14 @@ import { usePatchRoutePlan, useRoutePlan } from "../../api/routePlans";
 import { ActionError } from "../../components/ActionError";
 import { ErrorState, Loading } from "../../components/States";
 import { MapView } from "../../map/MapView";
-import { mapAttributionHtml } from "../about/attributions";
+import { mapAttributionHtml } from "../../map/attributions";
 import { MoveControl, type MoveTarget } from "./MoveControl";
 import { PlanSummary } from "./PlanSummary";
 import { ROUTES_PATH } from "./paths";
 import { RouteCard } from "./RouteCard";
-import { planLines, planPoints, routeColour, routeLetter, violationsOf } from "./routeView";
+import { planLines, planPoints, routeColour, routeLetter, violationsOf } from "../../lib/routePlan/routeView";
 import { UnassignedTable } from "./UnassignedTable";
-import "./routes.css";
+import "../../lib/routePlan/routePlan.css";
 
 type Moving = { kind: "stop" | "unassigned"; id: number } | null;
 

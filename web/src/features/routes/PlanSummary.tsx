@@ -5,7 +5,7 @@ import type { RoutePlan } from "@shared/contracts/routePlans";
 import { formatDate, formatNumber, formatXof } from "../../i18n/format";
 import { manifestsPath } from "./paths";
 import { PlanStatusBadge } from "./PlanStatusBadge";
-import { duration } from "./routeView";
+import { duration } from "../../lib/routePlan/routeView";
 
 /** Props: the plan, whether a change is being sent, and how to change the status. */
 export interface PlanSummaryProps {

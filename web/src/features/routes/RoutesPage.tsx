@@ -13,9 +13,9 @@ import { ActionError } from "../../components/ActionError";
 import { EmptyState, ErrorState, Loading } from "../../components/States";
 import { useSearchState } from "../../components/useSearchState";
 import { MapView } from "../../map/MapView";
-import { mapAttributionHtml } from "../about/attributions";
-import { useDepotChoice } from "../depot/useDepotChoice";
-import { DepotPageHead } from "../depot/DepotPageHead";
+import { mapAttributionHtml } from "../../map/attributions";
+import { useDepotChoice } from "../../lib/depot/useDepotChoice";
+import { DepotPageHead } from "../../lib/depot/DepotPageHead";
 import { CandidatesTable } from "./CandidatesTable";
 import { planPath } from "./paths";
 import { PlanList } from "./PlanList";
@@ -28,10 +28,10 @@ import {
   type PlanDraft,
   type VehicleDraft,
 } from "./planForm";
-import { candidatePoints } from "./routeView";
+import { candidatePoints } from "../../lib/routePlan/routeView";
 import { SolveProgress } from "./SolveProgress";
 import { VehicleEditor } from "./VehicleEditor";
-import "./routes.css";
+import "../../lib/routePlan/routePlan.css";
 
 /** Today in Mali (UTC, no daylight saving), "YYYY-MM-DD". */
 const today = () => new Date().toISOString().slice(0, 10);

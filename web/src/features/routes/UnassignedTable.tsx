@@ -1,9 +1,10 @@
 /** The stops no vehicle serves, each with its reason in words, and the way to move one into a route. */
-import { Fragment, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { RoutePlan } from "@shared/contracts/routePlans";
-import { LoadCell, MoveButton, MoveRow, OrderLinksCell } from "./StopCells";
-import { StopFlags } from "./StopFlags";
+import { DataTable } from "../../lib/table/DataTable";
+import { LoadText, MoveButton, OrderLinks } from "./StopCells";
+import { StopFlags } from "../../lib/routePlan/StopFlags";
 
 /** Reasons a dispatcher cannot undo by moving the stop (it was left out before solving). */
 const LEFT_OUT = new Set(["season_closed", "insecure"]);
@@ -20,52 +21,59 @@ export interface UnassignedTableProps {
 export function UnassignedTable({ stops, moving, onMoveStart, disabled }: UnassignedTableProps) {
   const { t } = useTranslation();
   return (
-    <div className="table-scroll">
-      <table className="table" data-testid="unassigned">
-        <caption className="visually-hidden">{t("routes.unassigned.caption")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("routes.col.facility")}</th>
-            <th scope="col">{t("routes.col.reason")}</th>
-            <th scope="col" className="num">
-              {t("routes.col.delivery")}
-            </th>
-            <th scope="col">{t("routes.col.orders")}</th>
-            <th scope="col">
-              <span className="visually-hidden">{t("routes.col.actions")}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {stops.map((u) => (
-            <Fragment key={u.id}>
-              <tr data-unassigned-id={u.id} data-facility-id={u.facilityId}>
-                <th scope="row" className="facility-cell">
-                  {u.facilityName}
-                  <StopFlags coldChain={u.coldChain} insecure={u.insecure} />
-                </th>
-                <td data-reason={u.reason}>{t(`routes.reason.${u.reason}`)}</td>
-                <LoadCell kg={u.loadKg} l={u.loadL} />
-                <OrderLinksCell ids={u.orderIds} />
-                <td>
-                  {LEFT_OUT.has(u.reason) ? (
-                    <span className="muted small">{t("routes.unassigned.replan")}</span>
-                  ) : (
-                    <MoveButton
-                      open={moving?.id === u.id}
-                      disabled={disabled}
-                      onClick={() => onMoveStart(u.id)}
-                      label={t("routes.move.add")}
-                      name={t("routes.move.addNamed", { name: u.facilityName })}
-                    />
-                  )}
-                </td>
-              </tr>
-              {moving?.id === u.id && <MoveRow colSpan={5} form={moving.form} />}
-            </Fragment>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      rows={stops}
+      rowKey={(u) => u.id}
+      caption={t("routes.unassigned.caption")}
+      testId="unassigned"
+      rowProps={(u) => ({ "data-unassigned-id": u.id, "data-facility-id": u.facilityId })}
+      subRow={(u) => (moving?.id === u.id ? moving.form : null)}
+      subRowClassName="move-row"
+      columns={[
+        {
+          id: "facility",
+          header: t("routes.col.facility"),
+          rowHeader: true,
+          className: "facility-cell",
+          cell: (u) => (
+            <>
+              {u.facilityName}
+              <StopFlags coldChain={u.coldChain} insecure={u.insecure} />
+            </>
+          ),
+        },
+        {
+          id: "reason",
+          header: t("routes.col.reason"),
+          cell: (u) => <span data-reason={u.reason}>{t(`routes.reason.${u.reason}`)}</span>,
+        },
+        {
+          id: "delivery",
+          header: t("routes.col.delivery"),
+          numeric: true,
+          className: "nowrap",
+          cell: (u) => <LoadText kg={u.loadKg} l={u.loadL} />,
+        },
+        { id: "orders", header: t("routes.col.orders"), cell: (u) => <OrderLinks ids={u.orderIds} /> },
+        {
+          id: "actions",
+          header: <span className="visually-hidden">{t("routes.col.actions")}</span>,
+          className: "col-sticky-end",
+          headerClassName: "col-sticky-end",
+          cell: (u) =>
+            LEFT_OUT.has(u.reason) ? (
+              <span className="muted small">{t("routes.unassigned.replan")}</span>
+            ) : (
+              <MoveButton
+                open={moving?.id === u.id}
+                disabled={disabled}
+                onClick={() => onMoveStart(u.id)}
+                label={t("routes.move.add")}
+                name={t("routes.move.addNamed", { name: u.facilityName })}
+              />
+            ),
+        },
+      ]}
+    />
   );
 }

@@ -10,7 +10,7 @@ import { useSearchState } from "../../components/useSearchState";
 import { AreaPicker } from "../../lib/pickers/AreaPicker";
 import { ProductPicker } from "../../lib/pickers/ProductPicker";
 import { MapView } from "../../map/MapView";
-import { mapAttributionHtml } from "../about/attributions";
+import { mapAttributionHtml } from "../../map/attributions";
 import { IndicatorsPanel } from "./IndicatorsPanel";
 import { ScopeCharts } from "./ScopeCharts";
 import { SituationSummary } from "./SituationSummary";

@@ -3,7 +3,7 @@ import type { TFunction } from "i18next";
 import type { FacilityStockStatus, StockStatusBand } from "@shared/contracts/stock";
 import { formatMonths, formatNumber } from "../../i18n/format";
 import { escapeHtml, type MapPoint } from "../../map/types";
-import { LEVEL_STYLE } from "../network/levels";
+import { LEVEL_STYLE } from "../../map/levels";
 
 /** Bands in legend order. */
 export const STATUS_BANDS = [

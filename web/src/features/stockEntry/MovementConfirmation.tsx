@@ -2,7 +2,8 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { MovementResult } from "@shared/contracts/stock";
-import { formatNumber } from "../../i18n/format";
+import { formatDate, formatNumber } from "../../i18n/format";
+import { DataTable } from "../../lib/table/DataTable";
 
 /** Props: the server's answer, the facility, and the product for the stock card link. */
 interface Props {
@@ -29,41 +30,35 @@ export function MovementConfirmation({ result, facilityId, productId, onNext }: 
           : t("stockEntry.done.title", { count: result.movements.length })}
       </h2>
       {result.movements.length > 0 && (
-        <div className="table-scroll">
-          <table className="table small">
-            <caption className="visually-hidden">{t("stockEntry.done.caption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("stockEntry.done.type")}</th>
-                <th scope="col">{t("stockEntry.lot")}</th>
-                <th scope="col">{t("stockEntry.expiry")}</th>
-                <th scope="col" className="num">
-                  {t("stockEntry.done.delta")}
-                </th>
-                <th scope="col" className="num">
-                  {t("stockEntry.done.balance")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.movements.map((m) => (
-                <tr key={m.id} data-movement-id={m.id}>
-                  <td>
-                    {t(`stockEntry.movementType.${m.type}`)}
-                    {m.reason ? ` — ${t(`stockEntry.reasonOf.${m.reason}`, { defaultValue: m.reason })}` : ""}
-                  </td>
-                  <td>{m.lotCode}</td>
-                  <td>{m.expiry}</td>
-                  <td className="num" data-delta>
-                    {m.qtyDelta > 0 ? "+" : ""}
-                    {formatNumber(m.qtyDelta, lang)}
-                  </td>
-                  <td className="num">{formatNumber(m.balanceAfter, lang)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          className="small"
+          caption={t("stockEntry.done.caption")}
+          rows={result.movements}
+          rowKey={(m) => m.id}
+          rowProps={(m) => ({ "data-movement-id": m.id })}
+          columns={[
+            {
+              id: "type",
+              header: t("stockEntry.done.type"),
+              cell: (m) =>
+                `${t(`stockEntry.movementType.${m.type}`)}${m.reason ? ` — ${t(`stockEntry.reasonOf.${m.reason}`, { defaultValue: m.reason })}` : ""}`,
+            },
+            { id: "lot", header: t("stockEntry.lot"), cell: (m) => m.lotCode },
+            { id: "expiry", header: t("stockEntry.expiry"), cell: (m) => formatDate(m.expiry) },
+            {
+              id: "delta",
+              header: t("stockEntry.done.delta"),
+              numeric: true,
+              cell: (m) => <span data-delta>{`${m.qtyDelta > 0 ? "+" : ""}${formatNumber(m.qtyDelta, lang)}`}</span>,
+            },
+            {
+              id: "balance",
+              header: t("stockEntry.done.balance"),
+              numeric: true,
+              cell: (m) => formatNumber(m.balanceAfter, lang),
+            },
+          ]}
+        />
       )}
       <div className="actions-row">
         <Link to={`/facilities/${encodeURIComponent(facilityId)}?product=${productId}`} data-testid="stock-card-link">

@@ -36,12 +36,15 @@ export interface Column<T> {
   headerClassName?: string;
 }
 
+/** The columns of a table; a falsy entry is left out (a column shown only in some cases). */
+export type Columns<T> = readonly (Column<T> | false | null | undefined)[];
+
 /** Data attributes and classes of a row (tests and styles hook onto them). */
 export type RowProps = HTMLAttributes<HTMLTableRowElement> & Record<`data-${string}`, string | number | undefined>;
 
 /** Props of the table. */
 export interface DataTableProps<T> {
-  columns: readonly (Column<T> | false | null | undefined)[];
+  columns: Columns<T>;
   rows: readonly T[];
   rowKey: (row: T) => string | number;
   /** Caption, read by screen readers (visually hidden unless `showCaption`) */
@@ -56,6 +59,8 @@ export interface DataTableProps<T> {
   rowProps?: (row: T) => RowProps;
   /** A full-width row under a row (null: none) */
   subRow?: (row: T) => ReactNode | null;
+  /** Class of the detail rows (default "explain-row") */
+  subRowClassName?: string;
   /** Rows of a <tfoot> (totals) */
   footer?: ReactNode;
   /** Shown instead of the table when there is no row (default: "Aucune ligne à afficher.") */
@@ -176,6 +181,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
                 columns={columns}
                 rowProps={props.rowProps}
                 subRow={props.subRow}
+                subRowClassName={props.subRowClassName}
               />
             ))}
           </tbody>
@@ -194,7 +200,11 @@ function BodyRow<T>({
   columns,
   rowProps,
   subRow,
-}: { row: T; index: number; columns: Column<T>[] } & Pick<DataTableProps<T>, "rowProps" | "subRow">) {
+  subRowClassName = "explain-row",
+}: { row: T; index: number; columns: Column<T>[] } & Pick<
+  DataTableProps<T>,
+  "rowProps" | "subRow" | "subRowClassName"
+>) {
   const detail = subRow?.(row) ?? null;
   return (
     <Fragment>
@@ -213,7 +223,7 @@ function BodyRow<T>({
         })}
       </tr>
       {detail !== null && (
-        <tr className="explain-row">
+        <tr className={subRowClassName}>
           <td colSpan={columns.length}>{detail}</td>
         </tr>
       )}

@@ -2,7 +2,7 @@
  * Required data attributions, verbatim from db/seed/data/mali/SOURCES.md. They are legal notices, so they
  * are shown as written (English) in every interface language.
  */
-import { ABOUT_PATH } from "./paths";
+import { ABOUT_PATH } from "../components/screens";
 
 /** OpenStreetMap / healthsites.io notice for the facility data (ODbL 1.0). */
 export const OSM_ATTRIBUTION =

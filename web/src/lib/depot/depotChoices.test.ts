@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Me } from "@shared/contracts/auth";
 import type { District, Facility } from "@shared/contracts/reference";
-import { depotChoices } from "./depotChoices";
+import { depotChoices } from "../../lib/depot/depotChoices";
 
 const f = (id: string, level: Facility["level"], regionId = "koulikoro", districtId: string | null = null) =>
   ({ id, name: id, level, regionId, districtId }) as Facility;
