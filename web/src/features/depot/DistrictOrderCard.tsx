@@ -8,7 +8,7 @@ import { useDepotOrder, useOrders } from "../../api/orders";
 import { ActionError } from "../../components/ActionError";
 import { orderPath, type CreatedOrdersState } from "../../components/screens";
 import { formatPeriod } from "../../i18n/format";
-import { lastCompleteMonth, recentMonths } from "../review/reviewModel";
+import { lastCompleteMonth, recentMonths } from "../../lib/reportPeriods";
 
 /** The card with the month and the button; the first resulting order opens, the others are listed there. */
 export function DistrictOrderCard({ depot }: { depot: Facility }) {

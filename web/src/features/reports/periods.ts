@@ -1,6 +1,6 @@
 /** The months a facility owes a monthly report for, each with its state (pure, tested). */
 import type { ReportSummary } from "../../api/orders";
-import { expectedDueDate, recentMonths, reportState, type ReportState } from "../review/reviewModel";
+import { expectedDueDate, recentMonths, reportState, type ReportState } from "../../lib/reportPeriods";
 
 /** One month in the period picker. */
 export interface DuePeriod {

@@ -1,97 +1,91 @@
 /** The editable list of vehicles of a plan: one fieldset per vehicle (name, capacities, cold box, shift, cost per km), add and remove. */
 import { useTranslation } from "react-i18next";
-import { blankVehicle, type FormErrors, type VehicleDraft } from "./planForm";
+import { useFieldArray, useFormContext } from "react-hook-form";
+import { FieldMessage, QuantityField, TextField } from "../../lib/forms/fields";
+import { blankVehicle, type PlanValues } from "./planForm";
 
-/** Props: the rows, their errors by path ("vehicles.0.name"), the depot's hours (placeholder of an empty shift) and how to change them. */
+/** Props: the depot's hours (placeholder of an empty shift) and whether the form is busy. */
 export interface VehicleEditorProps {
-  vehicles: VehicleDraft[];
-  errors: FormErrors;
   depotHours: { opensAt: string; closesAt: string } | null;
-  onChange: (vehicles: VehicleDraft[]) => void;
   disabled: boolean;
 }
 
-type Field = "name" | "capacityKg" | "capacityL" | "shiftStart" | "shiftEnd" | "costPerKmXof";
-
-/** The vehicles of the plan. */
-export function VehicleEditor({ vehicles, errors, depotHours, onChange, disabled }: VehicleEditorProps) {
+/** One vehicle's fields. */
+function VehicleRow({
+  index,
+  id,
+  depotHours,
+  disabled,
+  onRemove,
+}: VehicleEditorProps & { index: number; id: string; onRemove: (() => void) | null }) {
   const { t } = useTranslation();
-  const set = (i: number, changes: Partial<VehicleDraft>) =>
-    onChange(vehicles.map((v, j) => (j === i ? { ...v, ...changes } : v)));
-
-  const input = (
-    v: VehicleDraft,
-    i: number,
-    field: Field,
-    props: { type?: string; inputMode?: "numeric" | "decimal"; placeholder?: string } = {},
-  ) => {
-    const id = `vehicle-${v.key}-${field}`;
-    const error = errors[`vehicles.${i}.${field}`];
-    return (
-      <div className="field">
-        <label htmlFor={id}>{t(`routes.vehicle.${field}`)}</label>
-        <input
-          id={id}
-          type={props.type ?? "text"}
-          inputMode={props.inputMode}
-          placeholder={props.placeholder}
-          value={v[field]}
-          disabled={disabled}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${id}-error` : undefined}
-          onChange={(e) => set(i, { [field]: e.target.value })}
+  const { register, watch } = useFormContext<PlanValues>();
+  const name = (field: string) => `vehicles.${index}.${field}`;
+  const idOf = (field: string) => `vehicle-${id}-${field}`;
+  const legend = t("routes.vehicle.legend", { n: index + 1 });
+  return (
+    <fieldset className="vehicle-row" data-vehicle-index={index} disabled={disabled}>
+      <legend>{legend}</legend>
+      <div className="vehicle-grid">
+        <TextField name={name("name")} id={idOf("name")} label={t("routes.vehicle.name")} />
+        <QuantityField name={name("capacityKg")} id={idOf("capacityKg")} label={t("routes.vehicle.capacityKg")} />
+        <QuantityField name={name("capacityL")} id={idOf("capacityL")} label={t("routes.vehicle.capacityL")} />
+        <TextField
+          name={name("shiftStart")}
+          id={idOf("shiftStart")}
+          type="time"
+          placeholder={depotHours?.opensAt}
+          label={t("routes.vehicle.shiftStart")}
         />
-        {error && (
-          <span id={`${id}-error`} className="field-error">
-            {t(`routes.err.${error}`)}
-          </span>
-        )}
+        <TextField
+          name={name("shiftEnd")}
+          id={idOf("shiftEnd")}
+          type="time"
+          placeholder={depotHours?.closesAt}
+          label={t("routes.vehicle.shiftEnd")}
+        />
+        <QuantityField name={name("costPerKmXof")} id={idOf("costPerKmXof")} label={t("routes.vehicle.costPerKmXof")} />
+        <label className="check">
+          <input type="checkbox" {...register(`vehicles.${index}.coldBox`)} />
+          {t("routes.vehicle.coldBox")}
+        </label>
+        <button
+          type="button"
+          className="button button-small"
+          disabled={onRemove === null}
+          onClick={() => onRemove?.()}
+          aria-label={t("routes.vehicle.removeNamed", { name: watch(`vehicles.${index}.name`) || legend })}
+        >
+          {t("routes.vehicle.remove")}
+        </button>
       </div>
-    );
-  };
+    </fieldset>
+  );
+}
 
+/** The vehicles of the plan (the form field "vehicles"). */
+export function VehicleEditor({ depotHours, disabled }: VehicleEditorProps) {
+  const { t } = useTranslation();
+  const { fields, append, remove } = useFieldArray<PlanValues>({ name: "vehicles" });
   return (
     <div className="vehicle-editor" data-testid="vehicles">
-      {vehicles.map((v, i) => (
-        <fieldset key={v.key} className="vehicle-row" data-vehicle-index={i}>
-          <legend>{t("routes.vehicle.legend", { n: i + 1 })}</legend>
-          <div className="vehicle-grid">
-            {input(v, i, "name")}
-            {input(v, i, "capacityKg", { inputMode: "numeric" })}
-            {input(v, i, "capacityL", { inputMode: "numeric" })}
-            {input(v, i, "shiftStart", { type: "time", placeholder: depotHours?.opensAt })}
-            {input(v, i, "shiftEnd", { type: "time", placeholder: depotHours?.closesAt })}
-            {input(v, i, "costPerKmXof", { inputMode: "numeric" })}
-            <label className="check">
-              <input
-                type="checkbox"
-                checked={v.coldBox}
-                disabled={disabled}
-                onChange={(e) => set(i, { coldBox: e.target.checked })}
-              />
-              {t("routes.vehicle.coldBox")}
-            </label>
-            <button
-              type="button"
-              className="button button-small"
-              disabled={disabled || vehicles.length === 1}
-              onClick={() => onChange(vehicles.filter((_, j) => j !== i))}
-              aria-label={t("routes.vehicle.removeNamed", { name: v.name || t("routes.vehicle.legend", { n: i + 1 }) })}
-            >
-              {t("routes.vehicle.remove")}
-            </button>
-          </div>
-        </fieldset>
+      {fields.map((f, i) => (
+        <VehicleRow
+          key={f.id}
+          index={i}
+          id={f.id}
+          depotHours={depotHours}
+          disabled={disabled}
+          onRemove={fields.length > 1 ? () => remove(i) : null}
+        />
       ))}
       {depotHours && <p className="muted small">{t("routes.vehicle.shiftHint", depotHours)}</p>}
-      {errors.vehicles && <p className="field-error">{t(`routes.err.${errors.vehicles}`)}</p>}
+      <FieldMessage id="vehicles-msg" name="vehicles" />
       <button
         type="button"
         className="button"
-        disabled={disabled || vehicles.length >= 50}
-        onClick={() =>
-          onChange([...vehicles, blankVehicle(t("routes.vehicle.defaultName", { n: vehicles.length + 1 }))])
-        }
+        disabled={disabled || fields.length >= 50}
+        onClick={() => append(blankVehicle(t("routes.vehicle.defaultName", { n: fields.length + 1 })))}
       >
         + {t("routes.vehicle.add")}
       </button>

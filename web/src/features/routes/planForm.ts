@@ -1,11 +1,12 @@
 /**
  * The planning form: vehicle rows as typed, the defaults, and the request they make — validated with
- * the same shared contract as the server (RoutePlanCreate), so a field error shows before sending.
- * Also turns the server's field errors into the form's messages. Pure, tested.
+ * the same shared contract as the server (RoutePlanCreate, through lib/forms), so a field error shows
+ * before sending. Also words the server's refusal of the planned stops. Pure, tested.
  */
 import type { z } from "zod";
 import { RoutePlanCreate } from "@shared/contracts/routePlans";
 import { ApiError } from "../../api/client";
+import { numberOrNaN } from "../../lib/forms/parse";
 
 /** One vehicle row as typed (numbers stay text until the request is built). */
 export interface VehicleDraft {
@@ -82,13 +83,17 @@ export function blankVehicle(name: string): VehicleDraft {
   };
 }
 
-/** "12,5" or "12.5" → 12.5; empty or garbage → NaN (refused by the schema). */
-function num(text: string): number {
-  const t = text.trim().replace(",", ".");
-  return t === "" ? Number.NaN : Number(t);
+/** The options of the form besides the vehicles (what the form holds; the date and the stops come from the page). */
+export interface PlanValues {
+  season: PlanDraft["season"];
+  excludeInsecure: boolean;
+  convoy: boolean;
+  /** ms, as the select's value */
+  deadlineMs: string;
+  vehicles: VehicleDraft[];
 }
 
-/** The request the form makes (before validation). */
+/** The request the form makes (before validation by the shared contract); numbers parsed by lib/forms/parse. */
 export function toRequest(depotId: string, d: PlanDraft): z.input<typeof RoutePlanCreate> {
   return {
     depotId,
@@ -98,76 +103,36 @@ export function toRequest(depotId: string, d: PlanDraft): z.input<typeof RoutePl
     excludeInsecure: d.excludeInsecure,
     vehicles: d.vehicles.map((v) => ({
       name: v.name,
-      capacityKg: num(v.capacityKg),
-      capacityL: num(v.capacityL),
+      capacityKg: numberOrNaN(v.capacityKg) as number,
+      capacityL: numberOrNaN(v.capacityL) as number,
       coldBox: v.coldBox,
       ...(v.shiftStart ? { shiftStart: v.shiftStart } : {}),
       ...(v.shiftEnd ? { shiftEnd: v.shiftEnd } : {}),
-      costPerKmXof: num(v.costPerKmXof),
+      costPerKmXof: numberOrNaN(v.costPerKmXof),
     })),
     orderIds: d.orderIds,
     solver: { deadlineMs: d.deadlineMs },
   };
 }
 
-/** Field errors by form path ("vehicles.0.capacityKg", "date", "stops") → message key under routes.err. */
-export type FormErrors = Record<string, string>;
-
-/** The message key for an invalid field, from the last segment of its path. */
-function keyFor(path: string): string {
-  const last = path.split(".").at(-1) ?? "";
-  if (last === "capacityKg" || last === "capacityL") return "capacity";
-  if (last === "shiftStart" || last === "shiftEnd") return "shift";
-  if (last === "costPerKmXof") return "cost";
-  if (last === "name" || last === "date") return last;
-  if (path === "vehicles") return "vehicles";
-  if (path === "stops" || path.startsWith("orderIds")) return "noStops";
-  return "invalid";
-}
-
-/** Validates the form with the shared contract: the request to send, or the field errors. */
-export function buildRequest(
-  depotId: string,
-  d: PlanDraft,
-): { body: z.input<typeof RoutePlanCreate>; errors: null } | { body: null; errors: FormErrors } {
-  const body = toRequest(depotId, d);
-  const parsed = RoutePlanCreate.safeParse(body);
-  const errors: FormErrors = { ...(parsed.success ? {} : issuesOf(parsed.error.issues)), ...shiftErrors(d.vehicles) };
-  if (d.orderIds.length === 0) errors.stops = "noStops";
-  return Object.keys(errors).length === 0 ? { body, errors: null } : { body: null, errors };
-}
-
-/** Shifts that end before they start (zod skips that refinement while another field of the row is invalid). */
-function shiftErrors(vehicles: VehicleDraft[]): FormErrors {
-  const out: FormErrors = {};
-  vehicles.forEach((v, i) => {
-    if (v.shiftStart && v.shiftEnd && v.shiftEnd <= v.shiftStart) out[`vehicles.${i}.shiftEnd`] = "shift";
-  });
-  return out;
-}
-
-function issuesOf(issues: { path: PropertyKey[] }[]): FormErrors {
-  const out: FormErrors = {};
-  for (const i of issues) {
-    const path = i.path.map(String).join(".");
-    out[path] ??= keyFor(path);
-  }
-  return out;
-}
+/** Messages of the contract's refinements and of the fields the plan form words its own way. */
+export const PLAN_MESSAGES = {
+  "vehicles.*.shiftEnd": "routes.err.shift",
+  stops: "routes.err.noStops",
+  "vehicles:too_small": "routes.err.vehicles",
+};
 
 /**
- * The server's refusal of a plan in the form's terms: field errors of a validation_failed answer by
- * path (an order no longer ready, no shipment left, a vehicle field), or null for other errors.
+ * The server's refusal of the planned stops in words (an order no longer ready, no shipment left, a
+ * depot that cannot be planned), or null: other field errors are shown on their field.
  */
-export function serverErrors(error: unknown): FormErrors | null {
+export function stopsRefusal(error: unknown): "orderNotReady" | "noShipments" | "depot" | null {
   if (!(error instanceof ApiError) || error.code !== "validation_failed") return null;
   const issues = (error.details as { issues?: { path: string }[] } | undefined)?.issues ?? [];
-  const out: FormErrors = {};
   for (const { path } of issues) {
-    if (path.startsWith("orderIds")) out.orders = "orderNotReady";
-    else if (path === "fromShipments") out.orders = "noShipments";
-    else if (path === "depotId") out.depotId = "depot";
-    else out[path] = keyFor(path);
+    if (path.startsWith("orderIds")) return "orderNotReady";
+    if (path === "fromShipments") return "noShipments";
+    if (path === "depotId") return "depot";
   }
-  return Object.keys(out).length > 0 ? out : null;
+  return null;
 }

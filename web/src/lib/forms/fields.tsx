@@ -266,6 +266,20 @@ export function GridQuantityInput(props: {
   );
 }
 
+/** The server's error when it names no field of the form (a field's own error is shown under it). */
+export function FormServerError() {
+  const { t } = useTranslation();
+  const server = useContext(ServerContext);
+  const field = serverFieldOf(server.error, server.codeFields);
+  const onField = field !== null && server.fields.some((f) => field === f || field.startsWith(`${f}.`));
+  if (!server.error || onField) return null;
+  return (
+    <p className="form-error" role="alert" data-error-code={errorCode(server.error)}>
+      {errorMessage(t, server.error)}
+    </p>
+  );
+}
+
 /** The server's error when it names no field of the form, then the submit button (and any other actions). */
 export function FormActions({
   submitLabel,
@@ -279,16 +293,9 @@ export function FormActions({
   children?: ReactNode;
 }) {
   const { t } = useTranslation();
-  const server = useContext(ServerContext);
-  const field = serverFieldOf(server.error, server.codeFields);
-  const onField = field !== null && server.fields.some((f) => field === f || field.startsWith(`${f}.`));
   return (
     <div className="actions-row">
-      {server.error && !onField ? (
-        <p className="form-error" role="alert" data-error-code={errorCode(server.error)}>
-          {errorMessage(t, server.error)}
-        </p>
-      ) : null}
+      <FormServerError />
       {children}
       <button type="submit" className="button button-primary" disabled={pending}>
         {pending ? (pendingLabel ?? t("common.sending")) : submitLabel}

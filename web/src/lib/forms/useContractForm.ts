@@ -29,6 +29,7 @@ export interface ContractFormOptions<TValues extends FieldValues, TRequest> {
    * i18n keys for the contract's refinements (code "custom"), by form field ("quantity" →
    * "stockEntry.invalid.negativeForReason"); a function picks the key from the values when a field has several.
    * "field:code" keys reword any other issue of a field ("lines:too_small" → "stockEntry.invalid.noCount").
+   * A "*" stands for a row index: "vehicles.*.shiftEnd".
    */
   customMessages?: Partial<Record<string, string | ((values: TValues) => string)>>;
   /** The form field of a contract path, when the names differ ("lines.0.countedQty" → "counted.12:malaria") */
@@ -62,6 +63,16 @@ function nest(entries: [string, FieldError][]): FieldErrors {
   return root as FieldErrors;
 }
 
+/** The message rule of a field's issue: "field:code", else "field" for a refinement; row indexes may be written "*". */
+function ruleFor<T>(rules: Partial<Record<string, T>>, field: string, code: string): T | undefined {
+  const generic = field.replace(/\.\d+(?=\.|$)/g, ".*");
+  for (const name of [field, generic]) {
+    const rule = rules[`${name}:${code}`] ?? (code === "custom" ? rules[name] : undefined);
+    if (rule !== undefined) return rule;
+  }
+  return undefined;
+}
+
 /** The resolver: zod's resolver over `preprocess(toRequest, contract)`, issues renamed to form fields and refinements given their key. */
 export function contractResolver<TValues extends FieldValues, TRequest>(
   options: Pick<ContractFormOptions<TValues, TRequest>, "contract" | "toRequest" | "customMessages" | "fieldOf">,
@@ -78,8 +89,7 @@ export function contractResolver<TValues extends FieldValues, TRequest>(
     if (Object.keys(result.errors).length === 0) return result as never;
     const entries = flatten(result.errors).map(([path, error]): [string, FieldError] => {
       const field = fieldOf ? fieldOf(path, values) : path;
-      const rule =
-        customMessages[`${field}:${error.type}`] ?? (error.type === "custom" ? customMessages[field] : undefined);
+      const rule = ruleFor(customMessages, field, String(error.type));
       const custom = typeof rule === "function" ? rule(values) : rule;
       return [field, custom ? { ...error, message: encodeMessage({ key: custom }) } : error];
     });
