@@ -75,6 +75,14 @@ async function axeViolations(): Promise<{ id: string; nodes: string[] }[]> {
   })()`)) as { id: string; nodes: string[] }[];
 }
 
+/** Waits until Leaflet has laid the map out at its container's new size (after a viewport change). */
+async function mapFollowedResize(): Promise<void> {
+  const map = page.getByTestId("map");
+  await expect
+    .poll(() => map.evaluate((el) => el.getAttribute("data-size") === `${el.clientWidth}x${el.clientHeight}`))
+    .toBe(true);
+}
+
 /** Paths the service worker holds in its runtime cache. */
 const cachedPaths = () =>
   page.evaluate(async () =>
@@ -184,7 +192,7 @@ describe("the driver's tablet in chromium", () => {
           .map((e) => e.textContent),
       );
     expect(small).toEqual([]);
-    await page.waitForTimeout(300);
+    await mapFollowedResize();
     await page.screenshot({ path: join(SHOTS, "driver-tablet-portrait.png") });
     await page.setViewportSize({ width: 1280, height: 800 });
   });
@@ -245,7 +253,7 @@ describe("the driver's tablet in chromium", () => {
     await page.screenshot({ path: join(SHOTS, "driver-offline.png"), fullPage: true });
     await page.setViewportSize({ width: 800, height: 1280 });
     // Leaflet follows a resize on its next frame.
-    await page.waitForTimeout(300);
+    await mapFollowedResize();
     await page.screenshot({ path: join(SHOTS, "driver-offline-portrait.png") });
     await page.setViewportSize({ width: 1280, height: 800 });
   });

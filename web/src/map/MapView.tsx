@@ -3,12 +3,13 @@
  * (SVG, so no internet is needed), an optional tile layer, up to a few thousand points as canvas
  * circle markers (points with a `badge` — a route stop's number — are small DOM markers instead), and
  * optional lines (routes). The container exposes `data-marker-count`, `data-line-count` and
- * `data-boundary-count` because a canvas draws no DOM element per marker or line.
+ * `data-boundary-count` because a canvas draws no DOM element per marker or line, and `data-size`
+ * ("800x420"), the size Leaflet last laid the map out at (tests wait on it after a resize).
  */
 import L from "leaflet";
 import "leaflet/dist/leaflet.css";
 import "./map.css";
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, type RefObject } from "react";
 import { MALI_BOUNDS, escapeHtml, type BoundaryCollection, type MapLabel, type MapLine, type MapPoint } from "./types";
 
 /** What MapView draws and how it reports user actions. */
@@ -72,32 +73,16 @@ function badgeMarker(p: MapPoint): L.Marker {
   return L.marker([p.lat, p.lon], { icon, title: p.label, alt: p.label, riseOnHover: true });
 }
 
-/** A Leaflet map of Mali with boundaries, labels, lines and points. */
-export function MapView(props: MapViewProps) {
-  const {
-    boundaries,
-    points,
-    labels,
-    lines,
-    tileUrl,
-    tileAttribution,
-    attributionHtml,
-    ariaLabel,
-    focus,
-    onNavigate,
-    fitKey,
-  } = props;
-  const containerRef = useRef<HTMLDivElement>(null);
+type MapRef = RefObject<L.Map | null>;
+type ContainerRef = RefObject<HTMLDivElement | null>;
+
+/** Creates the map once on the container (links with `data-route` call `onNavigate`; resizes follow the container). */
+function useLeafletMap(containerRef: ContainerRef, onNavigate: ((href: string) => void) | undefined): MapRef {
   const mapRef = useRef<L.Map | null>(null);
-  const markersRef = useRef(new Map<string, L.CircleMarker | L.Marker>());
   const navigateRef = useRef(onNavigate);
-  /** The fitKey whose points were last framed (null: none yet) */
-  const fittedRef = useRef<string | null>(null);
   useEffect(() => {
     navigateRef.current = onNavigate;
   }, [onNavigate]);
-
-  // Create the map once; layers below are replaced when their inputs change.
   useEffect(() => {
     const container = containerRef.current!;
     const map = L.map(container, {
@@ -120,7 +105,12 @@ export function MapView(props: MapViewProps) {
       }
     };
     container.addEventListener("click", onClick);
-    const resize = new ResizeObserver(() => map.invalidateSize());
+    // After a resize the map redraws at the container's size; data-size says which size it last drew at.
+    const resize = new ResizeObserver(() => {
+      map.invalidateSize({ animate: false });
+      const size = map.getSize();
+      container.dataset.size = `${size.x}x${size.y}`;
+    });
     resize.observe(container);
     return () => {
       resize.disconnect();
@@ -128,24 +118,39 @@ export function MapView(props: MapViewProps) {
       map.remove();
       mapRef.current = null;
     };
-  }, []);
+  }, [containerRef]);
+  return mapRef;
+}
 
+/** The attribution control and the optional tile layer. */
+function useAttributionAndTiles(
+  mapRef: MapRef,
+  props: Pick<MapViewProps, "attributionHtml" | "tileUrl" | "tileAttribution">,
+) {
+  const { attributionHtml, tileUrl, tileAttribution } = props;
   useEffect(() => {
     const control = L.control
       .attribution({ prefix: '<a href="https://leafletjs.com">Leaflet</a>' })
       .addAttribution(attributionHtml);
     control.addTo(mapRef.current!);
     return () => void control.remove();
-  }, [attributionHtml]);
-
+  }, [mapRef, attributionHtml]);
   useEffect(() => {
     if (!tileUrl) return;
     const layer = L.tileLayer(tileUrl, { maxZoom: MAX_ZOOM, attribution: tileAttribution ?? "" }).addTo(
       mapRef.current!,
     );
     return () => void layer.remove();
-  }, [tileUrl, tileAttribution]);
+  }, [mapRef, tileUrl, tileAttribution]);
+}
 
+/** The region polygons (SVG, countable in the DOM) under the markers; frames the country unless points were framed. */
+function useBoundaryLayer(
+  mapRef: MapRef,
+  containerRef: ContainerRef,
+  boundaries: BoundaryCollection | null,
+  fittedRef: RefObject<string | null>,
+) {
   useEffect(() => {
     const map = mapRef.current!;
     const container = containerRef.current!;
@@ -167,22 +172,27 @@ export function MapView(props: MapViewProps) {
       layer.remove();
       delete container.dataset.boundaryCount;
     };
-  }, [boundaries]);
+  }, [mapRef, containerRef, boundaries, fittedRef]);
+}
 
+/** Permanent labels (region names). */
+function useLabelLayer(mapRef: MapRef, labels: MapLabel[] | undefined) {
   useEffect(() => {
-    const map = mapRef.current!;
     const group = L.layerGroup(
       (labels ?? []).map((label) =>
         L.tooltip({ permanent: true, direction: "center", className: "fura-region-label", interactive: false })
           .setLatLng([label.lat, label.lon])
           .setContent(label.text),
       ),
-    ).addTo(map);
+    ).addTo(mapRef.current!);
     return () => void group.remove();
-  }, [labels]);
+  }, [mapRef, labels]);
+}
 
+/** The points (canvas circles, or DOM badges for numbered stops), kept by id for `focus`. */
+function usePointLayer(mapRef: MapRef, containerRef: ContainerRef, points: MapPoint[]) {
+  const markersRef = useRef(new Map<string, L.CircleMarker | L.Marker>());
   useEffect(() => {
-    const map = mapRef.current!;
     const container = containerRef.current!;
     const markers = markersRef.current;
     const group = L.layerGroup();
@@ -193,17 +203,20 @@ export function MapView(props: MapViewProps) {
       markers.set(p.id, marker);
       group.addLayer(marker);
     }
-    group.addTo(map);
+    group.addTo(mapRef.current!);
     container.dataset.markerCount = String(points.length);
     return () => {
       group.remove();
       markers.clear();
       container.dataset.markerCount = "0";
     };
-  }, [points]);
+  }, [mapRef, containerRef, points]);
+  return markersRef;
+}
 
+/** The lines (vehicle routes) under the points. */
+function useLineLayer(mapRef: MapRef, containerRef: ContainerRef, lines: MapLine[] | undefined) {
   useEffect(() => {
-    const map = mapRef.current!;
     const container = containerRef.current!;
     const group = L.layerGroup(
       (lines ?? []).map((l) =>
@@ -215,15 +228,22 @@ export function MapView(props: MapViewProps) {
           className: "fura-line",
         }).bindTooltip(l.label, { sticky: true }),
       ),
-    ).addTo(map);
+    ).addTo(mapRef.current!);
     container.dataset.lineCount = String(lines?.length ?? 0);
     return () => {
       group.remove();
       delete container.dataset.lineCount;
     };
-  }, [lines]);
+  }, [mapRef, containerRef, lines]);
+}
 
-  // Fit the points once per fitKey (not on every redraw, so the user's own zoom is kept).
+/** Frames the points once per fitKey (not on every redraw, so the user's own zoom is kept); opens a focused point. */
+function useFitAndFocus(
+  mapRef: MapRef,
+  markersRef: RefObject<Map<string, L.CircleMarker | L.Marker>>,
+  fittedRef: RefObject<string | null>,
+  { fitKey, points, focus }: Pick<MapViewProps, "fitKey" | "points" | "focus">,
+) {
   useEffect(() => {
     const map = mapRef.current;
     if (!map || fitKey === undefined || fitKey === null || points.length === 0 || fittedRef.current === fitKey) return;
@@ -233,8 +253,7 @@ export function MapView(props: MapViewProps) {
       maxZoom: 10,
       animate: false,
     });
-  }, [fitKey, points]);
-
+  }, [mapRef, fittedRef, fitKey, points]);
   useEffect(() => {
     if (!focus) return;
     const marker = markersRef.current.get(focus.id);
@@ -242,14 +261,27 @@ export function MapView(props: MapViewProps) {
     if (!marker || !map) return;
     map.setView(marker.getLatLng(), Math.max(map.getZoom(), 9), { animate: false });
     marker.openPopup();
-  }, [focus, points]);
+  }, [mapRef, markersRef, focus, points]);
+}
 
+/** A Leaflet map of Mali with boundaries, labels, lines and points. */
+export function MapView(props: MapViewProps) {
+  const containerRef = useRef<HTMLDivElement>(null);
+  /** The fitKey whose points were last framed (null: none yet) */
+  const fittedRef = useRef<string | null>(null);
+  const mapRef = useLeafletMap(containerRef, props.onNavigate);
+  useAttributionAndTiles(mapRef, props);
+  useBoundaryLayer(mapRef, containerRef, props.boundaries, fittedRef);
+  useLabelLayer(mapRef, props.labels);
+  const markersRef = usePointLayer(mapRef, containerRef, props.points);
+  useLineLayer(mapRef, containerRef, props.lines);
+  useFitAndFocus(mapRef, markersRef, fittedRef, props);
   return (
     <div
       ref={containerRef}
       className="map-view"
       role="region"
-      aria-label={ariaLabel}
+      aria-label={props.ariaLabel}
       data-marker-count="0"
       data-testid="map"
     />

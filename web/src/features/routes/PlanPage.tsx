@@ -29,36 +29,13 @@ function movedStopId(plan: RoutePlan, move: RouteMove, facilityId: string | unde
   return plan.routes.flatMap((r) => r.stops).find((s) => s.facilityId === facilityId)?.id ?? null;
 }
 
-/** The plan page. */
-export default function PlanPage() {
-  const { t, i18n } = useTranslation();
-  const id = Number(useParams().id);
-  const plan = useRoutePlan(id);
-  // The depot's place (every facility is cached for the maps); the plan carries only its id and name.
-  const facilities = useFacilities();
-  const config = useConfig();
-  const boundaries = useBoundaries();
+/** The plan's patch actions: move a stop (then highlight it and say what the re-check found), publish or unpublish. */
+function usePlanActions(id: number) {
+  const { t } = useTranslation();
   const patch = usePatchRoutePlan(id);
   const [moving, setMoving] = useState<Moving>(null);
   const [highlight, setHighlight] = useState<number | null>(null);
   const [notice, setNotice] = useState("");
-  const depot = facilities.data?.items.find((f) => f.id === plan.data?.depotId);
-  const depotPlace = depot ? { lat: depot.lat, lon: depot.lon } : null;
-  const points = useMemo(
-    () => (plan.data ? planPoints(plan.data, depotPlace, t) : []),
-    [plan.data, depotPlace?.lat, depotPlace?.lon, t, i18n.language],
-  );
-  const lines = useMemo(
-    () => (plan.data ? planLines(plan.data, depotPlace) : []),
-    [plan.data, depotPlace?.lat, depotPlace?.lon],
-  );
-  const attribution = useMemo(() => mapAttributionHtml(t("map.sources")), [t, i18n.language]);
-
-  if (plan.isPending) return <Loading />;
-  if (plan.isError) return <ErrorState error={plan.error} onRetry={() => void plan.refetch()} />;
-  const p = plan.data;
-  const { byStop, byRoute } = violationsOf(p);
-
   const move = (m: RouteMove, facilityId: string) => {
     setNotice("");
     patch.mutate(
@@ -86,6 +63,54 @@ export default function PlanPage() {
       },
     );
   };
+  /** Opens a stop's move form, or closes it when it is open. */
+  const toggleMove = (kind: "stop" | "unassigned", stopId: number) =>
+    setMoving(moving?.kind === kind && moving.id === stopId ? null : { kind, id: stopId });
+  return { patch, moving, setMoving, toggleMove, highlight, notice, move, setStatus };
+}
+
+/** The map of the plan (routes in their colours, numbered stops) and its legend. */
+function PlanMap({ plan: p }: { plan: RoutePlan }) {
+  const { t, i18n } = useTranslation();
+  // The depot's place (every facility is cached for the maps); the plan carries only its id and name.
+  const facilities = useFacilities();
+  const config = useConfig();
+  const boundaries = useBoundaries();
+  const depot = facilities.data?.items.find((f) => f.id === p.depotId);
+  const depotPlace = depot ? { lat: depot.lat, lon: depot.lon } : null;
+  const points = useMemo(() => planPoints(p, depotPlace, t), [p, depotPlace?.lat, depotPlace?.lon, t, i18n.language]);
+  const lines = useMemo(() => planLines(p, depotPlace), [p, depotPlace?.lat, depotPlace?.lon]);
+  const attribution = useMemo(() => mapAttributionHtml(t("map.sources")), [t, i18n.language]);
+  return (
+    <div className="routes-map-column">
+      <div className="routes-map">
+        <MapView
+          boundaries={boundaries.data ?? null}
+          points={points}
+          lines={lines}
+          tileUrl={config.data?.tileUrl ?? null}
+          attributionHtml={attribution}
+          ariaLabel={t("routes.map.planLabel")}
+          fitKey={depotPlace ? `plan:${p.id}` : null}
+        />
+      </div>
+      <ul className="route-legend" aria-label={t("routes.map.legend")}>
+        {p.routes.map((r, i) => (
+          <li key={r.vehicleId}>
+            <span className="route-swatch" style={{ background: routeColour(i) }} aria-hidden="true" />
+            {routeLetter(i)} — {r.name} ({t("routes.map.stops", { count: r.stops.length })})
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** The routes and the unassigned stops, each with its move form when open. */
+function PlanRoutes({ plan: p, actions }: { plan: RoutePlan; actions: ReturnType<typeof usePlanActions> }) {
+  const { t } = useTranslation();
+  const { patch, moving, setMoving, toggleMove, highlight, move } = actions;
+  const { byStop, byRoute } = violationsOf(p);
   const form = (target: MoveTarget) => (
     <MoveControl
       key={`${target.kind}-${target.stop.id}`}
@@ -96,90 +121,71 @@ export default function PlanPage() {
       onCancel={() => setMoving(null)}
     />
   );
+  const movingStop = (r: RoutePlan["routes"][number]) =>
+    moving?.kind === "stop" ? r.stops.find((s) => s.id === moving.id) : undefined;
+  const movingUnassigned = moving?.kind === "unassigned" ? p.unassigned.find((u) => u.id === moving.id) : undefined;
+  return (
+    <div className="routes-main">
+      <h2>{t("routes.plan.routes")}</h2>
+      {p.routes.map((r, i) => {
+        const stop = movingStop(r);
+        return (
+          <RouteCard
+            key={r.vehicleId}
+            route={r}
+            index={i}
+            routeViolations={byRoute.get(r.vehicleId) ?? []}
+            stopViolations={byStop}
+            highlight={highlight}
+            disabled={patch.isPending}
+            moving={stop ? { stopId: stop.id, form: form({ kind: "stop", stop, vehicleId: r.vehicleId }) } : null}
+            onMoveStart={(stopId) => toggleMove("stop", stopId)}
+          />
+        );
+      })}
+      <section aria-labelledby="unassigned-title" className="unassigned-section">
+        <h2 id="unassigned-title">{t("routes.unassigned.title", { count: p.unassigned.length })}</h2>
+        {p.unassigned.length === 0 ? (
+          <p className="muted">{t("routes.unassigned.none")}</p>
+        ) : (
+          <UnassignedTable
+            stops={p.unassigned}
+            disabled={patch.isPending}
+            moving={
+              movingUnassigned
+                ? { id: movingUnassigned.id, form: form({ kind: "unassigned", stop: movingUnassigned }) }
+                : null
+            }
+            onMoveStart={(uid) => toggleMove("unassigned", uid)}
+          />
+        )}
+      </section>
+    </div>
+  );
+}
 
+/** The plan page. */
+export default function PlanPage() {
+  const { t } = useTranslation();
+  const id = Number(useParams().id);
+  const plan = useRoutePlan(id);
+  const actions = usePlanActions(id);
+  if (plan.isPending) return <Loading />;
+  if (plan.isError) return <ErrorState error={plan.error} onRetry={() => void plan.refetch()} />;
+  const p = plan.data;
   return (
     <div className="page routes-page plan-page">
       <Link className="back-link" to={`${ROUTES_PATH}?depot=${encodeURIComponent(p.depotId)}&date=${p.date}`}>
         ← {t("routes.plan.back")}
       </Link>
-      <PlanSummary plan={p} pending={patch.isPending} onStatus={setStatus} />
+      <PlanSummary plan={p} pending={actions.patch.isPending} onStatus={actions.setStatus} />
       <p className="notice" role="status" data-testid="notice">
-        {notice}
+        {actions.notice}
       </p>
-      <ActionError error={patch.error} />
+      <ActionError error={actions.patch.error} />
       <div className="routes-layout">
-        <div className="routes-main">
-          <h2>{t("routes.plan.routes")}</h2>
-          {p.routes.map((r, i) => (
-            <RouteCard
-              key={r.vehicleId}
-              route={r}
-              index={i}
-              routeViolations={byRoute.get(r.vehicleId) ?? []}
-              stopViolations={byStop}
-              highlight={highlight}
-              disabled={patch.isPending}
-              moving={
-                moving?.kind === "stop" && r.stops.some((s) => s.id === moving.id)
-                  ? {
-                      stopId: moving.id,
-                      form: form({
-                        kind: "stop",
-                        stop: r.stops.find((s) => s.id === moving.id)!,
-                        vehicleId: r.vehicleId,
-                      }),
-                    }
-                  : null
-              }
-              onMoveStart={(stopId) =>
-                setMoving(moving?.kind === "stop" && moving.id === stopId ? null : { kind: "stop", id: stopId })
-              }
-            />
-          ))}
-          <section aria-labelledby="unassigned-title" className="unassigned-section">
-            <h2 id="unassigned-title">{t("routes.unassigned.title", { count: p.unassigned.length })}</h2>
-            {p.unassigned.length === 0 ? (
-              <p className="muted">{t("routes.unassigned.none")}</p>
-            ) : (
-              <UnassignedTable
-                stops={p.unassigned}
-                disabled={patch.isPending}
-                moving={
-                  moving?.kind === "unassigned" && p.unassigned.some((u) => u.id === moving.id)
-                    ? {
-                        id: moving.id,
-                        form: form({ kind: "unassigned", stop: p.unassigned.find((u) => u.id === moving.id)! }),
-                      }
-                    : null
-                }
-                onMoveStart={(uid) =>
-                  setMoving(moving?.kind === "unassigned" && moving.id === uid ? null : { kind: "unassigned", id: uid })
-                }
-              />
-            )}
-          </section>
-        </div>
-        <div className="routes-map-column">
-          <div className="routes-map">
-            <MapView
-              boundaries={boundaries.data ?? null}
-              points={points}
-              lines={lines}
-              tileUrl={config.data?.tileUrl ?? null}
-              attributionHtml={attribution}
-              ariaLabel={t("routes.map.planLabel")}
-              fitKey={depotPlace ? `plan:${p.id}` : null}
-            />
-          </div>
-          <ul className="route-legend" aria-label={t("routes.map.legend")}>
-            {p.routes.map((r, i) => (
-              <li key={r.vehicleId}>
-                <span className="route-swatch" style={{ background: routeColour(i) }} aria-hidden="true" />
-                {routeLetter(i)} — {r.name} ({t("routes.map.stops", { count: r.stops.length })})
-              </li>
-            ))}
-          </ul>
-        </div>
+        <PlanRoutes plan={p} actions={actions} />
+        <PlanMap plan={p} />
       </div>
     </div>
   );

@@ -14,13 +14,56 @@ export interface PlanSummaryProps {
   onStatus: (status: "draft" | "published") => void;
 }
 
-/** Title, flags, totals and actions of a plan. */
-export function PlanSummary({ plan: p, pending, onStatus }: PlanSummaryProps) {
+/** The day's flags: season, convoy, insecure zones left out, cold-chain and insecure stops, the road model. */
+function PlanFlags({ plan: p }: { plan: RoutePlan }) {
+  const { t } = useTranslation();
+  const cold = p.routes.flatMap((r) => r.stops).filter((s) => s.coldChain).length;
+  const insecure = [...p.routes.flatMap((r) => r.stops), ...p.unassigned].filter((s) => s.insecure).length;
+  return (
+    <p className="plan-flags">
+      {p.rainySeason ? (
+        <span className="flag flag-rainy-slow">☂ {t("routes.flag.rainy")}</span>
+      ) : (
+        <span className="flag flag-ok">{t("routes.flag.dry")}</span>
+      )}
+      {p.convoy && <span className="flag flag-ok">{t("routes.flag.convoy")}</span>}
+      {p.excludeInsecure && <span className="flag flag-danger">{t("routes.flag.excludeInsecure")}</span>}
+      {cold > 0 && <span className="flag flag-cold">❄ {t("routes.flag.coldStops", { count: cold })}</span>}
+      {insecure > 0 && (
+        <span className="flag flag-danger">⚠ {t("routes.flag.insecureStops", { count: insecure })}</span>
+      )}
+      <span className="muted small">{t(`routes.roadModel.${p.roadModel}`)}</span>
+    </p>
+  );
+}
+
+/** The plan's totals as tiles (data-total for tests). */
+function PlanTotals({ plan: p }: { plan: RoutePlan }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const used = p.routes.filter((r) => r.stops.length > 0).length;
-  const cold = p.routes.flatMap((r) => r.stops).filter((s) => s.coldChain).length;
-  const insecure = [...p.routes.flatMap((r) => r.stops), ...p.unassigned].filter((s) => s.insecure).length;
+  const tile = (key: string, value: string | number, className = "tile") => (
+    <li className={className}>
+      <strong data-total={key}>{value}</strong>
+      <span>{t(`routes.totals.${key}`)}</span>
+    </li>
+  );
+  return (
+    <ul className="tiles" data-testid="plan-totals">
+      {tile("stops", p.totals.stops, "tile tile-accent")}
+      {tile("vehicles", t("routes.totals.vehiclesOf", { used, total: p.routes.length }))}
+      {tile("unassigned", p.totals.unassigned, p.totals.unassigned > 0 ? "tile tile-warn" : "tile tile-ok")}
+      {tile("distance", `${formatNumber(p.totals.distanceM / 1000, lang, 1)} km`)}
+      {tile("duration", duration(p.totals.durationS))}
+      {tile("cost", formatXof(p.totals.costXof, lang))}
+      {tile("violations", p.totals.violations, p.totals.violations > 0 ? "tile tile-danger" : "tile tile-ok")}
+    </ul>
+  );
+}
+
+/** Title, flags, totals and actions of a plan. */
+export function PlanSummary({ plan: p, pending, onStatus }: PlanSummaryProps) {
+  const { t } = useTranslation();
   return (
     <header className="order-header plan-header">
       <div className="order-title">
@@ -28,51 +71,9 @@ export function PlanSummary({ plan: p, pending, onStatus }: PlanSummaryProps) {
         <h1>
           {t("routes.plan.title", { date: formatDate(p.date), id: p.id })} <PlanStatusBadge status={p.status} />
         </h1>
-        <p className="plan-flags">
-          {p.rainySeason ? (
-            <span className="flag flag-rainy-slow">☂ {t("routes.flag.rainy")}</span>
-          ) : (
-            <span className="flag flag-ok">{t("routes.flag.dry")}</span>
-          )}
-          {p.convoy && <span className="flag flag-ok">{t("routes.flag.convoy")}</span>}
-          {p.excludeInsecure && <span className="flag flag-danger">{t("routes.flag.excludeInsecure")}</span>}
-          {cold > 0 && <span className="flag flag-cold">❄ {t("routes.flag.coldStops", { count: cold })}</span>}
-          {insecure > 0 && (
-            <span className="flag flag-danger">⚠ {t("routes.flag.insecureStops", { count: insecure })}</span>
-          )}
-          <span className="muted small">{t(`routes.roadModel.${p.roadModel}`)}</span>
-        </p>
+        <PlanFlags plan={p} />
       </div>
-      <ul className="tiles" data-testid="plan-totals">
-        <li className="tile tile-accent">
-          <strong data-total="stops">{p.totals.stops}</strong>
-          <span>{t("routes.totals.stops")}</span>
-        </li>
-        <li className="tile">
-          <strong data-total="vehicles">{t("routes.totals.vehiclesOf", { used, total: p.routes.length })}</strong>
-          <span>{t("routes.totals.vehicles")}</span>
-        </li>
-        <li className={p.totals.unassigned > 0 ? "tile tile-warn" : "tile tile-ok"}>
-          <strong data-total="unassigned">{p.totals.unassigned}</strong>
-          <span>{t("routes.totals.unassigned")}</span>
-        </li>
-        <li className="tile">
-          <strong data-total="distance">{formatNumber(p.totals.distanceM / 1000, lang, 1)} km</strong>
-          <span>{t("routes.totals.distance")}</span>
-        </li>
-        <li className="tile">
-          <strong data-total="duration">{duration(p.totals.durationS)}</strong>
-          <span>{t("routes.totals.duration")}</span>
-        </li>
-        <li className="tile">
-          <strong data-total="cost">{formatXof(p.totals.costXof, lang)}</strong>
-          <span>{t("routes.totals.cost")}</span>
-        </li>
-        <li className={p.totals.violations > 0 ? "tile tile-danger" : "tile tile-ok"}>
-          <strong data-total="violations">{p.totals.violations}</strong>
-          <span>{t("routes.totals.violations")}</span>
-        </li>
-      </ul>
+      <PlanTotals plan={p} />
       <div className="actions-row actions-row-start">
         {p.status === "draft" ? (
           <button

@@ -24,12 +24,42 @@ export interface RouteCardProps {
   disabled: boolean;
 }
 
+/** A stop's facility cell: name, flags, broken constraints. */
+function FacilityCell({ stop, violations }: { stop: Stop; violations: RouteViolation[] }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <>
+      <span data-testid="stop-name">{stop.facilityName}</span>
+      <StopFlags coldChain={stop.coldChain} insecure={stop.insecure} />
+      {violations.map((v, i) => (
+        <span key={i} className="badge badge-violation" data-violation={v.type}>
+          ⚠ {violationText(t, v, i18n.language)}
+        </span>
+      ))}
+    </>
+  );
+}
+
+/** A stop's ETA cell: arrival, opening hours, waiting. */
+function EtaCell({ stop: s }: { stop: Stop }) {
+  const { t } = useTranslation();
+  return (
+    <span data-testid="stop-eta">
+      {clock(s.etaS)}
+      <span className="block muted small">{t("routes.stop.window", { from: s.windowStart, to: s.windowEnd })}</span>
+      {s.waitingS > 0 && (
+        <span className="block muted small">{t("routes.stop.waiting", { duration: duration(s.waitingS) })}</span>
+      )}
+    </span>
+  );
+}
+
 /** The columns of a route's stop table: position, facility (flags, violations), ETA, leg, load, on board, orders, move. */
 function useStopColumns(props: RouteCardProps): Columns<Stop> {
   const { index, stopViolations, moving, onMoveStart, disabled } = props;
   const { t, i18n } = useTranslation();
-  const lang = i18n.language;
-  const n1 = (x: number) => formatNumber(x, lang, 1);
+  const n1 = (x: number) => formatNumber(x, i18n.language, 1);
+  const figure = { numeric: true, className: "nowrap" };
   return [
     {
       id: "position",
@@ -46,37 +76,13 @@ function useStopColumns(props: RouteCardProps): Columns<Stop> {
       header: t("routes.col.facility"),
       rowHeader: true,
       className: "facility-cell",
-      cell: (s) => (
-        <>
-          <span data-testid="stop-name">{s.facilityName}</span>
-          <StopFlags coldChain={s.coldChain} insecure={s.insecure} />
-          {(stopViolations.get(s.id) ?? []).map((v, i) => (
-            <span key={i} className="badge badge-violation" data-violation={v.type}>
-              ⚠ {violationText(t, v, lang)}
-            </span>
-          ))}
-        </>
-      ),
+      cell: (s) => <FacilityCell stop={s} violations={stopViolations.get(s.id) ?? []} />,
     },
-    {
-      id: "eta",
-      header: t("routes.col.eta"),
-      className: "nowrap",
-      cell: (s) => (
-        <span data-testid="stop-eta">
-          {clock(s.etaS)}
-          <span className="block muted small">{t("routes.stop.window", { from: s.windowStart, to: s.windowEnd })}</span>
-          {s.waitingS > 0 && (
-            <span className="block muted small">{t("routes.stop.waiting", { duration: duration(s.waitingS) })}</span>
-          )}
-        </span>
-      ),
-    },
+    { id: "eta", header: t("routes.col.eta"), className: "nowrap", cell: (s) => <EtaCell stop={s} /> },
     {
       id: "leg",
       header: t("routes.col.leg"),
-      numeric: true,
-      className: "nowrap",
+      ...figure,
       cell: (s) => (
         <>
           {n1(s.distanceFromPrevM / 1000)} km
@@ -87,8 +93,7 @@ function useStopColumns(props: RouteCardProps): Columns<Stop> {
     {
       id: "delivery",
       header: t("routes.col.delivery"),
-      numeric: true,
-      className: "nowrap",
+      ...figure,
       cell: (s) => <LoadText kg={s.loadKg} l={s.loadL} />,
     },
     {
