@@ -1,8 +1,10 @@
 /** Free-care allocation /allocations: choose a programme product, the source depot and the area; preview the rationing; send. */
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import type { AllocationRequest } from "@shared/contracts/replenishment";
+import type { Me } from "@shared/contracts/auth";
+import type { District, Facility, Programme, Region } from "@shared/contracts/reference";
+import { AllocationRequest } from "@shared/contracts/replenishment";
 import { useAllocationPreview, useSendAllocation } from "../../api/allocations";
 import { useMe } from "../../api/auth";
 import {
@@ -17,9 +19,145 @@ import { ActionError } from "../../components/ActionError";
 import { orderPath } from "../../components/screens";
 import { ErrorState, Loading } from "../../components/States";
 import { depotChoices } from "../../lib/depot/depotChoices";
+import { FormActions, FormFrame } from "../../lib/forms/fields";
+import { useContractForm } from "../../lib/forms/useContractForm";
 import { AllocationFields } from "./AllocationFields";
-import { buildRequest, type AllocationForm, type FormIssues } from "./allocationForm";
+import { ALLOCATION_MESSAGES, fieldOf, toRequest, type AllocationValues } from "./allocationForm";
 import { AllocationPreview } from "./AllocationPreview";
+
+/** The depots, districts and regions of the user's scope. */
+function scopeChoices(me: Me, facilities: Facility[], districts: District[], regions: Region[]) {
+  const byRole = <T,>(all: T[], district: (x: T) => boolean, region: (x: T) => boolean) =>
+    me.role === "district_pharmacist"
+      ? all.filter(district)
+      : me.role === "regional_manager"
+        ? all.filter(region)
+        : all;
+  return {
+    sources: depotChoices(me, facilities, districts),
+    districts: byRole(
+      districts,
+      (d) => d.id === me.scopeDistrictId,
+      (d) => d.regionId === me.scopeRegionId,
+    ),
+    regions: byRole(
+      regions,
+      () => false,
+      (r) => r.id === me.scopeRegionId,
+    ),
+  };
+}
+
+/** The preview under the form, and the send button (or what was sent). */
+function AllocationResult({
+  request,
+  onSend,
+}: {
+  request: AllocationRequest;
+  onSend: ReturnType<typeof useSendAllocation>;
+}) {
+  const { t } = useTranslation();
+  const preview = useAllocationPreview();
+  const products = useProducts(null);
+  // The preview is asked once per request (the component is keyed by it).
+  useEffect(() => preview.mutate(request), [request]);
+  const product = products.data?.find((p) => p.id === request.productId);
+  if (preview.isError) return <ActionError error={preview.error} />;
+  if (!preview.data || !product) return <Loading />;
+  const sent = onSend.data;
+  return (
+    <section className="allocation-result" aria-labelledby="allocation-preview-title">
+      <AllocationPreview plan={preview.data} product={product} />
+      {sent ? (
+        <div className="notice" data-testid="allocation-sent">
+          {t("allocation.sent", { count: sent.orderIds.length })}{" "}
+          {sent.orderIds.map((id, i) => (
+            <span key={id}>
+              {i > 0 && ", "}
+              <Link to={orderPath(id)}>#{id}</Link>
+            </span>
+          ))}
+        </div>
+      ) : (
+        <div className="actions-row">
+          <ActionError error={onSend.error} />
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={onSend.isPending || preview.data.allocated === 0}
+            onClick={() => onSend.mutate(request)}
+          >
+            {onSend.isPending
+              ? t("common.sending")
+              : t("allocation.send", { count: preview.data.shares.filter((s) => s.quantity > 0).length })}
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** The form once the lists are loaded: the user's first depot and area preselected. */
+function AllocationForm({ choices, freeCare }: { choices: ReturnType<typeof scopeChoices>; freeCare: Programme[] }) {
+  const { t } = useTranslation();
+  const send = useSendAllocation();
+  const [request, setRequest] = useState<AllocationRequest | null>(null);
+  const form = useContractForm({
+    contract: AllocationRequest,
+    toRequest,
+    fieldOf,
+    customMessages: ALLOCATION_MESSAGES,
+    defaultValues: {
+      programme: freeCare.some((p) => p.code === "malaria") ? "malaria" : (freeCare[0]?.code ?? ""),
+      productId: "",
+      sourceId: choices.sources[0]?.id ?? "",
+      targetKind: "district",
+      targetId: choices.districts[0]?.id ?? "",
+      months: "3",
+      basis: "amc",
+      unitsPerPerson: "",
+      populations: {},
+    } as AllocationValues,
+  });
+  const [programme, targetKind, targetId, basis] = form.watch(["programme", "targetKind", "targetId", "basis"]);
+  const products = useProducts(programme || null, programme !== "");
+  const targets = useFacilitiesIn(
+    { level: "cscom", ...(targetKind === "district" ? { districtId: targetId } : { regionId: targetId }) },
+    basis === "population" && targetId !== "",
+  );
+  // Any change makes the preview stale; another kind of area starts from its first choice.
+  useEffect(() => {
+    const sub = form.watch((_, { name }) => {
+      setRequest(null);
+      send.reset();
+      if (name === "targetKind") {
+        const kind = form.getValues("targetKind");
+        form.setValue("targetId", (kind === "district" ? choices.districts : choices.regions)[0]?.id ?? "");
+        form.setValue("populations", {});
+      }
+    });
+    return () => sub.unsubscribe();
+  }, [form, choices, send]);
+  return (
+    <>
+      <FormFrame form={form} onValid={setRequest} className="allocation-form" aria-labelledby="allocation-form-title">
+        <h2 id="allocation-form-title" className="visually-hidden">
+          {t("allocation.formTitle")}
+        </h2>
+        <AllocationFields
+          programmes={freeCare}
+          products={products.data ?? []}
+          sources={choices.sources}
+          districts={choices.districts}
+          regions={choices.regions}
+          targets={targets.data ?? []}
+        />
+        <FormActions submitLabel={t("allocation.preview")} pending={false} />
+      </FormFrame>
+      {request && <AllocationResult key={JSON.stringify(request)} request={request} onSend={send} />}
+    </>
+  );
+}
 
 /** The allocation page. */
 export default function AllocationPage() {
@@ -29,71 +167,13 @@ export default function AllocationPage() {
   const facilities = useFacilities();
   const districts = useDistricts();
   const regions = useRegions();
-  const sources = useMemo(
-    () => depotChoices(me, facilities.data?.items ?? [], districts.data ?? []),
-    [me, facilities.data, districts.data],
+  const choices = useMemo(
+    () => scopeChoices(me, facilities.data?.items ?? [], districts.data ?? [], regions.data ?? []),
+    [me, facilities.data, districts.data, regions.data],
   );
-  const districtChoices = (districts.data ?? []).filter((d) =>
-    me.role === "district_pharmacist"
-      ? d.id === me.scopeDistrictId
-      : me.role === "regional_manager"
-        ? d.regionId === me.scopeRegionId
-        : true,
-  );
-  const regionChoices = (regions.data ?? []).filter((r) =>
-    me.role === "district_pharmacist" ? false : me.role === "regional_manager" ? r.id === me.scopeRegionId : true,
-  );
-
-  const [form, setForm] = useState<AllocationForm>({
-    programme: "malaria",
-    productId: "",
-    sourceId: "",
-    targetKind: "district",
-    targetId: "",
-    months: "3",
-    basis: "amc",
-    unitsPerPerson: "",
-    populations: {},
-  });
-  // Defaults that depend on loaded lists: the user's first depot and first district.
-  const effective: AllocationForm = {
-    ...form,
-    sourceId: form.sourceId || sources[0]?.id || "",
-    targetId: form.targetId || (form.targetKind === "district" ? districtChoices[0]?.id : regionChoices[0]?.id) || "",
-  };
-  const products = useProducts(effective.programme || null, effective.programme !== "");
-  const targets = useFacilitiesIn(
-    {
-      level: "cscom",
-      ...(effective.targetKind === "district" ? { districtId: effective.targetId } : { regionId: effective.targetId }),
-    },
-    effective.basis === "population" && effective.targetId !== "",
-  );
-  const [issues, setIssues] = useState<FormIssues>({});
-  const preview = useAllocationPreview();
-  const send = useSendAllocation();
-  const [previewed, setPreviewed] = useState<AllocationRequest | null>(null);
-
-  const change = (changes: Partial<AllocationForm>) => {
-    setForm({ ...effective, ...changes });
-    setPreviewed(null);
-    preview.reset();
-    send.reset();
-  };
-  const runPreview = () => {
-    const built = buildRequest(effective);
-    setIssues(built.issues ?? {});
-    if (!built.request) return;
-    const request = built.request;
-    preview.mutate(request, { onSuccess: () => setPreviewed(request) });
-  };
-
   if (programmes.isPending || facilities.isPending || districts.isPending || regions.isPending) return <Loading />;
   const failed = [programmes, facilities, districts, regions].find((q) => q.isError);
   if (failed) return <ErrorState error={failed.error} onRetry={() => void failed.refetch()} />;
-  const freeCare = (programmes.data ?? []).filter((p) => p.kind === "free_care");
-  const product = products.data?.find((p) => String(p.id) === effective.productId) ?? null;
-
   return (
     <div className="page allocation-page">
       <div className="page-head">
@@ -102,66 +182,7 @@ export default function AllocationPage() {
           <p className="muted">{t("allocation.intro")}</p>
         </div>
       </div>
-      <form
-        className="allocation-form"
-        aria-labelledby="allocation-form-title"
-        onSubmit={(e) => {
-          e.preventDefault();
-          runPreview();
-        }}
-        noValidate
-      >
-        <h2 id="allocation-form-title" className="visually-hidden">
-          {t("allocation.formTitle")}
-        </h2>
-        <AllocationFields
-          form={effective}
-          issues={issues}
-          onChange={change}
-          programmes={freeCare}
-          products={products.data ?? []}
-          sources={sources}
-          districts={districtChoices}
-          regions={regionChoices}
-          targets={targets.data ?? []}
-        />
-        <div className="actions-row">
-          <ActionError error={preview.error} />
-          <button type="submit" className="button button-primary" disabled={preview.isPending}>
-            {preview.isPending ? t("common.loading") : t("allocation.preview")}
-          </button>
-        </div>
-      </form>
-      {preview.data && previewed && product && (
-        <section className="allocation-result" aria-labelledby="allocation-preview-title">
-          <AllocationPreview plan={preview.data} product={product} />
-          {send.data ? (
-            <div className="notice" data-testid="allocation-sent">
-              {t("allocation.sent", { count: send.data.orderIds.length })}{" "}
-              {send.data.orderIds.map((id, i) => (
-                <span key={id}>
-                  {i > 0 && ", "}
-                  <Link to={orderPath(id)}>#{id}</Link>
-                </span>
-              ))}
-            </div>
-          ) : (
-            <div className="actions-row">
-              <ActionError error={send.error} />
-              <button
-                type="button"
-                className="button button-primary"
-                disabled={send.isPending || preview.data.allocated === 0}
-                onClick={() => send.mutate(previewed)}
-              >
-                {send.isPending
-                  ? t("common.sending")
-                  : t("allocation.send", { count: preview.data.shares.filter((s) => s.quantity > 0).length })}
-              </button>
-            </div>
-          )}
-        </section>
-      )}
+      <AllocationForm choices={choices} freeCare={(programmes.data ?? []).filter((p) => p.kind === "free_care")} />
     </div>
   );
 }

@@ -1,8 +1,8 @@
-/** The allocation form: what was typed, and the AllocationRequest it makes, checked with the shared contract (pure, tested). */
-import { AllocationRequest } from "@shared/contracts/replenishment";
+/** The allocation form: what was typed, and the AllocationRequest it makes for the shared contract (pure, tested). */
+import { numberOrNaN } from "../../lib/forms/parse";
 
 /** The form as typed (numbers as text). */
-export interface AllocationForm {
+export interface AllocationValues {
   programme: string;
   productId: string;
   sourceId: string;
@@ -14,46 +14,43 @@ export interface AllocationForm {
   populations: Record<string, string>;
 }
 
-/** Form fields that can be refused, as i18n keys of their message. */
-export type FormIssues = Partial<
-  Record<"productId" | "sourceId" | "targetId" | "months" | "unitsPerPerson" | "populations", string>
->;
-
-const num = (text: string) => (text.trim() === "" ? Number.NaN : Number(text.replace(",", ".")));
-
-/** The request the form makes, or the fields to correct. */
-export function buildRequest(
-  form: AllocationForm,
-): { request: AllocationRequest; issues: null } | { request: null; issues: FormIssues } {
+/** The request candidate the form makes (the contract AllocationRequest checks it). */
+export function toRequest(form: AllocationValues) {
   const population =
     form.basis === "population"
       ? {
-          unitsPerPersonPerMonth: num(form.unitsPerPerson),
+          unitsPerPersonPerMonth: numberOrNaN(form.unitsPerPerson),
           facilities: Object.entries(form.populations)
             .filter(([, v]) => v.trim() !== "")
-            .map(([facilityId, v]) => ({ facilityId, targetPopulation: num(v) })),
+            .map(([facilityId, v]) => ({ facilityId, targetPopulation: numberOrNaN(v) })),
         }
       : undefined;
-  const candidate = {
-    productId: Number(form.productId) || 0,
+  return {
+    productId: form.productId === "" ? undefined : Number(form.productId),
     sourceFacilityId: form.sourceId,
     ...(form.targetKind === "district" ? { districtId: form.targetId } : { regionId: form.targetId }),
-    monthsOfCover: num(form.months),
+    monthsOfCover: numberOrNaN(form.months),
     basis: form.basis,
     ...(population ? { population } : {}),
   };
-  const parsed = AllocationRequest.safeParse(candidate);
-  if (parsed.success) return { request: parsed.data, issues: null };
-  const issues: FormIssues = {};
-  for (const issue of parsed.error.issues) {
-    const [head, sub] = issue.path;
-    if (head === "productId") issues.productId = "allocation.errors.product";
-    else if (head === "sourceFacilityId") issues.sourceId = "allocation.errors.source";
-    else if (head === "districtId" || head === "regionId") issues.targetId = "allocation.errors.target";
-    else if (head === "monthsOfCover") issues.months = "allocation.errors.months";
-    else if (head === "population" && sub === "unitsPerPersonPerMonth")
-      issues.unitsPerPerson = "allocation.errors.units";
-    else if (head === "population") issues.populations = "allocation.errors.populations";
-  }
-  return { request: null, issues };
 }
+
+/** The form field of a contract path. */
+export function fieldOf(path: string): string {
+  if (path === "sourceFacilityId") return "sourceId";
+  if (path === "districtId" || path === "regionId") return "targetId";
+  if (path === "monthsOfCover") return "months";
+  if (path === "population.unitsPerPersonPerMonth") return "unitsPerPerson";
+  if (path.startsWith("population")) return "populations";
+  return path;
+}
+
+/** What each field asks for, whatever the contract refused. */
+export const ALLOCATION_MESSAGES = {
+  "productId:*": "allocation.errors.product",
+  "sourceId:*": "allocation.errors.source",
+  "targetId:*": "allocation.errors.target",
+  "months:*": "allocation.errors.months",
+  "unitsPerPerson:*": "allocation.errors.units",
+  "populations:*": "allocation.errors.populations",
+};

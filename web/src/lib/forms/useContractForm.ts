@@ -29,7 +29,7 @@ export interface ContractFormOptions<TValues extends FieldValues, TRequest> {
    * i18n keys for the contract's refinements (code "custom"), by form field ("quantity" →
    * "stockEntry.invalid.negativeForReason"); a function picks the key from the values when a field has several.
    * "field:code" keys reword any other issue of a field ("lines:too_small" → "stockEntry.invalid.noCount").
-   * A "*" stands for a row index: "vehicles.*.shiftEnd".
+   * A "*" stands for a row index: "vehicles.*.shiftEnd"; "field:*" rewords every issue of the field.
    */
   customMessages?: Partial<Record<string, string | ((values: TValues) => string)>>;
   /** The form field of a contract path, when the names differ ("lines.0.countedQty" → "counted.12:malaria") */
@@ -67,7 +67,7 @@ function nest(entries: [string, FieldError][]): FieldErrors {
 function ruleFor<T>(rules: Partial<Record<string, T>>, field: string, code: string): T | undefined {
   const generic = field.replace(/\.\d+(?=\.|$)/g, ".*");
   for (const name of [field, generic]) {
-    const rule = rules[`${name}:${code}`] ?? (code === "custom" ? rules[name] : undefined);
+    const rule = rules[`${name}:${code}`] ?? rules[`${name}:*`] ?? (code === "custom" ? rules[name] : undefined);
     if (rule !== undefined) return rule;
   }
   return undefined;
