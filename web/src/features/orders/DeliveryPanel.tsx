@@ -1,47 +1,114 @@
 /** Proof of delivery per lot (accepted + rejected = shipped, a reason for any rejection), then the facility's receipt. */
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useFormContext } from "react-hook-form";
 import { OrderDeliver, type Order } from "@shared/contracts/replenishment";
 import { useOrderAction } from "../../api/orders";
 import { ActionError } from "../../components/ActionError";
 import { formatDate, formatNumber } from "../../i18n/format";
-import { parseQty } from "./approvalDraft";
+import { FieldMessage, FormFrame, FormServerError, GridQuantityInput, useControlAria } from "../../lib/forms/fields";
+import { parseWhole } from "../../lib/forms/parse";
+import { useContractForm } from "../../lib/forms/useContractForm";
+import { DataTable, type Columns } from "../../lib/table/DataTable";
+import {
+  deliveryDefaults,
+  DELIVERY_MESSAGES,
+  fieldOf,
+  shippedLines,
+  toRequest,
+  type DeliveryValues,
+} from "./deliveryForm";
 
-type Entry = { accepted: string; reason: string };
+type Line = Order["lines"][number];
+interface Row {
+  line: Line;
+  lot: Line["lots"][number];
+  key: string;
+}
 
-/** The shipped lots of an order, one row each. */
-function shippedLots(order: Order) {
-  return order.lines.flatMap((line) =>
-    line.lots.filter((lot) => lot.shippedQty > 0).map((lot) => ({ line, lot, key: `${line.id}:${lot.lotId}` })),
+/** The rejected quantity: shipped − accepted as typed (editing), else as recorded. */
+function RejectedCell({ row, editing }: { row: Row; editing: boolean }) {
+  const { t, i18n } = useTranslation();
+  const { watch } = useFormContext<DeliveryValues>();
+  const accepted = editing ? parseWhole(watch(`lots.${row.key}.accepted`) ?? "") : (row.lot.acceptedQty ?? 0);
+  const rejected = editing ? (accepted === null ? null : row.lot.shippedQty - accepted) : (row.lot.rejectedQty ?? 0);
+  if (rejected === null) return <span className="muted">—</span>;
+  if (rejected < 0) return <span className="field-error">{t("pod.tooMany")}</span>;
+  return rejected > 0 ? <strong className="warn-text">{formatNumber(rejected, i18n.language)}</strong> : <>0</>;
+}
+
+/** The rejection's reason: a field when something is rejected while editing, else what was recorded. */
+function ReasonCell({ row, editing }: { row: Row; editing: boolean }) {
+  const { t } = useTranslation();
+  const { watch, register } = useFormContext<DeliveryValues>();
+  const name = `lots.${row.key}.reason` as const;
+  const aria = useControlAria(`pod-reason-${row.key}`, name);
+  if (!editing) return <>{row.lot.rejectionReason ?? <span className="muted">—</span>}</>;
+  const accepted = parseWhole(watch(`lots.${row.key}.accepted`) ?? "");
+  if (accepted === null || accepted >= row.lot.shippedQty) return <span className="muted">—</span>;
+  return (
+    <>
+      <input
+        {...aria}
+        {...register(name)}
+        aria-label={t("pod.reasonFor", { name: row.line.genericName, lot: row.lot.lotCode })}
+        placeholder={t("pod.reasonPlaceholder")}
+      />
+      <FieldMessage id={`${aria.id}-msg`} name={name} />
+    </>
   );
 }
 
-/** The deliver request from what was typed, or the keys of the rows that are not valid. */
-function buildRequest(order: Order, entries: Record<string, Entry>) {
-  const bad = new Set<string>();
-  const lines = new Map<
-    number,
-    { lineId: number; lots: { lotId: number; acceptedQty: number; rejectedQty: number; reason?: string }[] }
-  >();
-  for (const { line, lot, key } of shippedLots(order)) {
-    const entry = entries[key] ?? { accepted: String(lot.shippedQty), reason: "" };
-    const accepted = parseQty(entry.accepted);
-    if (accepted === null || accepted > lot.shippedQty) {
-      bad.add(key);
-      continue;
-    }
-    const rejectedQty = lot.shippedQty - accepted;
-    const item = {
-      lotId: lot.lotId,
-      acceptedQty: accepted,
-      rejectedQty,
-      ...(rejectedQty > 0 ? { reason: entry.reason.trim() } : {}),
-    };
-    if (rejectedQty > 0 && entry.reason.trim().length < 3) bad.add(key);
-    lines.set(line.id, { lineId: line.id, lots: [...(lines.get(line.id)?.lots ?? []), item] });
-  }
-  const body = { lines: [...lines.values()] };
-  return { body, bad, valid: bad.size === 0 && OrderDeliver.safeParse(body).success };
+/** Product, lot, shipped, accepted (input while editing), rejected, reason. */
+function usePodColumns(editing: boolean): Columns<Row> {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  return [
+    {
+      id: "product",
+      header: t("order.product"),
+      rowHeader: true,
+      className: "product-cell",
+      cell: (r) => (
+        <>
+          {r.line.genericName}
+          <span className="muted small">{t("stock.packSize", { size: formatNumber(r.line.packSize, lang) })}</span>
+        </>
+      ),
+    },
+    {
+      id: "lot",
+      header: t("card.lot"),
+      cell: (r) => (
+        <>
+          <span className="lot-code">{r.lot.lotCode}</span>
+          <span className="muted small block">{t("stock.lotExpiry", { date: formatDate(r.lot.expiry) })}</span>
+        </>
+      ),
+    },
+    { id: "shipped", header: t("order.shipped"), numeric: true, cell: (r) => formatNumber(r.lot.shippedQty, lang) },
+    {
+      id: "accepted",
+      header: t("pod.accepted"),
+      numeric: true,
+      cell: (r) =>
+        editing ? (
+          <GridQuantityInput
+            name={`lots.${r.key}.accepted`}
+            id={`pod-accepted-${r.key}`}
+            label={t("pod.acceptedFor", { name: r.line.genericName, lot: r.lot.lotCode })}
+          />
+        ) : (
+          formatNumber(r.lot.acceptedQty ?? 0, lang)
+        ),
+    },
+    {
+      id: "rejected",
+      header: t("pod.rejected"),
+      numeric: true,
+      cell: (r) => <RejectedCell row={r} editing={editing} />,
+    },
+    { id: "reason", header: t("pod.reason"), cell: (r) => <ReasonCell row={r} editing={editing} /> },
+  ];
 }
 
 /** Props: the order, and whether the user may record the delivery (shipped) or confirm receipt (delivered). */
@@ -54,127 +121,43 @@ export interface DeliveryPanelProps {
 
 /** The delivery card. */
 export function DeliveryPanel({ order, canDeliver, canReceive, onDone }: DeliveryPanelProps) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+  const { t } = useTranslation();
   const action = useOrderAction(order.id);
-  const [entries, setEntries] = useState<Record<string, Entry>>({});
-  const [attempted, setAttempted] = useState(false);
-  const rows = shippedLots(order);
-  const request = buildRequest(order, entries);
   const editing = order.status === "shipped" && canDeliver;
-
-  const submit = () => {
-    setAttempted(true);
-    if (request.valid)
-      action.mutate({ action: "deliver", body: request.body }, { onSuccess: () => onDone(t("order.done.delivered")) });
-  };
-
+  const rows: Row[] = shippedLines(order).flatMap(({ line, lots }) => lots.map(({ lot, key }) => ({ line, lot, key })));
+  const form = useContractForm({
+    contract: OrderDeliver,
+    toRequest: (v: DeliveryValues) => toRequest(order, v),
+    fieldOf: (path) => fieldOf(order, path),
+    customMessages: DELIVERY_MESSAGES,
+    defaultValues: deliveryDefaults(order),
+  });
+  const columns = usePodColumns(editing);
   return (
-    <section className="action-card" aria-labelledby="pod-title">
+    <FormFrame
+      form={form}
+      serverError={action.error}
+      onValid={(body) =>
+        action.mutate({ action: "deliver", body }, { onSuccess: () => onDone(t("order.done.delivered")) })
+      }
+      className="action-card"
+      aria-labelledby="pod-title"
+    >
       <h2 id="pod-title">{editing ? t("pod.title") : t("pod.receiveTitle")}</h2>
       <p className="small">{editing ? t("pod.hint") : t("pod.receiveHint")}</p>
-      <div className="table-scroll" tabIndex={0} role="region" aria-label={t("pod.title")}>
-        <table className="table pod-table" data-testid="pod-table">
-          <thead>
-            <tr>
-              <th scope="col">{t("order.product")}</th>
-              <th scope="col">{t("card.lot")}</th>
-              <th scope="col" className="num">
-                {t("order.shipped")}
-              </th>
-              <th scope="col" className="num">
-                {t("pod.accepted")}
-              </th>
-              <th scope="col" className="num">
-                {t("pod.rejected")}
-              </th>
-              <th scope="col">{t("pod.reason")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map(({ line, lot, key }) => {
-              const entry = entries[key] ?? { accepted: String(lot.shippedQty), reason: "" };
-              const accepted = parseQty(entry.accepted);
-              const rejected = editing
-                ? accepted === null
-                  ? null
-                  : lot.shippedQty - accepted
-                : (lot.rejectedQty ?? 0);
-              const invalid = attempted && request.bad.has(key);
-              const set = (change: Partial<Entry>) => setEntries({ ...entries, [key]: { ...entry, ...change } });
-              return (
-                <tr key={key} data-lot-id={lot.lotId}>
-                  <th scope="row" className="product-cell">
-                    {line.genericName}
-                    <span className="muted small">
-                      {t("stock.packSize", { size: formatNumber(line.packSize, lang) })}
-                    </span>
-                  </th>
-                  <td>
-                    <span className="lot-code">{lot.lotCode}</span>
-                    <span className="muted small block">{t("stock.lotExpiry", { date: formatDate(lot.expiry) })}</span>
-                  </td>
-                  <td className="num">{formatNumber(lot.shippedQty, lang)}</td>
-                  <td className="num">
-                    {editing ? (
-                      <input
-                        className="qty-input"
-                        inputMode="numeric"
-                        value={entry.accepted}
-                        aria-label={t("pod.acceptedFor", { name: line.genericName, lot: lot.lotCode })}
-                        aria-invalid={invalid || undefined}
-                        onChange={(e) => set({ accepted: e.target.value })}
-                      />
-                    ) : (
-                      formatNumber(lot.acceptedQty ?? 0, lang)
-                    )}
-                  </td>
-                  <td className="num">
-                    {rejected === null || rejected < 0 ? (
-                      <span className="field-error">{t("pod.tooMany")}</span>
-                    ) : rejected > 0 ? (
-                      <strong className="warn-text">{formatNumber(rejected, lang)}</strong>
-                    ) : (
-                      "0"
-                    )}
-                  </td>
-                  <td>
-                    {editing ? (
-                      rejected !== null && rejected > 0 ? (
-                        <>
-                          <input
-                            value={entry.reason}
-                            aria-label={t("pod.reasonFor", { name: line.genericName, lot: lot.lotCode })}
-                            aria-invalid={invalid || undefined}
-                            placeholder={t("pod.reasonPlaceholder")}
-                            onChange={(e) => set({ reason: e.target.value })}
-                          />
-                          {invalid && entry.reason.trim().length < 3 && (
-                            <span className="field-error">{t("order.errors.reason")}</span>
-                          )}
-                        </>
-                      ) : (
-                        <span className="muted">—</span>
-                      )
-                    ) : (
-                      (lot.rejectionReason ?? <span className="muted">—</span>)
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        columns={columns}
+        rows={rows}
+        rowKey={(r) => r.key}
+        label={t("pod.title")}
+        className="pod-table"
+        testId="pod-table"
+        rowProps={(r) => ({ "data-lot-id": r.lot.lotId })}
+      />
       <div className="actions-row">
-        <ActionError error={action.error} />
+        {editing ? <FormServerError /> : <ActionError error={action.error} />}
         {editing && (
-          <button
-            type="button"
-            className="button button-primary"
-            onClick={submit}
-            disabled={action.isPending || rows.length === 0}
-          >
+          <button type="submit" className="button button-primary" disabled={action.isPending || rows.length === 0}>
             {action.isPending ? t("common.sending") : t("pod.submit")}
           </button>
         )}
@@ -189,6 +172,6 @@ export function DeliveryPanel({ order, canDeliver, canReceive, onDone }: Deliver
           </button>
         )}
       </div>
-    </section>
+    </FormFrame>
   );
 }

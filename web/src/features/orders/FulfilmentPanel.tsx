@@ -6,90 +6,103 @@ import { useLastPicks, useOrderAction } from "../../api/orders";
 import { useStockPositions } from "../../api/stock";
 import { ActionError } from "../../components/ActionError";
 import { formatDate, formatNumber, packsOf } from "../../i18n/format";
+import { DataTable } from "../../lib/table/DataTable";
 import { PackNote } from "./packs";
 import { pickRows, type BlockedLotView, type PickRow } from "./pickList";
+
+/** The lots picked for a line: code, expiry, quantity and whole packs. */
+function PickedLots({ row: r }: { row: PickRow }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  if (r.lots.length === 0) return <span className="muted">{t("pick.noLot")}</span>;
+  return (
+    <ul className="lots">
+      {r.lots.map((lot) => (
+        <li key={lot.lotId}>
+          <span className="lot-code">{lot.lotCode}</span> · {t("stock.lotExpiry", { date: formatDate(lot.expiry) })} ·{" "}
+          <strong>{formatNumber(lot.pickedQty, lang)}</strong>
+          {lot.pickedQty >= r.packSize && (
+            <span className="muted">
+              {" "}
+              (
+              {t(lot.pickedQty % r.packSize === 0 ? "pick.packsOnly" : "pick.packsShort", {
+                packs: formatNumber(Math.floor(lot.pickedQty / r.packSize), lang),
+                rest: lot.pickedQty % r.packSize,
+              })}
+              )
+            </span>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The lots that could not be picked, with why. */
+function BlockedLots({ row: r }: { row: PickRow }) {
+  const { t, i18n } = useTranslation();
+  if (r.blocked.length === 0) return <span className="muted">—</span>;
+  return (
+    <ul className="lots">
+      {r.blocked.map((b) => (
+        <li key={b.lotId} className="lot-blocked">
+          <span className="lot-code">{b.lotCode}</span> · {t("stock.lotExpiry", { date: formatDate(b.expiry) })} ·{" "}
+          {formatNumber(b.qty, i18n.language)}
+          <span className={`badge badge-blocked badge-${b.reason}`}>{t(`blocked.${b.reason}`)}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 function PickTable({ rows }: { rows: PickRow[] }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-label={t("pick.title")}>
-      <table className="table pick-table" data-testid="pick-list">
-        <thead>
-          <tr>
-            <th scope="col">{t("order.product")}</th>
-            <th scope="col" className="num">
-              {t("order.approved")}
-            </th>
-            <th scope="col">{t("pick.lots")}</th>
-            <th scope="col">{t("pick.blocked")}</th>
-            <th scope="col" className="num">
-              {t("pick.shortfall")}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.lineId} data-line-id={r.lineId} className={r.shortfall > 0 ? "has-shortfall" : undefined}>
-              <th scope="row" className="product-cell">
-                {r.name}
-                <span className="muted small">
-                  {r.code} · {t("stock.packSize", { size: formatNumber(r.packSize, lang) })}
-                </span>
-              </th>
-              <td className="num">
-                {formatNumber(r.approvedQty, lang)}
-                <PackNote packs={packsOf(r.approvedQty, r.packSize)} size={r.packSize} />
-              </td>
-              <td>
-                {r.lots.length === 0 ? (
-                  <span className="muted">{t("pick.noLot")}</span>
-                ) : (
-                  <ul className="lots">
-                    {r.lots.map((lot) => (
-                      <li key={lot.lotId}>
-                        <span className="lot-code">{lot.lotCode}</span> ·{" "}
-                        {t("stock.lotExpiry", { date: formatDate(lot.expiry) })} ·{" "}
-                        <strong>{formatNumber(lot.pickedQty, lang)}</strong>
-                        {lot.pickedQty >= r.packSize && (
-                          <span className="muted">
-                            {" "}
-                            (
-                            {t(lot.pickedQty % r.packSize === 0 ? "pick.packsOnly" : "pick.packsShort", {
-                              packs: formatNumber(Math.floor(lot.pickedQty / r.packSize), lang),
-                              rest: lot.pickedQty % r.packSize,
-                            })}
-                            )
-                          </span>
-                        )}
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </td>
-              <td>
-                {r.blocked.length === 0 ? (
-                  <span className="muted">—</span>
-                ) : (
-                  <ul className="lots">
-                    {r.blocked.map((b) => (
-                      <li key={b.lotId} className="lot-blocked">
-                        <span className="lot-code">{b.lotCode}</span> ·{" "}
-                        {t("stock.lotExpiry", { date: formatDate(b.expiry) })} · {formatNumber(b.qty, lang)}
-                        <span className={`badge badge-blocked badge-${b.reason}`}>{t(`blocked.${b.reason}`)}</span>
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </td>
-              <td className="num">
-                {r.shortfall > 0 ? <strong className="warn-text">{formatNumber(r.shortfall, lang)}</strong> : "0"}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      rows={rows}
+      rowKey={(r) => r.lineId}
+      label={t("pick.title")}
+      className="pick-table"
+      testId="pick-list"
+      rowProps={(r) => ({ "data-line-id": r.lineId, className: r.shortfall > 0 ? "has-shortfall" : undefined })}
+      columns={[
+        {
+          id: "product",
+          header: t("order.product"),
+          rowHeader: true,
+          className: "product-cell",
+          cell: (r) => (
+            <>
+              {r.name}
+              <span className="muted small">
+                {r.code} · {t("stock.packSize", { size: formatNumber(r.packSize, lang) })}
+              </span>
+            </>
+          ),
+        },
+        {
+          id: "approved",
+          header: t("order.approved"),
+          numeric: true,
+          cell: (r) => (
+            <>
+              {formatNumber(r.approvedQty, lang)}
+              <PackNote packs={packsOf(r.approvedQty, r.packSize)} size={r.packSize} />
+            </>
+          ),
+        },
+        { id: "lots", header: t("pick.lots"), cell: (r) => <PickedLots row={r} /> },
+        { id: "blocked", header: t("pick.blocked"), cell: (r) => <BlockedLots row={r} /> },
+        {
+          id: "shortfall",
+          header: t("pick.shortfall"),
+          numeric: true,
+          cell: (r) =>
+            r.shortfall > 0 ? <strong className="warn-text">{formatNumber(r.shortfall, lang)}</strong> : "0",
+        },
+      ]}
+    />
   );
 }
 
@@ -111,6 +124,61 @@ function useDepotBlocked(order: Order, enabled: boolean) {
   }, [stock.data, enabled]);
 }
 
+/** Ship: what to do with the shortfall (back-order or escalate), then send. */
+function ShipForm({
+  order,
+  shortfall,
+  onDone,
+}: {
+  order: Order;
+  shortfall: number;
+  onDone: (message: string) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const action = useOrderAction(order.id);
+  const [shortfallAction, setShortfallAction] = useState<"backorder" | "escalate" | null>(null);
+  return (
+    <form
+      className="ship-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!shortfallAction) return;
+        action.mutate(
+          { action: "ship", body: { shortfallAction } },
+          { onSuccess: () => onDone(t("order.done.shipped")) },
+        );
+      }}
+    >
+      <fieldset>
+        <legend>
+          {shortfall > 0 ? t("ship.question", { qty: formatNumber(shortfall, i18n.language) }) : t("ship.questionNone")}
+        </legend>
+        {(["backorder", "escalate"] as const).map((choice) => (
+          <label key={choice} className="choice">
+            <input
+              type="radio"
+              name="shortfall"
+              value={choice}
+              checked={shortfallAction === choice}
+              onChange={() => setShortfallAction(choice)}
+            />
+            <span>
+              <strong>{t(`ship.${choice}`)}</strong>
+              <span className="muted small block">{t(`ship.${choice}Hint`)}</span>
+            </span>
+          </label>
+        ))}
+      </fieldset>
+      <div className="actions-row">
+        <ActionError error={action.error} />
+        <button type="submit" className="button button-primary" disabled={!shortfallAction || action.isPending}>
+          {action.isPending ? t("common.sending") : t("ship.submit")}
+        </button>
+      </div>
+    </form>
+  );
+}
+
 /** Props: the order, and whether the user may pick (approved) or ship (picking). */
 export interface FulfilmentPanelProps {
   order: Order;
@@ -125,7 +193,6 @@ export function FulfilmentPanel({ order, canPick, canShip, onDone }: FulfilmentP
   const action = useOrderAction(order.id);
   const picks = useLastPicks(order.id);
   const depotBlocked = useDepotBlocked(order, order.status === "picking" && canShip && !picks);
-  const [shortfallAction, setShortfallAction] = useState<"backorder" | "escalate" | null>(null);
   const rows = order.status === "picking" ? pickRows(order, picks, depotBlocked) : [];
   const shortfall = rows.reduce((s, r) => s + r.shortfall, 0);
 
@@ -157,48 +224,7 @@ export function FulfilmentPanel({ order, canPick, canShip, onDone }: FulfilmentP
           : t("pick.summary", { count: rows.length })}
       </p>
       <PickTable rows={rows} />
-      {canShip && (
-        <form
-          className="ship-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (!shortfallAction) return;
-            action.mutate(
-              { action: "ship", body: { shortfallAction } },
-              { onSuccess: () => onDone(t("order.done.shipped")) },
-            );
-          }}
-        >
-          <fieldset>
-            <legend>
-              {shortfall > 0
-                ? t("ship.question", { qty: formatNumber(shortfall, i18n.language) })
-                : t("ship.questionNone")}
-            </legend>
-            {(["backorder", "escalate"] as const).map((choice) => (
-              <label key={choice} className="choice">
-                <input
-                  type="radio"
-                  name="shortfall"
-                  value={choice}
-                  checked={shortfallAction === choice}
-                  onChange={() => setShortfallAction(choice)}
-                />
-                <span>
-                  <strong>{t(`ship.${choice}`)}</strong>
-                  <span className="muted small block">{t(`ship.${choice}Hint`)}</span>
-                </span>
-              </label>
-            ))}
-          </fieldset>
-          <div className="actions-row">
-            <ActionError error={action.error} />
-            <button type="submit" className="button button-primary" disabled={!shortfallAction || action.isPending}>
-              {action.isPending ? t("common.sending") : t("ship.submit")}
-            </button>
-          </div>
-        </form>
-      )}
+      {canShip && <ShipForm order={order} shortfall={shortfall} onDone={onDone} />}
     </section>
   );
 }

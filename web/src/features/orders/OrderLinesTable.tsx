@@ -3,8 +3,8 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Order } from "@shared/contracts/replenishment";
 import { EmergencyBadge } from "../../components/Badges";
-import { EmptyState } from "../../components/States";
 import { formatMonths, formatNumber } from "../../i18n/format";
+import { DataTable, type Columns } from "../../lib/table/DataTable";
 import { draftProblems, type ApprovalDraft, type LineProblems } from "./approvalDraft";
 import { ApprovedQtyCell } from "./ApprovedQtyCell";
 import { PackNote, suggestedPacks } from "./packs";
@@ -54,172 +54,220 @@ export interface OrderLinesTableProps {
   requestEdit?: { draft: RequestDraft; onDraft: (draft: RequestDraft) => void } | undefined;
 }
 
-/** The lines table with its quick filters. */
-export function OrderLinesTable({ order, editable, draft, onDraft, showProblems, requestEdit }: OrderLinesTableProps) {
+/** The product cell: name, code and pack size, "Pourquoi ?" and the emergency badge. */
+function ProductCell({ line, expanded, onToggle }: { line: Line; expanded: boolean; onToggle: () => void }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <>
+      {line.genericName}
+      <span className="muted small">
+        {line.productCode} · {t("stock.packSize", { size: formatNumber(line.packSize, i18n.language) })}
+      </span>
+      <span className="product-actions">
+        <button
+          type="button"
+          className="button button-small"
+          aria-expanded={expanded}
+          aria-controls={`why-${line.id}`}
+          onClick={onToggle}
+          aria-label={t("order.whyFor", { name: line.genericName })}
+        >
+          {t("order.why")}
+        </button>
+        {line.emergency && <EmergencyBadge />}
+      </span>
+    </>
+  );
+}
+
+/** What the columns need besides the line. */
+interface ColumnContext extends Omit<OrderLinesTableProps, "showProblems"> {
+  problems: Map<number, LineProblems>;
+  open: Set<number>;
+  toggle: (id: number) => void;
+}
+
+/** The figures of a line: AMC, stock (in transit), months of stock, suggestion. */
+function figureColumns(lang: string, t: ReturnType<typeof useTranslation>["t"]): Columns<Line> {
+  return [
+    {
+      id: "amc",
+      header: <abbr title={t("stock.amcHint")}>{t("stock.amc")}</abbr>,
+      headerText: t("stock.amcHint"),
+      numeric: true,
+      cell: (l) => formatNumber(l.amc, lang),
+    },
+    {
+      id: "stock",
+      header: t("order.stock"),
+      numeric: true,
+      cell: (l) => (
+        <>
+          {formatNumber(l.stockOnHand, lang)}
+          {l.inTransit > 0 && (
+            <span className="muted small block">{t("order.inTransit", { qty: formatNumber(l.inTransit, lang) })}</span>
+          )}
+        </>
+      ),
+    },
+    { id: "mos", header: t("stock.mos"), numeric: true, cell: (l) => formatMonths(l.monthsOfStock, lang) },
+    {
+      id: "suggested",
+      header: t("order.suggested"),
+      numeric: true,
+      cell: (l) => (
+        <>
+          {formatNumber(l.suggestedQty, lang)}
+          <PackNote packs={suggestedPacks(l)} size={l.packSize} />
+        </>
+      ),
+    },
+  ];
+}
+
+/** Product, VEN, the figures, requested (editable by the requester), approved (editable under review), shipped. */
+function useLineColumns(c: ColumnContext): Columns<Line> {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
+  const shipped = ["shipped", "delivered", "received"].includes(c.order.status);
+  const { requestEdit, draft, onDraft } = c;
+  return [
+    {
+      id: "product",
+      header: t("order.product"),
+      rowHeader: true,
+      className: "product-cell",
+      cell: (l) => <ProductCell line={l} expanded={c.open.has(l.id)} onToggle={() => c.toggle(l.id)} />,
+    },
+    {
+      id: "ven",
+      header: "VEN",
+      cell: (l) => (
+        <span className={`ven ven-${l.ven}`} title={t(`ven.${l.ven}`)}>
+          {l.ven}
+        </span>
+      ),
+    },
+    ...figureColumns(lang, t),
+    {
+      id: "requested",
+      header: t("order.requested"),
+      numeric: true,
+      cell: (l) =>
+        requestEdit ? (
+          <RequestedQtyCell
+            line={l}
+            text={requestEdit.draft[l.id]}
+            onText={(text) =>
+              requestEdit.onDraft(
+                text === null ? omitRequest(requestEdit.draft, l.id) : { ...requestEdit.draft, [l.id]: text },
+              )
+            }
+          />
+        ) : (
+          formatNumber(l.requestedQty, lang)
+        ),
+    },
+    {
+      id: "approved",
+      header: t("order.approved"),
+      numeric: true,
+      className: "approved-col",
+      headerClassName: "approved-col",
+      cell: (l) => (
+        <ApprovedQtyCell
+          line={l}
+          editable={c.editable}
+          edit={draft[l.id]}
+          problems={c.problems.get(l.id)}
+          onEdit={(edit) => onDraft(edit === null ? omit(draft, l.id) : { ...draft, [l.id]: edit })}
+        />
+      ),
+    },
+    shipped && {
+      id: "shipped",
+      header: t("order.shipped"),
+      numeric: true,
+      cell: (l) => (
+        <>
+          {formatNumber(l.shippedQty, lang)}
+          {l.shortfallQty > 0 && (
+            <span className="warn-text small block">
+              {t(`order.shortfallShort_${l.shortfallAction ?? "backorder"}`, {
+                qty: formatNumber(l.shortfallQty, lang),
+              })}
+            </span>
+          )}
+        </>
+      ),
+    },
+  ];
+}
+
+/** The quick filters of the lines and the count shown. */
+function LineFilters({
+  filter,
+  onFilter,
+  shown,
+  total,
+}: {
+  filter: LineFilter;
+  onFilter: (f: LineFilter) => void;
+  shown: number;
+  total: number;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="section-head">
+      <h2 id="lines-title">{t("order.linesTitle")}</h2>
+      <div className="segmented" role="group" aria-label={t("order.lineFilter")}>
+        {FILTERS.map((f) => (
+          <button key={f} type="button" aria-pressed={filter === f} onClick={() => onFilter(f)}>
+            {t(`order.filter.${f}`)}
+          </button>
+        ))}
+      </div>
+      <span className="muted small" aria-live="polite">
+        {t("order.linesShown", { count: shown, total })}
+      </span>
+    </div>
+  );
+}
+
+/** The lines table with its quick filters. */
+export function OrderLinesTable(props: OrderLinesTableProps) {
+  const { order, editable, draft, showProblems, requestEdit } = props;
+  const { t } = useTranslation();
   const [filter, setFilter] = useState<LineFilter>("withQty");
   const [open, setOpen] = useState<Set<number>>(new Set());
   const problems = showProblems ? draftProblems(order, draft) : new Map<number, LineProblems>();
   const lines = order.lines.filter(
     (l) => keep(l, filter, draft) || (requestEdit?.draft[l.id] !== undefined && filter !== "emergency"),
   );
-  const shipped = ["shipped", "delivered", "received"].includes(order.status);
-  const columns = shipped ? 9 : 8;
   const toggle = (id: number) =>
     setOpen((prev) => new Set(prev.has(id) ? [...prev].filter((x) => x !== id) : [...prev, id]));
-
+  const columns = useLineColumns({ ...props, problems, open, toggle });
   return (
     <section className="order-lines" aria-labelledby="lines-title">
-      <div className="section-head">
-        <h2 id="lines-title">{t("order.linesTitle")}</h2>
-        <div className="segmented" role="group" aria-label={t("order.lineFilter")}>
-          {FILTERS.map((f) => (
-            <button key={f} type="button" aria-pressed={filter === f} onClick={() => setFilter(f)}>
-              {t(`order.filter.${f}`)}
-            </button>
-          ))}
-        </div>
-        <span className="muted small" aria-live="polite">
-          {t("order.linesShown", { count: lines.length, total: order.lines.length })}
-        </span>
-      </div>
+      <LineFilters filter={filter} onFilter={setFilter} shown={lines.length} total={order.lines.length} />
       {editable && <p className="note">{t("order.editHint")}</p>}
       {requestEdit && <p className="note">{t("orderRequest.editHint")}</p>}
-      {lines.length === 0 ? (
-        <EmptyState>{t("order.noLines")}</EmptyState>
-      ) : (
-        <div className="table-scroll lines-scroll" tabIndex={0} role="region" aria-label={t("order.linesTitle")}>
-          <table className="table lines-table" data-testid="order-lines">
-            <thead>
-              <tr>
-                <th scope="col">{t("order.product")}</th>
-                <th scope="col">VEN</th>
-                <th scope="col" className="num">
-                  <abbr title={t("stock.amcHint")}>{t("stock.amc")}</abbr>
-                </th>
-                <th scope="col" className="num">
-                  {t("order.stock")}
-                </th>
-                <th scope="col" className="num">
-                  {t("stock.mos")}
-                </th>
-                <th scope="col" className="num">
-                  {t("order.suggested")}
-                </th>
-                <th scope="col" className="num">
-                  {t("order.requested")}
-                </th>
-                <th scope="col" className="num approved-col">
-                  {t("order.approved")}
-                </th>
-                {shipped && (
-                  <th scope="col" className="num">
-                    {t("order.shipped")}
-                  </th>
-                )}
-              </tr>
-            </thead>
-            <tbody>
-              {lines.map((line) => {
-                const expanded = open.has(line.id);
-                return [
-                  <tr
-                    key={line.id}
-                    data-line-id={line.id}
-                    data-product-code={line.productCode}
-                    className={line.emergency ? "is-emergency" : undefined}
-                  >
-                    <th scope="row" className="product-cell">
-                      {line.genericName}
-                      <span className="muted small">
-                        {line.productCode} · {t("stock.packSize", { size: formatNumber(line.packSize, lang) })}
-                      </span>
-                      <span className="product-actions">
-                        <button
-                          type="button"
-                          className="button button-small"
-                          aria-expanded={expanded}
-                          aria-controls={`why-${line.id}`}
-                          onClick={() => toggle(line.id)}
-                          aria-label={t("order.whyFor", { name: line.genericName })}
-                        >
-                          {t("order.why")}
-                        </button>
-                        {line.emergency && <EmergencyBadge />}
-                      </span>
-                    </th>
-                    <td>
-                      <span className={`ven ven-${line.ven}`} title={t(`ven.${line.ven}`)}>
-                        {line.ven}
-                      </span>
-                    </td>
-                    <td className="num">{formatNumber(line.amc, lang)}</td>
-                    <td className="num">
-                      {formatNumber(line.stockOnHand, lang)}
-                      {line.inTransit > 0 && (
-                        <span className="muted small block">
-                          {t("order.inTransit", { qty: formatNumber(line.inTransit, lang) })}
-                        </span>
-                      )}
-                    </td>
-                    <td className="num">{formatMonths(line.monthsOfStock, lang)}</td>
-                    <td className="num">
-                      {formatNumber(line.suggestedQty, lang)}
-                      <PackNote packs={suggestedPacks(line)} size={line.packSize} />
-                    </td>
-                    <td className="num">
-                      {requestEdit ? (
-                        <RequestedQtyCell
-                          line={line}
-                          text={requestEdit.draft[line.id]}
-                          onText={(text) =>
-                            requestEdit.onDraft(
-                              text === null
-                                ? omitRequest(requestEdit.draft, line.id)
-                                : { ...requestEdit.draft, [line.id]: text },
-                            )
-                          }
-                        />
-                      ) : (
-                        formatNumber(line.requestedQty, lang)
-                      )}
-                    </td>
-                    <td className="num approved-col">
-                      <ApprovedQtyCell
-                        line={line}
-                        editable={editable}
-                        edit={draft[line.id]}
-                        problems={problems.get(line.id)}
-                        onEdit={(edit) => onDraft(edit === null ? omit(draft, line.id) : { ...draft, [line.id]: edit })}
-                      />
-                    </td>
-                    {shipped && (
-                      <td className="num">
-                        {formatNumber(line.shippedQty, lang)}
-                        {line.shortfallQty > 0 && (
-                          <span className="warn-text small block">
-                            {t(`order.shortfallShort_${line.shortfallAction ?? "backorder"}`, {
-                              qty: formatNumber(line.shortfallQty, lang),
-                            })}
-                          </span>
-                        )}
-                      </td>
-                    )}
-                  </tr>,
-                  expanded ? (
-                    <tr key={`${line.id}-why`} className="explain-row">
-                      <td colSpan={columns}>
-                        <Explanation line={line} id={`why-${line.id}`} />
-                      </td>
-                    </tr>
-                  ) : null,
-                ];
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        columns={columns}
+        rows={lines}
+        rowKey={(l) => l.id}
+        label={t("order.linesTitle")}
+        className="lines-table"
+        scrollClassName="lines-scroll"
+        testId="order-lines"
+        empty={t("order.noLines")}
+        rowProps={(l) => ({
+          "data-line-id": l.id,
+          "data-product-code": l.productCode,
+          className: l.emergency ? "is-emergency" : undefined,
+        })}
+        subRow={(l) => (open.has(l.id) ? <Explanation line={l} id={`why-${l.id}`} /> : null)}
+      />
     </section>
   );
 }

@@ -2,6 +2,8 @@
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useParams } from "react-router";
+import type { Me } from "@shared/contracts/auth";
+import type { Order } from "@shared/contracts/replenishment";
 import { useMe } from "../../api/auth";
 import { ApiError } from "../../api/client";
 import { useOrder } from "../../api/orders";
@@ -56,43 +58,14 @@ function CreatedNotice({ created, current }: CreatedOrdersState & { current: num
   );
 }
 
-/** The page of one order. */
-export default function OrderPage() {
+/** The order's page once loaded: header, notices, the panels its status and the user's role allow, lines, history. */
+function OrderView({ order: o, me, placed }: { order: Order; me: Me; placed: Map<string, PlacedFacility> }) {
   const { t } = useTranslation();
-  const { id = "" } = useParams();
-  const orderId = Number(id);
-  const me = useMe().data!;
-  const order = useOrder(orderId);
-  const facilities = useFacilities();
-  const back = useBackLink();
   const created = (useLocation().state as CreatedOrdersState | null)?.created;
   const [draft, setDraft] = useState<ApprovalDraft>({});
   const [requestDraft, setRequestDraft] = useState<RequestDraft>({});
   const [attempted, setAttempted] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
-  const placed = useMemo(
-    () => new Map<string, PlacedFacility>((facilities.data?.items ?? []).map((f) => [f.id, f])),
-    [facilities.data],
-  );
-
-  if (order.isPending || (facilities.isPending && !facilities.isError)) return <Loading />;
-  if (order.isError || !Number.isInteger(orderId)) {
-    const notFound =
-      !Number.isInteger(orderId) || (order.error instanceof ApiError && order.error.code === "not_found");
-    return (
-      <div className="page">
-        <Link to={back.to} className="back-link">
-          ← {back.label}
-        </Link>
-        {notFound ? (
-          <ErrorState error={order.error} title={t("order.notFoundTitle")} message={t("order.notFound")} />
-        ) : (
-          <ErrorState error={order.error} onRetry={() => void order.refetch()} />
-        )}
-      </div>
-    );
-  }
-  const o = order.data;
   const actions = allowedActions(me, o, placed);
   const reviewing = actions.has("approve");
   // The requester may change requested quantities until the order is submitted.
@@ -104,10 +77,7 @@ export default function OrderPage() {
     setAttempted(false);
   };
   return (
-    <div className="page order-page" data-order-status={o.status}>
-      <Link to={back.to} className="back-link">
-        ← {back.label}
-      </Link>
+    <>
       <OrderHeader order={o} />
       {created && created.length > 0 && <CreatedNotice created={created} current={o.id} />}
       {o.reportId !== null && REPORT_READERS.includes(me.role) && (
@@ -152,6 +122,39 @@ export default function OrderPage() {
       />
       {reviewing && <ReviewBar order={o} me={me} draft={draft} onAttempt={() => setAttempted(true)} onDone={done} />}
       <OrderTimeline order={o} me={me} />
+    </>
+  );
+}
+
+/** The page of one order. */
+export default function OrderPage() {
+  const { t } = useTranslation();
+  const { id = "" } = useParams();
+  const orderId = Number(id);
+  const me = useMe().data!;
+  const order = useOrder(orderId);
+  const facilities = useFacilities();
+  const back = useBackLink();
+  const placed = useMemo(
+    () => new Map<string, PlacedFacility>((facilities.data?.items ?? []).map((f) => [f.id, f])),
+    [facilities.data],
+  );
+  if (order.isPending || (facilities.isPending && !facilities.isError)) return <Loading />;
+  const notFound = !Number.isInteger(orderId) || (order.error instanceof ApiError && order.error.code === "not_found");
+  return (
+    <div className="page order-page" data-order-status={order.data?.status}>
+      <Link to={back.to} className="back-link">
+        ← {back.label}
+      </Link>
+      {order.isError || !Number.isInteger(orderId) ? (
+        notFound ? (
+          <ErrorState error={order.error} title={t("order.notFoundTitle")} message={t("order.notFound")} />
+        ) : (
+          <ErrorState error={order.error} onRetry={() => void order.refetch()} />
+        )
+      ) : (
+        <OrderView key={order.data.id} order={order.data} me={me} placed={placed} />
+      )}
     </div>
   );
 }

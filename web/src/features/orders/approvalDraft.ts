@@ -1,5 +1,6 @@
 /** The pharmacist's corrections before approving: approved quantities typed per line, each change with its reason (pure, tested). */
 import { OrderApprove, type Order } from "@shared/contracts/replenishment";
+import { parseWhole } from "../../lib/forms/parse";
 
 /** What was typed for one line: the quantity as text (base units) and the reason. */
 export interface LineEdit {
@@ -16,13 +17,8 @@ export interface LineProblems {
   reason?: "order.errors.reason";
 }
 
-/** The quantity typed for a line, or null when it is not a whole number ≥ 0. */
-export function parseQty(text: string): number | null {
-  const t = text.trim();
-  if (!/^\d+$/.test(t)) return null;
-  const n = Number(t);
-  return Number.isSafeInteger(n) ? n : null;
-}
+/** The quantity typed for a line, or null when it is not a whole number ≥ 0 (the app's one parser, lib/forms/parse). */
+export const parseQty = (text: string): number | null => parseWhole(text);
 
 /** The lines whose approved quantity differs from the requested one, as the approve request wants them. */
 export function changedLines(

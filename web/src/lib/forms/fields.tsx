@@ -130,6 +130,17 @@ export function TextField({ name, id, label, hint, className, ...input }: BaseFi
   );
 }
 
+/** A text area (reasons, notes). */
+export function TextAreaField({ name, id, label, hint, className, rows = 2 }: BaseFieldProps & { rows?: number }) {
+  const { register } = useFormContext();
+  const aria = useControlAria(id, name, hint ? [`${id}-hint`] : []);
+  return (
+    <FieldBox name={name} id={id} label={label} hint={hint} className={className}>
+      <textarea rows={rows} {...aria} {...register(name)} />
+    </FieldBox>
+  );
+}
+
 /** The pack size beside a quantity in base units, and the packs the typed quantity makes. */
 export function PackNote({ id, name, packSize, unit }: { id: string; name: string; packSize: number; unit: string }) {
   const { t, i18n } = useTranslation();

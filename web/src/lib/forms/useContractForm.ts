@@ -65,7 +65,8 @@ function nest(entries: [string, FieldError][]): FieldErrors {
 
 /** The message rule of a field's issue: "field:code", else "field" for a refinement; row indexes may be written "*". */
 function ruleFor<T>(rules: Partial<Record<string, T>>, field: string, code: string): T | undefined {
-  const generic = field.replace(/\.\d+(?=\.|$)/g, ".*");
+  // A row segment (an index "3", or a key with digits "7-12") may be written "*".
+  const generic = field.replace(/\.[^.]*\d[^.]*(?=\.)/g, ".*");
   for (const name of [field, generic]) {
     const rule = rules[`${name}:${code}`] ?? rules[`${name}:*`] ?? (code === "custom" ? rules[name] : undefined);
     if (rule !== undefined) return rule;
