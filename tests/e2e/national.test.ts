@@ -144,7 +144,7 @@ describe("national stock picture in chromium", () => {
     const last = series.points[series.points.length - 1]!;
     expect(summary).toContain(`${numberFr(series.facilities)} établissements`);
     expect(summary).toContain(`stock en fin de mois : ${numberFr(last.closing)}`);
-    expect(await trend.locator("table.visually-hidden tbody tr").count()).toBe(24);
+    expect(await trend.locator(".visually-hidden table tbody tr").count()).toBe(24);
     if (series.seasonality.years > 0) {
       await page.getByTestId("season-chart").locator("canvas").first().waitFor();
       expect(await page.getByTestId("season-chart-summary").textContent()).toMatch(/mois le plus fort/);
@@ -184,6 +184,82 @@ describe("national stock picture in chromium", () => {
       );
     }
     await page.screenshot({ path: join(SHOTS, "facility-history.png"), fullPage: true });
+  });
+
+  it("lays the picture out without clipping or blank space: AL bands told apart, cards and chart axes wide enough", async () => {
+    for (const [width, height] of [
+      [1280, 800],
+      [1024, 768],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await page.goto(`${server!.baseUrl}/situation?product=${productValue}`);
+      await page.getByTestId("trend-chart").locator("canvas").first().waitFor({ timeout: 15_000 });
+      await page.getByTestId("indicator-expiry-value").waitFor();
+      // Nothing below the footer: the charts' hidden data tables once pushed the page thousands of pixels down.
+      const below = await page.evaluate(
+        () =>
+          document.documentElement.scrollHeight -
+          (document.querySelector("footer")!.getBoundingClientRect().bottom + scrollY),
+      );
+      expect(below, `${width}px`).toBeLessThanOrEqual(1);
+      // Every indicator card holds its text (no child sticks out of it).
+      const overflowing = await page.locator(".indicator-card").evaluateAll((cards) =>
+        cards
+          .filter((card) => {
+            const box = card.getBoundingClientRect();
+            return (
+              card.scrollWidth > card.clientWidth + 1 ||
+              [...card.querySelectorAll("*")].some((el) => el.getBoundingClientRect().right > box.right + 0.5)
+            );
+          })
+          .map((card) => card.getAttribute("data-testid")),
+      );
+      expect(overflowing, `${width}px`).toEqual([]);
+      // The y axis is as wide as its labels in the axis font (a fixed width cut "100 000" to "00 000").
+      const axis = await page.getByTestId("trend-chart").evaluate((fig) => {
+        const values = [...fig.querySelectorAll(".visually-hidden tbody tr")].map((tr) =>
+          Number(tr.children[1]!.textContent!.replace(/\D/g, "")),
+        );
+        const magnitude = 10 ** (String(Math.floor(Math.max(...values))).length - 1);
+        const label = new Intl.NumberFormat("fr-FR").format(magnitude);
+        const ctx = document.createElement("canvas").getContext("2d")!;
+        ctx.font =
+          '12px system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif';
+        return {
+          label,
+          needed: ctx.measureText(label).width,
+          size: Number(fig.querySelector(".uplot")!.getAttribute("data-axis1-size")),
+        };
+      });
+      expect(axis.size, `${axis.label} at ${width}px`).toBeGreaterThanOrEqual(axis.needed + 10);
+    }
+
+    // The four AL weight bands differ in the closed list: the band comes first and fits in the select.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.getByRole("searchbox", { name: "Rechercher un produit" }).fill("lumefantrine");
+    const select = page.getByTestId("product-select");
+    const al = await select
+      .locator("option")
+      .evaluateAll((opts) =>
+        opts.filter((o) => /Luméfantrine/.test(o.textContent!)).map((o) => (o as HTMLOptionElement).value),
+      );
+    expect(al.length).toBe(4);
+    const shown: string[] = [];
+    for (const value of al) {
+      await select.selectOption(value);
+      const fit = await select.evaluate((el: HTMLSelectElement) => {
+        const style = getComputedStyle(el);
+        const ctx = document.createElement("canvas").getContext("2d")!;
+        ctx.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+        const band = el.selectedOptions[0]!.textContent!.split(" · ")[0]!;
+        const room = el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 16;
+        return { band, width: ctx.measureText(`${band} · `).width, room };
+      });
+      expect(fit.width, fit.band).toBeLessThanOrEqual(fit.room);
+      expect(await page.getByTestId("product-detail").textContent()).toContain(`Tranche de poids : ${fit.band}`);
+      shown.push(fit.band);
+    }
+    expect(new Set(shown).size).toBe(4);
   });
 
   it("logged no console errors", () => {

@@ -8,7 +8,7 @@ import { useEffect, useId, useRef } from "react";
 import uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
 import "./charts.css";
-import { axisNumber } from "./chartFormat";
+import { axisNumber, yAxisSize } from "./chartFormat";
 import type { ChartProps, ChartSeries } from "./chartTypes";
 
 /** Translucent fill for bars from a "#rrggbb" colour. */
@@ -41,7 +41,15 @@ function chartOptions(props: ChartProps, width: number): uPlot.Options {
   const yAxis = (scale: string, side: 1 | 3): uPlot.Axis => ({
     scale,
     side,
-    size: 56,
+    // As wide as its widest label in the axis font (uPlot calls this again once the labels are known).
+    size: (u, values, axisIdx) => {
+      u.ctx.save();
+      u.ctx.font = (u.axes[axisIdx]!.font as unknown as [string])[0];
+      const size = yAxisSize(values ?? [], (text) => u.ctx.measureText(text).width / devicePixelRatio);
+      u.ctx.restore();
+      u.root.dataset[`axis${axisIdx}Size`] = String(size);
+      return size;
+    },
     values: (_u, splits) => splits.map((v) => axisNumber(v, lang)),
     ...(side === 1 ? { grid: { show: false } } : {}),
   });
@@ -105,29 +113,32 @@ export default function Chart(props: ChartProps) {
       <p className="chart-summary" data-testid={props.testId ? `${props.testId}-summary` : undefined}>
         {props.summary}
       </p>
-      <table className="visually-hidden">
-        <caption>{props.caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{props.labelHeader}</th>
-            {props.series.map((s) => (
-              <th key={s.key} scope="col">
-                {s.label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {props.labels.map((label, i) => (
-            <tr key={label}>
-              <th scope="row">{label}</th>
+      {/* A table is as tall as its rows whatever its CSS height: the wrapper hides it (or it would push blank space below the page). */}
+      <div className="visually-hidden">
+        <table>
+          <caption>{props.caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{props.labelHeader}</th>
               {props.series.map((s) => (
-                <td key={s.key}>{s.values[i] === null || s.values[i] === undefined ? "—" : format(s.values[i]!)}</td>
+                <th key={s.key} scope="col">
+                  {s.label}
+                </th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {props.labels.map((label, i) => (
+              <tr key={label}>
+                <th scope="row">{label}</th>
+                {props.series.map((s) => (
+                  <td key={s.key}>{s.values[i] === null || s.values[i] === undefined ? "—" : format(s.values[i]!)}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { axisNumber, calendarMonth, monthLabel } from "./chartFormat";
+import { axisNumber, calendarMonth, monthLabel, yAxisSize } from "./chartFormat";
 
 describe("chart labels", () => {
   it("writes months in French by default and in English on request", () => {
@@ -13,5 +13,14 @@ describe("chart labels", () => {
     expect(axisNumber(0.5, "fr")).toBe("0,5");
     expect(axisNumber(2_500_000, "en")).toBe("2.5m");
     expect(axisNumber(2_500_000, "fr")).toBe("2,5\u00a0M");
+  });
+});
+
+describe("y axis width", () => {
+  it("grows with the widest label, so large figures are never cut", () => {
+    const measure = (text: string) => text.length * 7;
+    expect(yAxisSize(["0", "50 000", "100 000"], measure)).toBe(7 * 7 + 17);
+    expect(yAxisSize(["0", "1 000 000 000"], measure)).toBeGreaterThan(13 * 7);
+    expect(yAxisSize([], measure)).toBe(17);
   });
 });

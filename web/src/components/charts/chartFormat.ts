@@ -26,3 +26,16 @@ export function axisNumber(value: number, lang: string): string {
     maximumFractionDigits: compact || Math.abs(value) < 10 ? 1 : 0,
   }).format(value);
 }
+
+/** Tick length and gap of a uPlot axis, px (uPlot's defaults). */
+const AXIS_TICK_PX = 10;
+const AXIS_GAP_PX = 5;
+
+/**
+ * The width a y axis needs for its labels: the widest label as measured, plus the tick and the gap —
+ * a fixed width cut "100 000" to "00 000" on national figures.
+ */
+export function yAxisSize(labels: readonly string[], measure: (text: string) => number): number {
+  const widest = labels.reduce((w, label) => Math.max(w, measure(label)), 0);
+  return Math.ceil(widest + AXIS_TICK_PX + AXIS_GAP_PX + 2);
+}

@@ -24,7 +24,10 @@ export function IndicatorCard({ id, title, value, help, tip, tone }: IndicatorCa
       <h3 id={`indicator-${id}-title`} className="indicator-title">
         {title}
       </h3>
-      <p className="indicator-value" data-testid={`indicator-${id}-value`}>
+      <p
+        className={value && value.length > 9 ? "indicator-value indicator-value-long" : "indicator-value"}
+        data-testid={`indicator-${id}-value`}
+      >
         {value ?? <span className="muted">{t("indicators.noData")}</span>}
       </p>
       <p className="indicator-help" data-testid={`indicator-${id}-help`}>

@@ -1,7 +1,7 @@
 /**
- * How a product is named in every list (pure, tested): the generic name with its distinguishing band
- * first (the four artemether-lumefantrine weight bands differ only there), then strength, pack and code,
- * so a closed list shows what sets a product apart before anything is cut off.
+ * How a product is named in every list (pure, tested). Look-alikes that differ only by a weight or age
+ * band (the four artemether-lumefantrine treatments) are named band first — "5–14 kg, 6 cp · Artéméther +
+ * Luméfantrine — …" — so a closed list, cut to its width, still shows what sets them apart.
  */
 
 /** The fields of a product a picker shows (the catalogue's Product and a stock position both have them). */
@@ -28,10 +28,10 @@ export function baseName(genericName: string): string {
   return band ? genericName.replace(/\s*\([^()]*\)\s*$/, "").trim() : genericName;
 }
 
-/** The one-line label of a product in a list: "Artéméther + Luméfantrine 5–14 kg, 6 cp — 20 mg + 120 mg — comprimé (MAL-AL-20120-6)". */
+/** The one-line label of a product in a list: "5–14 kg, 6 cp · Artéméther + Luméfantrine — 20 mg + 120 mg — comprimé (MAL-AL-20120-6)". */
 export function productLabel(p: PickableProduct): string {
   const band = bandOf(p.genericName);
-  const name = band ? `${baseName(p.genericName)} ${band}` : p.genericName;
+  const name = band ? `${band} · ${baseName(p.genericName)}` : p.genericName;
   const strength = p.strength.trim();
   return `${name}${strength ? ` — ${strength}` : ""} — ${p.form} (${p.code})`;
 }
