@@ -1,10 +1,13 @@
 /** Audit log /audit (administrators): search by user, action prefix, object and dates; a paged table with before/after on demand. */
-import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
+import { AuditQuery } from "@shared/contracts/audit";
 import { useAudit, type AuditFilter } from "../../api/audit";
 import { Pager } from "../../components/Pager";
 import { EmptyState, ErrorState, Loading } from "../../components/States";
 import { useSearchState } from "../../components/useSearchState";
+import { DateField, FormFrame, TextField } from "../../lib/forms/fields";
+import { dateOrText, optionalText, toDisplayDate } from "../../lib/forms/parse";
+import { useContractForm } from "../../lib/forms/useContractForm";
 import { AuditTable } from "./AuditTable";
 
 const PAGE_SIZE = 25;
@@ -33,12 +36,71 @@ const ACTIONS = [
   "auth.",
 ];
 
+/** The shared query contract, and a period that does not end before it starts. */
+const AUDIT_FILTER = AuditQuery.refine((q) => !q.from || !q.to || q.from <= q.to, { path: ["to"] });
+type FilterValues = Record<Field, string>;
+
+/** The search form: what was typed → GET /audit's query (dates typed dd/mm/yyyy), checked by the shared contract. */
+function AuditFilters({ applied, onApply }: { applied: FilterValues; onApply: (values: Partial<AuditQuery>) => void }) {
+  const { t } = useTranslation();
+  const form = useContractForm({
+    contract: AUDIT_FILTER,
+    toRequest: (v: FilterValues) => ({
+      username: optionalText(v.username),
+      action: optionalText(v.action),
+      objectType: optionalText(v.objectType),
+      objectId: optionalText(v.objectId),
+      from: dateOrText(v.from),
+      to: dateOrText(v.to),
+    }),
+    customMessages: { to: "audit.badDates" },
+    defaultValues: { ...applied, from: toDisplayDate(applied.from), to: toDisplayDate(applied.to) },
+  });
+  const text = (f: Field, extra: Record<string, string> = {}) => (
+    <TextField key={f} name={f} id={`audit-${f}`} label={t(`audit.${f}`)} autoComplete="off" {...extra} />
+  );
+  return (
+    <FormFrame form={form} onValid={onApply} className="toolbar" role="search" aria-label={t("audit.search")}>
+      {text("username", { autoCapitalize: "none", spellCheck: "false" })}
+      {text("action", { list: "audit-actions", placeholder: "order.approve" })}
+      {text("objectType", { list: "audit-types" })}
+      {text("objectId")}
+      <DateField name="from" id="audit-from" label={t("audit.from")} />
+      <DateField name="to" id="audit-to" label={t("audit.to")} />
+      <datalist id="audit-actions">
+        {ACTIONS.map((a) => (
+          <option key={a} value={a} />
+        ))}
+      </datalist>
+      <datalist id="audit-types">
+        {OBJECT_TYPES.map((o) => (
+          <option key={o} value={o} />
+        ))}
+      </datalist>
+      <div className="actions-row">
+        <button
+          type="button"
+          className="button"
+          onClick={() => {
+            form.reset(Object.fromEntries(FIELDS.map((f) => [f, ""])) as FilterValues);
+            onApply({});
+          }}
+        >
+          {t("audit.clear")}
+        </button>
+        <button type="submit" className="button button-primary">
+          {t("audit.submit")}
+        </button>
+      </div>
+    </FormFrame>
+  );
+}
+
 /** The audit page. URL: ?username=&action=&objectType=&objectId=&from=&to=&page= */
 export default function AuditPage() {
   const { t } = useTranslation();
   const [params, update] = useSearchState();
-  const applied = Object.fromEntries(FIELDS.map((f) => [f, params.get(f) ?? ""])) as Record<Field, string>;
-  const [draft, setDraft] = useState<Record<Field, string>>(applied);
+  const applied = Object.fromEntries(FIELDS.map((f) => [f, params.get(f) ?? ""])) as FilterValues;
   const offset = Math.max(0, (Number(params.get("page") ?? "1") - 1) * PAGE_SIZE) || 0;
   const filter: AuditFilter = {
     ...Object.fromEntries(FIELDS.map((f) => [f, applied[f] || undefined])),
@@ -46,30 +108,8 @@ export default function AuditPage() {
     offset,
   };
   const audit = useAudit(filter);
-  const badDates = draft.from !== "" && draft.to !== "" && draft.from > draft.to;
-
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (badDates) return;
-    update({ ...Object.fromEntries(FIELDS.map((f) => [f, draft[f].trim() || null])), page: null });
-  };
-  const clear = () => {
-    setDraft(Object.fromEntries(FIELDS.map((f) => [f, ""])) as Record<Field, string>);
-    update({ ...Object.fromEntries(FIELDS.map((f) => [f, null])), page: null });
-  };
-  const input = (f: Field, extra: Record<string, string> = {}) => (
-    <div className="field" key={f}>
-      <label htmlFor={`audit-${f}`}>{t(`audit.${f}`)}</label>
-      <input
-        id={`audit-${f}`}
-        value={draft[f]}
-        onChange={(e) => setDraft({ ...draft, [f]: e.target.value })}
-        autoComplete="off"
-        {...extra}
-      />
-    </div>
-  );
-
+  const apply = (q: Partial<AuditQuery>) =>
+    update({ ...Object.fromEntries(FIELDS.map((f) => [f, q[f] === undefined ? null : String(q[f])])), page: null });
   return (
     <div className="page audit-page">
       <div className="page-head">
@@ -78,33 +118,7 @@ export default function AuditPage() {
           <p className="muted">{t("audit.intro")}</p>
         </div>
       </div>
-      <form className="toolbar" role="search" aria-label={t("audit.search")} onSubmit={submit}>
-        {input("username", { autoCapitalize: "none", spellCheck: "false" })}
-        {input("action", { list: "audit-actions", placeholder: "order.approve" })}
-        {input("objectType", { list: "audit-types" })}
-        {input("objectId")}
-        {input("from", { type: "date" })}
-        {input("to", { type: "date", "aria-invalid": badDates ? "true" : "false" })}
-        <datalist id="audit-actions">
-          {ACTIONS.map((a) => (
-            <option key={a} value={a} />
-          ))}
-        </datalist>
-        <datalist id="audit-types">
-          {OBJECT_TYPES.map((o) => (
-            <option key={o} value={o} />
-          ))}
-        </datalist>
-        <div className="actions-row">
-          <button type="button" className="button" onClick={clear}>
-            {t("audit.clear")}
-          </button>
-          <button type="submit" className="button button-primary" disabled={badDates}>
-            {t("audit.submit")}
-          </button>
-        </div>
-        {badDates && <p className="field-error">{t("audit.badDates")}</p>}
-      </form>
+      <AuditFilters applied={applied} onApply={apply} />
       {audit.isPending ? (
         <Loading />
       ) : audit.isError ? (

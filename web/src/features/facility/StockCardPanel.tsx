@@ -1,15 +1,65 @@
 /** Stock card of one product at a facility: its ledger lines in date order, paged, latest page first. */
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { StockPosition } from "@shared/contracts/stock";
+import type { StockCard, StockPosition } from "@shared/contracts/stock";
 import { useStockCard } from "../../api/stock";
 import { EmptyState, ErrorState, Loading } from "../../components/States";
 import { formatDate, formatNumber } from "../../i18n/format";
+import { DataTable } from "../../lib/table/DataTable";
 import { HistoryChart } from "./HistoryChart";
 import { productLabel } from "./StockTable";
 
 const PAGE = 50;
 const REASONS = new Set(["loss", "damage", "expiry", "theft", "correction", "count"]);
+
+type CardLine = StockCard["items"][number];
+
+/** The ledger lines of one page of the card. */
+function CardLines({ lines, name }: { lines: CardLine[]; name: string }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const reason = (line: CardLine) =>
+    line.reason ? (REASONS.has(line.reason) ? t(`reason.${line.reason as "loss"}`) : line.reason) : "—";
+  return (
+    <DataTable
+      rows={lines}
+      rowKey={(l) => l.id}
+      className="card-table"
+      label={t("card.title", { name })}
+      columns={[
+        { id: "date", header: t("card.date"), className: "nowrap", cell: (l) => formatDate(l.occurredAt) },
+        { id: "type", header: t("card.type"), cell: (l) => t(`movement.${l.type}`) },
+        { id: "reason", header: t("card.reason"), cell: reason },
+        { id: "lot", header: t("card.lot"), className: "lot-code", cell: (l) => l.lotCode },
+        { id: "expiry", header: t("card.expiry"), className: "nowrap", cell: (l) => formatDate(l.expiry) },
+        {
+          id: "qty",
+          header: t("card.qty"),
+          numeric: true,
+          cell: (l) => (
+            <span className={l.qtyDelta < 0 ? "qty-out" : "qty-in"}>
+              {l.qtyDelta > 0 ? "+" : "−"}
+              {formatNumber(Math.abs(l.qtyDelta), lang)}
+            </span>
+          ),
+        },
+        {
+          id: "lotBalance",
+          header: t("card.lotBalance"),
+          numeric: true,
+          cell: (l) => formatNumber(l.balanceAfter, lang),
+        },
+        {
+          id: "productBalance",
+          header: t("card.productBalance"),
+          numeric: true,
+          cell: (l) => <strong>{formatNumber(l.productBalanceAfter, lang)}</strong>,
+        },
+        { id: "reference", header: t("card.reference"), className: "small", cell: (l) => l.reference ?? "—" },
+      ]}
+    />
+  );
+}
 
 /** The stock card panel below the positions table. */
 export function StockCardPanel({
@@ -62,55 +112,7 @@ export function StockCardPanel({
         <EmptyState>{t("card.empty")}</EmptyState>
       ) : (
         <>
-          <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="stock-card-title">
-            <table className="table card-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("card.date")}</th>
-                  <th scope="col">{t("card.type")}</th>
-                  <th scope="col">{t("card.reason")}</th>
-                  <th scope="col">{t("card.lot")}</th>
-                  <th scope="col">{t("card.expiry")}</th>
-                  <th scope="col" className="num">
-                    {t("card.qty")}
-                  </th>
-                  <th scope="col" className="num">
-                    {t("card.lotBalance")}
-                  </th>
-                  <th scope="col" className="num">
-                    {t("card.productBalance")}
-                  </th>
-                  <th scope="col">{t("card.reference")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {card.data.items.map((line) => (
-                  <tr key={line.id}>
-                    <td className="nowrap">{formatDate(line.occurredAt)}</td>
-                    <td>{t(`movement.${line.type}`)}</td>
-                    <td>
-                      {line.reason
-                        ? REASONS.has(line.reason)
-                          ? t(`reason.${line.reason as "loss"}`)
-                          : line.reason
-                        : "—"}
-                    </td>
-                    <td className="lot-code">{line.lotCode}</td>
-                    <td className="nowrap">{formatDate(line.expiry)}</td>
-                    <td className={`num ${line.qtyDelta < 0 ? "qty-out" : "qty-in"}`}>
-                      {line.qtyDelta > 0 ? "+" : "−"}
-                      {formatNumber(Math.abs(line.qtyDelta), lang)}
-                    </td>
-                    <td className="num">{formatNumber(line.balanceAfter, lang)}</td>
-                    <td className="num">
-                      <strong>{formatNumber(line.productBalanceAfter, lang)}</strong>
-                    </td>
-                    <td className="small">{line.reference ?? "—"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <CardLines lines={card.data.items} name={name} />
           <div className="pager">
             <button
               type="button"

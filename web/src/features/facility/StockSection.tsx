@@ -1,6 +1,7 @@
 /** Stock part of the facility page: programme filter, positions table and the selected product's stock card. */
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
+import type { Programme } from "@shared/contracts/reference";
 import type { StockPosition } from "@shared/contracts/stock";
 import { useProgrammes } from "../../api/reference";
 import { useStockPositions } from "../../api/stock";
@@ -27,6 +28,65 @@ export interface StockSectionProps {
   onProduct: (productId: number | null) => void;
 }
 
+/** The filters above the table: programme (in the URL), status and search (on the page). */
+function StockToolbar(props: {
+  programmes: Programme[];
+  programme: string | null;
+  onProgramme: (code: string | null) => void;
+  status: StockPosition["status"] | "";
+  onStatus: (status: StockPosition["status"] | "") => void;
+  query: string;
+  onQuery: (query: string) => void;
+}) {
+  const { programmes, programme, onProgramme, status, onStatus, query, onQuery } = props;
+  const { t, i18n } = useTranslation();
+  return (
+    <div className="stock-toolbar">
+      <h2 id="stock-title">{t("stock.title")}</h2>
+      <label className="inline-field">
+        <span>{t("stock.programme")}</span>
+        <select
+          value={programme ?? ""}
+          onChange={(e) => onProgramme(e.target.value || null)}
+          data-testid="programme-filter"
+        >
+          <option value="">{t("stock.allProgrammes")}</option>
+          {programmes.map((p) => (
+            <option key={p.code} value={p.code}>
+              {i18n.language === "en" ? p.nameEn : p.nameFr}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="inline-field">
+        <span>{t("stock.status")}</span>
+        <select
+          value={status}
+          onChange={(e) => onStatus(e.target.value as StockPosition["status"] | "")}
+          data-testid="status-filter"
+        >
+          <option value="">{t("stock.allStatuses")}</option>
+          {STATUSES.map((code) => (
+            <option key={code} value={code}>
+              {t(`status.${code}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="inline-field">
+        <span>{t("stock.search")}</span>
+        <input
+          type="search"
+          value={query}
+          onChange={(e) => onQuery(e.target.value)}
+          placeholder={t("stock.searchPlaceholder")}
+          autoComplete="off"
+        />
+      </label>
+    </div>
+  );
+}
+
 /** Programme filter + stock table + stock card. */
 export function StockSection({ facilityId, programme, productId, onProgramme, onProduct }: StockSectionProps) {
   const { t, i18n } = useTranslation();
@@ -49,49 +109,15 @@ export function StockSection({ facilityId, programme, productId, onProgramme, on
 
   return (
     <section className="stock" aria-labelledby="stock-title">
-      <div className="stock-toolbar">
-        <h2 id="stock-title">{t("stock.title")}</h2>
-        <label className="inline-field">
-          <span>{t("stock.programme")}</span>
-          <select
-            value={programme ?? ""}
-            onChange={(e) => onProgramme(e.target.value || null)}
-            data-testid="programme-filter"
-          >
-            <option value="">{t("stock.allProgrammes")}</option>
-            {(programmes.data ?? []).map((p) => (
-              <option key={p.code} value={p.code}>
-                {i18n.language === "en" ? p.nameEn : p.nameFr}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="inline-field">
-          <span>{t("stock.status")}</span>
-          <select
-            value={status}
-            onChange={(e) => setStatus(e.target.value as StockPosition["status"] | "")}
-            data-testid="status-filter"
-          >
-            <option value="">{t("stock.allStatuses")}</option>
-            {STATUSES.map((code) => (
-              <option key={code} value={code}>
-                {t(`status.${code}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="inline-field">
-          <span>{t("stock.search")}</span>
-          <input
-            type="search"
-            value={query}
-            onChange={(e) => setQuery(e.target.value)}
-            placeholder={t("stock.searchPlaceholder")}
-            autoComplete="off"
-          />
-        </label>
-      </div>
+      <StockToolbar
+        programmes={programmes.data ?? []}
+        programme={programme}
+        onProgramme={onProgramme}
+        status={status}
+        onStatus={setStatus}
+        query={query}
+        onQuery={setQuery}
+      />
       {stock.data && (
         <p className="muted small">
           {t("stock.asOf", {

@@ -3,6 +3,7 @@ import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import type { StockPosition } from "@shared/contracts/stock";
 import { formatDate, formatMonths, formatNumber, formatXof } from "../../i18n/format";
+import { DataTable, type Columns } from "../../lib/table/DataTable";
 import { StatusBadge } from "./StatusBadge";
 
 /** Product name as a pharmacist writes it: "Paracétamol 500 mg, comprimé". */
@@ -43,89 +44,117 @@ function Lots({ position }: { position: StockPosition }) {
   );
 }
 
-/** The positions table; clicking a product selects it (its stock card opens below). */
-export function StockTable(props: {
+/** The props of the table. */
+interface StockTableProps {
   items: StockPosition[];
   selectedId: number | null;
   onSelect: (productId: number) => void;
   programmeName: (code: string) => string;
-}) {
-  const { items, selectedId, onSelect, programmeName } = props;
+}
+
+/** The quantity on hand with its packs and what of it is usable. */
+function OnHand({ p }: { p: StockPosition }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-label={t("stock.caption")}>
-      <table className="table stock-table" data-testid="stock-table">
-        <caption className="visually-hidden">{t("stock.caption")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("stock.product")}</th>
-            <th scope="col">{t("stock.programme")}</th>
-            <th scope="col" className="num">
-              {t("stock.onHand")}
-            </th>
-            <th scope="col" className="num">
-              <abbr title={t("stock.amcHint")}>{t("stock.amc")}</abbr>
-            </th>
-            <th scope="col" className="num">
-              {t("stock.mos")}
-            </th>
-            <th scope="col">{t("stock.status")}</th>
-            <th scope="col" className="num">
-              {t("stock.expiryRisk")}
-            </th>
-            <th scope="col" className="num">
-              {t("stock.value")}
-            </th>
-            <th scope="col">{t("stock.lots")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((p) => {
-            const selected = p.productId === selectedId;
-            return (
-              <tr key={p.productId} className={selected ? "is-selected" : undefined} data-product-id={p.productId}>
-                <th scope="row" className="product-cell">
-                  <button
-                    type="button"
-                    className="link-button"
-                    onClick={() => onSelect(p.productId)}
-                    aria-expanded={selected}
-                    aria-label={t("stock.showCard", { name: productLabel(p) })}
-                  >
-                    {productLabel(p)}
-                  </button>
-                  <span className="muted small">
-                    {p.productCode} · VEN {p.ven}
-                  </span>
-                </th>
-                <td className="small">{programmeName(p.programmeCode)}</td>
-                <td className="num">
-                  <strong>{formatNumber(p.stockOnHand, lang)}</strong> {p.baseUnit}
-                  <span className="muted small block">{packText(p, t, lang)}</span>
-                  {p.usableOnHand !== p.stockOnHand && (
-                    <span className="small block warn-text">
-                      {t("stock.usable", { qty: formatNumber(p.usableOnHand, lang) })}
-                    </span>
-                  )}
-                </td>
-                <td className="num">{formatNumber(p.amc, lang)}</td>
-                <td className="num">{formatMonths(p.monthsOfStock, lang)}</td>
-                <td>
-                  <StatusBadge status={p.status} />
-                </td>
-                <td className="num">
-                  {p.expiryRiskQty > 0 ? <span className="warn-text">{formatNumber(p.expiryRiskQty, lang)}</span> : "0"}
-                </td>
-                <td className="num nowrap">{formatXof(p.valueXof, lang)}</td>
-                <td>
-                  <Lots position={p} />
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+    <>
+      <strong>{formatNumber(p.stockOnHand, lang)}</strong> {p.baseUnit}
+      <span className="muted small block">{packText(p, t, lang)}</span>
+      {p.usableOnHand !== p.stockOnHand && (
+        <span className="small block warn-text">{t("stock.usable", { qty: formatNumber(p.usableOnHand, lang) })}</span>
+      )}
+    </>
+  );
+}
+
+/** Product (opens its card), programme, on hand, AMC, months of stock, status, expiry risk, value, lots; the figures sort. */
+function useStockColumns({ selectedId, onSelect, programmeName }: StockTableProps): Columns<StockPosition> {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  return [
+    {
+      id: "product",
+      header: t("stock.product"),
+      rowHeader: true,
+      className: "product-cell",
+      sortValue: (p) => productLabel(p),
+      cell: (p) => (
+        <>
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => onSelect(p.productId)}
+            aria-expanded={p.productId === selectedId}
+            aria-label={t("stock.showCard", { name: productLabel(p) })}
+          >
+            {productLabel(p)}
+          </button>
+          <span className="muted small">
+            {p.productCode} · VEN {p.ven}
+          </span>
+        </>
+      ),
+    },
+    { id: "programme", header: t("stock.programme"), className: "small", cell: (p) => programmeName(p.programmeCode) },
+    {
+      id: "onHand",
+      header: t("stock.onHand"),
+      numeric: true,
+      sortValue: (p) => p.stockOnHand,
+      cell: (p) => <OnHand p={p} />,
+    },
+    {
+      id: "amc",
+      header: <abbr title={t("stock.amcHint")}>{t("stock.amc")}</abbr>,
+      headerText: t("stock.amcHint"),
+      numeric: true,
+      sortValue: (p) => p.amc,
+      cell: (p) => formatNumber(p.amc, lang),
+    },
+    {
+      id: "mos",
+      header: t("stock.mos"),
+      numeric: true,
+      sortValue: (p) => p.monthsOfStock,
+      cell: (p) => formatMonths(p.monthsOfStock, lang),
+    },
+    { id: "status", header: t("stock.status"), cell: (p) => <StatusBadge status={p.status} /> },
+    {
+      id: "expiryRisk",
+      header: t("stock.expiryRisk"),
+      numeric: true,
+      sortValue: (p) => p.expiryRiskQty,
+      cell: (p) =>
+        p.expiryRiskQty > 0 ? <span className="warn-text">{formatNumber(p.expiryRiskQty, lang)}</span> : "0",
+    },
+    {
+      id: "value",
+      header: t("stock.value"),
+      numeric: true,
+      className: "nowrap",
+      sortValue: (p) => p.valueXof,
+      cell: (p) => formatXof(p.valueXof, lang),
+    },
+    { id: "lots", header: t("stock.lots"), cell: (p) => <Lots position={p} /> },
+  ];
+}
+
+/** The positions table; clicking a product selects it (its stock card opens below). */
+export function StockTable(props: StockTableProps) {
+  const { t } = useTranslation();
+  return (
+    <DataTable
+      columns={useStockColumns(props)}
+      rows={props.items}
+      rowKey={(p) => p.productId}
+      label={t("stock.caption")}
+      caption={t("stock.caption")}
+      className="stock-table"
+      testId="stock-table"
+      rowProps={(p) => ({
+        "data-product-id": p.productId,
+        className: p.productId === props.selectedId ? "is-selected" : undefined,
+      })}
+    />
   );
 }

@@ -72,6 +72,52 @@ function LineFilters({
   );
 }
 
+/** One page of lines: a tbody per line (the line, and D's detail by reason under it when open). */
+function ReportTable(props: {
+  period: string;
+  page: LineState[];
+  strengthOf: Map<number, string>;
+  editable: boolean;
+  draft: ReportDraft;
+  onEdit: (lineId: number, change: LineEdit) => void;
+  open: Set<number>;
+  onToggle: (lineId: number) => void;
+}) {
+  const { period, page, strengthOf, editable, draft, onEdit: edit, open, onToggle: toggle } = props;
+  const { t } = useTranslation();
+  return (
+    <div className="table-scroll report-scroll" tabIndex={0} role="region" aria-label={t("monthlyReport.linesTitle")}>
+      <table className="table report-table" data-testid="report-lines">
+        <caption className="visually-hidden">{t("monthlyReport.caption", { period })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("order.product")}</th>
+            {(["opening", "received", "consumed", "adjustments", "closing", "stockoutDays", "mismatch"] as const).map(
+              (c) => (
+                <th key={c} scope="col" className="num">
+                  <abbr title={t(`monthlyReport.colHint.${c}`)}>{t(`monthlyReport.col.${c}`)}</abbr>
+                </th>
+              ),
+            )}
+          </tr>
+        </thead>
+        {page.map((s) => (
+          <ReportLineRow
+            key={s.line.id}
+            state={s}
+            strength={strengthOf.get(s.line.productId) ?? ""}
+            editable={editable}
+            edit={draft[s.line.id]}
+            onEdit={(change) => edit(s.line.id, change)}
+            open={open.has(s.line.id)}
+            onToggle={() => toggle(s.line.id)}
+          />
+        ))}
+      </table>
+    </div>
+  );
+}
+
 /** The lines table. */
 export function ReportLinesTable({
   period,
@@ -111,40 +157,16 @@ export function ReportLinesTable({
       ) : shown.length === 0 ? (
         <EmptyState>{t("monthlyReport.noMatch")}</EmptyState>
       ) : (
-        <div
-          className="table-scroll report-scroll"
-          tabIndex={0}
-          role="region"
-          aria-label={t("monthlyReport.linesTitle")}
-        >
-          <table className="table report-table" data-testid="report-lines">
-            <caption className="visually-hidden">{t("monthlyReport.caption", { period })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("order.product")}</th>
-                {(
-                  ["opening", "received", "consumed", "adjustments", "closing", "stockoutDays", "mismatch"] as const
-                ).map((c) => (
-                  <th key={c} scope="col" className="num">
-                    <abbr title={t(`monthlyReport.colHint.${c}`)}>{t(`monthlyReport.col.${c}`)}</abbr>
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            {page.map((s) => (
-              <ReportLineRow
-                key={s.line.id}
-                state={s}
-                strength={strengthOf.get(s.line.productId) ?? ""}
-                editable={editable}
-                edit={draft[s.line.id]}
-                onEdit={(change) => edit(s.line.id, change)}
-                open={open.has(s.line.id)}
-                onToggle={() => toggle(s.line.id)}
-              />
-            ))}
-          </table>
-        </div>
+        <ReportTable
+          period={period}
+          page={page}
+          strengthOf={strengthOf}
+          editable={editable}
+          draft={draft}
+          onEdit={edit}
+          open={open}
+          onToggle={toggle}
+        />
       )}
       <Pager
         offset={start}

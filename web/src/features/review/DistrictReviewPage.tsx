@@ -1,6 +1,8 @@
 /** District review /revue: the month's CSCom reports and orders of one district, with filters and paging. */
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
+import type { Me } from "@shared/contracts/auth";
+import type { District } from "@shared/contracts/reference";
 import { useMe } from "../../api/auth";
 import { useAllOrders, useReports } from "../../api/orders";
 import { useDistricts, useFacilitiesIn } from "../../api/reference";
@@ -28,6 +30,42 @@ function readFilter(params: URLSearchParams): ReviewFilter {
   };
 }
 
+/** The districts the user reviews (a district pharmacist their own, a regional manager their region's, an administrator any) and the one shown. */
+function useReviewDistrict(me: Me, params: URLSearchParams, districts: District[] | undefined) {
+  const choices = useMemo(
+    () =>
+      (districts ?? []).filter((d) =>
+        me.role === "admin"
+          ? true
+          : me.role === "regional_manager"
+            ? d.regionId === me.scopeRegionId
+            : d.id === me.scopeDistrictId,
+      ),
+    [districts, me],
+  );
+  const districtId =
+    me.role === "district_pharmacist"
+      ? me.scopeDistrictId
+      : (params.get("district") ?? choices.find((d) => d.cscomCount > 0)?.id ?? choices[0]?.id ?? null);
+  return { choices, districtId, district: districts?.find((d) => d.id === districtId) };
+}
+
+/** The district's CSComs with the month's reports and orders, as review rows. */
+function useReviewRows(districtId: string | null, district: District | undefined, period: string, today: string) {
+  const cscoms = useFacilitiesIn({ level: "cscom", districtId }, districtId !== null);
+  const reports = useReports({ period, districtId: districtId ?? undefined, limit: 500 }, districtId !== null);
+  const orders = useAllOrders({ period, supplierId: district?.depotId ?? undefined }, Boolean(district?.depotId));
+  const rows = useMemo(
+    () => buildReviewRows(cscoms.data ?? [], reports.data?.items ?? [], orders.data ?? [], period, today),
+    [cscoms.data, reports.data, orders.data, period, today],
+  );
+  return {
+    rows,
+    failed: [cscoms, reports, orders].find((q) => q.isError),
+    pending: cscoms.isPending || reports.isPending || (Boolean(district?.depotId) && orders.isPending),
+  };
+}
+
 /** The district review page. URL: ?periode=YYYY-MM&district=&rapport=&commande=&urgence=1&ecart=1&q=&page= */
 export default function DistrictReviewPage() {
   const { t, i18n } = useTranslation();
@@ -38,40 +76,14 @@ export default function DistrictReviewPage() {
   const months = recentMonths(today, 12);
   const period = params.get("periode") ?? lastCompleteMonth(today);
 
-  // A district pharmacist reviews their own district; a regional manager one of their region; an administrator any.
-  const choices = useMemo(
-    () =>
-      (districts.data ?? []).filter((d) =>
-        me.role === "admin"
-          ? true
-          : me.role === "regional_manager"
-            ? d.regionId === me.scopeRegionId
-            : d.id === me.scopeDistrictId,
-      ),
-    [districts.data, me],
-  );
-  const districtId =
-    me.role === "district_pharmacist"
-      ? me.scopeDistrictId
-      : (params.get("district") ?? choices.find((d) => d.cscomCount > 0)?.id ?? choices[0]?.id ?? null);
-  const district = districts.data?.find((d) => d.id === districtId);
-
+  const { choices, districtId, district } = useReviewDistrict(me, params, districts.data);
   const filter = useMemo(() => readFilter(params), [params]);
   const pageIndex = Math.max(0, Number(params.get("page") ?? "1") - 1 || 0);
 
-  const cscoms = useFacilitiesIn({ level: "cscom", districtId }, districtId !== null);
-  const reports = useReports({ period, districtId: districtId ?? undefined, limit: 500 }, districtId !== null);
-  const orders = useAllOrders({ period, supplierId: district?.depotId ?? undefined }, Boolean(district?.depotId));
-
-  const rows = useMemo(
-    () => buildReviewRows(cscoms.data ?? [], reports.data?.items ?? [], orders.data ?? [], period, today),
-    [cscoms.data, reports.data, orders.data, period, today],
-  );
+  const { rows, failed, pending: loading } = useReviewRows(districtId, district, period, today);
   const shown = useMemo(() => filterRows(rows, filter), [rows, filter]);
   const page = shown.slice(pageIndex * PAGE_SIZE, (pageIndex + 1) * PAGE_SIZE);
-  const failed = [cscoms, reports, orders].find((q) => q.isError);
-  const pending =
-    districts.isPending || cscoms.isPending || reports.isPending || (Boolean(district?.depotId) && orders.isPending);
+  const pending = districts.isPending || loading;
 
   return (
     <div className="page review-page">

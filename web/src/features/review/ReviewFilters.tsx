@@ -1,5 +1,6 @@
 /** Toolbar of the district review: month, district (when the user has several), report and order filters, search. */
 import { useTranslation } from "react-i18next";
+import { FilterCheck, FilterSelect } from "../../lib/forms/filters";
 import type { District } from "@shared/contracts/reference";
 import { formatPeriod } from "../../i18n/format";
 import type { ReviewFilter } from "./reviewModel";
@@ -29,77 +30,53 @@ export interface ReviewFiltersProps {
 /** The filter bar above the review table. */
 export function ReviewFilters({ months, period, districtChoices, districtId, filter, onChange }: ReviewFiltersProps) {
   const { t, i18n } = useTranslation();
+  const orderLabel = (s: (typeof ORDER_FILTERS)[number]) =>
+    s === "to_review" ? t("review.toReview") : s === "none" ? t("review.noOrder") : t(`orderStatus.${s}`);
   return (
     <form className="toolbar" role="search" aria-label={t("review.filters")} onSubmit={(e) => e.preventDefault()}>
-      <div className="field">
-        <label htmlFor="review-period">{t("review.period")}</label>
-        <select
-          id="review-period"
-          value={period}
-          onChange={(e) => onChange({ periode: e.target.value })}
-          data-testid="period-select"
-        >
-          {months.map((m) => (
-            <option key={m} value={m}>
-              {formatPeriod(m, i18n.language)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FilterSelect
+        id="review-period"
+        label={t("review.period")}
+        value={period}
+        onChange={(v) => onChange({ periode: v })}
+        options={months.map((m) => ({ value: m, label: formatPeriod(m, i18n.language) }))}
+        testId="period-select"
+      />
       {districtChoices.length > 0 && (
-        <div className="field">
-          <label htmlFor="review-district">{t("review.district")}</label>
-          <select
-            id="review-district"
-            value={districtId ?? ""}
-            onChange={(e) => onChange({ district: e.target.value })}
-          >
-            {districtChoices.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name} ({d.cscomCount})
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="review-district"
+          label={t("review.district")}
+          value={districtId ?? ""}
+          onChange={(v) => onChange({ district: v })}
+          options={districtChoices.map((d) => ({ value: d.id, label: `${d.name} (${d.cscomCount})` }))}
+        />
       )}
-      <div className="field">
-        <label htmlFor="review-report">{t("review.reportFilter")}</label>
-        <select id="review-report" value={filter.report} onChange={(e) => onChange({ rapport: e.target.value })}>
-          <option value="">{t("review.allReports")}</option>
-          {REPORT_STATES.map((s) => (
-            <option key={s} value={s}>
-              {t(`reportState.${s}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="review-order">{t("review.orderFilter")}</label>
-        <select id="review-order" value={filter.order} onChange={(e) => onChange({ commande: e.target.value })}>
-          <option value="">{t("review.allOrders")}</option>
-          {ORDER_FILTERS.map((s) => (
-            <option key={s} value={s}>
-              {s === "to_review" ? t("review.toReview") : s === "none" ? t("review.noOrder") : t(`orderStatus.${s}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <label className="check">
-        <input
-          type="checkbox"
-          checked={filter.emergencyOnly}
-          onChange={(e) => onChange({ urgence: e.target.checked ? "1" : null })}
-        />
-        {t("review.emergencyOnly")}
-      </label>
-      <label className="check">
-        <input
-          type="checkbox"
-          checked={filter.mismatchOnly}
-          onChange={(e) => onChange({ ecart: e.target.checked ? "1" : null })}
-        />
-        {t("review.mismatchOnly")}
-      </label>
+      <FilterSelect
+        id="review-report"
+        label={t("review.reportFilter")}
+        value={filter.report}
+        onChange={(v) => onChange({ rapport: v })}
+        placeholder={t("review.allReports")}
+        options={REPORT_STATES.map((s) => ({ value: s, label: t(`reportState.${s}`) }))}
+      />
+      <FilterSelect
+        id="review-order"
+        label={t("review.orderFilter")}
+        value={filter.order}
+        onChange={(v) => onChange({ commande: v })}
+        placeholder={t("review.allOrders")}
+        options={ORDER_FILTERS.map((s) => ({ value: s, label: orderLabel(s) }))}
+      />
+      <FilterCheck
+        label={t("review.emergencyOnly")}
+        checked={filter.emergencyOnly}
+        onChange={(on) => onChange({ urgence: on ? "1" : null })}
+      />
+      <FilterCheck
+        label={t("review.mismatchOnly")}
+        checked={filter.mismatchOnly}
+        onChange={(on) => onChange({ ecart: on ? "1" : null })}
+      />
       <div className="field field-grow">
         <label htmlFor="review-search">{t("review.search")}</label>
         <input

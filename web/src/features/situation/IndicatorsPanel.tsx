@@ -72,18 +72,15 @@ export function IndicatorsPanel({ area }: { area: AreaFilter }) {
   );
 }
 
-/** The six cards. */
-function Cards({ data }: { data: Indicators }) {
+/** The stock cards: tracer availability, stock-outs, expiry risk. */
+function StockCards({ data }: { data: Indicators }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const n = (v: number) => formatNumber(v, lang);
-  const period = formatPeriod(data.period, lang);
-  const from = formatPeriod(data.fillRate.fromPeriod, lang);
-  const to = formatPeriod(data.fillRate.toPeriod, lang);
-  const { availability: a, stockouts: s, expiryRisk: e, reporting: r, fillRate: f } = data;
+  const { availability: a, stockouts: s, expiryRisk: e } = data;
   const tracerList = data.tracerProducts.map((p) => `${p.genericName} ${p.strength}`.trim()).join(", ");
   return (
-    <div className="indicator-grid">
+    <>
       <IndicatorCard
         id="availability"
         title={t("indicators.availability")}
@@ -114,6 +111,21 @@ function Cards({ data }: { data: Indicators }) {
         })}
         tip={t("indicators.expiryTip", { months: e.months, gross: formatXof(e.expiringValueXof, lang) })}
       />
+    </>
+  );
+}
+
+/** The reporting cards: completeness, timeliness, fill rate. */
+function ReportingCards({ data }: { data: Indicators }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const n = (v: number) => formatNumber(v, lang);
+  const period = formatPeriod(data.period, lang);
+  const from = formatPeriod(data.fillRate.fromPeriod, lang);
+  const to = formatPeriod(data.fillRate.toPeriod, lang);
+  const { reporting: r, fillRate: f } = data;
+  return (
+    <>
       <IndicatorCard
         id="completeness"
         title={t("indicators.completeness")}
@@ -156,6 +168,16 @@ function Cards({ data }: { data: Indicators }) {
         }
         tip={t("indicators.fillRateTip")}
       />
+    </>
+  );
+}
+
+/** The six cards. */
+function Cards({ data }: { data: Indicators }) {
+  return (
+    <div className="indicator-grid">
+      <StockCards data={data} />
+      <ReportingCards data={data} />
     </div>
   );
 }

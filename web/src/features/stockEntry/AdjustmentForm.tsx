@@ -1,6 +1,7 @@
 /** Perte / ajustement: a reason-coded correction of one lot the facility holds (losses negative, corrections either sign). */
 import { useCallback } from "react";
 import { useTranslation } from "react-i18next";
+import { useFormContext } from "react-hook-form";
 import { AdjustmentCreate, AdjustmentReason, type MovementResult, type StockPosition } from "@shared/contracts/stock";
 import { useStockMovement } from "../../api/stock";
 import { formatDate, formatNumber } from "../../i18n/format";
@@ -36,10 +37,60 @@ const MESSAGES = {
 };
 const CODE_FIELDS = { insufficient_stock: "quantity", lot_blocked: "lotId" };
 
+type Lot = StockPosition["lots"][number];
+
+/** The lots of the chosen product (code, expiry, quantity, funding source). */
+function LotField({ position }: { position: StockPosition | null }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <SelectField
+      name="lotId"
+      id="adjust-lot"
+      className="field-grow"
+      label={t("stockEntry.lot")}
+      disabled={!position}
+      placeholder={position ? t("stockEntry.chooseLot") : t("stockEntry.chooseProductFirst")}
+      options={(position?.lots ?? []).map((l) => ({
+        value: lotKey(l),
+        label: t("stockEntry.lotOption", {
+          code: l.lotCode,
+          expiry: formatDate(l.expiry),
+          qty: formatNumber(l.qtyOnHand, i18n.language),
+          unit: position!.baseUnit,
+          funding: l.fundingSource,
+        }),
+      }))}
+    />
+  );
+}
+
+/** The signed quantity, with the pack size and the lot's balance after the adjustment. */
+function AdjustedQuantity({ position, lot }: { position: StockPosition | null; lot: Lot | null }) {
+  const { t, i18n } = useTranslation();
+  const { watch } = useFormContext<AdjustmentValues>();
+  const delta = parseWhole(watch("quantity"), { signed: true });
+  const after = lot && delta !== null ? lot.qtyOnHand + delta : null;
+  return (
+    <QuantityField
+      name="quantity"
+      id="adjust-qty"
+      label={t("stockEntry.signedQty", { unit: position?.baseUnit ?? t("stockEntry.baseUnits") })}
+      placeholder="-10"
+      pack={position ? { packSize: position.packSize, unit: position.baseUnit } : null}
+      after={
+        after !== null && (
+          <span id="adjust-after" className={after < 0 ? "entry-diff-neg small" : "muted small"}>
+            {t("stockEntry.lotAfter", { qty: formatNumber(after, i18n.language) })}
+          </span>
+        )
+      }
+    />
+  );
+}
+
 /** The adjustment form. */
 export function AdjustmentForm({ facilityId, positions, onDone }: Props) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+  const { t } = useTranslation();
   const send = useStockMovement();
   const withLots = positions.filter((p) => p.lots.length > 0);
   const lotOf = useCallback(
@@ -68,11 +119,9 @@ export function AdjustmentForm({ facilityId, positions, onDone }: Props) {
     defaultValues: EMPTY,
     customMessages: MESSAGES,
   });
-  const [productId, lotId, quantity] = form.watch(["productId", "lotId", "quantity"]);
+  const [productId, lotId] = form.watch(["productId", "lotId"]);
   const position = withLots.find((p) => String(p.productId) === productId) ?? null;
   const lot = lotOf({ productId, lotId });
-  const delta = parseWhole(quantity, { signed: true });
-  const after = lot && delta !== null ? lot.qtyOnHand + delta : null;
 
   return (
     <FormFrame
@@ -95,24 +144,7 @@ export function AdjustmentForm({ facilityId, positions, onDone }: Props) {
         />
       </div>
       <div className="entry-fields">
-        <SelectField
-          name="lotId"
-          id="adjust-lot"
-          className="field-grow"
-          label={t("stockEntry.lot")}
-          disabled={!position}
-          placeholder={position ? t("stockEntry.chooseLot") : t("stockEntry.chooseProductFirst")}
-          options={(position?.lots ?? []).map((l) => ({
-            value: lotKey(l),
-            label: t("stockEntry.lotOption", {
-              code: l.lotCode,
-              expiry: formatDate(l.expiry),
-              qty: formatNumber(l.qtyOnHand, lang),
-              unit: position!.baseUnit,
-              funding: l.fundingSource,
-            }),
-          }))}
-        />
+        <LotField position={position} />
         <SelectField
           name="reason"
           id="adjust-reason"
@@ -120,20 +152,7 @@ export function AdjustmentForm({ facilityId, positions, onDone }: Props) {
           options={AdjustmentReason.options.map((r) => ({ value: r, label: t(`stockEntry.reasonOf.${r}`) }))}
           onValue={() => void (form.getFieldState("quantity").isDirty && form.trigger("quantity"))}
         />
-        <QuantityField
-          name="quantity"
-          id="adjust-qty"
-          label={t("stockEntry.signedQty", { unit: position?.baseUnit ?? t("stockEntry.baseUnits") })}
-          placeholder="-10"
-          pack={position ? { packSize: position.packSize, unit: position.baseUnit } : null}
-          after={
-            after !== null && (
-              <span id="adjust-after" className={after < 0 ? "entry-diff-neg small" : "muted small"}>
-                {t("stockEntry.lotAfter", { qty: formatNumber(after, lang) })}
-              </span>
-            )
-          }
-        />
+        <AdjustedQuantity position={position} lot={lot} />
         <TextField name="note" id="adjust-note" className="field-grow" label={t("stockEntry.note")} maxLength={500} />
       </div>
       <FormActions submitLabel={t("stockEntry.adjustment.submit")} pending={send.isPending} />

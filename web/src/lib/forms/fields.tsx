@@ -36,6 +36,7 @@ export interface FormFrameProps<TValues extends FieldValues, TRequest> {
   serverFields?: readonly string[];
   children: ReactNode;
   className?: string;
+  role?: string;
   "aria-labelledby"?: string;
   "aria-label"?: string;
   "data-testid"?: string;
