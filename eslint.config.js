@@ -61,6 +61,35 @@ export default tseslint.config(
     rules: { "max-lines-per-function": ["error", { max: 80, skipBlankLines: true, skipComments: true, IIFEs: true }] },
   },
   {
+    // Baseline: these files held functions over 80 lines when the rule came (December 2026) — the seed,
+    // two scripts, commands and queries being reworked for issue 16 (AMC, keys not sentences) and the
+    // quantification and interop modules that landed the same week. Every other file already passes.
+    // Split a file's long functions when you next change it, and take it off this list; never add to it.
+    files: [
+      "db/seed/geography.ts",
+      "db/seed/history.ts",
+      "db/seed/index.ts",
+      "scripts/bench/ledger.ts",
+      "scripts/forecast.ts",
+      "server/commands/fulfilment.ts",
+      "server/commands/positionOrders.ts",
+      "server/interop/dhis2Push.ts",
+      "server/interop/orgUnitImport.ts",
+      "server/queries/stock.ts",
+      "server/queries/stockStatus.ts",
+      "shared/domain/interop/dataValueSet.ts",
+      "shared/domain/interop/mappingImport.ts",
+      "shared/domain/interop/orgUnits.ts",
+      "shared/domain/quantification/aggregate.ts",
+      "shared/domain/quantification/forecast.ts",
+      "shared/domain/quantification/funding.ts",
+      "shared/domain/quantification/supplyPlan.ts",
+      "shared/domain/replenishment/orderQuantity.ts",
+      "shared/vrp/instance.ts",
+    ],
+    rules: { "max-lines-per-function": "off" },
+  },
+  {
     // server/routes/ is being rewritten (thin routes, orders split into reports / orders / allocations):
     // it joins the rule when that change lands — remove this block then.
     files: ["server/routes/**/*.ts"],
