@@ -7,18 +7,13 @@ import { useProgrammes } from "../../api/reference";
 import { useStockPositions } from "../../api/stock";
 import { EmptyState, ErrorState, Loading } from "../../components/States";
 import { formatDate } from "../../i18n/format";
+import { matchesWords } from "../../lib/search";
 import { StockCardPanel } from "./StockCardPanel";
 import { StockTable, productLabel } from "./StockTable";
 
 const STATUSES: StockPosition["status"][] = ["stockout", "under", "adequate", "over", "unknown"];
 
 /** Lower-case without accents, so "paracetamol" finds "Paracétamol". */
-const fold = (text: string) =>
-  text
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase();
-
 /** Props: the facility, the chosen programme and product, and how to change them. */
 export interface StockSectionProps {
   facilityId: string;
@@ -100,10 +95,8 @@ export function StockSection({ facilityId, programme, productId, onProgramme, on
   const [query, setQuery] = useState("");
   const [status, setStatus] = useState<StockPosition["status"] | "">("");
   const items = useMemo(() => {
-    const words = fold(query).split(/\s+/).filter(Boolean);
     return (stock.data?.items ?? []).filter(
-      (p) =>
-        (!status || p.status === status) && words.every((w) => fold(`${productLabel(p)} ${p.productCode}`).includes(w)),
+      (p) => (!status || p.status === status) && matchesWords(`${productLabel(p)} ${p.productCode}`, query),
     );
   }, [stock.data, query, status]);
 

@@ -3,6 +3,7 @@ import type { TFunction } from "i18next";
 import type { District, Facility, Region } from "@shared/contracts/reference";
 import { escapeHtml, type MapPoint } from "../../map/types";
 import { LEVEL_STYLE, MAP_LEVELS, isMapLevel, type MapLevel } from "../../map/levels";
+import { normalise } from "../../lib/search";
 
 /** A facility with its place names resolved, ready for the list and the map. */
 export interface FacilityEntry {
@@ -17,13 +18,8 @@ export interface FacilityEntry {
   haystack: string;
 }
 
-/** Lower-case without accents, for forgiving search ("segou" finds "Ségou"). */
-export function normalise(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase();
-}
+/** Lower-case without accents, for forgiving search ("segou" finds "Ségou"): the app's one, lib/search. */
+export { normalise } from "../../lib/search";
 
 /** Resolves region and district names and keeps only the levels the map shows. */
 export function toEntries(facilities: Facility[], regions: Region[], districts: District[]): FacilityEntry[] {

@@ -7,6 +7,7 @@ import type { Report } from "@shared/contracts/replenishment";
 import { MAX_LINE_UNITS } from "@shared/contracts/common";
 import { balanceMismatch, daysInPeriod } from "@shared/domain/replenishment";
 import type { ReportLineWrite } from "../../api/reports";
+import { matchesWords } from "../../lib/search";
 
 /** One line of a report. */
 export type ReportLine = Report["lines"][number];
@@ -177,20 +178,11 @@ export interface LineFilter {
   mismatchOnly: boolean;
 }
 
-/** Lower case without accents, so "paracetamol" finds "Paracétamol". */
-const fold = (text: string) =>
-  text
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase();
-
 /** The lines a filter keeps (a line's funding source is its programme). */
 export function filterLines(states: LineState[], f: LineFilter): LineState[] {
-  const words = fold(f.query).split(/\s+/).filter(Boolean);
   return states.filter((s) => {
     if (f.programme && s.line.fundingSource !== f.programme) return false;
     if (f.mismatchOnly && (s.mismatch === null || s.mismatch === 0)) return false;
-    const name = fold(`${s.line.genericName} ${s.line.productCode}`);
-    return words.every((w) => name.includes(w));
+    return matchesWords(`${s.line.genericName} ${s.line.productCode}`, f.query);
   });
 }

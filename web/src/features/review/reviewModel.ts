@@ -1,6 +1,7 @@
 /** The district review's rows: each CSCom of the district with its month's report and orders (pure, tested). */
 import type { Facility } from "@shared/contracts/reference";
 import type { OrderListItem, ReportSummary } from "../../api/orders";
+import { matchesWords } from "../../lib/search";
 import { expectedDueDate, reportState, type ReportState } from "../../lib/reportPeriods";
 
 export {
@@ -67,16 +68,8 @@ export interface ReviewFilter {
   query: string;
 }
 
-/** Lower case without accents, so "segou" finds "Ségou". */
-export const fold = (text: string) =>
-  text
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase();
-
 /** The rows a filter keeps. */
 export function filterRows(rows: ReviewRow[], f: ReviewFilter): ReviewRow[] {
-  const words = fold(f.query).split(/\s+/).filter(Boolean);
   return rows.filter((r) => {
     if (f.report && r.reportState !== f.report) return false;
     if (f.order === "to_review" && !r.orders.some((o) => o.status === "submitted")) return false;
@@ -85,7 +78,7 @@ export function filterRows(rows: ReviewRow[], f: ReviewFilter): ReviewRow[] {
       return false;
     if (f.emergencyOnly && r.emergencyLines === 0) return false;
     if (f.mismatchOnly && r.mismatches === 0) return false;
-    return words.every((w) => fold(r.facilityName).includes(w));
+    return matchesWords(r.facilityName, f.query);
   });
 }
 

@@ -11,7 +11,7 @@ import { useController, useFormContext } from "react-hook-form";
 import { FieldMessage } from "../forms/fields";
 import { formatNumber } from "../../i18n/format";
 import { bandOf, productLabel, type PickableProduct } from "./productLabel";
-import { matchesWords } from "./search";
+import { matchesWords } from "../search";
 
 /** Props of the picker. */
 export interface ProductPickerProps {
