@@ -2,14 +2,17 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { ReceiptCreate } from "@shared/contracts/stock";
 import { fr } from "../../i18n/fr";
-import { decodeMessage, encodeMessage, issueMessage, zodErrorMap } from "./messages";
+import { decodeMessage, encodeMessage, issueMessage, zodErrorMap, type IssueLike } from "./messages";
 
 /** The keys zod's issues get when the shared receipt contract refuses a typed receipt. */
 function keysOf(candidate: unknown): Record<string, string> {
   const parsed = ReceiptCreate.safeParse(candidate, { error: zodErrorMap });
   expect(parsed.success).toBe(false);
   return Object.fromEntries(
-    parsed.error!.issues.map((i) => [i.path.join("."), decodeMessage(i.message)!.key.replace("forms.invalid.", "")]),
+    parsed.error!.issues.map((i) => [
+      i.path.join("."),
+      (decodeMessage(i.message) ?? issueMessage(i as unknown as IssueLike)).key.replace("forms.invalid.", ""),
+    ]),
   );
 }
 

@@ -36,7 +36,7 @@ function tooSmall(issue: IssueLike): FieldMessage {
   const min = Number(issue.minimum ?? 0);
   if (issue.origin === "string") return min <= 1 ? invalid("required") : invalid("tooShort", { min });
   if (issue.origin === "array" || issue.origin === "set") return invalid("required");
-  if (min === 0 && issue.inclusive === false) return invalid("positive");
+  if ((min === 0 && issue.inclusive === false) || (min === 1 && issue.inclusive !== false)) return invalid("positive");
   if (min === 0) return invalid("notNegative");
   return invalid("tooSmall", { min });
 }

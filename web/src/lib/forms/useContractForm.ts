@@ -16,7 +16,7 @@ import {
   type UseFormReturn,
 } from "react-hook-form";
 import { z } from "zod";
-import { encodeMessage, zodErrorMap } from "./messages";
+import { decodeMessage, encodeMessage, issueMessage, zodErrorMap, type IssueLike } from "./messages";
 
 /** How a form maps to its contract. */
 export interface ContractFormOptions<TValues extends FieldValues, TRequest> {
@@ -88,7 +88,17 @@ export function contractResolver<TValues extends FieldValues, TRequest>(
   return async (values, context, resolverOptions) => {
     const result = await base(values, context, resolverOptions as never);
     if (Object.keys(result.errors).length === 0) return result as never;
-    const entries = flatten(result.errors).map(([path, error]): [string, FieldError] => {
+    // A contract may carry its own (English) message on a check, which wins over the error map: such an
+    // issue is worded again from its code and limits.
+    const issues = new Map(
+      (schema.safeParse(values).error?.issues ?? []).map((i) => [i.path.map(String).join("."), i] as const),
+    );
+    const entries = flatten(result.errors).map(([path, raw]): [string, FieldError] => {
+      const issue = issues.get(path);
+      const error =
+        decodeMessage(raw.message) === null && issue && issue.code !== "custom"
+          ? { ...raw, message: encodeMessage(issueMessage(issue as unknown as IssueLike)) }
+          : raw;
       const field = fieldOf ? fieldOf(path, values) : path;
       const rule = ruleFor(customMessages, field, String(error.type));
       const custom = typeof rule === "function" ? rule(values) : rule;
