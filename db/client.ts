@@ -1,4 +1,4 @@
-/** Opens the embedded SQLite database (WAL, foreign keys on) and applies the migrations. */
+/** Opens the embedded SQLite database (WAL, synchronous FULL, foreign keys on) and applies the migrations. */
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -24,15 +24,21 @@ const MIGRATIONS = fileURLToPath(new URL("./migrations", import.meta.url));
 
 /**
  * Opens (creating if needed) the database file, or ":memory:", and migrates it to the latest schema;
- * `readonly` opens an existing file for reading only (a reader thread beside the server's connection).
+ * `readonly` opens an existing file for reading only (a reader thread beside the server's connection);
+ * `synchronous: "NORMAL"` only for throw-away files (benchmarks comparing the two).
  */
-export function openDb(file: string, options: { migrate?: boolean; readonly?: boolean } = {}): OpenDb {
+export function openDb(
+  file: string,
+  options: { migrate?: boolean; readonly?: boolean; synchronous?: "FULL" | "NORMAL" } = {},
+): OpenDb {
   const readonly = options.readonly === true;
   if (file !== ":memory:" && !readonly) mkdirSync(dirname(file), { recursive: true });
   const sqlite = new Database(file, { readonly, fileMustExist: readonly });
   if (!readonly) sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("foreign_keys = ON");
-  sqlite.pragma("synchronous = NORMAL");
+  // FULL: every commit syncs the WAL before the API answers, so an acknowledged write survives a power cut
+  // (NORMAL may lose the last commits). Cost measured in BENCHMARKS.md ("Durable writes").
+  sqlite.pragma(`synchronous = ${options.synchronous ?? "FULL"}`);
   // 64 MiB of page cache and memory-mapped reads: the national runs and seeds touch hundreds of MB.
   sqlite.pragma("cache_size = -65536");
   sqlite.pragma("mmap_size = 1073741824");
@@ -40,8 +46,13 @@ export function openDb(file: string, options: { migrate?: boolean; readonly?: bo
   // Another process holding the write lock makes us wait (up to 5 s) instead of failing at once.
   sqlite.pragma("busy_timeout = 5000");
   const db = drizzle(sqlite, { schema });
-  if (options.migrate !== false && !readonly) migrate(db, { migrationsFolder: MIGRATIONS });
+  if (options.migrate !== false && !readonly) applyMigrations(db);
   return { db, sqlite, close: () => sqlite.close() };
+}
+
+/** Applies the migrations the database lacks (the server opens without them, checks the file, then migrates). */
+export function applyMigrations(db: Db): void {
+  migrate(db, { migrationsFolder: MIGRATIONS });
 }
 
 export { schema };

@@ -28,6 +28,7 @@ import { GreatCircleModel } from "./routing/roadModel";
 import { SolverPool } from "./routing/solverPool";
 import { InlineReader } from "./reads/registry";
 import type { AppDeps } from "./deps";
+import { operatorHealth } from "./ops/health";
 
 export type { AppDeps } from "./deps";
 
@@ -51,7 +52,7 @@ export function createApp(input: Partial<AppDeps> & { db: Db }): FuraApp {
   app.disable("x-powered-by");
   if (deps.trustProxy) app.set("trust proxy", 1);
   app.use(helmet());
-  app.use(requestContext(deps.log));
+  app.use(requestContext(deps.log, deps.slowRequestMs));
   // No CORS headers: the API answers only its own origin (browsers refuse cross-origin reads).
   // JSON bodies up to 1 MB, except POST /vrp/solve: up to 25 MB once signed in (see jsonBodyParsers);
   // a body that is not JSON is refused (415), and so is a reserved key such as __proto__ anywhere in one.
@@ -70,8 +71,9 @@ export function createApp(input: Partial<AppDeps> & { db: Db }): FuraApp {
   if (deps.loginRateLimitPerMinute) app.use("/api/v1/auth/login", limited(deps.loginRateLimitPerMinute));
 
   const api = new SecureRouter(deps);
+  const health = operatorHealth(deps.db.$client, deps.backups);
   api.get("/health", { action: "public" }, ({ res }) => {
-    res.json({ status: "ok", time: deps.clock().toISOString() });
+    res.json(health(deps.clock()));
   });
   api.get("/config", { action: "public" }, ({ res }) => {
     res.json({ tileUrl: deps.tileUrl ?? null });

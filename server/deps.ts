@@ -1,7 +1,8 @@
 /** What the app needs from the outside world: one neutral module that app.ts, the routes and the commands may import. */
 import type { Logger } from "pino";
 import type { Db } from "../db/client";
-import type { HeavyReader } from "./reads/registry";
+import type { BackupStatus } from "./ops/health";
+import type { Reader } from "./reads/registry";
 import type { RoadModel } from "./routing/roadModel";
 import type { Solver } from "./routing/solverPool";
 
@@ -25,8 +26,12 @@ export interface AppDeps {
   trustProxy?: boolean;
   /** Runs route solves off the event loop (default: a worker-thread pool) */
   solver: Solver;
-  /** Runs the national reads (indicators, stock picture): a worker on the database file in the server, inline by default */
-  reads: HeavyReader;
+  /** Runs the reads of the screens (national and per facility): reader threads on the database file in the server, inline by default */
+  reads: Reader;
   /** Distance / duration matrices for route plans (default: great-circle × circuity; a road network when loaded) */
   roadModel: RoadModel;
+  /** Scheduled backups, as GET /health reports them (none by default) */
+  backups?: BackupStatus;
+  /** A request slower than this is logged as "slow request" (default 500 ms) */
+  slowRequestMs?: number;
 }

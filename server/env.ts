@@ -1,6 +1,14 @@
 /** Environment variables, parsed once; a bad value stops the process with a clear message. */
 import { z } from "zod";
 
+const UNIT_MS = { m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+
+/** A duration such as "30m", "6h" or "1d", in ms (at least one minute). */
+export const Duration = z
+  .string()
+  .regex(/^[1-9]\d*[mhd]$/, "must be a duration such as 30m, 6h or 1d")
+  .transform((s) => Number(s.slice(0, -1)) * UNIT_MS[s.at(-1) as keyof typeof UNIT_MS]);
+
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default("0.0.0.0"),
@@ -23,6 +31,12 @@ const EnvSchema = z.object({
   FURA_ROADS_GEOJSON: z.string().min(1).optional(),
   /** Folder of the built web app (default dist/web next to the server) */
   FURA_WEB_DIR: z.string().min(1).optional(),
+  /** Folder of the backups (default: backups/ beside the database file) */
+  FURA_BACKUP_DIR: z.string().min(1).optional(),
+  /** Take a backup in the server whenever the last one is older than this (e.g. 1d, 6h); unset = no scheduled backups */
+  FURA_BACKUP_EVERY: Duration.optional(),
+  /** Reader threads for the per-facility reads (stock, stock card, history, order and report lists) */
+  FURA_READERS: z.coerce.number().int().min(1).max(16).default(2),
 });
 
 /** The parsed environment. */

@@ -1,8 +1,8 @@
-/** Process entry: parse env, open and migrate the database, seed it when empty, serve API + web app. */
+/** Process entry: parse env, open and check the database, migrate, seed it when empty, serve API + web app. */
 import { fileURLToPath } from "node:url";
 import pino from "pino";
-import { openDb } from "../db/client";
-import { WorkerReader } from "./reads/readerPool";
+import { applyMigrations, openDb } from "../db/client";
+import { codeSchemaVersion, dbSchemaVersion, isNewerThanCode } from "../db/schemaVersion";
 import { isEmpty, seedDatabase } from "../db/seed";
 import { createApp } from "./app";
 import { purgeIdempotencyKeys } from "./commands/idempotency";
@@ -10,12 +10,32 @@ import { hashPassword } from "./auth/password";
 import { answerClientErrors } from "./clientErrors";
 import { seedMonthOrders } from "./demoOrders";
 import { loadEnv } from "./env";
+import { defaultBackupDir } from "./ops/backup";
+import { BackupScheduler } from "./ops/scheduler";
+import { checkDatabase, damagedDatabaseMessage } from "./ops/startupCheck";
+import { WorkerReader } from "./reads/readerPool";
 import { loadRoadModel } from "./routing/loadRoadModel";
 
 const env = loadEnv();
 const log = pino({ level: env.FURA_LOG_LEVEL });
-const open = openDb(env.FURA_DB);
-log.info({ db: env.FURA_DB }, "database migrated");
+const backupDir = env.FURA_BACKUP_DIR ?? defaultBackupDir(env.FURA_DB);
+const open = openDb(env.FURA_DB, { migrate: false });
+const check = checkDatabase(open.sqlite);
+if (!check.ok) {
+  open.close();
+  console.error(damagedDatabaseMessage(env.FURA_DB, check, backupDir));
+  process.exit(1);
+}
+const schema = dbSchemaVersion(open.sqlite);
+if (isNewerThanCode(schema)) {
+  open.close();
+  console.error(
+    `Fura will not start: ${env.FURA_DB} was migrated by a newer version of Fura (${schema.latest}; this version knows up to ${codeSchemaVersion().latest}). Run that version, or restore a backup taken before the upgrade.`,
+  );
+  process.exit(1);
+}
+applyMigrations(open.db);
+log.info({ db: env.FURA_DB, quickCheckMs: check.ms }, "database checked and migrated");
 
 if (env.FURA_SEED !== "none" && isEmpty(open)) {
   const started = Date.now();
@@ -40,6 +60,11 @@ const purgeKeys = () => log.info({ purged: purgeIdempotencyKeys(open.db, new Dat
 purgeKeys();
 setInterval(purgeKeys, 86_400_000).unref();
 
+// National reads and the per-facility reads in reader threads on the same file, so that reads never stall writes.
+const reads = new WorkerReader(env.FURA_DB, { readers: env.FURA_READERS });
+const scheduler = env.FURA_BACKUP_EVERY
+  ? new BackupScheduler({ dbFile: env.FURA_DB, outDir: backupDir, everyMs: env.FURA_BACKUP_EVERY, log })
+  : null;
 const app = createApp({
   db: open.db,
   log,
@@ -47,22 +72,27 @@ const app = createApp({
   rateLimitPerMinute: env.FURA_RATE_LIMIT,
   trustProxy: env.FURA_TRUST_PROXY === "true",
   roadModel: loadRoadModel(env.FURA_ROADS_GEOJSON, log),
-  // National reads in a worker on the same file, so that a dashboard never stalls the API.
-  reads: new WorkerReader(env.FURA_DB),
+  reads,
+  backups: { everyMs: env.FURA_BACKUP_EVERY ?? null, lastError: () => scheduler?.lastError ?? null },
   ...(env.FURA_TILE_URL ? { tileUrl: env.FURA_TILE_URL } : {}),
 });
 const server = app.listen(env.PORT, env.HOST, () => {
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : env.PORT;
   log.info(`Fura listening on http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${port}`);
+  scheduler?.start();
 });
 answerClientErrors(server);
 
 function shutdown() {
   server.close(() => {
-    open.close();
-    process.exit(0);
+    void Promise.all([scheduler?.stop(), reads.close()]).finally(() => {
+      open.close();
+      process.exit(0);
+    });
   });
+  // Keep-alive connections would hold server.close() open: end the idle ones now.
+  server.closeIdleConnections();
 }
 process.on("SIGINT", shutdown);
 process.on("SIGTERM", shutdown);

@@ -29,6 +29,7 @@ export const ERROR_STATUS = {
   internal_error: 500,
   solver_failed: 500,
   solver_busy: 503,
+  server_busy: 503,
   solver_timeout: 504,
 } as const;
 

@@ -65,6 +65,11 @@ export const stockMovements = sqliteTable(
     index("movements_counterparty_idx")
       .on(t.counterpartyId, t.occurredAt, t.type, t.productId, t.qtyDelta)
       .where(sql`${t.counterpartyId} is not null`),
+    // A facility's issues and transfers out by date, covering: the AMC window of its stock positions is summed from
+    // the index alone (its lines sit together instead of on a page each among every other facility's).
+    index("movements_outflow_idx")
+      .on(t.facilityId, t.occurredAt, t.type, t.productId, t.qtyDelta)
+      .where(sql`${t.type} in ('issue', 'transfer_out')`),
     index("movements_counterparty_product_idx")
       .on(t.counterpartyId, t.productId, t.occurredAt)
       .where(sql`${t.counterpartyId} is not null`),
@@ -100,6 +105,10 @@ export const stockBalances = sqliteTable(
   (t) => [
     primaryKey({ columns: [t.facilityId, t.lotId, t.fundingSource] }),
     index("balances_facility_product_idx").on(t.facilityId, t.productId),
+    // Lots on hand only (most balance rows of a CSCom are emptied lots): a facility's stock positions read from the index alone.
+    index("balances_on_hand_idx")
+      .on(t.facilityId, t.productId, t.lotId, t.fundingSource, t.qtyOnHand)
+      .where(sql`${t.qtyOnHand} > 0`),
     check("balances_nonneg", sql`${t.qtyOnHand} >= 0`),
   ],
 );

@@ -4,7 +4,7 @@
  * password change.
  */
 import { createHash, randomBytes } from "node:crypto";
-import { and, eq, ne } from "drizzle-orm";
+import { and, eq, ne, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { sessions, users } from "../../db/schema";
 import type { Me } from "../../shared/contracts/auth";
@@ -134,15 +134,23 @@ export async function openSession(
   return { token, csrfToken, user: presentMe(user) };
 }
 
-/** The live session behind a cookie's token, or null when unknown, expired or idle too long. */
-export function liveSession(db: Db, token: string, now: Date): LiveSession | null {
-  const key = sessionKey(token);
-  const row = db
+/** The session lookup of every request, built and prepared once per connection. */
+const sessionLookups = new WeakMap<Db, ReturnType<typeof prepareSessionLookup>>();
+function prepareSessionLookup(db: Db) {
+  return db
     .select()
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.id, key))
-    .get();
+    .where(eq(sessions.id, sql.placeholder("id")))
+    .prepare();
+}
+
+/** The live session behind a cookie's token, or null when unknown, expired or idle too long. */
+export function liveSession(db: Db, token: string, now: Date): LiveSession | null {
+  const key = sessionKey(token);
+  let lookup = sessionLookups.get(db);
+  if (!lookup) sessionLookups.set(db, (lookup = prepareSessionLookup(db)));
+  const row = lookup.get({ id: key });
   if (!row || !row.users.active) return null;
   const nowIso = now.toISOString();
   if (row.sessions.expiresAt <= nowIso || Date.parse(row.sessions.lastSeenAt) + SESSION_IDLE_MS <= now.getTime())

@@ -95,6 +95,17 @@ export function facilityHistory(
   };
 }
 
+/** GET /facilities/:id/history: the facility's 24 months of one product (404 when the facility is unknown). */
+export function facilityHistoryOf(db: Db, facilityId: string, productId: number, asOf: string): FacilityHistory {
+  const facility = db
+    .select({ id: facilities.id, level: facilities.level })
+    .from(facilities)
+    .where(eq(facilities.id, facilityId))
+    .get();
+  if (!facility) throw new AppError("not_found", `Unknown facility ${facilityId}`);
+  return facilityHistory(db, facility, productId, asOf);
+}
+
 /** A month's consumption and net movement; the row "~now" carries today's stock (delta) and the facilities holding the product. */
 interface SeriesRow {
   period: string;

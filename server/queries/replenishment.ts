@@ -234,22 +234,6 @@ export function listOrders(
     q.period ? eq(orders.period, q.period) : undefined,
     q.flow ? eq(orders.flow, q.flow) : undefined,
   );
-  // Per-order aggregates of its lines: count, emergencies, cost at the approved (else requested) quantity, budget cuts.
-  const lineStats = db
-    .select({
-      orderId: orderLines.orderId,
-      lineCount: sql<number>`count(*)`.as("line_count"),
-      emergencyLines: sql<number>`sum(${orderLines.emergency})`.as("emergency_lines"),
-      costXof:
-        sql<number>`sum(round(1.0 * coalesce(${orderLines.approvedQty}, ${orderLines.requestedQty}) / ${products.packSize} * ${products.pricePerPackXof}))`.as(
-          "cost_xof",
-        ),
-      budgetCuts: sql<number>`sum(${orderLines.explanation} like '{%"key":"budget"%')`.as("budget_cuts"),
-    })
-    .from(orderLines)
-    .innerJoin(products, eq(products.id, orderLines.productId))
-    .groupBy(orderLines.orderId)
-    .as("line_stats");
   const total =
     db
       .select({ n: count() })
@@ -258,35 +242,52 @@ export function listOrders(
       .innerJoin(supplier, eq(supplier.id, orders.supplierId))
       .where(where)
       .get()?.n ?? 0;
-  const items = db
-    .select({
-      o: orders,
-      facilityName: facilities.name,
-      supplierName: supplier.name,
-      lineCount: lineStats.lineCount,
-      emergencyLines: lineStats.emergencyLines,
-      costXof: lineStats.costXof,
-      budgetCuts: lineStats.budgetCuts,
-    })
+  const page = db
+    .select({ o: orders, facilityName: facilities.name, supplierName: supplier.name })
     .from(orders)
     .innerJoin(facilities, eq(facilities.id, orders.facilityId))
     .innerJoin(supplier, eq(supplier.id, orders.supplierId))
-    .leftJoin(lineStats, eq(lineStats.orderId, orders.id))
     .where(where)
     .orderBy(desc(orders.updatedAt), desc(orders.id))
     .limit(q.limit)
     .offset(q.offset)
-    .all()
-    .map(({ o, facilityName, supplierName, lineCount, emergencyLines, costXof, budgetCuts }) => ({
+    .all();
+  const stats = orderLineStats(
+    db,
+    page.map((r) => r.o.id),
+  );
+  const items = page.map(({ o, facilityName, supplierName }) => {
+    const s = stats.get(o.id);
+    return {
       ...o,
       facilityName,
       supplierName,
-      lineCount: lineCount ?? 0,
-      emergencyLines: emergencyLines ?? 0,
-      costXof: costXof ?? 0,
-      budgetExceeded: (budgetCuts ?? 0) > 0,
-    }));
+      lineCount: s?.lineCount ?? 0,
+      emergencyLines: s?.emergencyLines ?? 0,
+      costXof: s?.costXof ?? 0,
+      budgetExceeded: (s?.budgetCuts ?? 0) > 0,
+    };
+  });
   return { items, total, limit: q.limit, offset: q.offset };
+}
+
+/** Per-order aggregates of the lines of these orders only: count, emergencies, cost at the approved (else requested) quantity, budget cuts. */
+function orderLineStats(db: Db, orderIds: number[]) {
+  if (orderIds.length === 0) return new Map<number, never>();
+  const rows = db
+    .select({
+      orderId: orderLines.orderId,
+      lineCount: sql<number>`count(*)`,
+      emergencyLines: sql<number>`sum(${orderLines.emergency})`,
+      costXof: sql<number>`sum(round(1.0 * coalesce(${orderLines.approvedQty}, ${orderLines.requestedQty}) / ${products.packSize} * ${products.pricePerPackXof}))`,
+      budgetCuts: sql<number>`sum(${orderLines.explanation} like '{%"key":"budget"%')`,
+    })
+    .from(orderLines)
+    .innerJoin(products, eq(products.id, orderLines.productId))
+    .where(inArray(orderLines.orderId, orderIds))
+    .groupBy(orderLines.orderId)
+    .all();
+  return new Map(rows.map((r) => [r.orderId, r]));
 }
 
 /** Reports of the period submitted without orders yet, by facilities of the area (the work of POST /orders/cycle). */

@@ -1,15 +1,67 @@
 /** Stock positions of a facility and the stock card of one product. */
-import { and, asc, count, eq, gte, sql } from "drizzle-orm";
+import { and, count, eq, gte, sql } from "drizzle-orm";
 import { subMonths, startOfMonth, formatISO, parseISO } from "date-fns";
 import type { Db } from "../../db/client";
 import type { Tx } from "../../db/client";
-import { lots, products, stockBalances, stockMovements, stockPolicies } from "../../db/schema";
+import { stockMovements, stockPolicies } from "../../db/schema";
 import type { StockCard, StockPosition, StockPositions } from "../../shared/contracts/stock";
 import { DEFAULT_POLICIES, resolvePolicy, type PolicyRow, type SupplyLevel } from "../../shared/domain/policy";
 import { expiryRisk, lotStatus, monthsOfStock, stockStatus } from "../../shared/domain/stock";
+import { AppError } from "../../shared/errors";
+import { minShelfLifeDays } from "../commands/stockRefs";
+import { prepared } from "./prepared";
 
 /** Number of complete months averaged for the consumption shown with positions. */
 export const AMC_MONTHS = 3;
+
+/** Months [from, to) whose outflow makes the AMC shown with positions: the AMC_MONTHS complete months before asOf. */
+function amcWindow(asOf: string): { from: string; to: string } {
+  const monthStart = startOfMonth(parseISO(asOf));
+  return { from: formatISO(subMonths(monthStart, AMC_MONTHS)).slice(0, 10), to: formatISO(monthStart).slice(0, 10) };
+}
+
+// Each runs on an index alone: the facility's issues and transfers out (movements_outflow_idx), receipts
+// recorded elsewhere with this facility as counterparty (movements_counterparty_idx), lots on hand
+// (balances_on_hand_idx, which leaves out the many emptied lots), and the products it ever held.
+const OUTFLOW_SQL = `select product_id productId, sum(qty) qty from (
+    select product_id, -qty_delta qty from stock_movements
+      where facility_id = @facilityId and occurred_at >= @from and occurred_at < @to and type in ('issue', 'transfer_out')
+    union all
+    select product_id, qty_delta qty from stock_movements
+      where counterparty_id = @facilityId and occurred_at >= @from and occurred_at < @to and type = 'receipt'
+  ) group by product_id`;
+const LOTS_SQL = `select b.product_id productId, b.lot_id lotId, b.funding_source fundingSource, b.qty_on_hand qtyOnHand,
+    l.lot_code lotCode, l.expiry
+  from stock_balances b join lots l on l.id = b.lot_id
+  where b.facility_id = ? and b.qty_on_hand > 0
+  order by l.expiry, b.lot_id, b.funding_source`;
+const PRODUCTS_SQL = `select p.id, p.code, p.generic_name genericName, p.strength, p.form, p.base_unit baseUnit,
+    p.pack_size packSize, p.programme_code programmeCode, p.ven, p.price_per_pack_xof pricePerPackXof
+  from products p where p.id in (select product_id from stock_balances where facility_id = @facilityId)
+    and (@programme is null or p.programme_code = @programme)
+  order by p.generic_name, p.id`;
+
+interface ProductRow {
+  id: number;
+  code: string;
+  genericName: string;
+  strength: string;
+  form: string;
+  baseUnit: string;
+  packSize: number;
+  programmeCode: string;
+  ven: StockPosition["ven"];
+  pricePerPackXof: number;
+}
+
+interface LotRow {
+  productId: number;
+  lotId: number;
+  fundingSource: string;
+  qtyOnHand: number;
+  lotCode: string;
+  expiry: string;
+}
 
 /**
  * Mean monthly outflow per product over the AMC_MONTHS complete months before asOf: issues and
@@ -17,18 +69,11 @@ export const AMC_MONTHS = 3;
  * supplies (their counterparty), so that a depot's consumption shows from its history.
  */
 function consumptionByProduct(db: Db, facilityId: string, asOf: string): Map<number, number> {
-  const monthStart = startOfMonth(parseISO(asOf));
-  const from = formatISO(subMonths(monthStart, AMC_MONTHS)).slice(0, 10);
-  const to = formatISO(monthStart).slice(0, 10);
-  const rows = db.all<{ product_id: number; qty: number }>(sql`
-    select product_id, sum(qty) qty from (
-      select product_id, -qty_delta qty from stock_movements
-        where facility_id = ${facilityId} and type in ('issue', 'transfer_out') and occurred_at >= ${from} and occurred_at < ${to}
-      union all
-      select product_id, qty_delta qty from stock_movements
-        where counterparty_id = ${facilityId} and type = 'receipt' and occurred_at >= ${from} and occurred_at < ${to}
-    ) group by product_id`);
-  return new Map(rows.map((r) => [r.product_id, Math.ceil(r.qty / AMC_MONTHS)]));
+  const rows = prepared(db, OUTFLOW_SQL).all({ facilityId, ...amcWindow(asOf) }) as {
+    productId: number;
+    qty: number;
+  }[];
+  return new Map(rows.map((r) => [r.productId, Math.ceil(r.qty / AMC_MONTHS)]));
 }
 
 /** Policies of a level (stored rows, else the defaults). */
@@ -37,80 +82,80 @@ export function policiesFor(db: Db | Tx, level: SupplyLevel): PolicyRow[] {
   return rows.length > 0 ? rows : DEFAULT_POLICIES.filter((p) => p.level === level);
 }
 
-/** Stock positions per product at one facility, with lots, AMC, months of stock and status. */
+/** One product's position from its lots on hand (expiry order) and its AMC. */
+function position(
+  p: ProductRow,
+  lotRows: LotRow[],
+  amc: number,
+  policy: PolicyRow,
+  opts: { asOf: string; minShelfLifeDays: number },
+): StockPosition {
+  const lots = lotRows.map((l) => {
+    const status = lotStatus(l.expiry, opts.asOf, opts.minShelfLifeDays);
+    return {
+      lotId: l.lotId,
+      lotCode: l.lotCode,
+      expiry: l.expiry,
+      fundingSource: l.fundingSource,
+      qtyOnHand: l.qtyOnHand,
+      daysToExpiry: status.daysToExpiry,
+      blockedReason: status.reason ?? null,
+    };
+  });
+  const stockOnHand = lots.reduce((s, l) => s + l.qtyOnHand, 0);
+  const usableOnHand = lots.filter((l) => !l.blockedReason).reduce((s, l) => s + l.qtyOnHand, 0);
+  const mos = monthsOfStock(stockOnHand, amc);
+  return {
+    productId: p.id,
+    productCode: p.code,
+    genericName: p.genericName,
+    strength: p.strength,
+    form: p.form,
+    baseUnit: p.baseUnit,
+    packSize: p.packSize,
+    programmeCode: p.programmeCode,
+    ven: p.ven,
+    stockOnHand,
+    usableOnHand,
+    amc,
+    monthsOfStock: mos === null ? null : Math.round(mos * 100) / 100,
+    status: stockStatus({ stockOnHand, mos, minMonths: policy.minMonths, maxMonths: policy.maxMonths }),
+    expiryRiskQty: expiryRisk(
+      lots.map((l) => ({ expiry: l.expiry, qty: l.qtyOnHand, daysToExpiry: l.daysToExpiry })),
+      amc,
+    ),
+    valueXof: Math.round((stockOnHand / p.packSize) * p.pricePerPackXof),
+    lots,
+  };
+}
+
+/**
+ * Stock positions per product at one facility — every product it has ever held, by generic name — with
+ * its lots on hand, AMC, months of stock and status.
+ */
 export function stockPositions(
   db: Db,
   facility: { id: string; level: SupplyLevel },
   opts: { asOf: string; programme?: string | undefined; minShelfLifeDays: number },
 ): StockPositions {
-  const rows = db
-    .select({ b: stockBalances, lot: lots, p: products })
-    .from(stockBalances)
-    .innerJoin(lots, eq(lots.id, stockBalances.lotId))
-    .innerJoin(products, eq(products.id, stockBalances.productId))
-    .where(
-      and(
-        eq(stockBalances.facilityId, facility.id),
-        opts.programme ? eq(products.programmeCode, opts.programme) : undefined,
-      ),
-    )
-    .orderBy(asc(products.genericName), asc(lots.expiry))
-    .all();
+  const products = prepared(db, PRODUCTS_SQL).all({
+    facilityId: facility.id,
+    programme: opts.programme ?? null,
+  }) as ProductRow[];
+  const lotsOf = new Map<number, LotRow[]>();
+  for (const l of prepared(db, LOTS_SQL).all(facility.id) as LotRow[]) {
+    const list = lotsOf.get(l.productId);
+    if (list) list.push(l);
+    else lotsOf.set(l.productId, [l]);
+  }
   const amcs = consumptionByProduct(db, facility.id, opts.asOf);
   const policies = policiesFor(db, facility.level);
-  const byProduct = new Map<number, { p: typeof products.$inferSelect; lots: StockPosition["lots"] }>();
-  for (const r of rows) {
-    const entry = byProduct.get(r.p.id) ?? { p: r.p, lots: [] };
-    byProduct.set(r.p.id, entry);
-    if (r.b.qtyOnHand === 0) continue;
-    const status = lotStatus(r.lot.expiry, opts.asOf, opts.minShelfLifeDays);
-    entry.lots.push({
-      lotId: r.lot.id,
-      lotCode: r.lot.lotCode,
-      expiry: r.lot.expiry,
-      fundingSource: r.b.fundingSource,
-      qtyOnHand: r.b.qtyOnHand,
-      daysToExpiry: status.daysToExpiry,
-      blockedReason: status.reason ?? null,
-    });
-  }
   const generic =
     resolvePolicy(policies, { level: facility.level, facilityId: facility.id, programmeCode: "", productId: 0 }) ??
     DEFAULT_POLICIES[0]!;
-  const items = [...byProduct.values()].map(({ p, lots: lotRows }) => {
-    const stockOnHand = lotRows.reduce((s, l) => s + l.qtyOnHand, 0);
-    const usableOnHand = lotRows.filter((l) => !l.blockedReason).reduce((s, l) => s + l.qtyOnHand, 0);
-    const amc = amcs.get(p.id) ?? 0;
-    const mos = monthsOfStock(stockOnHand, amc);
-    const policy =
-      resolvePolicy(policies, {
-        level: facility.level,
-        facilityId: facility.id,
-        programmeCode: p.programmeCode,
-        productId: p.id,
-      }) ?? generic;
-    return {
-      productId: p.id,
-      productCode: p.code,
-      genericName: p.genericName,
-      strength: p.strength,
-      form: p.form,
-      baseUnit: p.baseUnit,
-      packSize: p.packSize,
-      programmeCode: p.programmeCode,
-      ven: p.ven,
-      stockOnHand,
-      usableOnHand,
-      amc,
-      monthsOfStock: mos === null ? null : Math.round(mos * 100) / 100,
-      status: stockStatus({ stockOnHand, mos, minMonths: policy.minMonths, maxMonths: policy.maxMonths }),
-      expiryRiskQty: expiryRisk(
-        lotRows.map((l) => ({ expiry: l.expiry, qty: l.qtyOnHand, daysToExpiry: l.daysToExpiry })),
-        amc,
-      ),
-      valueXof: Math.round((stockOnHand / p.packSize) * p.pricePerPackXof),
-      lots: lotRows,
-    } satisfies StockPosition;
+  const items = products.map((p) => {
+    const target = { level: facility.level, facilityId: facility.id, programmeCode: p.programmeCode, productId: p.id };
+    return position(p, lotsOf.get(p.id) ?? [], amcs.get(p.id) ?? 0, resolvePolicy(policies, target) ?? generic, opts);
   });
   return {
     facilityId: facility.id,
@@ -119,6 +164,29 @@ export function stockPositions(
     policy: { minMonths: generic.minMonths, maxMonths: generic.maxMonths },
     items,
   };
+}
+
+/**
+ * GET /facilities/:id/stock: the positions on `asOf` (default today), without the products that have
+ * neither stock nor consumption unless `includeEmpty`.
+ */
+export function facilityStock(
+  db: Db,
+  facilityId: string,
+  q: { asOf?: string | undefined; programme?: string | undefined; includeEmpty?: "true" | "false" | undefined },
+  today: string,
+): StockPositions {
+  const facility = prepared(db, "select id, level from facilities where id = ?").get(facilityId) as
+    { id: string; level: SupplyLevel } | undefined;
+  if (!facility) throw new AppError("not_found", `Unknown facility ${facilityId}`);
+  const minShelfLife = db.transaction((tx) => minShelfLifeDays(tx));
+  const positions = stockPositions(db, facility, {
+    asOf: q.asOf ?? today,
+    programme: q.programme,
+    minShelfLifeDays: minShelfLife,
+  });
+  if (q.includeEmpty !== "true") positions.items = positions.items.filter((i) => i.stockOnHand > 0 || i.amc > 0);
+  return positions;
 }
 
 /** Raw row of the stock-card query (snake_case, as SQLite returns it). */
@@ -144,6 +212,20 @@ interface CardRow {
   total: number;
 }
 
+const CARD_SQL = `
+  with card as (
+    select m.*, l.lot_code, l.expiry,
+           sum(m.qty_delta) over (order by m.occurred_at, m.id) as product_balance_after
+    from stock_movements m join lots l on l.id = m.lot_id
+    where m.facility_id = @facilityId and m.product_id = @productId
+  )
+  select *, count(*) over () as total from card
+  where (@from is null or occurred_at >= @from) and (@to is null or substr(occurred_at, 1, 10) <= @to)
+  order by occurred_at, id
+  limit @limit offset @offset`;
+const CARD_ON_HAND_SQL =
+  "select coalesce(sum(qty_on_hand), 0) from stock_balances where facility_id = ? and product_id = ?";
+
 /**
  * Ledger lines of one product at one facility, oldest first, each with the product's running
  * balance. The running sum is taken over the whole card before the date filter, so a page that
@@ -157,27 +239,20 @@ export function stockCard(
 ): StockCard {
   const from = q.from ?? null;
   const to = q.to ?? null;
-  const rows = db.all<CardRow>(sql`
-    with card as (
-      select m.*, l.lot_code, l.expiry,
-             sum(m.qty_delta) over (order by m.occurred_at, m.id) as product_balance_after
-      from stock_movements m join lots l on l.id = m.lot_id
-      where m.facility_id = ${facilityId} and m.product_id = ${productId}
-    )
-    select *, count(*) over () as total from card
-    where (${from} is null or occurred_at >= ${from}) and (${to} is null or substr(occurred_at, 1, 10) <= ${to})
-    order by occurred_at, id
-    limit ${q.limit} offset ${q.offset}`);
-  const soh = db
-    .select({ s: sql<number>`coalesce(sum(${stockBalances.qtyOnHand}), 0)` })
-    .from(stockBalances)
-    .where(and(eq(stockBalances.facilityId, facilityId), eq(stockBalances.productId, productId)))
-    .get();
+  const rows = prepared(db, CARD_SQL).all({
+    facilityId,
+    productId,
+    from,
+    to,
+    limit: q.limit,
+    offset: q.offset,
+  }) as CardRow[];
+  const soh = prepared(db, CARD_ON_HAND_SQL).pluck().get(facilityId, productId) as number;
   const total = rows[0]?.total ?? countCard(db, facilityId, productId, from, to);
   return {
     facilityId,
     productId,
-    stockOnHand: soh?.s ?? 0,
+    stockOnHand: soh,
     total,
     limit: q.limit,
     offset: q.offset,

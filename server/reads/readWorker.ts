@@ -1,12 +1,13 @@
 /**
- * Worker thread of the reader pool (readerPool.ts): opens the database file read-only (WAL: it sees
- * every committed write, never blocks the writer) and answers one heavy read at a time. An AppError
- * (a region out of scope, a bad period…) travels back with its code, message and details.
+ * A reader thread of the pool (readerPool.ts): opens the database file read-only (WAL: it sees every
+ * committed write, never blocks the writer) and answers one read at a time — its value, or its JSON text
+ * and ETag so that the main thread only sends bytes. An AppError (a region out of scope, a bad period…)
+ * travels back with its code, message and details.
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { openDb } from "../../db/client";
 import { AppError } from "../../shared/errors";
-import { HEAVY_READS, type HeavyReadName } from "./registry";
+import { jsonAnswer, runRead, type JsonAnswer, type ReadArgs, type ReadName } from "./registry";
 import type { ReadReply, ReadTask } from "./readerPool";
 
 const { file } = (workerData as { data: { file: string } }).data;
@@ -15,8 +16,8 @@ const open = openDb(file, { migrate: false, readonly: true });
 parentPort!.on("message", (task: ReadTask) => {
   let reply: ReadReply;
   try {
-    const read = HEAVY_READS[task.name as HeavyReadName] as (db: typeof open.db, ...args: unknown[]) => unknown;
-    reply = { id: task.id, ok: true, value: read(open.db, ...task.args) };
+    const value = runRead(open.db, task.name as ReadName, task.args as ReadArgs<ReadName>);
+    reply = { id: task.id, ok: true, value: task.json ? jsonAnswer(value) : value };
   } catch (e) {
     reply =
       e instanceof AppError
@@ -27,5 +28,7 @@ parentPort!.on("message", (task: ReadTask) => {
             error: { code: "internal_error", message: e instanceof Error ? e.message : String(e) },
           };
   }
-  parentPort!.postMessage(reply);
+  // The JSON bytes move to the main thread instead of being copied.
+  const answer = reply.ok && task.json ? (reply.value as JsonAnswer) : null;
+  parentPort!.postMessage(reply, answer ? [answer.body.buffer as ArrayBuffer] : []);
 });

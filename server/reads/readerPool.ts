@@ -1,103 +1,196 @@
 /**
- * Heavy reads in one worker thread with its own read-only connection to the database file. Requests
- * queue in the worker (one at a time: the other core stays for the API); each has a time limit after
- * which the worker is terminated and every pending read answered with an error — never left hanging.
- * The worker starts on the first read and stays warm (unref'd, so it never keeps the process alive).
+ * Reads on a pool of reader threads, each with its own read-only connection to the database file, so
+ * that the event loop — which every write goes through — only routes requests and sends bytes. Reads
+ * wait in one queue and go to the first free thread; a national read (HEAVY_READS) takes at most one
+ * thread at a time, so the per-facility reads always keep the others. Each read has a time limit from
+ * the moment it is asked: late, it is answered with an error (its thread, if it was running, is ended and
+ * replaced). Beyond `maxQueue` waiting reads the server answers server_busy at once instead of queueing
+ * work it cannot finish. Threads start on the first read and stay warm, unref'd while idle.
  */
 import { Worker } from "node:worker_threads";
 import { AppError, type ErrorCode } from "../../shared/errors";
-import type { HeavyReadArgs, HeavyReader, HeavyReadName, HeavyReadResult } from "./registry";
+import { HEAVY_READS, type JsonAnswer, type ReadArgs, type Reader, type ReadName, type ReadResult } from "./registry";
 
-/** A read sent to the worker. */
+/** A read sent to a thread. */
 export interface ReadTask {
   id: number;
   name: string;
   args: unknown[];
+  /** Answer the JSON text and ETag instead of the value */
+  json: boolean;
 }
 
-/** The worker's answer. */
+/** A thread's answer. */
 export type ReadReply =
   | { id: number; ok: true; value: unknown }
   | { id: number; ok: false; error: { code: ErrorCode; message: string; details?: unknown } };
 
+/** Pool settings. */
+export interface ReaderPoolOptions {
+  /** Reader threads (default 2) */
+  readers?: number;
+  /** Time a read may take from the moment it is asked, ms (default 60 s) */
+  limitMs?: number;
+  /** Reads allowed to wait; beyond, server_busy (default 2,000) */
+  maxQueue?: number;
+}
+
 const BOOT = new URL("../routing/workerBoot.mjs", import.meta.url);
+/** The process's --cpu-prof flags reach the reader threads (tsx is registered by workerBoot, not by flags). */
+const PROFILING = process.execArgv.filter((a) => a.startsWith("--cpu-prof"));
 const ENTRY = new URL("./readWorker.ts", import.meta.url);
 
-interface Pending {
+interface Job {
+  task: ReadTask;
+  heavy: boolean;
   resolve: (v: unknown) => void;
   reject: (e: Error) => void;
   timer: NodeJS.Timeout;
+  slot: Slot | null;
 }
 
-/** The reader of the server: one worker on the database file. */
-export class WorkerReader implements HeavyReader {
-  private worker: Worker | null = null;
-  private readonly pending = new Map<number, Pending>();
+interface Slot {
+  worker: Worker | null;
+  job: Job | null;
+}
+
+/** The reader pool of the server. */
+export class WorkerReader implements Reader {
+  private readonly slots: Slot[];
+  private readonly queue: Job[] = [];
+  private readonly limitMs: number;
+  private readonly maxQueue: number;
   private nextId = 1;
+  private closed = false;
 
   constructor(
     private readonly file: string,
-    private readonly limitMs = 60_000,
-  ) {}
+    o: ReaderPoolOptions = {},
+  ) {
+    this.slots = Array.from({ length: Math.max(1, o.readers ?? 2) }, () => ({ worker: null, job: null }));
+    this.limitMs = o.limitMs ?? 60_000;
+    this.maxQueue = o.maxQueue ?? 2_000;
+  }
 
-  run<K extends HeavyReadName>(name: K, ...args: HeavyReadArgs<K>): Promise<HeavyReadResult<K>> {
-    const w = this.worker ?? this.spawn();
-    const id = this.nextId++;
+  run<K extends ReadName>(name: K, ...args: ReadArgs<K>): Promise<ReadResult<K>> {
+    return this.ask(name, args, false) as Promise<ReadResult<K>>;
+  }
+
+  json<K extends ReadName>(name: K, ...args: ReadArgs<K>): Promise<JsonAnswer> {
+    return this.ask(name, args, true) as Promise<JsonAnswer>;
+  }
+
+  /** Ends every thread; pending reads are answered with an error. */
+  async close(): Promise<void> {
+    this.closed = true;
+    const stopping = new AppError("internal_error", "The server is stopping");
+    for (const job of this.queue.splice(0)) this.settle(job, stopping);
+    await Promise.all(
+      this.slots.map(async (slot) => {
+        if (slot.job) this.settle(slot.job, stopping);
+        const w = slot.worker;
+        slot.worker = null;
+        if (w) {
+          w.removeAllListeners("exit");
+          await w.terminate();
+        }
+      }),
+    );
+  }
+
+  private ask(name: ReadName, args: unknown[], json: boolean): Promise<unknown> {
+    if (this.closed) return Promise.reject(new AppError("internal_error", "The server is stopping"));
+    if (this.queue.length >= this.maxQueue)
+      return Promise.reject(new AppError("server_busy", "The server is busy: try again in a moment"));
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(
-        () =>
-          this.fail(
-            new AppError("internal_error", `The read ${name} did not answer within ${this.limitMs} ms and was stopped`),
-          ),
-        this.limitMs,
-      );
-      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, timer });
-      if (this.pending.size === 1) w.ref();
-      w.postMessage({ id, name, args } satisfies ReadTask);
+      const task: ReadTask = { id: this.nextId++, name, args, json };
+      const job: Job = { task, heavy: HEAVY_READS.has(name), resolve, reject, slot: null, timer: undefined! };
+      job.timer = setTimeout(() => this.late(job), this.limitMs);
+      this.queue.push(job);
+      this.pump();
     });
   }
 
-  async close(): Promise<void> {
-    const w = this.worker;
-    this.fail(new AppError("internal_error", "The server is stopping"));
-    if (w) await w.terminate();
+  /** Gives waiting reads to free threads: a national read first when none is running, else in order. */
+  private pump(): void {
+    for (const slot of this.slots) {
+      if (slot.job || this.queue.length === 0) continue;
+      const heavyRunning = this.slots.some((s) => s.job?.heavy);
+      const k = heavyRunning ? this.queue.findIndex((j) => !j.heavy) : this.firstHeavyOrFirst();
+      if (k < 0) return;
+      const job = this.queue.splice(k, 1)[0]!;
+      const w = slot.worker ?? this.spawn(slot);
+      slot.job = job;
+      job.slot = slot;
+      w.ref();
+      w.postMessage(job.task);
+    }
   }
 
-  private spawn(): Worker {
-    const w = new Worker(BOOT, { workerData: { entry: ENTRY.href, data: { file: this.file } }, execArgv: [] });
+  private firstHeavyOrFirst(): number {
+    const heavy = this.queue.findIndex((j) => j.heavy);
+    return heavy >= 0 ? heavy : 0;
+  }
+
+  private spawn(slot: Slot): Worker {
+    const w = new Worker(BOOT, { workerData: { entry: ENTRY.href, data: { file: this.file } }, execArgv: PROFILING });
     w.unref();
-    w.on("message", (reply: ReadReply) => this.settle(reply));
-    w.on("error", (e) => this.fail(new AppError("internal_error", `The reader crashed: ${e.message}`)));
-    w.on("exit", (code) =>
-      this.fail(new AppError("internal_error", `The reader stopped unexpectedly (exit code ${code})`)),
-    );
-    this.worker = w;
+    w.on("message", (reply: ReadReply) => {
+      const job = slot.job;
+      if (!job || job.task.id !== reply.id) return;
+      this.free(slot);
+      if (reply.ok) this.settle(job, null, reply.value);
+      else this.settle(job, new AppError(reply.error.code, reply.error.message, reply.error.details));
+    });
+    const lost = (why: string) => {
+      if (slot.worker !== w) return;
+      slot.worker = null;
+      const job = slot.job;
+      slot.job = null;
+      if (job) this.settle(job, new AppError("internal_error", why));
+      this.pump();
+    };
+    w.on("error", (e) => lost(`The reader crashed: ${e.message}`));
+    w.on("exit", (code) => lost(`The reader stopped unexpectedly (exit code ${code})`));
+    slot.worker = w;
     return w;
   }
 
-  private settle(reply: ReadReply): void {
-    const p = this.pending.get(reply.id);
-    if (!p) return;
-    clearTimeout(p.timer);
-    this.pending.delete(reply.id);
-    if (this.pending.size === 0) this.worker?.unref();
-    if (reply.ok) p.resolve(reply.value);
-    else p.reject(new AppError(reply.error.code, reply.error.message, reply.error.details));
+  /** The thread is free again: unref it while idle and give it the next read. */
+  private free(slot: Slot): void {
+    slot.job = null;
+    slot.worker?.unref();
+    this.pump();
   }
 
-  /** Ends the worker and answers every pending read with the error (the next read starts a new worker). */
-  private fail(error: AppError): void {
-    const w = this.worker;
-    this.worker = null;
-    for (const p of this.pending.values()) {
-      clearTimeout(p.timer);
-      p.reject(error);
+  /** A read over its limit: answered now; its thread, if it was running it, is ended (the next read starts a new one). */
+  private late(job: Job): void {
+    const name = job.task.name;
+    const error = new AppError(
+      "internal_error",
+      `The read ${name} did not answer within ${this.limitMs} ms and was stopped`,
+    );
+    const slot = job.slot;
+    if (!slot) {
+      this.queue.splice(this.queue.indexOf(job), 1);
+      this.settle(job, error);
+      return;
     }
-    this.pending.clear();
+    const w = slot.worker;
+    slot.worker = null;
+    slot.job = null;
+    this.settle(job, error);
     if (w) {
       w.removeAllListeners("exit");
       w.on("error", () => undefined);
       void w.terminate();
     }
+    this.pump();
+  }
+
+  private settle(job: Job, error: Error | null, value?: unknown): void {
+    clearTimeout(job.timer);
+    if (error) job.reject(error);
+    else job.resolve(value);
   }
 }

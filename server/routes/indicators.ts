@@ -3,28 +3,26 @@ import { ConsumptionQuery, HistoryQuery, IndicatorsQuery } from "../../shared/co
 import { FacilityParams } from "../../shared/contracts/refs";
 import type { AppDeps } from "../deps";
 import { scopeFilter } from "../policies";
-import { areaConsumption, facilityHistory } from "../queries/history";
-import { getFacility } from "../queries/reference";
+import { sendJson } from "../reads/send";
 import type { SecureRouter } from "./secureRouter";
 
 /** Read-only routes of the dashboards; areas are narrowed to the user's scope (a region or district outside it answers 404). */
 export function indicatorRoutes(r: SecureRouter, deps: AppDeps): void {
-  const { db, clock } = deps;
-  const today = () => clock().toISOString().slice(0, 10);
+  const today = () => deps.clock().toISOString().slice(0, 10);
 
   r.get("/indicators", { action: "stock:read", query: IndicatorsQuery }, async ({ res, user, query }) => {
-    res.json(await deps.reads.run("areaIndicators", scopeFilter(user), query, today()));
+    sendJson(res, await deps.reads.json("areaIndicators", scopeFilter(user), query, today()));
   });
 
-  r.get("/indicators/consumption", { action: "stock:read", query: ConsumptionQuery }, ({ res, user, query }) => {
-    res.json(areaConsumption(db, scopeFilter(user), query, today()));
+  r.get("/indicators/consumption", { action: "stock:read", query: ConsumptionQuery }, async ({ res, user, query }) => {
+    sendJson(res, await deps.reads.json("areaConsumption", scopeFilter(user), query, today()));
   });
 
   r.get(
     "/facilities/:id/history",
     { action: "stock:read", params: FacilityParams, query: HistoryQuery },
-    ({ res, params, query }) => {
-      res.json(facilityHistory(db, getFacility(db, params.id), query.productId, today()));
+    async ({ res, params, query }) => {
+      sendJson(res, await deps.reads.json("facilityHistory", params.id, query.productId, today()));
     },
   );
 }

@@ -29,7 +29,8 @@ import { createPositionOrders } from "../commands/positionOrders";
 import type { AppDeps } from "../deps";
 import { scopeFilter } from "../policies";
 import { resolveArea } from "../queries/area";
-import { listOrders, loadOrder, reportsAwaitingOrders } from "../queries/replenishment";
+import { loadOrder, reportsAwaitingOrders } from "../queries/replenishment";
+import { sendJson } from "../reads/send";
 import type { SecureRouter } from "./secureRouter";
 import type { WriteCall, WriteOutcome } from "./write";
 
@@ -66,8 +67,8 @@ function created(tx: OrderCall<undefined>["tx"], ids: number[]) {
 export function orderRoutes(r: SecureRouter, deps: AppDeps): void {
   const { db } = deps;
 
-  r.get("/orders", { action: "orders:read", query: OrderQuery }, ({ res, user, query }) => {
-    res.json(listOrders(db, scopeFilter(user), query));
+  r.get("/orders", { action: "orders:read", query: OrderQuery }, async ({ res, user, query }) => {
+    sendJson(res, await deps.reads.json("orders", scopeFilter(user), query));
   });
   r.get("/orders/:id", { action: "orders:read", params: OrderParams }, ({ res, params }) => {
     res.json(loadOrder(db, params.id));

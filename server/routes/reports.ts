@@ -4,15 +4,16 @@ import { ReportParams } from "../../shared/contracts/refs";
 import { createReport, submitReport, updateReportLines } from "../commands/reports";
 import type { AppDeps } from "../deps";
 import { scopeFilter } from "../policies";
-import { listReports, loadReport } from "../queries/replenishment";
+import { loadReport } from "../queries/replenishment";
+import { sendJson } from "../reads/send";
 import type { SecureRouter } from "./secureRouter";
 
 /** Routes of the monthly reports. */
 export function reportRoutes(r: SecureRouter, deps: AppDeps): void {
   const { db } = deps;
 
-  r.get("/reports", { action: "stock:read", query: ReportQuery }, ({ res, user, query }) => {
-    res.json(listReports(db, scopeFilter(user), query));
+  r.get("/reports", { action: "stock:read", query: ReportQuery }, async ({ res, user, query }) => {
+    sendJson(res, await deps.reads.json("reports", scopeFilter(user), query));
   });
   r.get("/reports/:id", { action: "stock:read", params: ReportParams }, ({ res, params }) => {
     res.json(loadReport(db, params.id));

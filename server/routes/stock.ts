@@ -11,11 +11,9 @@ import {
 } from "../../shared/contracts/stock";
 import type { AuditEntry } from "../audit";
 import { postMovement, postPhysicalCount } from "../commands/stock";
-import { minShelfLifeDays } from "../commands/stockRefs";
 import type { AppDeps } from "../deps";
 import { scopeFilter } from "../policies";
-import { getFacility } from "../queries/reference";
-import { stockCard, stockPositions } from "../queries/stock";
+import { sendJson } from "../reads/send";
 import type { SecureRouter } from "./secureRouter";
 
 /** Balances before and after a batch, for the audit log. */
@@ -40,33 +38,26 @@ function auditOfBatch(action: string, request: unknown, result: MovementResult):
 
 /** Routes of the stock ledger. */
 export function stockRoutes(r: SecureRouter, deps: AppDeps): void {
-  const { db, clock } = deps;
+  const today = () => deps.clock().toISOString().slice(0, 10);
   r.get(
     "/facilities/:id/stock",
     { action: "stock:read", params: FacilityParams, query: PositionsQuery },
-    ({ res, params, query }) => {
-      const facility = getFacility(db, params.id);
-      const asOf = query.asOf ?? clock().toISOString().slice(0, 10);
-      const shelfLife = db.transaction((tx) => minShelfLifeDays(tx));
-      const positions = stockPositions(db, facility, { asOf, programme: query.programme, minShelfLifeDays: shelfLife });
-      if (query.includeEmpty !== "true")
-        positions.items = positions.items.filter((i) => i.stockOnHand > 0 || i.amc > 0);
-      res.json(positions);
+    async ({ res, params, query }) => {
+      sendJson(res, await deps.reads.json("facilityStock", params.id, query, today()));
     },
   );
 
   r.get(
     "/facilities/:id/stock/:productId/card",
     { action: "stock:read", params: StockCardParams, query: StockCardQuery },
-    ({ res, params, query }) => {
-      res.json(stockCard(db, params.id, params.productId, query));
+    async ({ res, params, query }) => {
+      sendJson(res, await deps.reads.json("stockCard", params.id, params.productId, query));
     },
   );
 
   // The national stock picture: the list itself is narrowed to the user's scope (a region or district outside it answers 404).
   r.get("/stock/status", { action: "stock:read", query: StockStatusQuery }, async ({ res, user, query }) => {
-    const asOf = clock().toISOString().slice(0, 10);
-    res.json(await deps.reads.run("stockStatus", scopeFilter(user), query, asOf));
+    sendJson(res, await deps.reads.json("stockStatus", scopeFilter(user), query, today()));
   });
 
   r.post("/stock/movements", { action: "stock:write", body: MovementCreate }, ({ tx, body, user, now }) => {

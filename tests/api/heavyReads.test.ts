@@ -86,7 +86,7 @@ describe("heavy reads in a worker thread", () => {
   });
 
   it("stop a read over its time limit, answer every caller, and serve the next read with a new worker", async () => {
-    const hasty = new WorkerReader(join(dir, "reads.db"), 1);
+    const hasty = new WorkerReader(join(dir, "reads.db"), { limitMs: 1 });
     try {
       const late = await hasty
         .run("areaIndicators", { all: true }, { expiryMonths: 6, fillRateMonths: 3 }, asOf)

@@ -59,6 +59,7 @@ export const common: typeof fr = {
     internal_error: "Server error. Please try again in a moment.",
     solver_failed: "Route planning failed. Try again or simplify the plan.",
     solver_busy: "Route planning is busy. Try again in a minute.",
+    server_busy: "The server is busy. Try again in a moment.",
     solver_timeout: "Route planning took too long and was stopped.",
     bad_request: "Malformed request: the server could not read it.",
     method_not_allowed: "This operation does not exist at this address.",

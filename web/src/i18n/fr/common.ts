@@ -57,6 +57,7 @@ export const common = {
     internal_error: "Erreur du serveur. Réessayez dans un instant.",
     solver_failed: "Le calcul des tournées a échoué. Réessayez ou simplifiez le plan.",
     solver_busy: "Le calcul des tournées est occupé. Réessayez dans une minute.",
+    server_busy: "Le serveur est occupé. Réessayez dans un instant.",
     solver_timeout: "Le calcul des tournées a pris trop de temps et a été arrêté.",
     bad_request: "Requête mal formée : le serveur n'a pas pu la lire.",
     method_not_allowed: "Cette opération n'existe pas à cette adresse.",
