@@ -1,0 +1,2 @@
+CREATE INDEX `balances_on_hand_idx` ON `stock_balances` (`facility_id`,`product_id`,`lot_id`,`funding_source`,`qty_on_hand`) WHERE "stock_balances"."qty_on_hand" > 0;--> statement-breakpoint
+CREATE INDEX `movements_outflow_idx` ON `stock_movements` (`facility_id`,`occurred_at`,`type`,`product_id`,`qty_delta`) WHERE "stock_movements"."type" in ('issue', 'transfer_out');
