@@ -21,6 +21,7 @@ import { openDb } from "../../db/client";
 import { seedDatabase } from "../../db/seed";
 import { Rng } from "../../db/seed/random";
 import { hashPassword } from "../../server/auth/password";
+import { DEMO_PASSWORD } from "../../db/seed/users";
 import { seedMonthOrders } from "../../server/demoOrders";
 import { HttpClient, type Answer, type RequestSpec } from "../../tests/helpers/httpClient";
 import { startServerProcess, type ServerProcess } from "../../tests/helpers/serverProcess";
@@ -137,6 +138,9 @@ interface Ids {
   depot: string;
   pairs: { facilityId: string; productId: number }[];
   depotProducts: number[];
+  /** The two free-care products the depot holds most of, and five CSComs of the district (the allocation) */
+  freeCare: number[];
+  districtCscoms: string[];
 }
 
 function loadIds(file: string): Ids {
@@ -156,7 +160,27 @@ function loadIds(file: string): Ids {
       .prepare("select distinct product_id from stock_balances where facility_id = ? and qty_on_hand > 100 order by 1")
       .pluck()
       .all(depot) as number[];
-    return { cscoms: [...new Set(pairs.map((p) => p.facilityId))], depot, pairs, depotProducts };
+    const freeCare = db
+      .prepare(
+        `select b.product_id from stock_balances b join products p on p.id = b.product_id join programmes g on g.code = p.programme_code
+         where b.facility_id = ? and g.kind = 'free_care' group by b.product_id order by sum(b.qty_on_hand) desc limit 2`,
+      )
+      .pluck()
+      .all(depot) as number[];
+    const districtCscoms = db
+      .prepare(
+        "select id from facilities where level = 'cscom' and district_id = 'kati' and active = 1 order by id limit 5",
+      )
+      .pluck()
+      .all() as string[];
+    return {
+      cscoms: [...new Set(pairs.map((p) => p.facilityId))],
+      depot,
+      pairs,
+      depotProducts,
+      freeCare,
+      districtCscoms,
+    };
   } finally {
     db.close();
   }
@@ -252,9 +276,15 @@ interface OrderView {
   lines: { id: number; lots: { lotId: number; shippedQty: number }[] }[];
 }
 
-/** Takes submitted orders through approve, pick, ship, proof of delivery and receipt. */
-async function orderWriter(run: Run, client: HttpClient, orderIds: number[], name: string): Promise<void> {
-  for (const id of orderIds) {
+/** An order to take through its life cycle, from the status it is in. */
+interface OrderToRun {
+  id: number;
+  status: "submitted" | "approved";
+}
+
+/** Takes orders through approve (when submitted), pick, ship, proof of delivery and receipt. */
+async function orderWriter(run: Run, client: HttpClient, orders: OrderToRun[], name: string): Promise<void> {
+  for (const { id, status } of orders) {
     if (run.stopping) return;
     const step = async (action: string, path: string, body?: unknown, kind: Op["kind"] = "transition") => {
       const a = await run.write(client, {
@@ -266,7 +296,7 @@ async function orderWriter(run: Run, client: HttpClient, orderIds: number[], nam
       });
       return a.status === 200;
     };
-    if (!(await step("approve", "approve", { lines: [] }))) continue;
+    if (status === "submitted" && !(await step("approve", "approve", { lines: [] }))) continue;
     if (!(await step("pick", "pick"))) continue;
     if (!(await step("ship", "ship", { shortfallAction: "backorder" }))) continue;
     const order = await run.read<OrderView>(client, `/api/v1/orders/${id}`);
@@ -291,6 +321,37 @@ async function orderWriter(run: Run, client: HttpClient, orderIds: number[], nam
     if (!(await step("deliver", "deliver", { lines: pod }, "delivery"))) continue;
     await step("receive", "receive");
   }
+}
+
+/**
+ * More orders to move: the district pharmacist pushes the two free-care products the depot holds most of
+ * to five CSComs of the district (an allocation: approved orders, ready to pick).
+ */
+async function allocate(run: Run, ids: Ids): Promise<number[]> {
+  const pharmacist = new HttpClient(run.server.base);
+  await pharmacist.login("pharmacien.kati", DEMO_PASSWORD);
+  const orderIds: number[] = [];
+  for (const productId of ids.freeCare) {
+    const sent = await pharmacist.json<{ orderIds: number[] }>({
+      method: "POST",
+      path: "/api/v1/allocations",
+      headers: { "Idempotency-Key": `setup-allocation-${productId}` },
+      body: {
+        productId,
+        sourceFacilityId: ids.depot,
+        districtId: "kati",
+        basis: "population",
+        monthsOfCover: 1,
+        population: {
+          unitsPerPersonPerMonth: 1,
+          facilities: ids.districtCscoms.map((facilityId, i) => ({ facilityId, targetPopulation: 2000 + i * 500 })),
+        },
+      },
+    });
+    orderIds.push(...sent.orderIds);
+  }
+  pharmacist.close();
+  return orderIds;
 }
 
 /** Kills the server at random moments and restarts it on the same file and port. */
@@ -444,8 +505,11 @@ export async function runCrashTest(o: CrashOptions): Promise<CrashReport> {
     setup,
     `/api/v1/orders?status=submitted&supplierId=${ids.depot}&limit=500`,
   );
-  const orderIds = orders.items.map((x) => x.id);
   setup.close();
+  const toRun: OrderToRun[] = [
+    ...orders.items.map((x) => ({ id: x.id, status: "submitted" as const })),
+    ...(await allocate(run, ids)).map((id) => ({ id, status: "approved" as const })),
+  ];
 
   const clients: HttpClient[] = [];
   for (let i = 0; i < 6; i++) clients.push(await client());
@@ -467,13 +531,13 @@ export async function runCrashTest(o: CrashOptions): Promise<CrashReport> {
     orderWriter(
       run,
       clients[4]!,
-      orderIds.filter((_, i) => i % 2 === 0),
+      toRun.filter((_, i) => i % 2 === 0),
       "ord-a",
     ),
     orderWriter(
       run,
       clients[5]!,
-      orderIds.filter((_, i) => i % 2 === 1),
+      toRun.filter((_, i) => i % 2 === 1),
       "ord-b",
     ),
   ];
