@@ -59,7 +59,7 @@ async function main() {
     const rounds = Math.max(1, Math.round((minutes * 60) / every));
     for (let k = 1; k <= rounds; k++) {
       const stats = await runOpenLoop([...reads, write], every);
-      const r = mergeStats("reads", stats.slice(0, -1), every);
+      const r = mergeStats("reads", stats.slice(0, -1));
       const w = stats.at(-1)!;
       const mem = server.memory();
       errors += r.errors + w.errors;
