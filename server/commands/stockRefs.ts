@@ -2,7 +2,7 @@
 import { and, eq } from "drizzle-orm";
 import { facilities, fundingSources, lots, products, settings } from "../../db/schema";
 import { AppError } from "../../shared/errors";
-import type { Tx } from "../../db/client";
+import type { Db, Tx } from "../../db/client";
 
 /** Throws validation_failed naming one field. */
 export function fieldError(path: string, message: string): never {
@@ -50,7 +50,7 @@ export function findOrCreateLot(tx: Tx, productId: number, lotCode: string, expi
 }
 
 /** Days of shelf life a lot must still have to be issued (setting issue.minShelfLifeDays, default 30). */
-export function minShelfLifeDays(tx: Tx): number {
+export function minShelfLifeDays(tx: Tx | Db): number {
   const row = tx.select().from(settings).where(eq(settings.key, "issue.minShelfLifeDays")).get();
   const n = row ? Number(row.value) : NaN;
   return Number.isInteger(n) && n >= 0 ? n : 30;

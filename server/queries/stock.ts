@@ -179,7 +179,7 @@ export function facilityStock(
   const facility = prepared(db, "select id, level from facilities where id = ?").get(facilityId) as
     { id: string; level: SupplyLevel } | undefined;
   if (!facility) throw new AppError("not_found", `Unknown facility ${facilityId}`);
-  const minShelfLife = db.transaction((tx) => minShelfLifeDays(tx));
+  const minShelfLife = minShelfLifeDays(db);
   const positions = stockPositions(db, facility, {
     asOf: q.asOf ?? today,
     programme: q.programme,
