@@ -120,6 +120,12 @@ async function main() {
         `event loop during db.backup() on the main thread, ${pages} pages a step: longest step ${fmt(longest, 1)} ms, loop delay max ${fmt(blocked.maxMs, 1)} ms over ${fmt(blocked.ms / 1000, 1)} s (the copy only: integrity_check and gzip would add ~${fmt(manifest.ms.verify / 1000)} s of blocking)`,
       );
     }
+    // Control: the same measure over an idle wait shows what the machine alone does to the loop (a busy machine
+    // delays a thread that has nothing to do; that is not the backup's doing).
+    const idle = await eventLoopBlocked(() => new Promise((r) => setTimeout(r, 20_000)));
+    console.log(
+      `event loop while idle for 20 s (control): loop delay max ${fmt(idle.maxMs, 1)} ms, p99 ${fmt(idle.p99Ms, 1)} ms`,
+    );
     const inWorker = await eventLoopBlocked(() =>
       backupInWorker({ dbFile: file, outDir: join(dir, "worker-backups") }),
     );
