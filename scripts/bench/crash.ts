@@ -29,6 +29,7 @@ import {
   orderWriter,
   reportWriter,
   Run,
+  type Ids,
   type Op,
   type OrderToRun,
 } from "./crash/run";
@@ -101,20 +102,8 @@ async function killer(run: Run, o: CrashOptions, file: string, rng: Rng, env: Re
   return kills;
 }
 
-/** Seeds, runs the writers under kills, stops cleanly and verifies. */
-export async function runCrashTest(o: CrashOptions): Promise<CrashReport> {
-  const file = join(o.dir, "fura.db");
-  seed(file, o.cscoms ?? 8);
-  const ids = loadIds(file);
-  const env = { FURA_LOG_LEVEL: "warn", FURA_READERS: "1" };
-  const run = new Run();
-  run.back(await startServerProcess({ db: file, logFile: join(o.dir, "server.log"), env }));
-  const rng = new Rng(o.seed ?? 1);
-  const client = async () => {
-    const c = new HttpClient(run.server.base, { maxSockets: 4, timeoutMs: 20_000 });
-    await c.login("admin", PASSWORD);
-    return c;
-  };
+/** Draft reports for the month before the last reported one, and the orders the writers move on. */
+async function prepareWork(run: Run, ids: Ids, client: () => Promise<HttpClient>) {
   // Draft reports for the month before the last reported one, and the submitted orders of the seed.
   const setup = await client();
   const period = await run.read<{ items: { period: string }[] }>(setup, "/api/v1/reports?limit=1");
@@ -139,7 +128,24 @@ export async function runCrashTest(o: CrashOptions): Promise<CrashReport> {
     ...orders.items.map((x) => ({ id: x.id, status: "submitted" as const })),
     ...(await allocate(run, ids)).map((id) => ({ id, status: "approved" as const })),
   ];
+  return { reportIds, toRun };
+}
 
+/** Seeds, runs the writers under kills, stops cleanly and verifies. */
+export async function runCrashTest(o: CrashOptions): Promise<CrashReport> {
+  const file = join(o.dir, "fura.db");
+  seed(file, o.cscoms ?? 8);
+  const ids = loadIds(file);
+  const env = { FURA_LOG_LEVEL: "warn", FURA_READERS: "1" };
+  const run = new Run();
+  run.back(await startServerProcess({ db: file, logFile: join(o.dir, "server.log"), env }));
+  const rng = new Rng(o.seed ?? 1);
+  const client = async () => {
+    const c = new HttpClient(run.server.base, { maxSockets: 4, timeoutMs: 20_000 });
+    await c.login("admin", PASSWORD);
+    return c;
+  };
+  const { reportIds, toRun } = await prepareWork(run, ids, client);
   const clients: HttpClient[] = [];
   for (let i = 0; i < 6; i++) clients.push(await client());
   const writers = [
@@ -177,7 +183,10 @@ export async function runCrashTest(o: CrashOptions): Promise<CrashReport> {
   for (const c of clients) c.close();
   await run.server.stop("SIGTERM");
 
-  const { integrity, problems } = verify(file, run.ops);
+  return summarise(run, kills, verify(file, run.ops));
+}
+
+function summarise(run: Run, kills: number, { integrity, problems }: ReturnType<typeof verify>): CrashReport {
   const refused = (kind: Op["kind"]) =>
     run.ops.filter((x) => x.kind === kind && x.answer && x.answer.status >= 400 && x.answer.status < 500);
   const acked = (kind: Op["kind"]) =>
