@@ -14,6 +14,7 @@ import { errorHandler, methodNotAllowed, notFoundHandler } from "./middleware/er
 import { requestContext } from "./middleware/request";
 import { allocationRoutes } from "./routes/allocations";
 import { auditRoutes } from "./routes/audit";
+import { userRoutes } from "./routes/users";
 import { authRoutes } from "./routes/auth";
 import { indicatorRoutes } from "./routes/indicators";
 import { orderRoutes } from "./routes/orders";
@@ -89,6 +90,7 @@ export function createApp(input: Partial<AppDeps> & { db: Db }): FuraApp {
   routePlanRoutes(api, deps);
   vrpRoutes(api, deps);
   auditRoutes(api, deps);
+  userRoutes(api, deps);
   app.use(
     "/api/v1",
     loadSession(deps.db, deps.clock),

@@ -11,6 +11,7 @@ export const ERROR_STATUS = {
   forbidden: 403,
   csrf_failed: 403,
   separation_of_duties: 403,
+  password_change_required: 403,
   not_found: 404,
   /** The path exists, not with this method (the Allow header lists the methods it has) */
   method_not_allowed: 405,
@@ -20,6 +21,7 @@ export const ERROR_STATUS = {
   idempotency_key_reused: 409,
   conflict: 409,
   invalid_transition: 409,
+  last_admin: 409,
   payload_too_large: 413,
   /** A body that is not JSON (Content-Type), or sent with a Content-Encoding or charset the API does not read */
   unsupported_media_type: 415,
@@ -39,6 +41,9 @@ export type ErrorCode = keyof typeof ERROR_STATUS;
 export interface FieldIssue {
   path: string;
   message: string;
+  /** A stable key of the reason, with its values, that the web turns into French or English (optional) */
+  key?: string;
+  values?: Record<string, string | number>;
 }
 
 /** The body of every error response. */

@@ -23,6 +23,8 @@ export const users = sqliteTable("users", {
   scopeDistrictId: text("scope_district_id"),
   scopeFacilityId: text("scope_facility_id"),
   active: integer("active", { mode: "boolean" }).notNull().default(true),
+  /** Set for a temporary password (new account, reset): the session may only change the password until it is */
+  mustChangePassword: integer("must_change_password", { mode: "boolean" }).notNull().default(false),
   createdAt: text("created_at").notNull(),
 });
 

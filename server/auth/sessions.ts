@@ -5,7 +5,7 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, ne, sql } from "drizzle-orm";
-import type { Db } from "../../db/client";
+import type { Db, Tx } from "../../db/client";
 import { sessions, users } from "../../db/schema";
 import type { Me } from "../../shared/contracts/auth";
 import { AppError } from "../../shared/errors";
@@ -169,7 +169,10 @@ export function closeSession(db: Db, sessionId: string, now: Date, origin: Reque
   });
 }
 
-/** Changes the user's password after checking the current one; ends the user's other sessions. */
+/**
+ * Changes the user's password after checking the current one; ends the user's other sessions. A temporary
+ * password (new account, reset) stops being one here: the session may then do everything its role allows.
+ */
 export function changePassword(
   db: Db,
   userId: number,
@@ -186,9 +189,14 @@ export function changePassword(
       issues: [{ path: "currentPassword", message: "wrong password" }],
     });
   }
+  if (next === current) {
+    throw new AppError("validation_failed", "newPassword: must differ from the current password", {
+      issues: [{ path: "newPassword", message: "must differ from the current password", key: "password.same" }],
+    });
+  }
   const passwordHash = hashPassword(next);
   db.transaction((tx) => {
-    tx.update(users).set({ passwordHash }).where(eq(users.id, userId)).run();
+    tx.update(users).set({ passwordHash, mustChangePassword: false }).where(eq(users.id, userId)).run();
     tx.delete(sessions)
       .where(and(eq(sessions.userId, userId), ne(sessions.id, currentSessionId)))
       .run();
@@ -205,5 +213,11 @@ function presentMe(u: typeof users.$inferSelect): Me {
     scopeRegionId: u.scopeRegionId,
     scopeDistrictId: u.scopeDistrictId,
     scopeFacilityId: u.scopeFacilityId,
+    mustChangePassword: u.mustChangePassword,
   };
+}
+
+/** Ends every session of a user at once (deactivation, password reset): inside the caller's transaction. */
+export function endSessions(tx: Tx, userId: number): number {
+  return tx.delete(sessions).where(eq(sessions.userId, userId)).run().changes;
 }

@@ -9,6 +9,7 @@ import type { FoundRef, ScopeKind, ScopeMeta } from "../../shared/contracts/refs
 import {
   districtInScope,
   inScope,
+  mayManageUser,
   regionInScope,
   scopeFilter,
   type ScopeHome,
@@ -33,6 +34,7 @@ export const REF_LABELS: Record<ScopeKind, string> = {
   order: "order",
   report: "report",
   routePlan: "route plan",
+  user: "user",
   anyFacility: "facility",
   anyDistrict: "district",
   anyRegion: "region",
@@ -111,6 +113,18 @@ function routePlanAllowed(ctx: CheckContext, id: number): boolean {
   return facilityInScope(ctx, depot);
 }
 
+/** An account the user may manage: its scope's region (its own, else its district's or facility's) decides. */
+function userAllowed(ctx: CheckContext, id: number): boolean {
+  const target = ctx.db.$client
+    .prepare(
+      `select u.role, coalesce(u.scope_region_id, d.region_id, f.region_id) as regionId
+         from users u left join districts d on d.id = u.scope_district_id left join facilities f on f.id = u.scope_facility_id
+        where u.id = ?`,
+    )
+    .get(id) as { role: Me["role"]; regionId: string | null } | undefined;
+  return target !== undefined && mayManageUser(ctx.user, target);
+}
+
 const exists = (table: "facilities" | "districts" | "regions") => (ctx: CheckContext, id: string | number) =>
   ctx.db.$client.prepare(`select 1 from ${table} where id = ?`).get(id) !== undefined;
 
@@ -131,6 +145,7 @@ const RESOLVERS: Record<ScopeKind, Resolver> = {
         string | undefined,
     ),
   routePlan: (ctx, id) => routePlanAllowed(ctx, Number(id)),
+  user: (ctx, id) => userAllowed(ctx, Number(id)),
   anyFacility: exists("facilities"),
   anyDistrict: exists("districts"),
   anyRegion: exists("regions"),

@@ -1,7 +1,8 @@
 /**
  * The only way to declare an API route. Each route names its action and its request schemas (path parameters,
  * query, body); before the handler runs, the router checks in order:
- * 1. the session and the role's action (401, else 403 `forbidden`);
+ * 1. the session and the role's action (401, else 403 `forbidden`; 403 `password_change_required` for every route
+ *    but the session's own while the user still has a temporary password);
  * 2. the path parameters, the query and the body against their schemas (400 `validation_failed` with paths);
  * 3. every reference the parsed request names — a FacilityRef, DistrictRef, OrderRef… anywhere in the path,
  *    the query or the body (shared/contracts/refs.ts) — against the user's scope (server/policies/scope.ts):
@@ -158,6 +159,9 @@ export class SecureRouter {
           this.auditDenied(req, res, { reason: "forbidden", action: spec.action });
           throw new AppError("forbidden", `Your role may not do this (${spec.action})`);
         }
+        // A temporary password: the session may only read itself, sign out and change the password.
+        if (user.mustChangePassword && spec.action !== "session")
+          throw new AppError("password_change_required", "Change your temporary password first");
       }
       const parts = {
         params: spec.params ? parseOrThrow(spec.params, req.params, "path") : undefined,

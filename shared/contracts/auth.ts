@@ -27,11 +27,16 @@ export const MeSchema = z.object({
   scopeRegionId: z.string().nullable(),
   scopeDistrictId: z.string().nullable(),
   scopeFacilityId: z.string().nullable(),
+  /** A temporary password (new account, reset): until it is changed the session may only change it */
+  mustChangePassword: z.boolean(),
 });
 export type Me = z.infer<typeof MeSchema>;
+
+/** A new password: at least 10 characters (the same rule for a change, a new account and a reset). */
+export const NewPassword = z.string().min(10, "at least 10 characters").max(256);
 
 /** Password change: the current password, and a new one of at least 10 characters. */
 export const PasswordChange = z.strictObject({
   currentPassword: z.string().min(1).max(256),
-  newPassword: z.string().min(10, "at least 10 characters").max(256),
+  newPassword: NewPassword,
 });

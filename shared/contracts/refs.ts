@@ -16,6 +16,7 @@ import { z } from "zod";
  *   transfer's destination, a delivery stop, a supplier named as a filter): it must exist and be linked, but
  *   the request never writes its ledger directly;
  * - `order` (by side), `report`, `routePlan`: the object's facilities decide, as described on each schema;
+ * - `user`: an account whose own scope lies within the user's (shared/domain/access.ts `mayManageUser`);
  * - `anyFacility`, `anyDistrict`, `anyRegion`: reference data every signed-in user may read (the network map):
  *   it must exist, nothing more.
  */
@@ -27,6 +28,7 @@ export type ScopeKind =
   | "order"
   | "report"
   | "routePlan"
+  | "user"
   | "anyFacility"
   | "anyDistrict"
   | "anyRegion";
@@ -69,6 +71,9 @@ export const AnyRegionRef = textId().register(scopeRefs, { scope: "anyRegion" })
 export const ReportRef = numericId().register(scopeRefs, { scope: "report" });
 /** A route plan: its depot decides (a driver: the plan must carry a route assigned to them). */
 export const RoutePlanRef = numericId().register(scopeRefs, { scope: "routePlan" });
+
+/** A user account: its own scope must lie within the editor's (an administrator: any account). */
+export const UserRef = numericId().register(scopeRefs, { scope: "user" });
 
 /** An order, scoped by the side that acts on it (the requester submits, the supplier approves and ships). */
 export const OrderRef = {
@@ -250,6 +255,8 @@ export const AnyFacilityParams = z.object({ id: AnyFacilityRef });
 export const ReportParams = z.object({ id: inPath(ReportRef) });
 /** `/route-plans/:id` */
 export const RoutePlanParams = z.object({ id: inPath(RoutePlanRef) });
+/** `/users/:id` */
+export const UserParams = z.object({ id: inPath(UserRef) });
 /** `/orders/:id/…` acted on by the ordering facility (submit, edit, receive). */
 export const RequesterOrderParams = z.object({ id: inPath(OrderRef.requester) });
 /** `/orders/:id/…` acted on by the supplier (approve, reject, pick, ship). */

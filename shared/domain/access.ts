@@ -22,6 +22,7 @@ export const ACTIONS = [
   "routes:read",
   "routes:plan",
   "vrp:solve",
+  "users:manage",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -42,6 +43,7 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     "routes:read",
     "routes:plan",
     "vrp:solve",
+    "users:manage",
   ],
   procurement_officer: ["session", "reference:read", "stock:read", "orders:read", "orders:approve"],
   regional_manager: [
@@ -57,6 +59,7 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     "routes:read",
     "routes:plan",
     "vrp:solve",
+    "users:manage",
   ],
   district_pharmacist: [
     "session",
@@ -197,4 +200,31 @@ export function districtInScope(user: Me, district: { id: string; regionId: stri
     case "driver":
       return false;
   }
+}
+
+/** Roles a regional manager may give and manage, inside their region (the national roles and their own stay with the administrator). */
+export const REGION_MANAGED_ROLES: readonly Role[] = ["district_pharmacist", "storekeeper", "cscom_manager", "driver"];
+
+/** A user account as far as managing it is concerned: its role and where its scope lies (region derived from the district or facility). */
+export interface ManagedUser {
+  role: Role;
+  /** The region of the account's scope (its own, or its district's or facility's); null = national */
+  regionId: string | null;
+}
+
+/**
+ * Whether `editor` may see and change the account `target`: the administrator any account; a regional manager
+ * the district, facility and driver accounts whose scope lies in their region; nobody else.
+ */
+export function mayManageUser(editor: Me, target: ManagedUser): boolean {
+  if (editor.role === "admin") return true;
+  if (editor.role !== "regional_manager" || editor.scopeRegionId === null) return false;
+  return REGION_MANAGED_ROLES.includes(target.role) && target.regionId === editor.scopeRegionId;
+}
+
+/** The roles `editor` may give to an account. */
+export function assignableRoles(editor: Me): readonly Role[] {
+  if (editor.role === "admin") return Object.keys(ROLE_ACTIONS) as Role[];
+  if (editor.role === "regional_manager") return REGION_MANAGED_ROLES;
+  return [];
 }

@@ -223,6 +223,22 @@ describe("audit coverage of the write routes", () => {
       pharmacist.patch(`/api/v1/route-plans/${plan.body.id}`).set(k()).send({ status: "published" }),
     );
 
+    // The administrator's sessions ended with the password change above: the regional manager manages accounts too.
+    const regional = request.agent(t.app);
+    await signIn(regional, "region.koulikoro", DEMO_PASSWORD);
+    const account = await step("post /users", "user.create", () =>
+      regional.post("/api/v1/users").set(k()).send({
+        username: "audit.coverage",
+        displayName: "Audit Coverage",
+        role: "district_pharmacist",
+        districtId: "kati",
+        password: "temporary-password",
+      }),
+    );
+    await step("patch /users/:id", "user.update", () =>
+      regional.patch(`/api/v1/users/${account.body.id}`).set(k()).send({ displayName: "Audit Coverage 2" }),
+    );
+
     const writes = (t.app.locals.routes as RegisteredRoute[])
       .filter((r) => r.method !== "get")
       .map((r) => `${r.method} ${r.path}`);

@@ -75,6 +75,7 @@ interface Values {
   order: () => number;
   report: () => number;
   routePlan: () => number;
+  user: () => number;
   anyFacility: string;
   anyDistrict: string;
   anyRegion: string;
@@ -263,6 +264,24 @@ const EXAMPLES: Record<string, Examples> = {
       },
     },
   ],
+  "get /users": () => ({ query: { q: "kati", status: "active" } }),
+  "get /users/:id": (v) => ({ params: { id: v.user() } }),
+  // Every scope field filled (so each is tried out of scope): the role takes one only, so nothing is created.
+  "post /users": (v) => ({
+    body: {
+      username: "authz.user",
+      displayName: "Authz User",
+      role: "district_pharmacist",
+      regionId: v.region,
+      districtId: v.district,
+      facilityId: v.facility,
+      password: "temporary-password",
+    },
+  }),
+  "patch /users/:id": (v) => ({
+    params: { id: v.user() },
+    body: { displayName: "Pharmacien Kati", regionId: v.region, districtId: v.district, facilityId: v.facility },
+  }),
   "post /replenishment/preview": () => ({
     body: {
       product: { packSize: 10, packRoundingThreshold: 3, roundToZero: false },
@@ -310,6 +329,7 @@ function inScopeValues(role: Role): Values {
     order: () => orderFor(facility),
     report: () => reportFor(facility),
     routePlan: () => planFor(ids.katiDepot!, driverId),
+    user: () => Number(ids.pharmacistId),
     anyFacility: ids.moptiDepot!,
     anyDistrict: "mopti",
     anyRegion: "mopti",
@@ -335,6 +355,9 @@ function outOfScopeValue(role: Role, kind: ScopeKind): string | number {
       return national ? 99_999_999 : reportFor(outside);
     case "routePlan":
       return national ? 99_999_999 : planFor(role === "driver" ? ids.katiDepot! : outside);
+    case "user":
+      // The administrator's own account lies outside every regional manager's region.
+      return national ? 99_999_999 : Number(ids.adminId);
     case "anyFacility":
       return "no-such-facility";
     case "anyDistrict":
@@ -378,7 +401,7 @@ async function send(agent: TestAgent | ReturnType<typeof request>, route: Regist
 }
 
 type Answer = { status: number; body: { error?: { code: string; message: string; details?: unknown } } };
-const UNKNOWN = /unknown (facility|district|region|report|order|route plan)/;
+const UNKNOWN = /unknown (facility|district|region|report|order|route plan|user)/;
 
 /** The request got past authorisation (it may still fail on its content), and did not fail on the server. */
 function allowed({ status, body }: Answer) {
@@ -404,6 +427,8 @@ beforeAll(async () => {
   for (const [name, id] of Object.entries(ids)) if (!id) throw new Error(`fixture ${name} not found`);
   ids.katiCscom = one("select scope_facility_id from users where username = 'cscom.kati'");
   ids.driverId = String(one("select id from users where username = 'chauffeur.kati'"));
+  ids.pharmacistId = String(one("select id from users where username = 'pharmacien.kati'"));
+  ids.adminId = String(one("select id from users where username = 'admin'"));
   productId = Number(one("select id from products order by id limit 1"));
   lotId = Number(one("select id from lots order by id limit 1"));
 });
@@ -424,6 +449,7 @@ const EXPECTED_GRANTS: Record<Role, string[]> = {
     "session",
     "stock:read",
     "stock:write",
+    "users:manage",
     "vrp:solve",
   ],
   procurement_officer: ["orders:approve", "orders:read", "reference:read", "session", "stock:read"],
@@ -439,6 +465,7 @@ const EXPECTED_GRANTS: Record<Role, string[]> = {
     "session",
     "stock:read",
     "stock:write",
+    "users:manage",
     "vrp:solve",
   ],
   district_pharmacist: [

@@ -8,7 +8,7 @@ import { AppShell } from "./components/AppShell";
 import { ABOUT_PATH, homePath, ORDER_ROLES, REPORT_READERS, SCREENS } from "./components/screens";
 import { DRIVER_MANIFESTS_PATH } from "./features/driver/paths";
 
-import { LOGIN_PATH, RequireAuth } from "./features/auth/RequireAuth";
+import { LOGIN_PATH, PASSWORD_PATH, RequireAuth } from "./features/auth/RequireAuth";
 import { LoginPage } from "./features/auth/LoginPage";
 
 const NetworkMapPage = lazy(() => import("./features/network/NetworkMapPage"));
@@ -28,6 +28,8 @@ const MonthlyReportPage = lazy(() => import("./features/reports/MonthlyReportPag
 const MyOrdersPage = lazy(() => import("./features/reports/MyOrdersPage"));
 const MyRoutePage = lazy(() => import("./features/driver/MyRoutePage"));
 const DriverManifestsPage = lazy(() => import("./features/driver/DriverManifestsPage"));
+const PasswordPage = lazy(() => import("./features/auth/PasswordPage"));
+const UsersPage = lazy(() => import("./features/users/UsersPage"));
 
 function NotFound() {
   const { t } = useTranslation();
@@ -57,6 +59,7 @@ export function App() {
       <Routes>
         <Route path={LOGIN_PATH} element={<LoginPage />} />
         <Route path={ABOUT_PATH} element={<AboutPage />} />
+        <Route path={PASSWORD_PATH} element={<PasswordPage />} />
         <Route path="/" element={guarded(<Home />)} />
         <Route path={SCREENS.driverMap.path} element={guarded(<NetworkMapPage />)} />
         <Route path={SCREENS.situation.path} element={guarded(<StockSituationPage />, SCREENS.situation.roles)} />
@@ -67,6 +70,7 @@ export function App() {
         <Route path={SCREENS.stockEntry.path} element={guarded(<StockEntryPage />, SCREENS.stockEntry.roles)} />
         <Route path={SCREENS.allocations.path} element={guarded(<AllocationPage />, SCREENS.allocations.roles)} />
         <Route path={SCREENS.audit.path} element={guarded(<AuditPage />, SCREENS.audit.roles)} />
+        <Route path={SCREENS.users.path} element={guarded(<UsersPage />, SCREENS.users.roles)} />
         <Route path={SCREENS.routes.path} element={guarded(<RoutesPage />, SCREENS.routes.roles)} />
         <Route path={`${SCREENS.routes.path}/:id`} element={guarded(<RoutePlanPage />, SCREENS.routes.roles)} />
         <Route

@@ -74,3 +74,13 @@ export function useLogout() {
     },
   });
 }
+
+/** Changes the signed-in user's password (a temporary one stops being one); the session is read again after. */
+export function useChangePassword() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { currentPassword: string; newPassword: string }) =>
+      apiRequest("/auth/password", { method: "POST", body: input }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ME_KEY }),
+  });
+}

@@ -23,6 +23,7 @@ export interface Screen {
     | "nav.stockEntry"
     | "nav.allocations"
     | "nav.audit"
+    | "nav.users"
     | "nav.report"
     | "nav.myOrders"
     | "nav.routes"
@@ -66,6 +67,8 @@ export const SCREENS = {
     roles: ["procurement_officer", "district_pharmacist", "regional_manager", "admin"],
   },
   audit: { path: "/audit", label: "nav.audit", roles: ["admin"] },
+  // Accounts: the administrator manages all of them, a regional manager the district and facility accounts of their region.
+  users: { path: "/admin/utilisateurs", label: "nav.users", roles: ["admin", "regional_manager"] },
   // The CSCom manager's month: the report (CRGS), then the orders. Others read a CSCom's report through REPORT_READERS.
   report: { path: "/rapport", label: "nav.report", roles: ["cscom_manager"] },
   myOrders: { path: "/mes-commandes", label: "nav.myOrders", roles: ["cscom_manager"] },

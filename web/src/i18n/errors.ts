@@ -10,8 +10,23 @@ type MessageCode = ErrorCode | "network_error" | "unknown";
 // Compile-time check: a new code in shared/errors.ts without a French message fails `tsc`.
 const catalogue: Record<MessageCode, string> = fr.errors;
 
-/** The translated message for any thrown value (ApiError codes, else a generic text). */
+/** The reason key (and values) a refusal gives for its first field, when it gives one (`FieldIssue.key`). */
+function issueKey(error: ApiError): { key: string; values: Record<string, string | number> } | null {
+  const first = (error.details as { issues?: { key?: unknown; values?: unknown }[] } | undefined)?.issues?.[0];
+  if (typeof first?.key !== "string") return null;
+  return { key: first.key, values: (first.values ?? {}) as Record<string, string | number> };
+}
+
+/**
+ * The translated message for any thrown value: the reason of a refused field when the server names one that
+ * `serverIssues.*` words (a taken username, a scope the role does not take), else the ApiError code's text.
+ */
 export function errorMessage(t: TFunction, error: unknown): string {
+  const reason = error instanceof ApiError ? issueKey(error) : null;
+  if (reason) {
+    const text = t(`serverIssues.${reason.key}`, { ...reason.values, defaultValue: "" });
+    if (text) return text;
+  }
   if (error instanceof ApiError && error.code in catalogue) return t(`errors.${error.code}`);
   return t("errors.unknown");
 }

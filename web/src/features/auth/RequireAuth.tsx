@@ -8,8 +8,13 @@ import { ErrorState, Loading } from "../../components/States";
 
 /** Path of the sign-in page. */
 export const LOGIN_PATH = "/connexion";
+/** Path of the password change (where a temporary password leads first). */
+export const PASSWORD_PATH = "/mot-de-passe";
 
-/** Shows children only with a live session (a 401 anywhere clears it and lands here), and only to `roles` when given. */
+/**
+ * Shows children only with a live session (a 401 anywhere clears it and lands here), and only to `roles` when given;
+ * a temporary password leads to its change first.
+ */
 export function RequireAuth({ children, roles }: { children: ReactNode; roles?: readonly Role[] }) {
   const { t } = useTranslation();
   const location = useLocation();
@@ -19,6 +24,10 @@ export function RequireAuth({ children, roles }: { children: ReactNode; roles?: 
   if (!me.data) {
     const next = location.pathname + location.search;
     return <Navigate to={next === "/" ? LOGIN_PATH : `${LOGIN_PATH}?next=${encodeURIComponent(next)}`} replace />;
+  }
+  if (me.data.mustChangePassword) {
+    const next = location.pathname + location.search;
+    return <Navigate to={next === "/" ? PASSWORD_PATH : `${PASSWORD_PATH}?next=${encodeURIComponent(next)}`} replace />;
   }
   if (roles && !roles.includes(me.data.role)) {
     return (

@@ -15,6 +15,7 @@ const user = (role: Me["role"], scope: Partial<Me> = {}): Me => ({
   scopeRegionId: null,
   scopeDistrictId: null,
   scopeFacilityId: null,
+  mustChangePassword: false,
   ...scope,
 });
 const order = (

@@ -8,6 +8,7 @@ import { routes } from "./routes";
 import { audit } from "./audit";
 import { interop } from "./interop";
 import { forms } from "./forms";
+import { users } from "./users";
 
 import type { Messages } from "../fr";
 
@@ -22,4 +23,5 @@ export const en: Messages = {
   ...audit,
   ...interop,
   ...forms,
+  ...users,
 };

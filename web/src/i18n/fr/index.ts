@@ -8,6 +8,7 @@ import { routes } from "./routes";
 import { audit } from "./audit";
 import { interop } from "./interop";
 import { forms } from "./forms";
+import { users } from "./users";
 
 /** Every French text, by feature. */
 export const fr = {
@@ -20,6 +21,7 @@ export const fr = {
   ...audit,
   ...interop,
   ...forms,
+  ...users,
 };
 
 /** The shape every language must follow: a key missing in another language fails `tsc`. */

@@ -21,6 +21,7 @@ const me = (role: Me["role"], scope: Partial<Me> = {}): Me => ({
   scopeRegionId: null,
   scopeDistrictId: null,
   scopeFacilityId: null,
+  mustChangePassword: false,
   ...scope,
 });
 

@@ -21,6 +21,7 @@ const me = (over: Partial<Me>): Me =>
     scopeRegionId: null,
     scopeDistrictId: null,
     scopeFacilityId: null,
+    mustChangePassword: false,
     ...over,
   }) as Me;
 
