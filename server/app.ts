@@ -17,6 +17,7 @@ import { auditRoutes } from "./routes/audit";
 import { userRoutes } from "./routes/users";
 import { authRoutes } from "./routes/auth";
 import { indicatorRoutes } from "./routes/indicators";
+import { quantificationRoutes } from "./routes/quantification";
 import { orderRoutes } from "./routes/orders";
 import { referenceRoutes } from "./routes/reference";
 import { replenishmentRoutes } from "./routes/replenishment";
@@ -47,6 +48,7 @@ export function createApp(input: Partial<AppDeps> & { db: Db }): FuraApp {
     sleep: input.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
     solver: input.solver ?? new SolverPool(),
     reads: input.reads ?? new InlineReader(input.db),
+    quantification: input.quantification ?? new InlineReader(input.db),
     roadModel: input.roadModel ?? new GreatCircleModel(),
   };
   const app = express() as FuraApp;
@@ -55,8 +57,8 @@ export function createApp(input: Partial<AppDeps> & { db: Db }): FuraApp {
   app.use(helmet());
   app.use(requestContext(deps.log, deps.slowRequestMs));
   // No CORS headers: the API answers only its own origin (browsers refuse cross-origin reads).
-  // JSON bodies up to 1 MB, except POST /vrp/solve: up to 25 MB once signed in (see jsonBodyParsers);
-  // a body that is not JSON is refused (415), and so is a reserved key such as __proto__ anywhere in one.
+  // JSON bodies up to 1 MB, except POST /vrp/solve (25 MB) and the history import (30 MB) once signed in (see
+  // jsonBodyParsers); a body that is not JSON is refused (415), and so is a reserved key such as __proto__ anywhere in one.
   const bodies = jsonBodyParsers();
   app.use("/api", requireJsonBody, bodies.api, refuseReservedKeys, cookieParser());
 
@@ -88,6 +90,7 @@ export function createApp(input: Partial<AppDeps> & { db: Db }): FuraApp {
   orderRoutes(api, deps);
   allocationRoutes(api, deps);
   routePlanRoutes(api, deps);
+  quantificationRoutes(api, deps);
   vrpRoutes(api, deps);
   auditRoutes(api, deps);
   userRoutes(api, deps);
@@ -95,7 +98,7 @@ export function createApp(input: Partial<AppDeps> & { db: Db }): FuraApp {
     "/api/v1",
     loadSession(deps.db, deps.clock),
     requireCsrf,
-    bodies.solve,
+    bodies.large,
     refuseReservedKeys,
     api.router,
     methodNotAllowed(api.routes),

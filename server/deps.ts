@@ -28,6 +28,11 @@ export interface AppDeps {
   solver: Solver;
   /** Runs the reads of the screens (national and per facility): reader threads on the database file in the server, inline by default */
   reads: Reader;
+  /**
+   * Runs the quantification reads (forecasts, supply plans, the catalogue's plan with progress): its own reader thread
+   * in the server with a longer limit, so a catalogue run never queues the dashboards; inline by default
+   */
+  quantification: Reader;
   /** Distance / duration matrices for route plans (default: great-circle × circuity; a road network when loaded) */
   roadModel: RoadModel;
   /** Scheduled backups, as GET /health reports them (none by default) */

@@ -21,6 +21,8 @@ const EnvSchema = z.object({
   FURA_SEED: z.enum(["demo", "reference", "none"]).default("demo"),
   /** Number of CSComs whose history is generated in the demo seed (default: all of them) */
   FURA_SEED_HISTORY_CSCOMS: z.coerce.number().int().min(0).optional(),
+  /** Months of history in the demo seed (default 24; 36 gives the forecasts three malaria seasons) */
+  FURA_SEED_MONTHS: z.coerce.number().int().min(1).max(120).optional(),
   FURA_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "silent"]).default("info"),
   FURA_TILE_URL: z.string().optional(),
   /** API requests per minute per client (0 disables; sign-in is limited separately) */

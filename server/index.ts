@@ -41,7 +41,7 @@ if (env.FURA_SEED !== "none" && isEmpty(open)) {
   const started = Date.now();
   log.info(
     "empty database: seeding (Mali geography, catalogue%s)",
-    env.FURA_SEED === "demo" ? ", demo users and 24 months of history" : "",
+    env.FURA_SEED === "demo" ? `, demo users and ${env.FURA_SEED_MONTHS ?? 24} months of history` : "",
   );
   const summary = seedDatabase(open, {
     adminPassword: env.FURA_ADMIN_PASSWORD,
@@ -49,6 +49,7 @@ if (env.FURA_SEED !== "none" && isEmpty(open)) {
     demo: env.FURA_SEED === "demo",
     afterSeed: (o, summary) => seedMonthOrders(o, summary),
     ...(env.FURA_SEED_HISTORY_CSCOMS !== undefined ? { historyCscoms: env.FURA_SEED_HISTORY_CSCOMS } : {}),
+    ...(env.FURA_SEED_MONTHS !== undefined ? { months: env.FURA_SEED_MONTHS } : {}),
   });
   // The seed is one large transaction: fold the WAL back into the database file.
   open.sqlite.pragma("wal_checkpoint(TRUNCATE)");
@@ -62,6 +63,9 @@ setInterval(purgeKeys, 86_400_000).unref();
 
 // National reads and the per-facility reads in reader threads on the same file, so that reads never stall writes.
 const reads = new WorkerReader(env.FURA_DB, { readers: env.FURA_READERS });
+// Forecasts and supply plans on their own reader thread: a catalogue run (minutes at national scale) never queues a
+// dashboard or a month-end screen.
+const quantification = new WorkerReader(env.FURA_DB, { readers: 1, limitMs: 15 * 60_000 });
 const scheduler = env.FURA_BACKUP_EVERY
   ? new BackupScheduler({ dbFile: env.FURA_DB, outDir: backupDir, everyMs: env.FURA_BACKUP_EVERY, log })
   : null;
@@ -74,6 +78,7 @@ const app = createApp({
   roadModel: loadRoadModel(env.FURA_ROADS_GEOJSON, log),
   reads,
   backups: { everyMs: env.FURA_BACKUP_EVERY ?? null, lastError: () => scheduler?.lastError ?? null },
+  quantification,
   ...(env.FURA_TILE_URL ? { tileUrl: env.FURA_TILE_URL } : {}),
 });
 const server = app.listen(env.PORT, env.HOST, () => {
@@ -86,7 +91,7 @@ answerClientErrors(server);
 
 function shutdown() {
   server.close(() => {
-    void Promise.all([scheduler?.stop(), reads.close()]).finally(() => {
+    void Promise.all([scheduler?.stop(), reads.close(), quantification.close()]).finally(() => {
       open.close();
       process.exit(0);
     });

@@ -6,3 +6,4 @@ export * from "./auth";
 export * from "./replenishment";
 export * from "./routing";
 export * from "./interop";
+export * from "./quantification";

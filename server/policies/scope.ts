@@ -35,6 +35,7 @@ export const REF_LABELS: Record<ScopeKind, string> = {
   report: "report",
   routePlan: "route plan",
   user: "user",
+  pipelineShipment: "pipeline shipment",
   anyFacility: "facility",
   anyDistrict: "district",
   anyRegion: "region",
@@ -146,6 +147,12 @@ const RESOLVERS: Record<ScopeKind, Resolver> = {
     ),
   routePlan: (ctx, id) => routePlanAllowed(ctx, Number(id)),
   user: (ctx, id) => userAllowed(ctx, Number(id)),
+  pipelineShipment: (ctx, id) =>
+    facilityInScope(
+      ctx,
+      ctx.db.$client.prepare("select facility_id from pipeline_shipments where id = ?").pluck().get(id) as
+        string | undefined,
+    ),
   anyFacility: exists("facilities"),
   anyDistrict: exists("districts"),
   anyRegion: exists("regions"),

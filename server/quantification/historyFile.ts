@@ -2,8 +2,8 @@
  * Reads a consumption history file (CSV or .xlsx) into validated records with row-level issues. The CSV is parsed
  * by the shared `parseHistoryCsv`; an .xlsx workbook's first sheet is read with exceljs and its cells handed to the
  * same `validateHistoryRows`, so both formats give the same records and issues. A date cell in the period column
- * (a spreadsheet that turned "2026-03" into a date) is read as its month. Used by the forecast CLI and, later,
- * by the import route (preview, then all-or-nothing apply).
+ * (a spreadsheet that turned "2026-03" into a date) is read as its month. Used by the forecast CLI and
+ * by the history import (server/commands/historyImport.ts: preview, then all-or-nothing apply).
  */
 import { readFile } from "node:fs/promises";
 import { extname } from "node:path";
@@ -54,6 +54,7 @@ export async function readHistoryXlsx(
   } catch (e) {
     return {
       records: [],
+      recordRows: [],
       issues: [
         { row: 0, column: null, key: "xlsx_unreadable", values: { reason: (e as Error).message.slice(0, 200) } },
       ],
@@ -63,7 +64,13 @@ export async function readHistoryXlsx(
   }
   const sheet = workbook.worksheets[0];
   if (!sheet)
-    return { records: [], issues: [{ row: 0, column: null, key: "no_rows", values: {} }], warnings: [], rows: 0 };
+    return {
+      records: [],
+      recordRows: [],
+      issues: [{ row: 0, column: null, key: "no_rows", values: {} }],
+      warnings: [],
+      rows: 0,
+    };
   let header: string[] | null = null;
   let periodAt = -1;
   const rows: RawCell[][] = [];

@@ -7,8 +7,17 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { openDb } from "../../db/client";
 import { AppError } from "../../shared/errors";
-import { jsonAnswer, runRead, type JsonAnswer, type ReadArgs, type ReadName } from "./registry";
-import type { ReadReply, ReadTask } from "./readerPool";
+import {
+  jsonAnswer,
+  runRead,
+  runTrackedRead,
+  type JsonAnswer,
+  type ReadArgs,
+  type ReadName,
+  type TrackedReadArgs,
+  type TrackedReadName,
+} from "./registry";
+import type { ReadProgress, ReadReply, ReadTask } from "./readerPool";
 
 const { file } = (workerData as { data: { file: string } }).data;
 const open = openDb(file, { migrate: false, readonly: true });
@@ -16,8 +25,25 @@ const open = openDb(file, { migrate: false, readonly: true });
 parentPort!.on("message", (task: ReadTask) => {
   let reply: ReadReply;
   try {
-    const value = runRead(open.db, task.name as ReadName, task.args as ReadArgs<ReadName>);
-    reply = { id: task.id, ok: true, value: task.json ? jsonAnswer(value) : value };
+    if (task.tracked) {
+      // Progress at most every 100 ms (and the last one), so a long run does not flood the channel.
+      let sent = 0;
+      const progress = (done: number, total: number) => {
+        const now = Date.now();
+        if (done < total && now - sent < 100) return;
+        sent = now;
+        parentPort!.postMessage({ id: task.id, progress: { done, total } } satisfies ReadProgress);
+      };
+      const name = task.name as TrackedReadName;
+      reply = {
+        id: task.id,
+        ok: true,
+        value: runTrackedRead(open.db, name, progress, task.args as TrackedReadArgs<typeof name>),
+      };
+    } else {
+      const value = runRead(open.db, task.name as ReadName, task.args as ReadArgs<ReadName>);
+      reply = { id: task.id, ok: true, value: task.json ? jsonAnswer(value) : value };
+    }
   } catch (e) {
     reply =
       e instanceof AppError

@@ -9,7 +9,18 @@
  */
 import { Worker } from "node:worker_threads";
 import { AppError, type ErrorCode } from "../../shared/errors";
-import { HEAVY_READS, type JsonAnswer, type ReadArgs, type Reader, type ReadName, type ReadResult } from "./registry";
+import {
+  HEAVY_READS,
+  type JsonAnswer,
+  type ProgressFn,
+  type ReadArgs,
+  type Reader,
+  type ReadName,
+  type ReadResult,
+  type TrackedReadArgs,
+  type TrackedReadName,
+  type TrackedReadResult,
+} from "./registry";
 
 /** A read sent to a thread. */
 export interface ReadTask {
@@ -18,6 +29,14 @@ export interface ReadTask {
   args: unknown[];
   /** Answer the JSON text and ETag instead of the value */
   json: boolean;
+  /** A tracked read (TRACKED_READS): the thread posts ReadProgress messages before the reply */
+  tracked?: boolean;
+}
+
+/** Progress of a tracked read. */
+export interface ReadProgress {
+  id: number;
+  progress: { done: number; total: number };
 }
 
 /** A thread's answer. */
@@ -47,6 +66,7 @@ interface Job {
   reject: (e: Error) => void;
   timer: NodeJS.Timeout;
   slot: Slot | null;
+  onProgress?: ProgressFn;
 }
 
 interface Slot {
@@ -80,6 +100,14 @@ export class WorkerReader implements Reader {
     return this.ask(name, args, true) as Promise<JsonAnswer>;
   }
 
+  runTracked<K extends TrackedReadName>(
+    name: K,
+    onProgress: ProgressFn,
+    ...args: TrackedReadArgs<K>
+  ): Promise<TrackedReadResult<K>> {
+    return this.ask(name, args, false, onProgress) as Promise<TrackedReadResult<K>>;
+  }
+
   /** Ends every thread; pending reads are answered with an error. */
   async close(): Promise<void> {
     this.closed = true;
@@ -98,13 +126,27 @@ export class WorkerReader implements Reader {
     );
   }
 
-  private ask(name: ReadName, args: unknown[], json: boolean): Promise<unknown> {
+  private ask(
+    name: ReadName | TrackedReadName,
+    args: unknown[],
+    json: boolean,
+    onProgress?: ProgressFn,
+  ): Promise<unknown> {
     if (this.closed) return Promise.reject(new AppError("internal_error", "The server is stopping"));
     if (this.queue.length >= this.maxQueue)
       return Promise.reject(new AppError("server_busy", "The server is busy: try again in a moment"));
     return new Promise((resolve, reject) => {
-      const task: ReadTask = { id: this.nextId++, name, args, json };
-      const job: Job = { task, heavy: HEAVY_READS.has(name), resolve, reject, slot: null, timer: undefined! };
+      const task: ReadTask = { id: this.nextId++, name, args, json, tracked: onProgress !== undefined };
+      const heavy = HEAVY_READS.has(name as ReadName);
+      const job: Job = {
+        task,
+        heavy,
+        resolve,
+        reject,
+        slot: null,
+        timer: undefined!,
+        ...(onProgress ? { onProgress } : {}),
+      };
       job.timer = setTimeout(() => this.late(job), this.limitMs);
       this.queue.push(job);
       this.pump();
@@ -135,9 +177,10 @@ export class WorkerReader implements Reader {
   private spawn(slot: Slot): Worker {
     const w = new Worker(BOOT, { workerData: { entry: ENTRY.href, data: { file: this.file } }, execArgv: PROFILING });
     w.unref();
-    w.on("message", (reply: ReadReply) => {
+    w.on("message", (reply: ReadReply | ReadProgress) => {
       const job = slot.job;
       if (!job || job.task.id !== reply.id) return;
+      if ("progress" in reply) return job.onProgress?.(reply.progress.done, reply.progress.total);
       this.free(slot);
       if (reply.ok) this.settle(job, null, reply.value);
       else this.settle(job, new AppError(reply.error.code, reply.error.message, reply.error.details));

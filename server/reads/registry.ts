@@ -7,6 +7,7 @@
  */
 import { createHash } from "node:crypto";
 import type { Db } from "../../db/client";
+import type { ForecastQuery, PlanRunCreate, SupplyPlanQuery } from "../../shared/contracts/forecasts";
 import type { ConsumptionQuery, IndicatorsQuery } from "../../shared/contracts/indicators";
 import type { OrderQuery, ReportQuery } from "../../shared/contracts/replenishment";
 import type { PositionsQuery, StockCardQuery, StockStatusQuery } from "../../shared/contracts/stock";
@@ -17,6 +18,8 @@ import { cachedAreaIndicators } from "../queries/indicators";
 import { listOrders, listReports } from "../queries/replenishment";
 import { facilityStock, stockCard } from "../queries/stock";
 import { stockStatusPicture } from "../queries/stockStatus";
+import { productForecast } from "../quantification/forecasting";
+import { cataloguePlan, productSupplyPlan, type ProgressFn } from "../quantification/planning";
 
 export const READS = {
   // National reads (HEAVY_READS): one at a time.
@@ -35,7 +38,39 @@ export const READS = {
     facilityHistoryOf(db, facilityId, productId, asOf),
   orders: (db: Db, scope: ScopeFilter, q: z.infer<typeof OrderQuery>) => listOrders(db, scope, q),
   reports: (db: Db, scope: ScopeFilter, q: z.infer<typeof ReportQuery>) => listReports(db, scope, q),
+  // Quantification reads the whole country's history of a product (every facility's months): on their own reader
+  // (deps.quantification).
+  productForecast: (db: Db, q: ForecastQuery, asOf: string) => productForecast(db, q, asOf),
+  productSupplyPlan: (db: Db, q: SupplyPlanQuery, asOf: string) => productSupplyPlan(db, q, asOf),
 };
+
+/** Long reads that report their progress (products done out of the total) while they run. */
+export const TRACKED_READS = {
+  cataloguePlan: (db: Db, progress: ProgressFn, input: PlanRunCreate, asOf: string) =>
+    cataloguePlan(db, input, asOf, progress),
+};
+export type TrackedReadName = keyof typeof TRACKED_READS;
+type Tracked<K extends TrackedReadName> = (typeof TRACKED_READS)[K];
+/** The arguments of a tracked read after the database and the progress callback. */
+export type TrackedReadArgs<K extends TrackedReadName> =
+  Parameters<Tracked<K>> extends [Db, ProgressFn, ...infer A] ? A : never;
+export type TrackedReadResult<K extends TrackedReadName> = ReturnType<Tracked<K>>;
+export type { ProgressFn };
+
+/** Runs a tracked read (TRACKED_READS) by name on a connection, `progress` called as it goes. */
+export function runTrackedRead<K extends TrackedReadName>(
+  db: Db,
+  name: K,
+  progress: ProgressFn,
+  args: TrackedReadArgs<K>,
+): TrackedReadResult<K> {
+  const read = TRACKED_READS[name] as unknown as (
+    db: Db,
+    progress: ProgressFn,
+    ...a: TrackedReadArgs<K>
+  ) => TrackedReadResult<K>;
+  return read(db, progress, ...args);
+}
 
 export type ReadName = keyof typeof READS;
 /** The national reads: never more than one at a time, so that the per-facility reads always find a thread. */
@@ -80,6 +115,12 @@ export interface Reader {
   run<K extends ReadName>(name: K, ...args: ReadArgs<K>): Promise<ReadResult<K>>;
   /** The read's value already serialised, with its ETag (the main thread only sends it) */
   json<K extends ReadName>(name: K, ...args: ReadArgs<K>): Promise<JsonAnswer>;
+  /** A long read whose progress `onProgress` receives as it goes */
+  runTracked<K extends TrackedReadName>(
+    name: K,
+    onProgress: ProgressFn,
+    ...args: TrackedReadArgs<K>
+  ): Promise<TrackedReadResult<K>>;
   close(): Promise<void>;
 }
 
@@ -96,6 +137,16 @@ export class InlineReader implements Reader {
 
   async json<K extends ReadName>(name: K, ...args: ReadArgs<K>): Promise<JsonAnswer> {
     return jsonAnswer(runRead(this.db, name, args));
+  }
+
+  /** Runs the read inline, yielding to the event loop first so the caller gets its answer out before the work. */
+  async runTracked<K extends TrackedReadName>(
+    name: K,
+    onProgress: ProgressFn,
+    ...args: TrackedReadArgs<K>
+  ): Promise<TrackedReadResult<K>> {
+    await new Promise((resolve) => setImmediate(resolve));
+    return runTrackedRead(this.db, name, onProgress, args);
   }
 
   async close(): Promise<void> {}

@@ -13,28 +13,38 @@ export const API_BODY_LIMIT = "1mb";
  * duration (and distance) matrix, about 3 MB at 500 locations and 12 MB at 1,000.
  */
 export const VRP_SOLVE_BODY_LIMIT = "25mb";
-const SOLVE_PATH = "/api/v1/vrp/solve";
+/** JSON body limit of the history import (preview and apply) for signed-in users: a 20 MB file is ≈ 27 MB of base64. */
+export const HISTORY_IMPORT_BODY_LIMIT = "30mb";
 
-/** True for POST /api/v1/vrp/solve (Express matches paths case-insensitively and with a trailing slash). */
-function isSolve(req: express.Request): boolean {
+/** The POST routes allowed a larger body once signed in, and their limits. */
+const LARGE_BODIES: Record<string, string> = {
+  "/api/v1/vrp/solve": VRP_SOLVE_BODY_LIMIT,
+  "/api/v1/quantification/history-imports": HISTORY_IMPORT_BODY_LIMIT,
+  "/api/v1/quantification/history-imports/preview": HISTORY_IMPORT_BODY_LIMIT,
+};
+
+/** The larger limit of the request's route, if it has one (Express matches paths case-insensitively and with a trailing slash). */
+function largeLimit(req: express.Request): string | undefined {
+  if (req.method !== "POST") return undefined;
   const path = (req.baseUrl + req.path).toLowerCase().replace(/\/+$/, "");
-  return req.method === "POST" && path === SOLVE_PATH;
+  return Object.hasOwn(LARGE_BODIES, path) ? LARGE_BODIES[path] : undefined;
 }
 
 /**
  * The API's JSON body parsers: `api` (mounted on /api, before the session) parses every body up to
- * API_BODY_LIMIT except the solve route's; `solve` (mounted on /api/v1 after the session and CSRF
- * checks) parses that one — up to VRP_SOLVE_BODY_LIMIT with a session, else API_BODY_LIMIT, so that
- * anonymous clients never make the server read more than 1 MB. Too large → 413 payload_too_large.
+ * API_BODY_LIMIT except those of the LARGE_BODIES routes; `large` (mounted on /api/v1 after the session and
+ * CSRF checks) parses those — up to their limit with a session, else API_BODY_LIMIT, so that anonymous clients
+ * never make the server read more than 1 MB. Too large → 413 payload_too_large.
  */
-export function jsonBodyParsers(): { api: RequestHandler; solve: RequestHandler } {
+export function jsonBodyParsers(): { api: RequestHandler; large: RequestHandler } {
   const small = express.json({ limit: API_BODY_LIMIT });
-  const large = express.json({ limit: VRP_SOLVE_BODY_LIMIT });
+  const parsers = new Map(Object.values(LARGE_BODIES).map((limit) => [limit, express.json({ limit })]));
   return {
-    api: (req, res, next) => (isSolve(req) ? next() : small(req, res, next)),
-    solve: (req, res, next) => {
-      if (!isSolve(req)) return next();
-      return (res.locals.user ? large : small)(req, res, next);
+    api: (req, res, next) => (largeLimit(req) ? next() : small(req, res, next)),
+    large: (req, res, next) => {
+      const limit = largeLimit(req);
+      if (!limit) return next();
+      return (res.locals.user ? parsers.get(limit)! : small)(req, res, next);
     },
   };
 }

@@ -131,3 +131,60 @@ export const ForecastMethodChoice = z.enum([
 ]);
 /** The levels a forecast is made at. */
 export const ForecastLevel = z.enum(["facility", "district", "region", "national"]);
+
+/** Largest history file accepted (bytes); the JSON body carries it in base64. */
+export const HISTORY_FILE_MAX_BYTES = 20 * 1024 * 1024;
+
+/** A history file sent for preview (CSV or .xlsx, by its name or its first bytes). */
+export const HistoryFileUpload = z.strictObject({
+  fileName: z.string().trim().min(1).max(200),
+  contentBase64: z
+    .string()
+    .min(1)
+    .max(Math.ceil(HISTORY_FILE_MAX_BYTES / 3) * 4)
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, { message: "must be base64" }),
+});
+export type HistoryFileUpload = z.infer<typeof HistoryFileUpload>;
+
+/** A history file to apply: the one previewed (its hash), applied all or nothing. */
+export const HistoryImportApply = HistoryFileUpload.extend({
+  expectedHash: z.string().regex(/^[0-9a-f]{64}$/, { message: "must be the contentHash of the preview" }),
+});
+export type HistoryImportApply = z.infer<typeof HistoryImportApply>;
+
+/** What applying the file would change (or changed). */
+export const HistoryImportSummary = z.object({
+  firstPeriod: z.string(),
+  lastPeriod: z.string(),
+  facilities: z.number().int(),
+  products: z.number().int(),
+  inserted: z.number().int(),
+  replaced: z.number().int(),
+  unchanged: z.number().int(),
+});
+
+/** The preview of a history file: every row-level issue, or what applying it would do. */
+export const HistoryImportPreviewSchema = z.object({
+  fileName: z.string(),
+  format: z.enum(["csv", "xlsx"]),
+  contentHash: z.string(),
+  rows: z.number().int(),
+  records: z.number().int(),
+  issues: z.array(HistoryIssue),
+  warnings: z.array(HistoryIssue),
+  /** null when the file has issues (it cannot be applied) */
+  summary: HistoryImportSummary.nullable(),
+});
+export type HistoryImportPreview = z.infer<typeof HistoryImportPreviewSchema>;
+
+/** An applied import batch. */
+export const HistoryImportSchema = HistoryImportSummary.extend({
+  id: z.number().int(),
+  fileName: z.string(),
+  format: z.enum(["csv", "xlsx"]),
+  contentHash: z.string(),
+  rows: z.number().int(),
+  createdAt: z.string(),
+});
+export type HistoryImportBatch = z.infer<typeof HistoryImportSchema>;
+export const HistoryImportListSchema = z.object({ items: z.array(HistoryImportSchema) });

@@ -15,7 +15,8 @@ import { z } from "zod";
  * - `counterparty`: a facility at the other end of a supply line from a facility in the user's scope (a
  *   transfer's destination, a delivery stop, a supplier named as a filter): it must exist and be linked, but
  *   the request never writes its ledger directly;
- * - `order` (by side), `report`, `routePlan`: the object's facilities decide, as described on each schema;
+ * - `order` (by side), `report`, `routePlan`, `pipelineShipment`: the object's facilities decide, as described on
+ *   each schema;
  * - `user`: an account whose own scope lies within the user's (shared/domain/access.ts `mayManageUser`);
  * - `anyFacility`, `anyDistrict`, `anyRegion`: reference data every signed-in user may read (the network map):
  *   it must exist, nothing more.
@@ -29,6 +30,7 @@ export type ScopeKind =
   | "report"
   | "routePlan"
   | "user"
+  | "pipelineShipment"
   | "anyFacility"
   | "anyDistrict"
   | "anyRegion";
@@ -74,6 +76,8 @@ export const RoutePlanRef = numericId().register(scopeRefs, { scope: "routePlan"
 
 /** A user account: its own scope must lie within the editor's (an administrator: any account). */
 export const UserRef = numericId().register(scopeRefs, { scope: "user" });
+/** A shipment in the procurement pipeline: its receiving facility (PPM central) decides. */
+export const PipelineShipmentRef = numericId().register(scopeRefs, { scope: "pipelineShipment" });
 
 /** An order, scoped by the side that acts on it (the requester submits, the supplier approves and ships). */
 export const OrderRef = {
@@ -251,6 +255,8 @@ export function contractFields(
 export const FacilityParams = z.object({ id: FacilityRef });
 /** `/facilities/:id` of the reference data: any facility. */
 export const AnyFacilityParams = z.object({ id: AnyFacilityRef });
+/** `/quantification/pipeline/:id/…` */
+export const PipelineShipmentParams = z.object({ id: inPath(PipelineShipmentRef) });
 /** `/reports/:id/…` */
 export const ReportParams = z.object({ id: inPath(ReportRef) });
 /** `/route-plans/:id` */

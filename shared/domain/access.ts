@@ -23,6 +23,8 @@ export const ACTIONS = [
   "routes:plan",
   "vrp:solve",
   "users:manage",
+  "quantification:read",
+  "quantification:plan",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -44,8 +46,20 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     "routes:plan",
     "vrp:solve",
     "users:manage",
+    "quantification:read",
+    "quantification:plan",
   ],
-  procurement_officer: ["session", "reference:read", "stock:read", "orders:read", "orders:approve"],
+  // National quantification (forecasts, supply plan, pipeline, scenarios, history imports) and receiving a
+  // pipeline shipment at PPM central are the procurement officer's job.
+  procurement_officer: [
+    "session",
+    "reference:read",
+    "stock:read",
+    "orders:read",
+    "orders:approve",
+    "quantification:read",
+    "quantification:plan",
+  ],
   regional_manager: [
     "session",
     "reference:read",

@@ -76,6 +76,7 @@ interface Values {
   report: () => number;
   routePlan: () => number;
   user: () => number;
+  pipelineShipment: () => number;
   anyFacility: string;
   anyDistrict: string;
   anyRegion: string;
@@ -137,6 +138,36 @@ function planFor(depotId: string, driverId?: number): number {
   }
   return id;
 }
+
+/** A fresh planned pipeline shipment to the facility (direct insert; the receiving store decides the scope). */
+function shipmentFor(facilityId: string): number {
+  return Number(
+    t.open.sqlite
+      .prepare(
+        "insert into pipeline_shipments (facility_id, product_id, supplier, funding_source, qty_units, expected_date, status, created_at, updated_at) values (?, ?, 'UNICEF', 'malaria', 100, '2027-03-01', 'planned', '2026-11-15', '2026-11-15') returning id",
+      )
+      .pluck()
+      .get(facilityId, productId),
+  );
+}
+
+/** A fresh saved scenario (direct insert). */
+function scenarioFor(): number {
+  return Number(
+    t.open.sqlite
+      .prepare(
+        "insert into quantification_scenarios (name, settings, created_at, updated_at) values (?, '{}', '2026-11-15', '2026-11-15') returning id",
+      )
+      .pluck()
+      .get(`authz-scenario-${++periodCounter}`),
+  );
+}
+
+/** A small valid history file, base64 (its facility is the Kati depot). */
+const historyFile = () =>
+  Buffer.from(
+    `period,facility,product,opening,received,consumed,adjustments,closing,stockout_days\n2024-01,${ids.katiCscom},${ids.productCode},10,5,3,0,12,0\n`,
+  ).toString("base64");
 
 const idem = (() => {
   let n = 0;
@@ -282,6 +313,53 @@ const EXAMPLES: Record<string, Examples> = {
     params: { id: v.user() },
     body: { displayName: "Pharmacien Kati", regionId: v.region, districtId: v.district, facilityId: v.facility },
   }),
+  "get /quantification/forecast": (v) => ({
+    query: { productId, level: "district", regionId: v.region, districtId: v.district, facilityId: v.facility },
+  }),
+  "get /quantification/supply-plan": (v) => ({ query: { productId, facilityId: v.facility, horizon: 12 } }),
+  "get /quantification/supply-plan/export": (v) => ({
+    query: { productId, facilityId: v.facility, horizon: 12, format: "csv" },
+  }),
+  "post /quantification/runs": (v) => ({ body: { facilityId: v.facility, productIds: [productId] } }),
+  "get /quantification/runs/:runId": () => ({ params: { runId: ids.runId! } }),
+  "get /quantification/runs/:runId/export": () => ({ params: { runId: ids.runId! }, query: { format: "csv" } }),
+  "get /quantification/history-imports": () => ({}),
+  "post /quantification/history-imports/preview": () => ({
+    body: { fileName: "history.csv", contentBase64: historyFile() },
+  }),
+  "post /quantification/history-imports": () => ({
+    body: { fileName: "history.csv", contentBase64: historyFile(), expectedHash: "0".repeat(64) },
+  }),
+  "get /quantification/pipeline": (v) => ({ query: { facilityId: v.facility } }),
+  "get /quantification/pipeline/:id": (v) => ({ params: { id: v.pipelineShipment() } }),
+  "post /quantification/pipeline": (v) => ({
+    body: {
+      facilityId: v.facility,
+      productId,
+      supplier: "UNICEF",
+      fundingSource: "malaria",
+      qtyUnits: 10,
+      expectedDate: "2027-03-01",
+    },
+  }),
+  "patch /quantification/pipeline/:id": (v) => ({ params: { id: v.pipelineShipment() }, body: { qtyUnits: 20 } }),
+  "delete /quantification/pipeline/:id": (v) => ({ params: { id: v.pipelineShipment() } }),
+  "post /quantification/pipeline/:id/receive": (v) => ({
+    params: { id: v.pipelineShipment() },
+    body: { lots: [{ lotCode: "AUTHZ-P", expiry: "2029-01-31", quantity: 1 }] },
+  }),
+  "get /quantification/scenarios": () => ({}),
+  "get /quantification/scenarios/:scenarioId": () => ({ params: { scenarioId: scenarioFor() } }),
+  "post /quantification/scenarios": () => ({ body: { name: `authz-new-${++periodCounter}`, settings: {} } }),
+  "put /quantification/scenarios/:scenarioId": () => ({
+    params: { scenarioId: scenarioFor() },
+    body: { name: `authz-put-${++periodCounter}`, settings: { horizon: 12 } },
+  }),
+  "delete /quantification/scenarios/:scenarioId": () => ({ params: { scenarioId: scenarioFor() } }),
+  "get /quantification/budgets": () => ({}),
+  "put /quantification/budgets": () => ({
+    body: { budgets: [{ fundingSource: "malaria", year: 2027, amountXof: 1000 }] },
+  }),
   "post /replenishment/preview": () => ({
     body: {
       product: { packSize: 10, packRoundingThreshold: 3, roundToZero: false },
@@ -330,6 +408,7 @@ function inScopeValues(role: Role): Values {
     report: () => reportFor(facility),
     routePlan: () => planFor(ids.katiDepot!, driverId),
     user: () => Number(ids.pharmacistId),
+    pipelineShipment: () => shipmentFor(facility),
     anyFacility: ids.moptiDepot!,
     anyDistrict: "mopti",
     anyRegion: "mopti",
@@ -358,6 +437,8 @@ function outOfScopeValue(role: Role, kind: ScopeKind): string | number {
     case "user":
       // The administrator's own account lies outside every regional manager's region.
       return national ? 99_999_999 : Number(ids.adminId);
+    case "pipelineShipment":
+      return national ? 99_999_999 : shipmentFor(outside);
     case "anyFacility":
       return "no-such-facility";
     case "anyDistrict":
@@ -401,7 +482,7 @@ async function send(agent: TestAgent | ReturnType<typeof request>, route: Regist
 }
 
 type Answer = { status: number; body: { error?: { code: string; message: string; details?: unknown } } };
-const UNKNOWN = /unknown (facility|district|region|report|order|route plan|user)/;
+const UNKNOWN = /unknown (facility|district|region|report|order|route plan|user|pipeline shipment)/;
 
 /** The request got past authorisation (it may still fail on its content), and did not fail on the server. */
 function allowed({ status, body }: Answer) {
@@ -430,7 +511,11 @@ beforeAll(async () => {
   ids.pharmacistId = String(one("select id from users where username = 'pharmacien.kati'"));
   ids.adminId = String(one("select id from users where username = 'admin'"));
   productId = Number(one("select id from products order by id limit 1"));
+  ids.productCode = one("select code from products order by id limit 1");
   lotId = Number(one("select id from lots order by id limit 1"));
+  const run = await t.agent.post("/api/v1/quantification/runs").send({ productIds: [productId] });
+  if (run.status !== 202) throw new Error(`plan run: ${run.status} ${JSON.stringify(run.body)}`);
+  ids.runId = run.body.id;
 });
 
 /** What each role may do, written out independently of the access table so that a mistaken grant fails. */
@@ -442,6 +527,8 @@ const EXPECTED_GRANTS: Record<Role, string[]> = {
     "orders:fulfil",
     "orders:read",
     "orders:request",
+    "quantification:plan",
+    "quantification:read",
     "reference:read",
     "reports:write",
     "routes:plan",
@@ -452,7 +539,15 @@ const EXPECTED_GRANTS: Record<Role, string[]> = {
     "users:manage",
     "vrp:solve",
   ],
-  procurement_officer: ["orders:approve", "orders:read", "reference:read", "session", "stock:read"],
+  procurement_officer: [
+    "orders:approve",
+    "orders:read",
+    "quantification:plan",
+    "quantification:read",
+    "reference:read",
+    "session",
+    "stock:read",
+  ],
   regional_manager: [
     "orders:approve",
     "orders:deliver",

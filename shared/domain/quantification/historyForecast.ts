@@ -35,6 +35,11 @@ export interface HistoryForecastOptions extends Omit<ForecastOptions, "morbidity
    * describe); the series then gets the morbidity method as a candidate too
    */
   morbidityOf?: (product: string, code: string) => MorbidityAssumptions | null | undefined;
+  /**
+   * Forecast only these series (facility or area codes; default every one): the other facilities' records still
+   * make the product's national seasonal index, so one CSCom's forecast borrows the country's season
+   */
+  codes?: ReadonlySet<string>;
   /** Months of history used (default: from the first to the last period of the records) */
   window?: { start: Period; months: number };
   aggregate?: AggregateOptions;
@@ -116,7 +121,10 @@ export function forecastHistory(
     const series: HistoryForecast[] = [];
     for (const list of byProduct.values()) {
       const index = indexOf(list);
-      for (const s of list) series.push(finish(s.facility, s.product, s.consumed, s.adjusted, s.notes, index));
+      for (const s of list) {
+        if (options.codes && !options.codes.has(s.facility)) continue;
+        series.push(finish(s.facility, s.product, s.consumed, s.adjusted, s.notes, index));
+      }
     }
     return { series, unmappedFacilities: [] };
   }
@@ -139,6 +147,7 @@ export function forecastHistory(
       notes.push(...s.notes);
     }
     for (const area of aggregateByArea(sites, start, months, options.aggregate)) {
+      if (options.codes && !options.codes.has(area.area)) continue;
       const notes = [...summariseSiteNotes(siteNotes.get(area.area) ?? []), ...area.notes];
       series.push(finish(area.area, product, area.reported, area.corrected, notes, index));
     }

@@ -21,6 +21,8 @@ import type { HistoryRecord } from "./history";
 /** What reading a history file gives. */
 export interface HistoryImport {
   records: HistoryRecord[];
+  /** The file's row number of each record (so later checks, e.g. unknown codes, can name the row) */
+  recordRows: number[];
   /** Problems that refuse the file (capped at `maxIssues`; a last too_many_issues issue says so) */
   issues: HistoryIssue[];
   /** Problems shown but accepted: balance_mismatch */
@@ -86,6 +88,7 @@ export function validateHistoryRows(
   const issues: HistoryIssue[] = [];
   const warnings: HistoryIssue[] = [];
   const records: HistoryRecord[] = [];
+  const recordRows: number[] = [];
   let total = 0;
   const report = (issue: HistoryIssue) => {
     total += 1;
@@ -98,9 +101,9 @@ export function validateHistoryRows(
   });
   for (const column of HISTORY_COLUMNS)
     if (!index.has(column)) report({ row: 1, column, key: "missing_column", values: { column } });
-  if (issues.length > 0) return { records, issues, warnings, rows: rows.length };
+  if (issues.length > 0) return { records, recordRows, issues, warnings, rows: rows.length };
   if (rows.length === 0)
-    return { records, issues: [{ row: 0, column: null, key: "no_rows", values: {} }], warnings, rows: 0 };
+    return { records, recordRows, issues: [{ row: 0, column: null, key: "no_rows", values: {} }], warnings, rows: 0 };
 
   const seen = new Map<string, number>();
   rows.forEach((cells, i) => {
@@ -139,10 +142,11 @@ export function validateHistoryRows(
     const difference = balanceMismatch(r);
     if (difference !== 0) warnings.push({ row, column: "closing", key: "balance_mismatch", values: { difference } });
     records.push(r);
+    recordRows.push(row);
   });
   if (total > issues.length)
     issues.push({ row: 0, column: null, key: "too_many_issues", values: { shown: issues.length, total } });
-  return { records, issues, warnings, rows: rows.length };
+  return { records, recordRows, issues, warnings, rows: rows.length };
 }
 
 /** A zod issue as key + values. */

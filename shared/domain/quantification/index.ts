@@ -21,3 +21,4 @@ export * from "./supplyPlan";
 export * from "./funding";
 export * from "./historyImport";
 export * from "./methods/seasonalIndex";
+export * from "./scenario";
