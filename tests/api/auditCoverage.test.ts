@@ -10,7 +10,13 @@ import type { RegisteredRoute } from "../../server/routes/secureRouter";
 import { ADMIN_PASSWORD, DEMO_PASSWORD, makeTestApp, signIn, type TestContext } from "../helpers/app";
 
 /** POST routes that compute without changing anything: nothing to audit. */
-const READ_ONLY_POSTS = new Set(["post /replenishment/preview", "post /allocations/preview", "post /vrp/solve"]);
+const READ_ONLY_POSTS = new Set([
+  "post /replenishment/preview",
+  "post /allocations/preview",
+  "post /vrp/solve",
+  "post /quantification/runs",
+  "post /quantification/history-imports/preview",
+]);
 
 let t: TestContext;
 let depotId: string;
@@ -237,6 +243,74 @@ describe("audit coverage of the write routes", () => {
     );
     await step("patch /users/:id", "user.update", () =>
       regional.patch(`/api/v1/users/${account.body.id}`).set(k()).send({ displayName: "Audit Coverage 2" }),
+    );
+
+    // Quantification: the procurement officer.
+    const officer = request.agent(t.app);
+    await signIn(officer, "ppm.achats", DEMO_PASSWORD);
+    const central = one<string>("select id from facilities where level = 'central'");
+    const shipment = await step("post /quantification/pipeline", "pipeline.create", () =>
+      officer.post("/api/v1/quantification/pipeline").set(k()).send({
+        facilityId: central,
+        productId,
+        supplier: "UNICEF",
+        fundingSource: "malaria",
+        qtyUnits: 300,
+        expectedDate: "2027-02-01",
+      }),
+    );
+    const pipelinePath = `/api/v1/quantification/pipeline/${shipment.body.id}`;
+    await step("patch /quantification/pipeline/:id", "pipeline.update", () =>
+      officer.patch(pipelinePath).set(k()).send({ status: "shipped" }),
+    );
+    await step("post /quantification/pipeline/:id/receive", "pipeline.receive", () =>
+      officer
+        .post(`${pipelinePath}/receive`)
+        .set(k())
+        .send({ lots: [{ lotCode: "AUDIT-PIPE", expiry: "2029-01-31", quantity: 300 }] }),
+    );
+    const cancelled = await officer.post("/api/v1/quantification/pipeline").set(k()).send({
+      facilityId: central,
+      productId,
+      supplier: "UNICEF",
+      fundingSource: "malaria",
+      qtyUnits: 10,
+      expectedDate: "2027-03-01",
+    });
+    await step("delete /quantification/pipeline/:id", "pipeline.delete", () =>
+      officer.delete(`/api/v1/quantification/pipeline/${cancelled.body.id}`).set(k()),
+    );
+    const scenario = await step("post /quantification/scenarios", "scenario.create", () =>
+      officer.post("/api/v1/quantification/scenarios").set(k()).send({ name: "Audit", settings: {} }),
+    );
+    await step("put /quantification/scenarios/:scenarioId", "scenario.update", () =>
+      officer
+        .put(`/api/v1/quantification/scenarios/${scenario.body.id}`)
+        .set(k())
+        .send({ name: "Audit 2", settings: { horizon: 12 } }),
+    );
+    await step("delete /quantification/scenarios/:scenarioId", "scenario.delete", () =>
+      officer.delete(`/api/v1/quantification/scenarios/${scenario.body.id}`).set(k()),
+    );
+    await step("put /quantification/budgets", "budgets.update", () =>
+      officer
+        .put("/api/v1/quantification/budgets")
+        .set(k())
+        .send({ budgets: [{ fundingSource: "malaria", year: 2027, amountXof: 1_000_000 }] }),
+    );
+    const code = one<string>("select code from products where id = ?", productId);
+    const file = {
+      fileName: "history.csv",
+      contentBase64: Buffer.from(
+        `period,facility,product,opening,received,consumed,adjustments,closing,stockout_days\n2024-01,${cscomId},${code},10,5,3,0,12,0\n`,
+      ).toString("base64"),
+    };
+    const preview = await officer.post("/api/v1/quantification/history-imports/preview").send(file);
+    await step("post /quantification/history-imports", "history_import.apply", () =>
+      officer
+        .post("/api/v1/quantification/history-imports")
+        .set(k())
+        .send({ ...file, expectedHash: preview.body.contentHash }),
     );
 
     const writes = (t.app.locals.routes as RegisteredRoute[])

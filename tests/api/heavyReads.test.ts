@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { InlineReader } from "../../server/reads/registry";
+import { PlanRunCreate } from "../../shared/contracts/forecasts";
 import { WorkerReader } from "../../server/reads/readerPool";
 import { AppError } from "../../shared/errors";
 import { makeTestApp, type TestContext } from "../helpers/app";
@@ -83,6 +84,23 @@ describe("heavy reads in a worker thread", () => {
       .run("areaIndicators", { all: true }, { period: "2030-01", expiryMonths: 6, fillRateMonths: 3 }, asOf)
       .catch((e: unknown) => e);
     expect(invalid).toMatchObject({ code: "validation_failed", details: { issues: [{ path: "period" }] } });
+  });
+
+  it("report a long read's progress while it runs, and answer what the inline run answers", async () => {
+    const ids = t.open.sqlite.prepare("select id from products order by id limit 5").pluck().all() as number[];
+    const seen: [number, number][] = [];
+    const input = PlanRunCreate.parse({ productIds: ids, settings: { horizon: 12 } });
+    const [fromWorker, fromInline] = await Promise.all([
+      worker.runTracked("cataloguePlan", (done, total) => seen.push([done, total]), input, asOf),
+      inline.runTracked("cataloguePlan", () => undefined, input, asOf),
+    ]);
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.at(-1)).toEqual([5, 5]);
+    expect(seen.every(([, total]) => total === 5)).toBe(true);
+    expect({ ...fromWorker, elapsedMs: 0 }).toEqual({ ...fromInline, elapsedMs: 0 });
+    expect(fromWorker.products).toHaveLength(5);
+    const forecast = await worker.run("productForecast", { productId: ids[0]!, level: "national" }, asOf);
+    expect(forecast).toEqual(await inline.run("productForecast", { productId: ids[0]!, level: "national" }, asOf));
   });
 
   it("stop a read over its time limit, answer every caller, and serve the next read with a new worker", async () => {
