@@ -218,6 +218,8 @@ export function listOrders(
   q: {
     facilityId?: string | undefined;
     supplierId?: string | undefined;
+    regionId?: string | undefined;
+    districtId?: string | undefined;
     status?: Order["status"] | undefined;
     period?: string | undefined;
     flow?: Order["flow"] | undefined;
@@ -230,6 +232,8 @@ export function listOrders(
     inScope,
     q.facilityId ? eq(orders.facilityId, q.facilityId) : undefined,
     q.supplierId ? eq(orders.supplierId, q.supplierId) : undefined,
+    q.regionId ? eq(facilities.regionId, q.regionId) : undefined,
+    q.districtId ? eq(facilities.districtId, q.districtId) : undefined,
     q.status ? eq(orders.status, q.status) : undefined,
     q.period ? eq(orders.period, q.period) : undefined,
     q.flow ? eq(orders.flow, q.flow) : undefined,

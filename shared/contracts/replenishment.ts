@@ -220,6 +220,9 @@ export const OrderQuery = z.strictObject({
   facilityId: CounterpartyRef.optional(),
   /** The supplier: one of the user's, or one that supplies their facilities */
   supplierId: CounterpartyRef.optional(),
+  /** Orders placed by facilities of this region / district (the national orders screen) */
+  regionId: RegionRef.optional(),
+  districtId: DistrictRef.optional(),
   status: z
     .enum(["draft", "submitted", "approved", "rejected", "picking", "shipped", "delivered", "received"])
     .optional(),

@@ -222,7 +222,9 @@ const EXAMPLES: Record<string, Examples> = {
     },
   }),
   "post /reports/:id/submit": (v) => ({ params: { id: v.report() } }),
-  "get /orders": (v) => ({ query: { facilityId: v.counterparty, supplierId: v.counterparty } }),
+  "get /orders": (v) => ({
+    query: { facilityId: v.counterparty, supplierId: v.counterparty, regionId: v.region, districtId: v.district },
+  }),
   "get /orders/:id": (v) => ({ params: { id: v.order() } }),
   "post /orders/from-report": (v) => ({ body: { reportId: v.report() } }),
   "patch /orders/:id/lines": (v) => ({

@@ -35,9 +35,12 @@ export interface RunningServer {
 
 /**
  * Starts `node --import tsx server/index.ts` on a fresh database (or on `db`, a database prepared
- * beforehand and left in place) and waits for /api/v1/health.
+ * beforehand and left in place), with extra environment `env` (e.g. FURA_SEED_MONTHS), and waits for /api/v1/health.
  */
-export async function startServer(timeoutMs = 90_000, opts: { db?: string } = {}): Promise<RunningServer> {
+export async function startServer(
+  timeoutMs = 90_000,
+  opts: { db?: string; env?: Record<string, string> } = {},
+): Promise<RunningServer> {
   // FURA_WEB_DIR lets parallel work build into its own folder (`npx vite build --outDir /tmp/x`).
   const webDir = process.env.FURA_WEB_DIR ?? join(ROOT, "dist/web");
   if (!existsSync(join(webDir, "index.html")))
@@ -53,6 +56,7 @@ export async function startServer(timeoutMs = 90_000, opts: { db?: string } = {}
       FURA_DB: opts.db ?? join(dir, "fura.db"),
       FURA_SEED_HISTORY_CSCOMS: "15",
       FURA_LOG_LEVEL: "warn",
+      ...opts.env,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -7,7 +7,7 @@ import { useMe } from "./api/auth";
 import { AppShell } from "./components/AppShell";
 import { ABOUT_PATH, homePath, ORDER_ROLES, REPORT_READERS, SCREENS } from "./components/screens";
 import { DRIVER_MANIFESTS_PATH } from "./features/driver/paths";
-
+import { QUANT_PATH } from "./features/quantification/paths";
 import { LOGIN_PATH, PASSWORD_PATH, RequireAuth } from "./features/auth/RequireAuth";
 import { LoginPage } from "./features/auth/LoginPage";
 
@@ -30,6 +30,13 @@ const MyRoutePage = lazy(() => import("./features/driver/MyRoutePage"));
 const DriverManifestsPage = lazy(() => import("./features/driver/DriverManifestsPage"));
 const PasswordPage = lazy(() => import("./features/auth/PasswordPage"));
 const UsersPage = lazy(() => import("./features/users/UsersPage"));
+const ForecastPage = lazy(() => import("./features/quantification/ForecastPage"));
+const SupplyPlanPage = lazy(() => import("./features/quantification/SupplyPlanPage"));
+const PipelinePage = lazy(() => import("./features/quantification/PipelinePage"));
+const ScenariosPage = lazy(() => import("./features/quantification/ScenariosPage"));
+const CataloguePage = lazy(() => import("./features/quantification/CataloguePage"));
+const ImportPage = lazy(() => import("./features/quantification/ImportPage"));
+const NationalOrdersPage = lazy(() => import("./features/orders/NationalOrdersPage"));
 
 function NotFound() {
   const { t } = useTranslation();
@@ -66,6 +73,16 @@ export function App() {
         <Route path="/facilities/:id" element={guarded(<FacilityPage />)} />
         <Route path={SCREENS.review.path} element={guarded(<DistrictReviewPage />, SCREENS.review.roles)} />
         <Route path="/commandes/:id" element={guarded(<OrderPage />, ORDER_ROLES)} />
+        <Route
+          path={SCREENS.nationalOrders.path}
+          element={guarded(<NationalOrdersPage />, SCREENS.nationalOrders.roles)}
+        />
+        <Route path={QUANT_PATH} element={guarded(<ForecastPage />, SCREENS.quantification.roles)} />
+        <Route path={`${QUANT_PATH}/plan`} element={guarded(<SupplyPlanPage />, SCREENS.quantification.roles)} />
+        <Route path={`${QUANT_PATH}/pipeline`} element={guarded(<PipelinePage />, SCREENS.quantification.roles)} />
+        <Route path={`${QUANT_PATH}/scenarios`} element={guarded(<ScenariosPage />, SCREENS.quantification.roles)} />
+        <Route path={`${QUANT_PATH}/catalogue`} element={guarded(<CataloguePage />, SCREENS.quantification.roles)} />
+        <Route path={`${QUANT_PATH}/import`} element={guarded(<ImportPage />, SCREENS.quantification.roles)} />
         <Route path={SCREENS.depot.path} element={guarded(<DepotPage />, SCREENS.depot.roles)} />
         <Route path={SCREENS.stockEntry.path} element={guarded(<StockEntryPage />, SCREENS.stockEntry.roles)} />
         <Route path={SCREENS.allocations.path} element={guarded(<AllocationPage />, SCREENS.allocations.roles)} />

@@ -104,7 +104,7 @@ export async function apiGet<S extends z.ZodType>(
 
 /** Options of a write: the method, the body and the action's Idempotency-Key (required). */
 export type WriteOptions = Omit<RequestOptions, "method" | "idempotencyKey"> & {
-  method?: "POST" | "PUT" | "PATCH";
+  method?: "POST" | "PUT" | "PATCH" | "DELETE";
   idempotencyKey: string;
 };
 

@@ -56,6 +56,8 @@ export interface OrderFilter {
   status?: OrderStatus | undefined;
   facilityId?: string | undefined;
   supplierId?: string | undefined;
+  regionId?: string | undefined;
+  districtId?: string | undefined;
   flow?: Order["flow"] | undefined;
   limit?: number;
   offset?: number;

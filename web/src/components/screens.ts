@@ -27,7 +27,9 @@ export interface Screen {
     | "nav.report"
     | "nav.myOrders"
     | "nav.routes"
-    | "nav.myRoute";
+    | "nav.myRoute"
+    | "nav.quantification"
+    | "nav.nationalOrders";
   roles: readonly Role[];
 }
 
@@ -61,6 +63,10 @@ export const SCREENS = {
     label: "nav.routes",
     roles: ["district_pharmacist", "storekeeper", "regional_manager", "admin"],
   },
+  // National quantification: forecasts, the supply plan at PPM central, the pipeline, scenarios, history imports.
+  quantification: { path: "/quantification", label: "nav.quantification", roles: ["procurement_officer", "admin"] },
+  // Every order of the country (the officer approves national orders and follows the network).
+  nationalOrders: { path: "/commandes", label: "nav.nationalOrders", roles: ["procurement_officer", "admin"] },
   allocations: {
     path: "/allocations",
     label: "nav.allocations",

@@ -58,3 +58,16 @@ export function formatDateTime(iso: string): string {
 export function packsOf(quantity: number, packSize: number): number {
   return packSize > 0 ? Math.ceil(quantity / packSize) : 0;
 }
+
+/** A number with up to `maxDigits` decimals (none when whole): "1,62" / "1.62", "12 345". */
+export function formatDecimal(value: number, lang: string, maxDigits = 2): string {
+  return new Intl.NumberFormat(lang === "en" ? "en-GB" : "fr-FR", { maximumFractionDigits: maxDigits }).format(value);
+}
+
+/** A share (0–1) as a percentage: "70 %" / "70%". */
+export function formatShare(value: number, lang: string, digits = 0): string {
+  return new Intl.NumberFormat(lang === "en" ? "en-GB" : "fr-FR", {
+    style: "percent",
+    maximumFractionDigits: digits,
+  }).format(value);
+}

@@ -16,6 +16,8 @@ export const common: typeof fr = {
     report: "My monthly report",
     myOrders: "My orders",
     myRoute: "My route",
+    quantification: "Quantification",
+    nationalOrders: "Orders",
     about: "About",
     main: "Main navigation",
   },

@@ -9,6 +9,7 @@ import { audit } from "./audit";
 import { interop } from "./interop";
 import { forms } from "./forms";
 import { users } from "./users";
+import { quantification } from "./quantification";
 
 import type { Messages } from "../fr";
 
@@ -24,4 +25,5 @@ export const en: Messages = {
   ...interop,
   ...forms,
   ...users,
+  ...quantification,
 };

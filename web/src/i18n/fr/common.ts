@@ -14,6 +14,8 @@ export const common = {
     report: "Mon rapport mensuel",
     myOrders: "Mes commandes",
     myRoute: "Ma tournée",
+    quantification: "Quantification",
+    nationalOrders: "Commandes",
     about: "À propos",
     main: "Navigation principale",
   },

@@ -9,6 +9,7 @@ import { audit } from "./audit";
 import { interop } from "./interop";
 import { forms } from "./forms";
 import { users } from "./users";
+import { quantification } from "./quantification";
 
 /** Every French text, by feature. */
 export const fr = {
@@ -22,6 +23,7 @@ export const fr = {
   ...interop,
   ...forms,
   ...users,
+  ...quantification,
 };
 
 /** The shape every language must follow: a key missing in another language fails `tsc`. */
