@@ -69,134 +69,13 @@ const round2 = (v: number | null) => (v === null ? null : Math.round(v * 100) / 
 
 /** The views of one product: its forecast with the history, the methods compared, the plan, suggestions, pipeline. */
 export function supplyPlanViews(plan: ProductSupplyPlan, forecast: ProductForecast): ExportView[] {
-  const h = forecast.history;
-  const f = forecast.forecast;
   const product = plan.product.code;
   return [
-    {
-      name: "forecast",
-      columns: [
-        { key: "product", type: "text" },
-        { key: "period", type: "period" },
-        { key: "reported_units", type: "int" },
-        { key: "adjusted_units", type: "number" },
-        { key: "prepared_units", type: "number" },
-        { key: "forecast_units", type: "number" },
-        { key: "lower_units", type: "number" },
-        { key: "upper_units", type: "number" },
-        { key: "method", type: "text" },
-      ],
-      rows: [
-        ...h.periods.map((period, i) => ({
-          product,
-          period,
-          reported_units: h.reported[i] ?? null,
-          adjusted_units: round2(h.adjusted[i] ?? null),
-          prepared_units: round2(h.prepared[i] ?? null),
-          forecast_units: null,
-          lower_units: null,
-          upper_units: null,
-          method: null,
-        })),
-        ...f.periods.map((period, i) => ({
-          product,
-          period,
-          reported_units: null,
-          adjusted_units: null,
-          prepared_units: null,
-          forecast_units: round2(f.values[i]!),
-          lower_units: round2(f.lower?.[i] ?? null),
-          upper_units: round2(f.upper?.[i] ?? null),
-          method: f.method,
-        })),
-      ],
-    },
-    {
-      name: "methods",
-      columns: [
-        { key: "method", type: "text" },
-        { key: "chosen", type: "bool" },
-        { key: "mae", type: "number" },
-        { key: "mase", type: "number" },
-        { key: "mape", type: "number" },
-        { key: "wape", type: "number" },
-        { key: "bias", type: "number" },
-        { key: "pairs", type: "int" },
-      ],
-      rows: forecast.methods.map((m) => ({
-        method: m.method,
-        chosen: m.method === f.method,
-        mae: round2(m.metrics?.mae ?? null),
-        mase: round2(m.metrics?.mase ?? null),
-        mape: round2(m.metrics?.mape ?? null),
-        wape: round2(m.metrics?.wape ?? null),
-        bias: round2(m.metrics?.bias ?? null),
-        pairs: m.metrics?.count ?? null,
-      })),
-    },
-    {
-      name: "plan",
-      columns: [
-        { key: "period", type: "period" },
-        { key: "opening_units", type: "int" },
-        { key: "arrivals_units", type: "int" },
-        { key: "suggested_arrivals_units", type: "int" },
-        { key: "expired_units", type: "int" },
-        { key: "forecast_units", type: "int" },
-        { key: "consumed_units", type: "int" },
-        { key: "unmet_units", type: "int" },
-        { key: "closing_units", type: "int" },
-        { key: "amc_units", type: "number" },
-        { key: "months_of_stock", type: "number" },
-        { key: "min_units", type: "int" },
-        { key: "max_units", type: "int" },
-        { key: "status", type: "text" },
-      ],
-      rows: plan.months.map((m) => ({
-        period: m.period,
-        opening_units: m.opening,
-        arrivals_units: m.arrivals,
-        suggested_arrivals_units: m.suggestedArrivals,
-        expired_units: m.expired,
-        forecast_units: m.forecast,
-        consumed_units: m.consumed,
-        unmet_units: m.unmet,
-        closing_units: m.closing,
-        amc_units: m.amc,
-        months_of_stock: m.mos,
-        min_units: m.minUnits,
-        max_units: m.maxUnits,
-        status: m.status,
-      })),
-    },
+    forecastView(product, forecast),
+    methodsView(forecast),
+    planView(plan),
     suggestionsView(plan.suggestions.map((s) => ({ ...s, productCode: product }))),
-    {
-      name: "pipeline",
-      columns: [
-        { key: "id", type: "int" },
-        { key: "product", type: "text" },
-        { key: "supplier", type: "text" },
-        { key: "funding_source", type: "text" },
-        { key: "qty_units", type: "int" },
-        { key: "expected_date", type: "date" },
-        { key: "status", type: "text" },
-        { key: "lot_code", type: "text" },
-        { key: "expiry", type: "date" },
-        { key: "cost_xof", type: "xof" },
-      ],
-      rows: plan.pipeline.map((s) => ({
-        id: s.id,
-        product,
-        supplier: s.supplier,
-        funding_source: s.fundingSource,
-        qty_units: s.qtyUnits,
-        expected_date: s.expectedDate,
-        status: s.status,
-        lot_code: s.lotCode,
-        expiry: s.expiry,
-        cost_xof: s.estimatedCostXof,
-      })),
-    },
+    pipelineView(product, plan),
   ];
 }
 
@@ -235,96 +114,248 @@ function suggestionsView(
 
 /** The views of a catalogue plan: products, suggestions, funding sources, what the budgets cannot cover. */
 export function catalogueViews(plan: CataloguePlan): ExportView[] {
-  return [
-    {
-      name: "products",
-      columns: [
-        { key: "product", type: "text" },
-        { key: "name", type: "text" },
-        { key: "ven", type: "text" },
-        { key: "programme", type: "text" },
-        { key: "method", type: "text" },
-        { key: "mase", type: "number" },
-        { key: "forecast_units", type: "int" },
-        { key: "opening_units", type: "int" },
-        { key: "arrivals_units", type: "int" },
-        { key: "expired_units", type: "int" },
-        { key: "unmet_units", type: "int" },
-        { key: "closing_units", type: "int" },
-        { key: "stockout_months", type: "int" },
-        { key: "first_stockout", type: "period" },
-        { key: "suggested_units", type: "int" },
-        { key: "suggested_cost_xof", type: "xof" },
-        { key: "emergencies", type: "int" },
-      ],
-      rows: plan.products.map((p) => ({
-        product: p.code,
-        name: p.name,
-        ven: p.ven,
-        programme: p.programme,
-        method: p.method,
-        mase: round2(p.mase),
-        forecast_units: p.forecastUnits,
-        opening_units: p.openingUnits,
-        arrivals_units: p.arrivalsUnits,
-        expired_units: p.expiredUnits,
-        unmet_units: p.unmetUnits,
-        closing_units: p.closingUnits,
-        stockout_months: p.stockoutMonths,
-        first_stockout: p.firstStockout,
-        suggested_units: p.suggestedUnits,
-        suggested_cost_xof: p.suggestedCostXof,
-        emergencies: p.emergencies,
+  return [productsView(plan), suggestionsView(plan.suggestions), fundingView(plan), uncoveredView(plan)];
+}
+
+/** The product's history (reported, adjusted, prepared) and forecast with its band, month by month. */
+function forecastView(product: string, forecast: ProductForecast): ExportView {
+  const h = forecast.history;
+  const f = forecast.forecast;
+  return {
+    name: "forecast",
+    columns: [
+      { key: "product", type: "text" },
+      { key: "period", type: "period" },
+      { key: "reported_units", type: "int" },
+      { key: "adjusted_units", type: "number" },
+      { key: "prepared_units", type: "number" },
+      { key: "forecast_units", type: "number" },
+      { key: "lower_units", type: "number" },
+      { key: "upper_units", type: "number" },
+      { key: "method", type: "text" },
+    ],
+    rows: [
+      ...h.periods.map((period, i) => ({
+        product,
+        period,
+        reported_units: h.reported[i] ?? null,
+        adjusted_units: round2(h.adjusted[i] ?? null),
+        prepared_units: round2(h.prepared[i] ?? null),
+        forecast_units: null,
+        lower_units: null,
+        upper_units: null,
+        method: null,
       })),
-    },
-    suggestionsView(plan.suggestions),
-    {
-      name: "funding",
-      columns: [
-        { key: "funding_source", type: "text" },
-        { key: "budget_xof", type: "xof" },
-        { key: "committed_xof", type: "xof" },
-        { key: "planned_xof", type: "xof" },
-        { key: "suggested_xof", type: "xof" },
-        { key: "covered_xof", type: "xof" },
-        { key: "uncovered_xof", type: "xof" },
-        { key: "remaining_xof", type: "xof" },
-      ],
-      rows: plan.funding.sources.map((s) => ({
-        funding_source: s.fundingSource,
-        budget_xof: s.budgetXof,
-        committed_xof: s.committedXof,
-        planned_xof: s.plannedXof,
-        suggested_xof: s.suggestedXof,
-        covered_xof: s.coveredXof,
-        uncovered_xof: s.uncoveredXof,
-        remaining_xof: s.remainingXof,
+      ...f.periods.map((period, i) => ({
+        product,
+        period,
+        reported_units: null,
+        adjusted_units: null,
+        prepared_units: null,
+        forecast_units: round2(f.values[i]!),
+        lower_units: round2(f.lower?.[i] ?? null),
+        upper_units: round2(f.upper?.[i] ?? null),
+        method: f.method,
       })),
-    },
-    {
-      name: "uncovered",
-      columns: [
-        { key: "product", type: "text" },
-        { key: "ven", type: "text" },
-        { key: "order_date", type: "date" },
-        { key: "funding_source", type: "text" },
-        { key: "packs", type: "int" },
-        { key: "packs_covered", type: "int" },
-        { key: "packs_uncovered", type: "int" },
-        { key: "cost_uncovered_xof", type: "xof" },
-        { key: "emergency", type: "bool" },
-      ],
-      rows: plan.funding.uncovered.map((u) => ({
-        product: u.product,
-        ven: u.ven,
-        order_date: u.orderDate,
-        funding_source: u.fundingSource,
-        packs: u.packs,
-        packs_covered: u.packsCovered,
-        packs_uncovered: u.packsUncovered,
-        cost_uncovered_xof: u.costUncoveredXof,
-        emergency: u.emergency,
-      })),
-    },
-  ];
+    ],
+  };
+}
+
+/** The methods compared by their back-test errors, the chosen one marked. */
+function methodsView(forecast: ProductForecast): ExportView {
+  const f = forecast.forecast;
+  return {
+    name: "methods",
+    columns: [
+      { key: "method", type: "text" },
+      { key: "chosen", type: "bool" },
+      { key: "mae", type: "number" },
+      { key: "mase", type: "number" },
+      { key: "mape", type: "number" },
+      { key: "wape", type: "number" },
+      { key: "bias", type: "number" },
+      { key: "pairs", type: "int" },
+    ],
+    rows: forecast.methods.map((m) => ({
+      method: m.method,
+      chosen: m.method === f.method,
+      mae: round2(m.metrics?.mae ?? null),
+      mase: round2(m.metrics?.mase ?? null),
+      mape: round2(m.metrics?.mape ?? null),
+      wape: round2(m.metrics?.wape ?? null),
+      bias: round2(m.metrics?.bias ?? null),
+      pairs: m.metrics?.count ?? null,
+    })),
+  };
+}
+
+/** The supply plan month by month. */
+function planView(plan: ProductSupplyPlan): ExportView {
+  return {
+    name: "plan",
+    columns: [
+      { key: "period", type: "period" },
+      { key: "opening_units", type: "int" },
+      { key: "arrivals_units", type: "int" },
+      { key: "suggested_arrivals_units", type: "int" },
+      { key: "expired_units", type: "int" },
+      { key: "forecast_units", type: "int" },
+      { key: "consumed_units", type: "int" },
+      { key: "unmet_units", type: "int" },
+      { key: "closing_units", type: "int" },
+      { key: "amc_units", type: "number" },
+      { key: "months_of_stock", type: "number" },
+      { key: "min_units", type: "int" },
+      { key: "max_units", type: "int" },
+      { key: "status", type: "text" },
+    ],
+    rows: plan.months.map((m) => ({
+      period: m.period,
+      opening_units: m.opening,
+      arrivals_units: m.arrivals,
+      suggested_arrivals_units: m.suggestedArrivals,
+      expired_units: m.expired,
+      forecast_units: m.forecast,
+      consumed_units: m.consumed,
+      unmet_units: m.unmet,
+      closing_units: m.closing,
+      amc_units: m.amc,
+      months_of_stock: m.mos,
+      min_units: m.minUnits,
+      max_units: m.maxUnits,
+      status: m.status,
+    })),
+  };
+}
+
+/** The product's pipeline shipments. */
+function pipelineView(product: string, plan: ProductSupplyPlan): ExportView {
+  return {
+    name: "pipeline",
+    columns: [
+      { key: "id", type: "int" },
+      { key: "product", type: "text" },
+      { key: "supplier", type: "text" },
+      { key: "funding_source", type: "text" },
+      { key: "qty_units", type: "int" },
+      { key: "expected_date", type: "date" },
+      { key: "status", type: "text" },
+      { key: "lot_code", type: "text" },
+      { key: "expiry", type: "date" },
+      { key: "cost_xof", type: "xof" },
+    ],
+    rows: plan.pipeline.map((s) => ({
+      id: s.id,
+      product,
+      supplier: s.supplier,
+      funding_source: s.fundingSource,
+      qty_units: s.qtyUnits,
+      expected_date: s.expectedDate,
+      status: s.status,
+      lot_code: s.lotCode,
+      expiry: s.expiry,
+      cost_xof: s.estimatedCostXof,
+    })),
+  };
+}
+
+/** The catalogue plan's products, one line each. */
+function productsView(plan: CataloguePlan): ExportView {
+  return {
+    name: "products",
+    columns: [
+      { key: "product", type: "text" },
+      { key: "name", type: "text" },
+      { key: "ven", type: "text" },
+      { key: "programme", type: "text" },
+      { key: "method", type: "text" },
+      { key: "mase", type: "number" },
+      { key: "forecast_units", type: "int" },
+      { key: "opening_units", type: "int" },
+      { key: "arrivals_units", type: "int" },
+      { key: "expired_units", type: "int" },
+      { key: "unmet_units", type: "int" },
+      { key: "closing_units", type: "int" },
+      { key: "stockout_months", type: "int" },
+      { key: "first_stockout", type: "period" },
+      { key: "suggested_units", type: "int" },
+      { key: "suggested_cost_xof", type: "xof" },
+      { key: "emergencies", type: "int" },
+    ],
+    rows: plan.products.map((p) => ({
+      product: p.code,
+      name: p.name,
+      ven: p.ven,
+      programme: p.programme,
+      method: p.method,
+      mase: round2(p.mase),
+      forecast_units: p.forecastUnits,
+      opening_units: p.openingUnits,
+      arrivals_units: p.arrivalsUnits,
+      expired_units: p.expiredUnits,
+      unmet_units: p.unmetUnits,
+      closing_units: p.closingUnits,
+      stockout_months: p.stockoutMonths,
+      first_stockout: p.firstStockout,
+      suggested_units: p.suggestedUnits,
+      suggested_cost_xof: p.suggestedCostXof,
+      emergencies: p.emergencies,
+    })),
+  };
+}
+
+/** Each funding source against its budget. */
+function fundingView(plan: CataloguePlan): ExportView {
+  return {
+    name: "funding",
+    columns: [
+      { key: "funding_source", type: "text" },
+      { key: "budget_xof", type: "xof" },
+      { key: "committed_xof", type: "xof" },
+      { key: "planned_xof", type: "xof" },
+      { key: "suggested_xof", type: "xof" },
+      { key: "covered_xof", type: "xof" },
+      { key: "uncovered_xof", type: "xof" },
+      { key: "remaining_xof", type: "xof" },
+    ],
+    rows: plan.funding.sources.map((s) => ({
+      funding_source: s.fundingSource,
+      budget_xof: s.budgetXof,
+      committed_xof: s.committedXof,
+      planned_xof: s.plannedXof,
+      suggested_xof: s.suggestedXof,
+      covered_xof: s.coveredXof,
+      uncovered_xof: s.uncoveredXof,
+      remaining_xof: s.remainingXof,
+    })),
+  };
+}
+
+/** What the budgets cannot cover (vital first). */
+function uncoveredView(plan: CataloguePlan): ExportView {
+  return {
+    name: "uncovered",
+    columns: [
+      { key: "product", type: "text" },
+      { key: "ven", type: "text" },
+      { key: "order_date", type: "date" },
+      { key: "funding_source", type: "text" },
+      { key: "packs", type: "int" },
+      { key: "packs_covered", type: "int" },
+      { key: "packs_uncovered", type: "int" },
+      { key: "cost_uncovered_xof", type: "xof" },
+      { key: "emergency", type: "bool" },
+    ],
+    rows: plan.funding.uncovered.map((u) => ({
+      product: u.product,
+      ven: u.ven,
+      order_date: u.orderDate,
+      funding_source: u.fundingSource,
+      packs: u.packs,
+      packs_covered: u.packsCovered,
+      packs_uncovered: u.packsUncovered,
+      cost_uncovered_xof: u.costUncoveredXof,
+      emergency: u.emergency,
+    })),
+  };
 }

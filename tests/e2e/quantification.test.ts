@@ -94,7 +94,8 @@ describe("national quantification in chromium", () => {
     await form.getByLabel("Fournisseur").fill("Fonds mondial");
     await form.getByLabel("Financement").selectOption("malaria");
     await form.getByLabel("Quantité (unités)").fill("6000");
-    await form.getByLabel("Date attendue").fill(`${shipmentMonth}-15`);
+    // Dates are typed day/month/year, as Fura shows them.
+    await form.getByLabel("Date attendue").fill(`15/${shipmentMonth.slice(5)}/${shipmentMonth.slice(0, 4)}`);
     await form.getByRole("button", { name: "Ajouter une livraison" }).click();
     await expect
       .poll(() => planCell(shipmentMonth, "arrivals").textContent(), { timeout: 30_000 })
@@ -141,7 +142,7 @@ describe("national quantification in chromium", () => {
     await page.getByTestId("pipeline-table").getByRole("button", { name: "Réceptionner" }).first().click();
     const form = page.getByTestId("receive-form");
     await form.getByLabel("Lot", { exact: true }).fill(LOT);
-    await form.getByLabel("Péremption").fill("2029-06-30");
+    await form.getByLabel("Péremption").fill("30/06/2029");
     await form.getByLabel("Quantité (unités)").fill("9000");
     await form.getByRole("button", { name: "Enregistrer la réception" }).click();
     await expect

@@ -64,6 +64,102 @@ export interface HistoryForecast {
   notes: Note[];
 }
 
+/** The history window shared by every series of one run. */
+interface Window {
+  start: Period;
+  months: number;
+  forecastStart: Period;
+}
+
+/** One series before preparation: its code, product, what was reported, what was corrected and the notes. */
+interface RawSeries {
+  code: string;
+  product: string;
+  reported: Float64Array;
+  adjusted: Float64Array;
+  notes: Note[];
+}
+
+/** Prepares and forecasts one series (with the product's national seasonal index and morbidity assumptions). */
+function finishSeries(
+  raw: RawSeries,
+  window: Window,
+  options: HistoryForecastOptions,
+  index: Float64Array | null,
+): HistoryForecast {
+  const { start, forecastStart } = window;
+  const prepared = prepareSeries(raw.adjusted, { start });
+  const seriesStart = addPeriods(start, prepared.offset);
+  const seasonalIndex = index ? { index, start: seriesStart } : null;
+  const assumptions = options.morbidityOf?.(raw.product, raw.code);
+  const morbidity = assumptions ? { assumptions, start: seriesStart } : null;
+  const forecast = forecastSeries(prepared.values, { ...options, seasonalIndex, morbidity });
+  return {
+    ...raw,
+    historyStart: start,
+    forecastStart,
+    prepared,
+    forecast,
+    notes: [...raw.notes, ...prepared.notes],
+  };
+}
+
+/** The facility series grouped by product. */
+function byProduct(facilitySeries: readonly FacilitySeries[]): Map<string, FacilitySeries[]> {
+  const grouped = new Map<string, FacilitySeries[]>();
+  for (const s of facilitySeries) {
+    const list = grouped.get(s.product);
+    if (list) list.push(s);
+    else grouped.set(s.product, [s]);
+  }
+  return grouped;
+}
+
+/**
+ * The product's national seasonal index, estimated on the months before the back-test window (the last 12), so no
+ * back-test origin borrows a season it has not seen yet; it needs two years there (else null).
+ */
+function nationalIndexOf(list: readonly FacilitySeries[], window: Window, options: HistoryForecastOptions) {
+  const { start, months } = window;
+  if (months - SEASONAL_INDEX_HOLDBACK < 24) return null;
+  const sites = list.map((s) => ({ facility: s.facility, area: NATIONAL_AREA, values: s.adjusted }));
+  const national = aggregateByArea(sites, start, months, options.aggregate)[0]!.corrected;
+  const before = prepareSeries(national.subarray(0, months - SEASONAL_INDEX_HOLDBACK));
+  return seasonalIndexOf(before.values, addPeriods(start, before.offset));
+}
+
+/** One product's area series (district, region or national), its unmapped facilities added to `unmapped`. */
+function areaSeries(
+  product: string,
+  list: readonly FacilitySeries[],
+  window: Window,
+  options: HistoryForecastOptions,
+  unmapped: Set<string>,
+): HistoryForecast[] {
+  const index = nationalIndexOf(list, window, options);
+  const sites = [];
+  const siteNotes = new Map<string, Note[]>();
+  for (const s of list) {
+    const area = options.level === "national" ? NATIONAL_AREA : options.areaOf?.(s.facility);
+    if (area === undefined) {
+      unmapped.add(s.facility);
+      continue;
+    }
+    sites.push({ facility: s.facility, area, values: s.adjusted });
+    const notes = siteNotes.get(area) ?? [];
+    siteNotes.set(area, notes);
+    notes.push(...s.notes);
+  }
+  const series: HistoryForecast[] = [];
+  for (const area of aggregateByArea(sites, window.start, window.months, options.aggregate)) {
+    if (options.codes && !options.codes.has(area.area)) continue;
+    const notes = [...summariseSiteNotes(siteNotes.get(area.area) ?? []), ...area.notes];
+    const raw = { code: area.area, product, reported: area.reported, adjusted: area.corrected, notes };
+    series.push(finishSeries(raw, window, options, index));
+  }
+  return series;
+}
+
 /** Forecasts every series of the records at the level; facilities with no area at that level are listed apart. */
 export function forecastHistory(
   records: readonly HistoryRecord[],
@@ -73,85 +169,28 @@ export function forecastHistory(
   if (facilitySeries.length === 0) return { series: [], unmappedFacilities: [] };
   const start = facilitySeries[0]!.start;
   const months = facilitySeries[0]!.months;
-  const forecastStart = addPeriods(start, months);
-  const finish = (
-    code: string,
-    product: string,
-    reported: Float64Array,
-    adjusted: Float64Array,
-    notes: Note[],
-    index: Float64Array | null,
-  ) => {
-    const prepared = prepareSeries(adjusted, { start });
-    const seriesStart = addPeriods(start, prepared.offset);
-    const seasonalIndex = index ? { index, start: seriesStart } : null;
-    const assumptions = options.morbidityOf?.(product, code);
-    const morbidity = assumptions ? { assumptions, start: seriesStart } : null;
-    const forecast = forecastSeries(prepared.values, { ...options, seasonalIndex, morbidity });
-    return {
-      code,
-      product,
-      historyStart: start,
-      forecastStart,
-      reported,
-      adjusted,
-      prepared,
-      forecast,
-      notes: [...notes, ...prepared.notes],
-    };
-  };
-
-  const byProduct = new Map<string, FacilitySeries[]>();
-  for (const s of facilitySeries) {
-    const list = byProduct.get(s.product);
-    if (list) list.push(s);
-    else byProduct.set(s.product, [s]);
-  }
-  // The index is estimated on the months before the back-test window (the last 12), so no back-test origin
-  // borrows a season it has not seen yet; it needs two years there.
-  const indexOf = (list: FacilitySeries[]) => {
-    if (months - SEASONAL_INDEX_HOLDBACK < 24) return null;
-    const sites = list.map((s) => ({ facility: s.facility, area: NATIONAL_AREA, values: s.adjusted }));
-    const national = aggregateByArea(sites, start, months, options.aggregate)[0]!.corrected;
-    const before = prepareSeries(national.subarray(0, months - SEASONAL_INDEX_HOLDBACK));
-    return seasonalIndexOf(before.values, addPeriods(start, before.offset));
-  };
-
+  const window: Window = { start, months, forecastStart: addPeriods(start, months) };
+  const grouped = byProduct(facilitySeries);
+  const series: HistoryForecast[] = [];
   if (options.level === "facility") {
-    const series: HistoryForecast[] = [];
-    for (const list of byProduct.values()) {
-      const index = indexOf(list);
+    for (const list of grouped.values()) {
+      const index = nationalIndexOf(list, window, options);
       for (const s of list) {
         if (options.codes && !options.codes.has(s.facility)) continue;
-        series.push(finish(s.facility, s.product, s.consumed, s.adjusted, s.notes, index));
+        const raw = {
+          code: s.facility,
+          product: s.product,
+          reported: s.consumed,
+          adjusted: s.adjusted,
+          notes: s.notes,
+        };
+        series.push(finishSeries(raw, window, options, index));
       }
     }
     return { series, unmappedFacilities: [] };
   }
-
   const unmapped = new Set<string>();
-  const series: HistoryForecast[] = [];
-  for (const [product, list] of byProduct) {
-    const index = indexOf(list);
-    const sites = [];
-    const siteNotes = new Map<string, Note[]>();
-    for (const s of list) {
-      const area = options.level === "national" ? NATIONAL_AREA : options.areaOf?.(s.facility);
-      if (area === undefined) {
-        unmapped.add(s.facility);
-        continue;
-      }
-      sites.push({ facility: s.facility, area, values: s.adjusted });
-      const notes = siteNotes.get(area) ?? [];
-      siteNotes.set(area, notes);
-      notes.push(...s.notes);
-    }
-    for (const area of aggregateByArea(sites, start, months, options.aggregate)) {
-      if (options.codes && !options.codes.has(area.area)) continue;
-      const notes = [...summariseSiteNotes(siteNotes.get(area.area) ?? []), ...area.notes];
-      series.push(finish(area.area, product, area.reported, area.corrected, notes, index));
-    }
-  }
+  for (const [product, list] of grouped) series.push(...areaSeries(product, list, window, options, unmapped));
   return { series, unmappedFacilities: [...unmapped].sort() };
 }
 

@@ -1,112 +1,97 @@
-/** The yearly procurement budgets per funding source: listed, edited and saved together. */
+/** The yearly procurement budgets per funding source: listed, edited and saved together (the shared BudgetsPut contract). */
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useFieldArray } from "react-hook-form";
+import { BudgetsPut, type Budget } from "@shared/contracts/scenarios";
 import { useBudgets, useSaveBudgets } from "../../api/quantification";
-import { useProgrammes } from "../../api/reference";
-import { FieldIssues } from "./FieldIssues";
+import { FieldMessage, FormActions, FormFrame, QuantityField, SelectField, type Option } from "../../lib/forms/fields";
+import { numberOrNaN } from "../../lib/forms/parse";
+import { useContractForm } from "../../lib/forms/useContractForm";
+import { useFundingOptions } from "./fundingOptions";
 
-interface Row {
-  fundingSource: string;
-  year: string;
-  amountXof: string;
+/** The budgets as typed. */
+interface BudgetValues {
+  budgets: { fundingSource: string; year: string; amountXof: string }[];
+}
+
+const toRequest = (v: BudgetValues) => ({
+  budgets: v.budgets.map((b) => ({
+    fundingSource: b.fundingSource,
+    year: numberOrNaN(b.year),
+    amountXof: numberOrNaN(b.amountXof),
+  })),
+});
+const EMPTY: BudgetValues = { budgets: [] };
+const MESSAGES = { "budgets.*.year": "quant.budgets.twice" };
+const rowsOf = (budgets: readonly Budget[]) =>
+  budgets.map((b) => ({ fundingSource: b.fundingSource, year: String(b.year), amountXof: String(b.amountXof) }));
+
+/** The rows (field array "budgets") and the button that adds one for next year. */
+function BudgetRows({ funding }: { funding: Option[] }) {
+  const { t } = useTranslation();
+  const { fields, append } = useFieldArray<BudgetValues>({ name: "budgets" });
+  const nextYear = String(new Date().getUTCFullYear() + 1);
+  return (
+    <>
+      {fields.length === 0 && <p className="muted">{t("quant.budgets.none")}</p>}
+      {fields.map((f, i) => (
+        <div key={f.id} className="quant-lot-row">
+          <SelectField
+            name={`budgets.${i}.fundingSource`}
+            id={`budget-source-${i}`}
+            label={t("quant.pipeline.fundingSource")}
+            options={funding}
+          />
+          <QuantityField name={`budgets.${i}.year`} id={`budget-year-${i}`} label={t("quant.budgets.year")} />
+          <QuantityField name={`budgets.${i}.amountXof`} id={`budget-amount-${i}`} label={t("quant.budgets.amount")} />
+        </div>
+      ))}
+      <FieldMessage id="budgets-msg" name="budgets" />
+      <button
+        type="button"
+        className="button button-small"
+        onClick={() => append({ fundingSource: funding[0]?.value ?? "", year: nextYear, amountXof: "" })}
+      >
+        {t("quant.scenarios.addBudget")}
+      </button>
+    </>
+  );
 }
 
 /** The budgets form. */
 export function BudgetsForm() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const budgets = useBudgets();
-  // Funding sources are the programmes (cost recovery and one per free-care programme).
-  const funding = useProgrammes();
+  const funding = useFundingOptions();
   const save = useSaveBudgets();
-  const [rows, setRows] = useState<Row[]>([]);
   const [saved, setSaved] = useState(false);
+  const form = useContractForm({
+    contract: BudgetsPut,
+    toRequest,
+    defaultValues: EMPTY,
+    customMessages: MESSAGES,
+  });
+  const { reset } = form;
   useEffect(() => {
-    if (budgets.data)
-      setRows(
-        budgets.data.map((b) => ({
-          fundingSource: b.fundingSource,
-          year: String(b.year),
-          amountXof: String(b.amountXof),
-        })),
-      );
-  }, [budgets.data]);
-  const set = (i: number, patch: Partial<Row>) => {
-    setSaved(false);
-    setRows((all) => all.map((r, j) => (j === i ? { ...r, ...patch } : r)));
-  };
-  const nextYear = String(new Date().getUTCFullYear() + 1);
+    if (budgets.data) reset({ budgets: rowsOf(budgets.data) });
+  }, [budgets.data, reset]);
   return (
-    <form
-      className="quant-section"
-      data-testid="budgets-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        save.mutate(
-          {
-            budgets: rows.map((r) => ({
-              fundingSource: r.fundingSource,
-              year: Number(r.year),
-              amountXof: Number(r.amountXof),
-            })),
-          },
-          { onSuccess: () => setSaved(true) },
-        );
+    <FormFrame
+      form={form}
+      onValid={(body) => {
+        setSaved(false);
+        save.mutate(body, { onSuccess: () => setSaved(true) });
       }}
+      serverError={save.error}
+      className="quant-section"
+      aria-labelledby="budgets-title"
+      data-testid="budgets-form"
     >
-      <h2>{t("quant.budgets.title")}</h2>
-      {rows.length === 0 && <p className="muted">{t("quant.budgets.none")}</p>}
-      {rows.map((r, i) => (
-        <div key={i} className="quant-lot-row">
-          <div className="field">
-            <label htmlFor={`budget-source-${i}`}>{t("quant.pipeline.fundingSource")}</label>
-            <select
-              id={`budget-source-${i}`}
-              value={r.fundingSource}
-              onChange={(e) => set(i, { fundingSource: e.target.value })}
-            >
-              {(funding.data ?? []).map((p) => (
-                <option key={p.code} value={p.code}>
-                  {i18n.language === "en" ? p.nameEn : p.nameFr}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor={`budget-year-${i}`}>{t("quant.budgets.year")}</label>
-            <input
-              id={`budget-year-${i}`}
-              inputMode="numeric"
-              value={r.year}
-              onChange={(e) => set(i, { year: e.target.value })}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor={`budget-amount-${i}`}>{t("quant.budgets.amount")}</label>
-            <input
-              id={`budget-amount-${i}`}
-              inputMode="numeric"
-              value={r.amountXof}
-              onChange={(e) => set(i, { amountXof: e.target.value })}
-            />
-          </div>
-        </div>
-      ))}
-      <div className="quant-actions">
-        <button
-          type="button"
-          className="button button-small"
-          onClick={() =>
-            setRows([...rows, { fundingSource: funding.data?.[0]?.code ?? "", year: nextYear, amountXof: "" }])
-          }
-        >
-          {t("quant.scenarios.addBudget")}
-        </button>
-        <button type="submit" className="button button-primary" disabled={save.isPending || rows.length === 0}>
-          {t("quant.budgets.save")}
-        </button>
+      <h2 id="budgets-title">{t("quant.budgets.title")}</h2>
+      <BudgetRows funding={funding} />
+      <FormActions submitLabel={t("quant.budgets.save")} pending={save.isPending}>
         {saved && <span role="status">{t("quant.budgets.saved")}</span>}
-      </div>
-      <FieldIssues error={save.error} fieldsKey="quant.pipeline.fields" />
-    </form>
+      </FormActions>
+    </FormFrame>
   );
 }

@@ -5,6 +5,7 @@
  */
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import type { CataloguePlan } from "@shared/contracts/forecasts";
 import { runExportUrl, startPlanRun, usePlanRun } from "../../api/quantification";
 import { ActionError } from "../../components/ActionError";
 import { ErrorState } from "../../components/States";
@@ -18,13 +19,43 @@ import { ScenarioSelect } from "./ScenarioSelect";
 
 const CSV_VIEWS = ["products", "suggestions", "funding", "uncovered"] as const;
 
-/** The catalogue screen. */
-export default function CataloguePage() {
+/** A finished run: how long it took, the exports, the funding against the budgets and the products. */
+function CatalogueDone({ runId, result }: { runId: string; result: CataloguePlan }) {
   const { t, i18n } = useTranslation();
-  const [params, update] = useSearchState();
-  const scenarioId = params.get("scenario") ? Number(params.get("scenario")) : null;
-  const runId = params.get("run");
-  const run = usePlanRun(runId);
+  return (
+    <div data-testid="catalogue-result">
+      <p role="status">
+        {t("quant.catalogue.done", {
+          seconds: formatDecimal(result.elapsedMs / 1000, i18n.language, 1),
+          count: result.products.length,
+          from: formatPeriod(result.start, i18n.language),
+          horizon: result.horizon,
+        })}{" "}
+        {result.failed.length > 0 && t("quant.catalogue.failedProducts", { count: result.failed.length })}
+      </p>
+      <div className="quant-actions">
+        <a className="button" href={runExportUrl(runId, "xlsx")} download>
+          {t("quant.export.xlsx")}
+        </a>
+        {CSV_VIEWS.map((v) => (
+          <a key={v} className="button button-small button-ghost" href={runExportUrl(runId, "csv", v)} download>
+            {t("quant.export.csvOf", { view: v })}
+          </a>
+        ))}
+      </div>
+      <section className="quant-section">
+        <CatalogueFunding plan={result} />
+      </section>
+      <section className="quant-section">
+        <h2>{t("quant.catalogue.productsTitle")}</h2>
+        <CatalogueProducts plan={result} />
+      </section>
+    </div>
+  );
+}
+
+/** Starting a run of the catalogue (with a scenario or not): its pending state and error. */
+function useStartRun(scenarioId: number | null, onStarted: (id: string) => void) {
   const [error, setError] = useState<unknown>(null);
   const [starting, setStarting] = useState(false);
   const start = async () => {
@@ -32,13 +63,24 @@ export default function CataloguePage() {
     setStarting(true);
     try {
       const started = await startPlanRun(scenarioId === null ? {} : { scenarioId });
-      update({ run: started.id });
+      onStarted(started.id);
     } catch (e) {
       setError(e);
     } finally {
       setStarting(false);
     }
   };
+  return { start, starting, error };
+}
+
+/** The catalogue screen. */
+export default function CataloguePage() {
+  const { t } = useTranslation();
+  const [params, update] = useSearchState();
+  const scenarioId = params.get("scenario") ? Number(params.get("scenario")) : null;
+  const runId = params.get("run");
+  const run = usePlanRun(runId);
+  const { start, starting, error } = useStartRun(scenarioId, (id) => update({ run: id }));
   const result = run.data?.result ?? null;
   return (
     <QuantLayout>
@@ -67,36 +109,7 @@ export default function CataloguePage() {
           {t("quant.catalogue.failed", { message: run.data.error?.message ?? "" })}
         </p>
       )}
-      {result && runId && (
-        <div data-testid="catalogue-result">
-          <p role="status">
-            {t("quant.catalogue.done", {
-              seconds: formatDecimal(result.elapsedMs / 1000, i18n.language, 1),
-              count: result.products.length,
-              from: formatPeriod(result.start, i18n.language),
-              horizon: result.horizon,
-            })}{" "}
-            {result.failed.length > 0 && t("quant.catalogue.failedProducts", { count: result.failed.length })}
-          </p>
-          <div className="quant-actions">
-            <a className="button" href={runExportUrl(runId, "xlsx")} download>
-              {t("quant.export.xlsx")}
-            </a>
-            {CSV_VIEWS.map((v) => (
-              <a key={v} className="button button-small button-ghost" href={runExportUrl(runId, "csv", v)} download>
-                {t("quant.export.csvOf", { view: v })}
-              </a>
-            ))}
-          </div>
-          <section className="quant-section">
-            <CatalogueFunding plan={result} />
-          </section>
-          <section className="quant-section">
-            <h2>{t("quant.catalogue.productsTitle")}</h2>
-            <CatalogueProducts plan={result} />
-          </section>
-        </div>
-      )}
+      {result && runId && <CatalogueDone runId={runId} result={result} />}
       <BudgetsForm />
     </QuantLayout>
   );

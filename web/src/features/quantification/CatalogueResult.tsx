@@ -2,6 +2,7 @@
 import { useTranslation } from "react-i18next";
 import type { CataloguePlan } from "@shared/contracts/forecasts";
 import { formatDate, formatNumber, formatPeriod, formatXof } from "../../i18n/format";
+import { DataTable, type Columns } from "../../lib/table/DataTable";
 
 /** The products of a run (sorted by first stock-out, vital first). */
 export function CatalogueProducts({ plan }: { plan: CataloguePlan }) {
@@ -71,85 +72,101 @@ export function CatalogueProducts({ plan }: { plan: CataloguePlan }) {
   );
 }
 
-/** The funding sources against their budgets, and the procurements left uncovered. */
-export function CatalogueFunding({ plan }: { plan: CataloguePlan }) {
+type FundingSource = CataloguePlan["funding"]["sources"][number];
+type Uncovered = CataloguePlan["funding"]["uncovered"][number];
+const FUNDING_COLUMNS = ["budget", "committed", "planned", "suggested", "covered", "uncovered", "remaining"] as const;
+
+/** Each funding source against its budget (FCFA; no budget said so). */
+function FundingTable({ plan }: { plan: CataloguePlan }) {
+  const { t, i18n } = useTranslation();
+  const x = (v: number | null) => (v === null ? t("quant.catalogue.noBudget") : formatXof(v, i18n.language));
+  const value = (s: FundingSource, k: (typeof FUNDING_COLUMNS)[number]) => s[`${k}Xof`];
+  const columns: Columns<FundingSource> = [
+    { id: "source", header: t("quant.catalogue.columns.source"), rowHeader: true, cell: (s) => s.fundingSource },
+    ...FUNDING_COLUMNS.map((k) => ({
+      id: k,
+      header: t(`quant.catalogue.columns.${k}`),
+      numeric: true,
+      className: "nowrap",
+      cell: (s: FundingSource) =>
+        k === "uncovered" ? (
+          <span className={s.uncoveredXof > 0 ? "status-stockout" : undefined}>{x(s.uncoveredXof)}</span>
+        ) : k === "remaining" && s.remainingXof === null ? (
+          "—"
+        ) : (
+          x(value(s, k))
+        ),
+    })),
+  ];
+  return (
+    <DataTable
+      columns={columns}
+      rows={plan.funding.sources}
+      rowKey={(s) => s.fundingSource}
+      label={t("quant.catalogue.fundingTitle")}
+      className="quant-table"
+      testId="catalogue-funding"
+    />
+  );
+}
+
+/** The suggested procurements the budgets cannot cover, vital first. */
+function UncoveredTable({ plan }: { plan: CataloguePlan }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const x = (v: number | null) => (v === null ? t("quant.catalogue.noBudget") : formatXof(v, lang));
   const c = (k: string) => t(`quant.catalogue.columns.${k}`);
+  const columns: Columns<Uncovered> = [
+    { id: "product", header: c("product"), rowHeader: true, cell: (u) => u.product },
+    { id: "ven", header: c("ven"), cell: (u) => t(`quant.vitalShort.${u.ven}`) },
+    {
+      id: "orderDate",
+      header: c("orderDate"),
+      className: "nowrap",
+      cell: (u) => (
+        <>
+          {formatDate(u.orderDate)}
+          {u.emergency && <span className="badge badge-emergency block">{t("quant.plan.emergency")}</span>}
+        </>
+      ),
+    },
+    { id: "source", header: c("source"), cell: (u) => u.fundingSource },
+    { id: "packs", header: c("packs"), numeric: true, cell: (u) => formatNumber(u.packs, lang) },
+    {
+      id: "packsUncovered",
+      header: c("packsUncovered"),
+      numeric: true,
+      cell: (u) => formatNumber(u.packsUncovered, lang),
+    },
+    {
+      id: "uncovered",
+      header: c("uncovered"),
+      numeric: true,
+      className: "nowrap",
+      cell: (u) => formatXof(u.costUncoveredXof, lang),
+    },
+  ];
+  return (
+    <DataTable
+      columns={columns}
+      rows={plan.funding.uncovered}
+      rowKey={(u) => `${u.product}-${u.suggestionId}`}
+      label={t("quant.catalogue.uncoveredTitle")}
+      className="quant-table"
+      testId="catalogue-uncovered"
+      empty={t("quant.catalogue.noUncovered")}
+    />
+  );
+}
+
+/** The funding sources against their budgets, and the procurements left uncovered. */
+export function CatalogueFunding({ plan }: { plan: CataloguePlan }) {
+  const { t } = useTranslation();
   return (
     <>
       <h2>{t("quant.catalogue.fundingTitle")}</h2>
-      <div className="table-scroll" role="region" aria-label={t("quant.catalogue.fundingTitle")} tabIndex={0}>
-        <table className="table quant-table" data-testid="catalogue-funding">
-          <thead>
-            <tr>
-              <th scope="col">{c("source")}</th>
-              {["budget", "committed", "planned", "suggested", "covered", "uncovered", "remaining"].map((k) => (
-                <th key={k} scope="col" className="num">
-                  {c(k)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {plan.funding.sources.map((s) => (
-              <tr key={s.fundingSource}>
-                <th scope="row">{s.fundingSource}</th>
-                <td className="num nowrap">{x(s.budgetXof)}</td>
-                <td className="num nowrap">{x(s.committedXof)}</td>
-                <td className="num nowrap">{x(s.plannedXof)}</td>
-                <td className="num nowrap">{x(s.suggestedXof)}</td>
-                <td className="num nowrap">{x(s.coveredXof)}</td>
-                <td className={`num nowrap ${s.uncoveredXof > 0 ? "status-stockout" : ""}`}>{x(s.uncoveredXof)}</td>
-                <td className="num nowrap">{s.remainingXof === null ? "—" : x(s.remainingXof)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <FundingTable plan={plan} />
       <h2>{t("quant.catalogue.uncoveredTitle")}</h2>
-      {plan.funding.uncovered.length === 0 ? (
-        <p className="muted">{t("quant.catalogue.noUncovered")}</p>
-      ) : (
-        <div className="table-scroll" role="region" aria-label={t("quant.catalogue.uncoveredTitle")} tabIndex={0}>
-          <table className="table quant-table" data-testid="catalogue-uncovered">
-            <thead>
-              <tr>
-                <th scope="col">{c("product")}</th>
-                <th scope="col">{c("ven")}</th>
-                <th scope="col">{c("orderDate")}</th>
-                <th scope="col">{c("source")}</th>
-                <th scope="col" className="num">
-                  {c("packs")}
-                </th>
-                <th scope="col" className="num">
-                  {c("packsUncovered")}
-                </th>
-                <th scope="col" className="num">
-                  {c("uncovered")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {plan.funding.uncovered.map((u) => (
-                <tr key={`${u.product}-${u.suggestionId}`}>
-                  <th scope="row">{u.product}</th>
-                  <td>{t(`quant.vitalShort.${u.ven}`)}</td>
-                  <td className="nowrap">
-                    {formatDate(u.orderDate)}
-                    {u.emergency && <span className="badge badge-emergency block">{t("quant.plan.emergency")}</span>}
-                  </td>
-                  <td>{u.fundingSource}</td>
-                  <td className="num">{formatNumber(u.packs, lang)}</td>
-                  <td className="num">{formatNumber(u.packsUncovered, lang)}</td>
-                  <td className="num nowrap">{formatXof(u.costUncoveredXof, lang)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <UncoveredTable plan={plan} />
     </>
   );
 }

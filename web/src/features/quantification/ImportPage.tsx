@@ -15,6 +15,7 @@ import { previewHistory, useApplyHistory, useHistoryImports } from "../../api/qu
 import { ActionError } from "../../components/ActionError";
 import { Loading } from "../../components/States";
 import { formatDateTime, formatNumber, formatPeriod } from "../../i18n/format";
+import { DataTable, type Columns } from "../../lib/table/DataTable";
 import { noteText } from "./notes";
 import { QuantLayout } from "./QuantLayout";
 
@@ -55,21 +56,15 @@ function IssuesTable({ issues, testId }: { issues: HistoryIssue[]; testId: strin
   );
 }
 
-/** The import screen. */
-export default function ImportPage() {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
-  const imports = useHistoryImports();
-  const apply = useApplyHistory();
+/** The chosen file: read, sent for a preview; what is shown while it is read, and what went wrong. */
+function useHistoryFile() {
   const [file, setFile] = useState<HistoryFileUpload | null>(null);
   const [preview, setPreview] = useState<HistoryImportPreview | null>(null);
-  const [applied, setApplied] = useState<HistoryImportBatch | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [reading, setReading] = useState(false);
   const [tooLarge, setTooLarge] = useState(false);
   const choose = async (chosen: File | undefined) => {
     setPreview(null);
-    setApplied(null);
     setError(null);
     setFile(null);
     setTooLarge(false);
@@ -86,7 +81,105 @@ export default function ImportPage() {
       setReading(false);
     }
   };
+  return { file, preview, error, reading, tooLarge, choose };
+}
+
+/** What the file would import (or its issues), its warnings, and the button that imports it all or nothing. */
+function ImportPreview({ file, preview }: { file: HistoryFileUpload; preview: HistoryImportPreview }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const apply = useApplyHistory();
+  const [applied, setApplied] = useState<HistoryImportBatch | null>(null);
   const n = (v: number) => formatNumber(v, lang);
+  const summary = preview.summary;
+  return (
+    <div data-testid="import-preview">
+      {preview.issues.length > 0 && (
+        <>
+          <h3 className="warn-text">{t("quant.import.issuesTitle", { count: preview.issues.length })}</h3>
+          <IssuesTable issues={preview.issues} testId="import-issues" />
+        </>
+      )}
+      {summary && (
+        <p role="status">
+          {t("quant.import.ready", {
+            records: n(preview.records),
+            from: formatPeriod(summary.firstPeriod, lang),
+            to: formatPeriod(summary.lastPeriod, lang),
+            facilities: n(summary.facilities),
+            products: n(summary.products),
+            inserted: n(summary.inserted),
+            replaced: n(summary.replaced),
+            unchanged: n(summary.unchanged),
+          })}
+        </p>
+      )}
+      {preview.warnings.length > 0 && (
+        <details>
+          <summary>{t("quant.import.warningsTitle", { count: preview.warnings.length })}</summary>
+          <IssuesTable issues={preview.warnings} testId="import-warnings" />
+        </details>
+      )}
+      {summary && !applied && (
+        <button
+          type="button"
+          className="button button-primary"
+          disabled={apply.isPending}
+          onClick={() => apply.mutate({ ...file, expectedHash: preview.contentHash }, { onSuccess: setApplied })}
+        >
+          {t("quant.import.apply")}
+        </button>
+      )}
+      <ActionError error={apply.error} />
+      {applied && (
+        <p role="status" className="notice" data-testid="import-applied">
+          {t("quant.import.applied", {
+            id: applied.id,
+            inserted: n(applied.inserted),
+            replaced: n(applied.replaced),
+            unchanged: n(applied.unchanged),
+          })}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** The imports already applied. */
+function ImportHistory() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const imports = useHistoryImports();
+  const columns: Columns<HistoryImportBatch> = [
+    { id: "at", header: t("quant.import.at"), className: "nowrap", cell: (b) => formatDateTime(b.createdAt) },
+    { id: "file", header: t("quant.import.fileName"), rowHeader: true, cell: (b) => b.fileName },
+    { id: "rows", header: t("quant.import.rows"), numeric: true, cell: (b) => formatNumber(b.rows, lang) },
+    {
+      id: "periods",
+      header: t("quant.import.periods"),
+      cell: (b) => `${formatPeriod(b.firstPeriod, lang)} – ${formatPeriod(b.lastPeriod, lang)}`,
+    },
+  ];
+  return (
+    <section className="quant-section">
+      <h2>{t("quant.import.historyTitle")}</h2>
+      <DataTable
+        columns={columns}
+        rows={imports.data ?? []}
+        rowKey={(b) => b.id}
+        label={t("quant.import.historyTitle")}
+        className="quant-table"
+        loading={imports.isPending}
+        empty={t("quant.import.none")}
+      />
+    </section>
+  );
+}
+
+/** The import screen. */
+export default function ImportPage() {
+  const { t } = useTranslation();
+  const { file, preview, error, reading, tooLarge, choose } = useHistoryFile();
   return (
     <QuantLayout>
       <section className="quant-section">
@@ -104,91 +197,9 @@ export default function ImportPage() {
         {reading && <Loading label={t("quant.import.reading")} />}
         {tooLarge && <p className="form-error">{t("quant.import.tooLarge")}</p>}
         <ActionError error={error} />
-        {preview && (
-          <div data-testid="import-preview">
-            {preview.issues.length > 0 && (
-              <>
-                <h3 className="warn-text">{t("quant.import.issuesTitle", { count: preview.issues.length })}</h3>
-                <IssuesTable issues={preview.issues} testId="import-issues" />
-              </>
-            )}
-            {preview.summary && (
-              <p role="status">
-                {t("quant.import.ready", {
-                  records: n(preview.records),
-                  from: formatPeriod(preview.summary.firstPeriod, lang),
-                  to: formatPeriod(preview.summary.lastPeriod, lang),
-                  facilities: n(preview.summary.facilities),
-                  products: n(preview.summary.products),
-                  inserted: n(preview.summary.inserted),
-                  replaced: n(preview.summary.replaced),
-                  unchanged: n(preview.summary.unchanged),
-                })}
-              </p>
-            )}
-            {preview.warnings.length > 0 && (
-              <details>
-                <summary>{t("quant.import.warningsTitle", { count: preview.warnings.length })}</summary>
-                <IssuesTable issues={preview.warnings} testId="import-warnings" />
-              </details>
-            )}
-            {preview.summary && file && !applied && (
-              <button
-                type="button"
-                className="button button-primary"
-                disabled={apply.isPending}
-                onClick={() => apply.mutate({ ...file, expectedHash: preview.contentHash }, { onSuccess: setApplied })}
-              >
-                {t("quant.import.apply")}
-              </button>
-            )}
-            <ActionError error={apply.error} />
-            {applied && (
-              <p role="status" className="notice" data-testid="import-applied">
-                {t("quant.import.applied", {
-                  id: applied.id,
-                  inserted: n(applied.inserted),
-                  replaced: n(applied.replaced),
-                  unchanged: n(applied.unchanged),
-                })}
-              </p>
-            )}
-          </div>
-        )}
+        {preview && file && <ImportPreview key={preview.contentHash} file={file} preview={preview} />}
       </section>
-      <section className="quant-section">
-        <h2>{t("quant.import.historyTitle")}</h2>
-        {(imports.data ?? []).length === 0 ? (
-          <p className="muted">{t("quant.import.none")}</p>
-        ) : (
-          <div className="table-scroll" role="region" aria-label={t("quant.import.historyTitle")} tabIndex={0}>
-            <table className="table quant-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("quant.import.at")}</th>
-                  <th scope="col">{t("quant.import.fileName")}</th>
-                  <th scope="col" className="num">
-                    {t("quant.import.rows")}
-                  </th>
-                  <th scope="col">{t("quant.import.periods")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {imports.data!.map((b) => (
-                  <tr key={b.id}>
-                    <td className="nowrap">{formatDateTime(b.createdAt)}</td>
-                    <th scope="row">{b.fileName}</th>
-                    <td className="num">{n(b.rows)}</td>
-                    <td>
-                      {formatPeriod(b.firstPeriod, lang)} – {formatPeriod(b.lastPeriod, lang)}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+      <ImportHistory />
     </QuantLayout>
   );
 }

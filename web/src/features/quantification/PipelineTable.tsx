@@ -2,121 +2,108 @@
  * Pipeline shipments as a table: each open one can be edited in place (quantity, expected date, status, supplier,
  * funding), received at PPM central (ReceiveForm) or cancelled; received ones show what arrived.
  */
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import type { PipelinePatch, PipelineShipmentView } from "@shared/contracts/pipeline";
-import { useCancelShipment, useEditShipment } from "../../api/quantification";
-import { useProgrammes } from "../../api/reference";
+import type { PipelineShipmentView } from "@shared/contracts/pipeline";
+import { useCancelShipment } from "../../api/quantification";
 import { formatDate, formatNumber, formatXof } from "../../i18n/format";
 import { FieldIssues } from "./FieldIssues";
 import { ReceiveForm } from "./ReceiveForm";
+import { ShipmentEditRow } from "./ShipmentEditRow";
 
-const OPEN_STATUSES = ["planned", "ordered", "shipped"] as const;
-
-/** The editable fields of a row while it is edited. */
-interface Draft {
-  qtyUnits: string;
-  expectedDate: string;
-  status: PipelinePatch["status"];
-  supplier: string;
-  fundingSource: string;
+/** The buttons of an open shipment: edit, receive, cancel (after a confirmation). */
+function RowActions({ onEdit, onReceive, onCancel, cancelling }: RowActionsProps) {
+  const { t } = useTranslation();
+  return (
+    <div className="quant-actions">
+      <button type="button" className="button button-small" onClick={onEdit}>
+        {t("quant.pipeline.edit")}
+      </button>
+      <button type="button" className="button button-small" onClick={onReceive}>
+        {t("quant.pipeline.receive")}
+      </button>
+      <button
+        type="button"
+        className="button button-small button-ghost"
+        disabled={cancelling}
+        onClick={() => {
+          if (window.confirm(t("quant.pipeline.removeConfirm"))) onCancel();
+        }}
+      >
+        {t("quant.pipeline.remove")}
+      </button>
+    </div>
+  );
+}
+interface RowActionsProps {
+  onEdit: () => void;
+  onReceive: () => void;
+  onCancel: () => void;
+  cancelling: boolean;
 }
 
-/** One row being edited. */
-function EditRow({ s, showProduct, onDone }: { s: PipelineShipmentView; showProduct: boolean; onDone: () => void }) {
+/** One shipment as read: what was ordered and, once received, what arrived and when. */
+function ShipmentRow({
+  s,
+  showProduct,
+  actions,
+}: {
+  s: PipelineShipmentView;
+  showProduct: boolean;
+  actions: ReactNode;
+}) {
   const { t, i18n } = useTranslation();
-  const programmes = useProgrammes();
-  const edit = useEditShipment();
-  const [draft, setDraft] = useState<Draft>({
-    qtyUnits: String(s.qtyUnits),
-    expectedDate: s.expectedDate,
-    status: s.status === "received" ? "shipped" : s.status,
-    supplier: s.supplier,
-    fundingSource: s.fundingSource,
-  });
-  const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
-  const save = () => {
-    const patch: PipelinePatch = {
-      qtyUnits: Number(draft.qtyUnits),
-      expectedDate: draft.expectedDate,
-      status: draft.status,
-      supplier: draft.supplier,
-      fundingSource: draft.fundingSource,
-    };
-    edit.mutate({ id: s.id, patch }, { onSuccess: onDone });
-  };
-  const label = (k: string) => t(`quant.pipeline.fields.${k}`);
+  const lang = i18n.language;
   return (
-    <tr data-shipment-id={s.id} className="is-selected">
+    <tr data-shipment-id={s.id}>
       {showProduct && <th scope="row">{s.productName}</th>}
-      <td>
-        <input
-          aria-label={label("supplier")}
-          value={draft.supplier}
-          onChange={(e) => set({ supplier: e.target.value })}
-        />
-      </td>
-      <td>
-        <select
-          aria-label={label("fundingSource")}
-          value={draft.fundingSource}
-          onChange={(e) => set({ fundingSource: e.target.value })}
-        >
-          {(programmes.data ?? []).map((p) => (
-            <option key={p.code} value={p.code}>
-              {i18n.language === "en" ? p.nameEn : p.nameFr}
-            </option>
-          ))}
-        </select>
-      </td>
+      <td>{s.supplier}</td>
+      <td>{s.fundingSource}</td>
       <td className="num">
-        <input
-          aria-label={label("qtyUnits")}
-          inputMode="numeric"
-          value={draft.qtyUnits}
-          onChange={(e) => set({ qtyUnits: e.target.value })}
-        />
+        {formatNumber(s.qtyUnits, lang)}
+        {s.receivedQty !== null && <span className="muted small block">{formatNumber(s.receivedQty, lang)}</span>}
       </td>
-      <td>
-        <input
-          aria-label={label("expectedDate")}
-          type="date"
-          value={draft.expectedDate}
-          onChange={(e) => set({ expectedDate: e.target.value })}
-        />
+      <td className="nowrap">
+        {formatDate(s.expectedDate)}
+        {s.receivedAt && <span className="muted small block">{formatDate(s.receivedAt)}</span>}
       </td>
-      <td>
-        <select
-          aria-label={label("status")}
-          value={draft.status}
-          onChange={(e) => set({ status: e.target.value as Draft["status"] })}
-        >
-          {OPEN_STATUSES.map((st) => (
-            <option key={st} value={st}>
-              {t(`quant.pipeline.statuses.${st}`)}
-            </option>
-          ))}
-        </select>
+      <td>{t(`quant.pipeline.statuses.${s.status}`)}</td>
+      <td className="num nowrap">
+        {s.costXof !== null
+          ? formatXof(s.costXof, lang)
+          : t("quant.pipeline.costEstimated", { cost: formatXof(s.estimatedCostXof, lang) })}
       </td>
-      <td colSpan={2}>
-        <div className="quant-actions">
-          <button type="button" className="button button-primary button-small" onClick={save} disabled={edit.isPending}>
-            {t("quant.pipeline.save")}
-          </button>
-          <button type="button" className="button button-small" onClick={onDone}>
-            {t("quant.pipeline.cancel")}
-          </button>
-        </div>
-        <FieldIssues error={edit.error} fieldsKey="quant.pipeline.fields" />
-      </td>
+      <td>{s.status !== "received" && actions}</td>
     </tr>
+  );
+}
+
+/** The header row. */
+function PipelineHead({ showProduct }: { showProduct: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <thead>
+      <tr>
+        {showProduct && <th scope="col">{t("quant.product")}</th>}
+        <th scope="col">{t("quant.pipeline.supplier")}</th>
+        <th scope="col">{t("quant.pipeline.fundingSource")}</th>
+        <th scope="col" className="num">
+          {t("quant.pipeline.quantity")}
+        </th>
+        <th scope="col">{t("quant.pipeline.expectedDate")}</th>
+        <th scope="col">{t("quant.pipeline.status")}</th>
+        <th scope="col" className="num">
+          {t("quant.pipeline.cost")}
+        </th>
+        <th scope="col">{t("quant.pipeline.actions")}</th>
+      </tr>
+    </thead>
   );
 }
 
 /** The table of shipments. */
 export function PipelineTable({ items, showProduct }: { items: PipelineShipmentView[]; showProduct: boolean }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+  const { t } = useTranslation();
   const [editing, setEditing] = useState<number | null>(null);
   const [receiving, setReceiving] = useState<number | null>(null);
   const cancel = useCancelShipment();
@@ -125,70 +112,25 @@ export function PipelineTable({ items, showProduct }: { items: PipelineShipmentV
     <>
       <div className="table-scroll" role="region" aria-label={t("quant.pipeline.title")} tabIndex={0}>
         <table className="table quant-table" data-testid="pipeline-table">
-          <thead>
-            <tr>
-              {showProduct && <th scope="col">{t("quant.product")}</th>}
-              <th scope="col">{t("quant.pipeline.supplier")}</th>
-              <th scope="col">{t("quant.pipeline.fundingSource")}</th>
-              <th scope="col" className="num">
-                {t("quant.pipeline.quantity")}
-              </th>
-              <th scope="col">{t("quant.pipeline.expectedDate")}</th>
-              <th scope="col">{t("quant.pipeline.status")}</th>
-              <th scope="col" className="num">
-                {t("quant.pipeline.cost")}
-              </th>
-              <th scope="col">{t("quant.pipeline.actions")}</th>
-            </tr>
-          </thead>
+          <PipelineHead showProduct={showProduct} />
           <tbody>
             {items.map((s) =>
               editing === s.id ? (
-                <EditRow key={s.id} s={s} showProduct={showProduct} onDone={() => setEditing(null)} />
+                <ShipmentEditRow key={s.id} s={s} columns={showProduct ? 8 : 7} onDone={() => setEditing(null)} />
               ) : (
-                <tr key={s.id} data-shipment-id={s.id}>
-                  {showProduct && <th scope="row">{s.productName}</th>}
-                  <td>{s.supplier}</td>
-                  <td>{s.fundingSource}</td>
-                  <td className="num">
-                    {formatNumber(s.qtyUnits, lang)}
-                    {s.receivedQty !== null && (
-                      <span className="muted small block">{formatNumber(s.receivedQty, lang)}</span>
-                    )}
-                  </td>
-                  <td className="nowrap">
-                    {formatDate(s.expectedDate)}
-                    {s.receivedAt && <span className="muted small block">{formatDate(s.receivedAt)}</span>}
-                  </td>
-                  <td>{t(`quant.pipeline.statuses.${s.status}`)}</td>
-                  <td className="num nowrap">
-                    {s.costXof !== null
-                      ? formatXof(s.costXof, lang)
-                      : t("quant.pipeline.costEstimated", { cost: formatXof(s.estimatedCostXof, lang) })}
-                  </td>
-                  <td>
-                    {s.status !== "received" && (
-                      <div className="quant-actions">
-                        <button type="button" className="button button-small" onClick={() => setEditing(s.id)}>
-                          {t("quant.pipeline.edit")}
-                        </button>
-                        <button type="button" className="button button-small" onClick={() => setReceiving(s.id)}>
-                          {t("quant.pipeline.receive")}
-                        </button>
-                        <button
-                          type="button"
-                          className="button button-small button-ghost"
-                          disabled={cancel.isPending}
-                          onClick={() => {
-                            if (window.confirm(t("quant.pipeline.removeConfirm"))) cancel.mutate(s.id);
-                          }}
-                        >
-                          {t("quant.pipeline.remove")}
-                        </button>
-                      </div>
-                    )}
-                  </td>
-                </tr>
+                <ShipmentRow
+                  key={s.id}
+                  s={s}
+                  showProduct={showProduct}
+                  actions={
+                    <RowActions
+                      onEdit={() => setEditing(s.id)}
+                      onReceive={() => setReceiving(s.id)}
+                      onCancel={() => cancel.mutate(s.id)}
+                      cancelling={cancel.isPending}
+                    />
+                  }
+                />
               ),
             )}
           </tbody>

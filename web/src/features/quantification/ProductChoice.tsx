@@ -1,7 +1,7 @@
 /** The product a quantification screen is about, kept in the address (?produit=ID) so the tabs share it. */
 import { useProducts } from "../../api/reference";
 import { useSearchState } from "../../components/useSearchState";
-import { ProductPicker } from "../stockEntry/ProductPicker";
+import { ProductPicker } from "../../lib/pickers/ProductPicker";
 
 /** The chosen product id (null: none) and how to change it. */
 export function useProductParam(): [number | null, (id: number | null) => void] {

@@ -1,119 +1,108 @@
 /** Receiving a pipeline shipment at PPM central: the lots that arrived (code, expiry, quantity), booked in the ledger. */
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { PipelineReceiveResult, PipelineShipmentView } from "@shared/contracts/pipeline";
+import { useFieldArray } from "react-hook-form";
+import { PipelineReceive, type PipelineReceiveResult, type PipelineShipmentView } from "@shared/contracts/pipeline";
 import { useReceiveShipment } from "../../api/quantification";
 import { formatNumber } from "../../i18n/format";
-import { FieldIssues } from "./FieldIssues";
+import { DateField, FormActions, FormFrame, QuantityField, TextField } from "../../lib/forms/fields";
+import { dateOrText, numberOrNaN, toDisplayDate } from "../../lib/forms/parse";
+import { useContractForm } from "../../lib/forms/useContractForm";
 
-interface LotDraft {
-  lotCode: string;
-  expiry: string;
-  quantity: string;
+/** The lots as typed. */
+interface ReceiveValues {
+  lots: { lotCode: string; expiry: string; quantity: string }[];
 }
 
-/** The receipt form of one shipment. */
-export function ReceiveForm({ shipment, onClose }: { shipment: PipelineShipmentView; onClose: () => void }) {
+const toRequest = (v: ReceiveValues) => ({
+  lots: v.lots.map((l) => ({ lotCode: l.lotCode, expiry: dateOrText(l.expiry), quantity: numberOrNaN(l.quantity) })),
+});
+
+/** What the receipt booked, and what did not arrive. */
+function ReceiveDone({ done, onClose }: { done: PipelineReceiveResult; onClose: () => void }) {
   const { t, i18n } = useTranslation();
-  const receive = useReceiveShipment();
-  const [lots, setLots] = useState<LotDraft[]>([
-    { lotCode: shipment.lotCode ?? "", expiry: shipment.expiry ?? "", quantity: String(shipment.qtyUnits) },
-  ]);
-  const [done, setDone] = useState<PipelineReceiveResult | null>(null);
-  const set = (i: number, patch: Partial<LotDraft>) =>
-    setLots((all) => all.map((l, j) => (j === i ? { ...l, ...patch } : l)));
-  const submit = () =>
-    receive.mutate(
-      {
-        id: shipment.id,
-        body: { lots: lots.map((l) => ({ lotCode: l.lotCode, expiry: l.expiry, quantity: Number(l.quantity) })) },
-      },
-      { onSuccess: setDone },
-    );
   const lang = i18n.language;
-  if (done)
-    return (
-      <div className="notice" role="status" data-testid="receive-done">
-        <p>
-          {t("quant.pipeline.received", {
-            qty: formatNumber(
-              done.movements.reduce((s, m) => s + m.qtyDelta, 0),
-              lang,
-            ),
-          })}
-        </p>
-        {done.shortfallUnits > 0 && (
-          <p>{t("quant.pipeline.shortfall", { qty: formatNumber(done.shortfallUnits, lang) })}</p>
-        )}
-        <button type="button" className="button button-small" onClick={onClose}>
-          {t("quant.pipeline.close")}
-        </button>
-      </div>
-    );
+  const received = done.movements.reduce((s, m) => s + m.qtyDelta, 0);
   return (
-    <form
-      className="quant-section"
-      data-testid="receive-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit();
-      }}
-    >
-      <h2>{t("quant.pipeline.receiveTitle", { facility: shipment.facilityName, id: shipment.id })}</h2>
-      <p className="small muted">{t("quant.pipeline.receiveIntro", { fundingSource: shipment.fundingSource })}</p>
-      {lots.map((l, i) => (
-        <div key={i} className="quant-lot-row">
-          <div className="field">
-            <label htmlFor={`lot-${i}`}>{t("quant.pipeline.lotCode")}</label>
-            <input id={`lot-${i}`} required value={l.lotCode} onChange={(e) => set(i, { lotCode: e.target.value })} />
-          </div>
-          <div className="field">
-            <label htmlFor={`expiry-${i}`}>{t("quant.pipeline.expiry")}</label>
-            <input
-              id={`expiry-${i}`}
-              type="date"
-              required
-              value={l.expiry}
-              onChange={(e) => set(i, { expiry: e.target.value })}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor={`qty-${i}`}>{t("quant.pipeline.quantity")}</label>
-            <input
-              id={`qty-${i}`}
-              inputMode="numeric"
-              required
-              value={l.quantity}
-              onChange={(e) => set(i, { quantity: e.target.value })}
-            />
-          </div>
-          {lots.length > 1 && (
-            <button
-              type="button"
-              className="button button-small button-ghost"
-              onClick={() => setLots(lots.filter((_, j) => j !== i))}
-            >
+    <div className="notice" role="status" data-testid="receive-done">
+      <p>{t("quant.pipeline.received", { qty: formatNumber(received, lang) })}</p>
+      {done.shortfallUnits > 0 && (
+        <p>{t("quant.pipeline.shortfall", { qty: formatNumber(done.shortfallUnits, lang) })}</p>
+      )}
+      <button type="button" className="button button-small" onClick={onClose}>
+        {t("quant.pipeline.close")}
+      </button>
+    </div>
+  );
+}
+
+/** The lot rows (field array "lots"), each removable while there are several, and a button to add one. */
+function LotRows() {
+  const { t } = useTranslation();
+  const { fields, append, remove } = useFieldArray<ReceiveValues>({ name: "lots" });
+  return (
+    <>
+      {fields.map((f, i) => (
+        <div key={f.id} className="quant-lot-row">
+          <TextField name={`lots.${i}.lotCode`} id={`lot-${i}`} label={t("quant.pipeline.lotCode")} maxLength={40} />
+          <DateField name={`lots.${i}.expiry`} id={`expiry-${i}`} label={t("quant.pipeline.expiry")} />
+          <QuantityField name={`lots.${i}.quantity`} id={`qty-${i}`} label={t("quant.pipeline.quantity")} />
+          {fields.length > 1 && (
+            <button type="button" className="button button-small button-ghost" onClick={() => remove(i)}>
               {t("quant.pipeline.removeLot")}
             </button>
           )}
         </div>
       ))}
-      <div className="quant-actions">
-        <button
-          type="button"
-          className="button button-small"
-          onClick={() => setLots([...lots, { lotCode: "", expiry: "", quantity: "" }])}
-        >
-          {t("quant.pipeline.addLot")}
-        </button>
-        <button type="submit" className="button button-primary" disabled={receive.isPending}>
-          {t("quant.pipeline.confirmReceive")}
-        </button>
+      <button
+        type="button"
+        className="button button-small"
+        onClick={() => append({ lotCode: "", expiry: "", quantity: "" })}
+      >
+        {t("quant.pipeline.addLot")}
+      </button>
+    </>
+  );
+}
+
+/** The receipt form of one shipment. */
+export function ReceiveForm({ shipment, onClose }: { shipment: PipelineShipmentView; onClose: () => void }) {
+  const { t } = useTranslation();
+  const receive = useReceiveShipment();
+  const [done, setDone] = useState<PipelineReceiveResult | null>(null);
+  const form = useContractForm({
+    contract: PipelineReceive,
+    toRequest,
+    defaultValues: {
+      lots: [
+        {
+          lotCode: shipment.lotCode ?? "",
+          expiry: shipment.expiry ? toDisplayDate(shipment.expiry) : "",
+          quantity: String(shipment.qtyUnits),
+        },
+      ],
+    },
+  });
+  if (done) return <ReceiveDone done={done} onClose={onClose} />;
+  return (
+    <FormFrame
+      form={form}
+      onValid={(body) => receive.mutate({ id: shipment.id, body }, { onSuccess: setDone })}
+      serverError={receive.error}
+      className="quant-section"
+      aria-labelledby="receive-title"
+      data-testid="receive-form"
+    >
+      <h2 id="receive-title">
+        {t("quant.pipeline.receiveTitle", { facility: shipment.facilityName, id: shipment.id })}
+      </h2>
+      <p className="small muted">{t("quant.pipeline.receiveIntro", { fundingSource: shipment.fundingSource })}</p>
+      <LotRows />
+      <FormActions submitLabel={t("quant.pipeline.confirmReceive")} pending={receive.isPending}>
         <button type="button" className="button" onClick={onClose}>
           {t("quant.pipeline.cancel")}
         </button>
-      </div>
-      <FieldIssues error={receive.error} fieldsKey="quant.pipeline.fields" />
-    </form>
+      </FormActions>
+    </FormFrame>
   );
 }

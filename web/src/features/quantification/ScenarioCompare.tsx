@@ -10,6 +10,7 @@ import type { Scenario } from "@shared/contracts/scenarios";
 import { startPlanRun, usePlanRun } from "../../api/quantification";
 import { ActionError } from "../../components/ActionError";
 import { formatNumber, formatXof } from "../../i18n/format";
+import { DataTable, type Columns } from "../../lib/table/DataTable";
 import { RunProgress } from "./RunProgress";
 
 /** One column: a scenario (null: the defaults) and its run. */
@@ -39,16 +40,66 @@ const MEASURES: { key: string; value: (p: CataloguePlan) => number; money: boole
   { key: "unmet", value: (p) => p.products.reduce((s, x) => s + x.unmetUnits, 0), money: false },
 ];
 
-/** The comparison: choose, run, compare. */
-export function ScenarioCompare({ scenarios }: { scenarios: Scenario[] }) {
+/** The check boxes: the defaults and each saved scenario (at most 4 chosen). */
+function ScenarioChoices(props: {
+  scenarios: Scenario[];
+  chosen: (number | null)[];
+  onToggle: (id: number | null) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="inline-choices">
+      {[null, ...props.scenarios.map((s) => s.id)].map((id) => {
+        const label = id === null ? t("quant.scenarios.defaults") : props.scenarios.find((s) => s.id === id)!.name;
+        return (
+          <label key={id ?? "defaults"} className="check">
+            <input
+              type="checkbox"
+              checked={props.chosen.includes(id)}
+              onChange={() => props.onToggle(id)}
+              aria-label={t("quant.scenarios.select", { name: label })}
+            />
+            {label}
+          </label>
+        );
+      })}
+    </div>
+  );
+}
+
+/** The totals of each finished run, one column per scenario. */
+function CompareTable({ names, plans }: { names: string[]; plans: (CataloguePlan | null)[] }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const [chosen, setChosen] = useState<(number | null)[]>([]);
+  const columns: Columns<(typeof MEASURES)[number]> = [
+    { id: "metric", header: t("quant.scenarios.metric"), rowHeader: true, cell: (m) => t(`quant.scenarios.${m.key}`) },
+    ...plans.map((p, i) => ({
+      id: `s${i}`,
+      header: names[i]!,
+      numeric: true,
+      className: "nowrap",
+      cell: (m: (typeof MEASURES)[number]) =>
+        p ? (m.money ? formatXof(m.value(p), lang) : formatNumber(m.value(p), lang)) : "—",
+    })),
+  ];
+  return (
+    <DataTable
+      columns={columns}
+      rows={MEASURES}
+      rowKey={(m) => m.key}
+      label={t("quant.scenarios.compareTable")}
+      caption={t("quant.scenarios.compareTable")}
+      className="quant-table"
+      testId="compare-table"
+    />
+  );
+}
+
+/** Starts one catalogue run per chosen scenario, in turn; the columns once all have started. */
+function useCompare(scenarios: Scenario[]) {
   const [columns, setColumns] = useState<Column[]>([]);
   const [error, setError] = useState<unknown>(null);
-  const toggle = (id: number | null) =>
-    setChosen((c) => (c.includes(id) ? c.filter((x) => x !== id) : c.length < 4 ? [...c, id] : c));
-  const compare = async () => {
+  const compare = async (chosen: (number | null)[]) => {
     setError(null);
     try {
       const started: Column[] = [];
@@ -61,35 +112,28 @@ export function ScenarioCompare({ scenarios }: { scenarios: Scenario[] }) {
       setError(e);
     }
   };
-  const followed = useRuns(columns);
+  return { followed: useRuns(columns), error, compare };
+}
+
+/** The comparison: choose, run, compare. */
+export function ScenarioCompare({ scenarios }: { scenarios: Scenario[] }) {
+  const { t } = useTranslation();
+  const [chosen, setChosen] = useState<(number | null)[]>([]);
+  const { followed, error, compare } = useCompare(scenarios);
+  const toggle = (id: number | null) =>
+    setChosen((c) => (c.includes(id) ? c.filter((x) => x !== id) : c.length < 4 ? [...c, id] : c));
   const name = (c: { scenario: Scenario | null }) => c.scenario?.name ?? t("quant.scenarios.defaults");
   const done = followed.every((c) => c.run?.status === "done") && followed.length > 0;
-  const plans = followed.map((c) => c.run?.result ?? null);
   return (
     <section className="quant-section" data-testid="scenario-compare">
       <h2>{t("quant.scenarios.compareTitle")}</h2>
       <p className="small muted">{t("quant.scenarios.compareHint")}</p>
-      <div className="inline-choices">
-        {[null, ...scenarios.map((s) => s.id)].map((id) => {
-          const label = id === null ? t("quant.scenarios.defaults") : scenarios.find((s) => s.id === id)!.name;
-          return (
-            <label key={id ?? "defaults"} className="check">
-              <input
-                type="checkbox"
-                checked={chosen.includes(id)}
-                onChange={() => toggle(id)}
-                aria-label={t("quant.scenarios.select", { name: label })}
-              />
-              {label}
-            </label>
-          );
-        })}
-      </div>
+      <ScenarioChoices scenarios={scenarios} chosen={chosen} onToggle={toggle} />
       <button
         type="button"
         className="button button-primary"
         disabled={chosen.length < 2}
-        onClick={() => void compare()}
+        onClick={() => void compare(chosen)}
       >
         {t("quant.scenarios.compare")}
       </button>
@@ -99,35 +143,7 @@ export function ScenarioCompare({ scenarios }: { scenarios: Scenario[] }) {
           <RunProgress key={c.runId} run={c.run as PlanRun} label={name(c)} />
         ) : null,
       )}
-      {done && (
-        <div className="table-scroll" role="region" aria-label={t("quant.scenarios.compareTable")} tabIndex={0}>
-          <table className="table quant-table" data-testid="compare-table">
-            <caption className="visually-hidden">{t("quant.scenarios.compareTable")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("quant.scenarios.metric")}</th>
-                {followed.map((c) => (
-                  <th key={c.runId} scope="col" className="num">
-                    {name(c)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {MEASURES.map((m) => (
-                <tr key={m.key}>
-                  <th scope="row">{t(`quant.scenarios.${m.key}`)}</th>
-                  {plans.map((p, i) => (
-                    <td key={i} className="num nowrap">
-                      {p ? (m.money ? formatXof(m.value(p), lang) : formatNumber(m.value(p), lang)) : "—"}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      {done && <CompareTable names={followed.map(name)} plans={followed.map((c) => c.run?.result ?? null)} />}
     </section>
   );
 }

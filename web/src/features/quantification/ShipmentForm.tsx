@@ -1,127 +1,103 @@
 /** A new shipment in the pipeline to PPM central: product (unless fixed), supplier, funding, quantity, expected date, status. */
-import { useState } from "react";
+import { useCallback, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { PipelineCreate } from "@shared/contracts/pipeline";
+import { PipelineCreate, PipelineOpenStatus } from "@shared/contracts/pipeline";
 import { useCreateShipment } from "../../api/quantification";
-import { useFacilitiesIn, useProgrammes } from "../../api/reference";
-import { FieldIssues } from "./FieldIssues";
-import { ProductChoice } from "./ProductChoice";
+import { useFacilitiesIn, useProducts } from "../../api/reference";
+import { DateField, FormActions, FormFrame, QuantityField, SelectField, TextField } from "../../lib/forms/fields";
+import { dateOrText, numberOrNaN } from "../../lib/forms/parse";
+import { useContractForm } from "../../lib/forms/useContractForm";
+import { ProductPickerField } from "../../lib/pickers/ProductPicker";
+import { useFundingOptions } from "./fundingOptions";
 
-/** The form; `productId` fixes the product (the plan screen), else it is chosen here. */
-export function ShipmentForm({ productId, defaultFunding }: { productId: number | null; defaultFunding?: string }) {
-  const { t, i18n } = useTranslation();
-  const programmes = useProgrammes();
+/** The shipment as typed. */
+interface ShipmentValues {
+  productId: string;
+  supplier: string;
+  fundingSource: string;
+  qtyUnits: string;
+  expectedDate: string;
+  status: string;
+}
+
+/** Props: `productId` fixes the product (the plan screen), else it is chosen here. */
+interface Props {
+  productId: number | null;
+  defaultFunding?: string;
+}
+
+/** The form. */
+export function ShipmentForm({ productId, defaultFunding }: Props) {
+  const { t } = useTranslation();
   const central = useFacilitiesIn({ level: "central" });
+  const products = useProducts(null);
+  const funding = useFundingOptions();
   const create = useCreateShipment();
-  const [chosen, setChosen] = useState<number | null>(productId);
-  const [draft, setDraft] = useState({
-    supplier: "",
-    fundingSource: defaultFunding ?? "",
-    qtyUnits: "",
-    expectedDate: "",
-    status: "planned" as PipelineCreate["status"],
-  });
   const [created, setCreated] = useState(false);
-  const set = (patch: Partial<typeof draft>) => {
-    setCreated(false);
-    setDraft((d) => ({ ...d, ...patch }));
-  };
-  const product = productId ?? chosen;
   const store = central.data?.[0]?.id ?? "";
+  const toRequest = useCallback(
+    (v: ShipmentValues) => ({
+      facilityId: store,
+      productId: productId ?? (v.productId === "" ? undefined : Number(v.productId)),
+      supplier: v.supplier,
+      fundingSource: v.fundingSource,
+      qtyUnits: numberOrNaN(v.qtyUnits),
+      expectedDate: dateOrText(v.expectedDate),
+      status: v.status,
+    }),
+    [store, productId],
+  );
+  const form = useContractForm({
+    contract: PipelineCreate,
+    toRequest,
+    defaultValues: {
+      productId: "",
+      supplier: "",
+      fundingSource: defaultFunding ?? "",
+      qtyUnits: "",
+      expectedDate: "",
+      status: "planned",
+    },
+  });
+  const statuses = PipelineOpenStatus.options.map((s) => ({ value: s, label: t(`quant.pipeline.statuses.${s}`) }));
   return (
-    <form
-      className="quant-section"
-      data-testid="shipment-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        create.mutate(
-          {
-            facilityId: store,
-            productId: product ?? 0,
-            supplier: draft.supplier,
-            fundingSource: draft.fundingSource,
-            qtyUnits: Number(draft.qtyUnits),
-            expectedDate: draft.expectedDate,
-            status: draft.status,
-          },
-          { onSuccess: () => setCreated(true) },
-        );
+    <FormFrame
+      form={form}
+      onValid={(body) => {
+        setCreated(false);
+        create.mutate(body, { onSuccess: () => setCreated(true) });
       }}
+      serverError={create.error}
+      className="quant-section"
+      aria-labelledby="ship-title"
+      data-testid="shipment-form"
     >
-      <h2>{t("quant.pipeline.add")}</h2>
+      <h2 id="ship-title">{t("quant.pipeline.add")}</h2>
+      {productId === null && (
+        <div className="form-grid">
+          <ProductPickerField name="productId" id="ship-product" products={products.data ?? []} />
+        </div>
+      )}
       <div className="form-grid">
-        {productId === null && <ProductChoice value={chosen} onChange={setChosen} />}
-        <div className="field">
-          <label htmlFor="ship-supplier">{t("quant.pipeline.supplier")}</label>
-          <input
-            id="ship-supplier"
-            required
-            value={draft.supplier}
-            onChange={(e) => set({ supplier: e.target.value })}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="ship-funding">{t("quant.pipeline.fundingSource")}</label>
-          <select
-            id="ship-funding"
-            required
-            value={draft.fundingSource}
-            onChange={(e) => set({ fundingSource: e.target.value })}
-          >
-            <option value="">{t("quant.choose")}</option>
-            {(programmes.data ?? []).map((p) => (
-              <option key={p.code} value={p.code}>
-                {i18n.language === "en" ? p.nameEn : p.nameFr}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="ship-qty">{t("quant.pipeline.quantity")}</label>
-          <input
-            id="ship-qty"
-            required
-            inputMode="numeric"
-            value={draft.qtyUnits}
-            onChange={(e) => set({ qtyUnits: e.target.value })}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="ship-date">{t("quant.pipeline.expectedDate")}</label>
-          <input
-            id="ship-date"
-            required
-            type="date"
-            value={draft.expectedDate}
-            onChange={(e) => set({ expectedDate: e.target.value })}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="ship-status">{t("quant.pipeline.status")}</label>
-          <select
-            id="ship-status"
-            value={draft.status}
-            onChange={(e) => set({ status: e.target.value as PipelineCreate["status"] })}
-          >
-            {(["planned", "ordered", "shipped"] as const).map((s) => (
-              <option key={s} value={s}>
-                {t(`quant.pipeline.statuses.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <TextField name="supplier" id="ship-supplier" label={t("quant.pipeline.supplier")} maxLength={200} />
+        <SelectField
+          name="fundingSource"
+          id="ship-funding"
+          label={t("quant.pipeline.fundingSource")}
+          placeholder={t("quant.choose")}
+          options={funding}
+        />
+        <QuantityField name="qtyUnits" id="ship-qty" label={t("quant.pipeline.quantity")} />
+        <DateField name="expectedDate" id="ship-date" label={t("quant.pipeline.expectedDate")} />
+        <SelectField name="status" id="ship-status" label={t("quant.pipeline.status")} options={statuses} />
       </div>
-      <div className="quant-actions">
-        <button type="submit" className="button button-primary" disabled={create.isPending || !store}>
-          {t("quant.pipeline.add")}
-        </button>
+      <FormActions submitLabel={t("quant.pipeline.add")} pending={create.isPending}>
         {created && (
           <span role="status" className="small">
             {t("quant.pipeline.created")}
           </span>
         )}
-      </div>
-      <FieldIssues error={create.error} fieldsKey="quant.pipeline.fields" />
-    </form>
+      </FormActions>
+    </FormFrame>
   );
 }

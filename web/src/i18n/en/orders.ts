@@ -330,4 +330,18 @@ export const orders: typeof fr = {
     backMyOrders: "Back to my orders",
     openReport: "See monthly report no. {{id}} this order comes from",
   },
+  nationalOrders: {
+    title: "Orders across the country",
+    intro: "Every order of the network, by region, district, status and month.",
+    filters: "Filter the orders",
+    allRegions: "All regions",
+    allDistricts: "All districts",
+    period: "Month",
+    region: "Region",
+    district: "District",
+    facility: "Facility",
+    none: "No order.",
+    noMatch: "No order matches these filters.",
+    pager: "Order pages",
+  },
 };

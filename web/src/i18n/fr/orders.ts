@@ -332,4 +332,18 @@ export const orders = {
     backMyOrders: "Retour à mes commandes",
     openReport: "Voir le rapport mensuel n° {{id}} à l'origine de cette commande",
   },
+  nationalOrders: {
+    title: "Commandes du pays",
+    intro: "Toutes les commandes du réseau, par région, district, statut et mois.",
+    filters: "Filtrer les commandes",
+    allRegions: "Toutes les régions",
+    allDistricts: "Tous les districts",
+    period: "Mois",
+    region: "Région",
+    district: "District",
+    facility: "Établissement",
+    none: "Aucune commande.",
+    noMatch: "Aucune commande ne correspond à ces filtres.",
+    pager: "Pages de commandes",
+  },
 };
