@@ -25,6 +25,7 @@ import { reportRoutes } from "./routes/reports";
 import { routePlanRoutes } from "./routes/routePlans";
 import { SecureRouter, type RegisteredRoute } from "./routes/secureRouter";
 import { stockRoutes } from "./routes/stock";
+import { transferRoutes } from "./routes/transfers";
 import { jsonBodyParsers, vrpRoutes } from "./routes/vrp";
 import { GreatCircleModel } from "./routing/roadModel";
 import { SolverPool } from "./routing/solverPool";
@@ -84,6 +85,7 @@ export function createApp(input: Partial<AppDeps> & { db: Db }): FuraApp {
   authRoutes(api, deps);
   referenceRoutes(api, deps);
   stockRoutes(api, deps);
+  transferRoutes(api, deps);
   indicatorRoutes(api, deps);
   replenishmentRoutes(api, deps);
   reportRoutes(api, deps);

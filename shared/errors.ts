@@ -22,6 +22,12 @@ export const ERROR_STATUS = {
   conflict: 409,
   invalid_transition: 409,
   last_admin: 409,
+  /** A line dated before the facility's open window (a closed month, or before the product's last count) */
+  period_closed: 409,
+  /** A manual issue, transfer or loss that would take stock reserved by a picked order */
+  stock_reserved: 409,
+  /** A quantity within the contract's bound but implausible for the facility: resend with confirmImplausible */
+  implausible_quantity: 422,
   payload_too_large: 413,
   /** A body that is not JSON (Content-Type), or sent with a Content-Encoding or charset the API does not read */
   unsupported_media_type: 415,

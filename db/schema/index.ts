@@ -7,3 +7,4 @@ export * from "./replenishment";
 export * from "./routing";
 export * from "./interop";
 export * from "./quantification";
+export * from "./transfers";

@@ -56,6 +56,10 @@ export const stockMovements = sqliteTable(
     reference: text("reference"),
     note: text("note"),
     userId: integer("user_id"),
+    /** A correction of a closed month, dated now: the ledger line it corrects (same facility and product) */
+    correctsMovementId: integer("corrects_movement_id"),
+    /** …or the line of a submitted monthly report it corrects (stock_report_lines.id, same facility and product) */
+    correctsReportLineId: integer("corrects_report_line_id"),
   },
   (t) => [
     index("movements_card_idx").on(t.facilityId, t.productId, t.occurredAt),
@@ -81,6 +85,50 @@ export const stockMovements = sqliteTable(
     ),
     check("movements_reason", sql`(${t.type} = 'adjustment') = (${t.reason} is not null)`),
   ],
+);
+
+/**
+ * Explicit closes of a facility's month (a depot's; a CSCom's month closes when its report is submitted): lines
+ * dated before the end of the last closed month are refused. Append-only (triggers): a close is never reopened,
+ * corrections are entries dated now.
+ */
+export const periodCloses = sqliteTable(
+  "period_closes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    facilityId: text("facility_id")
+      .notNull()
+      .references(() => facilities.id),
+    /** Calendar month "YYYY-MM": this month and every month before it are closed */
+    period: text("period").notNull(),
+    closedAt: text("closed_at").notNull(),
+    closedBy: integer("closed_by"),
+  },
+  (t) => [uniqueIndex("period_closes_facility_period").on(t.facilityId, t.period)],
+);
+
+/**
+ * Physical counts, one row per facility × product counted (even when the count found no difference): a count
+ * closes everything before it for that product at that facility. Append-only (triggers).
+ */
+export const stockCounts = sqliteTable(
+  "stock_counts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    facilityId: text("facility_id")
+      .notNull()
+      .references(() => facilities.id),
+    productId: integer("product_id")
+      .notNull()
+      .references(() => products.id),
+    /** When the count was made (ISO date-time, UTC): lines of the product dated before it are refused */
+    countedAt: text("counted_at").notNull(),
+    recordedAt: text("recorded_at").notNull(),
+    /** The batch of count adjustments it wrote (none when nothing differed) */
+    batchId: text("batch_id").notNull(),
+    userId: integer("user_id"),
+  },
+  (t) => [index("stock_counts_facility_product_idx").on(t.facilityId, t.productId, t.countedAt)],
 );
 
 /** Stock on hand per facility × lot × funding source: derived from the ledger, kept in the same transaction. */

@@ -4,42 +4,32 @@
  * rejected quantities return to the depot). Each end of the chain moves exactly once.
  */
 import { randomUUID } from "node:crypto";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { lots, orderEvents, orderLineLots, orderLines, orders, stockReportLines } from "../../db/schema";
 import { readCalculation, storeCalculation, withReportPeriods } from "../../shared/domain/replenishment";
 import type { LinePick } from "../../shared/contracts/replenishment";
 import { pickFefo } from "../../shared/domain/stock";
 import type { Tx } from "../../db/client";
+import { reservations } from "../queries/reservations";
 import { appendLines, shelfLots, type LineInput } from "./ledger";
 import { loadOrderRow, supplierOf, transition } from "./orders";
 import { fieldError, minShelfLifeDays } from "./stockRefs";
 
-/** Quantity of each lot at the supplier already picked for other orders not yet shipped. */
-function reserved(tx: Tx, supplierId: string, exceptOrderId: number): Map<number, number> {
-  const rows = tx
-    .select({ lotId: orderLineLots.lotId, qty: sql<number>`sum(${orderLineLots.pickedQty})` })
-    .from(orderLineLots)
-    .innerJoin(orderLines, eq(orderLines.id, orderLineLots.orderLineId))
-    .innerJoin(orders, eq(orders.id, orderLines.orderId))
-    .where(and(eq(orders.supplierId, supplierId), eq(orders.status, "picking"), sql`${orders.id} <> ${exceptOrderId}`))
-    .groupBy(orderLineLots.lotId)
-    .all();
-  return new Map(rows.map((r) => [r.lotId, r.qty]));
-}
-
-/** Starts picking an approved order: FEFO over the depot's usable, unreserved lots. */
+/** Starts picking an approved order: FEFO over the depot's usable lots, less what other picked orders reserve. */
 export function pickOrder(tx: Tx, orderId: number, userId: number | null, now: Date): LinePick[] {
   const order = loadOrderRow(tx, orderId);
   transition(tx, order, "pick", userId, now);
-  const taken = reserved(tx, order.supplierId, orderId);
+  const held = reservations(tx, order.supplierId, { exceptOrderId: orderId });
   const shelfLife = minShelfLifeDays(tx);
   const picks: LinePick[] = [];
   for (const line of tx.select().from(orderLines).where(eq(orderLines.orderId, orderId)).all()) {
     const approvedQty = line.approvedQty ?? 0;
     if (approvedQty === 0) continue;
-    const shelf = shelfLots(tx, order.supplierId, line.productId, line.fundingSource).map((l) => ({
-      ...l,
-      qtyOnHand: l.qtyOnHand - (taken.get(l.lotId) ?? 0),
+    const shelf = shelfLots(tx, order.supplierId, line.productId, line.fundingSource, { reserved: held }).map((l) => ({
+      lotId: l.lotId,
+      lotCode: l.lotCode,
+      expiry: l.expiry,
+      qtyOnHand: l.available,
     }));
     const pick = pickFefo({
       lots: shelf,
@@ -59,6 +49,32 @@ export function pickOrder(tx: Tx, orderId: number, userId: number | null, now: D
     });
   }
   return picks;
+}
+
+/**
+ * Cancels the pick of an order being picked: its lots are released (the rows of the pick list are removed, the
+ * order's history keeps them) and the order is approved again, to be picked later — no order stays in picking.
+ */
+export function unpickOrder(tx: Tx, orderId: number, userId: number | null, now: Date): { released: number } {
+  const order = loadOrderRow(tx, orderId);
+  const lineIds = tx
+    .select({ id: orderLines.id })
+    .from(orderLines)
+    .where(eq(orderLines.orderId, orderId))
+    .all()
+    .map((l) => l.id);
+  const picked = tx
+    .select()
+    .from(orderLineLots)
+    .where(inArray(orderLineLots.orderLineId, [...lineIds, -1]))
+    .all();
+  transition(tx, order, "unpick", userId, now, {
+    released: picked.map((p) => ({ lineId: p.orderLineId, lotId: p.lotId, qty: p.pickedQty })),
+  });
+  tx.delete(orderLineLots)
+    .where(inArray(orderLineLots.orderLineId, [...lineIds, -1]))
+    .run();
+  return { released: picked.reduce((s, p) => s + p.pickedQty, 0) };
 }
 
 /**
@@ -363,11 +379,13 @@ export function deliverOrder(
           qtyDelta: p.acceptedQty,
           counterpartyId: order.supplierId,
         });
+      // Rejected stock returns to the depot when the proof of delivery is recorded (the depot's past may be closed).
       if (p.rejectedQty > 0)
         ledger.push({
           ...base,
           facilityId: order.supplierId,
           qtyDelta: p.rejectedQty,
+          occurredAt: now.toISOString(),
           counterpartyId: order.facilityId,
           note: `Refusé à la livraison : ${p.reason}`,
         });
@@ -393,6 +411,6 @@ export function deliverOrder(
         .run();
   }
   const batchId = randomUUID();
-  appendLines(tx, ledger, { batchId, recordedAt: now.toISOString(), userId });
+  appendLines(tx, ledger, { batchId, recordedAt: now.toISOString(), userId, atPath: "deliveredAt" });
   return batchId;
 }

@@ -19,6 +19,7 @@ import {
   type OrderSuggestion,
 } from "../../shared/domain/replenishment";
 import { computeReportAmc } from "./reports";
+import { incomingAll } from "../queries/inTransit";
 
 /** Which reports to order from, and how. */
 export interface CycleOptions {
@@ -107,7 +108,7 @@ export function runOrderCycle(sqlite: Database.Database, o: CycleOptions): Cycle
     .raw();
   const suppliersOf = supplierLookup(sqlite);
   const policies = new PolicyCache(loadPolicies(sqlite), n);
-  const transit = inTransitAll(sqlite);
+  const transit = incomingAll(sqlite);
   const writer = new OrderWriter(sqlite, o);
   // One input object, refilled for every line: the national run computes hundreds of thousands of them.
   const input: OrderInput = {
@@ -211,16 +212,6 @@ class PolicyCache {
     }
     return hit;
   }
-}
-
-function inTransitAll(sqlite: Database.Database): Map<string, number> {
-  const rows = sqlite
-    .prepare(
-      "select o.facility_id || '|' || l.product_id || '|' || l.funding_source, sum(l.shipped_qty - l.accepted_qty - l.rejected_qty) from order_lines l join orders o on o.id = l.order_id where o.status = 'shipped' group by 1",
-    )
-    .raw()
-    .all() as [string, number][];
-  return new Map(rows);
 }
 
 /** A line held back until its order's budget is applied. */

@@ -7,6 +7,7 @@ import { nextStatus, type OrderStatus, type OrderTransition } from "../../shared
 import { AppError } from "../../shared/errors";
 import type { Tx } from "../../db/client";
 import { runOrderCycle } from "./orderCycle";
+import { assertPlausible } from "./plausibility";
 import { loadReportRow } from "./reports";
 import { fieldError } from "./stockRefs";
 
@@ -92,10 +93,19 @@ export function editOrderLines(
   lines: { lineId: number; requestedQty: number }[],
   userId: number | null,
   now: Date,
+  confirmImplausible?: boolean,
 ): void {
   const order = loadOrderRow(tx, orderId);
   if (!nextStatus(order.status, "edit"))
     throw new AppError("invalid_transition", `Cannot edit an order that is ${order.status}`);
+  checkOrderQuantities(
+    tx,
+    order,
+    lines.map((l, i) => ({ lineId: l.lineId, qty: l.requestedQty, path: `lines.${i}.requestedQty` })),
+    "order.requested",
+    confirmImplausible,
+    now,
+  );
   lines.forEach((l, i) => {
     const done = tx
       .update(orderLines)
@@ -114,6 +124,40 @@ export function editOrderLines(
       changes: JSON.stringify({ edited: lines }),
     })
     .run();
+}
+
+/**
+ * A quantity typed on an order line is checked like any other against the ordering facility's AMC and maximum
+ * stock (assertPlausible): far above them, it needs the request's confirmation.
+ */
+function checkOrderQuantities(
+  tx: Tx,
+  order: { id: number; facilityId: string },
+  typed: { lineId: number; qty: number; path: string }[],
+  field: "order.requested" | "order.approved",
+  confirmed: boolean | undefined,
+  now: Date,
+): void {
+  const lineOf = new Map(
+    tx
+      .select({ id: orderLines.id, productId: orderLines.productId, amc: orderLines.amc })
+      .from(orderLines)
+      .where(eq(orderLines.orderId, order.id))
+      .all()
+      .map((l) => [l.id, l]),
+  );
+  assertPlausible(
+    tx,
+    order.facilityId,
+    typed.flatMap((t) => {
+      const line = lineOf.get(t.lineId);
+      return line === undefined
+        ? []
+        : [{ path: t.path, field, value: t.qty, productId: line.productId, amc: line.amc }];
+    }),
+    confirmed,
+    now,
+  );
 }
 
 /** Submits a draft order for approval. */
@@ -136,6 +180,7 @@ export function approveOrder(
   changes: { lineId: number; approvedQty: number; reason: string }[],
   user: Me,
   now: Date,
+  confirmImplausible?: boolean,
 ): void {
   const order = loadOrderRow(tx, orderId);
   checkSeparation(order, user);
@@ -144,6 +189,14 @@ export function approveOrder(
   changes.forEach((c, i) => {
     if (!byId.has(c.lineId)) fieldError(`lines.${i}.lineId`, `line ${c.lineId} is not a line of order ${orderId}`);
   });
+  checkOrderQuantities(
+    tx,
+    order,
+    changes.map((c, i) => ({ lineId: c.lineId, qty: c.approvedQty, path: `lines.${i}.approvedQty` })),
+    "order.approved",
+    confirmImplausible,
+    now,
+  );
   const changed = new Map(changes.map((c) => [c.lineId, c]));
   transition(tx, order, "approve", user.id, now, {
     changed: changes.map((c) => ({ ...c, requestedQty: byId.get(c.lineId)!.requestedQty })),

@@ -15,6 +15,7 @@ import {
 } from "../../shared/domain/replenishment";
 import { AppError } from "../../shared/errors";
 import { policiesFor } from "../queries/stock";
+import { inTransitOf } from "../queries/inTransit";
 import type { Tx } from "../../db/client";
 import { supplierOf } from "./orders";
 import { fieldError } from "./stockRefs";
@@ -59,7 +60,7 @@ function ownAmc(tx: Tx, facilityId: string): Map<Key, number> {
   return new Map(rows.map((r) => [`${r.productId}|${r.fundingSource}`, r.amc]));
 }
 
-/** Stock on hand and in transit per product × funding source. */
+/** Stock on hand and in transit to the facility per product × funding source. */
 function stockAndTransit(tx: Tx, facilityId: string) {
   const stock = new Map(
     tx
@@ -74,20 +75,8 @@ function stockAndTransit(tx: Tx, facilityId: string) {
       .all()
       .map((r) => [`${r.productId}|${r.fundingSource}`, r.qty]),
   );
-  const transit = new Map(
-    tx
-      .select({
-        productId: orderLines.productId,
-        fundingSource: orderLines.fundingSource,
-        qty: sql<number>`sum(${orderLines.shippedQty} - ${orderLines.acceptedQty} - ${orderLines.rejectedQty})`,
-      })
-      .from(orderLines)
-      .innerJoin(orders, eq(orders.id, orderLines.orderId))
-      .where(and(eq(orders.facilityId, facilityId), eq(orders.status, "shipped")))
-      .groupBy(orderLines.productId, orderLines.fundingSource)
-      .all()
-      .map((r) => [`${r.productId}|${r.fundingSource}`, r.qty]),
-  );
+  // Orders shipped to it and transfers sent to it, not yet received (the same definition as the order cycle's).
+  const transit = inTransitOf(tx, facilityId).incoming;
   return { stock, transit };
 }
 

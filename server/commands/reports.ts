@@ -13,6 +13,7 @@ import {
 } from "../../shared/domain/replenishment";
 import { AppError } from "../../shared/errors";
 import type { Tx } from "../../db/client";
+import { assertPlausible } from "./plausibility";
 import { fieldError, loadFacility, resolveFunding } from "./stockRefs";
 
 /** Days after the end of the month by which a report is due (setting report.dueDays, default 15). */
@@ -206,10 +207,25 @@ export function updateReportLines(
     closing: number;
     stockoutDays: number;
   }[],
+  opts: { confirmImplausible?: boolean | undefined; now: Date },
 ): void {
   const report = loadReportRow(tx, reportId);
   if (report.status !== "draft") throw new AppError("invalid_transition", "A submitted report cannot be edited");
   const days = daysInPeriod(report.period);
+  assertPlausible(
+    tx,
+    report.facilityId,
+    lines.flatMap((line, i) =>
+      (["opening", "received", "consumed", "adjustments", "closing"] as const).map((field) => ({
+        path: `lines.${i}.${field}`,
+        field: `report.${field}` as const,
+        value: line[field],
+        productId: line.productId,
+      })),
+    ),
+    opts.confirmImplausible,
+    opts.now,
+  );
   lines.forEach((line, i) => {
     const product = tx.select().from(products).where(eq(products.id, line.productId)).get();
     if (!product) fieldError(`lines.${i}.productId`, `unknown product ${line.productId}`);

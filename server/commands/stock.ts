@@ -1,11 +1,20 @@
-/** Stock commands: receipt, issue, transfer, adjustment, physical count. Run inside runIdempotent. */
+/** Stock commands: receipt, issue, transfer (sent in transit), adjustment, physical count. Run inside the write path. */
 import { randomUUID } from "node:crypto";
-import type { MovementCreate, MovementResult, PhysicalCountCreate } from "../../shared/contracts/stock";
-import { lotStatus, pickFefo, type FefoPick } from "../../shared/domain/stock";
+import { eq } from "drizzle-orm";
+import { stockCounts, stockMovements, stockReportLines, stockReports } from "../../db/schema";
+import type {
+  CorrectionTarget,
+  MovementCreate,
+  MovementResult,
+  PhysicalCountCreate,
+} from "../../shared/contracts/stock";
+import { checkLineTime, lotStatus, pickFefo, type FefoPick } from "../../shared/domain/stock";
 import { AppError } from "../../shared/errors";
 import { loadMovements } from "../queries/movements";
+import { reservations } from "../queries/reservations";
 import type { Tx } from "../../db/client";
-import { appendLines, currentBalance, shelfLots, type LineInput } from "./ledger";
+import { appendLines, checkDate, currentBalance, laterDeltas, ledgerTime, shelfLots, type LineInput } from "./ledger";
+import { assertPlausible } from "./plausibility";
 import {
   fieldError,
   findOrCreateLot,
@@ -15,6 +24,7 @@ import {
   minShelfLifeDays,
   resolveFunding,
 } from "./stockRefs";
+import { checkDestination, openTransfer } from "./transfers";
 
 /** Who writes and when. */
 export interface WriteContext {
@@ -27,15 +37,27 @@ export function postMovement(tx: Tx, input: MovementCreate, ctx: WriteContext): 
   const occurredAt = resolveOccurredAt(input.occurredAt, ctx.now);
   const facility = loadFacility(tx, input.facilityId);
   const base = { facilityId: facility.id, occurredAt, reference: input.reference ?? null, note: input.note ?? null };
+  const batchId = randomUUID();
+  // The date first: a line in a closed period is refused as such, before stock or plausibility are weighed.
+  const dated = (productId: number) => checkDate(tx, { facilityId: facility.id, productId, occurredAt }, ctx.now);
   let lines: LineInput[];
   let pick: MovementResult["pick"];
+  let transferId: number | undefined;
   switch (input.type) {
     case "receipt": {
       const product = loadProduct(tx, input.productId);
+      dated(product.id);
       const fundingSource = resolveFunding(tx, input.fundingSource, product.programmeCode);
       if (input.supplierId) loadFacility(tx, input.supplierId, "supplierId");
       if (lotStatus(input.expiry, occurredAt, 0).reason === "expired")
         fieldError("expiry", "lot is already expired on the receipt date");
+      assertPlausible(
+        tx,
+        facility.id,
+        [{ path: "quantity", field: "receipt", value: input.quantity, productId: product.id }],
+        input.confirmImplausible,
+        ctx.now,
+      );
       const lotId = findOrCreateLot(tx, product.id, input.lotCode, input.expiry);
       lines = [
         {
@@ -53,34 +75,71 @@ export function postMovement(tx: Tx, input: MovementCreate, ctx: WriteContext): 
     case "issue":
     case "transfer": {
       const product = loadProduct(tx, input.productId);
+      dated(product.id);
       const fundingSource = resolveFunding(tx, input.fundingSource, product.programmeCode);
-      const to = input.type === "transfer" ? loadFacility(tx, input.toFacilityId, "toFacilityId") : null;
-      if (to && to.id === facility.id) fieldError("toFacilityId", "must differ from facilityId");
+      if (input.type === "transfer") {
+        loadFacility(tx, input.toFacilityId, "toFacilityId");
+        checkDestination(tx, facility.id, input.toFacilityId, fundingSource);
+      }
+      // Stock first (a hard refusal), then plausibility (a confirmation the user may give).
       const picked = pickForIssue(tx, { ...input, facilityId: facility.id, fundingSource, asOf: occurredAt });
+      assertPlausible(
+        tx,
+        facility.id,
+        [{ path: "quantity", field: input.type, value: input.quantity, productId: product.id }],
+        input.confirmImplausible,
+        ctx.now,
+      );
       pick = { ...picked, explanation: explainPick(picked) };
-      lines = picked.allocations.flatMap((a): LineInput[] => {
-        const out = { ...base, productId: product.id, lotId: a.lotId, fundingSource, counterpartyId: to?.id ?? null };
-        if (!to) return [{ ...out, type: "issue", qtyDelta: -a.qty }];
-        return [
-          { ...out, type: "transfer_out", qtyDelta: -a.qty },
+      if (input.type === "transfer") {
+        const opened = openTransfer(
+          tx,
           {
-            ...base,
-            facilityId: to.id,
+            fromId: facility.id,
+            toId: input.toFacilityId,
             productId: product.id,
-            lotId: a.lotId,
             fundingSource,
-            type: "transfer_in",
-            qtyDelta: a.qty,
-            counterpartyId: facility.id,
+            occurredAt,
+            reference: input.reference ?? null,
+            note: input.note ?? null,
+            allocations: picked.allocations,
           },
-        ];
-      });
+          { batchId, now: ctx.now, userId: ctx.userId },
+        );
+        transferId = opened.transferId;
+        lines = opened.lines;
+      } else {
+        lines = picked.allocations.map((a) => ({
+          ...base,
+          productId: product.id,
+          lotId: a.lotId,
+          fundingSource,
+          type: "issue",
+          qtyDelta: -a.qty,
+        }));
+      }
       break;
     }
     case "adjustment": {
       const lot = loadLot(tx, input.lotId);
       const product = loadProduct(tx, lot.productId);
+      dated(product.id);
       const fundingSource = resolveFunding(tx, input.fundingSource, product.programmeCode);
+      if (input.quantity < 0)
+        checkRemoval(
+          tx,
+          { facilityId: facility.id, productId: product.id, lotId: lot.id, fundingSource },
+          occurredAt,
+          -input.quantity,
+        );
+      assertPlausible(
+        tx,
+        facility.id,
+        [{ path: "quantity", field: "adjustment", value: input.quantity, productId: product.id }],
+        input.confirmImplausible,
+        ctx.now,
+      );
+      const corrects = input.corrects ? correctionTarget(tx, input.corrects, facility.id, product.id) : {};
       lines = [
         {
           ...base,
@@ -90,20 +149,106 @@ export function postMovement(tx: Tx, input: MovementCreate, ctx: WriteContext): 
           type: "adjustment",
           reason: input.reason,
           qtyDelta: input.quantity,
+          ...corrects,
         },
       ];
       break;
     }
   }
-  return writeBatch(tx, lines, ctx, pick);
+  const result = writeBatch(tx, lines, batchId, ctx, pick);
+  return transferId === undefined ? result : { ...result, transferId };
 }
 
-/** Posts a physical count: each counted lot whose balance differs gets a "count" adjustment. */
+/**
+ * What a correction of a closed month refers to: a ledger line, or a line of a submitted report, of the same
+ * facility and product (field errors at `corrects.*` otherwise).
+ */
+function correctionTarget(tx: Tx, target: CorrectionTarget, facilityId: string, productId: number) {
+  if ("movementId" in target) {
+    const m = tx.select().from(stockMovements).where(eq(stockMovements.id, target.movementId)).get();
+    if (!m || m.facilityId !== facilityId || m.productId !== productId)
+      fieldError("corrects.movementId", `no ledger line ${target.movementId} of this product at this facility`);
+    return { correctsMovementId: m.id };
+  }
+  const line = tx
+    .select({ l: stockReportLines, r: stockReports })
+    .from(stockReportLines)
+    .innerJoin(stockReports, eq(stockReports.id, stockReportLines.reportId))
+    .where(eq(stockReportLines.id, target.reportLineId))
+    .get();
+  if (!line || line.r.facilityId !== facilityId || line.l.productId !== productId)
+    fieldError("corrects.reportLineId", `no report line ${target.reportLineId} of this product at this facility`);
+  return { correctsReportLineId: line.l.id };
+}
+
+/**
+ * A manual removal (loss, damage…) of a named lot may not take what picked orders reserve: refused with
+ * stock_reserved naming the orders. More than the lot holds at that date is insufficient_stock — the append
+ * path would refuse it too, but it is said before any confirmation of the quantity is asked.
+ */
+function checkRemoval(
+  tx: Tx,
+  key: { facilityId: string; productId: number; lotId: number; fundingSource: string },
+  at: string,
+  qty: number,
+): void {
+  const held = reservations(tx, key.facilityId, { productId: key.productId });
+  const lot = shelfLots(tx, key.facilityId, key.productId, key.fundingSource, { at, reserved: held }).find(
+    (l) => l.lotId === key.lotId,
+  );
+  const free = lot?.availableUnreserved ?? 0;
+  if (qty > free)
+    throw new AppError(
+      "insufficient_stock",
+      `Lot ${key.lotId} at ${key.facilityId}: only ${free} can be removed on ${at}`,
+      {
+        issues: [{ path: "quantity", message: `only ${free} in lot ${key.lotId} on ${at.slice(0, 10)}` }],
+        lotId: key.lotId,
+        onHand: lot?.qtyOnHand ?? 0,
+        availableAt: free,
+        shortfall: qty - free,
+      },
+    );
+  if (lot && lot.reserved > 0 && qty > lot.available) throw reservedError(lot, qty);
+}
+
+function reservedError(
+  lot: { lotId: number; lotCode: string; qtyOnHand: number; reserved: number; reservedBy: number[]; available: number },
+  qty: number,
+): AppError {
+  return new AppError(
+    "stock_reserved",
+    `Lot ${lot.lotCode}: ${lot.reserved} of its ${lot.qtyOnHand} are reserved by order(s) ${lot.reservedBy.join(", ")}; at most ${lot.available} can be taken`,
+    {
+      issues: [
+        {
+          path: "quantity",
+          message: `only ${lot.available} of lot ${lot.lotCode} are free: ${lot.reserved} are reserved by order(s) ${lot.reservedBy.map((id) => `#${id}`).join(", ")}`,
+        },
+      ],
+      lotId: lot.lotId,
+      lotCode: lot.lotCode,
+      requested: qty,
+      onHand: lot.qtyOnHand,
+      reserved: lot.reserved,
+      available: lot.available,
+      orderIds: lot.reservedBy,
+    },
+  );
+}
+
+/**
+ * Posts a physical count made at `occurredAt` (now by default): each counted lot whose balance at that instant
+ * differs gets a "count" adjustment, and every product counted is recorded — a count closes everything before it
+ * for that product at that facility, even when nothing differed.
+ */
 export function postPhysicalCount(tx: Tx, input: PhysicalCountCreate, ctx: WriteContext): MovementResult {
   const occurredAt = resolveOccurredAt(input.occurredAt, ctx.now);
   const facility = loadFacility(tx, input.facilityId);
   const seen = new Set<string>();
+  const counted = new Set<number>();
   const lines: LineInput[] = [];
+  const quantities: Parameters<typeof assertPlausible>[2] = [];
   input.lines.forEach((line, i) => {
     const lot = loadLot(tx, line.lotId, `lines.${i}.lotId`);
     const product = loadProduct(tx, lot.productId);
@@ -111,13 +256,16 @@ export function postPhysicalCount(tx: Tx, input: PhysicalCountCreate, ctx: Write
     const key = `${lot.id}|${fundingSource}`;
     if (seen.has(key)) fieldError(`lines.${i}.lotId`, `lot ${lot.id} is counted twice`);
     seen.add(key);
-    const delta = line.countedQty - currentBalance(tx, facility.id, lot.id, fundingSource);
+    counted.add(product.id);
+    quantities.push({ path: `lines.${i}.countedQty`, field: "count", value: line.countedQty, productId: product.id });
+    const ledgerKey = { facilityId: facility.id, productId: product.id, lotId: lot.id, fundingSource };
+    // The book quantity at the count's instant: today's balance less what is dated after it.
+    const later = laterDeltas(tx, ledgerKey, occurredAt);
+    const bookQty = currentBalance(tx, facility.id, lot.id, fundingSource) - later.reduce((s, d) => s + d, 0);
+    const delta = line.countedQty - bookQty;
     if (delta !== 0) {
       lines.push({
-        facilityId: facility.id,
-        productId: product.id,
-        lotId: lot.id,
-        fundingSource,
+        ...ledgerKey,
         type: "adjustment",
         reason: "count",
         qtyDelta: delta,
@@ -126,21 +274,45 @@ export function postPhysicalCount(tx: Tx, input: PhysicalCountCreate, ctx: Write
       });
     }
   });
-  return writeBatch(tx, lines, ctx, undefined);
+  // A count that found no difference still closes the past: its date is checked like a line's, first.
+  for (const productId of counted) checkDate(tx, { facilityId: facility.id, productId, occurredAt }, ctx.now);
+  assertPlausible(tx, facility.id, quantities, input.confirmImplausible, ctx.now);
+  const batchId = randomUUID();
+  const result = writeBatch(tx, lines, batchId, ctx, undefined);
+  for (const productId of counted)
+    tx.insert(stockCounts)
+      .values({
+        facilityId: facility.id,
+        productId,
+        countedAt: occurredAt,
+        recordedAt: ctx.now.toISOString(),
+        batchId,
+        userId: ctx.userId,
+      })
+      .run();
+  return result;
 }
 
-function writeBatch(tx: Tx, lines: LineInput[], ctx: WriteContext, pick: MovementResult["pick"]): MovementResult {
-  const batchId = randomUUID();
+function writeBatch(
+  tx: Tx,
+  lines: LineInput[],
+  batchId: string,
+  ctx: WriteContext,
+  pick: MovementResult["pick"],
+): MovementResult {
   const ids = appendLines(tx, lines, { batchId, recordedAt: ctx.now.toISOString(), userId: ctx.userId });
   return { batchId, movements: loadMovements(tx, ids), ...(pick ? { pick } : {}) };
 }
 
-/** Paper records may be dated in the past, never in the future (5 minutes of clock skew allowed). */
-function resolveOccurredAt(given: string | undefined, now: Date): string {
-  if (!given) return now.toISOString();
-  const at = new Date(given);
-  if (at.getTime() > now.getTime() + 5 * 60_000) fieldError("occurredAt", "must not be in the future");
-  return at.toISOString();
+/**
+ * A line's date: the one given (a paper record), else now. A date in the future is refused at once (the rule of
+ * the time axis, before anything is read on that date); the open window is the append path's check.
+ */
+function resolveOccurredAt(given: string | undefined, now: Date, path = "occurredAt"): string {
+  const at = ledgerTime(given ?? now.toISOString());
+  const check = checkLineTime(at, now, { openFrom: null, closedBy: null });
+  if (!check.ok && check.reason === "future") fieldError(path, `must not be in the future (latest ${check.latest})`);
+  return at;
 }
 
 interface PickRequest {
@@ -153,9 +325,14 @@ interface PickRequest {
   asOf: string;
 }
 
-/** FEFO over the shelf (or the one lot asked for); refuses what cannot be fully served unless allowPartial. */
+/**
+ * FEFO over the shelf (or the one lot asked for) at the movement's date: each lot offers what may be taken then
+ * without any later balance going negative, less what picked orders reserve. Refuses what cannot be fully
+ * served unless allowPartial; a named lot whose free part is too small because of reservations is stock_reserved.
+ */
 function pickForIssue(tx: Tx, req: PickRequest): FefoPick {
-  let shelf = shelfLots(tx, req.facilityId, req.productId, req.fundingSource);
+  const held = reservations(tx, req.facilityId, { productId: req.productId });
+  let shelf = shelfLots(tx, req.facilityId, req.productId, req.fundingSource, { at: req.asOf, reserved: held });
   if (req.lotId !== undefined) {
     const lot = loadLot(tx, req.lotId);
     if (lot.productId !== req.productId) fieldError("lotId", `lot ${lot.id} is not a lot of product ${req.productId}`);
@@ -168,21 +345,35 @@ function pickForIssue(tx: Tx, req: PickRequest): FefoPick {
         expiry: lot.expiry,
       });
     }
+    const named = shelf[0];
+    if (named && req.quantity > named.available && req.quantity <= named.availableUnreserved && named.reserved > 0)
+      throw reservedError(named, req.quantity);
   }
   const picked = pickFefo({
-    lots: shelf,
+    lots: shelf.map((l) => ({ lotId: l.lotId, lotCode: l.lotCode, expiry: l.expiry, qtyOnHand: l.available })),
     quantity: req.quantity,
     asOf: req.asOf.slice(0, 10),
     minShelfLifeDays: minShelfLifeDays(tx),
   });
   if (picked.shortfall > 0 && (!req.allowPartial || picked.allocated === 0)) {
-    throw new AppError("insufficient_stock", `Requested ${req.quantity}, only ${picked.usableOnHand} usable on hand`, {
-      issues: [{ path: "quantity", message: `only ${picked.usableOnHand} usable on hand` }],
-      requested: req.quantity,
-      usableOnHand: picked.usableOnHand,
-      shortfall: picked.shortfall,
-      blocked: picked.blocked,
-    });
+    const reserved = shelf.reduce((s, l) => s + (l.availableUnreserved - l.available), 0);
+    throw new AppError(
+      "insufficient_stock",
+      `Requested ${req.quantity}, only ${picked.usableOnHand} usable on hand${reserved > 0 ? ` (${reserved} more reserved by picked orders)` : ""}`,
+      {
+        issues: [
+          {
+            path: "quantity",
+            message: `only ${picked.usableOnHand} usable on hand${reserved > 0 ? `; ${reserved} reserved by picked orders` : ""}`,
+          },
+        ],
+        requested: req.quantity,
+        usableOnHand: picked.usableOnHand,
+        reserved,
+        shortfall: picked.shortfall,
+        blocked: picked.blocked,
+      },
+    );
   }
   return picked;
 }

@@ -32,6 +32,7 @@ export const REF_LABELS: Record<ScopeKind, string> = {
   region: "region",
   counterparty: "facility",
   order: "order",
+  transfer: "transfer",
   report: "report",
   routePlan: "route plan",
   user: "user",
@@ -98,6 +99,19 @@ function orderAllowed(ctx: CheckContext, id: number, meta: ScopeMeta): boolean {
   return requester() || supplier();
 }
 
+/** A transfer: the sending facility, the receiving one, or either, must lie in the user's scope. */
+function transferAllowed(ctx: CheckContext, id: number, meta: ScopeMeta): boolean {
+  const row = ctx.db.$client
+    .prepare("select from_facility_id, to_facility_id from stock_transfers where id = ?")
+    .get(id) as { from_facility_id: string; to_facility_id: string } | undefined;
+  if (!row) return false;
+  const sender = () => facilityInScope(ctx, row.from_facility_id);
+  const receiver = () => facilityInScope(ctx, row.to_facility_id);
+  if (meta.side === "sender") return sender();
+  if (meta.side === "receiver") return receiver();
+  return sender() || receiver();
+}
+
 /** A driver may name a published plan that carries a route assigned to them; everyone else, a plan of a depot in scope. */
 function routePlanAllowed(ctx: CheckContext, id: number): boolean {
   if (ctx.user.role === "driver") {
@@ -139,6 +153,7 @@ const RESOLVERS: Record<ScopeKind, Resolver> = {
   region: (ctx, id) => exists("regions")(ctx, id) && regionInScope(ctx.user, String(id), ctx.home()),
   counterparty: (ctx, id) => counterpartyAllowed(ctx, String(id)),
   order: (ctx, id, meta) => orderAllowed(ctx, Number(id), meta),
+  transfer: (ctx, id, meta) => transferAllowed(ctx, Number(id), meta),
   report: (ctx, id) =>
     facilityInScope(
       ctx,

@@ -38,5 +38,7 @@ export function presentMovement(m: typeof stockMovements.$inferSelect, lot: type
     batchId: m.batchId,
     reference: m.reference,
     note: m.note,
+    correctsMovementId: m.correctsMovementId,
+    correctsReportLineId: m.correctsReportLineId,
   };
 }

@@ -9,6 +9,7 @@ import { DEFAULT_POLICIES, resolvePolicy, type PolicyRow, type SupplyLevel } fro
 import { expiryRisk, lotStatus, monthsOfStock, stockStatus } from "../../shared/domain/stock";
 import { AppError } from "../../shared/errors";
 import { minShelfLifeDays } from "../commands/stockRefs";
+import { inTransitOf } from "./inTransit";
 import { prepared } from "./prepared";
 
 /** Number of complete months averaged for the consumption shown with positions. */
@@ -40,6 +41,12 @@ const PRODUCTS_SQL = `select p.id, p.code, p.generic_name genericName, p.strengt
   from products p where p.id in (select product_id from stock_balances where facility_id = @facilityId)
     and (@programme is null or p.programme_code = @programme)
   order by p.generic_name, p.id`;
+/** Products on their way to or from the facility that it never held (listed with their quantities in transit). */
+const TRANSIT_PRODUCTS_SQL = `select p.id, p.code, p.generic_name genericName, p.strength, p.form, p.base_unit baseUnit,
+    p.pack_size packSize, p.programme_code programmeCode, p.ven, p.price_per_pack_xof pricePerPackXof
+  from products p where p.id in (select value from json_each(@ids))
+    and p.id not in (select product_id from stock_balances where facility_id = @facilityId)
+    and (@programme is null or p.programme_code = @programme)`;
 
 interface ProductRow {
   id: number;
@@ -68,7 +75,7 @@ interface LotRow {
  * transfers out, plus deliveries recorded before go-live as receipts at the facilities this one
  * supplies (their counterparty), so that a depot's consumption shows from its history.
  */
-function consumptionByProduct(db: Db, facilityId: string, asOf: string): Map<number, number> {
+function outflowByProduct(db: Db, facilityId: string, asOf: string): Map<number, number> {
   const rows = prepared(db, OUTFLOW_SQL).all({ facilityId, ...amcWindow(asOf) }) as {
     productId: number;
     qty: number;
@@ -76,18 +83,50 @@ function consumptionByProduct(db: Db, facilityId: string, asOf: string): Map<num
   return new Map(rows.map((r) => [r.productId, Math.ceil(r.qty / AMC_MONTHS)]));
 }
 
+/**
+ * The same mean monthly outflow read inside a write's transaction (the plausibility of a quantity); one product
+ * (a single line) reads only its own movements, through the card and counterparty indexes.
+ */
+export function consumptionByProduct(
+  db: Db | Tx,
+  facilityId: string,
+  asOf: string,
+  productId?: number,
+): Map<number, number> {
+  const { from, to } = amcWindow(asOf);
+  const one = productId === undefined ? sql`` : sql` and product_id = ${productId}`;
+  const rows = db.all<{ product_id: number; qty: number }>(sql`
+    select product_id, sum(qty) qty from (
+      select product_id, -qty_delta qty from stock_movements
+        where facility_id = ${facilityId}${one} and type in ('issue', 'transfer_out') and occurred_at >= ${from} and occurred_at < ${to}
+      union all
+      select product_id, qty_delta qty from stock_movements
+        where counterparty_id = ${facilityId}${one} and type = 'receipt' and occurred_at >= ${from} and occurred_at < ${to}
+    ) group by product_id`);
+  return new Map(rows.map((r) => [r.product_id, Math.ceil(r.qty / AMC_MONTHS)]));
+}
+
+const NONE: Transit = { in: 0, out: 0 };
+
 /** Policies of a level (stored rows, else the defaults). */
 export function policiesFor(db: Db | Tx, level: SupplyLevel): PolicyRow[] {
   const rows = db.select().from(stockPolicies).where(eq(stockPolicies.level, level)).all();
   return rows.length > 0 ? rows : DEFAULT_POLICIES.filter((p) => p.level === level);
 }
 
-/** One product's position from its lots on hand (expiry order) and its AMC. */
+/** What of a product is on its way to the facility (in) and from it (out), base units. */
+interface Transit {
+  in: number;
+  out: number;
+}
+
+/** One product's position from its lots on hand (expiry order), its AMC and its quantities in transit. */
 function position(
   p: ProductRow,
   lotRows: LotRow[],
   amc: number,
   policy: PolicyRow,
+  transit: Transit,
   opts: { asOf: string; minShelfLifeDays: number },
 ): StockPosition {
   const lots = lotRows.map((l) => {
@@ -117,6 +156,8 @@ function position(
     ven: p.ven,
     stockOnHand,
     usableOnHand,
+    inTransitIn: transit.in,
+    inTransitOut: transit.out,
     amc,
     monthsOfStock: mos === null ? null : Math.round(mos * 100) / 100,
     status: stockStatus({ stockOnHand, mos, minMonths: policy.minMonths, maxMonths: policy.maxMonths }),
@@ -129,33 +170,57 @@ function position(
   };
 }
 
+/** The quantities in transit to and from a facility, per product (all funding sources). */
+function transitByProduct(db: Db, facilityId: string): Map<number, Transit> {
+  const { incoming, outgoing } = inTransitOf(db, facilityId);
+  const out = new Map<number, Transit>();
+  const add = (m: Map<string, number>, side: keyof Transit) => {
+    for (const [key, qty] of m) {
+      const id = Number(key.split("|")[0]);
+      const t = out.get(id) ?? { in: 0, out: 0 };
+      t[side] += qty;
+      out.set(id, t);
+    }
+  };
+  add(incoming, "in");
+  add(outgoing, "out");
+  return out;
+}
+
 /**
- * Stock positions per product at one facility — every product it has ever held, by generic name — with
- * its lots on hand, AMC, months of stock and status.
+ * Stock positions per product at one facility — every product it has ever held or has in transit, by generic
+ * name — with its lots on hand, quantities in transit both ways, AMC, months of stock and status.
  */
 export function stockPositions(
   db: Db,
   facility: { id: string; level: SupplyLevel },
   opts: { asOf: string; programme?: string | undefined; minShelfLifeDays: number },
 ): StockPositions {
-  const products = prepared(db, PRODUCTS_SQL).all({
-    facilityId: facility.id,
-    programme: opts.programme ?? null,
-  }) as ProductRow[];
+  const programme = opts.programme ?? null;
+  const transit = transitByProduct(db, facility.id);
+  const products = prepared(db, PRODUCTS_SQL).all({ facilityId: facility.id, programme }) as ProductRow[];
+  if (transit.size > 0) {
+    const ids = JSON.stringify([...transit.keys()]);
+    products.push(
+      ...(prepared(db, TRANSIT_PRODUCTS_SQL).all({ facilityId: facility.id, ids, programme }) as ProductRow[]),
+    );
+    products.sort((a, b) => (a.genericName < b.genericName ? -1 : a.genericName > b.genericName ? 1 : a.id - b.id));
+  }
   const lotsOf = new Map<number, LotRow[]>();
   for (const l of prepared(db, LOTS_SQL).all(facility.id) as LotRow[]) {
     const list = lotsOf.get(l.productId);
     if (list) list.push(l);
     else lotsOf.set(l.productId, [l]);
   }
-  const amcs = consumptionByProduct(db, facility.id, opts.asOf);
+  const amcs = outflowByProduct(db, facility.id, opts.asOf);
   const policies = policiesFor(db, facility.level);
   const generic =
     resolvePolicy(policies, { level: facility.level, facilityId: facility.id, programmeCode: "", productId: 0 }) ??
     DEFAULT_POLICIES[0]!;
   const items = products.map((p) => {
     const target = { level: facility.level, facilityId: facility.id, programmeCode: p.programmeCode, productId: p.id };
-    return position(p, lotsOf.get(p.id) ?? [], amcs.get(p.id) ?? 0, resolvePolicy(policies, target) ?? generic, opts);
+    const policy = resolvePolicy(policies, target) ?? generic;
+    return position(p, lotsOf.get(p.id) ?? [], amcs.get(p.id) ?? 0, policy, transit.get(p.id) ?? NONE, opts);
   });
   return {
     facilityId: facility.id,
@@ -185,7 +250,10 @@ export function facilityStock(
     programme: q.programme,
     minShelfLifeDays: minShelfLife,
   });
-  if (q.includeEmpty !== "true") positions.items = positions.items.filter((i) => i.stockOnHand > 0 || i.amc > 0);
+  if (q.includeEmpty !== "true")
+    positions.items = positions.items.filter(
+      (i) => i.stockOnHand > 0 || i.amc > 0 || i.inTransitIn > 0 || i.inTransitOut > 0,
+    );
   return positions;
 }
 
@@ -208,6 +276,9 @@ interface CardRow {
   batch_id: string;
   reference: string | null;
   note: string | null;
+  corrects_movement_id: number | null;
+  corrects_report_line_id: number | null;
+  lot_balance_after: number;
   product_balance_after: number;
   total: number;
 }
@@ -215,6 +286,7 @@ interface CardRow {
 const CARD_SQL = `
   with card as (
     select m.*, l.lot_code, l.expiry,
+           sum(m.qty_delta) over (partition by m.lot_id, m.funding_source order by m.occurred_at, m.id) as lot_balance_after,
            sum(m.qty_delta) over (order by m.occurred_at, m.id) as product_balance_after
     from stock_movements m join lots l on l.id = m.lot_id
     where m.facility_id = @facilityId and m.product_id = @productId
@@ -227,9 +299,12 @@ const CARD_ON_HAND_SQL =
   "select coalesce(sum(qty_on_hand), 0) from stock_balances where facility_id = ? and product_id = ?";
 
 /**
- * Ledger lines of one product at one facility, oldest first, each with the product's running
- * balance. The running sum is taken over the whole card before the date filter, so a page that
- * starts in the middle still shows true balances.
+ * Ledger lines of one product at one facility in date order (occurred_at, then recording order), each with the
+ * lot's and the product's running balance along that order. A line may be recorded after later-dated ones (a
+ * paper record entered late, inside the open window): its stored balance_after is the balance when it was
+ * written; the card recomputes the running balances so that they follow the dates, and the append path made sure
+ * none of them is negative. The running sums are taken over the whole card before the date filter, so a page
+ * that starts in the middle still shows true balances.
  */
 export function stockCard(
   db: Db,
@@ -267,7 +342,9 @@ export function stockCard(
       type: r.type,
       reason: r.reason,
       qtyDelta: r.qty_delta,
-      balanceAfter: r.balance_after,
+      balanceAfter: r.lot_balance_after,
+      correctsMovementId: r.corrects_movement_id,
+      correctsReportLineId: r.corrects_report_line_id,
       occurredAt: r.occurred_at,
       recordedAt: r.recorded_at,
       counterpartyId: r.counterparty_id,

@@ -13,8 +13,7 @@ import {
   OrdersFromReport,
 } from "../../shared/contracts/replenishment";
 import { OrderParams, RequesterOrderParams, SupplierOrderParams } from "../../shared/contracts/refs";
-import { AppError } from "../../shared/errors";
-import { deliverOrder, pickOrder, shipOrder } from "../commands/fulfilment";
+import { deliverOrder, pickOrder, shipOrder, unpickOrder } from "../commands/fulfilment";
 import { runOrderCycle } from "../commands/orderCycle";
 import {
   approveOrder,
@@ -157,7 +156,7 @@ export function orderRoutes(r: SecureRouter, deps: AppDeps): void {
     "/orders/:id/lines",
     { ...requester, body: OrderLinesEdit },
     transition<typeof OrderLinesEdit>("order.edit", ({ tx, params, body, user, now }) =>
-      editOrderLines(tx, params.id, body.lines, user.id, now),
+      editOrderLines(tx, params.id, body.lines, user.id, now, body.confirmImplausible),
     ),
   );
   r.post(
@@ -169,7 +168,7 @@ export function orderRoutes(r: SecureRouter, deps: AppDeps): void {
     "/orders/:id/approve",
     { ...approver, body: OrderApprove },
     transition<typeof OrderApprove>("order.approve", ({ tx, params, body, user, now }) =>
-      approveOrder(tx, params.id, body.lines, user, now),
+      approveOrder(tx, params.id, body.lines, user, now, body.confirmImplausible),
     ),
   );
   r.post(
@@ -185,6 +184,11 @@ export function orderRoutes(r: SecureRouter, deps: AppDeps): void {
     transition("order.pick", ({ tx, params, user, now }) => ({ picks: pickOrder(tx, params.id, user.id, now) })),
   );
   r.post(
+    "/orders/:id/unpick",
+    fulfiller,
+    transition("order.unpick", ({ tx, params, user, now }) => unpickOrder(tx, params.id, user.id, now)),
+  );
+  r.post(
     "/orders/:id/ship",
     { ...fulfiller, body: OrderShip },
     transition<typeof OrderShip>("order.ship", ({ tx, params, body, user, now }) =>
@@ -194,15 +198,10 @@ export function orderRoutes(r: SecureRouter, deps: AppDeps): void {
   r.post(
     "/orders/:id/deliver",
     { action: "orders:deliver", params: OrderParams, body: OrderDeliver },
-    transition<typeof OrderDeliver>("order.deliver", ({ tx, params, body, user, now }) => {
-      const at = body.deliveredAt ? new Date(body.deliveredAt) : now;
-      if (at.getTime() > now.getTime() + 5 * 60_000) {
-        throw new AppError("validation_failed", "deliveredAt: must not be in the future", {
-          issues: [{ path: "deliveredAt", message: "must not be in the future" }],
-        });
-      }
-      return { batchId: deliverOrder(tx, params.id, body.lines, at.toISOString(), user.id, now) };
-    }),
+    // deliveredAt (a paper proof of delivery) is checked by the ledger's append path: not in the future, not in a closed period.
+    transition<typeof OrderDeliver>("order.deliver", ({ tx, params, body, user, now }) => ({
+      batchId: deliverOrder(tx, params.id, body.lines, body.deliveredAt ?? now.toISOString(), user.id, now),
+    })),
   );
   r.post(
     "/orders/:id/receive",

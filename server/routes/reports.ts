@@ -29,9 +29,9 @@ export function reportRoutes(r: SecureRouter, deps: AppDeps): void {
   r.put(
     "/reports/:id/lines",
     { action: "reports:write", params: ReportParams, body: ReportLinesUpdate },
-    ({ tx, params: { id }, body }) => {
+    ({ tx, params: { id }, body, now }) => {
       const before = loadReport(tx, id);
-      updateReportLines(tx, id, body.lines);
+      updateReportLines(tx, id, body.lines, { confirmImplausible: body.confirmImplausible, now });
       const after = loadReport(tx, id);
       return {
         status: 200,

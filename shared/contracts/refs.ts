@@ -15,7 +15,7 @@ import { z } from "zod";
  * - `counterparty`: a facility at the other end of a supply line from a facility in the user's scope (a
  *   transfer's destination, a delivery stop, a supplier named as a filter): it must exist and be linked, but
  *   the request never writes its ledger directly;
- * - `order` (by side), `report`, `routePlan`, `pipelineShipment`: the object's facilities decide, as described on
+ * - `order` (by side), `transfer` (by side), `report`, `routePlan`, `pipelineShipment`: the object's facilities decide, as described on
  *   each schema;
  * - `user`: an account whose own scope lies within the user's (shared/domain/access.ts `mayManageUser`);
  * - `anyFacility`, `anyDistrict`, `anyRegion`: reference data every signed-in user may read (the network map):
@@ -27,6 +27,7 @@ export type ScopeKind =
   | "region"
   | "counterparty"
   | "order"
+  | "transfer"
   | "report"
   | "routePlan"
   | "user"
@@ -38,11 +39,14 @@ export type ScopeKind =
 /** Which side of an order decides the scope: the ordering facility, the supplier, or either of them. */
 export type OrderSide = "requester" | "supplier" | "either";
 
+/** Which side of a transfer decides the scope: the sending facility, the receiving one, or either of them. */
+export type TransferSide = "sender" | "receiver" | "either";
+
 /** What the router needs to know about a reference field. */
 export interface ScopeMeta {
   scope: ScopeKind;
-  /** For `order` references only */
-  side?: OrderSide;
+  /** For `order` and `transfer` references only */
+  side?: OrderSide | TransferSide;
 }
 
 /** The registry of reference schemas (a schema derived with .describe() or .max() inherits its parent's entry). */
@@ -84,6 +88,16 @@ export const OrderRef = {
   requester: numericId().register(scopeRefs, { scope: "order", side: "requester" }),
   supplier: numericId().register(scopeRefs, { scope: "order", side: "supplier" }),
   either: numericId().register(scopeRefs, { scope: "order", side: "either" }),
+} as const;
+
+/**
+ * A transfer between two facilities, scoped by the side that acts on it: the receiver confirms what arrived; either
+ * side reads it (stock in transit shows on both sides).
+ */
+export const TransferRef = {
+  sender: numericId().register(scopeRefs, { scope: "transfer", side: "sender" }),
+  receiver: numericId().register(scopeRefs, { scope: "transfer", side: "receiver" }),
+  either: numericId().register(scopeRefs, { scope: "transfer", side: "either" }),
 } as const;
 
 /** The registered meta of a schema, looking through `.describe()`-style clones to the schema they came from. */
@@ -269,3 +283,7 @@ export const RequesterOrderParams = z.object({ id: inPath(OrderRef.requester) })
 export const SupplierOrderParams = z.object({ id: inPath(OrderRef.supplier) });
 /** `/orders/:id/…` that either side may read or act on (read, proof of delivery). */
 export const OrderParams = z.object({ id: inPath(OrderRef.either) });
+/** `/transfers/:id` read by either side. */
+export const TransferParams = z.object({ id: inPath(TransferRef.either) });
+/** `/transfers/:id/receive`: the receiving facility confirms what arrived. */
+export const ReceiverTransferParams = z.object({ id: inPath(TransferRef.receiver) });

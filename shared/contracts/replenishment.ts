@@ -97,7 +97,11 @@ export const ReportLineInput = z.strictObject({
   closing: Qty,
   stockoutDays: StockoutDays,
 });
-export const ReportLinesUpdate = z.strictObject({ lines: z.array(ReportLineInput).min(1).max(1000) });
+export const ReportLinesUpdate = z.strictObject({
+  lines: z.array(ReportLineInput).min(1).max(1000),
+  /** The user confirmed figures the server called implausible for the facility (implausible_quantity) */
+  confirmImplausible: z.boolean().optional(),
+});
 
 export const ReportLineSchema = z.object({
   id: z.number().int(),
@@ -175,12 +179,15 @@ export const OrderLinesEdit = z.strictObject({
     .array(z.strictObject({ lineId: z.number().int().positive(), requestedQty: Qty }))
     .min(1)
     .max(1000),
+  /** The user confirmed quantities the server called implausible for the facility (implausible_quantity) */
+  confirmImplausible: z.boolean().optional(),
 });
 export const OrderApprove = z.strictObject({
   lines: z
     .array(z.strictObject({ lineId: z.number().int().positive(), approvedQty: Qty, reason: Reason }))
     .max(1000)
     .default([]),
+  confirmImplausible: z.boolean().optional(),
 });
 export const OrderReject = z.strictObject({ reason: Reason });
 export const OrderShip = z.strictObject({

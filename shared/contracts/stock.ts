@@ -10,6 +10,8 @@ const Common = {
   note: Note.optional(),
   /** Defaults to the product's programme (cost recovery or the free-care programme) */
   fundingSource: Code.optional(),
+  /** The user confirmed a quantity the server called implausible for the facility (implausible_quantity) */
+  confirmImplausible: z.boolean().optional(),
 };
 
 /** Stock arriving from outside the facility (supplier, donor, or an upstream depot on paper). */
@@ -36,11 +38,14 @@ export const IssueCreate = z.strictObject({
   allowPartial: z.boolean().optional(),
 });
 
-/** Stock moving to another facility in Fura: both ends are written together. */
+/**
+ * Stock sent to another facility in Fura: `transfer_out` at the sender, the stock in transit until the receiver
+ * confirms what arrived (POST /transfers/:id/receive). Never written into the receiver's ledger directly.
+ */
 export const TransferCreate = z.strictObject({
   type: z.literal("transfer"),
   ...Common,
-  /** The receiving facility: one on a supply line of the sender */
+  /** The receiving facility: one on a supply line of the sender (either direction) for the product's programme */
   toFacilityId: CounterpartyRef,
   productId: z.number().int().positive(),
   quantity: PositiveQty,
@@ -50,6 +55,16 @@ export const TransferCreate = z.strictObject({
 
 export const AdjustmentReason = z.enum(["loss", "damage", "expiry", "theft", "correction"]);
 
+/**
+ * What a correction of a closed month corrects: a ledger line of the same facility and product, or a line of one
+ * of its submitted monthly reports. The correction itself is dated in the open window (now by default).
+ */
+export const CorrectionTarget = z.union([
+  z.strictObject({ movementId: z.number().int().positive() }),
+  z.strictObject({ reportLineId: z.number().int().positive() }),
+]);
+export type CorrectionTarget = z.infer<typeof CorrectionTarget>;
+
 /** A reason-coded correction of one lot: losses are negative, corrections either sign. */
 export const AdjustmentCreate = z
   .strictObject({
@@ -58,6 +73,7 @@ export const AdjustmentCreate = z
     lotId: z.number().int().positive(),
     reason: AdjustmentReason,
     quantity: SignedQty.refine((n) => n !== 0, "must not be zero"),
+    corrects: CorrectionTarget.optional(),
   })
   .refine((a) => a.reason === "correction" || a.quantity < 0, {
     path: ["quantity"],
@@ -77,6 +93,7 @@ export const PhysicalCountCreate = z.strictObject({
   facilityId: FacilityRef,
   occurredAt: IsoDateTime.optional(),
   note: Note.optional(),
+  confirmImplausible: z.boolean().optional(),
   lines: z
     .array(
       z.strictObject({
@@ -108,6 +125,8 @@ export const MovementSchema = z.object({
   batchId: z.string(),
   reference: z.string().nullable(),
   note: z.string().nullable(),
+  correctsMovementId: z.number().int().nullable(),
+  correctsReportLineId: z.number().int().nullable(),
 });
 export type Movement = z.infer<typeof MovementSchema>;
 
@@ -134,6 +153,8 @@ export const MovementResultSchema = z.object({
       explanation: z.string(),
     })
     .optional(),
+  /** A transfer: the transfer now in transit (its receiver confirms what arrives) */
+  transferId: z.number().int().optional(),
 });
 export type MovementResult = z.infer<typeof MovementResultSchema>;
 
@@ -160,6 +181,10 @@ export const StockPositionSchema = z.object({
   ven: z.enum(["V", "E", "N"]),
   stockOnHand: z.number().int(),
   usableOnHand: z.number().int(),
+  /** Sent to this facility and not yet received (transfers in transit, orders shipped), base units */
+  inTransitIn: z.number().int(),
+  /** Sent by this facility and not yet received at the other end, base units */
+  inTransitOut: z.number().int(),
   /** Mean monthly consumption (issues + transfers out) over the last complete months, base units */
   amc: z.number().int(),
   monthsOfStock: z.number().nullable(),
@@ -194,7 +219,10 @@ export const StockCardQuery = PageQuery.extend({
   limit: z.coerce.number().int().min(1).max(1000).default(200),
 }).strict();
 
-/** One line of a stock card: a ledger line and the product's running balance at the facility after it. */
+/**
+ * One line of a stock card: a ledger line with, along the card's date order (occurred_at, then recording order),
+ * the lot's running balance (`balanceAfter`) and the product's (`productBalanceAfter`) at the facility after it.
+ */
 export const StockCardLineSchema = MovementSchema.extend({ productBalanceAfter: z.number().int() });
 export const StockCardSchema = z.object({
   facilityId: z.string(),

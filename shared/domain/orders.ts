@@ -2,7 +2,8 @@
 
 export type OrderStatus =
   "draft" | "submitted" | "approved" | "rejected" | "picking" | "shipped" | "delivered" | "received";
-export type OrderTransition = "submit" | "approve" | "reject" | "pick" | "ship" | "deliver" | "receive" | "edit";
+export type OrderTransition =
+  "submit" | "approve" | "reject" | "pick" | "unpick" | "ship" | "deliver" | "receive" | "edit";
 
 /** Status each transition requires, and the status it leads to ("edit" keeps the status). */
 export const TRANSITIONS: Record<OrderTransition, { from: OrderStatus[]; to: OrderStatus | null }> = {
@@ -11,6 +12,8 @@ export const TRANSITIONS: Record<OrderTransition, { from: OrderStatus[]; to: Ord
   approve: { from: ["submitted"], to: "approved" },
   reject: { from: ["submitted"], to: "rejected" },
   pick: { from: ["approved"], to: "picking" },
+  /** The pick is cancelled: its reservations are released, the order waits to be picked again */
+  unpick: { from: ["picking"], to: "approved" },
   ship: { from: ["picking"], to: "shipped" },
   deliver: { from: ["shipped"], to: "delivered" },
   receive: { from: ["delivered"], to: "received" },

@@ -106,6 +106,30 @@ describe("audit coverage of the write routes", () => {
         .send({ facilityId: depotId, lines: [{ lotId: receipt.body.movements[0].lotId, countedQty: 9 }] }),
     );
 
+    const sent = await storekeeper
+      .post("/api/v1/stock/movements")
+      .set(k())
+      .send({ type: "transfer", facilityId: depotId, toFacilityId: cscomId, productId, quantity: 5 });
+    expect(sent.status, JSON.stringify(sent.body)).toBe(201);
+    await step("post /transfers/:id/receive", "transfer.receive", () =>
+      cscom
+        .post(`/api/v1/transfers/${sent.body.transferId}/receive`)
+        .set(k())
+        .send({
+          lots: sent.body.movements.map((m: { lotId: number; qtyDelta: number }) => ({
+            lotId: m.lotId,
+            acceptedQty: -m.qtyDelta,
+            rejectedQty: 0,
+          })),
+        }),
+    );
+    await step(
+      "post /facilities/:id/periods/:period/close",
+      "period.close",
+      () => storekeeper.post(`/api/v1/facilities/${depotId}/periods/2026-08/close`).set(k()),
+      [201],
+    );
+
     const report = await step("post /reports", "report.create", () =>
       cscom.post("/api/v1/reports").set(k()).send({ facilityId: cscomId, period: "2026-10" }),
     );
@@ -154,6 +178,10 @@ describe("audit coverage of the write routes", () => {
     await step("post /orders/:id/pick", "order.pick", () =>
       storekeeper.post(`/api/v1/orders/${first!.id}/pick`).set(k()),
     );
+    await step("post /orders/:id/unpick", "order.unpick", () =>
+      storekeeper.post(`/api/v1/orders/${first!.id}/unpick`).set(k()),
+    );
+    await storekeeper.post(`/api/v1/orders/${first!.id}/pick`).set(k());
     const shipped = await step("post /orders/:id/ship", "order.ship", () =>
       storekeeper.post(`/api/v1/orders/${first!.id}/ship`).set(k()).send({ shortfallAction: "backorder" }),
     );

@@ -73,6 +73,7 @@ interface Values {
   region: string;
   counterparty: string;
   order: () => number;
+  transfer: () => number;
   report: () => number;
   routePlan: () => number;
   user: () => number;
@@ -115,6 +116,19 @@ function orderFor(facilityId: string): number {
       )
       .pluck()
       .get(facilityId, facilityId),
+  );
+}
+
+/** A fresh transfer in transit to the facility, from a facility outside every narrow role's scope (direct insert). */
+function transferFor(toFacilityId: string): number {
+  const from = toFacilityId === ids.moptiCscom ? ids.moptiDepot : ids.moptiCscom;
+  return Number(
+    t.open.sqlite
+      .prepare(
+        "insert into stock_transfers (from_facility_id, to_facility_id, product_id, funding_source, status, sent_at, sent_batch_id, created_at) values (?, ?, ?, 'cost_recovery', 'in_transit', '2026-11-10T08:00:00.000Z', 'authz', '2026-11-10') returning id",
+      )
+      .pluck()
+      .get(from, toFacilityId, productId),
   );
 }
 
@@ -236,6 +250,16 @@ const EXAMPLES: Record<string, Examples> = {
   "post /orders/:id/reject": (v) => ({ params: { id: v.order() }, body: { reason: "Quantités à revoir" } }),
   "post /orders/:id/pick": (v) => ({ params: { id: v.order() } }),
   "post /orders/:id/ship": (v) => ({ params: { id: v.order() }, body: {} }),
+  "post /orders/:id/unpick": (v) => ({ params: { id: v.order() } }),
+  "get /transfers": (v) => ({ query: { facilityId: v.facility, direction: "in" } }),
+  "get /transfers/:id": (v) => ({ params: { id: v.transfer() } }),
+  "post /transfers/:id/receive": (v) => ({
+    params: { id: v.transfer() },
+    body: { lots: [{ lotId, acceptedQty: 1, rejectedQty: 0 }] },
+  }),
+  "get /facilities/:id/transfer-destinations": (v) => ({ params: { id: v.facility } }),
+  "get /facilities/:id/ledger-window": (v) => ({ params: { id: v.facility } }),
+  "post /facilities/:id/periods/:period/close": (v) => ({ params: { id: v.facility, period: "2010-01" } }),
   "post /orders/:id/deliver": (v) => ({
     params: { id: v.order() },
     body: { lines: [{ lineId: 1, lots: [{ lotId: 1, acceptedQty: 1, rejectedQty: 0 }] }] },
@@ -407,6 +431,7 @@ function inScopeValues(role: Role): Values {
     region: place.regionId,
     counterparty: facility,
     order: () => orderFor(facility),
+    transfer: () => transferFor(facility),
     report: () => reportFor(facility),
     routePlan: () => planFor(ids.katiDepot!, driverId),
     user: () => Number(ids.pharmacistId),
@@ -432,6 +457,8 @@ function outOfScopeValue(role: Role, kind: ScopeKind): string | number {
       return national ? "no-such-facility" : ids.moptiCscom!;
     case "order":
       return national ? 99_999_999 : orderFor(outside);
+    case "transfer":
+      return national ? 99_999_999 : transferFor(outside);
     case "report":
       return national ? 99_999_999 : reportFor(outside);
     case "routePlan":
@@ -484,7 +511,7 @@ async function send(agent: TestAgent | ReturnType<typeof request>, route: Regist
 }
 
 type Answer = { status: number; body: { error?: { code: string; message: string; details?: unknown } } };
-const UNKNOWN = /unknown (facility|district|region|report|order|route plan|user|pipeline shipment)/;
+const UNKNOWN = /unknown (facility|district|region|report|order|route plan|user|pipeline shipment|transfer)/;
 
 /** The request got past authorisation (it may still fail on its content), and did not fail on the server. */
 function allowed({ status, body }: Answer) {
@@ -529,6 +556,7 @@ const EXPECTED_GRANTS: Record<Role, string[]> = {
     "orders:fulfil",
     "orders:read",
     "orders:request",
+    "periods:close",
     "quantification:plan",
     "quantification:read",
     "reference:read",
@@ -556,6 +584,7 @@ const EXPECTED_GRANTS: Record<Role, string[]> = {
     "orders:fulfil",
     "orders:read",
     "orders:request",
+    "periods:close",
     "reference:read",
     "routes:plan",
     "routes:read",
@@ -571,6 +600,7 @@ const EXPECTED_GRANTS: Record<Role, string[]> = {
     "orders:fulfil",
     "orders:read",
     "orders:request",
+    "periods:close",
     "reference:read",
     "reports:write",
     "routes:plan",
@@ -584,6 +614,7 @@ const EXPECTED_GRANTS: Record<Role, string[]> = {
     "orders:deliver",
     "orders:fulfil",
     "orders:read",
+    "periods:close",
     "reference:read",
     "routes:plan",
     "routes:read",

@@ -250,22 +250,27 @@ describe("issues pick FEFO and block expired and short-dated lots", () => {
 });
 
 describe("transfers, adjustments and physical counts", () => {
-  it("writes both ends of a transfer in one batch", async () => {
+  it("sends a transfer in transit: transfer_out at the sender, nothing written at the receiver", async () => {
     const cscomId = t.open.sqlite
       .prepare("select id from facilities where level = 'cscom' and district_id = 'kati' limit 1")
       .pluck()
       .get() as string;
+    const receiverLines = () =>
+      t.open.sqlite.prepare("select count(*) from stock_movements where facility_id = ?").pluck().get(cscomId);
+    const before = receiverLines();
     const res = await post({ type: "transfer", facilityId: depotId, toFacilityId: cscomId, productId, quantity: 120 });
     expect(res.status).toBe(201);
-    const [out, inn] = res.body.movements;
-    expect(out).toMatchObject({ facilityId: depotId, type: "transfer_out", qtyDelta: -120, counterpartyId: cscomId });
-    expect(inn).toMatchObject({
-      facilityId: cscomId,
-      type: "transfer_in",
-      qtyDelta: 120,
-      counterpartyId: depotId,
-      lotId: out.lotId,
-      batchId: out.batchId,
+    expect(res.body.movements).toEqual([
+      expect.objectContaining({ facilityId: depotId, type: "transfer_out", qtyDelta: -120, counterpartyId: cscomId }),
+    ]);
+    expect(res.body.transferId).toEqual(expect.any(Number));
+    expect(receiverLines()).toBe(before);
+    const transfer = await t.agent.get(`/api/v1/transfers/${res.body.transferId}`);
+    expect(transfer.body).toMatchObject({
+      status: "in_transit",
+      fromFacilityId: depotId,
+      toFacilityId: cscomId,
+      quantity: 120,
     });
   });
 
