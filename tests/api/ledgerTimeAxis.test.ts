@@ -349,4 +349,16 @@ describe("a backdated removal may not make any later balance negative", () => {
     ]);
     expect(card.body.items.at(-1).productBalanceAfter).toBe(card.body.stockOnHand);
   });
+
+  it("refuses a backdated count whose difference would make a later balance negative", async () => {
+    // On the 6th the book says 80; a count of 50 there (−30) would leave the 8th at −30.
+    const before = snapshot();
+    const res = await storekeeper
+      .post("/api/v1/stock/counts")
+      .set("Idempotency-Key", k())
+      .send({ facilityId: depotId, occurredAt: "2026-11-06T08:00:00Z", lines: [{ lotId, countedQty: 50 }] });
+    expect(res.status).toBe(409);
+    expect(res.body.error).toMatchObject({ code: "insufficient_stock", details: { availableAt: 0, shortfall: 30 } });
+    expect(snapshot()).toEqual(before);
+  });
 });

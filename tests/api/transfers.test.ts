@@ -330,3 +330,36 @@ describe("concurrent receipts", () => {
     expect(balanceMismatches(t.open)).toEqual([]);
   });
 });
+
+describe("the order cycle's stock in transit", () => {
+  it("counts transfers on their way to the facility, as it counts orders shipped to it", async () => {
+    const sent = await send(storekeeper, 35);
+    expect(sent.status).toBe(201);
+    // The product on the CSCom's October report: a receipt that month.
+    const october = await cscom.post("/api/v1/stock/movements").set("Idempotency-Key", k()).send({
+      type: "receipt",
+      facilityId: cscomId,
+      productId,
+      lotCode: "TR-OCT",
+      expiry: "2028-01-31",
+      quantity: 12,
+      occurredAt: "2026-10-10T08:00:00Z",
+    });
+    expect(october.status, JSON.stringify(october.body)).toBe(201);
+    const report = await cscom
+      .post("/api/v1/reports")
+      .set("Idempotency-Key", k())
+      .send({ facilityId: cscomId, period: "2026-10" });
+    expect(report.status).toBe(201);
+    expect((await cscom.post(`/api/v1/reports/${report.body.id}/submit`).set("Idempotency-Key", k())).status).toBe(200);
+    const orders = await cscom
+      .post("/api/v1/orders/from-report")
+      .set("Idempotency-Key", k())
+      .send({ reportId: report.body.id });
+    expect(orders.status, JSON.stringify(orders.body)).toBe(201);
+    const line = orders.body.orders
+      .flatMap((o: { lines: { productId: number; inTransit: number }[] }) => o.lines)
+      .find((l: { productId: number }) => l.productId === productId);
+    expect(line.inTransit).toBe(35);
+  });
+});
