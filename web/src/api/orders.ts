@@ -32,6 +32,8 @@ const TransitionAnswer = z.object({
   order: OrderSchema,
   picks: z.array(LinePickSchema).optional(),
   followUpOrderId: z.number().int().nullable().optional(),
+  /** unpick: the units released */
+  released: z.number().int().optional(),
 });
 /** Answer of every order transition. */
 export type TransitionAnswer = z.infer<typeof TransitionAnswer>;
@@ -147,6 +149,7 @@ export type OrderAction =
   | { action: "approve"; body: { lines: { lineId: number; approvedQty: number; reason: string }[] } }
   | { action: "reject"; body: { reason: string } }
   | { action: "pick" }
+  | { action: "unpick" }
   | { action: "ship"; body: { shortfallAction: "backorder" | "escalate" } }
   | {
       action: "deliver";
@@ -159,7 +162,7 @@ export type OrderAction =
     }
   | { action: "receive" };
 
-/** Runs one transition of an order (submit, approve, reject, pick, ship, deliver, receive). */
+/** Runs one transition of an order (submit, approve, reject, pick, unpick, ship, deliver, receive). */
 export function useOrderAction(id: number) {
   const client = useQueryClient();
   return useWriteMutation(

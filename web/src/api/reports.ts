@@ -73,8 +73,8 @@ export function useCreateReport() {
 export function useSaveReportLines(reportId: number) {
   const client = useQueryClient();
   return useWriteMutation(
-    (lines: ReportLineWrite[], key) =>
-      apiWrite(ReportSchema, `/reports/${reportId}/lines`, { method: "PUT", body: { lines }, idempotencyKey: key }),
+    (body: { lines: ReportLineWrite[]; confirmImplausible?: boolean }, key) =>
+      apiWrite(ReportSchema, `/reports/${reportId}/lines`, { method: "PUT", body, idempotencyKey: key }),
     {
       onSuccess: (report) => reportChanged(client, report),
     },
@@ -121,8 +121,8 @@ export function useEmergencyOrder() {
 export function useEditRequestedQty(orderId: number) {
   const client = useQueryClient();
   return useWriteMutation(
-    (lines: { lineId: number; requestedQty: number }[], key) =>
-      apiWrite(TransitionAnswer, `/orders/${orderId}/lines`, { method: "PATCH", body: { lines }, idempotencyKey: key }),
+    (body: { lines: { lineId: number; requestedQty: number }[]; confirmImplausible?: boolean }, key) =>
+      apiWrite(TransitionAnswer, `/orders/${orderId}/lines`, { method: "PATCH", body, idempotencyKey: key }),
     {
       onSuccess: (answer) => ordersChanged(client, [answer.order]),
     },

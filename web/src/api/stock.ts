@@ -54,11 +54,12 @@ export function useStockStatus(productId: number | null, area: { regionId: strin
   });
 }
 
-/** After a stock write: the facility's positions and stock cards refetched. */
+/** After a stock write: the facility's positions and stock cards refetched (and transfers, which it may have sent). */
 function stockChanged(client: QueryClient, facilityId: string) {
   void client.invalidateQueries({ queryKey: ["stock", facilityId] });
   void client.invalidateQueries({ queryKey: ["stock-card", facilityId] });
   void client.invalidateQueries({ queryKey: ["stock-status"] });
+  void client.invalidateQueries({ queryKey: ["transfers"] });
 }
 
 /** Records a receipt, issue, transfer or adjustment (POST /stock/movements); the answer lists the ledger lines written. */

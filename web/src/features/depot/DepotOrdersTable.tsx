@@ -1,14 +1,44 @@
 /** A table of orders at the depot: each links to its order page. */
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import type { OrderListItem } from "../../api/orders";
+import { useOrderAction, type OrderListItem } from "../../api/orders";
+import { ActionError } from "../../components/ActionError";
 import { EmergencyBadge, FlowLabel, OrderStatusBadge } from "../../components/Badges";
 import { orderPath } from "../../components/screens";
 import { formatDateTime, formatPeriod } from "../../i18n/format";
 import { DataTable } from "../../lib/table/DataTable";
 
-/** Orders supplied by the depot (or, with `own`, the depot's own orders to its supplier). */
-export function DepotOrdersTable({ orders, own }: { orders: OrderListItem[]; own: boolean }) {
+/** Cancels the pick of one order being picked: its reserved lots are released, the order is approved again. */
+function UnpickButton({ order }: { order: OrderListItem }) {
+  const { t } = useTranslation();
+  const action = useOrderAction(order.id);
+  return (
+    <>
+      <button
+        type="button"
+        className="button"
+        data-testid="unpick-order"
+        disabled={action.isPending}
+        aria-label={t("depot.unpickOf", { id: order.id })}
+        onClick={() => action.mutate({ action: "unpick" })}
+      >
+        {action.isPending ? t("common.sending") : t("pick.unpick")}
+      </button>
+      <ActionError error={action.error} />
+    </>
+  );
+}
+
+/** Orders supplied by the depot (or, with `own`, the depot's own orders to its supplier); being picked, each may be unpicked. */
+export function DepotOrdersTable({
+  orders,
+  own,
+  canUnpick = false,
+}: {
+  orders: OrderListItem[];
+  own: boolean;
+  canUnpick?: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const party = (o: OrderListItem) => (own ? o.supplierName : o.facilityName);
   return (
@@ -64,6 +94,11 @@ export function DepotOrdersTable({ orders, own }: { orders: OrderListItem[]; own
           header: t("depot.updated"),
           className: "nowrap small",
           cell: (o) => formatDateTime(o.updatedAt),
+        },
+        canUnpick && {
+          id: "actions",
+          header: t("depot.actions"),
+          cell: (o) => (o.status === "picking" ? <UnpickButton order={o} /> : null),
         },
       ]}
     />

@@ -8,6 +8,8 @@ import { DistrictOrderCard } from "./DistrictOrderCard";
 import { DepotPageHead } from "../../lib/depot/DepotPageHead";
 import { useDepotChoice } from "../../lib/depot/useDepotChoice";
 import { DepotOrdersTable } from "./DepotOrdersTable";
+import { may } from "@shared/domain/access";
+import { TransfersSection } from "../transfers/TransfersSection";
 
 const PAGE_SIZE = 20;
 const TABS = ["approved", "picking", "shipped", "own"] as const;
@@ -55,6 +57,7 @@ export default function DepotPage() {
       ) : (
         <>
           {REQUESTERS.has(me.role) && <DistrictOrderCard depot={depot} />}
+          <TransfersSection facilityId={depot.id} canReceive={may(me, "stock:write")} />
           <div className="segmented tabs" role="group" aria-label={t("depot.views")}>
             {TABS.map((s) => (
               <button
@@ -77,7 +80,11 @@ export default function DepotPage() {
             <EmptyState>{t(`depot.empty.${tab}`)}</EmptyState>
           ) : (
             <div className={active.isPlaceholderData ? "is-stale" : undefined}>
-              <DepotOrdersTable orders={active.data.items} own={tab === "own"} />
+              <DepotOrdersTable
+                orders={active.data.items}
+                own={tab === "own"}
+                canUnpick={tab === "picking" && may(me, "orders:fulfil")}
+              />
               <Pager
                 offset={offset}
                 count={active.data.items.length}

@@ -5,6 +5,8 @@ import { ApiError } from "../../api/client";
 import { useFacility } from "../../api/reference";
 import { ErrorState, Loading } from "../../components/States";
 import { useMe } from "../../api/auth";
+import { inScope, may } from "@shared/domain/access";
+import { TransfersSection } from "../transfers/TransfersSection";
 import { ORDER_ROLES } from "../../components/screens";
 import { FacilityHeader } from "./FacilityHeader";
 import { FacilityOrders } from "./FacilityOrders";
@@ -16,7 +18,8 @@ export default function FacilityPage() {
   const { id = "" } = useParams();
   const [params, setParams] = useSearchParams();
   const facility = useFacility(id);
-  const role = useMe().data?.role;
+  const me = useMe().data;
+  const role = me?.role;
 
   const programme = params.get("programme");
   const productParam = Number(params.get("product"));
@@ -56,6 +59,10 @@ export default function FacilityPage() {
         ← {t("common.back")}
       </Link>
       <FacilityHeader facility={facility.data} />
+      <TransfersSection
+        facilityId={facility.data.id}
+        canReceive={me ? may(me, "stock:write") && inScope(me, facility.data) : false}
+      />
       <StockSection
         facilityId={facility.data.id}
         programme={programme}

@@ -63,6 +63,16 @@ function OnHand({ p }: { p: StockPosition }) {
       {p.usableOnHand !== p.stockOnHand && (
         <span className="small block warn-text">{t("stock.usable", { qty: formatNumber(p.usableOnHand, lang) })}</span>
       )}
+      {p.inTransitIn > 0 && (
+        <span className="small block" data-testid="in-transit-in">
+          {t("stock.inTransitIn", { qty: formatNumber(p.inTransitIn, lang) })}
+        </span>
+      )}
+      {p.inTransitOut > 0 && (
+        <span className="small block muted" data-testid="in-transit-out">
+          {t("stock.inTransitOut", { qty: formatNumber(p.inTransitOut, lang) })}
+        </span>
+      )}
     </>
   );
 }

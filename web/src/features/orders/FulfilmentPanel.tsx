@@ -179,16 +179,17 @@ function ShipForm({
   );
 }
 
-/** Props: the order, and whether the user may pick (approved) or ship (picking). */
+/** Props: the order, and whether the user may pick (approved), ship or cancel the pick (picking). */
 export interface FulfilmentPanelProps {
   order: Order;
   canPick: boolean;
   canShip: boolean;
+  canUnpick?: boolean;
   onDone: (message: string) => void;
 }
 
 /** The fulfilment card. */
-export function FulfilmentPanel({ order, canPick, canShip, onDone }: FulfilmentPanelProps) {
+export function FulfilmentPanel({ order, canPick, canShip, canUnpick = false, onDone }: FulfilmentPanelProps) {
   const { t, i18n } = useTranslation();
   const action = useOrderAction(order.id);
   const picks = useLastPicks(order.id);
@@ -224,6 +225,21 @@ export function FulfilmentPanel({ order, canPick, canShip, onDone }: FulfilmentP
           : t("pick.summary", { count: rows.length })}
       </p>
       <PickTable rows={rows} />
+      {canUnpick && (
+        <div className="actions-row">
+          <span className="muted small">{t("pick.unpickHint")}</span>
+          <ActionError error={action.error} />
+          <button
+            type="button"
+            className="button"
+            data-testid="unpick"
+            disabled={action.isPending}
+            onClick={() => action.mutate({ action: "unpick" }, { onSuccess: () => onDone(t("order.done.unpicked")) })}
+          >
+            {t("pick.unpick")}
+          </button>
+        </div>
+      )}
       {canShip && <ShipForm order={order} shortfall={shortfall} onDone={onDone} />}
     </section>
   );

@@ -102,7 +102,13 @@ function OrderView({ order: o, me, placed }: { order: Order; me: Me; placed: Map
         />
       )}
       {(actions.has("pick") || actions.has("ship") || o.status === "picking") && (
-        <FulfilmentPanel order={o} canPick={actions.has("pick")} canShip={actions.has("ship")} onDone={done} />
+        <FulfilmentPanel
+          order={o}
+          canPick={actions.has("pick")}
+          canShip={actions.has("ship")}
+          canUnpick={actions.has("unpick")}
+          onDone={done}
+        />
       )}
       {(actions.has("deliver") || actions.has("receive")) && (
         <DeliveryPanel

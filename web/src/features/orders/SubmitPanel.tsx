@@ -4,6 +4,7 @@ import type { Order } from "@shared/contracts/replenishment";
 import { useOrderAction } from "../../api/orders";
 import { useEditRequestedQty } from "../../api/reports";
 import { ActionError } from "../../components/ActionError";
+import { ImplausibleConfirm, implausibleItems } from "../../components/ImplausibleConfirm";
 
 /** Props: the order, the requester's pending quantity changes (if the page lets them edit), and what to do once saved or submitted. */
 export interface SubmitPanelProps {
@@ -23,14 +24,14 @@ export function SubmitPanel({ order, onDone, changes, onSaved }: SubmitPanelProp
   const busy = action.isPending || edit.isPending;
 
   /** Saves the changed quantities (one audited write); false when they could not be saved. */
-  const save = async (): Promise<boolean> => {
+  const save = async (confirmImplausible = false): Promise<boolean> => {
     if (invalid.length > 0) {
       document.getElementById(`req-${invalid[0]}`)?.focus();
       return false;
     }
     if (pending === 0) return true;
     try {
-      await edit.mutateAsync(changes!.lines);
+      await edit.mutateAsync({ lines: changes!.lines, ...(confirmImplausible ? { confirmImplausible } : {}) });
     } catch {
       return false; // shown by ActionError
     }
@@ -54,7 +55,16 @@ export function SubmitPanel({ order, onDone, changes, onSaved }: SubmitPanelProp
         </p>
       )}
       <div className="actions-row">
-        <ActionError error={edit.error ?? action.error} />
+        <ImplausibleConfirm
+          error={edit.error}
+          pending={edit.isPending}
+          onConfirm={() => void save(true).then((ok) => ok && onDone(t("orderRequest.saved", { count: pending })))}
+          label={(item) => {
+            const line = order.lines.find((l) => l.id === changes?.lines[Number(item.path.split(".")[1])]?.lineId);
+            return line ? `${line.genericName} — ${t("implausible.field.order_requested")}` : "";
+          }}
+        />
+        {!implausibleItems(edit.error) && <ActionError error={edit.error ?? action.error} />}
         {changes && (
           <button
             type="button"

@@ -37,7 +37,7 @@ describe("order actions offered", () => {
 
   it("offers picking and shipping to the depot's storekeeper, submission and receipt to the CSCom", () => {
     expect([...allowedActions(storekeeper, order("approved"), facilities)]).toEqual(["pick"]);
-    expect([...allowedActions(storekeeper, order("picking"), facilities)]).toEqual(["ship"]);
+    expect([...allowedActions(storekeeper, order("picking"), facilities)]).toEqual(["ship", "unpick"]);
     expect([...allowedActions(cscom, order("draft"), facilities)]).toEqual(["submit"]);
     expect([...allowedActions(cscom, order("shipped"), facilities)]).toEqual(["deliver"]);
     expect([...allowedActions(cscom, order("delivered"), facilities)]).toEqual(["receive"]);

@@ -16,7 +16,7 @@ export function inScope(me: Me, f: PlacedFacility | undefined): boolean {
 }
 
 /** The actions the order page may offer. */
-export type OrderActionName = "submit" | "approve" | "pick" | "ship" | "deliver" | "receive";
+export type OrderActionName = "submit" | "approve" | "pick" | "unpick" | "ship" | "deliver" | "receive";
 
 /** The actions offered on an order now. */
 export function allowedActions(
@@ -32,7 +32,10 @@ export function allowedActions(
     out.add("submit");
   if (order.status === "submitted" && has("orders:approve") && supplier) out.add("approve");
   if (order.status === "approved" && has("orders:fulfil") && supplier) out.add("pick");
-  if (order.status === "picking" && has("orders:fulfil") && supplier) out.add("ship");
+  if (order.status === "picking" && has("orders:fulfil") && supplier) {
+    out.add("ship");
+    out.add("unpick");
+  }
   if (order.status === "shipped" && has("orders:deliver") && (requester || supplier)) out.add("deliver");
   if (order.status === "delivered" && has("orders:deliver") && requester) out.add("receive");
   return out;

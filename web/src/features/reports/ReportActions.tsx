@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import type { Report } from "@shared/contracts/replenishment";
 import { useSaveReportLines, useSubmitReport } from "../../api/reports";
 import { ActionError } from "../../components/ActionError";
+import { ImplausibleConfirm, implausibleItems } from "../../components/ImplausibleConfirm";
 import { formatDate } from "../../i18n/format";
 import { onTimeIfSubmitted } from "./periods";
 import { pendingSave, type LineState } from "./reportDraft";
@@ -35,17 +36,26 @@ export function ReportActions({ report, states, dueDate, onSaved, onNotice }: Re
   const mismatches = states.filter((s) => s.mismatch !== null && s.mismatch !== 0).length;
   const onTime = onTimeIfSubmitted(dueDate, new Date().toISOString().slice(0, 10));
 
-  const onSave = () => {
+  const onSave = (confirmImplausible = false) => {
     if (pending.invalid.length > 0) {
       focusFirstProblem(pending.invalid);
       return;
     }
-    save.mutate(pending.lines, {
-      onSuccess: (saved) => {
-        onSaved();
-        onNotice(t("monthlyReport.saved", { count: pending.lines.length, mismatches: saved.mismatches }));
+    save.mutate(
+      { lines: pending.lines, ...(confirmImplausible ? { confirmImplausible } : {}) },
+      {
+        onSuccess: (saved) => {
+          onSaved();
+          onNotice(t("monthlyReport.saved", { count: pending.lines.length, mismatches: saved.mismatches }));
+        },
       },
-    });
+    );
+  };
+  /** "lines.N.field" of the save → the product and the column, for the warning. */
+  const labelOf = (path: string, field: string) => {
+    const line = pending.lines[Number(path.split(".")[1])];
+    const name = states.find((s) => s.line.productId === line?.productId)?.line.genericName ?? "";
+    return `${name} — ${t(`implausible.field.${field.replace(".", "_")}`)}`;
   };
   const onSubmit = () =>
     submit.mutate(
@@ -81,8 +91,14 @@ export function ReportActions({ report, states, dueDate, onSaved, onNotice }: Re
           : t("monthlyReport.willBeLate", { date: formatDate(dueDate) })}
       </p>
       <div className="actions-row">
-        <ActionError error={save.error ?? submit.error} />
-        <button type="button" className="button" disabled={save.isPending || changed === 0} onClick={onSave}>
+        <ImplausibleConfirm
+          error={save.error}
+          pending={save.isPending}
+          onConfirm={() => onSave(true)}
+          label={(item) => labelOf(item.path, item.field)}
+        />
+        {!implausibleItems(save.error) && <ActionError error={save.error ?? submit.error} />}
+        <button type="button" className="button" disabled={save.isPending || changed === 0} onClick={() => onSave()}>
           {save.isPending ? t("common.sending") : t("monthlyReport.save")}
         </button>
         <button

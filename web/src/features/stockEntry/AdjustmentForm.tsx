@@ -3,6 +3,7 @@ import { useCallback } from "react";
 import { useTranslation } from "react-i18next";
 import { useFormContext } from "react-hook-form";
 import { AdjustmentCreate, AdjustmentReason, type MovementResult, type StockPosition } from "@shared/contracts/stock";
+import { ImplausibleConfirm, implausibleItems } from "../../components/ImplausibleConfirm";
 import { useStockMovement } from "../../api/stock";
 import { formatDate, formatNumber } from "../../i18n/format";
 import { FormActions, FormFrame, QuantityField, SelectField, TextField } from "../../lib/forms/fields";
@@ -123,11 +124,20 @@ export function AdjustmentForm({ facilityId, positions, onDone }: Props) {
   const position = withLots.find((p) => String(p.productId) === productId) ?? null;
   const lot = lotOf({ productId, lotId });
 
+  /** The user confirms a quantity the server called implausible: the same request, confirmed. */
+  const confirm = () => {
+    if (send.variables)
+      send.mutate(
+        { ...send.variables, confirmImplausible: true },
+        { onSuccess: (result) => onDone(result, Number(productId)) },
+      );
+  };
+
   return (
     <FormFrame
       form={form}
       onValid={(body) => send.mutate(body, { onSuccess: (result) => onDone(result, Number(productId)) })}
-      serverError={send.error}
+      serverError={implausibleItems(send.error) ? null : send.error}
       codeFields={CODE_FIELDS}
       className="entry-form"
       aria-labelledby="adjust-title"
@@ -155,7 +165,9 @@ export function AdjustmentForm({ facilityId, positions, onDone }: Props) {
         <AdjustedQuantity position={position} lot={lot} />
         <TextField name="note" id="adjust-note" className="field-grow" label={t("stockEntry.note")} maxLength={500} />
       </div>
-      <FormActions submitLabel={t("stockEntry.adjustment.submit")} pending={send.isPending} />
+      <FormActions submitLabel={t("stockEntry.adjustment.submit")} pending={send.isPending}>
+        <ImplausibleConfirm error={send.error} pending={send.isPending} onConfirm={confirm} />
+      </FormActions>
     </FormFrame>
   );
 }

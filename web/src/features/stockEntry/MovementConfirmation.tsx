@@ -29,6 +29,11 @@ export function MovementConfirmation({ result, facilityId, productId, onNext }: 
           ? t("stockEntry.done.nothing")
           : t("stockEntry.done.title", { count: result.movements.length })}
       </h2>
+      {result.transferId !== undefined && (
+        <p data-testid="transfer-in-transit" data-transfer-id={result.transferId}>
+          {t("stockEntry.transfer.inTransit", { id: result.transferId })}
+        </p>
+      )}
       {result.movements.length > 0 && (
         <DataTable
           className="small"

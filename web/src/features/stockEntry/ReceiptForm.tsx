@@ -3,6 +3,7 @@ import { useCallback } from "react";
 import { useTranslation } from "react-i18next";
 import type { Product } from "@shared/contracts/reference";
 import { ReceiptCreate, type MovementResult } from "@shared/contracts/stock";
+import { ImplausibleConfirm, implausibleItems } from "../../components/ImplausibleConfirm";
 import { useStockMovement } from "../../api/stock";
 import { DateField, FormActions, FormFrame, QuantityField, TextField } from "../../lib/forms/fields";
 import { dateOrText, numberOrNaN, optionalText } from "../../lib/forms/parse";
@@ -55,11 +56,20 @@ export function ReceiptForm({ facilityId, products, onDone }: Props) {
   const productId = form.watch("productId");
   const product = products.find((p) => String(p.id) === productId) ?? null;
 
+  /** The user confirms a quantity the server called implausible: the same request, confirmed. */
+  const confirm = () => {
+    if (send.variables)
+      send.mutate(
+        { ...send.variables, confirmImplausible: true },
+        { onSuccess: (result) => onDone(result, Number(productId)) },
+      );
+  };
+
   return (
     <FormFrame
       form={form}
       onValid={(body) => send.mutate(body, { onSuccess: (result) => onDone(result, body.productId) })}
-      serverError={send.error}
+      serverError={implausibleItems(send.error) ? null : send.error}
       codeFields={CODE_FIELDS}
       className="entry-form"
       aria-labelledby="receipt-title"
@@ -96,7 +106,9 @@ export function ReceiptForm({ facilityId, products, onDone }: Props) {
           placeholder={t("stockEntry.referenceHint")}
         />
       </div>
-      <FormActions submitLabel={t("stockEntry.receipt.submit")} pending={send.isPending} />
+      <FormActions submitLabel={t("stockEntry.receipt.submit")} pending={send.isPending}>
+        <ImplausibleConfirm error={send.error} pending={send.isPending} onConfirm={confirm} />
+      </FormActions>
     </FormFrame>
   );
 }

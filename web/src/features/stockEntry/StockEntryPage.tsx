@@ -12,12 +12,13 @@ import { AdjustmentForm } from "./AdjustmentForm";
 import { CountForm } from "./CountForm";
 import { MovementConfirmation } from "./MovementConfirmation";
 import { ReceiptForm } from "./ReceiptForm";
+import { TransferForm } from "./TransferForm";
 import "./stockEntry.css";
 
-const KINDS = ["reception", "ajustement", "inventaire"] as const;
+const KINDS = ["reception", "transfert", "ajustement", "inventaire"] as const;
 type Kind = (typeof KINDS)[number];
 
-/** The stock entry page. URL: ?depot=&saisie=reception|ajustement|inventaire */
+/** The stock entry page. URL: ?depot=&saisie=reception|transfert|ajustement|inventaire */
 export default function StockEntryPage() {
   const { t } = useTranslation();
   const [params, update] = useSearchState();
@@ -109,6 +110,7 @@ function EntryForm({
     return <ReceiptForm facilityId={facilityId} products={products.data ?? []} onDone={onDone} />;
   const positions = stock.data?.items ?? [];
   if (!positions.some((p) => p.lots.length > 0)) return <EmptyState>{t("stockEntry.noLots")}</EmptyState>;
+  if (kind === "transfert") return <TransferForm facilityId={facilityId} positions={positions} onDone={onDone} />;
   return kind === "ajustement" ? (
     <AdjustmentForm facilityId={facilityId} positions={positions} onDone={onDone} />
   ) : (

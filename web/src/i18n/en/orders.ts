@@ -141,6 +141,7 @@ export const orders: typeof fr = {
       shipped: "Order shipped: the depot's stock was updated.",
       delivered: "Delivery recorded.",
       received: "Receipt confirmed.",
+      unpicked: "Pick cancelled: the reserved lots are released and the order is waiting to be picked again.",
     },
   },
   pick: {
@@ -156,6 +157,8 @@ export const orders: typeof fr = {
     noLot: "No lot available",
     packsShort: "{{packs}} pk + {{rest}}",
     packsOnly: "{{packs}} pk",
+    unpick: "Cancel the pick",
+    unpickHint: "Releases the reserved lots; the order goes back to be picked (approved).",
   },
   ship: {
     question: "What should happen to the {{qty}} units short?",
@@ -210,7 +213,7 @@ export const orders: typeof fr = {
     tab: { approved: "To pick", picking: "Picking", shipped: "Shipped", own: "Our orders" },
     tabHint: {
       approved: "Approved orders: start the FEFO pick from the order's page.",
-      picking: "Being picked: check the pick list, then ship.",
+      picking: "Being picked: check the pick list, then ship — or cancel the pick to release the reserved lots.",
       shipped: "Shipped, waiting for the proof of delivery.",
       own: "The depot's orders to its own supplier (escalations included).",
     },
@@ -233,6 +236,8 @@ export const orders: typeof fr = {
     ownOrderNoDemand:
       "No demand to order from yet: no orders from the facilities supplied and no reported consumption for this month.",
     ownOrderExists: "Already created for {{period}}:",
+    actions: "Action",
+    unpickOf: "Cancel the pick of order #{{id}}",
   },
   allocation: {
     title: "Free-care allocations",

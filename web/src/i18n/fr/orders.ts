@@ -141,6 +141,7 @@ export const orders = {
       shipped: "Commande expédiée : le stock du dépôt a été mis à jour.",
       delivered: "Livraison enregistrée.",
       received: "Réception confirmée.",
+      unpicked: "Préparation annulée : les lots réservés sont libérés, la commande est de nouveau à préparer.",
     },
   },
   pick: {
@@ -157,6 +158,8 @@ export const orders = {
     noLot: "Aucun lot disponible",
     packsShort: "{{packs}} bt + {{rest}}",
     packsOnly: "{{packs}} bt",
+    unpick: "Annuler la préparation",
+    unpickHint: "Libère les lots réservés ; la commande revient à préparer (approuvée).",
   },
   ship: {
     question: "Que faire des {{qty}} unités manquantes ?",
@@ -212,7 +215,8 @@ export const orders = {
     tab: { approved: "À préparer", picking: "En préparation", shipped: "Expédiées", own: "Nos commandes" },
     tabHint: {
       approved: "Commandes approuvées : lancez la préparation FEFO depuis la page de la commande.",
-      picking: "Préparation en cours : vérifiez la liste de préparation, puis expédiez.",
+      picking:
+        "Préparation en cours : vérifiez la liste de préparation, puis expédiez — ou annulez la préparation pour libérer les lots réservés.",
       shipped: "Expédiées, en attente du bon de livraison.",
       own: "Commandes du dépôt à son propre fournisseur (dont les escalades).",
     },
@@ -235,6 +239,8 @@ export const orders = {
     ownOrderNoDemand:
       "Pas encore de demande sur laquelle commander : aucune commande des établissements approvisionnés ni consommation rapportée pour ce mois.",
     ownOrderExists: "Déjà créée(s) pour {{period}} :",
+    actions: "Action",
+    unpickOf: "Annuler la préparation de la commande n° {{id}}",
   },
   allocation: {
     title: "Allocations de gratuités",
