@@ -38,6 +38,8 @@ export interface BatchContext {
   userId: number | null;
   /** The request field that dates the lines, named in errors (default "occurredAt") */
   atPath?: string;
+  /** Open windows already read by the command (each is read once per request) */
+  windows?: LedgerWindows;
 }
 
 /** Current balance of facility × lot × funding source (0 when never stocked). */
@@ -138,8 +140,7 @@ export function checkDate(
 export function appendLines(tx: Tx, lines: LineInput[], ctx: BatchContext): number[] {
   const ids: number[] = [];
   const now = new Date(ctx.recordedAt);
-  const windows = new LedgerWindows(tx);
-  const { atPath: path = "occurredAt", ...batch } = ctx;
+  const { atPath: path = "occurredAt", windows = new LedgerWindows(tx), ...batch } = ctx;
   for (const input of lines) {
     const line = { ...input, occurredAt: ledgerTime(input.occurredAt) };
     checkDate(tx, line, now, path, windows);

@@ -13,7 +13,16 @@ import { AppError } from "../../shared/errors";
 import { loadMovements } from "../queries/movements";
 import { reservations } from "../queries/reservations";
 import type { Tx } from "../../db/client";
-import { appendLines, checkDate, currentBalance, laterDeltas, ledgerTime, shelfLots, type LineInput } from "./ledger";
+import {
+  appendLines,
+  checkDate,
+  currentBalance,
+  laterDeltas,
+  LedgerWindows,
+  ledgerTime,
+  shelfLots,
+  type LineInput,
+} from "./ledger";
 import { assertPlausible } from "./plausibility";
 import {
   fieldError,
@@ -39,7 +48,9 @@ export function postMovement(tx: Tx, input: MovementCreate, ctx: WriteContext): 
   const base = { facilityId: facility.id, occurredAt, reference: input.reference ?? null, note: input.note ?? null };
   const batchId = randomUUID();
   // The date first: a line in a closed period is refused as such, before stock or plausibility are weighed.
-  const dated = (productId: number) => checkDate(tx, { facilityId: facility.id, productId, occurredAt }, ctx.now);
+  const windows = new LedgerWindows(tx);
+  const dated = (productId: number) =>
+    checkDate(tx, { facilityId: facility.id, productId, occurredAt }, ctx.now, "occurredAt", windows);
   let lines: LineInput[];
   let pick: MovementResult["pick"];
   let transferId: number | undefined;
@@ -155,7 +166,7 @@ export function postMovement(tx: Tx, input: MovementCreate, ctx: WriteContext): 
       break;
     }
   }
-  const result = writeBatch(tx, lines, batchId, ctx, pick);
+  const result = writeBatch(tx, lines, batchId, { ...ctx, windows }, pick);
   return transferId === undefined ? result : { ...result, transferId };
 }
 
@@ -275,10 +286,12 @@ export function postPhysicalCount(tx: Tx, input: PhysicalCountCreate, ctx: Write
     }
   });
   // A count that found no difference still closes the past: its date is checked like a line's, first.
-  for (const productId of counted) checkDate(tx, { facilityId: facility.id, productId, occurredAt }, ctx.now);
+  const windows = new LedgerWindows(tx);
+  for (const productId of counted)
+    checkDate(tx, { facilityId: facility.id, productId, occurredAt }, ctx.now, "occurredAt", windows);
   assertPlausible(tx, facility.id, quantities, input.confirmImplausible, ctx.now);
   const batchId = randomUUID();
-  const result = writeBatch(tx, lines, batchId, ctx, undefined);
+  const result = writeBatch(tx, lines, batchId, { ...ctx, windows }, undefined);
   for (const productId of counted)
     tx.insert(stockCounts)
       .values({
@@ -297,10 +310,15 @@ function writeBatch(
   tx: Tx,
   lines: LineInput[],
   batchId: string,
-  ctx: WriteContext,
+  ctx: WriteContext & { windows?: LedgerWindows },
   pick: MovementResult["pick"],
 ): MovementResult {
-  const ids = appendLines(tx, lines, { batchId, recordedAt: ctx.now.toISOString(), userId: ctx.userId });
+  const ids = appendLines(tx, lines, {
+    batchId,
+    recordedAt: ctx.now.toISOString(),
+    userId: ctx.userId,
+    ...(ctx.windows ? { windows: ctx.windows } : {}),
+  });
   return { batchId, movements: loadMovements(tx, ids), ...(pick ? { pick } : {}) };
 }
 

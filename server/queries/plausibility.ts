@@ -1,5 +1,5 @@
 /** What the plausibility rule (shared/domain/stock/plausibility.ts) compares a quantity with, per facility × product. */
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
 import { facilities, products } from "../../db/schema";
 import { resolvePolicy, type SupplyLevel } from "../../shared/domain/policy";
@@ -32,12 +32,16 @@ export function plausibilityBases(
       )
       .map((r) => [r.product_id, r.amc]),
   );
-  const ledger = ids.some((id) => !reported.has(id)) ? consumptionByProduct(db, facilityId, asOf) : new Map();
+  const missing = ids.filter((id) => !reported.has(id));
+  const ledger =
+    missing.length === 0
+      ? new Map<number, number>()
+      : consumptionByProduct(db, facilityId, asOf, missing.length === 1 ? missing[0] : undefined);
   const policies = policiesFor(db, facility.level as SupplyLevel);
   const rows = db
     .select({ id: products.id, packSize: products.packSize, programmeCode: products.programmeCode })
     .from(products)
-    .where(and(inArray(products.id, ids)))
+    .where(inArray(products.id, ids))
     .all();
   for (const p of rows) {
     const policy = resolvePolicy(policies, {

@@ -192,3 +192,24 @@ describe("transfers and plausible quantities in chromium", () => {
     expect(consoleErrors, consoleErrors.join("\n")).toEqual([]);
   });
 });
+
+describe("a depot's month close in chromium", () => {
+  it("closes last month from Mouvements de stock; the ledger window follows", async () => {
+    const depotId = depot.me.scopeFacilityId!;
+    await browser!.context.clearCookies();
+    await signInPage(page, server!.baseUrl, "magasin.kati", DEMO_PASSWORD);
+    await page.goto(`${server!.baseUrl}/mouvements`);
+    const card = page.getByTestId("period-close");
+    await card.waitFor();
+    expect(await card.getByTestId("closed-through").textContent()).toBe(
+      "Aucun mois n'est clos : une saisie peut encore être datée d'un mois passé.",
+    );
+    const month = await card.getByLabel("Mois à clôturer").inputValue();
+    await card.getByLabel(/^La clôture est définitive/).check();
+    await card.getByRole("button", { name: /^Clôturer jusqu'à / }).click();
+    await expect.poll(() => card.getByTestId("closed-through").textContent()).toMatch(/^Le registre est clos jusqu'à /);
+    const window = await depot.get<{ closedPeriod: string; closedBy: string }>(`/facilities/${depotId}/ledger-window`);
+    expect(window).toMatchObject({ closedPeriod: month, closedBy: "close" });
+    expect(consoleErrors, consoleErrors.join("\n")).toEqual([]);
+  });
+});

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   MAX_CLOCK_SKEW_MS,
   availableAt,
+  closableMonths,
   checkLineTime,
   monthAfter,
   openWindow,
@@ -86,5 +87,13 @@ describe("placing a line in the past", () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("closableMonths", () => {
+  it("offers the finished months after the last closed one, newest first", () => {
+    expect(closableMonths("2026-09", "2026-12-03")).toEqual(["2026-11", "2026-10"]);
+    expect(closableMonths("2026-11", "2026-12-03")).toEqual([]);
+    expect(closableMonths(null, "2026-01-15", 3)).toEqual(["2025-12", "2025-11", "2025-10"]);
   });
 });

@@ -118,3 +118,23 @@ export function runningBalances(lines: readonly TimedLine[]): number[] {
   let running = 0;
   return sorted.map((l) => (running += l.qtyDelta));
 }
+
+/**
+ * The months a facility may close on `today` (ISO date), newest first: every finished month after its last closed
+ * one (at most `max`). Closing a month closes the ones before it, so any of them may be chosen.
+ */
+export function closableMonths(closedPeriod: string | null, today: string, max = 12): string[] {
+  const out: string[] = [];
+  let [y, m] = today.slice(0, 7).split("-").map(Number) as [number, number];
+  while (out.length < max) {
+    m -= 1;
+    if (m === 0) {
+      y -= 1;
+      m = 12;
+    }
+    const period = `${y}-${String(m).padStart(2, "0")}`;
+    if (closedPeriod !== null && period <= closedPeriod) break;
+    out.push(period);
+  }
+  return out;
+}

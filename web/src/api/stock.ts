@@ -8,6 +8,7 @@ import {
   type MovementCreate,
   type PhysicalCountCreate,
 } from "@shared/contracts/stock";
+import { LedgerWindowSchema } from "@shared/contracts/periods";
 import { apiGet, apiWrite } from "./client";
 import { useWriteMutation } from "./idempotency";
 
@@ -81,5 +82,29 @@ export function usePhysicalCount() {
     {
       onSuccess: (_result, body) => stockChanged(client, body.facilityId),
     },
+  );
+}
+
+/** Where a facility's open window starts (its last closed month). */
+export function useLedgerWindow(facilityId: string, enabled = true) {
+  return useQuery({
+    enabled: enabled && facilityId !== "",
+    queryKey: ["ledger-window", facilityId],
+    queryFn: ({ signal }) =>
+      apiGet(LedgerWindowSchema, `/facilities/${encodeURIComponent(facilityId)}/ledger-window`, { signal }),
+  });
+}
+
+/** Closes a depot's month (and every month before it): no line may be dated in it any more. */
+export function useClosePeriod(facilityId: string) {
+  const client = useQueryClient();
+  return useWriteMutation(
+    (period: string, key) =>
+      apiWrite(
+        LedgerWindowSchema,
+        `/facilities/${encodeURIComponent(facilityId)}/periods/${encodeURIComponent(period)}/close`,
+        { idempotencyKey: key },
+      ),
+    { onSuccess: () => void client.invalidateQueries({ queryKey: ["ledger-window", facilityId] }) },
   );
 }

@@ -11,6 +11,8 @@ import { useDepotChoice } from "../../lib/depot/useDepotChoice";
 import { AdjustmentForm } from "./AdjustmentForm";
 import { CountForm } from "./CountForm";
 import { MovementConfirmation } from "./MovementConfirmation";
+import { PeriodCloseCard } from "./PeriodCloseCard";
+import { may } from "@shared/domain/access";
 import { ReceiptForm } from "./ReceiptForm";
 import { TransferForm } from "./TransferForm";
 import "./stockEntry.css";
@@ -22,7 +24,7 @@ type Kind = (typeof KINDS)[number];
 export default function StockEntryPage() {
   const { t } = useTranslation();
   const [params, update] = useSearchState();
-  const { facilities, districts, choices, depotId: facilityId, depot: facility } = useDepotChoice(params);
+  const { me, facilities, districts, choices, depotId: facilityId, depot: facility } = useDepotChoice(params);
   const kind = (KINDS as readonly string[]).includes(params.get("saisie") ?? "")
     ? (params.get("saisie") as Kind)
     : "reception";
@@ -84,6 +86,7 @@ export default function StockEntryPage() {
               onDone={(result, productId) => setDone({ result, productId })}
             />
           )}
+          {may(me, "periods:close") && facility.level !== "cscom" && <PeriodCloseCard facilityId={facility.id} />}
         </>
       )}
     </div>

@@ -195,6 +195,17 @@ export const stock: typeof fr = {
       transfer_in: "Transfer in",
       adjustment: "Adjustment",
     },
+    close: {
+      title: "Month close",
+      closedBy: {
+        close: "The ledger is closed up to and including {{month}}: no entry may be dated in those months any more.",
+        report: "The ledger is closed up to and including {{month}} (monthly report submitted).",
+      },
+      none: "No month is closed: an entry may still be dated in a past month.",
+      month: "Month to close",
+      understood: "Closing is final: a mistake in those months will be corrected by an entry dated today.",
+      submit: "Close up to {{month}}",
+    },
     receipt: {
       title: "Receipt",
       hint: "Stock arriving from a supplier, a donor or a depot outside Fura. A new lot number creates the lot.",

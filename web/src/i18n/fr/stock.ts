@@ -193,6 +193,17 @@ export const stock = {
       transfer_in: "Transfert entrant",
       adjustment: "Ajustement",
     },
+    close: {
+      title: "Clôture mensuelle",
+      closedBy: {
+        close: "Le registre est clos jusqu'à {{month}} inclus : aucune saisie ne peut plus être datée de ces mois.",
+        report: "Le registre est clos jusqu'à {{month}} inclus (rapport mensuel soumis).",
+      },
+      none: "Aucun mois n'est clos : une saisie peut encore être datée d'un mois passé.",
+      month: "Mois à clôturer",
+      understood: "La clôture est définitive : une erreur de ces mois se corrigera par une saisie datée d'aujourd'hui.",
+      submit: "Clôturer jusqu'à {{month}}",
+    },
     receipt: {
       title: "Réception",
       hint: "Stock arrivant d'un fournisseur, d'un donateur ou d'un dépôt hors Fura. Un nouveau numéro de lot crée le lot.",
