@@ -59,10 +59,9 @@ export default function FacilityPage() {
         ← {t("common.back")}
       </Link>
       <FacilityHeader facility={facility.data} />
-      <TransfersSection
-        facilityId={facility.data.id}
-        canReceive={me ? may(me, "stock:write") && inScope(me, facility.data) : false}
-      />
+      {me && may(me, "stock:read") && inScope(me, facility.data) && (
+        <TransfersSection facilityId={facility.data.id} canReceive={may(me, "stock:write")} />
+      )}
       <StockSection
         facilityId={facility.data.id}
         programme={programme}
