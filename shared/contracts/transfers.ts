@@ -1,6 +1,6 @@
 /** Transfers between facilities: in transit after sending, received (accepted / rejected per lot) by the receiver. */
 import { z } from "zod";
-import { IsoDateTime } from "./common";
+import { Code, freeText, IsoDateTime, Note, PageQuery, Qty } from "./common";
 import { FacilityRef } from "./refs";
 import { MovementSchema } from "./stock";
 import { MIN_REJECTION_REASON } from "../domain/stock/receipt";
@@ -15,8 +15,8 @@ export const TransferQuery = z.strictObject({
   /** "in": sent to the facility; "out": sent by it (both when absent) */
   direction: z.enum(["in", "out"]).optional(),
   status: TransferStatus.optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-  offset: z.coerce.number().int().min(0).default(0),
+  limit: PageQuery.shape.limit,
+  offset: PageQuery.shape.offset,
 });
 export type TransferQuery = z.infer<typeof TransferQuery>;
 
@@ -66,9 +66,9 @@ export type TransferList = z.infer<typeof TransferListSchema>;
 export const TransferReceiveLot = z
   .strictObject({
     lotId: z.number().int().positive(),
-    acceptedQty: z.number().int().min(0).max(1_000_000_000),
-    rejectedQty: z.number().int().min(0).max(1_000_000_000),
-    reason: z.string().trim().max(300).optional(),
+    acceptedQty: Qty,
+    rejectedQty: Qty,
+    reason: freeText({ max: 300 }).optional(),
   })
   .refine((l) => l.rejectedQty === 0 || (l.reason ?? "").length >= MIN_REJECTION_REASON, {
     path: ["reason"],
@@ -80,7 +80,7 @@ export const TransferReceive = z.strictObject({
   lots: z.array(TransferReceiveLot).min(1).max(500),
   /** When it arrived (a paper record entered later); now by default, never in the future */
   receivedAt: IsoDateTime.optional(),
-  note: z.string().trim().max(500).optional(),
+  note: Note.optional(),
 });
 export type TransferReceive = z.infer<typeof TransferReceive>;
 
@@ -93,7 +93,7 @@ export const TransferReceiveResultSchema = z.object({
 export type TransferReceiveResult = z.infer<typeof TransferReceiveResultSchema>;
 
 /** `GET /facilities/:id/transfer-destinations?programme=`: where the facility may send stock. */
-export const DestinationsQuery = z.strictObject({ programme: z.string().trim().min(1).max(40).optional() });
+export const DestinationsQuery = z.strictObject({ programme: Code.optional() });
 
 /** A facility at the other end of one of the sender's supply lines. */
 export const DestinationSchema = z.object({
