@@ -330,6 +330,14 @@ export function deliverOrder(
   now: Date,
 ): string {
   const order = loadOrderRow(tx, orderId);
+  // Delivered before it left the depot would put the stock at both ends at once.
+  const shippedAt = tx
+    .select({ at: orderEvents.at })
+    .from(orderEvents)
+    .where(and(eq(orderEvents.orderId, orderId), eq(orderEvents.toStatus, "shipped")))
+    .get()?.at;
+  if (shippedAt && new Date(at).toISOString() < shippedAt)
+    fieldError("deliveredAt", `must not be before the order was shipped (${shippedAt})`);
   transition(tx, order, "deliver", userId, now, { pod });
   const lines = new Map(
     tx

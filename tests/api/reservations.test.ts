@@ -175,6 +175,22 @@ describe("a picked order's reservations", () => {
     ).toBe(0);
     expect(balanceMismatches(t.open)).toEqual([]);
   });
+
+  it("refuses a proof of delivery dated before the order was shipped, and writes nothing", async () => {
+    const order = (await storekeeper.get(`/api/v1/orders/${orderId}`)).body;
+    const lines = order.lines.map((l: { id: number; lots: { lotId: number; shippedQty: number }[] }) => ({
+      lineId: l.id,
+      lots: l.lots.map((lot) => ({ lotId: lot.lotId, acceptedQty: lot.shippedQty, rejectedQty: 0 })),
+    }));
+    const before = snapshot();
+    const res = await storekeeper
+      .post(`/api/v1/orders/${orderId}/deliver`)
+      .set("Idempotency-Key", k())
+      .send({ lines, deliveredAt: "2026-11-14T10:00:00Z" });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details.issues[0].path).toBe("deliveredAt");
+    expect(snapshot()).toEqual(before);
+  });
 });
 
 describe("cancelling a pick", () => {
