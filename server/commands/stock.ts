@@ -41,133 +41,169 @@ export interface WriteContext {
   userId: number | null;
 }
 
+/** What every line of one request shares, and how a line's date is checked (before stock or plausibility). */
+interface Posting {
+  tx: Tx;
+  ctx: WriteContext;
+  facilityId: string;
+  occurredAt: string;
+  batchId: string;
+  base: Pick<LineInput, "facilityId" | "occurredAt" | "reference" | "note">;
+  dated: (productId: number) => void;
+}
+
+/** The lines of a movement, the FEFO pick of an outflow and the transfer it opened. */
+interface Posted {
+  lines: LineInput[];
+  pick?: MovementResult["pick"];
+  transferId?: number;
+}
+
 /** Posts one movement request; returns its ledger lines (and the FEFO explanation for picks). */
 export function postMovement(tx: Tx, input: MovementCreate, ctx: WriteContext): MovementResult {
   const occurredAt = resolveOccurredAt(input.occurredAt, ctx.now);
   const facility = loadFacility(tx, input.facilityId);
-  const base = { facilityId: facility.id, occurredAt, reference: input.reference ?? null, note: input.note ?? null };
-  const batchId = randomUUID();
   // The date first: a line in a closed period is refused as such, before stock or plausibility are weighed.
   const windows = new LedgerWindows(tx);
-  const dated = (productId: number) =>
-    checkDate(tx, { facilityId: facility.id, productId, occurredAt }, ctx.now, "occurredAt", windows);
-  let lines: LineInput[];
-  let pick: MovementResult["pick"];
-  let transferId: number | undefined;
-  switch (input.type) {
-    case "receipt": {
-      const product = loadProduct(tx, input.productId);
-      dated(product.id);
-      const fundingSource = resolveFunding(tx, input.fundingSource, product.programmeCode);
-      if (input.supplierId) loadFacility(tx, input.supplierId, "supplierId");
-      if (lotStatus(input.expiry, occurredAt, 0).reason === "expired")
-        fieldError("expiry", "lot is already expired on the receipt date");
-      assertPlausible(
-        tx,
-        facility.id,
-        [{ path: "quantity", field: "receipt", value: input.quantity, productId: product.id }],
-        input.confirmImplausible,
-        ctx.now,
-      );
-      const lotId = findOrCreateLot(tx, product.id, input.lotCode, input.expiry);
-      lines = [
-        {
-          ...base,
-          productId: product.id,
-          lotId,
-          fundingSource,
-          type: "receipt",
-          qtyDelta: input.quantity,
-          counterpartyId: input.supplierId ?? null,
-        },
-      ];
-      break;
-    }
-    case "issue":
-    case "transfer": {
-      const product = loadProduct(tx, input.productId);
-      dated(product.id);
-      const fundingSource = resolveFunding(tx, input.fundingSource, product.programmeCode);
-      if (input.type === "transfer") {
-        loadFacility(tx, input.toFacilityId, "toFacilityId");
-        checkDestination(tx, facility.id, input.toFacilityId, fundingSource);
-      }
-      // Stock first (a hard refusal), then plausibility (a confirmation the user may give).
-      const picked = pickForIssue(tx, { ...input, facilityId: facility.id, fundingSource, asOf: occurredAt });
-      assertPlausible(
-        tx,
-        facility.id,
-        [{ path: "quantity", field: input.type, value: input.quantity, productId: product.id }],
-        input.confirmImplausible,
-        ctx.now,
-      );
-      pick = { ...picked, explanation: explainPick(picked) };
-      if (input.type === "transfer") {
-        const opened = openTransfer(
-          tx,
-          {
-            fromId: facility.id,
-            toId: input.toFacilityId,
-            productId: product.id,
-            fundingSource,
-            occurredAt,
-            reference: input.reference ?? null,
-            note: input.note ?? null,
-            allocations: picked.allocations,
-          },
-          { batchId, now: ctx.now, userId: ctx.userId },
-        );
-        transferId = opened.transferId;
-        lines = opened.lines;
-      } else {
-        lines = picked.allocations.map((a) => ({
-          ...base,
-          productId: product.id,
-          lotId: a.lotId,
-          fundingSource,
-          type: "issue",
-          qtyDelta: -a.qty,
-        }));
-      }
-      break;
-    }
-    case "adjustment": {
-      const lot = loadLot(tx, input.lotId);
-      const product = loadProduct(tx, lot.productId);
-      dated(product.id);
-      const fundingSource = resolveFunding(tx, input.fundingSource, product.programmeCode);
-      if (input.quantity < 0)
-        checkRemoval(
-          tx,
-          { facilityId: facility.id, productId: product.id, lotId: lot.id, fundingSource },
-          occurredAt,
-          -input.quantity,
-        );
-      assertPlausible(
-        tx,
-        facility.id,
-        [{ path: "quantity", field: "adjustment", value: input.quantity, productId: product.id }],
-        input.confirmImplausible,
-        ctx.now,
-      );
-      const corrects = input.corrects ? correctionTarget(tx, input.corrects, facility.id, product.id) : {};
-      lines = [
-        {
-          ...base,
-          productId: product.id,
-          lotId: lot.id,
-          fundingSource,
-          type: "adjustment",
-          reason: input.reason,
-          qtyDelta: input.quantity,
-          ...corrects,
-        },
-      ];
-      break;
-    }
+  const posting: Posting = {
+    tx,
+    ctx,
+    facilityId: facility.id,
+    occurredAt,
+    batchId: randomUUID(),
+    base: { facilityId: facility.id, occurredAt, reference: input.reference ?? null, note: input.note ?? null },
+    dated: (productId) =>
+      checkDate(tx, { facilityId: facility.id, productId, occurredAt }, ctx.now, "occurredAt", windows),
+  };
+  const posted =
+    input.type === "receipt"
+      ? receiptLines(posting, input)
+      : input.type === "adjustment"
+        ? adjustmentLines(posting, input)
+        : outflowLines(posting, input);
+  const result = writeBatch(tx, posted.lines, posting.batchId, { ...ctx, windows }, posted.pick);
+  return posted.transferId === undefined ? result : { ...result, transferId: posted.transferId };
+}
+
+type MovementOf<T extends MovementCreate["type"]> = Extract<MovementCreate, { type: T }>;
+
+/** A receipt: one line on the lot named (created when new), not already expired on the receipt date. */
+function receiptLines(p: Posting, input: MovementOf<"receipt">): Posted {
+  const { tx } = p;
+  const product = loadProduct(tx, input.productId);
+  p.dated(product.id);
+  const fundingSource = resolveFunding(tx, input.fundingSource, product.programmeCode);
+  if (input.supplierId) loadFacility(tx, input.supplierId, "supplierId");
+  if (lotStatus(input.expiry, p.occurredAt, 0).reason === "expired")
+    fieldError("expiry", "lot is already expired on the receipt date");
+  assertPlausible(
+    tx,
+    p.facilityId,
+    [{ path: "quantity", field: "receipt", value: input.quantity, productId: product.id }],
+    input.confirmImplausible,
+    p.ctx.now,
+  );
+  const lotId = findOrCreateLot(tx, product.id, input.lotCode, input.expiry);
+  return {
+    lines: [
+      {
+        ...p.base,
+        productId: product.id,
+        lotId,
+        fundingSource,
+        type: "receipt",
+        qtyDelta: input.quantity,
+        counterpartyId: input.supplierId ?? null,
+      },
+    ],
+  };
+}
+
+/** An issue or a transfer: FEFO over the usable, unreserved lots; a transfer leaves in transit to its destination. */
+function outflowLines(p: Posting, input: MovementOf<"issue"> | MovementOf<"transfer">): Posted {
+  const { tx } = p;
+  const product = loadProduct(tx, input.productId);
+  p.dated(product.id);
+  const fundingSource = resolveFunding(tx, input.fundingSource, product.programmeCode);
+  if (input.type === "transfer") {
+    loadFacility(tx, input.toFacilityId, "toFacilityId");
+    checkDestination(tx, p.facilityId, input.toFacilityId, fundingSource);
   }
-  const result = writeBatch(tx, lines, batchId, { ...ctx, windows }, pick);
-  return transferId === undefined ? result : { ...result, transferId };
+  // Stock first (a hard refusal), then plausibility (a confirmation the user may give).
+  const picked = pickForIssue(tx, { ...input, facilityId: p.facilityId, fundingSource, asOf: p.occurredAt });
+  assertPlausible(
+    tx,
+    p.facilityId,
+    [{ path: "quantity", field: input.type, value: input.quantity, productId: product.id }],
+    input.confirmImplausible,
+    p.ctx.now,
+  );
+  const pick = { ...picked, explanation: explainPick(picked) };
+  if (input.type === "issue")
+    return {
+      pick,
+      lines: picked.allocations.map((a) => ({
+        ...p.base,
+        productId: product.id,
+        lotId: a.lotId,
+        fundingSource,
+        type: "issue",
+        qtyDelta: -a.qty,
+      })),
+    };
+  const opened = openTransfer(
+    tx,
+    {
+      fromId: p.facilityId,
+      toId: input.toFacilityId,
+      productId: product.id,
+      fundingSource,
+      occurredAt: p.occurredAt,
+      reference: input.reference ?? null,
+      note: input.note ?? null,
+      allocations: picked.allocations,
+    },
+    { batchId: p.batchId, now: p.ctx.now, userId: p.ctx.userId },
+  );
+  return { pick, lines: opened.lines, transferId: opened.transferId };
+}
+
+/** An adjustment of one lot: a removal may not take reserved stock; a correction may name what it corrects. */
+function adjustmentLines(p: Posting, input: MovementOf<"adjustment">): Posted {
+  const { tx } = p;
+  const lot = loadLot(tx, input.lotId);
+  const product = loadProduct(tx, lot.productId);
+  p.dated(product.id);
+  const fundingSource = resolveFunding(tx, input.fundingSource, product.programmeCode);
+  if (input.quantity < 0)
+    checkRemoval(
+      tx,
+      { facilityId: p.facilityId, productId: product.id, lotId: lot.id, fundingSource },
+      p.occurredAt,
+      -input.quantity,
+    );
+  assertPlausible(
+    tx,
+    p.facilityId,
+    [{ path: "quantity", field: "adjustment", value: input.quantity, productId: product.id }],
+    input.confirmImplausible,
+    p.ctx.now,
+  );
+  const corrects = input.corrects ? correctionTarget(tx, input.corrects, p.facilityId, product.id) : {};
+  return {
+    lines: [
+      {
+        ...p.base,
+        productId: product.id,
+        lotId: lot.id,
+        fundingSource,
+        type: "adjustment",
+        reason: input.reason,
+        qtyDelta: input.quantity,
+        ...corrects,
+      },
+    ],
+  };
 }
 
 /**

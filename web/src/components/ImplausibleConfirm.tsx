@@ -55,3 +55,25 @@ export function ImplausibleConfirm({ error, onConfirm, pending, label }: Props) 
     </div>
   );
 }
+
+/** A write whose last request may be sent again, confirmed (a mutation of the entry forms). */
+interface ConfirmableWrite<TVars, TData> {
+  error: unknown;
+  isPending: boolean;
+  variables: TVars | undefined;
+  mutate: (vars: TVars, options: { onSuccess: (data: TData) => void }) => void;
+}
+
+/** The warning of a write refused as implausible; its button sends the same request with confirmImplausible. */
+export function ResendConfirmed<TVars extends object, TData>({
+  write,
+  onSuccess,
+}: {
+  write: ConfirmableWrite<TVars, TData>;
+  onSuccess: (data: TData) => void;
+}) {
+  const confirm = () => {
+    if (write.variables) write.mutate({ ...write.variables, confirmImplausible: true }, { onSuccess });
+  };
+  return <ImplausibleConfirm error={write.error} pending={write.isPending} onConfirm={confirm} />;
+}

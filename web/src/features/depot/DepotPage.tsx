@@ -9,7 +9,7 @@ import { DepotPageHead } from "../../lib/depot/DepotPageHead";
 import { useDepotChoice } from "../../lib/depot/useDepotChoice";
 import { DepotOrdersTable } from "./DepotOrdersTable";
 import { may } from "@shared/domain/access";
-import { TransfersSection } from "../transfers/TransfersSection";
+import { TransfersSection } from "../../lib/transfers/TransfersSection";
 
 const PAGE_SIZE = 20;
 const TABS = ["approved", "picking", "shipped", "own"] as const;

@@ -6,7 +6,7 @@ import { useFacility } from "../../api/reference";
 import { ErrorState, Loading } from "../../components/States";
 import { useMe } from "../../api/auth";
 import { inScope, may } from "@shared/domain/access";
-import { TransfersSection } from "../transfers/TransfersSection";
+import { TransfersSection } from "../../lib/transfers/TransfersSection";
 import { ORDER_ROLES } from "../../components/screens";
 import { FacilityHeader } from "./FacilityHeader";
 import { FacilityOrders } from "./FacilityOrders";

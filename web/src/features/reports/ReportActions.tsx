@@ -26,6 +26,28 @@ function focusFirstProblem(invalid: LineState[]) {
   document.getElementById(inputId(first.line.id, field.replace(/^reason\./, "reason-")))?.focus();
 }
 
+/** How many lines changed since the last save, and the first that cannot be saved as typed. */
+function PendingSummary({ changed, invalid }: { changed: number; invalid: { line: { genericName: string } }[] }) {
+  const { t } = useTranslation();
+  return (
+    <p className="small" data-testid="pending-summary">
+      {changed === 0 ? t("monthlyReport.noChange") : t("monthlyReport.changed", { count: changed })}
+      {invalid.length > 0 && (
+        <strong className="warn-text">
+          {" "}
+          {t("monthlyReport.invalid", {
+            count: invalid.length,
+            names: invalid
+              .slice(0, 3)
+              .map((s) => s.line.genericName)
+              .join(", "),
+          })}
+        </strong>
+      )}
+    </p>
+  );
+}
+
 /** The save / submit card under the lines. */
 export function ReportActions({ report, states, dueDate, onSaved, onNotice }: ReportActionsProps) {
   const { t } = useTranslation();
@@ -69,21 +91,7 @@ export function ReportActions({ report, states, dueDate, onSaved, onNotice }: Re
   return (
     <section className="action-card report-actions" aria-labelledby="report-actions-title" data-testid="report-actions">
       <h3 id="report-actions-title">{t("monthlyReport.actionsTitle")}</h3>
-      <p className="small" data-testid="pending-summary">
-        {changed === 0 ? t("monthlyReport.noChange") : t("monthlyReport.changed", { count: changed })}
-        {pending.invalid.length > 0 && (
-          <strong className="warn-text">
-            {" "}
-            {t("monthlyReport.invalid", {
-              count: pending.invalid.length,
-              names: pending.invalid
-                .slice(0, 3)
-                .map((s) => s.line.genericName)
-                .join(", "),
-            })}
-          </strong>
-        )}
-      </p>
+      <PendingSummary changed={changed} invalid={pending.invalid} />
       {mismatches > 0 && <p className="warn-text small">{t("monthlyReport.mismatchWarning", { count: mismatches })}</p>}
       <p className={onTime ? "small" : "warn-text small"} data-testid="timeliness">
         {onTime

@@ -3,7 +3,7 @@ import { useCallback } from "react";
 import { useTranslation } from "react-i18next";
 import { useFormContext } from "react-hook-form";
 import { AdjustmentCreate, AdjustmentReason, type MovementResult, type StockPosition } from "@shared/contracts/stock";
-import { ImplausibleConfirm, implausibleItems } from "../../components/ImplausibleConfirm";
+import { implausibleItems, ResendConfirmed } from "../../components/ImplausibleConfirm";
 import { useStockMovement } from "../../api/stock";
 import { formatDate, formatNumber } from "../../i18n/format";
 import { FormActions, FormFrame, QuantityField, SelectField, TextField } from "../../lib/forms/fields";
@@ -124,15 +124,6 @@ export function AdjustmentForm({ facilityId, positions, onDone }: Props) {
   const position = withLots.find((p) => String(p.productId) === productId) ?? null;
   const lot = lotOf({ productId, lotId });
 
-  /** The user confirms a quantity the server called implausible: the same request, confirmed. */
-  const confirm = () => {
-    if (send.variables)
-      send.mutate(
-        { ...send.variables, confirmImplausible: true },
-        { onSuccess: (result) => onDone(result, Number(productId)) },
-      );
-  };
-
   return (
     <FormFrame
       form={form}
@@ -166,7 +157,7 @@ export function AdjustmentForm({ facilityId, positions, onDone }: Props) {
         <TextField name="note" id="adjust-note" className="field-grow" label={t("stockEntry.note")} maxLength={500} />
       </div>
       <FormActions submitLabel={t("stockEntry.adjustment.submit")} pending={send.isPending}>
-        <ImplausibleConfirm error={send.error} pending={send.isPending} onConfirm={confirm} />
+        <ResendConfirmed write={send} onSuccess={(result) => onDone(result, Number(productId))} />
       </FormActions>
     </FormFrame>
   );

@@ -2,7 +2,7 @@
 import { useCallback } from "react";
 import { useTranslation } from "react-i18next";
 import { PhysicalCountCreate, type MovementResult, type StockPosition } from "@shared/contracts/stock";
-import { ImplausibleConfirm, implausibleItems } from "../../components/ImplausibleConfirm";
+import { implausibleItems, ResendConfirmed } from "../../components/ImplausibleConfirm";
 import { usePhysicalCount } from "../../api/stock";
 import { formatDate, formatNumber } from "../../i18n/format";
 import { FieldMessage, FormActions, FormFrame, GridQuantityInput } from "../../lib/forms/fields";
@@ -127,15 +127,6 @@ export function CountForm({ facilityId, positions, onDone }: Props) {
   const columns = useColumns(form, lots, position?.baseUnit ?? "");
   const typed = countedLots(lots, { productId, counted }).length;
 
-  /** The user confirms a quantity the server called implausible: the same request, confirmed. */
-  const confirm = () => {
-    if (send.variables)
-      send.mutate(
-        { ...send.variables, confirmImplausible: true },
-        { onSuccess: (result) => onDone(result, Number(productId)) },
-      );
-  };
-
   return (
     <FormFrame
       form={form}
@@ -168,7 +159,7 @@ export function CountForm({ facilityId, positions, onDone }: Props) {
       )}
       <FieldMessage id="count-lines-msg" name="lines" />
       <FormActions submitLabel={t("stockEntry.count.submit", { count: typed })} pending={send.isPending}>
-        <ImplausibleConfirm error={send.error} pending={send.isPending} onConfirm={confirm} />
+        <ResendConfirmed write={send} onSuccess={(result) => onDone(result, Number(productId))} />
       </FormActions>
     </FormFrame>
   );

@@ -3,7 +3,7 @@ import { useCallback } from "react";
 import { useTranslation } from "react-i18next";
 import type { Product } from "@shared/contracts/reference";
 import { ReceiptCreate, type MovementResult } from "@shared/contracts/stock";
-import { ImplausibleConfirm, implausibleItems } from "../../components/ImplausibleConfirm";
+import { implausibleItems, ResendConfirmed } from "../../components/ImplausibleConfirm";
 import { useStockMovement } from "../../api/stock";
 import { DateField, FormActions, FormFrame, QuantityField, TextField } from "../../lib/forms/fields";
 import { dateOrText, numberOrNaN, optionalText } from "../../lib/forms/parse";
@@ -56,15 +56,6 @@ export function ReceiptForm({ facilityId, products, onDone }: Props) {
   const productId = form.watch("productId");
   const product = products.find((p) => String(p.id) === productId) ?? null;
 
-  /** The user confirms a quantity the server called implausible: the same request, confirmed. */
-  const confirm = () => {
-    if (send.variables)
-      send.mutate(
-        { ...send.variables, confirmImplausible: true },
-        { onSuccess: (result) => onDone(result, Number(productId)) },
-      );
-  };
-
   return (
     <FormFrame
       form={form}
@@ -107,7 +98,7 @@ export function ReceiptForm({ facilityId, products, onDone }: Props) {
         />
       </div>
       <FormActions submitLabel={t("stockEntry.receipt.submit")} pending={send.isPending}>
-        <ImplausibleConfirm error={send.error} pending={send.isPending} onConfirm={confirm} />
+        <ResendConfirmed write={send} onSuccess={(result) => onDone(result, Number(productId))} />
       </FormActions>
     </FormFrame>
   );

@@ -8,7 +8,7 @@ import { useTranslation } from "react-i18next";
 import { TransferCreate, type MovementResult, type StockPosition } from "@shared/contracts/stock";
 import { useStockMovement } from "../../api/stock";
 import { useTransferDestinations } from "../../api/transfers";
-import { ImplausibleConfirm, implausibleItems } from "../../components/ImplausibleConfirm";
+import { implausibleItems, ResendConfirmed } from "../../components/ImplausibleConfirm";
 import { formatNumber } from "../../i18n/format";
 import { FormActions, FormFrame, QuantityField, SelectField, TextField } from "../../lib/forms/fields";
 import { numberOrNaN, optionalText } from "../../lib/forms/parse";
@@ -76,14 +76,6 @@ export function TransferForm({ facilityId, positions, onDone }: Props) {
   const form = useContractForm({ contract: TransferCreate, toRequest, defaultValues: EMPTY });
   const productId = form.watch("productId");
   const position = withStock.find((p) => String(p.productId) === productId) ?? null;
-  /** The user confirms a quantity the server called implausible: the same request, confirmed. */
-  const confirm = () => {
-    if (send.variables)
-      send.mutate(
-        { ...send.variables, confirmImplausible: true },
-        { onSuccess: (result) => onDone(result, Number(productId)) },
-      );
-  };
 
   return (
     <FormFrame
@@ -134,7 +126,7 @@ export function TransferForm({ facilityId, positions, onDone }: Props) {
         <TextField name="note" id="transfer-note" className="field-grow" label={t("stockEntry.note")} maxLength={500} />
       </div>
       <FormActions submitLabel={t("stockEntry.transfer.submit")} pending={send.isPending}>
-        <ImplausibleConfirm error={send.error} pending={send.isPending} onConfirm={confirm} />
+        <ResendConfirmed write={send} onSuccess={(result) => onDone(result, Number(productId))} />
       </FormActions>
     </FormFrame>
   );
