@@ -99,7 +99,7 @@ describe("transfers and plausible quantities in chromium", () => {
     await receipt.getByLabel("Rechercher un produit").fill(product.productCode);
     await receipt.getByLabel("Produit", { exact: true }).selectOption(String(product.productId));
     await receipt.getByLabel("Numéro de lot").fill(`E2E-BIG-${Date.now().toString(36).toUpperCase()}`);
-    await receipt.getByLabel("Date de péremption").fill(`${new Date().getUTCFullYear() + 2}-12-31`);
+    await receipt.getByLabel("Date de péremption").fill(`31/12/${new Date().getUTCFullYear() + 2}`);
     await receipt.getByLabel(/^Quantité reçue/).fill(String(quantity));
     await receipt.getByRole("button", { name: "Enregistrer la réception" }).click();
 
