@@ -7,20 +7,23 @@ export interface ReceiveEntry {
   accepted: string;
   reason: string;
 }
+/** What the form needs of a transfer: the lots sent and their quantities. */
+type Sent = { lots: readonly Pick<Transfer["lots"][number], "lotId" | "qty">[] };
+
 /** The form: entries by lot id. */
 export interface ReceiveValues {
   lots: Record<string, ReceiveEntry>;
 }
 
 /** The form's first values: every lot accepted in full. */
-export function receiveDefaults(transfer: Pick<Transfer, "lots">): ReceiveValues {
+export function receiveDefaults(transfer: Sent): ReceiveValues {
   return {
     lots: Object.fromEntries(transfer.lots.map((l) => [String(l.lotId), { accepted: String(l.qty), reason: "" }])),
   };
 }
 
 /** The TransferReceive candidate: rejected = sent − accepted (it goes back to the sender), with the reason when something is rejected. */
-export function toReceiveRequest(transfer: Pick<Transfer, "lots">, v: ReceiveValues) {
+export function toReceiveRequest(transfer: Sent, v: ReceiveValues) {
   return {
     lots: transfer.lots.map((lot) => {
       const entry = v.lots[String(lot.lotId)];
@@ -37,7 +40,7 @@ export function toReceiveRequest(transfer: Pick<Transfer, "lots">, v: ReceiveVal
 }
 
 /** The form field of a request path: "lots.1.acceptedQty" → "lots.812.accepted"; a rejection → "lots.812.rejected". */
-export function receiveFieldOf(transfer: Pick<Transfer, "lots">, path: string): string {
+export function receiveFieldOf(transfer: Sent, path: string): string {
   const m = /^lots\.(\d+)\.(\w+)/.exec(path);
   const lot = m ? transfer.lots[Number(m[1])] : undefined;
   if (!m || !lot) return path;
