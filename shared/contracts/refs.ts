@@ -15,8 +15,8 @@ import { z } from "zod";
  * - `counterparty`: a facility at the other end of a supply line from a facility in the user's scope (a
  *   transfer's destination, a delivery stop, a supplier named as a filter): it must exist and be linked, but
  *   the request never writes its ledger directly;
- * - `order` (by side), `transfer` (by side), `report`, `routePlan`, `pipelineShipment`: the object's facilities decide, as described on
- *   each schema;
+ * - `order` (by side), `transfer` (by side), `report`, `routePlan`, `pipelineShipment`: the object's facilities
+ *   decide, as described on each schema;
  * - `user`: an account whose own scope lies within the user's (shared/domain/access.ts `mayManageUser`);
  * - `anyFacility`, `anyDistrict`, `anyRegion`: reference data every signed-in user may read (the network map):
  *   it must exist, nothing more.
