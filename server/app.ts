@@ -1,4 +1,5 @@
 /** createApp({ db, clock, ... }) → the Express app; tests use it without listening. */
+import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import cookieParser from "cookie-parser";
@@ -26,7 +27,12 @@ import { routePlanRoutes } from "./routes/routePlans";
 import { SecureRouter, type RegisteredRoute } from "./routes/secureRouter";
 import { stockRoutes } from "./routes/stock";
 import { transferRoutes } from "./routes/transfers";
-import { jsonBodyParsers, vrpRoutes } from "./routes/vrp";
+import { vrpRoutes } from "./routes/vrp";
+import { interopRoutes } from "./routes/interop";
+import { dhis2Routes } from "./routes/interopDhis2";
+import { jsonBodyParsers } from "./middleware/bodyLimits";
+import { createSecretBox } from "./interop/secretBox";
+import { openApiDocument } from "./openapi/document";
 import { GreatCircleModel } from "./routing/roadModel";
 import { SolverPool } from "./routing/solverPool";
 import { InlineReader } from "./reads/registry";
@@ -51,6 +57,8 @@ export function createApp(input: Partial<AppDeps> & { db: Db }): FuraApp {
     reads: input.reads ?? new InlineReader(input.db),
     quantification: input.quantification ?? new InlineReader(input.db),
     roadModel: input.roadModel ?? new GreatCircleModel(),
+    // Tests and in-memory databases: a key for this process only (the server passes FURA_SECRET_KEY or <db>.key).
+    secretBox: input.secretBox ?? createSecretBox(randomBytes(32)),
   };
   const app = express() as FuraApp;
   app.disable("x-powered-by");
@@ -58,8 +66,9 @@ export function createApp(input: Partial<AppDeps> & { db: Db }): FuraApp {
   app.use(helmet());
   app.use(requestContext(deps.log, deps.slowRequestMs));
   // No CORS headers: the API answers only its own origin (browsers refuse cross-origin reads).
-  // JSON bodies up to 1 MB, except POST /vrp/solve (25 MB) and the history import (30 MB) once signed in (see
-  // jsonBodyParsers); a body that is not JSON is refused (415), and so is a reserved key such as __proto__ anywhere in one.
+  // JSON bodies up to 1 MB, except POST /vrp/solve (25 MB), the history import (30 MB) and the interop imports
+  // (25 MB) once signed in (server/middleware/bodyLimits.ts); a body that is not JSON is refused (415), and so
+  // is a reserved key such as __proto__ anywhere in one.
   const bodies = jsonBodyParsers();
   app.use("/api", requireJsonBody, bodies.api, refuseReservedKeys, cookieParser());
 
@@ -96,6 +105,14 @@ export function createApp(input: Partial<AppDeps> & { db: Db }): FuraApp {
   vrpRoutes(api, deps);
   auditRoutes(api, deps);
   userRoutes(api, deps);
+  interopRoutes(api, deps);
+  dhis2Routes(api, deps);
+  // The API described from the routes' own contracts; public: it describes shapes, never data (README, API).
+  let document: object | null = null;
+  api.get("/openapi.json", { action: "public", summary: "This OpenAPI 3.1 document" }, ({ res }) => {
+    document ??= openApiDocument(api.routes);
+    res.set("Cache-Control", "no-cache").json(document);
+  });
   app.use(
     "/api/v1",
     loadSession(deps.db, deps.clock),

@@ -3,6 +3,8 @@ import type { Logger } from "pino";
 import type { Db } from "../db/client";
 import type { BackupStatus } from "./ops/health";
 import type { Reader } from "./reads/registry";
+import type { PushClientOptions } from "./interop/dhis2";
+import type { SecretBox } from "./interop/secretBox";
 import type { RoadModel } from "./routing/roadModel";
 import type { Solver } from "./routing/solverPool";
 
@@ -39,4 +41,8 @@ export interface AppDeps {
   backups?: BackupStatus;
   /** A request slower than this is logged as "slow request" (default 500 ms) */
   slowRequestMs?: number;
+  /** Seals the DHIS2 secret in the database (server: FURA_SECRET_KEY or the key file; default: a random key per process) */
+  secretBox: SecretBox;
+  /** Options of the DHIS2 client (retries, delays, request size); tests shorten the waits */
+  dhis2Client?: PushClientOptions;
 }

@@ -31,6 +31,14 @@ const EnvSchema = z.object({
   FURA_TRUST_PROXY: z.enum(["true", "false"]).default("false"),
   /** GeoJSON of road lines for route planning (class: paved / laterite / track, or OSM highway); unset = great-circle × circuity */
   FURA_ROADS_GEOJSON: z.string().min(1).optional(),
+  /**
+   * Key that seals the DHIS2 password or token in the database: 32 bytes in base64 (`openssl rand -base64 32`).
+   * Unset: a key file `<FURA_DB>.key` (mode 0600) is created beside the database.
+   */
+  FURA_SECRET_KEY: z
+    .string()
+    .refine((k) => Buffer.from(k, "base64").length === 32, "FURA_SECRET_KEY must be 32 bytes in base64")
+    .optional(),
   /** Folder of the built web app (default dist/web next to the server) */
   FURA_WEB_DIR: z.string().min(1).optional(),
   /** Folder of the backups (default: backups/ beside the database file) */

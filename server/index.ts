@@ -14,6 +14,7 @@ import { defaultBackupDir } from "./ops/backup";
 import { BackupScheduler } from "./ops/scheduler";
 import { checkDatabase, damagedDatabaseMessage } from "./ops/startupCheck";
 import { WorkerReader } from "./reads/readerPool";
+import { createSecretBox, loadSecretKey } from "./interop/secretBox";
 import { loadRoadModel } from "./routing/loadRoadModel";
 
 const env = loadEnv();
@@ -79,6 +80,8 @@ const app = createApp({
   reads,
   backups: { everyMs: env.FURA_BACKUP_EVERY ?? null, lastError: () => scheduler?.lastError ?? null },
   quantification,
+  // The DHIS2 secret is sealed under a key kept out of the database (FURA_SECRET_KEY, else <db>.key).
+  secretBox: createSecretBox(loadSecretKey({ envKey: env.FURA_SECRET_KEY, dbFile: env.FURA_DB })),
   ...(env.FURA_TILE_URL ? { tileUrl: env.FURA_TILE_URL } : {}),
 });
 const server = app.listen(env.PORT, env.HOST, () => {

@@ -88,3 +88,15 @@ export function purgeIdempotencyKeys(db: Db, now: Date, retentionDays = IDEMPOTE
   const cutoff = new Date(now.getTime() - retentionDays * 86_400_000).toISOString();
   return db.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, cutoff)).run().changes;
 }
+
+/**
+ * Replaces the answer stored under a key: an effect write (server/routes/write.ts) claims its key with an
+ * "under way" answer in its first transaction, and settles it with the final answer in its second.
+ */
+export function settleKey(tx: Tx, scope: IdempotencyScope, result: CommandResult): void {
+  const user = scope.userId === null ? isNull(idempotencyKeys.userId) : eq(idempotencyKeys.userId, scope.userId);
+  tx.update(idempotencyKeys)
+    .set({ status: result.status, responseJson: JSON.stringify(result.body) })
+    .where(and(eq(idempotencyKeys.key, scope.key), user))
+    .run();
+}

@@ -34,6 +34,9 @@ export interface PushOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
+/** The client's options that do not depend on the push (retries, waits, request size, fetch). */
+export type PushClientOptions = Omit<PushOptions, "dryRun" | "importStrategy">;
+
 /** Stable codes of a push that got no usable answer. */
 export type PushErrorCode =
   "dhis2.unreachable" | "dhis2.timeout" | "dhis2.unauthorized" | "dhis2.httpError" | "dhis2.badResponse";
@@ -177,4 +180,28 @@ export async function pushDataValueSet(
     httpStatus = Math.max(httpStatus, r.httpStatus);
   }
   return { ok: true, httpStatus, summary: summary!, requests: chunks.length, attempts };
+}
+
+/** What a connection test found: whether DHIS2 took the credentials and answered an import summary. */
+export interface ConnectionTestResult {
+  ok: boolean;
+  errorCode: PushErrorCode | null;
+  httpStatus: number | null;
+  /** DHIS2's import status for the empty dry run (SUCCESS when all is well) */
+  status: Dhis2ImportSummary["status"] | null;
+}
+
+/**
+ * Tests a connection with what a push does, minus the data: a dry-run import of an empty data value set. It
+ * checks the address, the credentials and the right to import data values, and stores nothing in DHIS2. No
+ * retry: the administrator is waiting for the answer.
+ */
+export async function testDhis2Connection(
+  conn: Dhis2Connection,
+  options: PushClientOptions = {},
+): Promise<ConnectionTestResult> {
+  const o: PushOptions = { ...options, retries: 0, dryRun: true, importStrategy: "CREATE_AND_UPDATE" };
+  const r = await postOnce(conn, JSON.stringify({ dataValues: [] }), dataValueSetsUrl(conn.baseUrl, o), o);
+  if (!r.ok) return { ok: false, errorCode: r.errorCode, httpStatus: r.httpStatus, status: null };
+  return { ok: r.summary.status !== "ERROR", errorCode: null, httpStatus: r.httpStatus, status: r.summary.status };
 }

@@ -8,7 +8,7 @@ import { createHash } from "node:crypto";
 import { sql, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
 import { dhis2DataElements, facilities } from "../../db/schema";
-import type { Dhis2ExportResponse } from "../../shared/contracts/interop";
+import type { Dhis2ExportQuery, Dhis2ExportResponse } from "../../shared/contracts/interop";
 import { toAdx } from "../../shared/domain/interop/adx";
 import {
   buildDataValueSet,
@@ -18,6 +18,8 @@ import {
   type Dhis2ExportInput,
   type ExportFacilityReport,
 } from "../../shared/domain/interop/dataValueSet";
+import type { ScopeFilter } from "../policies";
+import { resolveArea } from "../queries/area";
 import { getDhis2Settings } from "./dhis2Settings";
 
 /** The area of an export: a condition on `facilities` and the ids it stands for (see resolveArea). */
@@ -123,4 +125,57 @@ export function buildDhis2Export(db: Db | Tx, period: string, area: ExportArea):
 /** The same export as ADX XML (`exported` = the export time). */
 export function dhis2ExportAdx(exp: Pick<Dhis2ExportResponse, "dataValueSet">, exported: Date): string {
   return toAdx(exp.dataValueSet, exported.toISOString().replace(/\.\d{3}Z$/, "Z"));
+}
+
+/** The area of the request (region / district) checked against the scope, then the export: for the read worker. */
+export function dhis2ExportOf(
+  db: Db,
+  scope: ScopeFilter,
+  q: Pick<Dhis2ExportQuery, "period" | "regionId" | "districtId">,
+): Dhis2ExportResponse {
+  return buildDhis2Export(db, q.period, resolveArea(db, scope, q));
+}
+
+/** What is left out of an export, in numbers (the headers of the JSON and ADX answers). */
+export interface ExportLeftOut {
+  unmappedFacilities: number;
+  unmappedProducts: number;
+  missingValues: number;
+  dataValues: number;
+  payloadHash: string;
+}
+
+/** An export written out, ready to send: the body as text (made in the read worker, not on the event loop). */
+export interface ExportDocument {
+  contentType: string;
+  body: string;
+  leftOut: ExportLeftOut;
+}
+
+/**
+ * The export as the API answers it: `json` is exactly DHIS2's dataValueSets payload (a partner's script posts it
+ * as it is), `adx` the same as ADX XML, `report` the payload with everything left out and why.
+ */
+export function dhis2ExportDocument(
+  db: Db,
+  scope: ScopeFilter,
+  q: Dhis2ExportQuery,
+  exportedAt: string,
+): ExportDocument {
+  const exp = dhis2ExportOf(db, scope, q);
+  const leftOut: ExportLeftOut = {
+    unmappedFacilities: exp.unmappedFacilities.length,
+    unmappedProducts: exp.unmappedProducts.length,
+    missingValues: exp.missingValues.length,
+    dataValues: exp.dataValueSet.dataValues.length,
+    payloadHash: exp.payloadHash,
+  };
+  if (q.format === "adx")
+    return {
+      contentType: "application/adx+xml; charset=utf-8",
+      body: dhis2ExportAdx(exp, new Date(exportedAt)),
+      leftOut,
+    };
+  const body = q.format === "report" ? exp : exp.dataValueSet;
+  return { contentType: "application/json; charset=utf-8", body: JSON.stringify(body), leftOut };
 }

@@ -208,8 +208,10 @@ export function deleteOrgUnitMapping(tx: Tx, facilityId: string, ctx: MappingCtx
 }
 
 type AnyPlan = MappingPlan<DataElementMapping> | MappingPlan<OrgUnitLink>;
+/** A sheet as text or rows (an .xlsx is turned into its CSV text first: server/interop/sheetFile.ts). */
+export type SheetImportRequest = Exclude<MappingImportRequest, { xlsxBase64: string }>;
 
-function plan(db: Db | Tx, req: MappingImportRequest): AnyPlan {
+function plan(db: Db | Tx, req: SheetImportRequest): AnyPlan {
   const sheet = "csv" in req ? rowsFromCsv(req.csv) : rowsFromRecords(req.rows);
   if ("csv" in req && sheet.rows.length > 50_000) fieldError("csv", "at most 50,000 rows per import");
   if (req.kind === "dataElements")
@@ -232,7 +234,7 @@ function present(kind: MappingImportRequest["kind"], p: AnyPlan): MappingImportP
 }
 
 /** What importing the sheet would do (nothing is written). */
-export function previewMappingImport(db: Db | Tx, req: MappingImportRequest): MappingImportPreview {
+export function previewMappingImport(db: Db | Tx, req: SheetImportRequest): MappingImportPreview {
   return present(req.kind, plan(db, req));
 }
 
@@ -241,7 +243,7 @@ export function previewMappingImport(db: Db | Tx, req: MappingImportRequest): Ma
  * since the preview) and any row error refuses the whole import (validation_failed, details.errors), writing
  * nothing. Returns the preview of what was applied.
  */
-export function applyMappingImport(tx: Tx, req: MappingImportRequest, ctx: MappingCtx): MappingImportPreview {
+export function applyMappingImport(tx: Tx, req: SheetImportRequest, ctx: MappingCtx): MappingImportPreview {
   const p = plan(tx, req);
   if (p.errors.length > 0)
     throw new AppError("validation_failed", `The sheet has ${p.errors.length} error(s); nothing was imported`, {

@@ -38,8 +38,22 @@ export function getDhis2Settings(db: Db | Tx): Dhis2SettingsView {
 }
 
 /**
- * Saves the settings (command: call inside the write transaction). `secret` omitted keeps the stored one, null
- * removes it; a new secret is sealed with `box`. Audited without the secret (only whether it changed).
+ * True when these settings name another server or account than the stored ones: the stored secret must then be
+ * typed again, or whoever may edit the settings could send it to a server of theirs and read it in clear.
+ */
+export function changesAccount(
+  stored: { baseUrl: string; authKind: string; username: string | null } | undefined,
+  next: { baseUrl: string; authKind: string; username: string | null },
+): boolean {
+  if (!stored) return false;
+  const user = (s: { authKind: string; username: string | null }) => (s.authKind === "basic" ? s.username : null);
+  return stored.baseUrl !== next.baseUrl || stored.authKind !== next.authKind || user(stored) !== user(next);
+}
+
+/**
+ * Saves the settings (command: call inside the write transaction). `secret` omitted keeps the stored one — only
+ * for the same server and account (else `secret` is required: see changesAccount) —, null removes it; a new
+ * secret is sealed with `box`. Audited without the secret (only whether it changed).
  */
 export function saveDhis2Settings(
   tx: Tx,
@@ -48,6 +62,11 @@ export function saveDhis2Settings(
 ): Dhis2SettingsView {
   const before = getDhis2Settings(tx);
   const stored = tx.select().from(dhis2Settings).where(eq(dhis2Settings.id, 1)).get();
+  if (input.secret === undefined && stored?.secretSealed && changesAccount(stored, input))
+    throw new AppError("validation_failed", "secret: type the password or token again for another server or account", {
+      issues: [{ path: "secret", message: "required when the server or the account changes" }],
+      reason: "dhis2.secretRequired",
+    });
   const secretSealed =
     input.secret === undefined
       ? (stored?.secretSealed ?? null)
@@ -119,6 +138,11 @@ export function connectionFrom(s: {
   return new Dhis2Connection(s.baseUrl.replace(/\/+$/, ""), s.authKind, authorization, s.timeoutS * 1000, s.dataSetUid);
 }
 
+/** The stored row (with its sealed secret), for callers that compare before opening it. */
+export function storedDhis2Settings(db: Db | Tx) {
+  return db.select().from(dhis2Settings).where(eq(dhis2Settings.id, 1)).get();
+}
+
 /**
  * The stored connection, for the push. Refused (409 conflict, details.reason) when DHIS2 is not configured, has
  * no secret, or the secret cannot be opened (sealed under another key: type it again).
@@ -134,4 +158,31 @@ export function openDhis2Connection(db: Db | Tx, box: SecretBox): Dhis2Connectio
       reason: "dhis2.secretUnreadable",
     });
   return connectionFrom({ ...row, secret });
+}
+
+/**
+ * The connection to test: the stored one, or `settings` before they are saved — with their own secret, or the
+ * stored secret when they name the same server and account (never sent anywhere else).
+ */
+export function connectionForTest(
+  db: Db | Tx,
+  box: SecretBox,
+  settings: Dhis2SettingsInput | undefined,
+): Dhis2Connection {
+  if (!settings) return openDhis2Connection(db, box);
+  if (typeof settings.secret === "string") return connectionFrom({ ...settings, secret: settings.secret });
+  const stored = storedDhis2Settings(db);
+  if (settings.secret === null || !stored?.secretSealed || changesAccount(stored, settings))
+    throw new AppError("validation_failed", "settings.secret: type the password or token to test", {
+      issues: [{ path: "settings.secret", message: "required to test another server or account" }],
+      reason: "dhis2.secretRequired",
+    });
+  const current = openDhis2Connection(db, box);
+  return new Dhis2Connection(
+    settings.baseUrl,
+    current.authKind,
+    current.authorization(),
+    settings.timeoutS * 1000,
+    settings.dataSetUid,
+  );
 }

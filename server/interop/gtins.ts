@@ -41,15 +41,22 @@ export function findProductByGtin(db: Db | Tx, gtin: string): ProductByGtin | nu
   );
 }
 
-/** The GTINs of a product, smallest pack level first. */
-export function listProductGtins(db: Db | Tx, productId: number): ProductByGtin[] {
+/** The GTINs of a product (of every product when `productId` is undefined), smallest pack level first. */
+export function listProductGtins(db: Db | Tx, productId: number | undefined): ProductByGtin[] {
   return db
     .select(productColumns)
     .from(productGtins)
     .innerJoin(products, eq(products.id, productGtins.productId))
-    .where(eq(productGtins.productId, productId))
-    .orderBy(productGtins.baseUnitsPerItem, productGtins.gtin)
+    .where(productId === undefined ? undefined : eq(productGtins.productId, productId))
+    .orderBy(products.code, productGtins.baseUnitsPerItem, productGtins.gtin)
     .all();
+}
+
+/** Removes a GTIN, whichever product carries it (404 when none does). */
+export function removeGtin(tx: Tx, gtin: string, ctx: { now: Date; origin: RequestOrigin }): void {
+  const found = findProductByGtin(tx, gtin);
+  if (!found) throw new AppError("not_found", `No product carries GTIN ${gtin}`);
+  removeProductGtin(tx, found.productId, found.gtin, ctx);
 }
 
 /** A GS1 refusal as an API error: 400 validation_failed on `code`, the reason as a code and values. */

@@ -27,6 +27,17 @@ import { contextOf, type RouteCtx } from "./context";
 import { writeHandler, type WriteHandler } from "./write";
 
 type Schema = z.ZodType;
+
+/** A route's answer as documented (server/openapi): its status and one schema per content type. */
+export interface RouteResponse {
+  /** HTTP status of a success (default 200) */
+  status?: number;
+  /** Content type → schema of the body, e.g. { "application/json": X, "application/adx+xml": z.string() } */
+  content: Record<string, Schema>;
+  /** Response headers worth knowing, with what they mean */
+  headers?: Record<string, string>;
+}
+
 /** Policy and schemas of one route. */
 export interface RouteSpec<
   A extends Action | "public" = Action | "public",
@@ -40,6 +51,10 @@ export interface RouteSpec<
   params?: P;
   query?: Q;
   body?: B;
+  /** The answer's contract (a JSON schema, or the full RouteResponse), for the OpenAPI document */
+  response?: Schema | RouteResponse;
+  /** One line for the OpenAPI document */
+  summary?: string;
 }
 
 /** How a route is handled: a read (GET), a write (idempotent, audited), a computation that writes nothing, or the session's own routes. */
@@ -78,13 +93,15 @@ export class SecureRouter {
     this.add("get", path, "read", spec, this.readHandler(handler));
   }
 
-  /** A write through the idempotent path (Idempotency-Key, one IMMEDIATE transaction, audit line). */
+  /** A write through the idempotent path (Idempotency-Key, one IMMEDIATE transaction, audit line; or an effect write, two). */
   post<
     P extends Schema | undefined = undefined,
     Q extends Schema | undefined = undefined,
     B extends Schema | undefined = undefined,
     X = undefined,
-  >(path: string, spec: RouteSpec<Action, P, Q, B>, handler: WriteHandler<P, Q, B, X>): void {
+    S = undefined,
+    R = undefined,
+  >(path: string, spec: RouteSpec<Action, P, Q, B>, handler: WriteHandler<P, Q, B, X, S, R>): void {
     this.add("post", path, "write", spec, writeHandler(this.deps, handler));
   }
   put<

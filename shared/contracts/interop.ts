@@ -64,6 +64,19 @@ export const ProductGtinCreate = z.strictObject({
 });
 export type ProductGtinCreate = z.infer<typeof ProductGtinCreate>;
 
+/** GET /interop/gtins?productId= (all GTINs without a product) */
+export const ProductGtinQuery = z.strictObject({
+  productId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
+});
+
+/** The GTINs of a product (or of every product). */
+export const ProductGtinList = z.object({ items: z.array(ProductByGtinSchema) });
+
+/** DELETE /interop/gtins/:gtin */
+export const ProductGtinParams = z.strictObject({
+  gtin: z.string().regex(/^\d{8}$|^\d{12,14}$/, "8, 12, 13 or 14 digits"),
+});
+
 // ── DHIS2 mapping ───────────────────────────────────────────────────────────────────────────────────────
 
 /** A DHIS2 UID (11 characters, letters and digits, starting with a letter). */
@@ -108,6 +121,15 @@ export type MappingImportKind = z.infer<typeof MappingImportKind>;
  */
 export const MappingImportRequest = z.union([
   z.strictObject({ kind: MappingImportKind, csv: z.string().min(1).max(5_000_000) }),
+  /** An .xlsx file as base64 (first sheet, first row = headers), read on the server (up to ≈ 10 MB) */
+  z.strictObject({
+    kind: MappingImportKind,
+    xlsxBase64: z
+      .string()
+      .min(4)
+      .max(14_000_000)
+      .regex(/^[A-Za-z0-9+/]+={0,2}$/, "base64 of an .xlsx file"),
+  }),
   z.strictObject({
     kind: MappingImportKind,
     rows: z
@@ -185,17 +207,58 @@ export const Dhis2SettingsView = z.object({
 });
 export type Dhis2SettingsView = z.infer<typeof Dhis2SettingsView>;
 
+/** POST /interop/dhis2/settings/test: the stored settings, or these before saving (secret needed unless they are the stored server and account). */
+export const Dhis2ConnectionTestRequest = z.strictObject({ settings: Dhis2SettingsInput.optional() });
+
+/** What the connection test found (a dry-run import of no value: address, credentials and the right to import). */
+export const Dhis2ConnectionTestResult = z.object({
+  ok: z.boolean(),
+  baseUrl: z.string(),
+  /** dhis2.unreachable, dhis2.timeout, dhis2.unauthorized, dhis2.httpError, dhis2.badResponse */
+  errorCode: z.string().nullable(),
+  httpStatus: z.number().int().nullable(),
+  status: z.enum(["SUCCESS", "WARNING", "ERROR"]).nullable(),
+});
+export type Dhis2ConnectionTestResult = z.infer<typeof Dhis2ConnectionTestResult>;
+
+/** One data element mapping row as listed. */
+export const DataElementMappingView = z.object({
+  productId: z.number().int(),
+  productCode: z.string(),
+  productName: z.string(),
+  field: Dhis2FieldSchema,
+  dataElementUid: z.string(),
+  categoryOptionComboUid: z.string().nullable(),
+  updatedAt: IsoDateTime,
+});
+export type DataElementMappingView = z.infer<typeof DataElementMappingView>;
+
+/** One facility → org unit link as listed. */
+export const OrgUnitMappingView = z.object({
+  facilityId: z.string(),
+  facilityName: z.string(),
+  orgUnitUid: z.string(),
+  orgUnitCode: z.string().nullable(),
+  orgUnitName: z.string().nullable(),
+  updatedAt: IsoDateTime,
+});
+export type OrgUnitMappingView = z.infer<typeof OrgUnitMappingView>;
+
 // ── DHIS2 export and push ───────────────────────────────────────────────────────────────────────────────
 
 /** "YYYY-MM", 2000-01 to 2099-12: the shared period of every contract. */
 export { Period };
 
-/** GET /interop/dhis2/dataValueSets?period=&regionId=&districtId=&format=json|adx */
+/**
+ * GET /interop/dhis2/dataValueSets?period=&regionId=&districtId=&format=json|adx|report. `json` (default) is
+ * exactly DHIS2's dataValueSets payload, `adx` the same data as ADX XML — both post as they are to DHIS2, with
+ * what was left out counted in X-Fura-* headers; `report` is Dhis2ExportResponse: the payload and everything left out.
+ */
 export const Dhis2ExportQuery = z.strictObject({
   period: Period,
   regionId: RegionRef.optional(),
   districtId: DistrictRef.optional(),
-  format: z.enum(["json", "adx"]).default("json"),
+  format: z.enum(["json", "adx", "report"]).default("json"),
 });
 export type Dhis2ExportQuery = z.infer<typeof Dhis2ExportQuery>;
 
@@ -295,6 +358,21 @@ export const Dhis2PushSchema = z.object({
 });
 export type Dhis2Push = z.infer<typeof Dhis2PushSchema>;
 
+/** GET /interop/dhis2/pushes?period=&limit=&offset= */
+export const Dhis2PushQuery = z.strictObject({
+  period: Period.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(20),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+
+/** Pushes, newest first. */
+export const Dhis2PushList = z.object({ items: z.array(Dhis2PushSchema), total: z.number().int() });
+
+/** GET /interop/dhis2/pushes/:pushId */
+export const Dhis2PushParams = z.strictObject({
+  pushId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+});
+
 // ── DHIS2 organisation units ────────────────────────────────────────────────────────────────────────────
 
 const Geometry = z.looseObject({ type: z.string(), coordinates: z.unknown() });
@@ -385,3 +463,15 @@ export const OrgUnitImportPreview = z.object({
   planHash: z.string(),
 });
 export type OrgUnitImportPreview = z.infer<typeof OrgUnitImportPreview>;
+
+/** POST /interop/dhis2/org-units/apply: the same request, with the planHash of the preview the user approved. */
+export const OrgUnitImportApply = OrgUnitImportRequest.required({ expectedPlanHash: true });
+export type OrgUnitImportApply = z.infer<typeof OrgUnitImportApply>;
+
+/** What the import did. */
+export const OrgUnitImportResult = OrgUnitImportPreview.extend({
+  created: z.array(z.string()),
+  updated: z.array(z.string()),
+  /** Created facilities left without supply lines (their district has no depot) */
+  withoutSupplier: z.array(z.string()),
+});

@@ -26,6 +26,12 @@ export const ACTIONS = [
   "users:manage",
   "quantification:read",
   "quantification:plan",
+  /** DHIS2 settings, mappings, org-unit import and products' GTINs (the administrator) */
+  "interop:admin",
+  /** The DHIS2 export of a month over an area of the scope (roles that review an area's reports) */
+  "interop:export",
+  /** Sending the export to the configured DHIS2 (the administrator) */
+  "interop:push",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -50,6 +56,9 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     "users:manage",
     "quantification:read",
     "quantification:plan",
+    "interop:admin",
+    "interop:export",
+    "interop:push",
   ],
   // National quantification (forecasts, supply plan, pipeline, scenarios, history imports) and receiving a
   // pipeline shipment at PPM central are the procurement officer's job.
@@ -61,6 +70,7 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     "orders:approve",
     "quantification:read",
     "quantification:plan",
+    "interop:export",
   ],
   regional_manager: [
     "session",
@@ -77,6 +87,7 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     "routes:plan",
     "vrp:solve",
     "users:manage",
+    "interop:export",
   ],
   district_pharmacist: [
     "session",
@@ -93,6 +104,7 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     "routes:read",
     "routes:plan",
     "vrp:solve",
+    "interop:export",
   ],
   storekeeper: [
     "session",

@@ -183,6 +183,21 @@ const historyFile = () =>
     `period,facility,product,opening,received,consumed,adjustments,closing,stockout_days\n2024-01,${ids.katiCscom},${ids.productCode},10,5,3,0,12,0\n`,
   ).toString("base64");
 
+/** A recorded DHIS2 push (direct insert: this test is about access, not content). */
+function pushRow(): number {
+  return Number(
+    t.open.sqlite
+      .prepare(
+        "insert into dhis2_pushes (requested_at, period, base_url, dry_run, import_strategy, payload_hash, data_values, requests, state) values ('2026-11-15', '2026-10', 'http://127.0.0.1:9', 1, 'CREATE_AND_UPDATE', 'x', 0, 1, 'done') returning id",
+      )
+      .pluck()
+      .get(),
+  );
+}
+
+/** A DHIS2 organisation-unit export of one unit, for the import routes. */
+const ORG_UNITS = { organisationUnits: [{ id: "OuAuthzTst1", name: "Mali", level: 1 }] };
+
 const idem = (() => {
   let n = 0;
   return () => `authz-${++n}`;
@@ -386,6 +401,44 @@ const EXAMPLES: Record<string, Examples> = {
   "put /quantification/budgets": () => ({
     body: { budgets: [{ fundingSource: "malaria", year: 2027, amountXof: 1000 }] },
   }),
+  "get /openapi.json": () => ({}),
+  "post /interop/gs1/parse": () => ({ body: { code: "(01)09521234543213(10)AUTHZ" } }),
+  "get /interop/gtins": () => ({ query: { productId } }),
+  "post /interop/gtins": () => ({
+    body: { productId, gtin: "09521234543213", packLevel: "unit", baseUnitsPerItem: 1 },
+  }),
+  "delete /interop/gtins/:gtin": () => ({ params: { gtin: "09521234543213" } }),
+  "get /interop/dhis2/mappings/data-elements": () => ({}),
+  "put /interop/dhis2/mappings/data-elements": () => ({
+    body: { productId, field: "consumed", dataElementUid: "deAuthzTst1" },
+  }),
+  "delete /interop/dhis2/mappings/data-elements/:productId/:field": () => ({
+    params: { productId, field: "consumed" },
+  }),
+  "get /interop/dhis2/mappings/org-units": () => ({}),
+  "put /interop/dhis2/mappings/org-units": (v) => ({ body: { facilityId: v.facility, orgUnitUid: "OuAuthzTst1" } }),
+  "delete /interop/dhis2/mappings/org-units/:facilityId": (v) => ({ params: { facilityId: v.facility } }),
+  "post /interop/dhis2/mappings/import/preview": () => ({
+    body: { kind: "orgUnits", csv: "etablissement;unite_organisation\n" },
+  }),
+  "post /interop/dhis2/mappings/import": () => ({
+    body: { kind: "orgUnits", csv: "etablissement;unite_organisation\n" },
+  }),
+  "get /interop/dhis2/settings": () => ({}),
+  "put /interop/dhis2/settings": () => ({
+    body: { baseUrl: "http://127.0.0.1:9", authKind: "token", secret: "d2pat_authz", timeoutS: 2 },
+  }),
+  "post /interop/dhis2/settings/test": () => ({ body: {} }),
+  "get /interop/dhis2/dataValueSets": (v) => ({
+    query: { period: "2026-10", regionId: v.region, districtId: v.district },
+  }),
+  "get /interop/dhis2/pushes": () => ({}),
+  "get /interop/dhis2/pushes/:pushId": () => ({ params: { pushId: pushRow() } }),
+  "post /interop/dhis2/pushes": (v) => ({
+    body: { period: "2026-10", regionId: v.region, districtId: v.district, dryRun: true },
+  }),
+  "post /interop/dhis2/org-units/preview": () => ({ body: { export: ORG_UNITS } }),
+  "post /interop/dhis2/org-units/apply": () => ({ body: { export: ORG_UNITS, expectedPlanHash: "0".repeat(64) } }),
   "post /replenishment/preview": () => ({
     body: {
       product: { packSize: 10, packRoundingThreshold: 3, roundToZero: false },
@@ -551,6 +604,9 @@ beforeAll(async () => {
 const EXPECTED_GRANTS: Record<Role, string[]> = {
   admin: [
     "audit:read",
+    "interop:admin",
+    "interop:export",
+    "interop:push",
     "orders:approve",
     "orders:deliver",
     "orders:fulfil",
@@ -570,6 +626,7 @@ const EXPECTED_GRANTS: Record<Role, string[]> = {
     "vrp:solve",
   ],
   procurement_officer: [
+    "interop:export",
     "orders:approve",
     "orders:read",
     "quantification:plan",
@@ -579,6 +636,7 @@ const EXPECTED_GRANTS: Record<Role, string[]> = {
     "stock:read",
   ],
   regional_manager: [
+    "interop:export",
     "orders:approve",
     "orders:deliver",
     "orders:fulfil",
@@ -595,6 +653,7 @@ const EXPECTED_GRANTS: Record<Role, string[]> = {
     "vrp:solve",
   ],
   district_pharmacist: [
+    "interop:export",
     "orders:approve",
     "orders:deliver",
     "orders:fulfil",

@@ -18,6 +18,8 @@ export const common: typeof fr = {
     myRoute: "My route",
     quantification: "Quantification",
     nationalOrders: "Orders",
+    interop: "Interoperability",
+    apiDocs: "API",
     about: "About",
     main: "Main navigation",
   },

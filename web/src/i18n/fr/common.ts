@@ -16,6 +16,8 @@ export const common = {
     myRoute: "Ma tournée",
     quantification: "Quantification",
     nationalOrders: "Commandes",
+    interop: "Interopérabilité",
+    apiDocs: "API",
     about: "À propos",
     main: "Navigation principale",
   },
