@@ -475,3 +475,4 @@ export const OrgUnitImportResult = OrgUnitImportPreview.extend({
   /** Created facilities left without supply lines (their district has no depot) */
   withoutSupplier: z.array(z.string()),
 });
+export type OrgUnitImportResult = z.infer<typeof OrgUnitImportResult>;

@@ -223,14 +223,14 @@ describe("DHIS2 settings keep the secret out of sight", () => {
     expect(JSON.stringify(audits)).not.toMatch(/"secret"|district"/);
   });
 
-  it("keeps the stored secret when the settings are saved without one, and removes it with null", () => {
+  it("keeps the stored secret when the same server's settings are saved without one, and removes it with null", () => {
     const open = interopFixtureDb();
-    const save = (secret: string | null | undefined) =>
+    const save = (secret: string | null | undefined, baseUrl = "http://127.0.0.1:9") =>
       open.db.transaction((tx) =>
         saveDhis2Settings(
           tx,
           {
-            baseUrl: "https://dhis2.example.org",
+            baseUrl,
             authKind: "basic",
             username: "fura",
             secret,
@@ -244,6 +244,9 @@ describe("DHIS2 settings keep the secret out of sight", () => {
     expect(openDhis2Connection(open.db, TEST_BOX).authorization()).toBe(
       `Basic ${Buffer.from("fura:district").toString("base64")}`,
     );
+    // Another server without the secret typed again: refused (it would carry the stored password elsewhere).
+    expect(() => save(undefined, "https://dhis2.example.org")).toThrow(/type the password or token again/);
+    expect(getDhis2Settings(open.db).baseUrl).toBe("http://127.0.0.1:9");
     save(null);
     expect(getDhis2Settings(open.db).hasSecret).toBe(false);
     expect(() => openDhis2Connection(open.db, TEST_BOX)).toThrow(/No DHIS2 password/);

@@ -37,6 +37,8 @@ const ScenariosPage = lazy(() => import("./features/quantification/ScenariosPage
 const CataloguePage = lazy(() => import("./features/quantification/CataloguePage"));
 const ImportPage = lazy(() => import("./features/quantification/ImportPage"));
 const NationalOrdersPage = lazy(() => import("./features/orders/NationalOrdersPage"));
+const InteropPage = lazy(() => import("./features/interop/InteropPage"));
+const ApiDocsPage = lazy(() => import("./features/apiDocs/ApiDocsPage"));
 
 function NotFound() {
   const { t } = useTranslation();
@@ -88,6 +90,8 @@ export function App() {
         <Route path={SCREENS.allocations.path} element={guarded(<AllocationPage />, SCREENS.allocations.roles)} />
         <Route path={SCREENS.audit.path} element={guarded(<AuditPage />, SCREENS.audit.roles)} />
         <Route path={SCREENS.users.path} element={guarded(<UsersPage />, SCREENS.users.roles)} />
+        <Route path={SCREENS.interop.path} element={guarded(<InteropPage />, SCREENS.interop.roles)} />
+        <Route path={SCREENS.apiDocs.path} element={guarded(<ApiDocsPage />)} />
         <Route path={SCREENS.routes.path} element={guarded(<RoutesPage />, SCREENS.routes.roles)} />
         <Route path={`${SCREENS.routes.path}/:id`} element={guarded(<RoutePlanPage />, SCREENS.routes.roles)} />
         <Route

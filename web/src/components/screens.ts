@@ -1,5 +1,6 @@
 /** The staff screens, their paths and the roles that use them: the header shows a role its screens, the routes guard the rest. */
 import type { Role } from "@shared/contracts/auth";
+import { ROLE_ACTIONS, type Action } from "@shared/domain/access";
 
 /** Every role. */
 const ALL: readonly Role[] = [
@@ -29,9 +30,14 @@ export interface Screen {
     | "nav.routes"
     | "nav.myRoute"
     | "nav.quantification"
-    | "nav.nationalOrders";
+    | "nav.nationalOrders"
+    | "nav.interop"
+    | "nav.apiDocs";
   roles: readonly Role[];
 }
+
+/** The roles the server grants an action (shared/domain/access): a screen for that action shows to them only. */
+const rolesWith = (action: Action): Role[] => ALL.filter((r) => ROLE_ACTIONS[r].includes(action));
 
 /** Screens in the order of the navigation bar. */
 export const SCREENS = {
@@ -75,6 +81,10 @@ export const SCREENS = {
   audit: { path: "/audit", label: "nav.audit", roles: ["admin"] },
   // Accounts: the administrator manages all of them, a regional manager the district and facility accounts of their region.
   users: { path: "/admin/utilisateurs", label: "nav.users", roles: ["admin", "regional_manager"] },
+  // DHIS2 export (and for the administrator: push, mapping, org units, connection, GTINs).
+  interop: { path: "/interop", label: "nav.interop", roles: rolesWith("interop:export") },
+  // The OpenAPI reader: any signed-in user may open it; the header offers it to every role but the driver.
+  apiDocs: { path: "/documentation-api", label: "nav.apiDocs", roles: ALL.filter((r) => r !== "driver") },
   // The CSCom manager's month: the report (CRGS), then the orders. Others read a CSCom's report through REPORT_READERS.
   report: { path: "/rapport", label: "nav.report", roles: ["cscom_manager"] },
   myOrders: { path: "/mes-commandes", label: "nav.myOrders", roles: ["cscom_manager"] },

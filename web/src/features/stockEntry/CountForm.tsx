@@ -1,5 +1,6 @@
 /** Inventaire: one product's lots with their quantity on hand; the counted quantities and the difference before sending. */
-import { useCallback } from "react";
+import { useCallback, useEffect, useState } from "react";
+import type { Gs1ParseResponse } from "@shared/contracts/interop";
 import { useTranslation } from "react-i18next";
 import { PhysicalCountCreate, type MovementResult, type StockPosition } from "@shared/contracts/stock";
 import { implausibleItems, ResendConfirmed } from "../../components/ImplausibleConfirm";
@@ -11,6 +12,7 @@ import { useContractForm, type ContractForm } from "../../lib/forms/useContractF
 import { ProductPickerField } from "../../lib/pickers/ProductPicker";
 import { DataTable, type Column } from "../../lib/table/DataTable";
 import { lotKey, pickableOf } from "./positions";
+import { ScannerField, type ScanNote } from "./ScannerField";
 
 /** Props: the facility, its stock positions, and what to do with the answer. */
 interface Props {
@@ -85,15 +87,8 @@ function Difference({ lot, text }: { lot: Lot; text: string }) {
   );
 }
 
-/** The physical count form. */
-export function CountForm({ facilityId, positions, onDone }: Props) {
-  const { t } = useTranslation();
-  const send = usePhysicalCount();
-  const withLots = positions.filter((p) => p.lots.length > 0);
-  const lotsOf = useCallback(
-    (productId: string) => withLots.find((p) => String(p.productId) === productId)?.lots ?? [],
-    [withLots],
-  );
+/** The count's form on the shared contract: the lots typed become the request's lines, in the grid's order. */
+function useCountForm(facilityId: string, lotsOf: (productId: string) => Lot[]) {
   const toRequest = useCallback(
     (v: CountValues) => ({
       facilityId,
@@ -114,18 +109,61 @@ export function CountForm({ facilityId, positions, onDone }: Props) {
     },
     [lotsOf],
   );
-  const form = useContractForm({
+  return useContractForm({
     contract: PhysicalCountCreate,
     toRequest,
     fieldOf,
     defaultValues: EMPTY,
     customMessages: MESSAGES,
   });
+}
+
+/**
+ * A scanned barcode chooses the product and the lot line (lot code and expiry) to count; that line's counted
+ * quantity is focused once the grid shows it.
+ */
+function useCountScan(form: ContractForm<CountValues>, withLots: StockPosition[], productId: string) {
+  const [scannedKey, setScannedKey] = useState<string | null>(null);
+  // The lot row a scan found: its counted quantity is focused once the grid shows it.
+  useEffect(() => {
+    if (scannedKey) document.getElementById(`count-${scannedKey}`)?.focus();
+  }, [scannedKey, productId]);
+
+  const onScan = (read: Gs1ParseResponse): ScanNote | null => {
+    if (!read.product) return { key: "interop.scanner.unknownProduct", values: { gtin: read.gtin } };
+    const scanned = withLots.find((p) => p.productId === read.product!.productId);
+    const name = `${read.product.genericName} ${read.product.strength}`.trim();
+    if (!scanned) return { key: "interop.scanner.productNotHere", values: { product: name } };
+    if (String(scanned.productId) !== productId) {
+      form.setValue("productId", String(scanned.productId), { shouldValidate: true });
+      form.setValue("counted", {});
+    }
+    const lot = scanned.lots.find(
+      (l) => l.lotCode === read.lot?.toUpperCase() && (read.expiry === null || l.expiry === read.expiry),
+    );
+    setScannedKey(lot ? lotKey(lot) : null);
+    return lot || !read.lot ? null : { key: "interop.scanner.lotNotHere", values: { lot: read.lot } };
+  };
+
+  return { onScan, scannedKey };
+}
+
+/** The physical count form. */
+export function CountForm({ facilityId, positions, onDone }: Props) {
+  const { t } = useTranslation();
+  const send = usePhysicalCount();
+  const withLots = positions.filter((p) => p.lots.length > 0);
+  const lotsOf = useCallback(
+    (productId: string) => withLots.find((p) => String(p.productId) === productId)?.lots ?? [],
+    [withLots],
+  );
+  const form = useCountForm(facilityId, lotsOf);
   const [productId, counted] = form.watch(["productId", "counted"]);
   const position = withLots.find((p) => String(p.productId) === productId) ?? null;
   const lots = lotsOf(productId);
   const columns = useColumns(form, lots, position?.baseUnit ?? "");
   const typed = countedLots(lots, { productId, counted }).length;
+  const { onScan, scannedKey } = useCountScan(form, withLots, productId);
 
   return (
     <FormFrame
@@ -139,6 +177,9 @@ export function CountForm({ facilityId, positions, onDone }: Props) {
     >
       <h2 id="count-title">{t("stockEntry.count.title")}</h2>
       <p className="muted small">{t("stockEntry.count.hint")}</p>
+      <div className="entry-fields">
+        <ScannerField onRead={onScan} />
+      </div>
       <div className="entry-fields">
         <ProductPickerField
           name="productId"
@@ -154,7 +195,11 @@ export function CountForm({ facilityId, positions, onDone }: Props) {
           rowKey={lotKey}
           caption={t("stockEntry.count.caption")}
           className="small count-table"
-          rowProps={(l) => ({ "data-lot-id": l.lotId, "data-lot-code": l.lotCode })}
+          rowProps={(l) => ({
+            "data-lot-id": l.lotId,
+            "data-lot-code": l.lotCode,
+            ...(lotKey(l) === scannedKey ? { className: "row-scanned" } : {}),
+          })}
         />
       )}
       <FieldMessage id="count-lines-msg" name="lines" />

@@ -1,14 +1,17 @@
 /** Réception: stock arriving from outside (supplier, donor, upstream depot on paper) as a new or known lot. */
 import { useCallback } from "react";
 import { useTranslation } from "react-i18next";
+import type { Gs1ParseResponse } from "@shared/contracts/interop";
 import type { Product } from "@shared/contracts/reference";
 import { ReceiptCreate, type MovementResult } from "@shared/contracts/stock";
 import { implausibleItems, ResendConfirmed } from "../../components/ImplausibleConfirm";
 import { useStockMovement } from "../../api/stock";
+import { formatDate } from "../../i18n/format";
 import { DateField, FormActions, FormFrame, QuantityField, TextField } from "../../lib/forms/fields";
 import { dateOrText, numberOrNaN, optionalText } from "../../lib/forms/parse";
 import { useContractForm } from "../../lib/forms/useContractForm";
 import { ProductPickerField } from "../../lib/pickers/ProductPicker";
+import { ScannerField, type ScanNote } from "./ScannerField";
 
 /** Props: the facility, the catalogue, and what to do with the server's answer. */
 interface Props {
@@ -56,6 +59,17 @@ export function ReceiptForm({ facilityId, products, onDone }: Props) {
   const productId = form.watch("productId");
   const product = products.find((p) => String(p.id) === productId) ?? null;
 
+  /** A scanned barcode fills product, lot and expiry (typed dd/mm/yyyy, as on the pack); the quantity is next. */
+  const onScan = (read: Gs1ParseResponse): ScanNote | null => {
+    const set = { shouldValidate: true, shouldDirty: true, shouldTouch: true } as const;
+    const known = read.product !== null && products.some((p) => p.id === read.product!.productId);
+    if (known) form.setValue("productId", String(read.product!.productId), set);
+    if (read.lot) form.setValue("lotCode", read.lot, set);
+    if (read.expiry) form.setValue("expiry", formatDate(read.expiry), set);
+    document.getElementById("receipt-qty")?.focus();
+    return known ? null : { key: "interop.scanner.unknownProduct", values: { gtin: read.gtin } };
+  };
+
   return (
     <FormFrame
       form={form}
@@ -68,6 +82,9 @@ export function ReceiptForm({ facilityId, products, onDone }: Props) {
     >
       <h2 id="receipt-title">{t("stockEntry.receipt.title")}</h2>
       <p className="muted small">{t("stockEntry.receipt.hint")}</p>
+      <div className="entry-fields">
+        <ScannerField onRead={onScan} />
+      </div>
       <div className="entry-fields">
         <ProductPickerField name="productId" id="receipt-product" products={products} />
       </div>

@@ -33,6 +33,7 @@ export const interop: typeof fr = {
       months_of_stock: "Months of stock",
     },
     import: {
+      xlsxUnreadable: "The .xlsx file cannot be read (unreadable workbook or empty first sheet).",
       missingColumn: "Missing column: {{column}}.",
       required: "Required value ({{column}}).",
       unknownProduct: "Unknown product: {{code}}.",
@@ -106,7 +107,7 @@ export const interop: typeof fr = {
         gtins: "Product GTINs",
       },
     },
-    area: { period: "Month", region: "Region", district: "District", all: "The whole area" },
+    area: { period: "Month", all: "The whole area" },
     export: {
       title: "Export of the month",
       show: "Show the export",

@@ -44,6 +44,7 @@ export const interop = {
     gs1,
     fields,
     import: {
+      xlsxUnreadable: "Le fichier .xlsx ne peut pas être lu (classeur illisible ou première feuille vide).",
       missingColumn: "Colonne manquante : {{column}}.",
       required: "Valeur obligatoire ({{column}}).",
       unknownProduct: "Produit inconnu : {{code}}.",
@@ -120,8 +121,6 @@ export const interop = {
     },
     area: {
       period: "Mois",
-      region: "Région",
-      district: "District",
       all: "Toute la zone",
     },
     export: {
