@@ -28,9 +28,22 @@ function rewriteRefs(node: unknown, names: Map<string, string>, root: string): v
   for (const value of Object.values(obj)) rewriteRefs(value, names, root);
 }
 
-/** The JSON Schema of a zod schema: what a client sends (`input`, with defaults optional) or receives (`output`). */
+/** Removes `additionalProperties: false` everywhere, in place: an answer may gain fields without breaking clients. */
+function openObjects(node: unknown): void {
+  if (Array.isArray(node)) return node.forEach(openObjects);
+  if (typeof node !== "object" || node === null) return;
+  const obj = node as Record<string, unknown>;
+  if (obj.additionalProperties === false) delete obj.additionalProperties;
+  Object.values(obj).forEach(openObjects);
+}
+
+/**
+ * The JSON Schema of a zod schema: what a client sends (`input`, with defaults optional; strict objects refuse
+ * unknown keys) or receives (`output`; objects left open, since an answer may gain fields).
+ */
 export function toSchema(schema: z.ZodType, components: Components, io: "input" | "output" = "input"): JsonSchema {
   const json = z.toJSONSchema(schema, { io, unrepresentable: "any", target: "draft-2020-12" }) as JsonSchema;
+  if (io === "output") openObjects(json);
   delete json.$schema;
   const defs = json.$defs as Record<string, JsonSchema> | undefined;
   delete json.$defs;

@@ -1,5 +1,6 @@
 /** POST /auth/login, GET /auth/me, POST /auth/logout, POST /auth/password. */
-import { LoginRequest, PasswordChange } from "../../shared/contracts/auth";
+import { z } from "zod";
+import { LoginRequest, MeSchema, PasswordChange } from "../../shared/contracts/auth";
 import { SESSION_COOKIE, SESSION_TTL_MS, changePassword, closeSession, openSession } from "../auth/sessions";
 import type { AppDeps } from "../deps";
 import type { SecureRouter } from "./secureRouter";
@@ -20,9 +21,13 @@ export function authRoutes(r: SecureRouter, { db, clock, sleep }: AppDeps): void
     });
     res.json({ user: opened.user, csrfToken: opened.csrfToken });
   });
-  r.get("/auth/me", { action: "session" }, ({ res, user }) => {
-    res.json({ user, csrfToken: session(res.locals).csrfToken });
-  });
+  r.get(
+    "/auth/me",
+    { action: "session", response: z.object({ user: MeSchema, csrfToken: z.string() }) },
+    ({ res, user }) => {
+      res.json({ user, csrfToken: session(res.locals).csrfToken });
+    },
+  );
   r.session("/auth/logout", { action: "session" }, ({ res, origin }) => {
     closeSession(db, session(res.locals).id, clock(), origin);
     res.clearCookie(SESSION_COOKIE, { path: "/" });

@@ -9,6 +9,7 @@ import {
   OrderLinesEdit,
   OrderQuery,
   OrderReject,
+  OrderSchema,
   OrderShip,
   OrdersFromReport,
 } from "../../shared/contracts/replenishment";
@@ -69,7 +70,7 @@ export function orderRoutes(r: SecureRouter, deps: AppDeps): void {
   r.get("/orders", { action: "orders:read", query: OrderQuery }, async ({ res, user, query }) => {
     sendJson(res, await deps.reads.json("orders", scopeFilter(user), query));
   });
-  r.get("/orders/:id", { action: "orders:read", params: OrderParams }, ({ res, params }) => {
+  r.get("/orders/:id", { action: "orders:read", params: OrderParams, response: OrderSchema }, ({ res, params }) => {
     res.json(loadOrder(db, params.id));
   });
 

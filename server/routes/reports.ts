@@ -1,5 +1,5 @@
 /** Monthly reports (CRGS): list, read, create pre-filled from the ledger, correct from paper, submit. */
-import { ReportCreate, ReportLinesUpdate, ReportQuery } from "../../shared/contracts/replenishment";
+import { ReportCreate, ReportLinesUpdate, ReportQuery, ReportSchema } from "../../shared/contracts/replenishment";
 import { ReportParams } from "../../shared/contracts/refs";
 import { createReport, submitReport, updateReportLines } from "../commands/reports";
 import type { AppDeps } from "../deps";
@@ -15,7 +15,7 @@ export function reportRoutes(r: SecureRouter, deps: AppDeps): void {
   r.get("/reports", { action: "stock:read", query: ReportQuery }, async ({ res, user, query }) => {
     sendJson(res, await deps.reads.json("reports", scopeFilter(user), query));
   });
-  r.get("/reports/:id", { action: "stock:read", params: ReportParams }, ({ res, params }) => {
+  r.get("/reports/:id", { action: "stock:read", params: ReportParams, response: ReportSchema }, ({ res, params }) => {
     res.json(loadReport(db, params.id));
   });
   r.post("/reports", { action: "reports:write", body: ReportCreate }, ({ tx, body, now }) => {

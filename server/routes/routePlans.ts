@@ -8,6 +8,9 @@ import {
   RoutePlanCreate,
   RoutePlanPatch,
   RoutePlanQuery,
+  RouteCandidatesSchema,
+  RoutePlanPage,
+  RoutePlanSchema,
 } from "../../shared/contracts/routePlans";
 import { RoutePlanParams } from "../../shared/contracts/refs";
 import { editRoutePlan } from "../commands/routePlanEdit";
@@ -21,23 +24,39 @@ import type { SecureRouter } from "./secureRouter";
 export function routePlanRoutes(r: SecureRouter, deps: AppDeps): void {
   const { db } = deps;
 
-  r.get("/route-plans", { action: "routes:read", query: RoutePlanQuery }, ({ res, user, query }) => {
-    res.json(listRoutePlans(db, user, query));
-  });
+  r.get(
+    "/route-plans",
+    { action: "routes:read", query: RoutePlanQuery, response: RoutePlanPage },
+    ({ res, user, query }) => {
+      res.json(listRoutePlans(db, user, query));
+    },
+  );
 
   // Declared before /route-plans/:id, which would read "candidates" as an id.
-  r.get("/route-plans/candidates", { action: "routes:plan", query: RouteCandidatesQuery }, ({ res, query }) => {
-    res.json(routeCandidates(db, query.depotId, query.date));
-  });
+  r.get(
+    "/route-plans/candidates",
+    { action: "routes:plan", query: RouteCandidatesQuery, response: RouteCandidatesSchema },
+    ({ res, query }) => {
+      res.json(routeCandidates(db, query.depotId, query.date));
+    },
+  );
 
-  r.get("/route-plans/:id", { action: "routes:read", params: RoutePlanParams }, ({ res, params, user }) => {
-    res.json(loadRoutePlan(db, params.id, user));
-  });
+  r.get(
+    "/route-plans/:id",
+    { action: "routes:read", params: RoutePlanParams, response: RoutePlanSchema },
+    ({ res, params, user }) => {
+      res.json(loadRoutePlan(db, params.id, user));
+    },
+  );
 
   // The solve runs in a worker before the transaction; a retry with the same key answers the stored plan without solving again.
   r.post(
     "/route-plans",
-    { action: "routes:plan", body: RoutePlanCreate },
+    {
+      action: "routes:plan",
+      body: RoutePlanCreate,
+      response: { status: 201, content: { "application/json": RoutePlanSchema } },
+    },
     {
       prepare: async ({ body }) => {
         const prep = prepareRoutePlan(db, body, deps.roadModel);
@@ -69,7 +88,7 @@ export function routePlanRoutes(r: SecureRouter, deps: AppDeps): void {
 
   r.patch(
     "/route-plans/:id",
-    { action: "routes:plan", params: RoutePlanParams, body: RoutePlanPatch },
+    { action: "routes:plan", params: RoutePlanParams, body: RoutePlanPatch, response: RoutePlanSchema },
     ({ tx, params, body, user, now }) => {
       const entry = editRoutePlan(tx, params.id, body, now);
       return { status: 200, body: loadRoutePlan(tx, params.id, user), audit: entry };

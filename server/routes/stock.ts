@@ -7,6 +7,10 @@ import {
   StockCardParams,
   StockCardQuery,
   StockStatusQuery,
+  MovementResultSchema,
+  StockCardSchema,
+  StockPositionsSchema,
+  StockStatusSchema,
   type MovementResult,
 } from "../../shared/contracts/stock";
 import type { AuditEntry } from "../audit";
@@ -41,7 +45,7 @@ export function stockRoutes(r: SecureRouter, deps: AppDeps): void {
   const today = () => deps.clock().toISOString().slice(0, 10);
   r.get(
     "/facilities/:id/stock",
-    { action: "stock:read", params: FacilityParams, query: PositionsQuery },
+    { action: "stock:read", params: FacilityParams, query: PositionsQuery, response: StockPositionsSchema },
     async ({ res, params, query }) => {
       sendJson(res, await deps.reads.json("facilityStock", params.id, query, today()));
     },
@@ -49,23 +53,35 @@ export function stockRoutes(r: SecureRouter, deps: AppDeps): void {
 
   r.get(
     "/facilities/:id/stock/:productId/card",
-    { action: "stock:read", params: StockCardParams, query: StockCardQuery },
+    { action: "stock:read", params: StockCardParams, query: StockCardQuery, response: StockCardSchema },
     async ({ res, params, query }) => {
       sendJson(res, await deps.reads.json("stockCard", params.id, params.productId, query));
     },
   );
 
   // The national stock picture: the list itself is narrowed to the user's scope (a region or district outside it answers 404).
-  r.get("/stock/status", { action: "stock:read", query: StockStatusQuery }, async ({ res, user, query }) => {
-    sendJson(res, await deps.reads.json("stockStatus", scopeFilter(user), query, today()));
-  });
+  r.get(
+    "/stock/status",
+    { action: "stock:read", query: StockStatusQuery, response: StockStatusSchema },
+    async ({ res, user, query }) => {
+      sendJson(res, await deps.reads.json("stockStatus", scopeFilter(user), query, today()));
+    },
+  );
 
-  r.post("/stock/movements", { action: "stock:write", body: MovementCreate }, ({ tx, body, user, now }) => {
-    const result = postMovement(tx, body, { now, userId: user.id });
-    return { status: 201, body: result, audit: auditOfBatch("stock.movement.create", body, result) };
-  });
-  r.post("/stock/counts", { action: "stock:write", body: PhysicalCountCreate }, ({ tx, body, user, now }) => {
-    const result = postPhysicalCount(tx, body, { now, userId: user.id });
-    return { status: 201, body: result, audit: auditOfBatch("stock.count.create", body, result) };
-  });
+  r.post(
+    "/stock/movements",
+    { action: "stock:write", body: MovementCreate, response: MovementResultSchema },
+    ({ tx, body, user, now }) => {
+      const result = postMovement(tx, body, { now, userId: user.id });
+      return { status: 201, body: result, audit: auditOfBatch("stock.movement.create", body, result) };
+    },
+  );
+  r.post(
+    "/stock/counts",
+    { action: "stock:write", body: PhysicalCountCreate, response: MovementResultSchema },
+    ({ tx, body, user, now }) => {
+      const result = postPhysicalCount(tx, body, { now, userId: user.id });
+      return { status: 201, body: result, audit: auditOfBatch("stock.count.create", body, result) };
+    },
+  );
 }

@@ -56,7 +56,7 @@ function ExportReport({ area, exp }: { area: ExportArea; exp: Dhis2ExportRespons
   const partner = new URL(dhis2ExportUrl(area, "json"), window.location.origin).toString();
   return (
     <div className="interop-report" data-testid="export-report">
-      <p data-testid="export-counts">
+      <p data-testid="export-counts" data-values={exp.counts.dataValues}>
         {t("interop.export.counts", {
           reports: formatNumber(exp.counts.reports, lang),
           sent: formatNumber(exp.counts.facilitiesSent, lang),

@@ -111,7 +111,7 @@ export const interop: typeof fr = {
     export: {
       title: "Export of the month",
       show: "Show the export",
-      counts: "{{reports}} submitted reports, {{sent}} facilities sent, {{values}} values.",
+      counts: "Submitted reports: {{reports}}; facilities sent: {{sent}}; values: {{values}}.",
       hash: "Data fingerprint: {{hash}}",
       download: "Download",
       json: "JSON (dataValueSets)",

@@ -126,7 +126,7 @@ export const interop = {
     export: {
       title: "Export du mois",
       show: "Afficher l'export",
-      counts: "{{reports}} rapports soumis, {{sent}} établissements envoyés, {{values}} valeurs.",
+      counts: "Rapports soumis : {{reports}} ; établissements envoyés : {{sent}} ; valeurs : {{values}}.",
       hash: "Empreinte des données : {{hash}}",
       download: "Télécharger",
       json: "JSON (dataValueSets)",
