@@ -73,7 +73,6 @@ export default tseslint.config(
       "scripts/forecast.ts",
       "server/commands/fulfilment.ts",
       "server/commands/positionOrders.ts",
-      "server/interop/dhis2Push.ts",
       "server/interop/orgUnitImport.ts",
       "server/queries/stock.ts",
       "server/queries/stockStatus.ts",
