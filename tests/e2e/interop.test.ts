@@ -60,7 +60,8 @@ describe("the scanner on the receipt screen", () => {
     await expect.poll(() => receipt.getByTestId("scan-read").textContent()).toContain("lot LOT-A");
     expect(await receipt.getByLabel("Produit", { exact: true }).inputValue()).toBe(String(al6.id));
     expect(await receipt.getByLabel("Numéro de lot").inputValue()).toBe("LOT-A");
-    expect(await receipt.getByLabel("Date de péremption").inputValue()).toBe("2028-06-30");
+    // The expiry is typed dd/mm/yyyy on this screen, as on the pack.
+    expect(await receipt.getByLabel("Date de péremption").inputValue()).toBe("30/06/2028");
     expect(await receipt.getByTestId("scan-read").textContent()).toContain("30/06/2028");
     // The quantity is next: the scan moved the focus there.
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("receipt-qty");
