@@ -44,6 +44,39 @@ export type { AppDeps } from "./deps";
 /** The Express app, and the API routes it registered (each with its policy). */
 export type FuraApp = express.Express & { locals: { routes: RegisteredRoute[] } };
 
+/** Every API route, then the OpenAPI document that describes them (generated once, on its first request). */
+function registerRoutes(api: SecureRouter, deps: AppDeps): void {
+  const health = operatorHealth(deps.db.$client, deps.backups);
+  api.get("/health", { action: "public" }, ({ res }) => {
+    res.json(health(deps.clock()));
+  });
+  api.get("/config", { action: "public" }, ({ res }) => {
+    res.json({ tileUrl: deps.tileUrl ?? null });
+  });
+  authRoutes(api, deps);
+  referenceRoutes(api, deps);
+  stockRoutes(api, deps);
+  transferRoutes(api, deps);
+  indicatorRoutes(api, deps);
+  replenishmentRoutes(api, deps);
+  reportRoutes(api, deps);
+  orderRoutes(api, deps);
+  allocationRoutes(api, deps);
+  routePlanRoutes(api, deps);
+  quantificationRoutes(api, deps);
+  vrpRoutes(api, deps);
+  auditRoutes(api, deps);
+  userRoutes(api, deps);
+  interopRoutes(api, deps);
+  dhis2Routes(api, deps);
+  // The API described from the routes' own contracts; public: it describes shapes, never data (README, API).
+  let document: object | null = null;
+  api.get("/openapi.json", { action: "public", summary: "This OpenAPI 3.1 document" }, ({ res }) => {
+    document ??= openApiDocument(api.routes);
+    res.set("Cache-Control", "no-cache").json(document);
+  });
+}
+
 /** Builds the Express app: /api/v1 (public health, config and login; the rest behind a session) and the web app. */
 export function createApp(input: Partial<AppDeps> & { db: Db }): FuraApp {
   const deps: AppDeps = {
@@ -84,35 +117,7 @@ export function createApp(input: Partial<AppDeps> & { db: Db }): FuraApp {
   if (deps.loginRateLimitPerMinute) app.use("/api/v1/auth/login", limited(deps.loginRateLimitPerMinute));
 
   const api = new SecureRouter(deps);
-  const health = operatorHealth(deps.db.$client, deps.backups);
-  api.get("/health", { action: "public" }, ({ res }) => {
-    res.json(health(deps.clock()));
-  });
-  api.get("/config", { action: "public" }, ({ res }) => {
-    res.json({ tileUrl: deps.tileUrl ?? null });
-  });
-  authRoutes(api, deps);
-  referenceRoutes(api, deps);
-  stockRoutes(api, deps);
-  transferRoutes(api, deps);
-  indicatorRoutes(api, deps);
-  replenishmentRoutes(api, deps);
-  reportRoutes(api, deps);
-  orderRoutes(api, deps);
-  allocationRoutes(api, deps);
-  routePlanRoutes(api, deps);
-  quantificationRoutes(api, deps);
-  vrpRoutes(api, deps);
-  auditRoutes(api, deps);
-  userRoutes(api, deps);
-  interopRoutes(api, deps);
-  dhis2Routes(api, deps);
-  // The API described from the routes' own contracts; public: it describes shapes, never data (README, API).
-  let document: object | null = null;
-  api.get("/openapi.json", { action: "public", summary: "This OpenAPI 3.1 document" }, ({ res }) => {
-    document ??= openApiDocument(api.routes);
-    res.set("Cache-Control", "no-cache").json(document);
-  });
+  registerRoutes(api, deps);
   app.use(
     "/api/v1",
     loadSession(deps.db, deps.clock),

@@ -34,6 +34,7 @@ const SCOPE_WORDS: Record<ScopeKind, string> = {
   report: "a monthly report of a facility in your scope",
   routePlan: "a route plan of a depot in your scope (a driver: a published plan with their route)",
   user: "an account whose own scope lies within yours",
+  pipelineShipment: "a pipeline shipment to a store in your scope",
   anyFacility: "any facility (reference data)",
   anyDistrict: "any district (reference data)",
   anyRegion: "any region (reference data)",
