@@ -31,6 +31,7 @@ const SCOPE_WORDS: Record<ScopeKind, string> = {
   region: "a health region visible in your scope",
   counterparty: "a facility on a supply line of a facility in your scope",
   order: "an order one of whose facilities is in your scope",
+  transfer: "a transfer one of whose two facilities is in your scope",
   report: "a monthly report of a facility in your scope",
   routePlan: "a route plan of a depot in your scope (a driver: a published plan with their route)",
   user: "an account whose own scope lies within yours",
