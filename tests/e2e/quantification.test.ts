@@ -3,7 +3,10 @@
  * quantification, forecasts an ACT (artemether-lumefantrine) and sees the seasonal forecast chart with the methods
  * compared; on the supply plan adds a pipeline shipment, edits it and sees the plan's arrivals follow; downloads the
  * .xlsx and reads it back with exceljs; receives the shipment at PPM central and finds the lot in PPM central's stock
- * and in the plan's opening stock. Screenshots: test-results/quantification-forecast.png, quantification-plan.png.
+ * and in the plan's opening stock; saves a scenario with morbidity assumptions for the ACT (typed in percent, a share
+ * over 100 % refused on its field) and finds the morbidity method compared on the forecast; imports a history file
+ * (a bad row shown by row and column, nothing imported; a good file imported all or nothing). Screenshots:
+ * test-results/quantification-forecast.png, quantification-plan.png.
  */
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -159,6 +162,74 @@ describe("national quantification in chromium", () => {
     await stock.waitFor({ timeout: 30_000 });
     await expect.poll(() => stock.textContent(), { timeout: 30_000 }).toContain(LOT);
     expect(await stock.locator("tr", { hasText: LOT }).textContent()).toContain(numberFr(9000));
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it("saves a scenario with morbidity assumptions for the ACT, and the forecast compares the morbidity method", async () => {
+    await page.goto(`${server!.baseUrl}/quantification/scenarios?produit=${productId}`);
+    await page.getByRole("button", { name: "Nouveau scénario" }).click();
+    const form = page.getByTestId("scenario-form");
+    await form.getByLabel("Nom", { exact: true }).fill("CTA par morbidité");
+    await form.getByRole("button", { name: "Ajouter un produit" }).click();
+    await form.getByLabel("Produit", { exact: true }).selectOption(ACT);
+    await form.getByLabel("Méthode morbidité / démographie : saisir les hypothèses").check();
+    await form.getByLabel("Population cible").fill("3 000 000");
+    await form.getByLabel("Épisodes par personne et par an").fill("0,8");
+    await form.getByLabel("Part des épisodes traités (%)").fill("140");
+    await form.getByLabel("Tranche", { exact: true }).fill("15-24kg");
+    await form.getByLabel("Unités par traitement").fill("12");
+    await form.getByRole("button", { name: "Enregistrer le scénario" }).click();
+    await expect
+      .poll(() => form.locator(".field-error").allTextContents())
+      .toContain("Saisissez un pourcentage entre 0 et 100.");
+    expect(await browserGet<{ items: unknown[] }>("/quantification/scenarios")).toMatchObject({ items: [] });
+    await form.getByLabel("Part des épisodes traités (%)").fill("50");
+    await form.getByRole("button", { name: "Enregistrer le scénario" }).click();
+    await page.getByTestId("scenarios-table").getByText("CTA par morbidité").waitFor();
+    const saved = (await browserGet<{ items: { id: number; settings: { morbidity: object } }[] }>(
+      "/quantification/scenarios",
+    ))!.items[0]!;
+    expect(saved.settings.morbidity).toMatchObject({
+      [ACT]: { population: 3_000_000, incidencePerPersonYear: 0.8, shareTreated: 0.5 },
+    });
+
+    await page.goto(`${server!.baseUrl}/quantification?produit=${productId}&scenario=${saved.id}`);
+    const methods = page.getByTestId("methods-table");
+    await expect.poll(() => methods.textContent(), { timeout: 60_000 }).toContain("Morbidité / démographie");
+    const api = await browserGet<ProductForecast>(
+      `/quantification/forecast?productId=${productId}&level=national&horizon=24&scenarioId=${saved.id}`,
+    );
+    // 3,000,000 people × 0.8 episodes a year ÷ 12 × 50 % treated × 12 tablets (100 % of the cases in the band).
+    expect(api.methods.find((m) => m.method === "morbidity")!.values![0]).toBeCloseTo(1_200_000, -3);
+  });
+
+  it("imports a history file: a bad row is named by row and column, a good file is imported all or nothing", async () => {
+    const cscom = (await browserGet<{ items: { id: string }[] }>("/facilities?level=cscom&limit=1")).items[0]!.id;
+    const header = "period,facility,product,opening,received,consumed,adjustments,closing,stockout_days";
+    const file = (rows: string[]) => ({
+      name: "historique.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from([header, ...rows].join("\n")),
+    });
+    await page.goto(`${server!.baseUrl}/quantification/import`);
+    const input = page.getByLabel("Fichier");
+    await input.setInputFiles(file([`2021-13,${cscom},${ACT},10,0,5,0,5,0`]));
+    const issues = page.getByTestId("import-issues");
+    await issues.waitFor({ timeout: 30_000 });
+    expect(await issues.locator('tr[data-row="2"]').textContent()).toContain("period");
+    expect(await page.getByRole("button", { name: "Importer" }).count()).toBe(0);
+
+    await input.setInputFiles(
+      file([`2021-01,${cscom},${ACT},10,20,15,0,15,0`, `2021-02,${cscom},${ACT},15,0,12,0,3,4`]),
+    );
+    await page.getByRole("button", { name: "Importer" }).click();
+    await page.getByTestId("import-applied").waitFor({ timeout: 30_000 });
+    const batches = await browserGet<{ items: { rows: number; firstPeriod: string; lastPeriod: string }[] }>(
+      "/quantification/history-imports",
+    );
+    expect(batches.items).toEqual([
+      expect.objectContaining({ rows: 2, firstPeriod: "2021-01", lastPeriod: "2021-02" }),
+    ]);
     expect(consoleErrors).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 /**
  * The forecast screen's choices, kept in the address: product, level (national, region, district, facility) and its
- * area, method and horizon. `useForecastRequest` reads them into the request (null until the area is chosen).
+ * area, method, horizon and scenario (whose settings — a product's morbidity assumptions among them — apply). `useForecastRequest` reads them into the request (null until the area is chosen).
  */
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
@@ -10,6 +10,7 @@ import { useDistricts, useFacilitiesIn, useRegions } from "../../api/reference";
 import { useSearchState } from "../../components/useSearchState";
 import { FilterSelect } from "../../lib/forms/filters";
 import { ProductChoice, useProductParam } from "./ProductChoice";
+import { ScenarioSelect } from "./ScenarioSelect";
 
 const LEVELS = ["national", "region", "district", "facility"] as const;
 type Level = (typeof LEVELS)[number];
@@ -27,6 +28,7 @@ function useChoices() {
     facilityId: params.get("etab"),
     method: params.get("methode") ?? "auto",
     horizon: Number(params.get("horizon") ?? "24") || 24,
+    scenarioId: /^\d+$/.test(params.get("scenario") ?? "") ? Number(params.get("scenario")) : null,
     update,
   };
 }
@@ -34,7 +36,7 @@ function useChoices() {
 /** The forecast asked for by the address, or null while the product or the level's area is not chosen. */
 export function useForecastRequest(): ForecastRequest | null {
   const [productId] = useProductParam();
-  const { level, regionId, districtId, facilityId, method, horizon } = useChoices();
+  const { level, regionId, districtId, facilityId, method, horizon, scenarioId } = useChoices();
   return useMemo((): ForecastRequest | null => {
     if (productId === null) return null;
     const area = { region: regionId, district: districtId, facility: facilityId, national: "national" }[level];
@@ -47,8 +49,9 @@ export function useForecastRequest(): ForecastRequest | null {
       facilityId: level === "facility" ? facilityId : null,
       method: method === "auto" ? null : method,
       horizon,
+      scenarioId,
     };
-  }, [productId, level, regionId, districtId, facilityId, method, horizon]);
+  }, [productId, level, regionId, districtId, facilityId, method, horizon, scenarioId]);
 }
 
 /** Region, district and facility selects, as deep as the level needs. */
@@ -100,7 +103,7 @@ function AreaChoices() {
 export function ForecastFilters() {
   const { t } = useTranslation();
   const [productId, setProduct] = useProductParam();
-  const { level, method, horizon, update } = useChoices();
+  const { level, method, horizon, scenarioId, update } = useChoices();
   return (
     <form className="toolbar" onSubmit={(e) => e.preventDefault()} aria-label={t("quant.tabs.forecast")}>
       <ProductChoice value={productId} onChange={setProduct} />
@@ -126,6 +129,7 @@ export function ForecastFilters() {
         options={HORIZONS.map((h) => ({ value: String(h), label: String(h) }))}
         onChange={(v) => update({ horizon: v })}
       />
+      <ScenarioSelect value={scenarioId} onChange={(id) => update({ scenario: id === null ? null : String(id) })} />
     </form>
   );
 }

@@ -9,15 +9,30 @@ import { useProducts } from "../../api/reference";
 import { FormActions, FormFrame, QuantityField, SelectField, TextField, type Option } from "../../lib/forms/fields";
 import { useContractForm } from "../../lib/forms/useContractForm";
 import { useFundingOptions } from "./fundingOptions";
+import { MorbidityEditor } from "./MorbidityEditor";
+import { blankMorbidity } from "./morbidityForm";
 import { scenarioFieldOf, scenarioRequest, scenarioValues, type ScenarioValues } from "./scenarioForm";
 
 const METHODS = ["auto", ...METHOD_IDS.filter((m) => m !== "morbidity")];
 
-/** The forecast methods as options. */
-function useMethodOptions(): Option[] {
+/** The forecast methods as options (with the morbidity method, for a product given its assumptions). */
+function useMethodOptions(withMorbidity = false): Option[] {
   const { t } = useTranslation();
-  return METHODS.map((m) => ({ value: m, label: t(`quant.methods.${m}`) }));
+  const ids = withMorbidity ? [...METHODS, "morbidity"] : METHODS;
+  return ids.map((m) => ({ value: m, label: t(`quant.methods.${m}`) }));
 }
+
+/** Refinements of the contract worded for the form; shares typed in percent are out of range "between 0 and 100". */
+const MESSAGES = {
+  "products.*.method": "quant.scenarios.needsMorbidity",
+  "budgets.*.fundingSource": "quant.scenarios.budgetTwice",
+  "products.*.morbidity.bands": "quant.morbidity.bandsSum",
+  "products.*.morbidity.shareTreated:too_big": "quant.morbidity.percentRange",
+  "products.*.morbidity.wastage:too_big": "quant.morbidity.percentRange",
+  "products.*.morbidity.bands.*.share:too_big": "quant.morbidity.percentRange",
+  "products.*.morbidity.growth:too_big": "quant.morbidity.growthRange",
+  "products.*.morbidity.growth:too_small": "quant.morbidity.growthRange",
+};
 
 /** A row's remove button. */
 function RemoveButton({ onClick }: { onClick: () => void }) {
@@ -29,11 +44,11 @@ function RemoveButton({ onClick }: { onClick: () => void }) {
   );
 }
 
-/** Per product: the method (else the default) and the forecast factor. */
+/** Per product: the method (else the default), the forecast factor and the morbidity assumptions. */
 function ProductRows() {
   const { t } = useTranslation();
   const products = useProducts(null);
-  const methods = useMethodOptions();
+  const methods = useMethodOptions(true);
   const { fields, append, remove } = useFieldArray<ScenarioValues>({ name: "products" });
   const codes = (products.data ?? []).map((p) => ({
     value: p.code,
@@ -65,12 +80,13 @@ function ProductRows() {
             inputMode="decimal"
           />
           <RemoveButton onClick={() => remove(i)} />
+          <MorbidityEditor row={i} />
         </div>
       ))}
       <button
         type="button"
         className="button button-small"
-        onClick={() => append({ code: "", method: "", factor: "" })}
+        onClick={() => append({ code: "", method: "", factor: "", morbidity: blankMorbidity() })}
       >
         {t("quant.scenarios.addProduct")}
       </button>
@@ -121,10 +137,7 @@ export function ScenarioForm({ scenario, onDone }: { scenario: Scenario | null; 
     toRequest,
     defaultValues: scenarioValues(scenario),
     fieldOf: scenarioFieldOf,
-    customMessages: {
-      "products.*.method": "quant.scenarios.needsMorbidity",
-      "budgets.*.fundingSource": "quant.scenarios.budgetTwice",
-    },
+    customMessages: MESSAGES,
   });
   return (
     <FormFrame

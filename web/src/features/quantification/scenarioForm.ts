@@ -1,17 +1,20 @@
 /**
  * The scenario form's values (what was typed) and their mapping to the shared ScenarioWrite contract: per-product
- * rows become `settings.methods` and `settings.overrides[code].forecastFactor` (the scenario's other overrides and
- * morbidity assumptions are kept as they were), budget rows become `settings.budgets` (none: null, the yearly
- * budgets pro-rated). Pure, so that it is tested without a browser.
+ * rows become `settings.methods`, `settings.overrides[code].forecastFactor` (the scenario's other overrides are kept
+ * as they were) and `settings.morbidity[code]` (morbidityForm.ts); a product removed from the rows loses its method,
+ * factor and assumptions. Budget rows become `settings.budgets` (none: null, the yearly budgets pro-rated). Pure, so
+ * that it is tested without a browser.
  */
 import type { Scenario } from "@shared/contracts/scenarios";
 import { numberOrNaN } from "../../lib/forms/parse";
+import { morbidityFieldOf, morbidityRequest, morbidityValues, type MorbidityValues } from "./morbidityForm";
 
-/** One product's method and forecast factor as typed ("" = the default method, no factor). */
+/** One product's method, forecast factor ("" = the default method, no factor) and morbidity assumptions as typed. */
 export interface ProductRowValues {
   code: string;
   method: string;
   factor: string;
+  morbidity: MorbidityValues;
 }
 
 /** The scenario as typed. */
@@ -27,7 +30,9 @@ export interface ScenarioValues {
 /** The values of a saved scenario, or of a new one. */
 export function scenarioValues(scenario: Scenario | null): ScenarioValues {
   const s = scenario?.settings;
-  const codes = s ? [...new Set([...Object.keys(s.methods), ...Object.keys(s.overrides)])] : [];
+  const codes = s
+    ? [...new Set([...Object.keys(s.methods), ...Object.keys(s.overrides), ...Object.keys(s.morbidity)])]
+    : [];
   return {
     name: scenario?.name ?? "",
     horizon: String(s?.horizon ?? 24),
@@ -37,6 +42,7 @@ export function scenarioValues(scenario: Scenario | null): ScenarioValues {
       code,
       method: s?.methods[code] ?? "",
       factor: String(s?.overrides[code]?.forecastFactor ?? "").replace(".", ","),
+      morbidity: morbidityValues(s?.morbidity[code]),
     })),
     budgets: (s?.budgets ?? []).map((b) => ({ fundingSource: b.fundingSource, amountXof: String(b.amountXof) })),
   };
@@ -63,7 +69,11 @@ export function scenarioRequest(v: ScenarioValues, scenario: Scenario | null) {
       historyMonths: numberOrNaN(v.historyMonths),
       defaultMethod: v.defaultMethod,
       methods: Object.fromEntries(rows.filter((r) => r.method !== "").map((r) => [r.code, r.method])),
-      morbidity: s?.morbidity ?? {},
+      morbidity: Object.fromEntries(
+        rows
+          .filter((r) => r.morbidity.enabled)
+          .map((r) => [r.code, morbidityRequest(r.morbidity, s?.morbidity[r.code])]),
+      ),
       overrides,
       budgets:
         v.budgets.length === 0
@@ -80,6 +90,7 @@ export function scenarioFieldOf(path: string, v: ScenarioValues): string {
   const [, key, code, field] = parts;
   const row = v.products.findIndex((r) => r.code === code);
   if (key === "methods" && row >= 0) return `products.${row}.method`;
+  if (key === "morbidity" && row >= 0) return `products.${row}.morbidity.${morbidityFieldOf(parts.slice(3))}`;
   if (key === "overrides" && row >= 0) return `products.${row}.${field === "forecastFactor" ? "factor" : "code"}`;
   return parts.slice(1).join(".");
 }
