@@ -16,6 +16,8 @@ import { requestContext } from "./middleware/request";
 import { allocationRoutes } from "./routes/allocations";
 import { auditRoutes } from "./routes/audit";
 import { userRoutes } from "./routes/users";
+import { facilityAdminRoutes } from "./routes/facilityAdmin";
+import { catalogueRoutes } from "./routes/catalogue";
 import { authRoutes } from "./routes/auth";
 import { indicatorRoutes } from "./routes/indicators";
 import { quantificationRoutes } from "./routes/quantification";
@@ -69,6 +71,8 @@ function registerRoutes(api: SecureRouter, deps: AppDeps): void {
   userRoutes(api, deps);
   interopRoutes(api, deps);
   dhis2Routes(api, deps);
+  facilityAdminRoutes(api, deps);
+  catalogueRoutes(api, deps);
   // The API described from the routes' own contracts; public: it describes shapes, never data (README, API).
   let document: object | null = null;
   api.get("/openapi.json", { action: "public", summary: "This OpenAPI 3.1 document" }, ({ res }) => {

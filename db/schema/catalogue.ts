@@ -1,6 +1,6 @@
 /** Programmes, funding sources, products, stock policies. */
 import { sql } from "drizzle-orm";
-import { check, index, integer, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { check, index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 /** Cost recovery or a free-care programme (malaria, caesarean, HIV, TB, vaccines, FP, nutrition). */
 export const programmes = sqliteTable("programmes", {
@@ -41,6 +41,7 @@ export const products = sqliteTable(
       .references(() => programmes.code),
     category: text("category").notNull(),
     coldChain: integer("cold_chain", { mode: "boolean" }).notNull(),
+    /** The current price: that of the product_prices row with the latest valid_from (kept in step by the price commands) */
     pricePerPackXof: integer("price_per_pack_xof").notNull(),
     packWeightG: integer("pack_weight_g").notNull(),
     packVolumeCm3: integer("pack_volume_cm3").notNull(),
@@ -54,6 +55,26 @@ export const products = sqliteTable(
       sql`${t.packRoundingThreshold} >= 0 and ${t.packRoundingThreshold} < ${t.packSize}`,
     ),
     check("products_price_nonneg", sql`${t.pricePerPackXof} >= 0`),
+  ],
+);
+
+/** The dated history of a product's price per pack (FCFA): a price applies from its date until the next one. */
+export const productPrices = sqliteTable(
+  "product_prices",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    productId: integer("product_id")
+      .notNull()
+      .references(() => products.id),
+    pricePerPackXof: integer("price_per_pack_xof").notNull(),
+    /** First day the price applies (ISO date) */
+    validFrom: text("valid_from").notNull(),
+    createdAt: text("created_at").notNull(),
+    createdBy: integer("created_by"),
+  },
+  (t) => [
+    uniqueIndex("product_prices_product_date").on(t.productId, t.validFrom),
+    check("product_prices_nonneg", sql`${t.pricePerPackXof} >= 0`),
   ],
 );
 

@@ -37,6 +37,8 @@ export const facilities = sqliteTable(
   {
     id: text("id").primaryKey(), // "osm_node_…" for OSM facilities, "ppm-…" for PPM stores
     name: text("name").notNull(),
+    /** The ministry's code of the facility (unique when given) */
+    code: text("code"),
     level: text("level", { enum: FACILITY_LEVELS }).notNull(),
     regionId: text("region_id")
       .notNull()
@@ -49,12 +51,18 @@ export const facilities = sqliteTable(
     closesAt: text("closes_at").notNull().default("16:00"),
     rainySeasonAccess: text("rainy_season_access", { enum: RAINY_ACCESS }).notNull().default("all_year"),
     insecure: integer("insecure", { mode: "boolean" }).notNull().default(false),
+    /** Telephone of the facility's contact person, as typed ("+223 …") */
+    contactPhone: text("contact_phone"),
     /** Where the record comes from ("osm", "geonames", …) and how it was linked, in plain words */
     source: text("source").notNull(),
     derivationNote: text("derivation_note"),
+    /** false once closed: the facility keeps its history but gets no orders, allocations or routes */
     active: integer("active", { mode: "boolean" }).notNull().default(true),
+    /** When it was closed (ISO date-time); null while open */
+    closedAt: text("closed_at"),
   },
   (t) => [
+    uniqueIndex("facilities_code_unique").on(t.code),
     index("facilities_level_idx").on(t.level),
     index("facilities_region_idx").on(t.regionId),
     index("facilities_district_idx").on(t.districtId),

@@ -141,6 +141,8 @@ export const orderLines = sqliteTable(
     requestedQty: integer("requested_qty").notNull(),
     approvedQty: integer("approved_qty"),
     approvalReason: text("approval_reason"),
+    /** Price per pack (FCFA) when the line was approved: the order keeps it whatever the price becomes */
+    pricePerPackXof: integer("price_per_pack_xof"),
     shippedQty: integer("shipped_qty").notNull().default(0),
     acceptedQty: integer("accepted_qty").notNull().default(0),
     rejectedQty: integer("rejected_qty").notNull().default(0),

@@ -11,6 +11,7 @@ import {
   facilities,
   fundingSources,
   productGtins,
+  productPrices,
   products,
   programmes,
   regions,
@@ -122,6 +123,20 @@ export function seedDatabase(open: OpenDb, opts: SeedOptions): SeedSummary {
       );
     });
     const createdAt = now.toISOString();
+    // Each product's price history starts with its catalogue price, valid since the first month of history.
+    chunked(productRows, 500, (chunk) =>
+      db
+        .insert(productPrices)
+        .values(
+          chunk.map((p) => ({
+            productId: p.id,
+            pricePerPackXof: p.pricePerPackXof,
+            validFrom: `${firstMonth}-01`,
+            createdAt,
+          })),
+        )
+        .run(),
+    );
     db.insert(users)
       .values({
         username: "admin",

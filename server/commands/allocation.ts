@@ -127,6 +127,7 @@ export function sendAllocation(
   now: Date,
 ): { plan: AllocationPlan; orderIds: number[] } {
   const plan = planAllocation(tx, req, now);
+  const product = loadProduct(tx, plan.productId);
   if (plan.allocated === 0)
     throw new AppError("insufficient_stock", "Nothing to allocate: no usable stock at the source or no need", {
       available: plan.available,
@@ -181,6 +182,7 @@ export function sendAllocation(
           explanation: storeCalculation({ inputs, notes: [note] }),
           requestedQty: s.quantity,
           approvedQty: s.quantity,
+          pricePerPackXof: product.pricePerPackXof,
         })
         .run();
       tx.insert(orderEvents)

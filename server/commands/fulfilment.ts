@@ -172,6 +172,7 @@ function copyLine(tx: Tx, source: OrderRow, s: Shortfall, orderId: number, note:
     suggestedQty: s.qty,
     approvedQty: null,
     approvalReason: null,
+    pricePerPackXof: null,
     shippedQty: 0,
     acceptedQty: 0,
     rejectedQty: 0,
@@ -204,8 +205,9 @@ function backorder(tx: Tx, order: OrderRow, shortfalls: Shortfall[], userId: num
       fr: `Reliquat de la commande #${order.id}.`,
       en: `Back-order from order #${order.id}.`,
     });
+    // A back-order continues an approved order: it keeps the price that order was approved at.
     tx.insert(orderLines)
-      .values({ ...line, approvedQty: s.qty })
+      .values({ ...line, approvedQty: s.qty, pricePerPackXof: s.line.pricePerPackXof })
       .run();
   }
   tx.insert(orderEvents)

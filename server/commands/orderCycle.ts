@@ -82,12 +82,12 @@ export function runOrderCycle(sqlite: Database.Database, o: CycleOptions): Cycle
     o.reportIds
       ? sqlite
           .prepare(
-            `select r.id reportId, r.facility_id facilityId, f.level, r.submitted_by submittedBy from stock_reports r join facilities f on f.id = r.facility_id where r.id in (${o.reportIds.map(() => "?").join(",") || "null"}) and r.status = 'submitted'`,
+            `select r.id reportId, r.facility_id facilityId, f.level, r.submitted_by submittedBy from stock_reports r join facilities f on f.id = r.facility_id where f.active = 1 and r.id in (${o.reportIds.map(() => "?").join(",") || "null"}) and r.status = 'submitted'`,
           )
           .all(...o.reportIds)
       : sqlite
           .prepare(
-            "select r.id reportId, r.facility_id facilityId, f.level, r.submitted_by submittedBy from stock_reports r join facilities f on f.id = r.facility_id where r.period = ? and r.status = 'submitted' and not exists (select 1 from orders x where x.report_id = r.id) order by r.facility_id",
+            "select r.id reportId, r.facility_id facilityId, f.level, r.submitted_by submittedBy from stock_reports r join facilities f on f.id = r.facility_id where f.active = 1 and r.period = ? and r.status = 'submitted' and not exists (select 1 from orders x where x.report_id = r.id) order by r.facility_id",
           )
           .all(o.period)
   ) as Target[];

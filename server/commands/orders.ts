@@ -1,7 +1,7 @@
 /** Orders from a submitted report, and their review: edit, submit, approve (separation of duties), reject. */
 import type Database from "better-sqlite3";
-import { and, eq } from "drizzle-orm";
-import { orderEvents, orderLines, orders, supplyLines } from "../../db/schema";
+import { and, eq, inArray } from "drizzle-orm";
+import { facilities, orderEvents, orderLines, orders, products, supplyLines } from "../../db/schema";
 import type { Me } from "../../shared/contracts/auth";
 import { nextStatus, type OrderStatus, type OrderTransition } from "../../shared/domain/orders";
 import { AppError } from "../../shared/errors";
@@ -18,6 +18,20 @@ export function loadOrderRow(tx: Tx, id: number) {
   return row;
 }
 
+/** A closed facility gets no orders: an order of one is neither submitted nor approved (`facility_closed`). */
+function refuseClosed(tx: Tx, orderId: number): void {
+  const row = tx
+    .select({ facilityId: facilities.id, active: facilities.active })
+    .from(orders)
+    .innerJoin(facilities, eq(facilities.id, orders.facilityId))
+    .where(eq(orders.id, orderId))
+    .get();
+  if (row && !row.active)
+    throw new AppError("facility_closed", `${row.facilityId} is closed: it gets no orders`, {
+      facilityId: row.facilityId,
+    });
+}
+
 /** Moves an order through a transition, or refuses with invalid_transition; records the event. */
 export function transition(
   tx: Tx,
@@ -28,6 +42,7 @@ export function transition(
   changes?: unknown,
 ): OrderStatus {
   const to = nextStatus(order.status, t);
+  if (to && (t === "submit" || t === "approve")) refuseClosed(tx, order.id);
   if (!to)
     throw new AppError("invalid_transition", `Cannot ${t} an order that is ${order.status}`, {
       status: order.status,
@@ -74,6 +89,9 @@ export function createOrdersFromReport(
   const report = loadReportRow(tx, reportId);
   if (report.status !== "submitted")
     throw new AppError("invalid_transition", "Submit the report before ordering from it");
+  const facility = tx.select().from(facilities).where(eq(facilities.id, report.facilityId)).get();
+  if (facility && !facility.active)
+    throw new AppError("facility_closed", `${facility.id} is closed: it gets no orders`, { facilityId: facility.id });
   if (tx.select({ id: orders.id }).from(orders).where(eq(orders.reportId, reportId)).get())
     throw new AppError("conflict", "Orders were already created from this report");
   return runOrderCycle(sqlite, {
@@ -201,10 +219,23 @@ export function approveOrder(
   transition(tx, order, "approve", user.id, now, {
     changed: changes.map((c) => ({ ...c, requestedQty: byId.get(c.lineId)!.requestedQty })),
   });
+  // Each line keeps the price of the day it is approved: a later price change never alters an approved order.
+  const prices = new Map(
+    tx
+      .select({ id: products.id, price: products.pricePerPackXof })
+      .from(products)
+      .where(inArray(products.id, [...new Set(lines.map((l) => l.productId)), -1]))
+      .all()
+      .map((p) => [p.id, p.price]),
+  );
   for (const l of lines) {
     const c = changed.get(l.id);
     tx.update(orderLines)
-      .set({ approvedQty: c ? c.approvedQty : l.requestedQty, approvalReason: c ? c.reason : null })
+      .set({
+        approvedQty: c ? c.approvedQty : l.requestedQty,
+        approvalReason: c ? c.reason : null,
+        pricePerPackXof: prices.get(l.productId)!,
+      })
       .where(eq(orderLines.id, l.id))
       .run();
   }

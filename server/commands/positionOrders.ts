@@ -96,6 +96,8 @@ export interface PositionOrderOptions {
 export function createPositionOrders(tx: Tx, o: PositionOrderOptions): number[] {
   const facility = tx.select().from(facilities).where(eq(facilities.id, o.facilityId)).get();
   if (!facility) fieldError("facilityId", `unknown facility ${o.facilityId}`);
+  if (!facility.active)
+    throw new AppError("facility_closed", `${facility.id} is closed: it gets no orders`, { facilityId: facility.id });
   const level = facility.level as SupplyLevel;
   if (o.kind === "regular" && level === "cscom") fieldError("facilityId", "a CSCom orders from its monthly report");
   const amcs =

@@ -1,7 +1,7 @@
 /** Read side of the reference data: regions, districts, facilities, programmes, products. */
 import { and, asc, between, count, eq, like, or, sql } from "drizzle-orm";
 import type { z } from "zod";
-import type { Db } from "../../db/client";
+import type { Db, Tx } from "../../db/client";
 import { districts, facilities, products, programmes, regions, supplyLines } from "../../db/schema";
 import type { FacilityQuery, ProductQuery } from "../../shared/contracts/reference";
 import type { District, Facility, FacilityDetail, Product, Programme, Region } from "../../shared/contracts/reference";
@@ -90,7 +90,7 @@ export function listFacilities(
   q: z.infer<typeof FacilityQuery>,
 ): { items: Facility[]; total: number; limit: number; offset: number } {
   const where = and(
-    eq(facilities.active, true),
+    q.status === "all" ? undefined : eq(facilities.active, q.status === "open"),
     q.level ? eq(facilities.level, q.level) : undefined,
     q.regionId ? eq(facilities.regionId, q.regionId) : undefined,
     q.districtId ? eq(facilities.districtId, q.districtId) : undefined,
@@ -112,7 +112,7 @@ export function listFacilities(
 }
 
 /** One facility with its region, district and supply lines; 404 when unknown. */
-export function getFacility(db: Db, id: string): FacilityDetail {
+export function getFacility(db: Db | Tx, id: string): FacilityDetail {
   const row = db
     .select({ f: facilities, regionName: regions.name, districtName: districts.name, supplierId: supplierSql })
     .from(facilities)
@@ -144,6 +144,7 @@ function presentFacility(f: typeof facilities.$inferSelect, supplierId: string |
   return {
     id: f.id,
     name: f.name,
+    code: f.code,
     level: f.level,
     regionId: f.regionId,
     districtId: f.districtId,
@@ -155,6 +156,9 @@ function presentFacility(f: typeof facilities.$inferSelect, supplierId: string |
     insecure: f.insecure,
     source: f.source,
     derivationNote: f.derivationNote,
+    contactPhone: f.contactPhone,
+    active: f.active,
+    closedAt: f.closedAt,
     supplierId,
   };
 }
@@ -183,7 +187,7 @@ export function listProducts(
   q: z.infer<typeof ProductQuery>,
 ): { items: Product[]; total: number; limit: number; offset: number } {
   const where = and(
-    eq(products.active, true),
+    q.status === "all" ? undefined : eq(products.active, q.status === "active"),
     q.programme ? eq(products.programmeCode, q.programme) : undefined,
     q.q ? or(like(products.genericName, `%${q.q}%`), like(products.code, `%${q.q}%`)) : undefined,
   );
@@ -195,7 +199,6 @@ export function listProducts(
     .orderBy(asc(products.programmeCode), asc(products.genericName))
     .limit(q.limit)
     .offset(q.offset)
-    .all()
-    .map(({ active: _active, ...p }) => p);
+    .all();
   return { items, total, limit: q.limit, offset: q.offset };
 }

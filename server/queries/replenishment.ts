@@ -144,7 +144,8 @@ export function loadOrder(db: Db | Tx, id: number): Order {
     genericName: `${p.genericName} ${p.strength}`.trim(),
     packSize: p.packSize,
     ven: p.ven,
-    pricePerPackXof: p.pricePerPackXof,
+    // The price the line was approved at; the current price while it is not approved yet.
+    pricePerPackXof: l.pricePerPackXof ?? p.pricePerPackXof,
     fundingSource: l.fundingSource,
     amc: l.amc,
     stockOnHand: l.stockOnHand,
@@ -275,7 +276,7 @@ export function listOrders(
   return { items, total, limit: q.limit, offset: q.offset };
 }
 
-/** Per-order aggregates of the lines of these orders only: count, emergencies, cost at the approved (else requested) quantity, budget cuts. */
+/** Per-order aggregates of the lines of these orders only: count, emergencies, cost at the approved (else requested) quantity and the price it was approved at (else today's), budget cuts. */
 function orderLineStats(db: Db, orderIds: number[]) {
   if (orderIds.length === 0) return new Map<number, never>();
   const rows = db
@@ -283,7 +284,7 @@ function orderLineStats(db: Db, orderIds: number[]) {
       orderId: orderLines.orderId,
       lineCount: sql<number>`count(*)`,
       emergencyLines: sql<number>`sum(${orderLines.emergency})`,
-      costXof: sql<number>`sum(round(1.0 * coalesce(${orderLines.approvedQty}, ${orderLines.requestedQty}) / ${products.packSize} * ${products.pricePerPackXof}))`,
+      costXof: sql<number>`sum(round(1.0 * coalesce(${orderLines.approvedQty}, ${orderLines.requestedQty}) / ${products.packSize} * coalesce(${orderLines.pricePerPackXof}, ${products.pricePerPackXof})))`,
       budgetCuts: sql<number>`sum(${orderLines.explanation} like '{%"key":"budget"%')`,
     })
     .from(orderLines)

@@ -46,12 +46,15 @@ export const FacilityQuery = PageQuery.extend({
   districtId: AnyDistrictRef.optional(),
   bbox: Bbox.optional(),
   q: freeText({ max: 100 }).optional(),
+  /** Open facilities (default), closed ones, or all */
+  status: z.enum(["open", "closed", "all"]).default("open"),
   limit: z.coerce.number().int().min(1).max(5000).default(5000),
 }).strict();
 
 export const FacilitySchema = z.object({
   id: z.string(),
   name: z.string(),
+  code: z.string().nullable(),
   level: FacilityLevel,
   regionId: z.string(),
   districtId: z.string().nullable(),
@@ -63,6 +66,10 @@ export const FacilitySchema = z.object({
   insecure: z.boolean(),
   source: z.string(),
   derivationNote: z.string().nullable(),
+  contactPhone: z.string().nullable(),
+  /** false once closed (it keeps its history, gets no orders, allocations or routes) */
+  active: z.boolean(),
+  closedAt: z.string().nullable(),
   /** Default supplier (cost-recovery supply line) */
   supplierId: z.string().nullable(),
 });
@@ -101,11 +108,14 @@ export const ProductSchema = z.object({
   pricePerPackXof: z.number().int(),
   packWeightG: z.number().int(),
   packVolumeCm3: z.number().int(),
+  active: z.boolean(),
 });
 export type Product = z.infer<typeof ProductSchema>;
 
 export const ProductQuery = PageQuery.extend({
   programme: Code.optional(),
   q: freeText({ max: 100 }).optional(),
+  /** Active products (default), inactive ones, or all */
+  status: z.enum(["active", "inactive", "all"]).default("active"),
   limit: z.coerce.number().int().min(1).max(1000).default(1000),
 }).strict();

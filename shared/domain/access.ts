@@ -32,6 +32,8 @@ export const ACTIONS = [
   "interop:export",
   /** Sending the export to the configured DHIS2 (the administrator) */
   "interop:push",
+  "facilities:manage",
+  "catalogue:manage",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -59,6 +61,8 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     "interop:admin",
     "interop:export",
     "interop:push",
+    "facilities:manage",
+    "catalogue:manage",
   ],
   // National quantification (forecasts, supply plan, pipeline, scenarios, history imports) and receiving a
   // pipeline shipment at PPM central are the procurement officer's job.
@@ -88,6 +92,7 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     "vrp:solve",
     "users:manage",
     "interop:export",
+    "facilities:manage",
   ],
   district_pharmacist: [
     "session",

@@ -340,6 +340,44 @@ describe("audit coverage of the write routes", () => {
         .set(k())
         .send({ ...file, expectedHash: preview.body.contentHash }),
     );
+    const facility = await step("post /facilities", "facility.create", () =>
+      regional
+        .post("/api/v1/facilities")
+        .set(k())
+        .send({ name: "CSCom Audit", level: "cscom", lat: 12.6, lon: -8, districtId: "kati" }),
+    );
+    await step("patch /facilities/:id", "facility.update", () =>
+      regional.patch(`/api/v1/facilities/${facility.body.id}`).set(k()).send({ name: "CSCom Audit 2" }),
+    );
+    const admin = request.agent(t.app);
+    await signIn(admin, "admin", "another-long-password");
+    const product = await step("post /products", "product.create", () =>
+      admin.post("/api/v1/products").set(k()).send({
+        code: "AUDIT-1",
+        genericName: "Audit",
+        form: "comprimé",
+        baseUnit: "comprimé",
+        packSize: 10,
+        packRoundingThreshold: 0,
+        roundToZero: false,
+        ven: "E",
+        programmeCode: "cost_recovery",
+        category: "Audit",
+        coldChain: false,
+        packWeightG: 1,
+        packVolumeCm3: 1,
+        pricePerPackXof: 100,
+      }),
+    );
+    await step("patch /products/:productId", "product.update", () =>
+      admin.patch(`/api/v1/products/${product.body.id}`).set(k()).send({ category: "Audit 2" }),
+    );
+    await step("post /products/:productId/prices", "product.price.set", () =>
+      admin
+        .post(`/api/v1/products/${product.body.id}/prices`)
+        .set(k())
+        .send({ pricePerPackXof: 120, validFrom: "2026-11-01" }),
+    );
 
     const writes = (t.app.locals.routes as RegisteredRoute[])
       .filter((r) => r.method !== "get")

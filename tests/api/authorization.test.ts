@@ -439,6 +439,55 @@ const EXAMPLES: Record<string, Examples> = {
   }),
   "post /interop/dhis2/org-units/preview": () => ({ body: { export: ORG_UNITS } }),
   "post /interop/dhis2/org-units/apply": () => ({ body: { export: ORG_UNITS, expectedPlanHash: "0".repeat(64) } }),
+  // Hours that end before they start: refused on content, so that nothing is created or changed.
+  "post /facilities": (v) => ({
+    body: {
+      name: "Authz",
+      level: "cscom",
+      lat: 12.6,
+      lon: -8,
+      regionId: v.region,
+      districtId: v.district,
+      opensAt: "18:00",
+      closesAt: "08:00",
+      supplyLines: [{ programmeCode: "cost_recovery", supplierId: v.counterparty }],
+    },
+  }),
+  "patch /facilities/:id": (v) => ({
+    params: { id: v.facility },
+    body: {
+      regionId: v.region,
+      districtId: v.district,
+      opensAt: "18:00",
+      closesAt: "08:00",
+      supplyLines: [{ programmeCode: "cost_recovery", supplierId: v.counterparty }],
+    },
+  }),
+  // A code already taken, an unknown programme: valid requests refused on content, nothing written.
+  "post /products": () => ({
+    body: {
+      code: ids.productCode!,
+      genericName: "Authz",
+      form: "comprimé",
+      baseUnit: "comprimé",
+      packSize: 10,
+      packRoundingThreshold: 0,
+      roundToZero: false,
+      ven: "E",
+      programmeCode: "cost_recovery",
+      category: "Authz",
+      coldChain: false,
+      packWeightG: 1,
+      packVolumeCm3: 1,
+      pricePerPackXof: 1,
+    },
+  }),
+  "patch /products/:productId": () => ({ params: { productId }, body: { programmeCode: "no_such_programme" } }),
+  "get /products/:productId/prices": () => ({ params: { productId } }),
+  "post /products/:productId/prices": () => ({
+    params: { productId },
+    body: { pricePerPackXof: 1, validFrom: "2099-01-01" },
+  }),
   "post /replenishment/preview": () => ({
     body: {
       product: { packSize: 10, packRoundingThreshold: 3, roundToZero: false },
@@ -604,6 +653,8 @@ beforeAll(async () => {
 const EXPECTED_GRANTS: Record<Role, string[]> = {
   admin: [
     "audit:read",
+    "catalogue:manage",
+    "facilities:manage",
     "interop:admin",
     "interop:export",
     "interop:push",
@@ -636,6 +687,7 @@ const EXPECTED_GRANTS: Record<Role, string[]> = {
     "stock:read",
   ],
   regional_manager: [
+    "facilities:manage",
     "interop:export",
     "orders:approve",
     "orders:deliver",

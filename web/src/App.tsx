@@ -39,6 +39,8 @@ const ImportPage = lazy(() => import("./features/quantification/ImportPage"));
 const NationalOrdersPage = lazy(() => import("./features/orders/NationalOrdersPage"));
 const InteropPage = lazy(() => import("./features/interop/InteropPage"));
 const ApiDocsPage = lazy(() => import("./features/apiDocs/ApiDocsPage"));
+const FacilitiesAdminPage = lazy(() => import("./features/facilityAdmin/FacilitiesAdminPage"));
+const ProductCataloguePage = lazy(() => import("./features/catalogue/CataloguePage"));
 
 function NotFound() {
   const { t } = useTranslation();
@@ -92,6 +94,8 @@ export function App() {
         <Route path={SCREENS.users.path} element={guarded(<UsersPage />, SCREENS.users.roles)} />
         <Route path={SCREENS.interop.path} element={guarded(<InteropPage />, SCREENS.interop.roles)} />
         <Route path={SCREENS.apiDocs.path} element={guarded(<ApiDocsPage />)} />
+        <Route path={SCREENS.facilities.path} element={guarded(<FacilitiesAdminPage />, SCREENS.facilities.roles)} />
+        <Route path={SCREENS.catalogue.path} element={guarded(<ProductCataloguePage />, SCREENS.catalogue.roles)} />
         <Route path={SCREENS.routes.path} element={guarded(<RoutesPage />, SCREENS.routes.roles)} />
         <Route path={`${SCREENS.routes.path}/:id`} element={guarded(<RoutePlanPage />, SCREENS.routes.roles)} />
         <Route

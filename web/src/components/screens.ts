@@ -25,6 +25,8 @@ export interface Screen {
     | "nav.allocations"
     | "nav.audit"
     | "nav.users"
+    | "nav.facilities"
+    | "nav.catalogue"
     | "nav.report"
     | "nav.myOrders"
     | "nav.routes"
@@ -85,6 +87,10 @@ export const SCREENS = {
   interop: { path: "/interop", label: "nav.interop", roles: rolesWith("interop:export") },
   // The OpenAPI reader: any signed-in user may open it; the header offers it to every role but the driver.
   apiDocs: { path: "/documentation-api", label: "nav.apiDocs", roles: ALL.filter((r) => r !== "driver") },
+  // Facilities: the administrator's, and a regional manager's within their region.
+  facilities: { path: "/admin/etablissements", label: "nav.facilities", roles: ["admin", "regional_manager"] },
+  // Products and prices: national reference data, the administrator's.
+  catalogue: { path: "/admin/catalogue", label: "nav.catalogue", roles: ["admin"] },
   // The CSCom manager's month: the report (CRGS), then the orders. Others read a CSCom's report through REPORT_READERS.
   report: { path: "/rapport", label: "nav.report", roles: ["cscom_manager"] },
   myOrders: { path: "/mes-commandes", label: "nav.myOrders", roles: ["cscom_manager"] },

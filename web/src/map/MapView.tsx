@@ -32,6 +32,8 @@ export interface MapViewProps {
   onNavigate?: (href: string) => void;
   /** When this value changes, the view fits the points drawn (e.g. a region or district chosen); null / absent: never */
   fitKey?: string | null;
+  /** Called with the coordinates of a click on the map (a place picked: a new facility's position) */
+  onPick?: (lat: number, lon: number) => void;
 }
 
 const MAX_ZOOM = 18;
@@ -264,6 +266,24 @@ function useFitAndFocus(
   }, [mapRef, markersRef, focus, points]);
 }
 
+/** Hands the coordinates of a click on the map to `onPick` (rounded to 5 decimals, about a metre). */
+function usePick(mapRef: RefObject<L.Map | null>, onPick: MapViewProps["onPick"]) {
+  const pickRef = useRef(onPick);
+  useEffect(() => {
+    pickRef.current = onPick;
+  }, [onPick]);
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    const round = (x: number) => Math.round(x * 1e5) / 1e5;
+    const handler = (e: L.LeafletMouseEvent) => pickRef.current?.(round(e.latlng.lat), round(e.latlng.lng));
+    map.on("click", handler);
+    return () => {
+      map.off("click", handler);
+    };
+  }, [mapRef]);
+}
+
 /** A Leaflet map of Mali with boundaries, labels, lines and points. */
 export function MapView(props: MapViewProps) {
   const containerRef = useRef<HTMLDivElement>(null);
@@ -276,6 +296,7 @@ export function MapView(props: MapViewProps) {
   const markersRef = usePointLayer(mapRef, containerRef, props.points);
   useLineLayer(mapRef, containerRef, props.lines);
   useFitAndFocus(mapRef, markersRef, fittedRef, props);
+  usePick(mapRef, props.onPick);
   return (
     <div
       ref={containerRef}

@@ -10,6 +10,9 @@ import { interop } from "./interop";
 import { forms } from "./forms";
 import { users } from "./users";
 import { quantification } from "./quantification";
+import { serverIssues } from "./serverIssues";
+import { facilityAdmin } from "./facilityAdmin";
+import { catalogue } from "./catalogue";
 
 import type { Messages } from "../fr";
 
@@ -26,4 +29,7 @@ export const en: Messages = {
   ...forms,
   ...users,
   ...quantification,
+  ...serverIssues,
+  ...facilityAdmin,
+  ...catalogue,
 };

@@ -68,18 +68,4 @@ export const users: typeof fr = {
     submit: "Change the password",
     submitting: "Changing…",
   },
-  serverIssues: {
-    user: {
-      usernameTaken: "This username is already taken.",
-      roleNotAllowed: "You may not give this role.",
-      lastAdmin: "This is the last active administrator.",
-    },
-    userScope: {
-      required: "This role needs this field.",
-      notAllowed: "This role does not take this field.",
-      facilityLevel: "This role does not work at a facility of this level.",
-    },
-    facility: { closed: "This facility is closed." },
-    password: { same: "The new password must differ from the current one." },
-  },
 };

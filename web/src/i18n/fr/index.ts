@@ -10,6 +10,9 @@ import { interop } from "./interop";
 import { forms } from "./forms";
 import { users } from "./users";
 import { quantification } from "./quantification";
+import { serverIssues } from "./serverIssues";
+import { facilityAdmin } from "./facilityAdmin";
+import { catalogue } from "./catalogue";
 
 /** Every French text, by feature. */
 export const fr = {
@@ -24,6 +27,9 @@ export const fr = {
   ...forms,
   ...users,
   ...quantification,
+  ...serverIssues,
+  ...facilityAdmin,
+  ...catalogue,
 };
 
 /** The shape every language must follow: a key missing in another language fails `tsc`. */

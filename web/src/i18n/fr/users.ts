@@ -68,18 +68,4 @@ export const users = {
     submit: "Changer le mot de passe",
     submitting: "Changement…",
   },
-  serverIssues: {
-    user: {
-      usernameTaken: "Cet identifiant est déjà pris.",
-      roleNotAllowed: "Vous ne pouvez pas donner ce rôle.",
-      lastAdmin: "C'est le dernier administrateur actif.",
-    },
-    userScope: {
-      required: "Ce rôle demande ce champ.",
-      notAllowed: "Ce rôle ne prend pas ce champ.",
-      facilityLevel: "Ce rôle ne travaille pas dans un établissement de ce niveau.",
-    },
-    facility: { closed: "Cet établissement est fermé." },
-    password: { same: "Le nouveau mot de passe doit différer de l'actuel." },
-  },
 };

@@ -1,0 +1,100 @@
+/**
+ * Browser test of the reference data screens against the real server: the administrator creates a CSCom in Kati
+ * placed by a click on the map and supplied by the Kati depot, then closes it; and gives a product a new price,
+ * which the price history shows in force above the old one.
+ */
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import type { BrowserContext, ConsoleMessage, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser, ROOT, startServer, type RunningServer } from "./harness";
+
+const SHOTS = join(ROOT, "test-results");
+const ADMIN_PASSWORD = process.env.FURA_ADMIN_PASSWORD ?? "fura-admin-2026";
+
+let server: RunningServer | undefined;
+let browser: { context: BrowserContext; close: () => Promise<void> } | undefined;
+let page: Page;
+const consoleErrors: string[] = [];
+
+const isExpected401 = (m: ConsoleMessage) =>
+  /status of 401/.test(m.text()) && /\/api\/v1\/auth\/me$/.test(m.location().url);
+
+/** GET through the browser's own session. */
+async function browserGet<T>(path: string): Promise<T> {
+  return page.evaluate(async (p) => (await fetch(`/api/v1${p}`)).json(), path) as Promise<T>;
+}
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  [browser, server] = await Promise.all([launchBrowser(), startServer()]);
+  page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  page.on("console", (m) => {
+    if (m.type() === "error" && !isExpected401(m)) consoleErrors.push(`${m.text()} (${m.location().url})`);
+  });
+  page.on("pageerror", (error) => consoleErrors.push(`pageerror: ${error.message}`));
+  page.on("dialog", (dialog) => void dialog.accept());
+  await page.goto(`${server.baseUrl}/connexion`);
+  await page.getByLabel("Identifiant").fill("admin");
+  await page.getByLabel("Mot de passe").fill(ADMIN_PASSWORD);
+  await page.getByRole("button", { name: "Se connecter" }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/connexion"));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe("reference data screens in chromium", () => {
+  it("creates a CSCom placed on the map and supplied by its depot, then closes it", async () => {
+    await page.getByTestId("main-nav").getByRole("link", { name: "Établissements" }).click();
+    await page.waitForURL(/\/admin\/etablissements/);
+    await page.getByRole("button", { name: "Nouvel établissement" }).click();
+    const form = page.getByTestId("facility-create");
+    await form.getByLabel("Nom").fill("CSCom de Test-Kati");
+    await form.getByLabel("District").selectOption({ label: "Kati" });
+    const map = form.getByTestId("pick-map").locator(".map-view");
+    await expect.poll(() => map.getAttribute("data-size")).toBeTruthy();
+    await map.click();
+    await expect.poll(() => form.getByLabel("Latitude").inputValue()).toMatch(/^\d+,\d+$/);
+    const depots = await browserGet<{ items: { id: string }[] }>("/facilities?districtId=kati&level=district");
+    await form.getByLabel("Recouvrement des coûts").selectOption(depots.items[0]!.id);
+    await form.getByRole("button", { name: "Créer l'établissement" }).click();
+    await expect.poll(() => page.getByTestId("notice").textContent()).toBe("Établissement CSCom de Test-Kati créé.");
+    const created = await browserGet<{ items: { id: string; lat: number; supplierId: string }[] }>(
+      "/facilities?q=Test-Kati",
+    );
+    expect(created.items).toHaveLength(1);
+    expect(created.items[0]!.supplierId).toBe(depots.items[0]!.id);
+    await page.screenshot({ path: join(SHOTS, "facility-created.png"), fullPage: true });
+
+    await page.getByLabel("Nom ou code").fill("Test-Kati");
+    await page.getByRole("button", { name: "Rechercher" }).click();
+    await page.getByRole("button", { name: "Modifier CSCom de Test-Kati" }).click();
+    await page.getByTestId("facility-toggle").click();
+    await expect.poll(() => page.getByTestId("notice").textContent()).toBe("Établissement fermé.");
+    const open = await browserGet<{ items: unknown[] }>("/facilities?q=Test-Kati");
+    expect(open.items).toHaveLength(0);
+  });
+
+  it("gives a product a new price, shown in force in its history", async () => {
+    await page.getByTestId("main-nav").getByRole("link", { name: "Catalogue et prix" }).click();
+    await page.waitForURL(/\/admin\/catalogue/);
+    const first = page.getByTestId("products-table").locator("tbody tr").first();
+    const code = await first.getAttribute("data-code");
+    await first.getByRole("button", { name: /Modifier/ }).click();
+    const prices = page.getByTestId("price-form");
+    await prices.getByLabel("Prix par conditionnement (FCFA)").fill("12345");
+    await prices.getByRole("button", { name: "Enregistrer le prix" }).click();
+    await expect.poll(() => page.getByTestId("notice").textContent()).toBe("Prix enregistré.");
+    const row = page.getByTestId("products-table").locator(`tr[data-code="${code}"]`);
+    await expect.poll(() => row.textContent()).toMatch(/12\s345/);
+    await row.getByRole("button", { name: /Modifier/ }).click();
+    const history = page.getByTestId("price-history").locator("tbody tr");
+    await expect.poll(() => history.count()).toBe(2);
+    expect(await history.first().textContent()).toContain("✓");
+    await page.screenshot({ path: join(SHOTS, "catalogue-price.png"), fullPage: true });
+    expect(consoleErrors).toEqual([]);
+  });
+});

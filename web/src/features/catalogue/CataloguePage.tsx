@@ -1,0 +1,235 @@
+/**
+ * /admin/catalogue: the products (search by name or code, programme, state) with their current price; create one
+ * with its first price, edit its record, withdraw it or put it back, and keep its dated price history.
+ */
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { Product } from "@shared/contracts/reference";
+import { useProductPage, useUpdateProduct } from "../../api/catalogue";
+import { useProgrammes } from "../../api/reference";
+import { ActionError } from "../../components/ActionError";
+import { Pager } from "../../components/Pager";
+import { EmptyState, ErrorState, Loading } from "../../components/States";
+import { useSearchState } from "../../components/useSearchState";
+import { formatXof } from "../../i18n/format";
+import { FilterSelect } from "../../lib/forms/filters";
+import { DataTable, type Column } from "../../lib/table/DataTable";
+import { PricePanel } from "./PricePanel";
+import { ProductCreateForm, ProductEditForm } from "./ProductForm";
+
+const PAGE_SIZE = 50;
+const STATUSES = ["active", "inactive", "all"] as const;
+
+/** Name or code (applied on submit), programme and state (at once), kept in the URL. */
+function Filters() {
+  const { t, i18n } = useTranslation();
+  const [params, update] = useSearchState();
+  const programmes = useProgrammes();
+  const [q, setQ] = useState(params.get("q") ?? "");
+  const label = {
+    active: t("catalogue.statusActive"),
+    inactive: t("catalogue.statusInactive"),
+    all: t("catalogue.statusAll"),
+  };
+  return (
+    <form
+      className="toolbar"
+      role="search"
+      aria-label={t("catalogue.search")}
+      onSubmit={(e) => {
+        e.preventDefault();
+        update({ q: q.trim() || null, page: null });
+      }}
+    >
+      <div className="field">
+        <label htmlFor="products-q">{t("catalogue.q")}</label>
+        <input id="products-q" value={q} onChange={(e) => setQ(e.target.value)} autoComplete="off" />
+      </div>
+      <FilterSelect
+        id="products-programme"
+        label={t("catalogue.programme")}
+        value={params.get("programme") ?? ""}
+        onChange={(programme) => update({ programme, page: null })}
+        options={(programmes.data ?? []).map((p) => ({
+          value: p.code,
+          label: i18n.language === "en" ? p.nameEn : p.nameFr,
+        }))}
+        placeholder={t("catalogue.anyProgramme")}
+      />
+      <FilterSelect
+        id="products-status"
+        label={t("catalogue.status")}
+        value={params.get("status") ?? "active"}
+        onChange={(status) => update({ status: status === "active" ? null : status, page: null })}
+        options={STATUSES.map((s) => ({ value: s, label: label[s] }))}
+      />
+      <button type="submit" className="button button-primary">
+        {t("catalogue.submitSearch")}
+      </button>
+    </form>
+  );
+}
+
+function useColumns(onEdit: (p: Product) => void): Column<Product>[] {
+  const { t, i18n } = useTranslation();
+  return [
+    {
+      id: "name",
+      header: t("catalogue.genericName"),
+      rowHeader: true,
+      sortValue: (p) => p.genericName,
+      cell: (p) => (
+        <>
+          {`${p.genericName} ${p.strength}`.trim()} <span className="muted">{p.form}</span>
+          <code className="muted block small">{p.code}</code>
+        </>
+      ),
+    },
+    { id: "pack", header: t("catalogue.packSize"), numeric: true, cell: (p) => `${p.packSize} ${p.baseUnit}` },
+    { id: "ven", header: t("catalogue.ven"), cell: (p) => p.ven },
+    {
+      id: "price",
+      header: t("catalogue.price"),
+      numeric: true,
+      cell: (p) => formatXof(p.pricePerPackXof, i18n.language),
+    },
+    {
+      id: "state",
+      header: t("catalogue.state"),
+      cell: (p) => (p.active ? t("catalogue.active") : <strong>{t("catalogue.inactive")}</strong>),
+    },
+    {
+      id: "edit",
+      header: <span className="visually-hidden">{t("catalogue.edit")}</span>,
+      headerText: t("catalogue.edit"),
+      cell: (p) => (
+        <button
+          type="button"
+          className="button button-small"
+          onClick={() => onEdit(p)}
+          aria-label={`${t("catalogue.edit")} ${p.code}`}
+        >
+          {t("catalogue.edit")}
+        </button>
+      ),
+    },
+  ];
+}
+
+/** The list under the filters. */
+function ProductList({ onEdit }: { onEdit: (p: Product) => void }) {
+  const { t } = useTranslation();
+  const [params, update] = useSearchState();
+  const offset = Math.max(0, (Number(params.get("page") ?? "1") - 1) * PAGE_SIZE) || 0;
+  const status = STATUSES.find((s) => s === params.get("status")) ?? "active";
+  const page = useProductPage({
+    q: params.get("q") || undefined,
+    programme: params.get("programme") || undefined,
+    status,
+    limit: PAGE_SIZE,
+    offset,
+  });
+  const columns = useColumns(onEdit);
+  if (page.isPending) return <Loading />;
+  if (page.isError) return <ErrorState error={page.error} onRetry={() => void page.refetch()} />;
+  if (page.data.items.length === 0) return <EmptyState>{t("catalogue.empty")}</EmptyState>;
+  return (
+    <div className={page.isPlaceholderData ? "is-stale" : undefined}>
+      <p className="muted small">{t("catalogue.count", { count: page.data.total })}</p>
+      <DataTable
+        columns={columns}
+        rows={page.data.items}
+        rowKey={(p) => p.id}
+        label={t("catalogue.caption")}
+        caption={t("catalogue.caption")}
+        testId="products-table"
+        rowProps={(p) => ({ "data-code": p.code })}
+      />
+      <Pager
+        offset={offset}
+        count={page.data.items.length}
+        total={page.data.total}
+        pageSize={PAGE_SIZE}
+        onPage={(o) => update({ page: String(o / PAGE_SIZE + 1) })}
+        label={t("catalogue.caption")}
+      />
+    </div>
+  );
+}
+
+/** One product: its record, withdraw / put back, its prices. */
+function EditPanel({
+  product,
+  onClose,
+  onDone,
+}: {
+  product: Product;
+  onClose: () => void;
+  onDone: (text: string) => void;
+}) {
+  const { t } = useTranslation();
+  const update = useUpdateProduct();
+  const toggle = () =>
+    update.mutate(
+      { id: product.id, body: { active: !product.active } },
+      { onSuccess: (p) => onDone(p.active ? t("catalogue.activated") : t("catalogue.deactivated")) },
+    );
+  return (
+    <section className="admin-panel" aria-labelledby="product-edit-title" data-testid="product-panel">
+      <div className="page-head">
+        <h2 id="product-edit-title">
+          {t("catalogue.editTitle", { name: `${product.genericName} ${product.strength}`.trim() })}
+        </h2>
+        <button type="button" className="button button-small" onClick={onClose}>
+          {t("catalogue.close")}
+        </button>
+      </div>
+      <ProductEditForm product={product} onDone={() => onDone(t("catalogue.saved"))} />
+      <div className="actions-row">
+        <button type="button" className="button" onClick={toggle} disabled={update.isPending}>
+          {product.active ? t("catalogue.deactivate") : t("catalogue.activate")}
+        </button>
+        {update.error && <ActionError error={update.error} />}
+      </div>
+      <PricePanel product={product} onDone={onDone} />
+    </section>
+  );
+}
+
+/** The page. */
+export default function CataloguePage() {
+  const { t } = useTranslation();
+  const [panel, setPanel] = useState<"new" | Product | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const done = (text: string) => {
+    setNotice(text);
+    setPanel(null);
+  };
+  return (
+    <div className="page catalogue-page">
+      <div className="page-head">
+        <div>
+          <h1>{t("catalogue.title")}</h1>
+          <p className="muted">{t("catalogue.intro")}</p>
+        </div>
+        <button type="button" className="button button-primary" onClick={() => setPanel("new")}>
+          {t("catalogue.newOpen")}
+        </button>
+      </div>
+      <p className="notice" role="status" aria-live="polite" data-testid="notice">
+        {notice}
+      </p>
+      {panel === "new" && (
+        <section className="admin-panel" aria-labelledby="product-new-title">
+          <h2 id="product-new-title">{t("catalogue.newTitle")}</h2>
+          <ProductCreateForm onDone={(p) => done(t("catalogue.created", { code: p.code }))} />
+        </section>
+      )}
+      {panel !== null && panel !== "new" && (
+        <EditPanel key={panel.id} product={panel} onClose={() => setPanel(null)} onDone={done} />
+      )}
+      <Filters />
+      <ProductList onEdit={(p) => setPanel(p)} />
+    </div>
+  );
+}

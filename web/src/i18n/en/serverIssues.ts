@@ -1,0 +1,38 @@
+/** English texts: the reasons the server gives for a refused field (`details.issues[].key`, with its values). */
+import type { serverIssues as fr } from "../fr/serverIssues";
+
+export const serverIssues: typeof fr = {
+  serverIssues: {
+    user: {
+      usernameTaken: "This username is already taken.",
+      roleNotAllowed: "You may not give this role.",
+      lastAdmin: "This is the last active administrator.",
+    },
+    userScope: {
+      required: "This role needs this field.",
+      notAllowed: "This role does not take this field.",
+      facilityLevel: "This role does not work at a facility of this level.",
+    },
+    facility: {
+      closed: "This facility is closed.",
+      codeTaken: "This code is already another facility's.",
+      districtRequired: "A facility of this level lies in a district.",
+      regionRequired: "A facility of this level lies in a region.",
+      regionMismatch: "This district is not in this region.",
+      hours: "The closing time must come after the opening time.",
+      supplierSelf: "A facility does not supply itself.",
+      supplierLevel: "The supplier must be of a higher level.",
+      supplierClosed: "This supplier is closed.",
+      programmeTwice: "One supplier per programme.",
+      ordersInProgress: "Orders are in progress ({{count}}): it cannot close before they are received.",
+      suppliesOthers: "It supplies {{count}} open facilities: change their supplier first.",
+    },
+    product: {
+      codeTaken: "This code is already another product's.",
+      thresholdTooHigh: "The rounding threshold must be below the pack size.",
+    },
+    price: { future: "A price applies from today or a past day." },
+    import: { unknownProgramme: "Unknown programme: {{value}}." },
+    password: { same: "The new password must differ from the current one." },
+  },
+};
