@@ -114,7 +114,7 @@ export function checkDate(
   const what =
     check.closedBy === "count"
       ? `the product was counted at ${check.openFrom}`
-      : `the period up to ${window.closedPeriod} is closed (${check.closedBy === "report" ? "report submitted" : "closed"})`;
+      : `the period up to ${window.closedPeriod} is closed (${check.closedBy === "report" ? "report submitted" : "month closed at the depot"})`;
   throw new AppError(
     "period_closed",
     `${path}: ${at.occurredAt} is before ${check.openFrom}: ${what}; record a correction dated now`,
