@@ -6,8 +6,8 @@ import { useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { PipelineShipmentView } from "@shared/contracts/pipeline";
 import { useCancelShipment } from "../../api/quantification";
+import { ActionError } from "../../components/ActionError";
 import { formatDate, formatNumber, formatXof } from "../../i18n/format";
-import { FieldIssues } from "./FieldIssues";
 import { ReceiveForm } from "./ReceiveForm";
 import { ShipmentEditRow } from "./ShipmentEditRow";
 
@@ -136,7 +136,7 @@ export function PipelineTable({ items, showProduct }: { items: PipelineShipmentV
           </tbody>
         </table>
       </div>
-      <FieldIssues error={cancel.error} fieldsKey="quant.pipeline.fields" />
+      <ActionError error={cancel.error} />
       {shown && <ReceiveForm shipment={shown} onClose={() => setReceiving(null)} />}
     </>
   );

@@ -198,19 +198,11 @@ export const quantification: typeof fr = {
       created: "Shipment added to the pipeline.",
       saved: "Shipment updated.",
       fields: {
-        facilityId: "Receiving store",
-        productId: "Product",
         supplier: "Supplier",
         fundingSource: "Funding",
         qtyUnits: "Quantity",
         expectedDate: "Expected date",
         status: "Status",
-        lotCode: "Lot",
-        expiry: "Expiry",
-        costXof: "Cost",
-        occurredAt: "Receipt date",
-        lots: "Lots",
-        quantity: "Quantity",
       },
     },
     scenarios: {
@@ -361,6 +353,5 @@ export const quantification: typeof fr = {
       },
     },
     vitalShort: { V: "Vital", E: "Essential", N: "Non-essential" },
-    fieldError: "{{field}}: {{message}}",
   },
 };

@@ -210,19 +210,11 @@ export const quantification = {
       created: "Livraison ajoutée au pipeline.",
       saved: "Livraison modifiée.",
       fields: {
-        facilityId: "Magasin de réception",
-        productId: "Produit",
         supplier: "Fournisseur",
         fundingSource: "Financement",
         qtyUnits: "Quantité",
         expectedDate: "Date attendue",
         status: "Statut",
-        lotCode: "Lot",
-        expiry: "Péremption",
-        costXof: "Coût",
-        occurredAt: "Date de réception",
-        lots: "Lots",
-        quantity: "Quantité",
       },
     },
     scenarios: {
@@ -374,6 +366,5 @@ export const quantification = {
       },
     },
     vitalShort: { V: "Vital", E: "Essentiel", N: "Non essentiel" },
-    fieldError: "{{field}} : {{message}}",
   },
 };
