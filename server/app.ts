@@ -35,6 +35,8 @@ import { dhis2Routes } from "./routes/interopDhis2";
 import { jsonBodyParsers } from "./middleware/bodyLimits";
 import { createSecretBox } from "./interop/secretBox";
 import { openApiDocument } from "./openapi/document";
+import { ConfigSchema, HealthSchema } from "../shared/contracts/reference";
+import { z } from "zod";
 import { GreatCircleModel } from "./routing/roadModel";
 import { SolverPool } from "./routing/solverPool";
 import { InlineReader } from "./reads/registry";
@@ -49,10 +51,10 @@ export type FuraApp = express.Express & { locals: { routes: RegisteredRoute[] } 
 /** Every API route, then the OpenAPI document that describes them (generated once, on its first request). */
 function registerRoutes(api: SecureRouter, deps: AppDeps): void {
   const health = operatorHealth(deps.db.$client, deps.backups);
-  api.get("/health", { action: "public" }, ({ res }) => {
+  api.get("/health", { action: "public", response: HealthSchema }, ({ res }) => {
     res.json(health(deps.clock()));
   });
-  api.get("/config", { action: "public" }, ({ res }) => {
+  api.get("/config", { action: "public", response: ConfigSchema }, ({ res }) => {
     res.json({ tileUrl: deps.tileUrl ?? null });
   });
   authRoutes(api, deps);
@@ -75,10 +77,18 @@ function registerRoutes(api: SecureRouter, deps: AppDeps): void {
   catalogueRoutes(api, deps);
   // The API described from the routes' own contracts; public: it describes shapes, never data (README, API).
   let document: object | null = null;
-  api.get("/openapi.json", { action: "public", summary: "This OpenAPI 3.1 document" }, ({ res }) => {
-    document ??= openApiDocument(api.routes);
-    res.set("Cache-Control", "no-cache").json(document);
-  });
+  api.get(
+    "/openapi.json",
+    {
+      action: "public",
+      summary: "This OpenAPI 3.1 document",
+      response: z.looseObject({ openapi: z.literal("3.1.0"), paths: z.record(z.string(), z.unknown()) }),
+    },
+    ({ res }) => {
+      document ??= openApiDocument(api.routes);
+      res.set("Cache-Control", "no-cache").json(document);
+    },
+  );
 }
 
 /** Builds the Express app: /api/v1 (public health, config and login; the rest behind a session) and the web app. */

@@ -169,9 +169,9 @@ function successResponse(route: RegisteredRoute, components: Components): [strin
   return [
     String(status),
     {
-      description: status === 201 ? "Created" : status === 202 ? "Accepted" : "OK",
+      description: { 201: "Created", 202: "Accepted", 204: "No content" }[status] ?? "OK",
       ...(Object.keys(headers).length > 0 ? { headers } : {}),
-      ...(content ? { content } : {}),
+      ...(content && Object.keys(content).length > 0 ? { content } : {}),
     },
   ];
 }

@@ -1,18 +1,18 @@
 /** Free-care allocations: preview the rationed shares, then send them as approved orders. */
-import { AllocationRequest } from "../../shared/contracts/replenishment";
+import { AllocationPlanSchema, AllocationRequest, AllocationSentSchema } from "../../shared/contracts/replenishment";
 import { planAllocation, sendAllocation } from "../commands/allocation";
 import type { AppDeps } from "../deps";
-import type { SecureRouter } from "./secureRouter";
+import { created, type SecureRouter } from "./secureRouter";
 
 /** Routes of allocations (the source depot, the district or region and every target facility are checked by their refs). */
 export function allocationRoutes(r: SecureRouter, deps: AppDeps): void {
   const { db, clock } = deps;
   const spec = { action: "orders:approve", body: AllocationRequest } as const;
 
-  r.compute("/allocations/preview", spec, ({ res, body }) => {
+  r.compute("/allocations/preview", { ...spec, response: AllocationPlanSchema }, ({ res, body }) => {
     res.json(db.transaction((tx) => planAllocation(tx, body, clock())));
   });
-  r.post("/allocations", spec, ({ tx, body, user, now }) => {
+  r.post("/allocations", { ...spec, response: created(AllocationSentSchema) }, ({ tx, body, user, now }) => {
     const sent = sendAllocation(tx, body, user.id, now);
     return {
       status: 201,

@@ -9,10 +9,15 @@ import {
   OrderLinesEdit,
   OrderQuery,
   OrderReject,
+  OrderCycleResultSchema,
   OrderSchema,
   OrderShip,
+  OrderSummarySchema,
+  OrdersCreatedSchema,
   OrdersFromReport,
+  OrderTransitionSchema,
 } from "../../shared/contracts/replenishment";
+import { pageOf } from "../../shared/contracts/common";
 import { OrderParams, RequesterOrderParams, SupplierOrderParams } from "../../shared/contracts/refs";
 import { deliverOrder, pickOrder, shipOrder, unpickOrder } from "../commands/fulfilment";
 import { runOrderCycle } from "../commands/orderCycle";
@@ -31,7 +36,7 @@ import { scopeFilter } from "../policies";
 import { resolveArea } from "../queries/area";
 import { loadOrder, reportsAwaitingOrders } from "../queries/replenishment";
 import { sendJson } from "../reads/send";
-import type { SecureRouter } from "./secureRouter";
+import { created as createdAnswer, type SecureRouter } from "./secureRouter";
 import type { WriteCall, WriteOutcome } from "./write";
 
 type IdParams = typeof OrderParams | typeof RequesterOrderParams | typeof SupplierOrderParams;
@@ -67,91 +72,112 @@ function created(tx: OrderCall<undefined>["tx"], ids: number[]) {
 export function orderRoutes(r: SecureRouter, deps: AppDeps): void {
   const { db } = deps;
 
-  r.get("/orders", { action: "orders:read", query: OrderQuery }, async ({ res, user, query }) => {
-    sendJson(res, await deps.reads.json("orders", scopeFilter(user), query));
-  });
+  r.get(
+    "/orders",
+    { action: "orders:read", query: OrderQuery, response: pageOf(OrderSummarySchema) },
+    async ({ res, user, query }) => {
+      sendJson(res, await deps.reads.json("orders", scopeFilter(user), query));
+    },
+  );
   r.get("/orders/:id", { action: "orders:read", params: OrderParams, response: OrderSchema }, ({ res, params }) => {
     res.json(loadOrder(db, params.id));
   });
 
-  r.post("/orders/from-report", { action: "orders:request", body: OrdersFromReport }, ({ tx, body, user, now }) => {
-    const ids = createOrdersFromReport(tx, db.$client, body.reportId, body.budgetXof, user.id, now);
-    return {
-      status: 201,
-      body: created(tx, ids),
-      audit: {
-        action: "order.create",
-        objectType: "report",
-        objectId: String(body.reportId),
-        after: { orderIds: ids, budgetXof: body.budgetXof ?? null },
-      },
-    };
-  });
+  r.post(
+    "/orders/from-report",
+    { action: "orders:request", body: OrdersFromReport, response: createdAnswer(OrdersCreatedSchema) },
+    ({ tx, body, user, now }) => {
+      const ids = createOrdersFromReport(tx, db.$client, body.reportId, body.budgetXof, user.id, now);
+      return {
+        status: 201,
+        body: created(tx, ids),
+        audit: {
+          action: "order.create",
+          objectType: "report",
+          objectId: String(body.reportId),
+          after: { orderIds: ids, budgetXof: body.budgetXof ?? null },
+        },
+      };
+    },
+  );
 
-  r.post("/orders/cycle", { action: "orders:approve", body: OrderCycleRequest }, ({ tx, body: q, user, now }) => {
-    const scope = scopeFilter(user);
-    const area = resolveArea(db, scope, q);
-    // The whole country (the national run) needs no list of reports: the cycle finds them itself.
-    const national = "all" in scope && q.regionId === undefined && q.districtId === undefined;
-    const reportIds = national ? undefined : reportsAwaitingOrders(tx, area, q.period);
-    const result = runOrderCycle(db.$client, {
-      period: q.period,
-      status: "submitted",
-      userId: user.id,
-      now,
-      ...(reportIds ? { reportIds } : {}),
-    });
-    const summary = { period: q.period, reports: result.reports, orders: result.orders, lines: result.lines };
-    return {
-      status: 201,
-      body: { ...summary, orderIds: result.orderIds },
-      audit: {
-        action: "order.cycle",
-        objectType: "period",
-        objectId: q.period,
-        after: { ...summary, regionId: q.regionId ?? null, districtId: q.districtId ?? null },
-      },
-    };
-  });
+  r.post(
+    "/orders/cycle",
+    { action: "orders:approve", body: OrderCycleRequest, response: createdAnswer(OrderCycleResultSchema) },
+    ({ tx, body: q, user, now }) => {
+      const scope = scopeFilter(user);
+      const area = resolveArea(db, scope, q);
+      // The whole country (the national run) needs no list of reports: the cycle finds them itself.
+      const national = "all" in scope && q.regionId === undefined && q.districtId === undefined;
+      const reportIds = national ? undefined : reportsAwaitingOrders(tx, area, q.period);
+      const result = runOrderCycle(db.$client, {
+        period: q.period,
+        status: "submitted",
+        userId: user.id,
+        now,
+        ...(reportIds ? { reportIds } : {}),
+      });
+      const summary = { period: q.period, reports: result.reports, orders: result.orders, lines: result.lines };
+      return {
+        status: 201,
+        body: { ...summary, orderIds: result.orderIds },
+        audit: {
+          action: "order.cycle",
+          objectType: "period",
+          objectId: q.period,
+          after: { ...summary, regionId: q.regionId ?? null, districtId: q.districtId ?? null },
+        },
+      };
+    },
+  );
 
-  r.post("/orders/depot", { action: "orders:request", body: DepotOrderCreate }, ({ tx, body, user, now }) => {
-    const { facilityId, period } = body;
-    const ids = createPositionOrders(tx, { facilityId, period, kind: "regular", userId: user.id, now });
-    return {
-      status: 201,
-      body: created(tx, ids),
-      audit: {
-        action: "order.create",
-        objectType: "facility",
-        objectId: facilityId,
-        after: { orderIds: ids, basis: "downstream demand", period },
-      },
-    };
-  });
-  r.post("/orders/emergency", { action: "orders:request", body: EmergencyOrderCreate }, ({ tx, body, user, now }) => {
-    const period = now.toISOString().slice(0, 7);
-    const ids = createPositionOrders(tx, {
-      facilityId: body.facilityId,
-      period,
-      kind: "emergency",
-      userId: user.id,
-      now,
-    });
-    return {
-      status: 201,
-      body: created(tx, ids),
-      audit: {
-        action: "order.create",
-        objectType: "facility",
-        objectId: body.facilityId,
-        after: { orderIds: ids, basis: "emergency order point" },
-      },
-    };
-  });
+  r.post(
+    "/orders/depot",
+    { action: "orders:request", body: DepotOrderCreate, response: createdAnswer(OrdersCreatedSchema) },
+    ({ tx, body, user, now }) => {
+      const { facilityId, period } = body;
+      const ids = createPositionOrders(tx, { facilityId, period, kind: "regular", userId: user.id, now });
+      return {
+        status: 201,
+        body: created(tx, ids),
+        audit: {
+          action: "order.create",
+          objectType: "facility",
+          objectId: facilityId,
+          after: { orderIds: ids, basis: "downstream demand", period },
+        },
+      };
+    },
+  );
+  r.post(
+    "/orders/emergency",
+    { action: "orders:request", body: EmergencyOrderCreate, response: createdAnswer(OrdersCreatedSchema) },
+    ({ tx, body, user, now }) => {
+      const period = now.toISOString().slice(0, 7);
+      const ids = createPositionOrders(tx, {
+        facilityId: body.facilityId,
+        period,
+        kind: "emergency",
+        userId: user.id,
+        now,
+      });
+      return {
+        status: 201,
+        body: created(tx, ids),
+        audit: {
+          action: "order.create",
+          objectType: "facility",
+          objectId: body.facilityId,
+          after: { orderIds: ids, basis: "emergency order point" },
+        },
+      };
+    },
+  );
 
-  const requester = { action: "orders:request", params: RequesterOrderParams } as const;
-  const approver = { action: "orders:approve", params: SupplierOrderParams } as const;
-  const fulfiller = { action: "orders:fulfil", params: SupplierOrderParams } as const;
+  const response = OrderTransitionSchema;
+  const requester = { action: "orders:request", params: RequesterOrderParams, response } as const;
+  const approver = { action: "orders:approve", params: SupplierOrderParams, response } as const;
+  const fulfiller = { action: "orders:fulfil", params: SupplierOrderParams, response } as const;
 
   r.patch(
     "/orders/:id/lines",
@@ -198,7 +224,7 @@ export function orderRoutes(r: SecureRouter, deps: AppDeps): void {
   );
   r.post(
     "/orders/:id/deliver",
-    { action: "orders:deliver", params: OrderParams, body: OrderDeliver },
+    { action: "orders:deliver", params: OrderParams, body: OrderDeliver, response },
     // deliveredAt (a paper proof of delivery) is checked by the ledger's append path: not in the future, not in a closed period.
     transition<typeof OrderDeliver>("order.deliver", ({ tx, params, body, user, now }) => ({
       batchId: deliverOrder(tx, params.id, body.lines, body.deliveredAt ?? now.toISOString(), user.id, now),

@@ -3,9 +3,25 @@
  * budgets. A shipment is placed by its receiving facility: `FacilityRef` in the body, `PipelineShipmentRef` in the
  * path, both checked by the router. Receiving books the receipt in the ledger through the one stock command.
  */
-import { PipelineCreate, PipelinePatch, PipelineQuery, PipelineReceive } from "../../shared/contracts/pipeline";
+import { z } from "zod";
+import {
+  PipelineCreate,
+  PipelinePageSchema,
+  PipelinePatch,
+  PipelineQuery,
+  PipelineReceive,
+  PipelineReceiveResultSchema,
+  PipelineShipmentSchema,
+} from "../../shared/contracts/pipeline";
 import { PipelineShipmentParams } from "../../shared/contracts/refs";
-import { BudgetsPut, ScenarioParams, ScenarioWrite } from "../../shared/contracts/scenarios";
+import {
+  BudgetListSchema,
+  BudgetsPut,
+  ScenarioListSchema,
+  ScenarioParams,
+  ScenarioSchema,
+  ScenarioWrite,
+} from "../../shared/contracts/scenarios";
 import { createShipment, deleteShipment, patchShipment, receiveShipment } from "../commands/pipeline";
 import {
   createScenario,
@@ -19,26 +35,33 @@ import {
 } from "../commands/scenarios";
 import type { AppDeps } from "../deps";
 import { getShipment, listPipeline } from "../queries/pipeline";
-import type { SecureRouter } from "./secureRouter";
+import { created, type SecureRouter } from "./secureRouter";
+
+/** What a delete answers. */
+const Deleted = z.object({ id: z.number().int(), deleted: z.literal(true) });
 
 /** Routes of the pipeline, scenarios and budgets. */
 export function pipelineRoutes(r: SecureRouter, deps: AppDeps): void {
   const { db } = deps;
   const shipment = "pipeline_shipment";
 
-  r.get("/quantification/pipeline", { action: "quantification:read", query: PipelineQuery }, ({ res, query }) => {
-    res.json(listPipeline(db, query));
-  });
+  r.get(
+    "/quantification/pipeline",
+    { action: "quantification:read", query: PipelineQuery, response: PipelinePageSchema },
+    ({ res, query }) => {
+      res.json(listPipeline(db, query));
+    },
+  );
   r.get(
     "/quantification/pipeline/:id",
-    { action: "quantification:read", params: PipelineShipmentParams },
+    { action: "quantification:read", params: PipelineShipmentParams, response: PipelineShipmentSchema },
     ({ res, params }) => {
       res.json(getShipment(db, params.id));
     },
   );
   r.post(
     "/quantification/pipeline",
-    { action: "quantification:plan", body: PipelineCreate },
+    { action: "quantification:plan", body: PipelineCreate, response: created(PipelineShipmentSchema) },
     ({ tx, body, user, now }) => {
       const row = createShipment(tx, body, { now, userId: user.id });
       return {
@@ -50,7 +73,12 @@ export function pipelineRoutes(r: SecureRouter, deps: AppDeps): void {
   );
   r.patch(
     "/quantification/pipeline/:id",
-    { action: "quantification:plan", params: PipelineShipmentParams, body: PipelinePatch },
+    {
+      action: "quantification:plan",
+      params: PipelineShipmentParams,
+      body: PipelinePatch,
+      response: PipelineShipmentSchema,
+    },
     ({ tx, params, body, user, now }) => {
       const { before, after } = patchShipment(tx, params.id, body, { now, userId: user.id });
       return {
@@ -62,7 +90,7 @@ export function pipelineRoutes(r: SecureRouter, deps: AppDeps): void {
   );
   r.delete(
     "/quantification/pipeline/:id",
-    { action: "quantification:plan", params: PipelineShipmentParams },
+    { action: "quantification:plan", params: PipelineShipmentParams, response: Deleted },
     ({ tx, params }) => {
       const before = deleteShipment(tx, params.id);
       return {
@@ -74,7 +102,12 @@ export function pipelineRoutes(r: SecureRouter, deps: AppDeps): void {
   );
   r.post(
     "/quantification/pipeline/:id/receive",
-    { action: "quantification:plan", params: PipelineShipmentParams, body: PipelineReceive },
+    {
+      action: "quantification:plan",
+      params: PipelineShipmentParams,
+      body: PipelineReceive,
+      response: PipelineReceiveResultSchema,
+    },
     ({ tx, params, body, user, now }) => {
       const out = receiveShipment(tx, params.id, body, { now, userId: user.id });
       const answer = {
@@ -107,19 +140,19 @@ export function pipelineRoutes(r: SecureRouter, deps: AppDeps): void {
     },
   );
 
-  r.get("/quantification/scenarios", { action: "quantification:read" }, ({ res }) => {
+  r.get("/quantification/scenarios", { action: "quantification:read", response: ScenarioListSchema }, ({ res }) => {
     res.json({ items: listScenarios(db) });
   });
   r.get(
     "/quantification/scenarios/:scenarioId",
-    { action: "quantification:read", params: ScenarioParams },
+    { action: "quantification:read", params: ScenarioParams, response: ScenarioSchema },
     ({ res, params }) => {
       res.json(scenarioView(getScenario(db, params.scenarioId)));
     },
   );
   r.post(
     "/quantification/scenarios",
-    { action: "quantification:plan", body: ScenarioWrite },
+    { action: "quantification:plan", body: ScenarioWrite, response: created(ScenarioSchema) },
     ({ tx, body, user, now }) => {
       const row = createScenario(tx, body, { now, userId: user.id });
       return {
@@ -131,7 +164,7 @@ export function pipelineRoutes(r: SecureRouter, deps: AppDeps): void {
   );
   r.put(
     "/quantification/scenarios/:scenarioId",
-    { action: "quantification:plan", params: ScenarioParams, body: ScenarioWrite },
+    { action: "quantification:plan", params: ScenarioParams, body: ScenarioWrite, response: ScenarioSchema },
     ({ tx, params, body, user, now }) => {
       const { before, after } = updateScenario(tx, params.scenarioId, body, { now, userId: user.id });
       return {
@@ -149,7 +182,7 @@ export function pipelineRoutes(r: SecureRouter, deps: AppDeps): void {
   );
   r.delete(
     "/quantification/scenarios/:scenarioId",
-    { action: "quantification:plan", params: ScenarioParams },
+    { action: "quantification:plan", params: ScenarioParams, response: Deleted },
     ({ tx, params }) => {
       const before = deleteScenario(tx, params.scenarioId);
       return {
@@ -165,21 +198,25 @@ export function pipelineRoutes(r: SecureRouter, deps: AppDeps): void {
     },
   );
 
-  r.get("/quantification/budgets", { action: "quantification:read" }, ({ res }) => {
+  r.get("/quantification/budgets", { action: "quantification:read", response: BudgetListSchema }, ({ res }) => {
     res.json({ items: listBudgets(db) });
   });
-  r.put("/quantification/budgets", { action: "quantification:plan", body: BudgetsPut }, ({ tx, body, user, now }) => {
-    const before = putBudgets(tx, body, { now, userId: user.id });
-    return {
-      status: 200,
-      body: { items: listBudgets(tx) },
-      audit: {
-        action: "budgets.update",
-        objectType: "procurement_budget",
-        objectId: null,
-        before,
-        after: body.budgets,
-      },
-    };
-  });
+  r.put(
+    "/quantification/budgets",
+    { action: "quantification:plan", body: BudgetsPut, response: BudgetListSchema },
+    ({ tx, body, user, now }) => {
+      const before = putBudgets(tx, body, { now, userId: user.id });
+      return {
+        status: 200,
+        body: { items: listBudgets(tx) },
+        audit: {
+          action: "budgets.update",
+          objectType: "procurement_budget",
+          objectId: null,
+          before,
+          after: body.budgets,
+        },
+      };
+    },
+  );
 }

@@ -7,11 +7,20 @@ import {
   ForecastQuery,
   PlanRunCreate,
   PlanRunParams,
+  PlanRunSchema,
+  ProductForecastSchema,
+  ProductSupplyPlanSchema,
   RunExportQuery,
   SupplyPlanExportQuery,
   SupplyPlanQuery,
 } from "../../shared/contracts/forecasts";
-import { HistoryFileUpload, HistoryImportApply } from "../../shared/contracts/quantification";
+import {
+  HistoryFileUpload,
+  HistoryImportApply,
+  HistoryImportListSchema,
+  HistoryImportPreviewSchema,
+  HistoryImportSchema,
+} from "../../shared/contracts/quantification";
 import {
   applyHistoryImport,
   listHistoryImports,
@@ -23,11 +32,17 @@ import { AppError } from "../../shared/errors";
 import type { AppDeps } from "../deps";
 import { catalogueViews, supplyPlanViews, toCsv, toWorkbook, type ExportView } from "../quantification/exports";
 import { PlanRuns } from "../quantification/runs";
+import { z } from "zod";
 import { pipelineRoutes } from "./pipeline";
 import type { Response } from "express";
-import type { SecureRouter } from "./secureRouter";
+import { created, type RouteResponse, type SecureRouter } from "./secureRouter";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+/** An export's answer: a workbook, or one view as CSV, sent as a download. */
+const EXPORT: RouteResponse = {
+  content: { [XLSX]: z.string().describe("the workbook (binary)"), "text/csv": z.string() },
+  headers: { "Content-Disposition": "attachment; filename=… (.xlsx, or .csv for one view)" },
+};
 
 /** Sends the views as a workbook or one of them as CSV, as a download named `base`. */
 async function sendExport(
@@ -55,13 +70,17 @@ export function quantificationRoutes(r: SecureRouter, deps: AppDeps): void {
   const today = () => clock().toISOString().slice(0, 10);
   const runs = new PlanRuns(deps.quantification, clock);
 
-  r.get("/quantification/forecast", { action: "quantification:read", query: ForecastQuery }, async ({ res, query }) => {
-    res.json(await deps.quantification.run("productForecast", query, today()));
-  });
+  r.get(
+    "/quantification/forecast",
+    { action: "quantification:read", query: ForecastQuery, response: ProductForecastSchema },
+    async ({ res, query }) => {
+      res.json(await deps.quantification.run("productForecast", query, today()));
+    },
+  );
 
   r.get(
     "/quantification/supply-plan",
-    { action: "quantification:read", query: SupplyPlanQuery },
+    { action: "quantification:read", query: SupplyPlanQuery, response: ProductSupplyPlanSchema },
     async ({ res, query }) => {
       res.json(await deps.quantification.run("productSupplyPlan", query, today()));
     },
@@ -69,7 +88,7 @@ export function quantificationRoutes(r: SecureRouter, deps: AppDeps): void {
 
   r.get(
     "/quantification/supply-plan/export",
-    { action: "quantification:read", query: SupplyPlanExportQuery },
+    { action: "quantification:read", query: SupplyPlanExportQuery, response: EXPORT },
     async ({ res, query }) => {
       const { format, view, ...q } = query;
       const plan = await deps.quantification.run("productSupplyPlan", q, today());
@@ -89,15 +108,27 @@ export function quantificationRoutes(r: SecureRouter, deps: AppDeps): void {
   );
 
   // The catalogue's plan: answered at once with the run's id; the web polls GET /quantification/runs/:runId.
-  r.compute("/quantification/runs", { action: "quantification:read", body: PlanRunCreate }, ({ res, user, body }) => {
-    res.status(202).json(runs.start(user.id, body, today()));
-  });
-  r.get("/quantification/runs/:runId", { action: "quantification:read", params: PlanRunParams }, ({ res, params }) => {
-    res.json(runs.get(params.runId));
-  });
+  r.compute(
+    "/quantification/runs",
+    {
+      action: "quantification:read",
+      body: PlanRunCreate,
+      response: { status: 202, content: { "application/json": PlanRunSchema } },
+    },
+    ({ res, user, body }) => {
+      res.status(202).json(runs.start(user.id, body, today()));
+    },
+  );
+  r.get(
+    "/quantification/runs/:runId",
+    { action: "quantification:read", params: PlanRunParams, response: PlanRunSchema },
+    ({ res, params }) => {
+      res.json(runs.get(params.runId));
+    },
+  );
   r.get(
     "/quantification/runs/:runId/export",
-    { action: "quantification:read", params: PlanRunParams, query: RunExportQuery },
+    { action: "quantification:read", params: PlanRunParams, query: RunExportQuery, response: EXPORT },
     async ({ res, params, query }) => {
       const run = runs.get(params.runId);
       if (!run.result) throw new AppError("conflict", `Plan run ${run.id} is ${run.status}: no result to export`);
@@ -105,12 +136,16 @@ export function quantificationRoutes(r: SecureRouter, deps: AppDeps): void {
     },
   );
 
-  r.get("/quantification/history-imports", { action: "quantification:read" }, ({ res }) => {
-    res.json({ items: listHistoryImports(db) });
-  });
+  r.get(
+    "/quantification/history-imports",
+    { action: "quantification:read", response: HistoryImportListSchema },
+    ({ res }) => {
+      res.json({ items: listHistoryImports(db) });
+    },
+  );
   r.compute(
     "/quantification/history-imports/preview",
-    { action: "quantification:plan", body: HistoryFileUpload },
+    { action: "quantification:plan", body: HistoryFileUpload, response: HistoryImportPreviewSchema },
     async ({ res, user, body }) => {
       const upload = await readUpload(body);
       res.json(previewOf(upload, planHistoryImport(db, db.$client, upload, user)));
@@ -118,7 +153,7 @@ export function quantificationRoutes(r: SecureRouter, deps: AppDeps): void {
   );
   r.post(
     "/quantification/history-imports",
-    { action: "quantification:plan", body: HistoryImportApply },
+    { action: "quantification:plan", body: HistoryImportApply, response: created(HistoryImportSchema) },
     {
       prepare: ({ body }) => readUpload(body),
       run: ({ tx, user, body, now, prepared }) => {

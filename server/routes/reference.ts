@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { pageOf } from "../../shared/contracts/common";
 import {
+  BoundariesSchema,
   DistrictSchema,
   FacilityDetailSchema,
   FacilityQuery,
@@ -32,7 +33,7 @@ export function referenceRoutes(r: SecureRouter, { db }: AppDeps): void {
   r.get("/regions", { ...read, response: items(RegionSchema) }, ({ res }) => {
     res.json({ items: listRegions(db) });
   });
-  r.get("/regions/boundaries", read, ({ res }) => {
+  r.get("/regions/boundaries", { ...read, response: BoundariesSchema }, ({ res }) => {
     res.set("Cache-Control", "private, max-age=3600").json(regionBoundaries(db));
   });
   const districtQuery = z.strictObject({ regionId: AnyRegionRef.optional() });

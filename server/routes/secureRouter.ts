@@ -38,6 +38,11 @@ export interface RouteResponse {
   headers?: Record<string, string>;
 }
 
+/** A write's answer with its 201 Created status, for the OpenAPI document (`response: created(Schema)`). */
+export const created = (schema: Schema): RouteResponse => ({ status: 201, content: { "application/json": schema } });
+/** An answer without a body (204 No Content). */
+export const noContent: RouteResponse = { status: 204, content: {} };
+
 /** Policy and schemas of one route. */
 export interface RouteSpec<
   A extends Action | "public" = Action | "public",

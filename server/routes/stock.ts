@@ -18,7 +18,7 @@ import { postMovement, postPhysicalCount } from "../commands/stock";
 import type { AppDeps } from "../deps";
 import { scopeFilter } from "../policies";
 import { sendJson } from "../reads/send";
-import type { SecureRouter } from "./secureRouter";
+import { created, type SecureRouter } from "./secureRouter";
 
 /** Balances before and after a batch, for the audit log. */
 function auditOfBatch(action: string, request: unknown, result: MovementResult): AuditEntry {
@@ -70,7 +70,7 @@ export function stockRoutes(r: SecureRouter, deps: AppDeps): void {
 
   r.post(
     "/stock/movements",
-    { action: "stock:write", body: MovementCreate, response: MovementResultSchema },
+    { action: "stock:write", body: MovementCreate, response: created(MovementResultSchema) },
     ({ tx, body, user, now }) => {
       const result = postMovement(tx, body, { now, userId: user.id });
       return { status: 201, body: result, audit: auditOfBatch("stock.movement.create", body, result) };
@@ -78,7 +78,7 @@ export function stockRoutes(r: SecureRouter, deps: AppDeps): void {
   );
   r.post(
     "/stock/counts",
-    { action: "stock:write", body: PhysicalCountCreate, response: MovementResultSchema },
+    { action: "stock:write", body: PhysicalCountCreate, response: created(MovementResultSchema) },
     ({ tx, body, user, now }) => {
       const result = postPhysicalCount(tx, body, { now, userId: user.id });
       return { status: 201, body: result, audit: auditOfBatch("stock.count.create", body, result) };

@@ -1,17 +1,18 @@
 /** Accounts (administration): GET /users, GET /users/:id, POST /users, PATCH /users/:id. */
 import { UserParams } from "../../shared/contracts/refs";
-import { UserCreate, UserUpdate, UsersQuery } from "../../shared/contracts/users";
+import { pageOf } from "../../shared/contracts/common";
+import { UserCreate, UserUpdate, UsersQuery, UserView } from "../../shared/contracts/users";
 import { hashPassword } from "../auth/password";
 import { auditView, createUser, updateUser } from "../commands/users";
 import type { AppDeps } from "../deps";
 import { getUser, listUsers } from "../queries/users";
-import type { SecureRouter } from "./secureRouter";
+import { created, type SecureRouter } from "./secureRouter";
 
-const manage = { action: "users:manage" } as const;
+const manage = { action: "users:manage", response: UserView } as const;
 
 /** Routes of the accounts: the administrator manages every account, a regional manager those of their region. */
 export function userRoutes(r: SecureRouter, { db, clock }: AppDeps): void {
-  r.get("/users", { ...manage, query: UsersQuery }, ({ res, user, query }) => {
+  r.get("/users", { ...manage, query: UsersQuery, response: pageOf(UserView) }, ({ res, user, query }) => {
     res.json(listUsers(db, user, query, clock()));
   });
   r.get("/users/:id", { ...manage, params: UserParams }, ({ res, params }) => {
@@ -19,7 +20,7 @@ export function userRoutes(r: SecureRouter, { db, clock }: AppDeps): void {
   });
   r.post(
     "/users",
-    { ...manage, body: UserCreate },
+    { ...manage, body: UserCreate, response: created(UserView) },
     {
       // scrypt takes tens of milliseconds: hashed before the transaction, so the write lock is not held meanwhile.
       prepare: ({ body }) => hashPassword(body.password),

@@ -1,5 +1,5 @@
 /** POST /vrp/solve — VROOM-compatible solving endpoint: VROOM JSON in, VROOM JSON out, solved in a worker thread. */
-import { SolveQuery, VrpSolveBody } from "../../shared/contracts/vrp";
+import { SolveQuery, VroomOutputSchema, VrpSolveBody } from "../../shared/contracts/vrp";
 import { toVroomOutput, vroomToProblem } from "../../shared/vrp/vroom";
 import { solveOptions } from "../routing/solverPool";
 import type { AppDeps } from "../deps";
@@ -9,7 +9,7 @@ import type { SecureRouter } from "./secureRouter";
 export function vrpRoutes(r: SecureRouter, deps: AppDeps): void {
   r.compute(
     "/vrp/solve",
-    { action: "vrp:solve", query: SolveQuery, body: VrpSolveBody },
+    { action: "vrp:solve", query: SolveQuery, body: VrpSolveBody, response: VroomOutputSchema },
     async ({ res, query: q, body }) => {
       const options = solveOptions({
         deadlineMs: q.deadlineMs ?? body.options?.deadline_ms,

@@ -119,3 +119,37 @@ export const ProductQuery = PageQuery.extend({
   status: z.enum(["active", "inactive", "all"]).default("active"),
   limit: z.coerce.number().int().min(1).max(1000).default(1000),
 }).strict();
+
+/** GET /config: the public runtime configuration (a tile server, or none: the map draws the bundled boundaries). */
+export const ConfigSchema = z.object({ tileUrl: z.string().nullable() });
+
+/** A GeoJSON FeatureCollection of region polygons with {id, name} properties (GET /regions/boundaries). */
+export const BoundariesSchema = z.object({
+  type: z.literal("FeatureCollection"),
+  features: z.array(
+    z.object({
+      type: z.literal("Feature"),
+      properties: z.object({ id: z.string(), name: z.string() }),
+      geometry: z.object({ type: z.enum(["Polygon", "MultiPolygon"]), coordinates: z.array(z.unknown()) }),
+    }),
+  ),
+});
+/** Region boundaries as served by GET /regions/boundaries. */
+export type Boundaries = z.infer<typeof BoundariesSchema>;
+
+/** GET /health: for operators and monitors (no session), never data. */
+export const HealthSchema = z.object({
+  status: z.literal("ok"),
+  time: z.string(),
+  schemaVersion: z.object({ migrations: z.number().int(), latest: z.string().nullable() }),
+  /** The database's size as SQLite counts it (pages × page size, WAL pages included), and the WAL file's */
+  database: z.object({ bytes: z.number().int(), walBytes: z.number().int() }),
+  backup: z.object({
+    lastAt: z.string().nullable(),
+    ageSeconds: z.number().int().nullable(),
+    everySeconds: z.number().nullable(),
+    /** No backup within twice the interval (only when the server schedules backups) */
+    overdue: z.boolean(),
+    lastFailedAt: z.string().nullable(),
+  }),
+});

@@ -133,6 +133,8 @@ export const ReportSchema = z.object({
   lines: z.array(ReportLineSchema),
 });
 export type Report = z.infer<typeof ReportSchema>;
+/** A report as GET /reports lists it (without lines). */
+export const ReportSummarySchema = ReportSchema.omit({ lines: true });
 
 export const ReportQuery = z.strictObject({
   period: Period.optional(),
@@ -392,3 +394,23 @@ export const AllocationPlanSchema = z.object({
   shares: z.array(AllocationShareSchema),
 });
 export type AllocationPlan = z.infer<typeof AllocationPlanSchema>;
+
+/** What every order transition answers: the order as it is now, plus what that transition produced. */
+export const OrderTransitionSchema = z.object({
+  order: OrderSchema,
+  /** pick: the lots reserved per line (FEFO) */
+  picks: z.array(LinePickSchema).optional(),
+  /** ship and deliver: the ledger batch written */
+  batchId: z.string().optional(),
+  /** ship with shortfallAction "backorder": the order of what was missing */
+  followUpOrderId: z.number().int().nullable().optional(),
+  /** unpick: the units released */
+  released: z.number().int().optional(),
+});
+export type OrderTransition = z.infer<typeof OrderTransitionSchema>;
+
+/** The orders a request created, in full (from a report, a depot's own order, an emergency order). */
+export const OrdersCreatedSchema = z.object({ orders: z.array(OrderSchema) });
+
+/** POST /allocations: the plan as sent and the approved orders it became. */
+export const AllocationSentSchema = z.object({ plan: AllocationPlanSchema, orderIds: z.array(z.number().int()) });

@@ -40,3 +40,45 @@ export const VrpSolveBody = VroomInputSchema.and(
   }),
 );
 export type VrpSolveBody = z.infer<typeof VrpSolveBody>;
+
+/** One step of a route in VROOM's output. */
+const VroomStepSchema = z.object({
+  type: z.string(),
+  id: z.number().int().optional(),
+  location_index: z.number().int(),
+  arrival: z.number(),
+  duration: z.number(),
+  service: z.number(),
+  waiting_time: z.number(),
+  load: z.array(z.number()),
+  distance: z.number(),
+});
+
+/** POST /vrp/solve: VROOM's output (code 0, summary, unassigned jobs with Fura's reason, routes with their steps). */
+export const VroomOutputSchema = z.object({
+  code: z.literal(0),
+  summary: z.object({
+    cost: z.number(),
+    routes: z.number().int(),
+    unassigned: z.number().int(),
+    service: z.number(),
+    duration: z.number(),
+    waiting_time: z.number(),
+    distance: z.number(),
+  }),
+  unassigned: z.array(
+    z.object({ id: z.number().int(), type: z.string(), location_index: z.number().int(), reason: z.string() }),
+  ),
+  routes: z.array(
+    z.object({
+      vehicle: z.number().int(),
+      cost: z.number(),
+      delivery: z.array(z.number()),
+      service: z.number(),
+      duration: z.number(),
+      waiting_time: z.number(),
+      distance: z.number(),
+      steps: z.array(VroomStepSchema),
+    }),
+  ),
+});

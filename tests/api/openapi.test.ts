@@ -44,10 +44,26 @@ describe("GET /api/v1/openapi.json", () => {
   it("lists every route the app serves, with its method", () => {
     const served = expressRoutes((t.app as unknown as { router: { stack: unknown[] } }).router.stack);
     expect(served.length).toBeGreaterThan(50);
-    const missing = served.filter((r) => !operationOf(r.method, r.path)).map((r) => `${r.method} ${r.path}`);
-    expect(missing).toEqual([]);
+    const missing = served.filter((r) => !operationOf(r.method, r.path));
+    const howTo = (r: { method: string; path: string }) =>
+      `${r.method.toUpperCase()} /api/v1${r.path} is served but not in the OpenAPI document: declare it through ` +
+      `SecureRouter (server/routes/secureRouter.ts) — r.${r.method}("${r.path}", { action, params?, query?, body?, ` +
+      `response }, handler) in its file under server/routes/ — never on the Express app or router directly`;
+    expect(missing.map(howTo), missing.map(howTo).join("\n")).toEqual([]);
     const documented = Object.values(doc.paths).reduce((n, ops) => n + Object.keys(ops).length, 0);
     expect(documented).toBe(served.length);
+  });
+
+  it("declares what every route answers", () => {
+    const undeclared = routes().filter((r) => !r.spec.response);
+    const howTo = (r: RegisteredRoute) =>
+      `${r.method.toUpperCase()} ${r.path} declares no response contract: add \`response: Schema\` to its spec in ` +
+      `server/routes/ (r.${r.kind === "compute" ? "compute" : r.method}("${r.path}", { action: "${r.spec.action}", …, ` +
+      `response: Schema }, handler)), ` +
+      `Schema being the zod contract in shared/contracts/ of the JSON it answers (a write: the body it returns; a ` +
+      `list: pageOf(Item) or z.object({ items: z.array(Item) })); a file or text answer: response: { content: ` +
+      `{ "text/csv": z.string() } }. The web client should parse the answer with that same contract.`;
+    expect(undeclared.map(howTo), undeclared.map(howTo).join("\n")).toEqual([]);
   });
 
   it("validates as OpenAPI 3.1", async () => {

@@ -1,12 +1,11 @@
 /** Free-care allocations: the rationing preview and sending the plan (one approved order per facility). */
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { z } from "zod";
-import { AllocationPlanSchema, type AllocationRequest } from "@shared/contracts/replenishment";
+import { AllocationPlanSchema, AllocationSentSchema, type AllocationRequest } from "@shared/contracts/replenishment";
 export type { AllocationPlan } from "@shared/contracts/replenishment";
 import { apiGet, apiWrite } from "./client";
 import { useWriteMutation } from "./idempotency";
 
-const SentSchema = z.object({ plan: AllocationPlanSchema, orderIds: z.array(z.number().int()) });
+const SentSchema = AllocationSentSchema;
 
 /** Computes the plan without writing anything. */
 export function useAllocationPreview() {

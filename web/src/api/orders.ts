@@ -3,20 +3,21 @@ import { keepPreviousData, useQuery, useQueryClient, type QueryClient } from "@t
 import { z } from "zod";
 import { pageOf } from "@shared/contracts/common";
 import {
-  LinePickSchema,
   OrderCycleResultSchema,
   OrderSchema,
   OrderSummarySchema,
-  ReportSchema,
+  OrdersCreatedSchema,
+  OrderTransitionSchema,
+  ReportSummarySchema,
   type LinePick,
   type Order,
+  type OrderTransition,
 } from "@shared/contracts/replenishment";
 export type { LinePick } from "@shared/contracts/replenishment";
 import { ApiError, apiGet, apiWrite } from "./client";
 import { useWriteMutation } from "./idempotency";
 
-/** A report as GET /reports lists it (without lines). */
-export const ReportSummarySchema = ReportSchema.omit({ lines: true });
+export { ReportSummarySchema };
 /** A report as GET /reports lists it (without lines). */
 export type ReportSummary = z.infer<typeof ReportSummarySchema>;
 
@@ -27,17 +28,11 @@ export type OrderListItem = z.infer<typeof OrderListItemSchema>;
 /** One order status. */
 export type OrderStatus = Order["status"];
 
-/** Answer of every order transition: the order as it is now, plus what the transition produced. */
-const TransitionAnswer = z.object({
-  order: OrderSchema,
-  picks: z.array(LinePickSchema).optional(),
-  followUpOrderId: z.number().int().nullable().optional(),
-  /** unpick: the units released */
-  released: z.number().int().optional(),
-});
+/** Answer of every order transition (the shared contract the routes declare). */
+const TransitionAnswer = OrderTransitionSchema;
 /** Answer of every order transition. */
-export type TransitionAnswer = z.infer<typeof TransitionAnswer>;
-const OrdersAnswer = z.object({ orders: z.array(OrderSchema) });
+export type TransitionAnswer = OrderTransition;
+const OrdersAnswer = OrdersCreatedSchema;
 
 const reportPage = pageOf(ReportSummarySchema);
 const orderPage = pageOf(OrderListItemSchema);

@@ -3,32 +3,21 @@ import { useQuery } from "@tanstack/react-query";
 import { z } from "zod";
 import { pageOf } from "@shared/contracts/common";
 import {
+  BoundariesSchema,
+  ConfigSchema,
   DistrictSchema,
   FacilityDetailSchema,
   FacilitySchema,
   ProductSchema,
   ProgrammeSchema,
   RegionSchema,
+  type Boundaries,
   type FacilityLevel,
 } from "@shared/contracts/reference";
 import { apiGet } from "./client";
 
-const ConfigSchema = z.object({ tileUrl: z.string().nullable() });
 const items = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
-
-/** A GeoJSON FeatureCollection of region polygons with {id, name} properties. */
-export const BoundariesSchema = z.object({
-  type: z.literal("FeatureCollection"),
-  features: z.array(
-    z.object({
-      type: z.literal("Feature"),
-      properties: z.object({ id: z.string(), name: z.string() }),
-      geometry: z.object({ type: z.enum(["Polygon", "MultiPolygon"]), coordinates: z.array(z.unknown()) }),
-    }),
-  ),
-});
-/** Region boundaries as served by GET /regions/boundaries. */
-export type Boundaries = z.infer<typeof BoundariesSchema>;
+export { BoundariesSchema, type Boundaries };
 
 const pageOfFacilities = pageOf(FacilitySchema);
 const forever = { staleTime: Infinity, gcTime: Infinity } as const;

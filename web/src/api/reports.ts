@@ -4,8 +4,13 @@
  * requested quantities of a draft order. Every write carries an Idempotency-Key (one per user action).
  */
 import { useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
-import { z } from "zod";
-import { OrderSchema, ReportSchema, type Order, type Report } from "@shared/contracts/replenishment";
+import {
+  OrdersCreatedSchema,
+  OrderTransitionSchema,
+  ReportSchema,
+  type Order,
+  type Report,
+} from "@shared/contracts/replenishment";
 import { apiGet, apiWrite } from "./client";
 import { useWriteMutation } from "./idempotency";
 import { orderKeys, useReports } from "./orders";
@@ -28,8 +33,8 @@ export interface ReportLineWrite {
   stockoutDays: number;
 }
 
-const OrdersAnswer = z.object({ orders: z.array(OrderSchema) });
-const TransitionAnswer = z.object({ order: OrderSchema });
+const OrdersAnswer = OrdersCreatedSchema;
+const TransitionAnswer = OrderTransitionSchema;
 
 /** The reports of one facility, newest period first (two years at most: the periods a manager chooses from). */
 export function useFacilityReports(facilityId: string | null) {
