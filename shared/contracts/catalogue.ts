@@ -69,3 +69,14 @@ export const PriceView = z.object({
   current: z.boolean(),
 });
 export type PriceView = z.infer<typeof PriceView>;
+
+/** GET /products/:productId/prices: the product's prices, newest first. */
+export const PriceListSchema = z.object({ items: z.array(PriceView) });
+
+/** POST /products/:productId/prices: the price set and the one in force today. */
+export const PriceSetSchema = z.object({
+  productId: z.number().int(),
+  validFrom: z.string(),
+  pricePerPackXof: z.number().int(),
+  currentPricePerPackXof: z.number().int(),
+});

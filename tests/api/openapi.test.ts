@@ -55,15 +55,18 @@ describe("GET /api/v1/openapi.json", () => {
   });
 
   it("declares what every route answers", () => {
-    const undeclared = routes().filter((r) => !r.spec.response);
-    const howTo = (r: RegisteredRoute) =>
-      `${r.method.toUpperCase()} ${r.path} declares no response contract: add \`response: Schema\` to its spec in ` +
-      `server/routes/ (r.${r.kind === "compute" ? "compute" : r.method}("${r.path}", { action: "${r.spec.action}", …, ` +
-      `response: Schema }, handler)), ` +
-      `Schema being the zod contract in shared/contracts/ of the JSON it answers (a write: the body it returns; a ` +
-      `list: pageOf(Item) or z.object({ items: z.array(Item) })); a file or text answer: response: { content: ` +
-      `{ "text/csv": z.string() } }. The web client should parse the answer with that same contract.`;
-    expect(undeclared.map(howTo), undeclared.map(howTo).join("\n")).toEqual([]);
+    const undeclared = routes()
+      .filter((r) => !r.spec.response)
+      .map((r) => `${r.method.toUpperCase()} ${r.path} (action ${r.spec.action})`);
+    const howTo =
+      "These routes declare no response contract:\n  " +
+      undeclared.join("\n  ") +
+      "\nAdd `response: Schema` to each route's spec in server/routes/ — r.get(path, { action, …, response: Schema }, " +
+      "handler) — Schema being the zod contract in shared/contracts/ of the JSON it answers: a list pageOf(Item) or " +
+      "z.object({ items: z.array(Item) }); a write the body it returns, with created(Schema) for a 201 and noContent " +
+      'for a 204 (server/routes/secureRouter.ts); a file { content: { "text/csv": z.string() } }. Have the web client ' +
+      "parse the answer with that same contract.";
+    expect(undeclared, howTo).toEqual([]);
   });
 
   it("validates as OpenAPI 3.1", async () => {

@@ -1,15 +1,14 @@
 /** The catalogue (administration): a page of products with withdrawn ones, create, change, prices. */
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
-import { z } from "zod";
 import type { PriceCreate, ProductCreate, ProductUpdate } from "@shared/contracts/catalogue";
-import { PriceView } from "@shared/contracts/catalogue";
+import { PriceListSchema, PriceSetSchema } from "@shared/contracts/catalogue";
 import { pageOf } from "@shared/contracts/common";
 import { ProductSchema } from "@shared/contracts/reference";
 import { apiGet, apiWrite } from "./client";
 import { useWriteMutation } from "./idempotency";
 
 const productsPage = pageOf(ProductSchema);
-const PriceSet = z.object({ productId: z.number(), currentPricePerPackXof: z.number() });
+const PriceSet = PriceSetSchema;
 
 /** Filters of the catalogue list. */
 export interface ProductFilter {
@@ -33,8 +32,7 @@ export function useProductPage(filter: ProductFilter) {
 export function usePrices(productId: number) {
   return useQuery({
     queryKey: ["products", productId, "prices"],
-    queryFn: ({ signal }) =>
-      apiGet(z.object({ items: z.array(PriceView) }), `/products/${productId}/prices`, { signal }),
+    queryFn: ({ signal }) => apiGet(PriceListSchema, `/products/${productId}/prices`, { signal }),
   });
 }
 
