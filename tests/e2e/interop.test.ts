@@ -1,7 +1,8 @@
 /**
  * Browser tests of interoperability against the real server: the storekeeper's USB scanner fills the receipt
  * form from a GS1 DataMatrix string (raw form, GS separator, Enter at the end) and a malformed code shows its
- * reason in French; the administrator sets up DHIS2 (connection to a fake DHIS2 started by this test, mapping
+ * reason in French, and on the count screen the same scan picks the product and the lot line; the API documentation
+ * page lists the routes; the administrator sets up DHIS2 (connection to a fake DHIS2 started by this test, mapping
  * from spreadsheets), shows the month's export, dry-runs and pushes it, and reads DHIS2's import summary.
  */
 import { mkdirSync } from "node:fs";
@@ -75,6 +76,45 @@ describe("the scanner on the receipt screen", () => {
     await expect.poll(() => refused.textContent()).toContain("Clé de contrôle incorrecte pour (01) : 4 lu, 3 attendu");
     expect(await receipt.getByLabel("Numéro de lot").inputValue()).toBe("LOT-A");
     await page.screenshot({ path: join(SHOTS, "interop-scanner.png"), fullPage: true });
+
+    // The scanned lot received, then counted: on the count screen the same scan chooses the product and the lot line.
+    await page.locator("#receipt-qty").fill("60");
+    await receipt.getByRole("button", { name: "Enregistrer la réception" }).click();
+    await page.getByTestId("entry-confirmation").waitFor();
+    await page.getByRole("button", { name: "Inventaire" }).click();
+    const count = page.getByTestId("count-form");
+    await count.waitFor();
+    const countScanner = count.getByLabel("Scanner");
+    await countScanner.click();
+    await countScanner.pressSequentially(`]d2010952000000010317280630${"10LOT-A"}${GS}21SN0043`, { delay: 5 });
+    await countScanner.press("Enter");
+    await expect.poll(() => count.getByLabel("Produit", { exact: true }).inputValue()).toBe(String(al6.id));
+    const row = count.locator('tr[data-lot-code="LOT-A"]');
+    await expect.poll(() => row.getAttribute("class")).toContain("row-scanned");
+    // The counted quantity of that lot is next.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute("aria-label") ?? document.activeElement?.id))
+      .toMatch(/^count-/);
+    await page.screenshot({ path: join(SHOTS, "interop-scanner-count.png"), fullPage: true });
+  });
+});
+
+describe("the API documentation page", () => {
+  it("shows the OpenAPI document's routes to a signed-in user", async () => {
+    await browser!.context.clearCookies();
+    await signInPage(page, server!.baseUrl, "magasin.kati", DEMO_PASSWORD);
+    await page.goto(`${server!.baseUrl}/documentation-api`);
+    await page.getByLabel("Filtrer les routes").fill("stock/movements");
+    const op = page.locator('details[data-operation="post_stock_movements"]');
+    await op.waitFor();
+    await op.locator("summary").click();
+    // Opened: its permission, the headers a write requires, and what it answers (201 with the movements).
+    await expect.poll(() => op.getByText("Droit requis : stock:write").isVisible()).toBe(true);
+    expect(await op.getByText("Idempotency-Key", { exact: true }).isVisible()).toBe(true);
+    expect(await op.getByText("X-CSRF-Token", { exact: true }).isVisible()).toBe(true);
+    expect(await op.locator(".api-responses").textContent()).toContain("201");
+    expect(await op.locator(".api-responses").textContent()).toContain("balanceAfter");
+    await page.screenshot({ path: join(SHOTS, "api-docs.png"), fullPage: true });
   });
 });
 
