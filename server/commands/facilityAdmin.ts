@@ -2,12 +2,13 @@
  * Facilities (administration): create, change, close and reopen — for the API and the spreadsheet import alike.
  * The record's rules are shared/domain/admin/facilityRules.ts; here the references are loaded and the rows written.
  * A closed facility keeps its history (ledger, reports, orders) and gets no orders, allocations or routes; it may
- * not close while orders to or from it are approved and not yet received.
+ * not close while orders to or from it are approved and not yet received, nor while stock it sent or that was sent
+ * to it is in transit (it would be stranded there).
  */
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray, ne, or } from "drizzle-orm";
 import type { Tx } from "../../db/client";
-import { districts, facilities, orders, programmes, supplyLines } from "../../db/schema";
+import { districts, facilities, orders, programmes, stockTransfers, supplyLines } from "../../db/schema";
 import type { FacilityCreate, FacilityUpdate } from "../../shared/contracts/facilityAdmin";
 import type { FacilityDetail } from "../../shared/contracts/reference";
 import { ORDERS_IN_PROGRESS, facilityProblems } from "../../shared/domain/admin/facilityRules";
@@ -46,6 +47,20 @@ export function ordersInProgress(tx: Tx, facilityId: string): number {
       and(
         or(eq(orders.facilityId, facilityId), eq(orders.supplierId, facilityId)),
         inArray(orders.status, [...ORDERS_IN_PROGRESS]),
+      ),
+    )
+    .all().length;
+}
+
+/** Transfers sent to or by the facility and not yet received (stock in transit). */
+export function transfersInTransit(tx: Tx, facilityId: string): number {
+  return tx
+    .select({ id: stockTransfers.id })
+    .from(stockTransfers)
+    .where(
+      and(
+        or(eq(stockTransfers.toFacilityId, facilityId), eq(stockTransfers.fromFacilityId, facilityId)),
+        eq(stockTransfers.status, "in_transit"),
       ),
     )
     .all().length;
@@ -106,19 +121,28 @@ function facilityIssues(tx: Tx, id: string | null, v: FacilityValues, wasActive:
   if (id !== null && wasActive && !v.active) {
     const n = ordersInProgress(tx, id);
     if (n > 0) add("active", "facility.ordersInProgress", { facilityId: id, count: n });
+    const inTransit = transfersInTransit(tx, id);
+    if (inTransit > 0) add("active", "facility.transfersInTransit", { facilityId: id, count: inTransit });
     const supplied = openFacilitiesSupplied(tx, id);
     if (supplied > 0) add("active", "facility.suppliesOthers", { facilityId: id, count: supplied });
   }
   return issues;
 }
 
+/** What refuses a close as a conflict with the facility's state (not bad input). */
+const CLOSE_CONFLICTS = new Set([
+  "facility.ordersInProgress",
+  "facility.transfersInTransit",
+  "facility.suppliesOthers",
+]);
+
 /** Writes a facility record and replaces its supply lines (checked first; refuses with every field named). */
 export function saveFacility(tx: Tx, id: string | null, v: FacilityValues, now: Date): string {
   const before = id === null ? undefined : tx.select().from(facilities).where(eq(facilities.id, id)).get();
   const issues = facilityIssues(tx, id, v, before ? before.active : null);
   if (issues.length > 0) {
-    // Closing refused only because of its orders or the facilities it supplies: a conflict, not bad input.
-    if (issues.every((i) => i.key === "facility.ordersInProgress" || i.key === "facility.suppliesOthers"))
+    // Closing refused only because of its orders, its transfers or the facilities it supplies: a conflict, not bad input.
+    if (issues.every((i) => CLOSE_CONFLICTS.has(i.key ?? "")))
       throw new AppError("conflict", `${id}: ${issues.map((i) => i.key).join(", ")}`, { issues });
     refuse(issues);
   }

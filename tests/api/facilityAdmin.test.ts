@@ -1,8 +1,8 @@
 /**
  * Facilities (POST /facilities, PATCH /facilities/:id): create and edit with coordinates, hours, access and
  * suppliers; bad input refused with the field named and nothing written; a regional manager edits the facilities
- * of their region only; closing keeps the history and stops orders, but is refused while orders are in progress
- * or open facilities are supplied by it; every change audited with before/after.
+ * of their region only; closing keeps the history and stops orders, but is refused while orders are in progress,
+ * stock sent to or by it is in transit, or open facilities are supplied by it; every change audited with before/after.
  */
 import request from "supertest";
 import type TestAgent from "supertest/lib/agent";
@@ -194,5 +194,28 @@ describe("closing a facility", () => {
     expect(busy.status).toBe(409);
     expect(issuesOf(busy).map((i) => i.key)).toContain("facility.ordersInProgress");
     expect(one("select active from facilities where id = ?", id)).toBe(1);
+  });
+
+  it("is refused while a transfer to it is in transit, and changes nothing", async () => {
+    const created = await createCscom({ code: "ml-kat-043", name: "CSCom de Kalifabougou" });
+    expect(created.status).toBe(201);
+    const id = created.body.id as string;
+    const store = request.agent(t.app);
+    await signIn(store, "magasin.kati", DEMO_PASSWORD);
+    const productId = one<number>(
+      "select b.product_id from stock_balances b join products p on p.id = b.product_id where b.facility_id = ? and p.programme_code = 'cost_recovery' and b.qty_on_hand >= 10 order by b.product_id limit 1",
+      katiDepot,
+    );
+    const sent = await store
+      .post("/api/v1/stock/movements")
+      .set(key())
+      .send({ type: "transfer", facilityId: katiDepot, toFacilityId: id, productId, quantity: 3 });
+    expect(sent.status).toBe(201);
+    const before = { ...counts(), facility: row("select * from facilities where id = ?", id) };
+    const res = await t.agent.patch(`/api/v1/facilities/${id}`).set(key()).send({ active: false });
+    expect(res.status).toBe(409);
+    expect(issuesOf(res).map((i) => i.key)).toContain("facility.transfersInTransit");
+    expect({ ...counts(), facility: row("select * from facilities where id = ?", id) }).toEqual(before);
+    expect(one("select status from stock_transfers where id = ?", sent.body.transferId)).toBe("in_transit");
   });
 });

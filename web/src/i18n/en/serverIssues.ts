@@ -25,6 +25,7 @@ export const serverIssues: typeof fr = {
       supplierClosed: "This supplier is closed.",
       programmeTwice: "One supplier per programme.",
       ordersInProgress: "Orders are in progress ({{count}}): it cannot close before they are received.",
+      transfersInTransit: "Transfers are in transit ({{count}}): it cannot close before they are received.",
       suppliesOthers: "It supplies {{count}} open facilities: change their supplier first.",
     },
     product: {

@@ -23,6 +23,7 @@ export const serverIssues = {
       supplierClosed: "Ce fournisseur est fermé.",
       programmeTwice: "Un seul fournisseur par programme.",
       ordersInProgress: "Des commandes sont en cours ({{count}}) : il ne peut pas fermer avant leur réception.",
+      transfersInTransit: "Des transferts sont en transit ({{count}}) : il ne peut pas fermer avant leur réception.",
       suppliesOthers: "Il fournit {{count}} établissement(s) ouvert(s) : changez d'abord leur fournisseur.",
     },
     product: {
