@@ -145,6 +145,11 @@ describe("the DHIS2 push screen against a fake DHIS2", () => {
     await signInPage(page, server!.baseUrl, "admin", ADMIN_PASSWORD);
     await page.goto(`${server!.baseUrl}/interop?onglet=settings`);
     const settings = page.getByTestId("dhis2-settings");
+    // Checked as typed by the shared contract: a malformed address is refused on its field, nothing is sent.
+    await settings.getByLabel("Adresse du DHIS2").fill("dhis2 du ministère");
+    await settings.getByRole("button", { name: "Enregistrer" }).click();
+    await expect.poll(() => settings.locator("#dhis2-url-msg").textContent()).toContain("Une adresse web complète");
+    expect(fake!.requests).toEqual([]);
     await settings.getByLabel("Adresse du DHIS2").fill(fake!.url);
     await settings.getByLabel("Nom d'utilisateur", { exact: true }).fill("fura");
     await settings.getByLabel("Mot de passe", { exact: true }).fill("district");
@@ -156,6 +161,12 @@ describe("the DHIS2 push screen against a fake DHIS2", () => {
 
     // The mapping from two spreadsheets: two fields of every product, and the district's reporting CSComs.
     await page.goto(`${server!.baseUrl}/interop?onglet=mapping`);
+    // One row typed: a data element that is not a DHIS2 UID is refused on its field before anything is sent.
+    const ouForm = page.locator("form").filter({ has: page.locator("#map-ou") });
+    await ouForm.getByLabel("Établissement (identifiant Fura)").fill(reports.items[0]!.facilityId);
+    await ouForm.getByLabel("Unité d'organisation (UID)").fill("12345");
+    await ouForm.getByRole("button", { name: "Enregistrer la correspondance" }).click();
+    await expect.poll(() => ouForm.locator("#map-ou-msg").textContent()).toContain("Un identifiant DHIS2");
     const sheet = page.getByTestId("sheet-import");
     const pad = (n: number, w: number) => String(n).padStart(w, "0");
     const dataElements = [

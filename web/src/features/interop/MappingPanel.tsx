@@ -3,13 +3,16 @@
  * organisation unit. Each table lists the rows with a remove button and a form to set one row; the spreadsheet
  * import sets many at once.
  */
-import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { DHIS2_FIELDS, type Dhis2Field } from "@shared/domain/interop/dhis2Fields";
+import { DataElementMappingRow, OrgUnitMappingRow } from "@shared/contracts/interop";
+import { DHIS2_FIELDS } from "@shared/domain/interop/dhis2Fields";
 import { useDhis2Mappings, useMappingWrites } from "../../api/interop";
 import { useFacilities, useProducts } from "../../api/reference";
 import { EmptyState, ErrorState, Loading } from "../../components/States";
-import { ProductPicker } from "../../lib/pickers/ProductPicker";
+import { FormActions, FormFrame, SelectField, TextField } from "../../lib/forms/fields";
+import { optionalText } from "../../lib/forms/parse";
+import { useContractForm } from "../../lib/forms/useContractForm";
+import { ProductPickerField } from "../../lib/pickers/ProductPicker";
 import { InteropError } from "./InteropError";
 import { SheetImport } from "./SheetImport";
 
@@ -83,56 +86,60 @@ function DataElementTable() {
   );
 }
 
+/** A DHIS2 UID that does not look like one: said in the reader's language. */
+const UID_MESSAGES = {
+  "dataElementUid:invalid_format": "interop.mappingScreen.invalidUid",
+  "categoryOptionComboUid:invalid_format": "interop.mappingScreen.invalidUid",
+  "orgUnitUid:invalid_format": "interop.mappingScreen.invalidUid",
+};
+
+/** A data element row as typed. */
+interface DataElementValues {
+  productId: string;
+  field: string;
+  dataElementUid: string;
+  categoryOptionComboUid: string;
+}
+const NO_DATA_ELEMENT: DataElementValues = {
+  productId: "",
+  field: "consumed",
+  dataElementUid: "",
+  categoryOptionComboUid: "",
+};
+const dataElementRequest = (v: DataElementValues) => ({
+  productId: v.productId === "" ? undefined : Number(v.productId),
+  field: v.field,
+  dataElementUid: v.dataElementUid,
+  categoryOptionComboUid: optionalText(v.categoryOptionComboUid),
+});
+
+/** Setting one product × field row: checked by the shared contract as typed. */
 function DataElementForm() {
   const { t } = useTranslation();
   const products = useProducts(null);
   const { setDataElement } = useMappingWrites();
-  const [productId, setProductId] = useState<number | null>(null);
-  const [field, setField] = useState<Dhis2Field>("consumed");
-  const [de, setDe] = useState("");
-  const [coc, setCoc] = useState("");
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (productId === null) return;
-    setDataElement.mutate(
-      { productId, field, dataElementUid: de.trim(), categoryOptionComboUid: coc.trim() || null },
-      { onSuccess: () => setDe("") },
-    );
-  };
+  const form = useContractForm({
+    contract: DataElementMappingRow,
+    toRequest: dataElementRequest,
+    defaultValues: NO_DATA_ELEMENT,
+    customMessages: UID_MESSAGES,
+  });
+  const fields = DHIS2_FIELDS.map((f) => ({ value: f, label: t(`interop.fields.${f}`) }));
   return (
-    <form className="entry-form interop-row-form" onSubmit={submit}>
+    <FormFrame
+      form={form}
+      onValid={(body) => setDataElement.mutate(body, { onSuccess: () => form.setValue("dataElementUid", "") })}
+      serverError={setDataElement.error}
+      className="entry-form interop-row-form"
+    >
       <div className="entry-fields">
-        <ProductPicker products={products.data ?? []} value={productId} onChange={setProductId} />
-        <div className="field">
-          <label htmlFor="map-field">{t("interop.mappingScreen.field")}</label>
-          <select id="map-field" value={field} onChange={(e) => setField(e.target.value as Dhis2Field)}>
-            {DHIS2_FIELDS.map((f) => (
-              <option key={f} value={f}>
-                {t(`interop.fields.${f}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="map-de">{t("interop.mappingScreen.dataElement")}</label>
-          <input id="map-de" value={de} maxLength={11} onChange={(e) => setDe(e.target.value)} />
-        </div>
-        <div className="field">
-          <label htmlFor="map-coc">{t("interop.mappingScreen.coc")}</label>
-          <input id="map-coc" value={coc} maxLength={11} onChange={(e) => setCoc(e.target.value)} />
-        </div>
+        <ProductPickerField name="productId" id="map-product" products={products.data ?? []} />
+        <SelectField name="field" id="map-field" label={t("interop.mappingScreen.field")} options={fields} />
+        <TextField name="dataElementUid" id="map-de" label={t("interop.mappingScreen.dataElement")} maxLength={11} />
+        <TextField name="categoryOptionComboUid" id="map-coc" label={t("interop.mappingScreen.coc")} maxLength={11} />
       </div>
-      <div className="actions-row">
-        <InteropError error={setDataElement.error} />
-        <button
-          type="submit"
-          className="button button-primary"
-          disabled={productId === null || setDataElement.isPending}
-        >
-          {t("interop.mappingScreen.add")}
-        </button>
-      </div>
-    </form>
+      <FormActions submitLabel={t("interop.mappingScreen.add")} pending={setDataElement.isPending} />
+    </FormFrame>
   );
 }
 
@@ -194,53 +201,53 @@ function OrgUnitTable() {
   );
 }
 
+/** An organisation-unit row as typed. */
+interface OrgUnitValues {
+  facilityId: string;
+  orgUnitUid: string;
+}
+const orgUnitRequest = (v: OrgUnitValues) => ({
+  facilityId: optionalText(v.facilityId),
+  orgUnitUid: v.orgUnitUid,
+});
+
+/** Setting one facility → organisation unit row: checked by the shared contract as typed. */
 function OrgUnitForm() {
   const { t } = useTranslation();
   const facilities = useFacilities();
   const { setOrgUnit } = useMappingWrites();
-  const [facilityId, setFacilityId] = useState("");
-  const [uid, setUid] = useState("");
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    setOrgUnit.mutate(
-      { facilityId: facilityId.trim(), orgUnitUid: uid.trim(), orgUnitCode: null, orgUnitName: null },
-      { onSuccess: () => setUid("") },
-    );
-  };
+  const form = useContractForm({
+    contract: OrgUnitMappingRow,
+    toRequest: orgUnitRequest,
+    defaultValues: { facilityId: "", orgUnitUid: "" },
+    customMessages: UID_MESSAGES,
+  });
   return (
-    <form className="entry-form interop-row-form" onSubmit={submit}>
+    <FormFrame
+      form={form}
+      onValid={(body) => setOrgUnit.mutate(body, { onSuccess: () => form.setValue("orgUnitUid", "") })}
+      serverError={setOrgUnit.error}
+      className="entry-form interop-row-form"
+    >
       <div className="entry-fields">
-        <div className="field field-grow">
-          <label htmlFor="map-facility">{t("interop.mappingScreen.facility")}</label>
-          <input
-            id="map-facility"
-            list="map-facility-list"
-            value={facilityId}
-            onChange={(e) => setFacilityId(e.target.value)}
-          />
-          <datalist id="map-facility-list">
-            {(facilities.data?.items ?? []).map((f) => (
-              <option key={f.id} value={f.id}>
-                {f.name}
-              </option>
-            ))}
-          </datalist>
-        </div>
-        <div className="field">
-          <label htmlFor="map-ou">{t("interop.mappingScreen.orgUnit")}</label>
-          <input id="map-ou" value={uid} maxLength={11} onChange={(e) => setUid(e.target.value)} />
-        </div>
+        <TextField
+          name="facilityId"
+          id="map-facility"
+          label={t("interop.mappingScreen.facility")}
+          className="field-grow"
+          list="map-facility-list"
+          autoComplete="off"
+        />
+        <datalist id="map-facility-list">
+          {(facilities.data?.items ?? []).map((f) => (
+            <option key={f.id} value={f.id}>
+              {f.name}
+            </option>
+          ))}
+        </datalist>
+        <TextField name="orgUnitUid" id="map-ou" label={t("interop.mappingScreen.orgUnit")} maxLength={11} />
       </div>
-      <div className="actions-row">
-        <InteropError error={setOrgUnit.error} />
-        <button
-          type="submit"
-          className="button button-primary"
-          disabled={facilityId.trim() === "" || uid.trim() === "" || setOrgUnit.isPending}
-        >
-          {t("interop.mappingScreen.add")}
-        </button>
-      </div>
-    </form>
+      <FormActions submitLabel={t("interop.mappingScreen.add")} pending={setOrgUnit.isPending} />
+    </FormFrame>
   );
 }

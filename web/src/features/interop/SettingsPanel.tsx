@@ -1,16 +1,22 @@
 /**
- * The DHIS2 connection: address, basic auth or personal access token, data set, timeout. The password or token
- * is write-only: the screen only knows whether one is stored, and an empty field keeps it (the server asks for it
- * again when the address or account changes). "Tester" sends a dry-run import of no value with these settings.
+ * The DHIS2 connection: address, basic auth or personal access token, data set, timeout — checked as typed by the
+ * shared contract (Dhis2SettingsInput). The password or token is write-only: the screen only knows whether one is
+ * stored, and an empty field keeps it (the server asks for it again when the address or account changes).
+ * "Tester" sends a dry-run import of no value with the settings typed.
  */
-import { useEffect, useState, type FormEvent } from "react";
+import { useEffect, useState } from "react";
+import { useFormContext, useWatch } from "react-hook-form";
 import { useTranslation } from "react-i18next";
-import type { Dhis2ConnectionTestResult, Dhis2SettingsInput, Dhis2SettingsView } from "@shared/contracts/interop";
+import { Dhis2SettingsInput, type Dhis2ConnectionTestResult, type Dhis2SettingsView } from "@shared/contracts/interop";
 import { testDhis2Connection, useDhis2Settings, useSaveDhis2Settings } from "../../api/interop";
 import { ErrorState, Loading } from "../../components/States";
 import { formatDateTime } from "../../i18n/format";
+import { FormActions, FormFrame, QuantityField, TextField } from "../../lib/forms/fields";
+import { numberOrNaN, optionalText } from "../../lib/forms/parse";
+import { useContractForm } from "../../lib/forms/useContractForm";
 import { InteropError } from "./InteropError";
 
+/** The settings as typed. */
 interface Draft {
   baseUrl: string;
   authKind: "basic" | "token";
@@ -30,14 +36,20 @@ const draftOf = (v: Dhis2SettingsView): Draft => ({
 });
 
 /** The settings as the API takes them (an empty secret keeps the stored one). */
-const inputOf = (d: Draft): Dhis2SettingsInput => ({
+const inputOf = (d: Draft) => ({
   baseUrl: d.baseUrl.trim(),
   authKind: d.authKind,
-  username: d.authKind === "basic" ? d.username.trim() || null : null,
+  username: d.authKind === "basic" ? (optionalText(d.username) ?? null) : null,
   ...(d.secret !== "" ? { secret: d.secret } : {}),
-  dataSetUid: d.dataSetUid.trim() || null,
-  timeoutS: Number(d.timeoutS) || 30,
+  dataSetUid: optionalText(d.dataSetUid) ?? null,
+  timeoutS: numberOrNaN(d.timeoutS),
 });
+
+const MESSAGES = {
+  "baseUrl:invalid_format": "interop.settingsScreen.invalidUrl",
+  username: "forms.invalid.required",
+  "dataSetUid:invalid_format": "interop.mappingScreen.invalidUid",
+};
 
 /** The connection tab. */
 export function SettingsPanel() {
@@ -47,102 +59,86 @@ export function SettingsPanel() {
   return <SettingsForm view={settings.data} />;
 }
 
-/** A change handler of one field of the draft. */
-type Setter = (k: keyof Draft) => (e: { target: { value: string } }) => void;
-
 /** Address and kind of authentication, account, secret (write-only), data set and timeout. */
-function SettingsFields({ draft, set, hasSecret }: { draft: Draft; set: Setter; hasSecret: boolean }) {
+function SettingsFields({ hasSecret }: { hasSecret: boolean }) {
   const { t } = useTranslation();
+  const { register } = useFormContext<Draft>();
+  const authKind = useWatch<Draft, "authKind">({ name: "authKind" });
   return (
     <>
       <div className="entry-fields">
-        <div className="field field-grow">
-          <label htmlFor="dhis2-url">{t("interop.settingsScreen.baseUrl")}</label>
-          <input
-            id="dhis2-url"
-            type="url"
-            value={draft.baseUrl}
-            placeholder="https://dhis2.sante.gov.ml"
-            onChange={set("baseUrl")}
-          />
-        </div>
+        <TextField
+          name="baseUrl"
+          id="dhis2-url"
+          type="url"
+          label={t("interop.settingsScreen.baseUrl")}
+          className="field-grow"
+          placeholder="https://dhis2.sante.gov.ml"
+        />
         <fieldset className="field">
           <legend>{t("interop.settingsScreen.authKind")}</legend>
           {(["basic", "token"] as const).map((k) => (
             <label key={k} className="radio">
-              <input
-                type="radio"
-                name="dhis2-auth"
-                value={k}
-                checked={draft.authKind === k}
-                onChange={set("authKind")}
-              />
+              <input type="radio" value={k} {...register("authKind")} />
               {t(`interop.settingsScreen.${k}`)}
             </label>
           ))}
         </fieldset>
       </div>
       <div className="entry-fields">
-        {draft.authKind === "basic" && (
-          <div className="field">
-            <label htmlFor="dhis2-user">{t("interop.settingsScreen.username")}</label>
-            <input id="dhis2-user" autoComplete="off" value={draft.username} onChange={set("username")} />
-          </div>
+        {authKind === "basic" && (
+          <TextField name="username" id="dhis2-user" label={t("interop.settingsScreen.username")} autoComplete="off" />
         )}
-        <div className="field">
-          <label htmlFor="dhis2-secret">
-            {draft.authKind === "basic" ? t("interop.settingsScreen.secret") : t("interop.settingsScreen.tokenSecret")}
-          </label>
-          <input
-            id="dhis2-secret"
-            type="password"
-            autoComplete="new-password"
-            value={draft.secret}
-            onChange={set("secret")}
-            aria-describedby="dhis2-secret-hint"
-          />
-          <span id="dhis2-secret-hint" className="muted small">
-            {hasSecret ? t("interop.settingsScreen.secretKept") : t("interop.settingsScreen.secretNone")}
-          </span>
-        </div>
-        <div className="field">
-          <label htmlFor="dhis2-dataset">{t("interop.settingsScreen.dataSet")}</label>
-          <input id="dhis2-dataset" value={draft.dataSetUid} maxLength={11} onChange={set("dataSetUid")} />
-        </div>
-        <div className="field">
-          <label htmlFor="dhis2-timeout">{t("interop.settingsScreen.timeout")}</label>
-          <input id="dhis2-timeout" type="number" min={1} max={300} value={draft.timeoutS} onChange={set("timeoutS")} />
-        </div>
+        <TextField
+          name="secret"
+          id="dhis2-secret"
+          type="password"
+          autoComplete="new-password"
+          label={authKind === "basic" ? t("interop.settingsScreen.secret") : t("interop.settingsScreen.tokenSecret")}
+          hint={hasSecret ? t("interop.settingsScreen.secretKept") : t("interop.settingsScreen.secretNone")}
+        />
+        <TextField name="dataSetUid" id="dhis2-dataset" label={t("interop.settingsScreen.dataSet")} maxLength={11} />
+        <QuantityField name="timeoutS" id="dhis2-timeout" label={t("interop.settingsScreen.timeout")} />
       </div>
     </>
   );
 }
 
-function SettingsForm({ view }: { view: Dhis2SettingsView }) {
-  const { t } = useTranslation();
-  const save = useSaveDhis2Settings();
-  const [draft, setDraft] = useState<Draft>(() => draftOf(view));
+/** "Tester la connexion": the settings typed, checked by the contract, sent as a dry run; its outcome. */
+function useConnectionTest(values: () => Draft, check: () => Promise<boolean>) {
   const [test, setTest] = useState<{ result?: Dhis2ConnectionTestResult; error?: unknown; busy: boolean }>({
     busy: false,
   });
-  useEffect(() => setDraft((d) => ({ ...draftOf(view), secret: d.secret })), [view]);
-  const set: Setter = (k) => (e) => setDraft((d) => ({ ...d, [k]: e.target.value }));
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    save.mutate(inputOf(draft), { onSuccess: () => setDraft((d) => ({ ...d, secret: "" })) });
-  };
-  const runTest = async () => {
+  const run = async () => {
+    if (!(await check())) return;
     setTest({ busy: true });
     try {
-      setTest({ busy: false, result: await testDhis2Connection(inputOf(draft)) });
+      setTest({ busy: false, result: await testDhis2Connection(Dhis2SettingsInput.parse(inputOf(values()))) });
     } catch (error) {
       setTest({ busy: false, error });
     }
   };
+  return { test, run };
+}
+
+function SettingsForm({ view }: { view: Dhis2SettingsView }) {
+  const { t } = useTranslation();
+  const save = useSaveDhis2Settings();
+  const form = useContractForm({
+    contract: Dhis2SettingsInput,
+    toRequest: inputOf,
+    defaultValues: draftOf(view),
+    customMessages: MESSAGES,
+  });
+  const { test, run } = useConnectionTest(form.getValues, () => form.trigger());
+  // Saved elsewhere (or just now): the stored settings come back, the secret typed stays.
+  useEffect(() => form.reset({ ...draftOf(view), secret: form.getValues("secret") }), [view, form]);
   return (
-    <form
+    <FormFrame
+      form={form}
+      onValid={(body) => save.mutate(body, { onSuccess: () => form.setValue("secret", "") })}
+      serverError={save.error}
       className="entry-form interop-section"
-      onSubmit={submit}
       aria-labelledby="settings-title"
       data-testid="dhis2-settings"
     >
@@ -150,21 +146,12 @@ function SettingsForm({ view }: { view: Dhis2SettingsView }) {
       {view.updatedAt && (
         <p className="muted small">{t("interop.settingsScreen.updatedAt", { date: formatDateTime(view.updatedAt) })}</p>
       )}
-      <SettingsFields draft={draft} set={set} hasSecret={view.hasSecret} />
-      <div className="actions-row">
-        <button type="submit" className="button button-primary" disabled={save.isPending}>
-          {t("interop.settingsScreen.save")}
-        </button>
-        <button
-          type="button"
-          className="button"
-          disabled={test.busy || draft.baseUrl.trim() === ""}
-          onClick={() => void runTest()}
-        >
+      <SettingsFields hasSecret={view.hasSecret} />
+      <FormActions submitLabel={t("interop.settingsScreen.save")} pending={save.isPending}>
+        <button type="button" className="button" disabled={test.busy} onClick={() => void run()}>
           {t("interop.settingsScreen.test")}
         </button>
-      </div>
-      <InteropError error={save.error} />
+      </FormActions>
       {save.isSuccess && !save.isPending && (
         <p className="note" role="status">
           {t("interop.settingsScreen.saved")}
@@ -172,7 +159,7 @@ function SettingsForm({ view }: { view: Dhis2SettingsView }) {
       )}
       <InteropError error={test.error} />
       {test.result && <TestResult result={test.result} />}
-    </form>
+    </FormFrame>
   );
 }
 

@@ -167,6 +167,7 @@ export const interop: typeof fr = {
       notConfigured: "Set up the DHIS2 connection first.",
     },
     mappingScreen: {
+      invalidUid: "A DHIS2 UID: 11 letters or digits, starting with a letter.",
       dataElements: "Products → data elements",
       orgUnits: "Facilities → organisation units",
       product: "Product",
@@ -236,6 +237,7 @@ export const interop: typeof fr = {
       notJson: "This file is not a JSON export of organisation units.",
     },
     settingsScreen: {
+      invalidUrl: "A full web address: https://… or http://…",
       title: "Connection to DHIS2",
       baseUrl: "DHIS2 address",
       authKind: "Authentication",

@@ -182,6 +182,7 @@ export const interop = {
       notConfigured: "Configurez d'abord la connexion DHIS2.",
     },
     mappingScreen: {
+      invalidUid: "Un identifiant DHIS2 : 11 lettres ou chiffres, commençant par une lettre.",
       dataElements: "Produits → éléments de données",
       orgUnits: "Établissements → unités d'organisation",
       product: "Produit",
@@ -252,6 +253,7 @@ export const interop = {
       notJson: "Ce fichier n'est pas un export JSON d'unités d'organisation.",
     },
     settingsScreen: {
+      invalidUrl: "Une adresse web complète : https://… ou http://…",
       title: "Connexion au DHIS2",
       baseUrl: "Adresse du DHIS2",
       authKind: "Authentification",
