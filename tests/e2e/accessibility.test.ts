@@ -124,6 +124,18 @@ describe("accessibility (axe-core, WCAG 2.1 AA)", () => {
     expect(found).toEqual({});
   });
 
+  it("finds no serious or critical violation on the interoperability tabs and the API documentation", async () => {
+    await signIn("admin", "fura-admin-2026");
+    const found: Record<string, Violation[]> = {};
+    const paths = ["export", "mapping", "orgUnits", "settings", "gtins"].map((tab) => `/interop?onglet=${tab}`);
+    for (const path of [...paths, "/documentation-api"]) {
+      await open(path);
+      const v = await audit();
+      if (v.length > 0) found[path] = v;
+    }
+    expect(found).toEqual({});
+  });
+
   for (const [user, paths] of SCREENS) {
     it(`finds no serious or critical violation on the screens of ${user}`, async () => {
       await signIn(user);
