@@ -223,11 +223,10 @@ function backorder(tx: Tx, order: OrderRow, shortfalls: Shortfall[], userId: num
   return id;
 }
 
-/** Adds the shortfall to the depot's own draft order to its supplier (created if needed). */
-function escalate(tx: Tx, order: OrderRow, shortfalls: Shortfall[], userId: number | null, now: Date): number {
-  const at = now.toISOString();
+/** The depot's own draft order to its supplier for the month and flow, created (with its event) when missing. */
+function depotDraft(tx: Tx, order: OrderRow, shortfalls: Shortfall[], userId: number | null, at: string): OrderRow {
   const depot = order.supplierId;
-  let target = tx
+  const draft = tx
     .select()
     .from(orders)
     .where(
@@ -239,35 +238,41 @@ function escalate(tx: Tx, order: OrderRow, shortfalls: Shortfall[], userId: numb
       ),
     )
     .get();
-  if (!target) {
-    const supplierId = supplierOf(tx, depot, shortfalls[0]!.line.fundingSource);
-    target = tx
-      .insert(orders)
-      .values({
-        facilityId: depot,
-        supplierId,
-        period: order.period,
-        flow: order.flow,
-        kind: "escalation",
-        status: "draft",
-        parentOrderId: order.id,
-        createdBy: userId,
-        createdAt: at,
-        updatedAt: at,
-      })
-      .returning()
-      .get();
-    tx.insert(orderEvents)
-      .values({
-        orderId: target.id,
-        at,
-        userId,
-        fromStatus: null,
-        toStatus: "draft",
-        changes: JSON.stringify({ escalatedFrom: order.id }),
-      })
-      .run();
-  }
+  if (draft) return draft;
+  const supplierId = supplierOf(tx, depot, shortfalls[0]!.line.fundingSource);
+  const target = tx
+    .insert(orders)
+    .values({
+      facilityId: depot,
+      supplierId,
+      period: order.period,
+      flow: order.flow,
+      kind: "escalation",
+      status: "draft",
+      parentOrderId: order.id,
+      createdBy: userId,
+      createdAt: at,
+      updatedAt: at,
+    })
+    .returning()
+    .get();
+  tx.insert(orderEvents)
+    .values({
+      orderId: target.id,
+      at,
+      userId,
+      fromStatus: null,
+      toStatus: "draft",
+      changes: JSON.stringify({ escalatedFrom: order.id }),
+    })
+    .run();
+  return target;
+}
+
+/** Adds the shortfall to the depot's own draft order to its supplier (created if needed). */
+function escalate(tx: Tx, order: OrderRow, shortfalls: Shortfall[], userId: number | null, now: Date): number {
+  const at = now.toISOString();
+  const target = depotDraft(tx, order, shortfalls, userId, at);
   for (const s of shortfalls) {
     const existing = tx
       .select()
@@ -319,20 +324,8 @@ export interface PodLot {
   reason?: string | undefined;
 }
 
-/**
- * Records the proof of delivery: for every shipped lot, accepted + rejected = shipped. Accepted
- * stock enters the facility; rejected stock returns to the depot with its reason.
- */
-export function deliverOrder(
-  tx: Tx,
-  orderId: number,
-  pod: { lineId: number; lots: PodLot[] }[],
-  at: string,
-  userId: number | null,
-  now: Date,
-): string {
-  const order = loadOrderRow(tx, orderId);
-  // Delivered before it left the depot would put the stock at both ends at once.
+/** Delivered before it left the depot would put the stock at both ends at once. */
+function checkShippedBefore(tx: Tx, orderId: number, at: string): void {
   const shippedAt = tx
     .select({ at: orderEvents.at })
     .from(orderEvents)
@@ -340,6 +333,69 @@ export function deliverOrder(
     .get()?.at;
   if (shippedAt && new Date(at).toISOString() < shippedAt)
     fieldError("deliveredAt", `must not be before the order was shipped (${shippedAt})`);
+}
+
+type LineRow = typeof orderLines.$inferSelect;
+
+/** The ledger lines of one lot delivered: accepted in at the facility, rejected back at the depot. */
+function podLines(order: OrderRow, line: LineRow, p: PodLot, at: string, now: Date): LineInput[] {
+  const base = {
+    productId: line.productId,
+    lotId: p.lotId,
+    fundingSource: line.fundingSource,
+    type: "transfer_in" as const,
+    occurredAt: at,
+    reference: `Commande #${order.id}`,
+  };
+  const out: LineInput[] = [];
+  if (p.acceptedQty > 0)
+    out.push({ ...base, facilityId: order.facilityId, qtyDelta: p.acceptedQty, counterpartyId: order.supplierId });
+  // Rejected stock returns to the depot when the proof of delivery is recorded (the depot's past may be closed).
+  if (p.rejectedQty > 0)
+    out.push({
+      ...base,
+      facilityId: order.supplierId,
+      qtyDelta: p.rejectedQty,
+      occurredAt: now.toISOString(),
+      counterpartyId: order.facilityId,
+      note: `Refusé à la livraison : ${p.reason}`,
+    });
+  return out;
+}
+
+/** Each line's accepted and rejected totals, from the lots of the proof of delivery. */
+function setLineTotals(tx: Tx, lines: Iterable<LineRow>, shippedLineIds: Set<number>, pod: PodEntry[]): void {
+  for (const line of lines) {
+    if (!shippedLineIds.has(line.id)) continue;
+    const got = (k: "acceptedQty" | "rejectedQty") =>
+      pod
+        .filter((e) => e.lineId === line.id)
+        .flatMap((e) => e.lots)
+        .reduce((s, l) => s + l[k], 0);
+    tx.update(orderLines)
+      .set({ acceptedQty: got("acceptedQty"), rejectedQty: got("rejectedQty") })
+      .where(eq(orderLines.id, line.id))
+      .run();
+  }
+}
+
+/** One line of a proof of delivery. */
+type PodEntry = { lineId: number; lots: PodLot[] };
+
+/**
+ * Records the proof of delivery: for every shipped lot, accepted + rejected = shipped. Accepted
+ * stock enters the facility; rejected stock returns to the depot with its reason.
+ */
+export function deliverOrder(
+  tx: Tx,
+  orderId: number,
+  pod: PodEntry[],
+  at: string,
+  userId: number | null,
+  now: Date,
+): string {
+  const order = loadOrderRow(tx, orderId);
+  checkShippedBefore(tx, orderId, at);
   transition(tx, order, "deliver", userId, now, { pod });
   const lines = new Map(
     tx
@@ -374,31 +430,7 @@ export function deliverOrder(
         .set({ acceptedQty: p.acceptedQty, rejectedQty: p.rejectedQty, rejectionReason: p.reason ?? null })
         .where(eq(orderLineLots.id, shipped.ll.id))
         .run();
-      const base = {
-        productId: line.productId,
-        lotId: p.lotId,
-        fundingSource: line.fundingSource,
-        type: "transfer_in" as const,
-        occurredAt: at,
-        reference: `Commande #${orderId}`,
-      };
-      if (p.acceptedQty > 0)
-        ledger.push({
-          ...base,
-          facilityId: order.facilityId,
-          qtyDelta: p.acceptedQty,
-          counterpartyId: order.supplierId,
-        });
-      // Rejected stock returns to the depot when the proof of delivery is recorded (the depot's past may be closed).
-      if (p.rejectedQty > 0)
-        ledger.push({
-          ...base,
-          facilityId: order.supplierId,
-          qtyDelta: p.rejectedQty,
-          occurredAt: now.toISOString(),
-          counterpartyId: order.facilityId,
-          note: `Refusé à la livraison : ${p.reason}`,
-        });
+      ledger.push(...podLines(order, line, p, at, now));
     });
   });
   const missing = shippedLots.filter((s) => s.ll.shippedQty > 0 && !seen.has(s.ll.id));
@@ -407,19 +439,7 @@ export function deliverOrder(
       "lines",
       `the proof of delivery must cover every shipped lot (missing: ${missing.map((m) => m.lot.lotCode).join(", ")})`,
     );
-  for (const line of lines.values()) {
-    const mine = shippedLots.filter((s) => s.ll.orderLineId === line.id);
-    const got = (k: "acceptedQty" | "rejectedQty") =>
-      pod
-        .filter((e) => e.lineId === line.id)
-        .flatMap((e) => e.lots)
-        .reduce((s, l) => s + l[k], 0);
-    if (mine.length > 0)
-      tx.update(orderLines)
-        .set({ acceptedQty: got("acceptedQty"), rejectedQty: got("rejectedQty") })
-        .where(eq(orderLines.id, line.id))
-        .run();
-  }
+  setLineTotals(tx, lines.values(), new Set(shippedLots.map((s) => s.ll.orderLineId)), pod);
   const batchId = randomUUID();
   appendLines(tx, ledger, { batchId, recordedAt: now.toISOString(), userId, atPath: "deliveredAt" });
   return batchId;
