@@ -18,6 +18,7 @@ import { auditRoutes } from "./routes/audit";
 import { userRoutes } from "./routes/users";
 import { facilityAdminRoutes } from "./routes/facilityAdmin";
 import { catalogueRoutes } from "./routes/catalogue";
+import { policyRoutes } from "./routes/policies";
 import { authRoutes } from "./routes/auth";
 import { indicatorRoutes } from "./routes/indicators";
 import { quantificationRoutes } from "./routes/quantification";
@@ -75,6 +76,7 @@ function registerRoutes(api: SecureRouter, deps: AppDeps): void {
   dhis2Routes(api, deps);
   facilityAdminRoutes(api, deps);
   catalogueRoutes(api, deps);
+  policyRoutes(api, deps);
   // The API described from the routes' own contracts; public: it describes shapes, never data (README, API).
   let document: object | null = null;
   api.get(

@@ -31,5 +31,8 @@ export const FUNDING_SOURCES = PROGRAMMES.map((p) => ({
   programmeCode: p.code,
 }));
 
-/** Initial settings. */
-export const SETTINGS = [{ key: "issue.minShelfLifeDays", value: "30" }];
+/** Initial settings (their bounds: shared/domain/settings.ts). */
+export const SETTINGS = [
+  { key: "issue.minShelfLifeDays", value: "30" },
+  { key: "report.dueDays", value: "15" },
+];

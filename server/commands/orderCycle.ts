@@ -8,7 +8,7 @@
  * Runs inside the caller's transaction.
  */
 import type Database from "better-sqlite3";
-import { DEFAULT_POLICIES, resolvePolicy, type PolicyRow, type SupplyLevel } from "../../shared/domain/policy";
+import { DEFAULT_POLICIES, effectivePolicy, type PolicyRow, type SupplyLevel } from "../../shared/domain/policy";
 import {
   capByBudget,
   computeOrderQuantity,
@@ -175,7 +175,7 @@ function loadPolicies(sqlite: Database.Database): PolicyRow[] {
       "select level, facility_id facilityId, programme_code programmeCode, product_id productId, rule, max_months maxMonths, min_months minMonths, eop_months eopMonths, review_period_months reviewPeriodMonths, lead_time_days leadTimeDays from stock_policies",
     )
     .all() as PolicyRow[];
-  return rows.length > 0 ? rows : DEFAULT_POLICIES;
+  return rows;
 }
 
 /**
@@ -198,9 +198,12 @@ class PolicyCache {
     const key = this.ownPolicies.has(t.facilityId) ? `${t.facilityId}|${productId}` : `${t.level}|${productId}`;
     let hit = this.cache.get(key);
     if (!hit) {
-      const row =
-        resolvePolicy(this.rows, { level: t.level, facilityId: t.facilityId, programmeCode, productId }) ??
-        DEFAULT_POLICIES[0]!;
+      const row = effectivePolicy(this.rows, {
+        level: t.level,
+        facilityId: t.facilityId,
+        programmeCode,
+        productId,
+      }).policy;
       const policy = { rule: row.rule, maxMonths: row.maxMonths, minMonths: row.minMonths, eopMonths: row.eopMonths };
       // encodeInputsHead ends with "stockOnHand|inTransit|": keep what comes before them.
       const head = encodeInputsHead({ policy, averagingPeriods: this.n, stockOnHand: 0, inTransit: 0 }).slice(

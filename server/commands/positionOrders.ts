@@ -6,7 +6,7 @@
  */
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { facilities, orderEvents, orderLines, orders, products, stockBalances } from "../../db/schema";
-import { resolvePolicy, type SupplyLevel } from "../../shared/domain/policy";
+import { effectivePolicy, type SupplyLevel } from "../../shared/domain/policy";
 import {
   computeOrderQuantity,
   encodeInputs,
@@ -134,12 +134,12 @@ export function createPositionOrders(tx: Tx, o: PositionOrderOptions): number[] 
   for (const [key, amc] of amcs) {
     const [productId, fundingSource] = [Number(key.split("|")[0]), key.split("|")[1]!];
     const p = productRows.get(productId)!;
-    const policy = resolvePolicy(policies, {
+    const { policy } = effectivePolicy(policies, {
       level,
       facilityId: facility.id,
       programmeCode: p.programmeCode,
       productId,
-    })!;
+    });
     const input: OrderInput = {
       product: p,
       policy: {

@@ -1,6 +1,7 @@
 /** Monthly reports: pre-filled from the ledger, edited from paper, submitted (timeliness recorded). */
 import { and, eq, sql } from "drizzle-orm";
-import { products, settings, stockReportLines, stockReports } from "../../db/schema";
+import { products, stockReportLines, stockReports } from "../../db/schema";
+import { intSetting } from "../queries/settings";
 import type Database from "better-sqlite3";
 import {
   adjustedConsumption,
@@ -16,11 +17,9 @@ import type { Tx } from "../../db/client";
 import { assertPlausible } from "./plausibility";
 import { fieldError, loadFacility, resolveFunding } from "./stockRefs";
 
-/** Days after the end of the month by which a report is due (setting report.dueDays, default 15). */
+/** Days after the end of the month by which a report is due (the order calendar: setting report.dueDays). */
 function dueDays(tx: Tx): number {
-  const row = tx.select().from(settings).where(eq(settings.key, "report.dueDays")).get();
-  const n = row ? Number(row.value) : NaN;
-  return Number.isInteger(n) && n >= 0 ? n : 15;
+  return intSetting(tx, "reportDueDays");
 }
 
 /** First day of the month after `period`, ISO date. */

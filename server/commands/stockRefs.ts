@@ -1,6 +1,7 @@
 /** Loads and checks the rows a stock command refers to; unknown references are field errors. */
 import { and, eq } from "drizzle-orm";
-import { facilities, fundingSources, lots, products, settings } from "../../db/schema";
+import { facilities, fundingSources, lots, products } from "../../db/schema";
+import { intSetting } from "../queries/settings";
 import { AppError } from "../../shared/errors";
 import type { Db, Tx } from "../../db/client";
 
@@ -49,9 +50,7 @@ export function findOrCreateLot(tx: Tx, productId: number, lotCode: string, expi
   return tx.insert(lots).values({ productId, lotCode, expiry }).returning({ id: lots.id }).get().id;
 }
 
-/** Days of shelf life a lot must still have to be issued (setting issue.minShelfLifeDays, default 30). */
+/** Days of shelf life a lot must still have to be issued (the shelf-life threshold: setting issue.minShelfLifeDays). */
 export function minShelfLifeDays(tx: Tx | Db): number {
-  const row = tx.select().from(settings).where(eq(settings.key, "issue.minShelfLifeDays")).get();
-  const n = row ? Number(row.value) : NaN;
-  return Number.isInteger(n) && n >= 0 ? n : 30;
+  return intSetting(tx, "minShelfLifeDays");
 }

@@ -9,7 +9,7 @@ import { stockPolicies } from "../../db/schema";
 import type { ProductInfo } from "../../shared/contracts/forecasts";
 import { ScenarioSettings } from "../../shared/contracts/scenarios";
 import type { ProductOverride } from "../../shared/contracts/scenarios";
-import { resolvePolicy, type PolicyRow } from "../../shared/domain/policy";
+import { effectivePolicy, type PolicyRow } from "../../shared/domain/policy";
 import {
   budgetsForPlan,
   type FundingBudget,
@@ -105,15 +105,16 @@ export function centralPolicy(
   product: PlanProduct,
   override: ProductOverride | undefined,
 ): { minMonths: number; maxMonths: number; leadTimeDays: number } {
-  const p = resolvePolicy(rows, {
+  // The stored row that applies, else the central level's built-in default (shared/domain/policy.ts).
+  const { policy: p } = effectivePolicy(rows, {
     level: "central",
     facilityId,
     programmeCode: product.programme,
     productId: product.id,
   });
-  const minMonths = override?.minMonths ?? p?.minMonths ?? 6;
-  const maxMonths = Math.max(minMonths, override?.maxMonths ?? p?.maxMonths ?? 12);
-  return { minMonths, maxMonths, leadTimeDays: override?.leadTimeDays ?? p?.leadTimeDays ?? 180 };
+  const minMonths = override?.minMonths ?? p.minMonths;
+  const maxMonths = Math.max(minMonths, override?.maxMonths ?? p.maxMonths);
+  return { minMonths, maxMonths, leadTimeDays: override?.leadTimeDays ?? p.leadTimeDays };
 }
 
 /** Every policy row of the central level. */

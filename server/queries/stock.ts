@@ -5,7 +5,7 @@ import type { Db } from "../../db/client";
 import type { Tx } from "../../db/client";
 import { stockMovements, stockPolicies } from "../../db/schema";
 import type { StockCard, StockPosition, StockPositions } from "../../shared/contracts/stock";
-import { DEFAULT_POLICIES, resolvePolicy, type PolicyRow, type SupplyLevel } from "../../shared/domain/policy";
+import { effectivePolicy, type PolicyRow, type SupplyLevel } from "../../shared/domain/policy";
 import { expiryRisk, lotStatus, monthsOfStock, stockStatus } from "../../shared/domain/stock";
 import { AppError } from "../../shared/errors";
 import { minShelfLifeDays } from "../commands/stockRefs";
@@ -108,10 +108,9 @@ export function consumptionByProduct(
 
 const NONE: Transit = { in: 0, out: 0 };
 
-/** Policies of a level (stored rows, else the defaults). */
+/** The stored policy rows of a level (effectivePolicy falls back to the level's defaults when none applies). */
 export function policiesFor(db: Db | Tx, level: SupplyLevel): PolicyRow[] {
-  const rows = db.select().from(stockPolicies).where(eq(stockPolicies.level, level)).all();
-  return rows.length > 0 ? rows : DEFAULT_POLICIES.filter((p) => p.level === level);
+  return db.select().from(stockPolicies).where(eq(stockPolicies.level, level)).all();
 }
 
 /** What of a product is on its way to the facility (in) and from it (out), base units. */
@@ -214,12 +213,15 @@ export function stockPositions(
   }
   const amcs = outflowByProduct(db, facility.id, opts.asOf);
   const policies = policiesFor(db, facility.level);
-  const generic =
-    resolvePolicy(policies, { level: facility.level, facilityId: facility.id, programmeCode: "", productId: 0 }) ??
-    DEFAULT_POLICIES[0]!;
+  const generic = effectivePolicy(policies, {
+    level: facility.level,
+    facilityId: facility.id,
+    programmeCode: "",
+    productId: 0,
+  }).policy;
   const items = products.map((p) => {
     const target = { level: facility.level, facilityId: facility.id, programmeCode: p.programmeCode, productId: p.id };
-    const policy = resolvePolicy(policies, target) ?? generic;
+    const { policy } = effectivePolicy(policies, target);
     return position(p, lotsOf.get(p.id) ?? [], amcs.get(p.id) ?? 0, policy, transit.get(p.id) ?? NONE, opts);
   });
   return {

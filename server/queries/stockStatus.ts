@@ -8,7 +8,7 @@ import type { Db } from "../../db/client";
 import { facilities, products } from "../../db/schema";
 import { StatusLevel, type StatusCounts, type StockStatus, type StockStatusQuery } from "../../shared/contracts/stock";
 import { rollUpDepotAmc } from "../../shared/domain/indicators/depotDemand";
-import { DEFAULT_POLICIES, resolvePolicy, type PolicyRow } from "../../shared/domain/policy";
+import { effectivePolicy, type PolicyRow } from "../../shared/domain/policy";
 import { monthsOfStock, stockStatus } from "../../shared/domain/stock";
 import { AppError } from "../../shared/errors";
 import type { ScopeFilter } from "../policies";
@@ -114,13 +114,12 @@ export function stockStatusPicture(db: Db, scope: ScopeFilter, q: StockStatusQue
       const fromReport = r.report_amc !== null;
       const { amc, source } = rolled.get(r.id)!;
       const mos = monthsOfStock(stockOnHand, amc);
-      const policy =
-        resolvePolicy(policies.get(r.level)!, {
-          level: r.level,
-          facilityId: r.id,
-          programmeCode: product.programmeCode,
-          productId: product.id,
-        }) ?? DEFAULT_POLICIES.find((d) => d.level === r.level)!;
+      const { policy } = effectivePolicy(policies.get(r.level)!, {
+        level: r.level,
+        facilityId: r.id,
+        programmeCode: product.programmeCode,
+        productId: product.id,
+      });
       const status = stockStatus({ stockOnHand, mos, minMonths: policy.minMonths, maxMonths: policy.maxMonths });
       byStatus[status] += 1;
       byLevel[r.level][status] += 1;

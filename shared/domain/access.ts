@@ -34,6 +34,7 @@ export const ACTIONS = [
   "interop:push",
   "facilities:manage",
   "catalogue:manage",
+  "policies:manage",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -63,6 +64,7 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     "interop:push",
     "facilities:manage",
     "catalogue:manage",
+    "policies:manage",
   ],
   // National quantification (forecasts, supply plan, pipeline, scenarios, history imports) and receiving a
   // pipeline shipment at PPM central are the procurement officer's job.

@@ -379,6 +379,28 @@ describe("audit coverage of the write routes", () => {
         .send({ pricePerPackXof: 120, validFrom: "2026-11-01" }),
     );
 
+    const policy = await step("post /policies", "policy.create", () =>
+      admin.post("/api/v1/policies").set(k()).send({
+        level: "cscom",
+        productId,
+        rule: "forced",
+        maxMonths: 3,
+        minMonths: 1,
+        eopMonths: 0.5,
+        reviewPeriodMonths: 1,
+        leadTimeDays: 14,
+      }),
+    );
+    await step("patch /policies/:policyId", "policy.update", () =>
+      admin.patch(`/api/v1/policies/${policy.body.id}`).set(k()).send({ maxMonths: 4 }),
+    );
+    await step("delete /policies/:policyId", "policy.delete", () =>
+      admin.delete(`/api/v1/policies/${policy.body.id}`).set(k()),
+    );
+    await step("patch /settings", "settings.update", () =>
+      admin.patch("/api/v1/settings").set(k()).send({ reportDueDays: 15 }),
+    );
+
     const writes = (t.app.locals.routes as RegisteredRoute[])
       .filter((r) => r.method !== "get")
       .map((r) => `${r.method} ${r.path}`);

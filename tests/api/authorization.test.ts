@@ -488,6 +488,26 @@ const EXAMPLES: Record<string, Examples> = {
     params: { productId },
     body: { pricePerPackXof: 1, validFrom: "2099-01-01" },
   }),
+  "get /policies": () => ({}),
+  "get /policies/effective": (v) => ({ query: { facilityId: v.facility, productId } }),
+  // Min above max: refused on content, nothing written.
+  "post /policies": (v) => ({
+    body: {
+      facilityId: v.facility,
+      productId,
+      rule: "standard",
+      maxMonths: 1,
+      minMonths: 2,
+      eopMonths: null,
+      reviewPeriodMonths: 1,
+      leadTimeDays: 10,
+    },
+  }),
+  "patch /policies/:policyId": () => ({ params: { policyId: ids.policyId! }, body: { minMonths: 59, maxMonths: 1 } }),
+  // A row of its own (asc × TB), so that deleting it changes no other policy.
+  "delete /policies/:policyId": () => ({ params: { policyId: ids.sparePolicyId! } }),
+  "get /settings": () => ({}),
+  "patch /settings": () => ({ body: { minShelfLifeDays: 30 } }),
   "post /replenishment/preview": () => ({
     body: {
       product: { packSize: 10, packRoundingThreshold: 3, roundToZero: false },
@@ -641,6 +661,15 @@ beforeAll(async () => {
   ids.driverId = String(one("select id from users where username = 'chauffeur.kati'"));
   ids.pharmacistId = String(one("select id from users where username = 'pharmacien.kati'"));
   ids.adminId = String(one("select id from users where username = 'admin'"));
+  ids.policyId = String(one("select id from stock_policies order by id limit 1"));
+  ids.sparePolicyId = String(
+    t.open.sqlite
+      .prepare(
+        "insert into stock_policies (level, programme_code, rule, max_months, min_months, eop_months, review_period_months, lead_time_days) values ('asc', 'tb', 'forced', 3, 1, 0.5, 1, 7) returning id",
+      )
+      .pluck()
+      .get(),
+  );
   productId = Number(one("select id from products order by id limit 1"));
   ids.productCode = one("select code from products order by id limit 1");
   lotId = Number(one("select id from lots order by id limit 1"));
@@ -664,6 +693,7 @@ const EXPECTED_GRANTS: Record<Role, string[]> = {
     "orders:read",
     "orders:request",
     "periods:close",
+    "policies:manage",
     "quantification:plan",
     "quantification:read",
     "reference:read",

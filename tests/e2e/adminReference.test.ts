@@ -1,7 +1,8 @@
 /**
  * Browser test of the reference data screens against the real server: the administrator creates a CSCom in Kati
  * placed by a click on the map and supplied by the Kati depot, then closes it; and gives a product a new price,
- * which the price history shows in force above the old one.
+ * which the price history shows in force above the old one; and reads the effective policy of a CSCom × product,
+ * then adds a row for that CSCom × product, which becomes its source.
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
@@ -95,6 +96,37 @@ describe("reference data screens in chromium", () => {
     await expect.poll(() => history.count()).toBe(2);
     expect(await history.first().textContent()).toContain("✓");
     await page.screenshot({ path: join(SHOTS, "catalogue-price.png"), fullPage: true });
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it("shows the effective policy of a CSCom × product and where it comes from", async () => {
+    await page.getByTestId("main-nav").getByRole("link", { name: "Politiques de stock" }).click();
+    await page.waitForURL(/\/admin\/politiques/);
+    const facility = page.locator("#effective-facility");
+    await expect.poll(() => facility.locator("option").count()).toBeGreaterThan(1);
+    const facilityId = await facility.locator("option").nth(1).getAttribute("value");
+    await facility.selectOption(facilityId!);
+    const product = page.locator("#effective-product-select");
+    await expect.poll(() => product.locator("option").count()).toBeGreaterThan(1);
+    const productId = await product.locator("option").nth(1).getAttribute("value");
+    await product.selectOption(productId!);
+    const answer = page.getByTestId("effective-policy");
+    await expect.poll(() => answer.getAttribute("data-scope")).toBe("level");
+    expect(await answer.textContent()).toContain("ligne du niveau");
+
+    await page.getByRole("button", { name: "Nouvelle ligne" }).click();
+    const form = page.getByTestId("policy-create");
+    await form.getByLabel("Établissement").selectOption(facilityId!);
+    await form.getByLabel("Produit").selectOption(productId!);
+    await form.getByLabel("Max (mois)").fill("2,5");
+    await form.getByLabel("Min (mois)").fill("1");
+    await form.getByLabel("Point d'urgence (mois)").fill("0,5");
+    await form.getByLabel("Délai (jours)").fill("10");
+    await form.getByRole("button", { name: "Ajouter la ligne" }).click();
+    await expect.poll(() => page.getByTestId("notice").textContent()).toBe("Ligne ajoutée.");
+    await expect.poll(() => answer.getAttribute("data-scope")).toBe("facility_product");
+    expect(await answer.textContent()).toContain("2,5");
+    await page.screenshot({ path: join(SHOTS, "policies-effective.png"), fullPage: true });
     expect(consoleErrors).toEqual([]);
   });
 });

@@ -41,6 +41,7 @@ const InteropPage = lazy(() => import("./features/interop/InteropPage"));
 const ApiDocsPage = lazy(() => import("./features/apiDocs/ApiDocsPage"));
 const FacilitiesAdminPage = lazy(() => import("./features/facilityAdmin/FacilitiesAdminPage"));
 const ProductCataloguePage = lazy(() => import("./features/catalogue/CataloguePage"));
+const PoliciesPage = lazy(() => import("./features/policies/PoliciesPage"));
 
 function NotFound() {
   const { t } = useTranslation();
@@ -96,6 +97,7 @@ export function App() {
         <Route path={SCREENS.apiDocs.path} element={guarded(<ApiDocsPage />)} />
         <Route path={SCREENS.facilities.path} element={guarded(<FacilitiesAdminPage />, SCREENS.facilities.roles)} />
         <Route path={SCREENS.catalogue.path} element={guarded(<ProductCataloguePage />, SCREENS.catalogue.roles)} />
+        <Route path={SCREENS.policies.path} element={guarded(<PoliciesPage />, SCREENS.policies.roles)} />
         <Route path={SCREENS.routes.path} element={guarded(<RoutesPage />, SCREENS.routes.roles)} />
         <Route path={`${SCREENS.routes.path}/:id`} element={guarded(<RoutePlanPage />, SCREENS.routes.roles)} />
         <Route

@@ -27,6 +27,7 @@ export interface Screen {
     | "nav.users"
     | "nav.facilities"
     | "nav.catalogue"
+    | "nav.policies"
     | "nav.report"
     | "nav.myOrders"
     | "nav.routes"
@@ -91,6 +92,8 @@ export const SCREENS = {
   facilities: { path: "/admin/etablissements", label: "nav.facilities", roles: ["admin", "regional_manager"] },
   // Products and prices: national reference data, the administrator's.
   catalogue: { path: "/admin/catalogue", label: "nav.catalogue", roles: ["admin"] },
+  // Stock policies and settings: national configuration, the administrator's.
+  policies: { path: "/admin/politiques", label: "nav.policies", roles: ["admin"] },
   // The CSCom manager's month: the report (CRGS), then the orders. Others read a CSCom's report through REPORT_READERS.
   report: { path: "/rapport", label: "nav.report", roles: ["cscom_manager"] },
   myOrders: { path: "/mes-commandes", label: "nav.myOrders", roles: ["cscom_manager"] },

@@ -15,6 +15,7 @@ export const common: typeof fr = {
     users: "Users",
     facilities: "Facilities",
     catalogue: "Catalogue and prices",
+    policies: "Stock policies",
     report: "My monthly report",
     myOrders: "My orders",
     myRoute: "My route",

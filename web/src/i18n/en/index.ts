@@ -13,6 +13,7 @@ import { quantification } from "./quantification";
 import { serverIssues } from "./serverIssues";
 import { facilityAdmin } from "./facilityAdmin";
 import { catalogue } from "./catalogue";
+import { policies } from "./policies";
 
 import type { Messages } from "../fr";
 
@@ -32,4 +33,5 @@ export const en: Messages = {
   ...serverIssues,
   ...facilityAdmin,
   ...catalogue,
+  ...policies,
 };

@@ -32,8 +32,19 @@ export const serverIssues: typeof fr = {
       codeTaken: "This code is already another product's.",
       thresholdTooHigh: "The rounding threshold must be below the pack size.",
     },
+    policy: {
+      exists: "A row already exists for this target (row {{id}}): change it.",
+      minAboveMax: "The min cannot exceed the max.",
+      eopAboveMin: "The emergency point cannot exceed the min.",
+      programmeAndProduct: "A programme or a product, not both.",
+      levelMismatch: "This facility is of another level.",
+    },
     price: { future: "A price applies from today or a past day." },
-    import: { unknownProgramme: "Unknown programme: {{value}}." },
+    import: {
+      required: "Required: {{column}}.",
+      unknownProduct: "Unknown product: {{code}}.",
+      unknownProgramme: "Unknown programme: {{value}}.",
+    },
     password: { same: "The new password must differ from the current one." },
   },
 };

@@ -13,6 +13,7 @@ export const common = {
     users: "Utilisateurs",
     facilities: "Établissements",
     catalogue: "Catalogue et prix",
+    policies: "Politiques de stock",
     report: "Mon rapport mensuel",
     myOrders: "Mes commandes",
     myRoute: "Ma tournée",

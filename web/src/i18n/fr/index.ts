@@ -13,6 +13,7 @@ import { quantification } from "./quantification";
 import { serverIssues } from "./serverIssues";
 import { facilityAdmin } from "./facilityAdmin";
 import { catalogue } from "./catalogue";
+import { policies } from "./policies";
 
 /** Every French text, by feature. */
 export const fr = {
@@ -30,6 +31,7 @@ export const fr = {
   ...serverIssues,
   ...facilityAdmin,
   ...catalogue,
+  ...policies,
 };
 
 /** The shape every language must follow: a key missing in another language fails `tsc`. */

@@ -30,8 +30,19 @@ export const serverIssues = {
       codeTaken: "Ce code est déjà celui d'un autre produit.",
       thresholdTooHigh: "Le seuil d'arrondi doit être inférieur à la taille du conditionnement.",
     },
+    policy: {
+      exists: "Une ligne existe déjà pour cette cible (ligne n° {{id}}) : modifiez-la.",
+      minAboveMax: "Le min ne peut dépasser le max.",
+      eopAboveMin: "Le point d'urgence ne peut dépasser le min.",
+      programmeAndProduct: "Un programme ou un produit, pas les deux.",
+      levelMismatch: "Cet établissement est d'un autre niveau.",
+    },
     price: { future: "Un prix s'applique à partir d'aujourd'hui ou d'un jour passé." },
-    import: { unknownProgramme: "Programme inconnu : {{value}}." },
+    import: {
+      required: "Obligatoire : {{column}}.",
+      unknownProduct: "Produit inconnu : {{code}}.",
+      unknownProgramme: "Programme inconnu : {{value}}.",
+    },
     password: { same: "Le nouveau mot de passe doit différer de l'actuel." },
   },
 };
