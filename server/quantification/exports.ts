@@ -79,6 +79,21 @@ export function supplyPlanViews(plan: ProductSupplyPlan, forecast: ProductForeca
   ];
 }
 
+/** The views of one forecast at a level: the history and forecast month by month, the methods compared. */
+export function forecastViews(forecast: ProductForecast): ExportView[] {
+  const area = forecast.level === "national" ? null : forecast.area.id;
+  const history = forecastView(forecast.product.code, forecast);
+  // At a region, district or facility the rows say which area they are about.
+  const withArea: ExportView = area
+    ? {
+        ...history,
+        columns: [{ key: "area", type: "text" }, ...history.columns],
+        rows: history.rows.map((r) => ({ area, ...r })),
+      }
+    : history;
+  return [withArea, methodsView(forecast)];
+}
+
 /** The suggested procurements. */
 function suggestionsView(
   suggestions: readonly (ProductSupplyPlan["suggestions"][number] & { productCode: string })[],

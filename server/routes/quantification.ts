@@ -4,6 +4,7 @@
  * forecasts and plans run in the quantification worker (deps.quantification), never on the event loop.
  */
 import {
+  ForecastExportQuery,
   ForecastQuery,
   PlanRunCreate,
   PlanRunParams,
@@ -30,7 +31,14 @@ import {
 } from "../commands/historyImport";
 import { AppError } from "../../shared/errors";
 import type { AppDeps } from "../deps";
-import { catalogueViews, supplyPlanViews, toCsv, toWorkbook, type ExportView } from "../quantification/exports";
+import {
+  catalogueViews,
+  forecastViews,
+  supplyPlanViews,
+  toCsv,
+  toWorkbook,
+  type ExportView,
+} from "../quantification/exports";
 import { PlanRuns } from "../quantification/runs";
 import { z } from "zod";
 import { pipelineRoutes } from "./pipeline";
@@ -75,6 +83,17 @@ export function quantificationRoutes(r: SecureRouter, deps: AppDeps): void {
     { action: "quantification:read", query: ForecastQuery, response: ProductForecastSchema },
     async ({ res, query }) => {
       res.json(await deps.quantification.run("productForecast", query, today()));
+    },
+  );
+
+  r.get(
+    "/quantification/forecast/export",
+    { action: "quantification:read", query: ForecastExportQuery, response: EXPORT },
+    async ({ res, query }) => {
+      const { format, view, ...q } = query;
+      const forecast = await deps.quantification.run("productForecast", q, today());
+      const base = `forecast-${forecast.product.code}-${forecast.level === "national" ? "national" : forecast.area.id}`;
+      await sendExport(res, `${base}-${forecast.forecast.periods[0] ?? ""}`, forecastViews(forecast), format, view);
     },
   );
 

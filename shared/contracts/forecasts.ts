@@ -20,24 +20,29 @@ export type NoteView = z.infer<typeof NoteSchema>;
 const nullableNumbers = z.array(z.number().nullable());
 
 /** `GET /quantification/forecast`: one product at a level (the area named by the level's reference). */
-export const ForecastQuery = z
-  .strictObject({
-    productId: z.coerce.number().int().positive(),
-    level: ForecastLevel.default("national"),
-    regionId: RegionRef.optional(),
-    districtId: DistrictRef.optional(),
-    facilityId: FacilityRef.optional(),
-    /** Overrides the scenario's method for this product */
-    method: ForecastMethodChoice.optional(),
-    horizon: z.coerce.number().int().min(1).max(36).optional(),
-    historyMonths: z.coerce.number().int().min(12).max(60).optional(),
-    scenarioId: z.coerce.number().int().positive().optional(),
-  })
-  .superRefine((q, ctx) => {
-    const need = { region: "regionId", district: "districtId", facility: "facilityId" } as const;
-    if (q.level !== "national" && q[need[q.level]] === undefined)
-      ctx.addIssue({ code: "custom", path: [need[q.level]], message: `required at ${q.level} level` });
-  });
+const ForecastFields = {
+  productId: z.coerce.number().int().positive(),
+  level: ForecastLevel.default("national"),
+  regionId: RegionRef.optional(),
+  districtId: DistrictRef.optional(),
+  facilityId: FacilityRef.optional(),
+  /** Overrides the scenario's method for this product */
+  method: ForecastMethodChoice.optional(),
+  horizon: z.coerce.number().int().min(1).max(36).optional(),
+  historyMonths: z.coerce.number().int().min(12).max(60).optional(),
+  scenarioId: z.coerce.number().int().positive().optional(),
+};
+/** The area of the level must be named (regionId at region level…). */
+function levelArea(
+  q: { level: z.infer<typeof ForecastLevel>; regionId?: string; districtId?: string; facilityId?: string },
+  ctx: z.RefinementCtx,
+) {
+  const need = { region: "regionId", district: "districtId", facility: "facilityId" } as const;
+  if (q.level !== "national" && q[need[q.level]] === undefined)
+    ctx.addIssue({ code: "custom", path: [need[q.level]], message: `required at ${q.level} level` });
+}
+/** `GET /quantification/forecast` */
+export const ForecastQuery = z.strictObject(ForecastFields).superRefine(levelArea);
 export type ForecastQuery = z.infer<typeof ForecastQuery>;
 
 /** What the screens show of a product. */
@@ -314,6 +319,14 @@ export const SupplyPlanExportQuery = z.strictObject({
   /** The view of a CSV export */
   view: z.enum(["forecast", "plan", "suggestions", "pipeline", "methods"]).default("plan"),
 });
+/** `GET /quantification/forecast/export`: the forecast's query, and the format (a CSV: one view). */
+export const ForecastExportQuery = z
+  .strictObject({
+    ...ForecastFields,
+    format: ExportFormat.default("xlsx"),
+    view: z.enum(["forecast", "methods"]).default("forecast"),
+  })
+  .superRefine(levelArea);
 /** `GET /quantification/runs/:runId/export` */
 export const RunExportQuery = z.strictObject({
   format: ExportFormat.default("xlsx"),

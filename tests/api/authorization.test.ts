@@ -357,6 +357,9 @@ const EXAMPLES: Record<string, Examples> = {
   "get /quantification/forecast": (v) => ({
     query: { productId, level: "district", regionId: v.region, districtId: v.district, facilityId: v.facility },
   }),
+  "get /quantification/forecast/export": (v) => ({
+    query: { productId, level: "district", regionId: v.region, districtId: v.district, facilityId: v.facility },
+  }),
   "get /quantification/supply-plan": (v) => ({ query: { productId, facilityId: v.facility, horizon: 12 } }),
   "get /quantification/supply-plan/export": (v) => ({
     query: { productId, facilityId: v.facility, horizon: 12, format: "csv" },

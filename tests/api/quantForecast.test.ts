@@ -156,6 +156,33 @@ describe("GET /quantification/supply-plan", () => {
       expect(m.closing).toBe(m.opening + m.arrivals + m.suggestedArrivals - m.expired - m.consumed);
   });
 
+  it("exports a district's forecast as an .xlsx (history and forecast, methods) and as CSV, the numbers of the screen", async () => {
+    const query = `productId=${act}&level=district&regionId=koulikoro&districtId=kati&horizon=12`;
+    const res = await officer.get(`/api/v1/quantification/forecast/export?${query}`).buffer(true).parse(binary);
+    expect(res.status).toBe(200);
+    expect(res.headers["content-disposition"]).toMatch(/forecast-MAL-AL-20120-\d+-kati-\d{4}-\d{2}\.xlsx/);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.body as unknown as ExcelJS.Buffer);
+    expect(book.worksheets.map((w) => w.name)).toEqual(["forecast", "methods"]);
+    const sheet = book.getWorksheet("forecast")!;
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    expect(header.slice(0, 3)).toEqual(["area", "product", "period"]);
+    const json = (await get(`/forecast?${query}`)).body;
+    const first = json.history.periods.length + 2;
+    expect(sheet.getRow(first).getCell(1).value).toBe("kati");
+    expect(sheet.getRow(first).getCell(3).value).toBeInstanceOf(Date);
+    expect(sheet.getRow(first).getCell(header.indexOf("forecast_units") + 1).value).toBeCloseTo(
+      json.forecast.values[0],
+      2,
+    );
+    const csv = await get(`/forecast/export?${query}&format=csv&view=methods`);
+    expect(csv.text.split("\r\n")[0]).toBe("\uFEFFmethod,chosen,mae,mase,mape,wape,bias,pairs");
+    expect(csv.text).toContain(`${json.forecast.method},true`);
+    const missing = await get(`/forecast/export?productId=${act}&level=district&format=csv`);
+    expect(missing.status).toBe(400);
+    expect(missing.body.error.details.issues[0].path).toBe("districtId");
+  });
+
   it("exports the plan as an .xlsx with one sheet per view, numbers as numbers and months as dates", async () => {
     const res = await officer
       .get(`/api/v1/quantification/supply-plan/export?productId=${act}&horizon=12`)

@@ -92,6 +92,11 @@ export function planExportUrl(request: PlanRequest, format: "xlsx" | "csv", view
   return apiUrl(`${BASE}/supply-plan/export`, { ...request, format, view });
 }
 
+/** The download address of a forecast (an .xlsx, or one view as CSV). */
+export function forecastExportUrl(request: ForecastRequest, format: "xlsx" | "csv", view?: string): string {
+  return apiUrl(`${BASE}/forecast/export`, { ...request, format, view });
+}
+
 /** The download address of a catalogue run's result. */
 export function runExportUrl(id: string, format: "xlsx" | "csv", view?: string): string {
   return apiUrl(`${BASE}/runs/${encodeURIComponent(id)}/export`, { format, view });

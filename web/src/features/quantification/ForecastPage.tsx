@@ -5,7 +5,7 @@
  */
 import { useTranslation } from "react-i18next";
 import type { ProductForecast } from "@shared/contracts/forecasts";
-import { useForecast } from "../../api/quantification";
+import { forecastExportUrl, useForecast, type ForecastRequest } from "../../api/quantification";
 import { EmptyState, ErrorState, Loading } from "../../components/States";
 import { formatNumber, formatPeriod, formatShare } from "../../i18n/format";
 import { DataTable, type Columns } from "../../lib/table/DataTable";
@@ -68,11 +68,30 @@ function ForecastTable({ data }: { data: ProductForecast }) {
   );
 }
 
-/** The chart, the methods compared, the corrections and the table. */
-function ForecastResult({ data, stale }: { data: ProductForecast; stale: boolean }) {
+/** The downloads: the .xlsx (forecast and methods sheets), and each as CSV. */
+function ForecastExports({ request }: { request: ForecastRequest }) {
   const { t } = useTranslation();
   return (
+    <div className="quant-actions">
+      <a className="button" href={forecastExportUrl(request, "xlsx")} download data-testid="forecast-export-xlsx">
+        {t("quant.export.xlsx")}
+      </a>
+      {(["forecast", "methods"] as const).map((v) => (
+        <a key={v} className="button button-small button-ghost" href={forecastExportUrl(request, "csv", v)} download>
+          {t("quant.export.csvOf", { view: v })}
+        </a>
+      ))}
+    </div>
+  );
+}
+
+/** The chart, the methods compared, the corrections and the table. */
+function ForecastResult(props: { request: ForecastRequest; data: ProductForecast; stale: boolean }) {
+  const { t } = useTranslation();
+  const { request, data, stale } = props;
+  return (
     <div className={stale ? "is-stale" : undefined} data-testid="forecast-result">
+      <ForecastExports request={request} />
       <section className="quant-section">
         <ForecastChart data={data} />
         <ForecastWhy data={data} />
@@ -109,7 +128,7 @@ export default function ForecastPage() {
       ) : forecast.isError ? (
         <ErrorState error={forecast.error} onRetry={() => void forecast.refetch()} />
       ) : forecast.data ? (
-        <ForecastResult data={forecast.data} stale={forecast.isFetching} />
+        <ForecastResult request={request} data={forecast.data} stale={forecast.isFetching} />
       ) : null}
     </QuantLayout>
   );
