@@ -39,7 +39,7 @@ function CatalogueDone({ runId, result }: { runId: string; result: CataloguePlan
         </a>
         {CSV_VIEWS.map((v) => (
           <a key={v} className="button button-small button-ghost" href={runExportUrl(runId, "csv", v)} download>
-            {t("quant.export.csvOf", { view: v })}
+            {t("quant.export.csvOf", { view: t(`quant.export.views.${v}`) })}
           </a>
         ))}
       </div>

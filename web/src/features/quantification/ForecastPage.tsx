@@ -78,7 +78,7 @@ function ForecastExports({ request }: { request: ForecastRequest }) {
       </a>
       {(["forecast", "methods"] as const).map((v) => (
         <a key={v} className="button button-small button-ghost" href={forecastExportUrl(request, "csv", v)} download>
-          {t("quant.export.csvOf", { view: v })}
+          {t("quant.export.csvOf", { view: t(`quant.export.views.${v}`) })}
         </a>
       ))}
     </div>

@@ -33,7 +33,7 @@ function PlanExports({ request }: { request: PlanRequest }) {
       </a>
       {CSV_VIEWS.map((v) => (
         <a key={v} className="button button-small button-ghost" href={planExportUrl(request, "csv", v)} download>
-          {t("quant.export.csvOf", { view: v })}
+          {t("quant.export.csvOf", { view: t(`quant.export.views.${v}`) })}
         </a>
       ))}
     </div>

@@ -39,7 +39,21 @@ export const quantification: typeof fr = {
       morbidity: "Morbidity / demographic",
     },
     profile: { zero: "no consumption", intermittent: "intermittent demand", smooth: "regular demand" },
-    export: { xlsx: "Export (.xlsx)", csv: "CSV", csvOf: "CSV: {{view}}" },
+    export: {
+      xlsx: "Export (.xlsx)",
+      csv: "CSV",
+      csvOf: "CSV: {{view}}",
+      views: {
+        forecast: "forecast",
+        methods: "methods compared",
+        plan: "month-by-month plan",
+        suggestions: "suggested purchases",
+        pipeline: "pipeline",
+        products: "products",
+        funding: "funding sources",
+        uncovered: "not covered by the budget",
+      },
+    },
     forecast: {
       chartTitle: "History and forecast — {{product}} ({{unit}})",
       summary:

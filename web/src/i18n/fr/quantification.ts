@@ -49,6 +49,16 @@ export const quantification = {
       xlsx: "Exporter (.xlsx)",
       csv: "CSV",
       csvOf: "CSV : {{view}}",
+      views: {
+        forecast: "prévision",
+        methods: "méthodes comparées",
+        plan: "plan mois par mois",
+        suggestions: "achats suggérés",
+        pipeline: "pipeline",
+        products: "produits",
+        funding: "financements",
+        uncovered: "non couvert par le budget",
+      },
     },
     forecast: {
       chartTitle: "Historique et prévision — {{product}} ({{unit}})",
