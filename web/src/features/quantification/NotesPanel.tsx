@@ -13,7 +13,7 @@ export function NotesPanel({ notes, namespace, empty }: { notes: NoteLike[]; nam
   const ctx = { t, lang: i18n.language, facilityName: (id: string) => names.get(id) };
   if (notes.length === 0) return <p className="muted">{empty}</p>;
   return (
-    <ul className="quant-notes" data-testid="quant-notes">
+    <ul className="quant-notes quant-note-groups" data-testid="quant-notes">
       {groupNotes(notes).map((g) => (
         <li key={g.key}>
           {g.notes.length <= SHOWN ? (
