@@ -6,7 +6,8 @@
  * and in the plan's opening stock; saves a scenario with morbidity assumptions for the ACT (typed in percent, a share
  * over 100 % refused on its field) and finds the morbidity method compared on the forecast; imports a history file
  * (a bad row shown by row and column, nothing imported; a good file imported all or nothing). Screenshots:
- * test-results/quantification-forecast.png, quantification-plan.png.
+ * test-results/quantification-forecast.png, quantification-plan.png, quantification-pipeline-edit.png,
+ * quantification-scenario.png.
  */
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -109,6 +110,7 @@ describe("national quantification in chromium", () => {
     const editing = page.getByTestId("pipeline-table").locator("tr.is-selected");
     await editing.getByLabel("Quantité", { exact: true }).fill("9000");
     await editing.getByLabel("Statut").selectOption("shipped");
+    await page.getByTestId("pipeline-table").screenshot({ path: join(SHOTS, "quantification-pipeline-edit.png") });
     await editing.getByRole("button", { name: "Enregistrer" }).click();
     await expect
       .poll(() => planCell(shipmentMonth, "arrivals").textContent(), { timeout: 30_000 })
@@ -184,6 +186,7 @@ describe("national quantification in chromium", () => {
       .toContain("Saisissez un pourcentage entre 0 et 100.");
     expect(await browserGet<{ items: unknown[] }>("/quantification/scenarios")).toMatchObject({ items: [] });
     await form.getByLabel("Part des épisodes traités (%)").fill("50");
+    await form.screenshot({ path: join(SHOTS, "quantification-scenario.png") });
     await form.getByRole("button", { name: "Enregistrer le scénario" }).click();
     await page.getByTestId("scenarios-table").getByText("CTA par morbidité").waitFor();
     const saved = (await browserGet<{ items: { id: number; settings: { morbidity: object } }[] }>(
