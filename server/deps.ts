@@ -41,6 +41,11 @@ export interface AppDeps {
   backups?: BackupStatus;
   /** A request slower than this is logged as "slow request" (default 500 ms) */
   slowRequestMs?: number;
+  /**
+   * Tests: every JSON answer of a route is checked against the response contract it declares (the OpenAPI
+   * document's); an answer outside it becomes a 500 naming the route and the mismatch. Off in the server.
+   */
+  checkResponses?: boolean;
   /** Seals the DHIS2 secret in the database (server: FURA_SECRET_KEY or the key file; default: a random key per process) */
   secretBox: SecretBox;
   /** Options of the DHIS2 client (retries, delays, request size); tests shorten the waits */

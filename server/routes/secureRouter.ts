@@ -14,7 +14,7 @@
  * tests can prove every route has a policy and every reference field is checked.
  */
 import { Router, type Request, type RequestHandler, type Response } from "express";
-import type { z } from "zod";
+import { z } from "zod";
 import type { Me } from "../../shared/contracts/auth";
 import { findRefs, type FoundRef } from "../../shared/contracts/refs";
 import { AppError } from "../../shared/errors";
@@ -169,7 +169,8 @@ export class SecureRouter {
     const missing = names.filter((n) => !declared.includes(n));
     if (missing.length > 0) throw new Error(`${method.toUpperCase()} ${path}: declare params ${missing.join(", ")}`);
     this.routes.push({ method, path, kind, spec });
-    this.router[method](path, this.guard(spec), handler);
+    const check = this.deps.checkResponses ? answerCheck(method, path, spec) : null;
+    this.router[method](path, this.guard(spec), ...(check ? [check] : []), handler);
   }
 
   private guard(spec: RouteSpec): RequestHandler {
@@ -241,4 +242,38 @@ function refusal(where: "params" | "query" | "body", refs: FoundRef[]): AppError
     message: `unknown ${REF_LABELS[ref.meta.scope]} ${ref.value}`,
   }));
   return new AppError("validation_failed", issues.map((i) => `${i.path}: ${i.message}`).join("; "), { issues });
+}
+
+/** The JSON schema a route declares for its answers, if any. */
+function jsonAnswerSchema(spec: RouteSpec): z.ZodType | undefined {
+  const declared = spec.response;
+  if (!declared) return undefined;
+  if (declared instanceof z.ZodType) return declared;
+  return declared.content["application/json"] as z.ZodType | undefined;
+}
+
+/**
+ * (Tests, deps.checkResponses) Checks each successful JSON answer against the declared response contract, so
+ * that the OpenAPI document cannot drift from what the route really answers: a mismatch throws (a 500 whose log
+ * names the route and the first issues).
+ */
+function answerCheck(method: Method, path: string, spec: RouteSpec): RequestHandler | null {
+  const schema = jsonAnswerSchema(spec);
+  if (!schema) return null;
+  return (_req, res, next) => {
+    const send = res.json.bind(res);
+    res.json = (body: unknown) => {
+      if (res.statusCode < 300) {
+        const parsed = schema.safeParse(body);
+        if (!parsed.success) {
+          const issues = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join(".")}: ${i.message}`);
+          throw new Error(
+            `${method.toUpperCase()} ${path} answered outside its response contract: ${issues.join("; ")}`,
+          );
+        }
+      }
+      return send(body);
+    };
+    next();
+  };
 }

@@ -8,6 +8,7 @@ import type TestAgent from "supertest/lib/agent";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { RegisteredRoute } from "../../server/routes/secureRouter";
 import { ADMIN_PASSWORD, DEMO_PASSWORD, makeTestApp, signIn, type TestContext } from "../helpers/app";
+import { startFakeDhis2 } from "../helpers/fakeDhis2";
 
 /** POST routes that compute without changing anything: nothing to audit. */
 const READ_ONLY_POSTS = new Set([
@@ -16,6 +17,10 @@ const READ_ONLY_POSTS = new Set([
   "post /vrp/solve",
   "post /quantification/runs",
   "post /quantification/history-imports/preview",
+  "post /interop/gs1/parse",
+  "post /interop/dhis2/mappings/import/preview",
+  "post /interop/dhis2/settings/test",
+  "post /interop/dhis2/org-units/preview",
 ]);
 
 let t: TestContext;
@@ -400,6 +405,7 @@ describe("audit coverage of the write routes", () => {
     await step("patch /settings", "settings.update", () =>
       admin.patch("/api/v1/settings").set(k()).send({ reportDueDays: 15 }),
     );
+    await interopSteps(admin, l.productId);
 
     const writes = (t.app.locals.routes as RegisteredRoute[])
       .filter((r) => r.method !== "get")
@@ -408,3 +414,67 @@ describe("audit coverage of the write routes", () => {
     expect(missing).toEqual([]);
   });
 });
+
+/**
+ * Interoperability (administrator): a product's GTIN, the DHIS2 mapping row by row and from a sheet, the
+ * connection, a dry-run push of October to a fake DHIS2 (the CSCom's submitted report, one field mapped), and an
+ * org-unit import of the approved (empty) plan.
+ */
+async function interopSteps(admin: TestAgent, productId: number) {
+  const dhis2 = await startFakeDhis2({ users: [{ username: "fura", password: "district" }] });
+  try {
+    const gtin = "09521234543213";
+    await step("post /interop/gtins", "product.gtin.set", () =>
+      admin.post("/api/v1/interop/gtins").set(k()).send({ productId, gtin, packLevel: "pack", baseUnitsPerItem: 10 }),
+    );
+    await step("delete /interop/gtins/:gtin", "product.gtin.delete", () =>
+      admin.delete(`/api/v1/interop/gtins/${gtin}`).set(k()),
+    );
+    const base = "/api/v1/interop/dhis2/mappings";
+    const row = { productId, field: "consumed", dataElementUid: "deAuditCon1" };
+    await step("put /interop/dhis2/mappings/data-elements", "dhis2.mapping.dataElement.set", () =>
+      admin.put(`${base}/data-elements`).set(k()).send(row),
+    );
+    await step(
+      "delete /interop/dhis2/mappings/data-elements/:productId/:field",
+      "dhis2.mapping.dataElement.delete",
+      () => admin.delete(`${base}/data-elements/${productId}/consumed`).set(k()),
+    );
+    await step("put /interop/dhis2/mappings/org-units", "dhis2.mapping.orgUnit.set", () =>
+      admin.put(`${base}/org-units`).set(k()).send({ facilityId: depotId, orgUnitUid: "OuAuditDep1" }),
+    );
+    await step("delete /interop/dhis2/mappings/org-units/:facilityId", "dhis2.mapping.orgUnit.delete", () =>
+      admin.delete(`${base}/org-units/${depotId}`).set(k()),
+    );
+    await step("post /interop/dhis2/mappings/import", "dhis2.mapping.orgUnits.import", () =>
+      admin
+        .post(`${base}/import`)
+        .set(k())
+        .send({ kind: "orgUnits", csv: `etablissement;unite_organisation\n${cscomId};OuAuditCsc1\n` }),
+    );
+    expect((await admin.put(`${base}/data-elements`).set(k()).send(row)).status).toBe(200);
+    await step("put /interop/dhis2/settings", "dhis2.settings.update", () =>
+      admin
+        .put("/api/v1/interop/dhis2/settings")
+        .set(k())
+        .send({ baseUrl: dhis2.url, authKind: "basic", username: "fura", secret: "district", timeoutS: 5 }),
+    );
+    await step(
+      "post /interop/dhis2/pushes",
+      "dhis2.push.dryRun",
+      () => admin.post("/api/v1/interop/dhis2/pushes").set(k()).send({ period: "2026-10", dryRun: true }),
+      [201],
+    );
+    const units = { export: { organisationUnits: [{ id: "OuMaliAudit", name: "Mali", level: 1 }] } };
+    const preview = await admin.post("/api/v1/interop/dhis2/org-units/preview").set(k()).send(units);
+    expect(preview.status, JSON.stringify(preview.body)).toBe(200);
+    await step("post /interop/dhis2/org-units/apply", "dhis2.orgUnits.import", () =>
+      admin
+        .post("/api/v1/interop/dhis2/org-units/apply")
+        .set(k())
+        .send({ ...units, expectedPlanHash: preview.body.planHash }),
+    );
+  } finally {
+    await dhis2.close();
+  }
+}

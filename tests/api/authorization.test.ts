@@ -188,7 +188,7 @@ function pushRow(): number {
   return Number(
     t.open.sqlite
       .prepare(
-        "insert into dhis2_pushes (requested_at, period, base_url, dry_run, import_strategy, payload_hash, data_values, requests, state) values ('2026-11-15', '2026-10', 'http://127.0.0.1:9', 1, 'CREATE_AND_UPDATE', 'x', 0, 1, 'done') returning id",
+        "insert into dhis2_pushes (requested_at, period, base_url, dry_run, import_strategy, payload_hash, data_values, requests, state) values ('2026-11-15T09:00:00.000Z', '2026-10', 'http://127.0.0.1:9', 1, 'CREATE_AND_UPDATE', 'x', 0, 1, 'done') returning id",
       )
       .pluck()
       .get(),

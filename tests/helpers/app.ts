@@ -43,6 +43,8 @@ export async function makeTestApp(
     clock: () => now.value,
     log: pino({ level: "silent" }),
     loginRateLimitPerMinute: 0,
+    // Every JSON answer is checked against its route's declared contract (the OpenAPI document's).
+    checkResponses: true,
   });
   const agent = request.agent(app);
   await signIn(agent, "admin", ADMIN_PASSWORD);

@@ -45,6 +45,7 @@ export async function interopApp(dhis2Url = "http://127.0.0.1:9") {
     loginRateLimitPerMinute: 0,
     secretBox: TEST_BOX,
     dhis2Client: { retryDelayMs: 1, sleep: async () => {} },
+    checkResponses: true,
   });
   const agentOf = async (username: string): Promise<TestAgent> => {
     const agent = request.agent(app);

@@ -12,6 +12,7 @@ import {
   xmlAttr,
   type ExportReportLine,
 } from ".";
+import { delimiterOf, rowsFromCsv } from "./sheet";
 
 const line = (over: Partial<ExportReportLine> = {}): ExportReportLine => ({
   productId: 1,
@@ -196,5 +197,21 @@ describe("parseImportSummary", () => {
     expect(parseImportSummary("<html>login</html>")).toBeNull();
     expect(parseImportSummary({ foo: 1 })).toBeNull();
     expect(parseImportSummary(null)).toBeNull();
+  });
+});
+
+describe("spreadsheet text (CSV)", () => {
+  it("reads a short semicolon sheet ending with a newline by its header's delimiter", () => {
+    expect(rowsFromCsv("etablissement;unite_organisation\ncs-a;OuCsComA001\n")).toEqual({
+      headers: ["etablissement", "unite_organisation"],
+      rows: [{ row: 2, cells: { etablissement: "cs-a", unite_organisation: "OuCsComA001" } }],
+    });
+  });
+
+  it("takes the delimiter the header uses most, ignoring quoted headers, and a comma otherwise", () => {
+    expect(delimiterOf("a,b,c\n1;2,3")).toBe(",");
+    expect(delimiterOf('"code, produit";champ;element\n')).toBe(";");
+    expect(delimiterOf("a\tb\n")).toBe("\t");
+    expect(delimiterOf("code\n1\n")).toBe(",");
   });
 });

@@ -22,12 +22,22 @@ export function normalizeHeader(h: string): string {
     .replace(/^_+|_+$/g, "");
 }
 
+/**
+ * The delimiter of a sheet: the one its header line uses most (";" from a French spreadsheet, "," or a tab),
+ * "," when the header has none. Read from the header alone: Papa's own guess wants the same field count on every
+ * line and picks "," for a short sheet whose last line is empty ("a;b\nc;d\n"). Quoted headers are skipped.
+ */
+export function delimiterOf(text: string): string {
+  const header = (text.split(/\r?\n/, 1)[0] ?? "").replace(/"[^"]*"/g, "");
+  const counts = [",", ";", "\t"].map((d) => [d, header.split(d).length - 1] as const);
+  const [best, n] = counts.reduce((a, b) => (b[1] > a[1] ? b : a));
+  return n > 0 ? best : ",";
+}
+
 /** Rows of a CSV text; empty lines skipped (their numbers still count, as in the sheet). */
 export function rowsFromCsv(text: string): { headers: string[]; rows: SheetRow[] } {
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ""), {
-    skipEmptyLines: false,
-    delimitersToGuess: [",", ";", "\t"],
-  });
+  const body = text.replace(/^\uFEFF/, "");
+  const parsed = Papa.parse<string[]>(body, { skipEmptyLines: false, delimiter: delimiterOf(body) });
   const [header = [], ...data] = parsed.data;
   const headers = header.map((h) => String(h));
   const rows: SheetRow[] = [];
