@@ -1,5 +1,5 @@
 /** Inventaire: one product's lots with their quantity on hand; the counted quantities and the difference before sending. */
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import type { Gs1ParseResponse } from "@shared/contracts/interop";
 import { useTranslation } from "react-i18next";
 import { PhysicalCountCreate, type MovementResult, type StockPosition } from "@shared/contracts/stock";
@@ -152,7 +152,8 @@ function useCountScan(form: ContractForm<CountValues>, withLots: StockPosition[]
 export function CountForm({ facilityId, positions, onDone }: Props) {
   const { t } = useTranslation();
   const send = usePhysicalCount();
-  const withLots = positions.filter((p) => p.lots.length > 0);
+  // Kept between renders: the form's resolver is rebuilt only when the positions change.
+  const withLots = useMemo(() => positions.filter((p) => p.lots.length > 0), [positions]);
   const lotsOf = useCallback(
     (productId: string) => withLots.find((p) => String(p.productId) === productId)?.lots ?? [],
     [withLots],
