@@ -71,7 +71,6 @@ export default tseslint.config(
       "db/seed/index.ts",
       "scripts/bench/ledger.ts",
       "scripts/forecast.ts",
-      "server/commands/positionOrders.ts",
       "server/interop/orgUnitImport.ts",
       "server/queries/stockStatus.ts",
       "shared/domain/interop/dataValueSet.ts",

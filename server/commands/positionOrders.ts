@@ -89,57 +89,46 @@ export interface PositionOrderOptions {
   now: Date;
 }
 
-/**
- * Creates the draft order(s) of a facility from its stock and AMC: a depot's regular order uses
- * its downstream demand; an emergency order keeps only the lines at or below the EOP.
- */
-export function createPositionOrders(tx: Tx, o: PositionOrderOptions): number[] {
+type Facility = typeof facilities.$inferSelect;
+type LineInsert = typeof orderLines.$inferInsert;
+/** The lines of one order to create: one per flow × supplier. */
+interface Group {
+  flow: "cost_recovery" | "free_care";
+  supplierId: string;
+  lines: LineInsert[];
+}
+
+/** The facility that orders: it must exist and be open; a CSCom's regular order comes from its report. */
+function orderingFacility(tx: Tx, o: PositionOrderOptions): Facility {
   const facility = tx.select().from(facilities).where(eq(facilities.id, o.facilityId)).get();
   if (!facility) fieldError("facilityId", `unknown facility ${o.facilityId}`);
   if (!facility.active)
     throw new AppError("facility_closed", `${facility.id} is closed: it gets no orders`, { facilityId: facility.id });
+  if (o.kind === "regular" && facility.level === "cscom")
+    fieldError("facilityId", "a CSCom orders from its monthly report");
+  return facility;
+}
+
+/** The suggested lines per flow × supplier, from each product's demand, stock and stock in transit. */
+function suggestedGroups(tx: Tx, facility: Facility, amcs: Map<string, number>, kind: PositionOrderOptions["kind"]) {
   const level = facility.level as SupplyLevel;
-  if (o.kind === "regular" && level === "cscom") fieldError("facilityId", "a CSCom orders from its monthly report");
-  const amcs =
-    o.kind === "regular"
-      ? downstreamDemand(tx, facility.id, o.period)
-      : level === "cscom"
-        ? ownAmc(tx, facility.id)
-        : downstreamDemand(tx, facility.id, o.period);
-  if (amcs.size === 0)
-    throw new AppError(
-      "conflict",
-      "No demand to order from yet: no orders from the facilities supplied, or no reported consumption",
-      { facilityId: facility.id, period: o.period },
-    );
   const { stock, transit } = stockAndTransit(tx, facility.id);
   const policies = policiesFor(tx, level);
+  const productIds = [...amcs.keys()].map((k) => Number(k.split("|")[0]));
   const productRows = new Map(
     tx
       .select()
       .from(products)
-      .where(
-        inArray(
-          products.id,
-          [...amcs.keys()].map((k) => Number(k.split("|")[0])),
-        ),
-      )
+      .where(inArray(products.id, productIds))
       .all()
       .map((p) => [p.id, p]),
   );
-  const groups = new Map<
-    string,
-    { flow: "cost_recovery" | "free_care"; supplierId: string; lines: (typeof orderLines.$inferInsert)[] }
-  >();
+  const groups = new Map<string, Group>();
   for (const [key, amc] of amcs) {
     const [productId, fundingSource] = [Number(key.split("|")[0]), key.split("|")[1]!];
     const p = productRows.get(productId)!;
-    const { policy } = effectivePolicy(policies, {
-      level,
-      facilityId: facility.id,
-      programmeCode: p.programmeCode,
-      productId,
-    });
+    const target = { level, facilityId: facility.id, programmeCode: p.programmeCode, productId };
+    const { policy } = effectivePolicy(policies, target);
     const input: OrderInput = {
       product: p,
       policy: {
@@ -154,7 +143,7 @@ export function createPositionOrders(tx: Tx, o: PositionOrderOptions): number[] 
       inTransit: transit.get(key) ?? 0,
     };
     const s = computeOrderQuantity(input, { explain: false });
-    if (o.kind === "emergency" && !s.emergency) continue;
+    if (kind === "emergency" && !s.emergency) continue;
     const flow = fundingSource === "cost_recovery" ? "cost_recovery" : "free_care";
     const supplierId = supplierOf(tx, facility.id, fundingSource);
     const g = groups.get(`${flow}|${supplierId}`) ?? { flow, supplierId, lines: [] };
@@ -173,12 +162,98 @@ export function createPositionOrders(tx: Tx, o: PositionOrderOptions): number[] 
       requestedQty: s.packs * p.packSize,
     });
   }
+  return groups;
+}
+
+/** An existing draft gets the new suggestions; quantities already requested by hand are left as they are. */
+function refreshDraft(tx: Tx, draftId: number, g: Group, o: PositionOrderOptions, at: string): number {
+  for (const l of g.lines) {
+    const { orderId: _o, requestedQty, ...suggestion } = l;
+    const updated = tx
+      .update(orderLines)
+      .set(suggestion)
+      .where(
+        and(
+          eq(orderLines.orderId, draftId),
+          eq(orderLines.productId, l.productId),
+          eq(orderLines.fundingSource, l.fundingSource),
+        ),
+      )
+      .run();
+    if (updated.changes === 0)
+      tx.insert(orderLines)
+        .values({ ...l, orderId: draftId, requestedQty })
+        .run();
+  }
+  tx.update(orders).set({ updatedAt: at }).where(eq(orders.id, draftId)).run();
+  tx.insert(orderEvents)
+    .values({
+      orderId: draftId,
+      at,
+      userId: o.userId,
+      fromStatus: "draft",
+      toStatus: "draft",
+      changes: JSON.stringify({ recomputed: "downstream demand" }),
+    })
+    .run();
+  return draftId;
+}
+
+/** A new draft order with its lines and its first event. */
+function insertDraft(tx: Tx, facilityId: string, g: Group, o: PositionOrderOptions, at: string): number {
+  const id = tx
+    .insert(orders)
+    .values({
+      facilityId,
+      supplierId: g.supplierId,
+      period: o.period,
+      flow: g.flow,
+      kind: o.kind,
+      status: "draft",
+      createdBy: o.userId,
+      createdAt: at,
+      updatedAt: at,
+    })
+    .returning({ id: orders.id })
+    .get().id;
+  tx.insert(orderLines)
+    .values(g.lines.map((l) => ({ ...l, orderId: id })))
+    .run();
+  tx.insert(orderEvents)
+    .values({
+      orderId: id,
+      at,
+      userId: o.userId,
+      fromStatus: null,
+      toStatus: "draft",
+      changes: JSON.stringify({ basis: o.kind === "regular" ? "downstream demand" : "emergency order point" }),
+    })
+    .run();
+  return id;
+}
+
+/**
+ * Creates the draft order(s) of a facility from its stock and AMC: a depot's regular order uses
+ * its downstream demand; an emergency order keeps only the lines at or below the EOP.
+ */
+export function createPositionOrders(tx: Tx, o: PositionOrderOptions): number[] {
+  const facility = orderingFacility(tx, o);
+  const amcs =
+    o.kind === "emergency" && facility.level === "cscom"
+      ? ownAmc(tx, facility.id)
+      : downstreamDemand(tx, facility.id, o.period);
+  if (amcs.size === 0)
+    throw new AppError(
+      "conflict",
+      "No demand to order from yet: no orders from the facilities supplied, or no reported consumption",
+      { facilityId: facility.id, period: o.period },
+    );
+  const groups = suggestedGroups(tx, facility, amcs, o.kind);
   if (groups.size === 0)
     throw new AppError("conflict", "Nothing is at or below the emergency order point", { facilityId: facility.id });
   const at = o.now.toISOString();
   return [...groups.values()].map((g) => {
-    // A depot's regular order of the month is kept up to date rather than duplicated: an existing
-    // draft gets the new suggestions; quantities already requested by hand are left as they are.
+    // A depot's regular order of the month is kept up to date rather than duplicated.
     const existing =
       o.kind === "regular"
         ? tx
@@ -196,66 +271,6 @@ export function createPositionOrders(tx: Tx, o: PositionOrderOptions): number[] 
             )
             .get()
         : undefined;
-    if (existing) {
-      for (const l of g.lines) {
-        const { orderId: _o, requestedQty, ...suggestion } = l;
-        const updated = tx
-          .update(orderLines)
-          .set(suggestion)
-          .where(
-            and(
-              eq(orderLines.orderId, existing.id),
-              eq(orderLines.productId, l.productId),
-              eq(orderLines.fundingSource, l.fundingSource),
-            ),
-          )
-          .run();
-        if (updated.changes === 0)
-          tx.insert(orderLines)
-            .values({ ...l, orderId: existing.id, requestedQty })
-            .run();
-      }
-      tx.update(orders).set({ updatedAt: at }).where(eq(orders.id, existing.id)).run();
-      tx.insert(orderEvents)
-        .values({
-          orderId: existing.id,
-          at,
-          userId: o.userId,
-          fromStatus: "draft",
-          toStatus: "draft",
-          changes: JSON.stringify({ recomputed: "downstream demand" }),
-        })
-        .run();
-      return existing.id;
-    }
-    const id = tx
-      .insert(orders)
-      .values({
-        facilityId: facility.id,
-        supplierId: g.supplierId,
-        period: o.period,
-        flow: g.flow,
-        kind: o.kind,
-        status: "draft",
-        createdBy: o.userId,
-        createdAt: at,
-        updatedAt: at,
-      })
-      .returning({ id: orders.id })
-      .get().id;
-    tx.insert(orderLines)
-      .values(g.lines.map((l) => ({ ...l, orderId: id })))
-      .run();
-    tx.insert(orderEvents)
-      .values({
-        orderId: id,
-        at,
-        userId: o.userId,
-        fromStatus: null,
-        toStatus: "draft",
-        changes: JSON.stringify({ basis: o.kind === "regular" ? "downstream demand" : "emergency order point" }),
-      })
-      .run();
-    return id;
+    return existing ? refreshDraft(tx, existing.id, g, o, at) : insertDraft(tx, facility.id, g, o, at);
   });
 }
