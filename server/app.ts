@@ -19,6 +19,7 @@ import { userRoutes } from "./routes/users";
 import { facilityAdminRoutes } from "./routes/facilityAdmin";
 import { catalogueRoutes } from "./routes/catalogue";
 import { policyRoutes } from "./routes/policies";
+import { sheetRoutes } from "./routes/sheets";
 import { authRoutes } from "./routes/auth";
 import { indicatorRoutes } from "./routes/indicators";
 import { quantificationRoutes } from "./routes/quantification";
@@ -77,6 +78,7 @@ function registerRoutes(api: SecureRouter, deps: AppDeps): void {
   facilityAdminRoutes(api, deps);
   catalogueRoutes(api, deps);
   policyRoutes(api, deps);
+  sheetRoutes(api, deps);
   // The API described from the routes' own contracts; public: it describes shapes, never data (README, API).
   let document: object | null = null;
   api.get(

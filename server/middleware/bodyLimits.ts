@@ -29,6 +29,10 @@ const LARGE_BODIES: Record<string, string> = {
   "/api/v1/interop/dhis2/mappings/import/preview": IMPORT_BODY_LIMIT,
   "/api/v1/interop/dhis2/org-units/preview": IMPORT_BODY_LIMIT,
   "/api/v1/interop/dhis2/org-units/apply": IMPORT_BODY_LIMIT,
+  "/api/v1/sheets/products/preview": HISTORY_IMPORT_BODY_LIMIT,
+  "/api/v1/sheets/products/import": HISTORY_IMPORT_BODY_LIMIT,
+  "/api/v1/sheets/prices/preview": HISTORY_IMPORT_BODY_LIMIT,
+  "/api/v1/sheets/prices/import": HISTORY_IMPORT_BODY_LIMIT,
 };
 
 /** The larger limit of this request's route, if it has one (Express matches paths case-insensitively, with a trailing slash). */

@@ -21,6 +21,7 @@ const READ_ONLY_POSTS = new Set([
   "post /interop/dhis2/mappings/import/preview",
   "post /interop/dhis2/settings/test",
   "post /interop/dhis2/org-units/preview",
+  "post /sheets/:entity/preview",
 ]);
 
 let t: TestContext;
@@ -384,6 +385,19 @@ describe("audit coverage of the write routes", () => {
         .send({ pricePerPackXof: 120, validFrom: "2026-11-01" }),
     );
 
+    const sheet = {
+      format: "csv",
+      contentBase64: Buffer.from(
+        "code_produit;date_debut;prix_conditionnement_fcfa\nAUDIT-1;2026-10-01;110\n",
+      ).toString("base64"),
+    };
+    const planned = await admin.post("/api/v1/sheets/prices/preview").send(sheet);
+    await step("post /sheets/:entity/import", "sheet.import", () =>
+      admin
+        .post("/api/v1/sheets/prices/import")
+        .set(k())
+        .send({ ...sheet, expectedPlanHash: planned.body.planHash }),
+    );
     const policy = await step("post /policies", "policy.create", () =>
       admin.post("/api/v1/policies").set(k()).send({
         level: "cscom",

@@ -491,6 +491,26 @@ const EXAMPLES: Record<string, Examples> = {
     params: { productId },
     body: { pricePerPackXof: 1, validFrom: "2099-01-01" },
   }),
+  "get /products/export.xlsx": () => ({}),
+  "get /products/export.csv": () => ({}),
+  "get /prices/export.xlsx": () => ({}),
+  "get /prices/export.csv": () => ({}),
+  "post /sheets/:entity/preview": () => ({
+    params: { entity: "prices" },
+    body: {
+      format: "csv",
+      contentBase64: Buffer.from("code_produit;date_debut;prix_conditionnement_fcfa\n").toString("base64"),
+    },
+  }),
+  // A stale plan hash: refused (409), nothing written.
+  "post /sheets/:entity/import": () => ({
+    params: { entity: "prices" },
+    body: {
+      format: "csv",
+      contentBase64: Buffer.from("code_produit;date_debut;prix_conditionnement_fcfa\n").toString("base64"),
+      expectedPlanHash: "0".repeat(64),
+    },
+  }),
   "get /policies": () => ({}),
   "get /policies/effective": (v) => ({ query: { facilityId: v.facility, productId } }),
   // Min above max: refused on content, nothing written.

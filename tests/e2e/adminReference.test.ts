@@ -129,4 +129,34 @@ describe("reference data screens in chromium", () => {
     await page.screenshot({ path: join(SHOTS, "policies-effective.png"), fullPage: true });
     expect(consoleErrors).toEqual([]);
   });
+
+  it("imports a prices sheet: errors shown by row in French and nothing applied, then the corrected file applied", async () => {
+    await page.getByTestId("main-nav").getByRole("link", { name: "Catalogue et prix" }).click();
+    await page.waitForURL(/\/admin\/catalogue/);
+    const panel = page.getByTestId("sheets-panel");
+    await panel.getByLabel("Feuille").selectOption("prices");
+    const code = await page.getByTestId("products-table").locator("tbody tr").nth(1).getAttribute("data-code");
+    const header = "code_produit;date_debut;prix_conditionnement_fcfa";
+    const upload = async (text: string) => {
+      await panel.getByLabel("Fichier (.xlsx ou .csv)").setInputFiles({
+        name: "prix.csv",
+        mimeType: "text/csv",
+        buffer: Buffer.from(text, "utf8"),
+      });
+      await panel.getByRole("button", { name: "Prévisualiser" }).click();
+    };
+    await upload(`${header}\n${code};01/02/2026;abc\nINCONNU;01/02/2026;100\n`);
+    const errors = panel.getByTestId("sheet-errors");
+    await expect.poll(() => errors.locator("tbody tr").count()).toBe(2);
+    expect(await errors.textContent()).toContain("« abc » n'est pas un nombre.");
+    expect(await errors.textContent()).toContain("Produit inconnu : INCONNU.");
+    expect(await panel.getByRole("button", { name: "Appliquer l'import" }).isDisabled()).toBe(true);
+
+    await upload(`${header}\n${code};01/02/2026;4321\n`);
+    await expect.poll(() => panel.getByTestId("sheet-changes").locator("tbody tr").count()).toBe(1);
+    await panel.getByRole("button", { name: "Appliquer l'import" }).click();
+    await expect.poll(() => page.getByTestId("notice").textContent()).toBe("Import appliqué : 1 ligne(s) écrite(s).");
+    await page.screenshot({ path: join(SHOTS, "sheet-import.png"), fullPage: true });
+    expect(consoleErrors).toEqual([]);
+  });
 });

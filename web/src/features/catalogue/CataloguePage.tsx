@@ -16,6 +16,7 @@ import { FilterSelect } from "../../lib/forms/filters";
 import { DataTable, type Column } from "../../lib/table/DataTable";
 import { PricePanel } from "./PricePanel";
 import { ProductCreateForm, ProductEditForm } from "./ProductForm";
+import { SheetsPanel } from "./SheetsPanel";
 
 const PAGE_SIZE = 50;
 const STATUSES = ["active", "inactive", "all"] as const;
@@ -228,6 +229,7 @@ export default function CataloguePage() {
       {panel !== null && panel !== "new" && (
         <EditPanel key={panel.id} product={panel} onClose={() => setPanel(null)} onDone={done} />
       )}
+      <SheetsPanel onDone={setNotice} />
       <Filters />
       <ProductList onEdit={(p) => setPanel(p)} />
     </div>
