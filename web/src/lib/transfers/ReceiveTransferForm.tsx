@@ -3,6 +3,7 @@
  * sent by default) and rejected (the rest, which needs a reason and returns to the sender). Checked as typed with
  * the server's own contract (TransferReceive).
  */
+import { useCallback } from "react";
 import { useTranslation } from "react-i18next";
 import { useFormContext } from "react-hook-form";
 import { TransferReceive, type Transfer } from "@shared/contracts/transfers";
@@ -86,10 +87,13 @@ function useReceiveColumns(transferId: number): Columns<Lot> {
 export function ReceiveTransferForm({ transfer, onDone }: { transfer: Transfer; onDone: (message: string) => void }) {
   const { t } = useTranslation();
   const receive = useReceiveTransfer(transfer.id);
+  // Kept between renders: the form's resolver is rebuilt only when the transfer changes.
+  const toRequest = useCallback((v: ReceiveValues) => toReceiveRequest(transfer, v), [transfer]);
+  const fieldOf = useCallback((path: string) => receiveFieldOf(transfer, path), [transfer]);
   const form = useContractForm({
     contract: TransferReceive,
-    toRequest: (v: ReceiveValues) => toReceiveRequest(transfer, v),
-    fieldOf: (path) => receiveFieldOf(transfer, path),
+    toRequest,
+    fieldOf,
     customMessages: RECEIVE_MESSAGES,
     defaultValues: receiveDefaults(transfer),
   });
