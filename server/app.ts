@@ -20,6 +20,7 @@ import { facilityAdminRoutes } from "./routes/facilityAdmin";
 import { catalogueRoutes } from "./routes/catalogue";
 import { policyRoutes } from "./routes/policies";
 import { sheetRoutes } from "./routes/sheets";
+import { deliveryRoutes } from "./routes/deliveries";
 import { authRoutes } from "./routes/auth";
 import { indicatorRoutes } from "./routes/indicators";
 import { quantificationRoutes } from "./routes/quantification";
@@ -70,6 +71,7 @@ function registerRoutes(api: SecureRouter, deps: AppDeps): void {
   allocationRoutes(api, deps);
   routePlanRoutes(api, deps);
   quantificationRoutes(api, deps);
+  deliveryRoutes(api, deps);
   vrpRoutes(api, deps);
   auditRoutes(api, deps);
   userRoutes(api, deps);

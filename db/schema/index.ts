@@ -8,3 +8,4 @@ export * from "./routing";
 export * from "./interop";
 export * from "./quantification";
 export * from "./transfers";
+export * from "./delivery";

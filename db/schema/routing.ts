@@ -63,6 +63,9 @@ export const routePlanVehicles = sqliteTable(
     costPerKmXof: integer("cost_per_km_xof").notNull(),
     fixedCostXof: integer("fixed_cost_xof").notNull(),
     driverUserId: integer("driver_user_id").references(() => users.id),
+    /** The depot's fleet vehicle this route uses (null: typed in for this plan only) and its plate then */
+    fleetVehicleId: integer("fleet_vehicle_id"),
+    plate: text("plate"),
     /** Route totals from the last solve or re-check */
     distanceM: integer("distance_m").notNull().default(0),
     drivingS: integer("driving_s").notNull().default(0),

@@ -4,11 +4,20 @@
  * rejected quantities return to the depot). Each end of the chain moves exactly once.
  */
 import { randomUUID } from "node:crypto";
-import { and, eq, inArray } from "drizzle-orm";
-import { lots, orderEvents, orderLineLots, orderLines, orders, stockReportLines } from "../../db/schema";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import {
+  deliveryReturns,
+  lots,
+  orderEvents,
+  orderLineLots,
+  orderLines,
+  orders,
+  stockReportLines,
+} from "../../db/schema";
 import { readCalculation, storeCalculation, withReportPeriods } from "../../shared/domain/replenishment";
 import type { LinePick } from "../../shared/contracts/replenishment";
 import { pickFefo } from "../../shared/domain/stock";
+import { AppError } from "../../shared/errors";
 import type { Tx } from "../../db/client";
 import { reservations } from "../queries/reservations";
 import { appendLines, shelfLots, type LineInput } from "./ledger";
@@ -118,11 +127,17 @@ export function shipOrder(
       tx.update(orderLineLots).set({ shippedQty: p.pickedQty }).where(eq(orderLineLots.id, p.id)).run();
     }
     const shortfall = Math.max(0, (line.approvedQty ?? 0) - shipped);
+    // Shipped again after a skipped stop came back: its shortfall was followed up the first time.
+    const followedUp = line.shortfallAction !== null;
     tx.update(orderLines)
-      .set({ shippedQty: shipped, shortfallQty: shortfall, shortfallAction: shortfall > 0 ? action : null })
+      .set({
+        shippedQty: shipped,
+        shortfallQty: shortfall,
+        shortfallAction: followedUp ? line.shortfallAction : shortfall > 0 ? action : null,
+      })
       .where(eq(orderLines.id, line.id))
       .run();
-    if (shortfall > 0) shortfalls.push({ line, qty: shortfall });
+    if (shortfall > 0 && !followedUp) shortfalls.push({ line, qty: shortfall });
   }
   // Stock may have changed since picking: appendLines refuses to go below zero and rolls everything back.
   appendLines(
@@ -316,6 +331,23 @@ function escalate(tx: Tx, order: OrderRow, shortfalls: Shortfall[], userId: numb
   return target.id;
 }
 
+/** Whether a skipped stop's goods of the order are still riding back to the depot (not yet received there). */
+export function skippedInTransit(tx: Tx, orderId: number): boolean {
+  return (
+    tx
+      .select({ id: deliveryReturns.id })
+      .from(deliveryReturns)
+      .where(
+        and(
+          eq(deliveryReturns.orderId, orderId),
+          eq(deliveryReturns.kind, "skipped"),
+          isNull(deliveryReturns.receivedAt),
+        ),
+      )
+      .get() !== undefined
+  );
+}
+
 /** One lot of a proof of delivery. */
 export interface PodLot {
   lotId: number;
@@ -338,7 +370,14 @@ function checkShippedBefore(tx: Tx, orderId: number, at: string): void {
 type LineRow = typeof orderLines.$inferSelect;
 
 /** The ledger lines of one lot delivered: accepted in at the facility, rejected back at the depot. */
-function podLines(order: OrderRow, line: LineRow, p: PodLot, at: string, now: Date): LineInput[] {
+function podLines(
+  order: OrderRow,
+  line: LineRow,
+  p: PodLot,
+  at: string,
+  now: Date,
+  rejected: "return_now" | "in_transit",
+): LineInput[] {
   const base = {
     productId: line.productId,
     lotId: p.lotId,
@@ -350,8 +389,9 @@ function podLines(order: OrderRow, line: LineRow, p: PodLot, at: string, now: Da
   const out: LineInput[] = [];
   if (p.acceptedQty > 0)
     out.push({ ...base, facilityId: order.facilityId, qtyDelta: p.acceptedQty, counterpartyId: order.supplierId });
-  // Rejected stock returns to the depot when the proof of delivery is recorded (the depot's past may be closed).
-  if (p.rejectedQty > 0)
+  // Rejected stock returns to the depot when the proof of delivery is recorded (the depot's past may be closed),
+  // unless it rides back on the truck (a driver's delivery: received at the depot later).
+  if (p.rejectedQty > 0 && rejected === "return_now")
     out.push({
       ...base,
       facilityId: order.supplierId,
@@ -384,7 +424,9 @@ type PodEntry = { lineId: number; lots: PodLot[] };
 
 /**
  * Records the proof of delivery: for every shipped lot, accepted + rejected = shipped. Accepted
- * stock enters the facility; rejected stock returns to the depot with its reason.
+ * stock enters the facility; rejected stock returns to the depot with its reason — at once (a proof
+ * typed from paper once the truck is back), or not here when `rejected` is "in_transit" (a driver's
+ * delivery: the caller keeps it riding back until the depot confirms its return).
  */
 export function deliverOrder(
   tx: Tx,
@@ -393,9 +435,12 @@ export function deliverOrder(
   at: string,
   userId: number | null,
   now: Date,
+  rejected: "return_now" | "in_transit" = "return_now",
 ): string {
   const order = loadOrderRow(tx, orderId);
   checkShippedBefore(tx, orderId, at);
+  if (skippedInTransit(tx, orderId))
+    throw new AppError("conflict", `Order ${orderId} was not delivered: its goods are riding back to the depot`);
   transition(tx, order, "deliver", userId, now, { pod });
   const lines = new Map(
     tx
@@ -430,7 +475,7 @@ export function deliverOrder(
         .set({ acceptedQty: p.acceptedQty, rejectedQty: p.rejectedQty, rejectionReason: p.reason ?? null })
         .where(eq(orderLineLots.id, shipped.ll.id))
         .run();
-      ledger.push(...podLines(order, line, p, at, now));
+      ledger.push(...podLines(order, line, p, at, now, rejected));
     });
   });
   const missing = shippedLots.filter((s) => s.ll.shippedQty > 0 && !seen.has(s.ll.id));

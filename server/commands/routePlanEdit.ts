@@ -4,16 +4,19 @@
  * loads, distances and totals are recomputed; broken constraints (capacity, time window, shift,
  * driving time, cold box) are stored and shown, and the move is kept even when it breaks some.
  * An unassigned stop can be moved into a route the same way (it becomes a routed stop with a new
- * id). Also publishes or un-publishes a plan. Synchronous, inside the caller's transaction.
+ * id). A stop already delivered stays where it is. Also assigns a route's driver, and publishes (asking for a
+ * confirmation when a route with stops has no driver or a constraint is broken) or un-publishes a plan.
+ * Synchronous, inside the caller's transaction.
  */
 import { and, asc, eq } from "drizzle-orm";
-import { facilities, routePlanVehicles, routePlans, routeStops, routeUnassigned } from "../../db/schema";
-import type { RouteMove, RoutePlanPatch, RouteViolation } from "../../shared/contracts/routePlans";
+import { facilities, routePlanVehicles, routePlans, routeStops, routeUnassigned, users } from "../../db/schema";
+import type { PublishWarnings, RouteMove, RoutePlanPatch, RouteViolation } from "../../shared/contracts/routePlans";
 import { AppError } from "../../shared/errors";
 import { evaluatePlan, type Violation } from "../../shared/vrp/check/evaluate";
 import type { AuditEntry } from "../audit";
 import { openingWindow, timingsOf, toProblem, type StoredMatrix } from "../routing/planProblem";
 import type { Tx } from "../../db/client";
+import { stopDelivered } from "./deliveries";
 import { fieldError } from "./stockRefs";
 
 type PlanRow = typeof routePlans.$inferSelect;
@@ -130,9 +133,11 @@ function applyMove(
   stops: StopRow[],
   move: { stopId: number; vehicleId: number; position: number },
   planId: number,
+  delivered: (stopId: number) => boolean,
 ) {
   const stop = stops.find((s) => s.id === move.stopId);
   if (!stop) fieldError("move.stopId", `unknown stop ${move.stopId} in route plan ${planId}`);
+  if (delivered(stop.id)) fieldError("move.stopId", `stop ${stop.id} was already delivered: it stays on its route`);
   const target = order.get(move.vehicleId);
   if (!target) fieldError("move.vehicleId", `unknown vehicle ${move.vehicleId} in route plan ${planId}`);
   const from = order.get(stop.vehicleId)!;
@@ -142,6 +147,62 @@ function applyMove(
   return {
     from: { vehicleId: stop.vehicleId, position: stop.position },
     to: { vehicleId: move.vehicleId, position: move.position },
+  };
+}
+
+/**
+ * Sets (or removes) a route's driver: a user with the driver role attached to the plan's depot. Returns the
+ * driver before. Refused on a route that already has a delivery recorded by its driver.
+ */
+function assignDriver(tx: Tx, plan: PlanRow, a: { vehicleId: number; driverUserId: number | null }) {
+  const vehicle = tx
+    .select()
+    .from(routePlanVehicles)
+    .where(and(eq(routePlanVehicles.id, a.vehicleId), eq(routePlanVehicles.planId, plan.id)))
+    .get();
+  if (!vehicle) fieldError("driver.vehicleId", `unknown vehicle ${a.vehicleId} in route plan ${plan.id}`);
+  if (a.driverUserId !== null) {
+    const driver = tx
+      .select({ depotId: users.scopeFacilityId })
+      .from(users)
+      .where(and(eq(users.id, a.driverUserId), eq(users.role, "driver"), eq(users.active, true)))
+      .get();
+    if (!driver) fieldError("driver.driverUserId", `unknown driver ${a.driverUserId}`);
+    if (driver.depotId !== plan.depotId)
+      fieldError("driver.driverUserId", `driver ${a.driverUserId} is not attached to depot ${plan.depotId}`);
+  }
+  const stopIds = tx
+    .select({ id: routeStops.id })
+    .from(routeStops)
+    .where(eq(routeStops.vehicleId, vehicle.id))
+    .all();
+  if (stopIds.some((s) => stopDelivered(tx, s.id)))
+    throw new AppError("conflict", `Route ${vehicle.id} already has deliveries recorded: its driver stays`);
+  tx.update(routePlanVehicles)
+    .set({ driverUserId: a.driverUserId })
+    .where(eq(routePlanVehicles.id, vehicle.id))
+    .run();
+  return { vehicleId: vehicle.id, driverUserId: vehicle.driverUserId };
+}
+
+/** Why publishing the plan needs a confirmation: routes with stops and no driver, and the broken constraints. */
+export function publishWarnings(tx: Tx, planId: number): PublishWarnings {
+  const plan = tx.select().from(routePlans).where(eq(routePlans.id, planId)).get()!;
+  const vehicles = tx.select().from(routePlanVehicles).where(eq(routePlanVehicles.planId, planId)).all();
+  const withStops = new Set(
+    tx
+      .select({ vehicleId: routeStops.vehicleId })
+      .from(routeStops)
+      .where(eq(routeStops.planId, planId))
+      .all()
+      .map((s) => s.vehicleId),
+  );
+  return {
+    withoutDriver: vehicles
+      .filter((v) => v.driverUserId === null && withStops.has(v.id))
+      .map((v) => v.id)
+      .sort((x, y) => x - y),
+    violations: JSON.parse(plan.violationsJson) as RouteViolation[],
   };
 }
 
@@ -167,11 +228,24 @@ export function editRoutePlan(tx: Tx, planId: number, patch: RoutePlanPatch, now
       .orderBy(asc(routeStops.vehicleId), asc(routeStops.position))
       .all();
     const order = new Map(vehicles.map((v) => [v.id, stops.filter((s) => s.vehicleId === v.id).map((s) => s.id)]));
-    const moved = applyMove(order, stops, { ...patch.move, stopId }, planId);
+    const moved = applyMove(order, stops, { ...patch.move, stopId }, planId, (id) => stopDelivered(tx, id));
     Object.assign(before, admitted ? admitted.before : { stop: { id: stopId, ...moved.from } });
     before.violations = JSON.parse(plan.violationsJson);
     after.stop = { id: stopId, ...moved.to };
     after.violations = recheck(tx, plan, vehicles, stops, order, now);
+  }
+  if (patch.driver) {
+    Object.assign(before, { driver: assignDriver(tx, plan, patch.driver) });
+    after.driver = patch.driver;
+  }
+  if (patch.status === "published" && plan.status !== "published" && !patch.confirm) {
+    const warnings = publishWarnings(tx, planId);
+    if (warnings.withoutDriver.length > 0 || warnings.violations.length > 0)
+      throw new AppError(
+        "publish_needs_confirmation",
+        "Routes without a driver or broken constraints: publish with confirm: true",
+        warnings,
+      );
   }
   if (patch.status) {
     tx.update(routePlans)
@@ -181,7 +255,7 @@ export function editRoutePlan(tx: Tx, planId: number, patch: RoutePlanPatch, now
     after.status = patch.status;
   }
   return {
-    action: patch.move ? "route_plan.move" : "route_plan.status",
+    action: patch.move ? "route_plan.move" : patch.driver ? "route_plan.driver" : "route_plan.status",
     objectType: "route_plan",
     objectId: String(planId),
     before,

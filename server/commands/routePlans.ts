@@ -7,7 +7,15 @@
  */
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { facilities, routePlanVehicles, routePlans, routeStops, routeUnassigned, users } from "../../db/schema";
+import {
+  depotVehicles,
+  facilities,
+  routePlanVehicles,
+  routePlans,
+  routeStops,
+  routeUnassigned,
+  users,
+} from "../../db/schema";
 import { clockToS, type RoutePlanCreate } from "../../shared/contracts/routePlans";
 import { AppError, type FieldIssue } from "../../shared/errors";
 import type { Problem, Solution } from "../../shared/vrp/model";
@@ -31,7 +39,12 @@ const DEPOT_LEVELS = new Set(["central", "regional", "district"]);
 const ORDER_STOP_SERVICE_MIN = 20;
 
 /** A vehicle as requested, in solver units (id = index in the request). */
-export type PlannedVehicle = VehicleSpec & { name: string; driverUserId: number | null };
+export type PlannedVehicle = VehicleSpec & {
+  name: string;
+  driverUserId: number | null;
+  fleetVehicleId: number | null;
+  plate: string | null;
+};
 /** A stop as requested (explicit stops first, then one per facility of the orders, an explicit stop there merged in), in solver units (id = index). */
 export type PlannedStop = StopSpec & {
   shipmentId: string | null;
@@ -69,15 +82,24 @@ function loadRefs(db: Db, input: RoutePlanCreate, orders: { stops: OrderStop[]; 
       .map((f) => [f.id, f]),
   );
   const driverIds = input.vehicles.flatMap((v) => (v.driverUserId === undefined ? [] : [v.driverUserId]));
-  const drivers = new Set(
+  const drivers = new Map(
     driverIds.length === 0
       ? []
       : db
-          .select({ id: users.id })
+          .select({ id: users.id, depotId: users.scopeFacilityId })
           .from(users)
           .where(and(inArray(users.id, driverIds), eq(users.role, "driver"), eq(users.active, true)))
           .all()
-          .map((u) => u.id),
+          .map((u) => [u.id, u.depotId]),
+  );
+  const fleetIds = input.vehicles.flatMap((v) => (v.fleetVehicleId === undefined ? [] : [v.fleetVehicleId]));
+  const fleet = new Map(
+    db
+      .select()
+      .from(depotVehicles)
+      .where(and(inArray(depotVehicles.id, [...fleetIds, -1]), eq(depotVehicles.depotId, input.depotId)))
+      .all()
+      .map((v) => [v.id, v]),
   );
   const issues: FieldIssue[] = [];
   const depot = rows.get(input.depotId);
@@ -96,15 +118,26 @@ function loadRefs(db: Db, input: RoutePlanCreate, orders: { stops: OrderStop[]; 
   input.vehicles.forEach((v, i) => {
     if (v.driverUserId !== undefined && !drivers.has(v.driverUserId))
       issues.push({ path: `vehicles.${i}.driverUserId`, message: `unknown driver ${v.driverUserId}` });
+    else if (v.driverUserId !== undefined && drivers.get(v.driverUserId) !== input.depotId)
+      issues.push({
+        path: `vehicles.${i}.driverUserId`,
+        message: `driver ${v.driverUserId} is not attached to depot ${input.depotId}`,
+      });
+    if (v.fleetVehicleId !== undefined && !fleet.has(v.fleetVehicleId))
+      issues.push({ path: `vehicles.${i}.fleetVehicleId`, message: `unknown vehicle ${v.fleetVehicleId} of this depot` });
   });
   if (!depot) issues.unshift({ path: "depotId", message: `unknown facility ${input.depotId}` });
   if (issues.length)
     throw new AppError("validation_failed", issues.map((i) => `${i.path}: ${i.message}`).join("; "), { issues });
-  return { depot: depot!, rows };
+  return { depot: depot!, rows, fleet };
 }
 
 /** Vehicles in solver units; the shift defaults to the depot's opening hours. */
-function vehicleSpecs(input: RoutePlanCreate, depot: FacilityRow): PlannedVehicle[] {
+function vehicleSpecs(
+  input: RoutePlanCreate,
+  depot: FacilityRow,
+  fleet: Map<number, { plate: string }>,
+): PlannedVehicle[] {
   const issues: FieldIssue[] = [];
   const out = input.vehicles.map((v, i) => {
     const shiftStartS = clockToS(v.shiftStart ?? depot.opensAt);
@@ -123,6 +156,8 @@ function vehicleSpecs(input: RoutePlanCreate, depot: FacilityRow): PlannedVehicl
       costPerKmXof: v.costPerKmXof,
       fixedCostXof: v.fixedCostXof,
       driverUserId: v.driverUserId ?? null,
+      fleetVehicleId: v.fleetVehicleId ?? null,
+      plate: v.fleetVehicleId === undefined ? null : (fleet.get(v.fleetVehicleId)?.plate ?? null),
     };
   });
   if (issues.length)
@@ -133,12 +168,12 @@ function vehicleSpecs(input: RoutePlanCreate, depot: FacilityRow): PlannedVehicl
 /** Reads, validates and builds the solver problem of a new plan (no write). */
 export function prepareRoutePlan(db: Db, input: RoutePlanCreate, roadModel: RoadModel): PreparedPlan {
   const orders = shipmentStops(db, input);
-  const { depot, rows } = loadRefs(db, input, orders);
+  const { depot, rows, fleet } = loadRefs(db, input, orders);
   const season = seasonOf(
     input.date,
     input.rainySeason === undefined ? undefined : input.rainySeason ? "rainy" : "dry",
   );
-  const vehicles = vehicleSpecs(input, depot);
+  const vehicles = vehicleSpecs(input, depot, fleet);
   const explicit = input.stops.map((s) => ({
     facilityId: s.facilityId,
     shipmentId: s.shipmentId ?? null,

@@ -37,6 +37,7 @@ export const REF_LABELS: Record<ScopeKind, string> = {
   routePlan: "route plan",
   user: "user",
   pipelineShipment: "pipeline shipment",
+  routeStop: "route stop",
   anyFacility: "facility",
   anyDistrict: "district",
   anyRegion: "region",
@@ -140,6 +141,28 @@ function userAllowed(ctx: CheckContext, id: number): boolean {
   return target !== undefined && mayManageUser(ctx.user, target);
 }
 
+/**
+ * A stop (or its plan) named by a delivery: a driver, a plan carrying one of their routes (any status: the
+ * command refuses a draft plan or a stop moved off their route with a reason the depot sees too); everyone
+ * else, a plan of a depot in scope.
+ */
+function routeStopAllowed(ctx: CheckContext, id: number, meta: ScopeMeta): boolean {
+  const planId =
+    meta.target === "plan"
+      ? id
+      : (ctx.db.$client.prepare("select plan_id from route_stops where id = ?").pluck().get(id) as number | undefined);
+  if (planId === undefined) return false;
+  if (ctx.user.role === "driver")
+    return (
+      ctx.db.$client
+        .prepare("select 1 from route_plan_vehicles where plan_id = ? and driver_user_id = ?")
+        .get(planId, ctx.user.id) !== undefined
+    );
+  const depot = ctx.db.$client.prepare("select depot_id from route_plans where id = ?").pluck().get(planId) as
+    string | undefined;
+  return facilityInScope(ctx, depot);
+}
+
 const exists = (table: "facilities" | "districts" | "regions") => (ctx: CheckContext, id: string | number) =>
   ctx.db.$client.prepare(`select 1 from ${table} where id = ?`).get(id) !== undefined;
 
@@ -168,6 +191,7 @@ const RESOLVERS: Record<ScopeKind, Resolver> = {
       ctx.db.$client.prepare("select facility_id from pipeline_shipments where id = ?").pluck().get(id) as
         string | undefined,
     ),
+  routeStop: (ctx, id, meta) => routeStopAllowed(ctx, Number(id), meta),
   anyFacility: exists("facilities"),
   anyDistrict: exists("districts"),
   anyRegion: exists("regions"),

@@ -1,5 +1,6 @@
 /** Route plan rows → the RoutePlan response contract (kg and litres, "HH:MM" clock times, ISO ETAs). */
 import type { facilities, routePlanVehicles, routePlans, routeStops, routeUnassigned } from "../../db/schema";
+import type { StopDelivery } from "../../shared/contracts/deliveries";
 import {
   sToClock,
   type ManifestOrder,
@@ -59,10 +60,31 @@ export function presentPlanHeader(
   };
 }
 
+/** The state of a stop nobody has recorded a delivery for. */
+export const PENDING_DELIVERY: StopDelivery = {
+  state: "pending",
+  deliveryId: null,
+  recordedAt: null,
+  arrivedAt: null,
+  departedAt: null,
+  skipReason: null,
+  recipient: null,
+  acceptedUnits: 0,
+  rejectedUnits: 0,
+  refused: [],
+};
+
+/** What the plan shows besides its rows: each stop's delivery state and each driver's name. */
+export interface PlanExtras {
+  deliveries: Map<number, StopDelivery>;
+  driverNames: Map<number, string>;
+}
+
 function presentStop(
   date: string,
   s: StopRow,
   manifests: Map<number, ManifestOrder>,
+  deliveries: Map<number, StopDelivery>,
 ): RoutePlan["routes"][number]["stops"][number] {
   return {
     id: s.id,
@@ -88,6 +110,7 @@ function presentStop(
     loadAfterKg: k(s.loadAfterG),
     loadAfterL: k(s.loadAfterMl),
     ...ordersOf(s.orderIds, manifests),
+    delivery: deliveries.get(s.id) ?? PENDING_DELIVERY,
   };
 }
 
@@ -100,6 +123,7 @@ export function presentRoutePlan(
   unassigned: UnassignedRow[],
   violations: RouteViolation[],
   manifests: Map<number, ManifestOrder>,
+  extras: PlanExtras,
 ): RoutePlan {
   const routes = vehicles.map((v) => ({
     vehicleId: v.id,
@@ -113,6 +137,9 @@ export function presentRoutePlan(
     costPerKmXof: v.costPerKmXof,
     fixedCostXof: v.fixedCostXof,
     driverUserId: v.driverUserId,
+    driverName: v.driverUserId === null ? null : (extras.driverNames.get(v.driverUserId) ?? null),
+    fleetVehicleId: v.fleetVehicleId,
+    plate: v.plate,
     distanceM: v.distanceM,
     drivingS: v.drivingS,
     durationS: v.durationS,
@@ -122,7 +149,7 @@ export function presentRoutePlan(
     stops: stops
       .filter((s) => s.vehicleId === v.id)
       .sort((a, b) => a.position - b.position)
-      .map((s) => presentStop(p.date, s, manifests)),
+      .map((s) => presentStop(p.date, s, manifests, extras.deliveries)),
   }));
   const { vehicles: _n, ...header } = presentPlanHeader(p, depotName, {
     stops: stops.length,

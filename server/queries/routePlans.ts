@@ -17,6 +17,7 @@ import type {
 import { AppError } from "../../shared/errors";
 import type { Tx } from "../../db/client";
 import { shipmentStops } from "../commands/shipmentStops";
+import { stopDeliveries, userNames } from "./deliveries";
 import { fieldError } from "../commands/stockRefs";
 import { isClosed, seasonOf } from "../routing/roadModel";
 import { scopeFilter } from "../policies";
@@ -84,7 +85,14 @@ export function loadRoutePlan(db: Db | Tx, id: number, viewer: Me): RoutePlan {
     s.orderIds === null ? [] : (JSON.parse(s.orderIds) as number[]),
   );
   const manifests = new Map([...loadShipments(db, orderIds)].map(([id, s]) => [id, s.manifest]));
-  const plan = presentRoutePlan(row.p, row.depotName, vehicles, stops, unassigned, violations, manifests);
+  const extras = {
+    deliveries: stopDeliveries(db, id),
+    driverNames: userNames(
+      db,
+      vehicles.flatMap((v) => (v.driverUserId === null ? [] : [v.driverUserId])),
+    ),
+  };
+  const plan = presentRoutePlan(row.p, row.depotName, vehicles, stops, unassigned, violations, manifests, extras);
   // A driver's totals are those of their own routes: the rest of the plan stays out of their view.
   return driver ? { ...plan, totals: { ...plan.totals, ...sumRoutes(vehicles) } } : plan;
 }

@@ -18,6 +18,8 @@ import { z } from "zod";
  * - `order` (by side), `transfer` (by side), `report`, `routePlan`, `pipelineShipment`: the object's facilities
  *   decide, as described on each schema;
  * - `user`: an account whose own scope lies within the user's (shared/domain/access.ts `mayManageUser`);
+ * - `routeStop` (a stop, or its plan, named by a delivery): the plan's depot in scope, or (driver) a plan that
+ *   carries one of their routes;
  * - `anyFacility`, `anyDistrict`, `anyRegion`: reference data every signed-in user may read (the network map):
  *   it must exist, nothing more.
  */
@@ -32,6 +34,7 @@ export type ScopeKind =
   | "routePlan"
   | "user"
   | "pipelineShipment"
+  | "routeStop"
   | "anyFacility"
   | "anyDistrict"
   | "anyRegion";
@@ -47,6 +50,8 @@ export interface ScopeMeta {
   scope: ScopeKind;
   /** For `order` and `transfer` references only */
   side?: OrderSide | TransferSide;
+  /** For `routeStop` references only: the value is the stop's id or its plan's */
+  target?: "stop" | "plan";
 }
 
 /** The registry of reference schemas (a schema derived with .describe() or .max() inherits its parent's entry). */
@@ -82,6 +87,17 @@ export const RoutePlanRef = numericId().register(scopeRefs, { scope: "routePlan"
 export const UserRef = numericId().register(scopeRefs, { scope: "user" });
 /** A shipment in the procurement pipeline: its receiving facility (PPM central) decides. */
 export const PipelineShipmentRef = numericId().register(scopeRefs, { scope: "pipelineShipment" });
+
+/**
+ * A stop of a route plan, or the plan, named by a delivery recorded at that stop: staff may name those of plans
+ * of depots in their scope; a driver those of plans that carry one of their routes (any status). Whether the
+ * delivery may apply — the plan published, the stop still on the driver's route — is decided by the command,
+ * which records a refusal that the driver and the depot both see (an out-of-scope answer would hide it).
+ */
+export const RouteStopRef = {
+  stop: numericId().register(scopeRefs, { scope: "routeStop", target: "stop" }),
+  plan: numericId().register(scopeRefs, { scope: "routeStop", target: "plan" }),
+} as const;
 
 /** An order, scoped by the side that acts on it (the requester submits, the supplier approves and ships). */
 export const OrderRef = {

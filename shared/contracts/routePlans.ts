@@ -7,6 +7,7 @@ import { z } from "zod";
 import { CounterpartyRef, FacilityRef, OrderRef } from "./refs";
 import { freeText, IsoDate, PageQuery, Reference } from "./common";
 import { SolverOptions } from "./vrp";
+import { StopDeliverySchema } from "./deliveries";
 
 /** "HH:MM", 00:00–23:59. */
 export const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "expected a time HH:MM");
@@ -42,8 +43,10 @@ export const RouteVehicleInput = z
       .optional(),
     costPerKmXof: z.number().int().min(0).max(1_000_000).default(250),
     fixedCostXof: z.number().int().min(0).max(100_000_000).default(0),
-    /** The driver (a user with the driver role) who will see this route on the tablet */
+    /** The driver (a user with the driver role attached to the depot) who will see this route on the tablet */
     driverUserId: z.number().int().positive().optional(),
+    /** The depot's fleet vehicle this is (its plate is kept on the route) */
+    fleetVehicleId: z.number().int().positive().optional(),
   })
   .refine((v) => !v.shiftStart || !v.shiftEnd || clockToS(v.shiftEnd) > clockToS(v.shiftStart), {
     message: "shift must end after it starts",
@@ -111,14 +114,26 @@ export const RouteMove = z
   });
 export type RouteMove = z.infer<typeof RouteMove>;
 
-/** PATCH /route-plans/:id — move a stop (to another route, or another position on its own; or an unassigned stop into a route) and/or change the status. */
+/** A route's driver: a user with the driver role attached to the plan's depot, or null to remove them. */
+export const RouteDriverAssignment = z.strictObject({
+  vehicleId: z.number().int().positive(),
+  driverUserId: z.number().int().positive().nullable(),
+});
+
+/**
+ * PATCH /route-plans/:id — move a stop (to another route, or another position on its own; or an unassigned stop
+ * into a route), assign a route's driver, and/or change the status. Publishing a plan with a route that has stops
+ * and no driver, or with broken constraints, is refused (`publish_needs_confirmation`, saying why) unless `confirm`.
+ */
 export const RoutePlanPatch = z
   .strictObject({
     move: RouteMove.optional(),
+    driver: RouteDriverAssignment.optional(),
     status: z.enum(["draft", "published"]).optional(),
+    confirm: z.boolean().default(false),
   })
-  .refine((b) => b.move !== undefined || b.status !== undefined, {
-    message: "give a move or a status",
+  .refine((b) => b.move !== undefined || b.status !== undefined || b.driver !== undefined, {
+    message: "give a move, a driver or a status",
     path: ["move"],
   });
 export type RoutePlanPatch = z.infer<typeof RoutePlanPatch>;
@@ -261,6 +276,8 @@ export const RouteStopSchema = z.object({
   drivingFromPrevS: z.number().int(),
   loadAfterKg: z.number(),
   loadAfterL: z.number(),
+  /** What the driver recorded at this stop */
+  delivery: StopDeliverySchema,
 });
 
 /** One vehicle's route: the vehicle, its totals and its stops. */
@@ -276,6 +293,9 @@ export const RouteSchema = z.object({
   costPerKmXof: z.number().int(),
   fixedCostXof: z.number().int(),
   driverUserId: z.number().int().nullable(),
+  driverName: z.string().nullable(),
+  fleetVehicleId: z.number().int().nullable(),
+  plate: z.string().nullable(),
   distanceM: z.number().int(),
   drivingS: z.number().int(),
   durationS: z.number().int(),
@@ -322,6 +342,14 @@ export const RoutePlanSchema = z.object({
   unassigned: z.array(UnassignedStopSchema),
 });
 export type RoutePlan = z.infer<typeof RoutePlanSchema>;
+
+/** Why publishing asks for confirmation (details of `publish_needs_confirmation`). */
+export const PublishWarningsSchema = z.object({
+  /** Routes with stops and no driver */
+  withoutDriver: z.array(z.number().int()),
+  violations: z.array(RouteViolationSchema),
+});
+export type PublishWarnings = z.infer<typeof PublishWarningsSchema>;
 
 /** A plan in the list (no routes). */
 export const RoutePlanSummarySchema = z.object({ ...PlanHeader, vehicles: z.number().int() });

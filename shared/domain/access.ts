@@ -22,6 +22,7 @@ export const ACTIONS = [
   "orders:deliver",
   "routes:read",
   "routes:plan",
+  "deliveries:record",
   "vrp:solve",
   "users:manage",
   "quantification:read",
@@ -55,6 +56,7 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     "orders:deliver",
     "routes:read",
     "routes:plan",
+    "deliveries:record",
     "vrp:solve",
     "users:manage",
     "quantification:read",
@@ -91,6 +93,7 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     "orders:deliver",
     "routes:read",
     "routes:plan",
+    "deliveries:record",
     "vrp:solve",
     "users:manage",
     "interop:export",
@@ -110,6 +113,7 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     "orders:deliver",
     "routes:read",
     "routes:plan",
+    "deliveries:record",
     "vrp:solve",
     "interop:export",
   ],
@@ -124,6 +128,7 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     "orders:deliver",
     "routes:read",
     "routes:plan",
+    "deliveries:record",
     "vrp:solve",
   ],
   cscom_manager: [
@@ -136,7 +141,7 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     "orders:request",
     "orders:deliver",
   ],
-  driver: ["session", "reference:read", "routes:read"],
+  driver: ["session", "reference:read", "routes:read", "deliveries:record"],
 };
 
 /** True when the role may perform the action somewhere. */

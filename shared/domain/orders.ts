@@ -3,7 +3,7 @@
 export type OrderStatus =
   "draft" | "submitted" | "approved" | "rejected" | "picking" | "shipped" | "delivered" | "received";
 export type OrderTransition =
-  "submit" | "approve" | "reject" | "pick" | "unpick" | "ship" | "deliver" | "receive" | "edit";
+  "submit" | "approve" | "reject" | "pick" | "unpick" | "ship" | "deliver" | "receive" | "edit" | "return";
 
 /** Status each transition requires, and the status it leads to ("edit" keeps the status). */
 export const TRANSITIONS: Record<OrderTransition, { from: OrderStatus[]; to: OrderStatus | null }> = {
@@ -17,6 +17,8 @@ export const TRANSITIONS: Record<OrderTransition, { from: OrderStatus[]; to: Ord
   ship: { from: ["picking"], to: "shipped" },
   deliver: { from: ["shipped"], to: "delivered" },
   receive: { from: ["delivered"], to: "received" },
+  // A skipped stop's goods are back at the depot: picked again, ready to ship on another day.
+  return: { from: ["shipped"], to: "picking" },
 };
 
 /** The status after `transition`, or null when the order's status does not allow it. */

@@ -78,6 +78,8 @@ interface Values {
   routePlan: () => number;
   user: () => number;
   pipelineShipment: () => number;
+  /** A stop of a published plan with one route (the driver's, for the driver) and its plan */
+  routeStop: () => { plan: number; stop: number };
   anyFacility: string;
   anyDistrict: string;
   anyRegion: string;
@@ -198,6 +200,42 @@ function pushRow(): number {
 /** A DHIS2 organisation-unit export of one unit, for the import routes. */
 const ORG_UNITS = { organisationUnits: [{ id: "OuAuthzTst1", name: "Mali", level: 1 }] };
 
+/** A published plan of the depot with one route (driven by `driverId` when given) and one stop without orders. */
+function stopFor(depotId: string, driverId?: number): { plan: number; stop: number } {
+  const plan = planFor(depotId);
+  t.open.sqlite.prepare("update route_plans set status = 'published' where id = ?").run(plan);
+  const vehicle = Number(
+    t.open.sqlite
+      .prepare(
+        "insert into route_plan_vehicles (plan_id, name, capacity_kg, capacity_l, cold_box, shift_start_s, shift_end_s, cost_per_km_xof, fixed_cost_xof, driver_user_id) values (?, 'V', 100, 100, 0, 25200, 61200, 0, 0, ?) returning id",
+      )
+      .pluck()
+      .get(plan, driverId ?? null),
+  );
+  const stop = Number(
+    t.open.sqlite
+      .prepare(
+        "insert into route_stops (plan_id, vehicle_id, position, facility_id, load_g, load_ml, cold_chain, service_s, window_start_s, window_end_s, arrival_s, eta_s, waiting_s, distance_from_prev_m, driving_from_prev_s, load_after_g, load_after_ml, insecure) values (?, ?, 1, ?, 0, 0, 0, 600, 28800, 57600, 30000, 30000, 0, 1000, 100, 0, 0, 0) returning id",
+      )
+      .pluck()
+      .get(plan, vehicle, ids.katiCscom),
+  );
+  return { plan, stop };
+}
+
+/** A vehicle of the facility's fleet. */
+function vehicleFor(facilityId: string): number {
+  return Number(
+    t.open.sqlite
+      .prepare(
+        "insert into depot_vehicles (depot_id, name, plate, capacity_kg, capacity_l, cold_box, cost_per_km_xof, created_at, updated_at) values (?, 'V', ?, 100, 100, 0, 250, '2026-11-15', '2026-11-15') returning id",
+      )
+      .pluck()
+      .get(facilityId, `AUTHZ-${++plateCounter}`),
+  );
+}
+let plateCounter = 0;
+
 const idem = (() => {
   let n = 0;
   return () => `authz-${++n}`;
@@ -293,7 +331,33 @@ const EXAMPLES: Record<string, Examples> = {
       solver: { maxIterations: 10 },
     },
   }),
-  "patch /route-plans/:id": (v) => ({ params: { id: v.routePlan() }, body: { status: "published" } }),
+  "patch /route-plans/:id": (v) => ({ params: { id: v.routePlan() }, body: { status: "published", confirm: true } }),
+  "get /depots/:id/fleet": (v) => ({ params: { id: v.facility } }),
+  "post /depots/:id/vehicles": (v) => ({
+    params: { id: v.facility },
+    body: { name: "Camion", plate: `EX-${++plateCounter}`, capacityKg: 1000, capacityL: 4000 },
+  }),
+  "put /depots/:id/vehicles/:vehicleId": (v) => ({
+    params: { id: v.facility, vehicleId: vehicleFor(v.facility) },
+    body: { name: "Camion", plate: `EX-${++plateCounter}`, capacityKg: 1000, capacityL: 4000 },
+  }),
+  "post /deliveries": (v) => {
+    const { plan, stop } = v.routeStop();
+    return {
+      body: {
+        deliveryId: crypto.randomUUID(),
+        routePlanId: plan,
+        stopId: stop,
+        status: "delivered",
+        recipient: "Awa",
+        lines: [],
+      },
+    };
+  },
+  "get /deliveries/returns": (v) => ({ query: { depotId: v.facility } }),
+  "post /deliveries/returns": (v) => ({
+    body: { depotId: v.facility, lines: [{ returnId: 99_999_999, receivedQty: 1 }] },
+  }),
   "post /vrp/solve": () => ({
     query: { maxIterations: 10 },
     body: {
@@ -581,6 +645,7 @@ function inScopeValues(role: Role): Values {
     routePlan: () => planFor(ids.katiDepot!, driverId),
     user: () => Number(ids.pharmacistId),
     pipelineShipment: () => shipmentFor(facility),
+    routeStop: () => stopFor(ids.katiDepot!, driverId),
     anyFacility: ids.moptiDepot!,
     anyDistrict: "mopti",
     anyRegion: "mopti",
@@ -588,7 +653,7 @@ function inScopeValues(role: Role): Values {
 }
 
 /** For each reference kind, a value the role may not name: outside its scope, or unknown for national roles. */
-function outOfScopeValue(role: Role, kind: ScopeKind): string | number {
+function outOfScopeValue(role: Role, kind: ScopeKind, target?: "stop" | "plan"): string | number {
   const national = NATIONAL.includes(role);
   const outside = USERS[role].outOfScope();
   switch (kind) {
@@ -613,6 +678,12 @@ function outOfScopeValue(role: Role, kind: ScopeKind): string | number {
       return national ? 99_999_999 : Number(ids.adminId);
     case "pipelineShipment":
       return national ? 99_999_999 : shipmentFor(outside);
+    case "routeStop": {
+      if (national) return 99_999_999;
+      // A driver: a plan of their depot without a route of theirs; staff: a plan of a depot outside their scope.
+      const other = stopFor(role === "driver" ? ids.katiDepot! : ids.moptiDepot!);
+      return target === "plan" ? other.plan : other.stop;
+    }
     case "anyFacility":
       return "no-such-facility";
     case "anyDistrict":
@@ -656,7 +727,7 @@ async function send(agent: TestAgent | ReturnType<typeof request>, route: Regist
 }
 
 type Answer = { status: number; body: { error?: { code: string; message: string; details?: unknown } } };
-const UNKNOWN = /unknown (facility|district|region|report|order|route plan|user|pipeline shipment|transfer)/;
+const UNKNOWN = /unknown (facility|district|region|report|order|route plan|user|pipeline shipment|transfer|route stop)/;
 
 /** The request got past authorisation (it may still fail on its content), and did not fail on the server. */
 function allowed({ status, body }: Answer) {
@@ -710,6 +781,8 @@ const EXPECTED_GRANTS: Record<Role, string[]> = {
     "interop:admin",
     "interop:export",
     "interop:push",
+
+    "deliveries:record",
     "orders:approve",
     "orders:deliver",
     "orders:fulfil",
@@ -742,6 +815,8 @@ const EXPECTED_GRANTS: Record<Role, string[]> = {
   regional_manager: [
     "facilities:manage",
     "interop:export",
+
+    "deliveries:record",
     "orders:approve",
     "orders:deliver",
     "orders:fulfil",
@@ -759,6 +834,8 @@ const EXPECTED_GRANTS: Record<Role, string[]> = {
   ],
   district_pharmacist: [
     "interop:export",
+
+    "deliveries:record",
     "orders:approve",
     "orders:deliver",
     "orders:fulfil",
@@ -775,6 +852,7 @@ const EXPECTED_GRANTS: Record<Role, string[]> = {
     "vrp:solve",
   ],
   storekeeper: [
+    "deliveries:record",
     "orders:deliver",
     "orders:fulfil",
     "orders:read",
@@ -797,7 +875,7 @@ const EXPECTED_GRANTS: Record<Role, string[]> = {
     "stock:read",
     "stock:write",
   ],
-  driver: ["reference:read", "routes:read", "session"],
+  driver: ["deliveries:record", "reference:read", "routes:read", "session"],
 };
 
 /** The reference fields of a route: where (params, query, body), the path and the kind. */
@@ -805,7 +883,9 @@ function refFieldsOf(route: RegisteredRoute) {
   return (["params", "query", "body"] as const).flatMap((where) => {
     const schema = route.spec[where] as z.ZodType | undefined;
     if (!schema) return [];
-    return contractFields(schema).flatMap((f) => (f.meta ? [{ where, path: f.path, kind: f.meta.scope }] : []));
+    return contractFields(schema).flatMap((f) =>
+      f.meta ? [{ where, path: f.path, kind: f.meta.scope, target: f.meta.target }] : [],
+    );
   });
 }
 
@@ -876,11 +956,13 @@ describe("authorisation matrix", () => {
           continue;
         }
         // A driver has no facility of its own: only routes without references (or naming its route plan) are "in scope".
-        const driverCanTry = fields.every((f) => f.kind === "routePlan" || f.kind.startsWith("any"));
+        const driverCanTry = fields.every(
+          (f) => f.kind === "routePlan" || f.kind === "routeStop" || f.kind.startsWith("any"),
+        );
         if (role !== "driver" || driverCanTry) expect(allowed(res), `${label} in scope → ${brief(res)}`).toBe(true);
         else expect(res.status, `${label} → ${brief(res)}`).toBeLessThan(500);
         for (const field of fields) {
-          const outside = outOfScopeValue(role, field.kind);
+          const outside = outOfScopeValue(role, field.kind, field.target);
           expect(outside, `${label}: an out-of-scope ${field.kind}`).toBeDefined();
           for (const ex of examplesOf(route, inside)) {
             const part = withValueAt(ex[field.where], field.path, outside);

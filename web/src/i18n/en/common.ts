@@ -65,6 +65,8 @@ export const common: typeof fr = {
     facility_closed: "This facility is closed: it gets no more orders or routes.",
     last_admin: "This is the last active administrator: they can be neither deactivated nor given another role.",
     invalid_transition: "This action is not possible in the order's current state.",
+    delivery_refused: "Delivery refused: it can no longer apply.",
+    publish_needs_confirmation: "The plan has routes without a driver or broken constraints.",
     conflict: "Conflict: the data changed in the meantime.",
     payload_too_large: "The data sent is too large.",
     period_closed: "This date falls in a closed period: record a correction dated today.",
