@@ -90,7 +90,9 @@ export const deliveries = sqliteTable(
   (t) => [
     index("deliveries_plan_idx").on(t.planId),
     index("deliveries_depot_idx").on(t.depotId, t.recordedAt),
-    uniqueIndex("deliveries_one_applied_per_stop").on(t.stopId).where(sql`${t.outcome} = 'applied'`),
+    uniqueIndex("deliveries_one_applied_per_stop")
+      .on(t.stopId)
+      .where(sql`${t.outcome} = 'applied'`),
   ],
 );
 
@@ -140,6 +142,9 @@ export const deliveryReturns = sqliteTable(
   (t) => [
     index("delivery_returns_depot_idx").on(t.depotId, t.receivedAt),
     index("delivery_returns_delivery_idx").on(t.deliveryId),
-    check("delivery_returns_qty", sql`${t.qtyUnits} > 0 and coalesce(${t.receivedQtyUnits}, 0) between 0 and ${t.qtyUnits}`),
+    check(
+      "delivery_returns_qty",
+      sql`${t.qtyUnits} > 0 and coalesce(${t.receivedQtyUnits}, 0) between 0 and ${t.qtyUnits}`,
+    ),
   ],
 );

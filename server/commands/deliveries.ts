@@ -34,7 +34,14 @@ import { deliverOrder, skippedInTransit, type PodLot } from "./fulfilment";
 import { fieldError } from "./stockRefs";
 
 type DeliveryRow = typeof deliveries.$inferSelect;
-type ShippedLot = { orderId: number; lineId: number; lotId: number; productId: number; fundingSource: string; shippedQty: number };
+type ShippedLot = {
+  orderId: number;
+  lineId: number;
+  lotId: number;
+  productId: number;
+  fundingSource: string;
+  shippedQty: number;
+};
 
 /** What the route answers and audits. */
 export interface DeliveryOutcome {
@@ -101,15 +108,13 @@ function shippedLots(tx: Tx, orderIds: number[]): ShippedLot[] {
 }
 
 /** Checks the lines against what was shipped: each shipped lot exactly once, accepted + rejected = shipped. */
-function checkLines(lines: DeliveryLineInput[], orderIds: number[], shipped: ShippedLot[]) {
+function checkLines(lines: DeliveryLineInput[], shipped: ShippedLot[]) {
   const seen = new Set<string>();
   lines.forEach((l, i) => {
-    if (!orderIds.includes(l.orderId))
-      fieldError(`lines.${i}.orderId`, `order ${l.orderId} is not delivered at this stop`);
-    const lot = shipped.find((s) => s.orderId === l.orderId && s.lineId === l.lineId && s.lotId === l.lotId);
+    const lot = shipped.find((s) => s.lineId === l.lineId && s.lotId === l.lotId);
     if (!lot) {
-      if (!shipped.some((s) => s.orderId === l.orderId && s.lineId === l.lineId))
-        fieldError(`lines.${i}.lineId`, `line ${l.lineId} of order ${l.orderId} carries nothing`);
+      if (!shipped.some((s) => s.lineId === l.lineId))
+        fieldError(`lines.${i}.lineId`, `line ${l.lineId} is not a line shipped to this stop`);
       fieldError(`lines.${i}.lotId`, `lot ${l.lotId} was not shipped on line ${l.lineId}`);
     }
     const key = `${l.lineId}:${l.lotId}`;
@@ -117,7 +122,10 @@ function checkLines(lines: DeliveryLineInput[], orderIds: number[], shipped: Shi
     seen.add(key);
     const total = l.acceptedQty + l.rejectedQty;
     if (total > lot.shippedQty)
-      fieldError(`lines.${i}.acceptedQty`, `more than shipped: ${total} accepted and rejected, ${lot.shippedQty} shipped`);
+      fieldError(
+        `lines.${i}.acceptedQty`,
+        `more than shipped: ${total} accepted and rejected, ${lot.shippedQty} shipped`,
+      );
     if (total < lot.shippedQty)
       fieldError(`lines.${i}.acceptedQty`, `accepted + rejected must equal the ${lot.shippedQty} shipped`);
   });
@@ -211,12 +219,13 @@ function apply(tx: Tx, input: DeliveryCreate, ctx: ReturnType<typeof loadStop>, 
     return { accepted: 0, rejected: 0, returning };
   }
   const lines = input.lines ?? [];
-  checkLines(lines, ctx.orderIds, shipped);
+  checkLines(lines, shipped);
+  const orderOf = new Map(shipped.map((s) => [s.lineId, s.orderId]));
   // The tablet's clock dates the stock lines, never later than the server's.
   const at = new Date(Math.min(Date.parse(input.departedAt ?? input.arrivedAt ?? now.toISOString()), now.getTime()));
   for (const orderId of ctx.orderIds) {
     const byLine = new Map<number, PodLot[]>();
-    for (const l of lines.filter((x) => x.orderId === orderId))
+    for (const l of lines.filter((x) => orderOf.get(x.lineId) === orderId))
       byLine.set(l.lineId, [
         ...(byLine.get(l.lineId) ?? []),
         { lotId: l.lotId, acceptedQty: l.acceptedQty, rejectedQty: l.rejectedQty, reason: l.reason },
@@ -256,7 +265,11 @@ export function recordDelivery(tx: Tx, input: DeliveryCreate, user: Me, now: Dat
   if (seen) {
     if (seen.stopId !== input.stopId || seen.planId !== input.routePlanId)
       fieldError("deliveryId", `delivery ${input.deliveryId} was recorded for another stop`);
-    const stop = tx.select({ orderIds: routeStops.orderIds }).from(routeStops).where(eq(routeStops.id, seen.stopId)).get();
+    const stop = tx
+      .select({ orderIds: routeStops.orderIds })
+      .from(routeStops)
+      .where(eq(routeStops.id, seen.stopId))
+      .get();
     const orderIds = stop?.orderIds ? (JSON.parse(stop.orderIds) as number[]) : [];
     return { ...answerOf(seen, orderIds, returningUnitsOf(tx, seen.id)), audit: [] };
   }

@@ -37,8 +37,7 @@ export function receiveReturns(tx: Tx, input: ReturnReceipt, userId: number, now
     if (seen.has(row.id)) fieldError(`lines.${i}.returnId`, `return ${row.id} appears twice`);
     seen.add(row.id);
     if (row.receivedAt !== null) fieldError(`lines.${i}.returnId`, `return ${row.id} was already received`);
-    if (l.receivedQty > row.qtyUnits)
-      fieldError(`lines.${i}.receivedQty`, `more than the ${row.qtyUnits} riding back`);
+    if (l.receivedQty > row.qtyUnits) fieldError(`lines.${i}.receivedQty`, `more than the ${row.qtyUnits} riding back`);
     tx.update(deliveryReturns)
       .set({ receivedQtyUnits: l.receivedQty, receivedAt: now.toISOString(), receivedBy: userId })
       .where(eq(deliveryReturns.id, row.id))

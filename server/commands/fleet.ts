@@ -80,7 +80,12 @@ function plateTaken(tx: Tx, depotId: string, plate: string, exceptId: number) {
 }
 
 /** Adds a vehicle to the depot's fleet. */
-export function createVehicle(tx: Tx, depotId: string, v: Parsed, now: Date): { vehicle: FleetVehicle; audit: AuditEntry } {
+export function createVehicle(
+  tx: Tx,
+  depotId: string,
+  v: Parsed,
+  now: Date,
+): { vehicle: FleetVehicle; audit: AuditEntry } {
   loadFleet(tx, depotId);
   plateTaken(tx, depotId, v.plate, -1);
   const at = now.toISOString();
@@ -90,7 +95,10 @@ export function createVehicle(tx: Tx, depotId: string, v: Parsed, now: Date): { 
     .returning()
     .get();
   const vehicle = present(row);
-  return { vehicle, audit: { action: "fleet.vehicle.create", objectType: "vehicle", objectId: String(row.id), after: vehicle } };
+  return {
+    vehicle,
+    audit: { action: "fleet.vehicle.create", objectType: "vehicle", objectId: String(row.id), after: vehicle },
+  };
 }
 
 /** Changes a vehicle of the depot's fleet (or puts it out of service). */
@@ -117,6 +125,12 @@ export function updateVehicle(
   const vehicle = present(row);
   return {
     vehicle,
-    audit: { action: "fleet.vehicle.update", objectType: "vehicle", objectId: String(id), before: present(before), after: vehicle },
+    audit: {
+      action: "fleet.vehicle.update",
+      objectType: "vehicle",
+      objectId: String(id),
+      before: present(before),
+      after: vehicle,
+    },
   };
 }

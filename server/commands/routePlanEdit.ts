@@ -171,17 +171,10 @@ function assignDriver(tx: Tx, plan: PlanRow, a: { vehicleId: number; driverUserI
     if (driver.depotId !== plan.depotId)
       fieldError("driver.driverUserId", `driver ${a.driverUserId} is not attached to depot ${plan.depotId}`);
   }
-  const stopIds = tx
-    .select({ id: routeStops.id })
-    .from(routeStops)
-    .where(eq(routeStops.vehicleId, vehicle.id))
-    .all();
+  const stopIds = tx.select({ id: routeStops.id }).from(routeStops).where(eq(routeStops.vehicleId, vehicle.id)).all();
   if (stopIds.some((s) => stopDelivered(tx, s.id)))
     throw new AppError("conflict", `Route ${vehicle.id} already has deliveries recorded: its driver stays`);
-  tx.update(routePlanVehicles)
-    .set({ driverUserId: a.driverUserId })
-    .where(eq(routePlanVehicles.id, vehicle.id))
-    .run();
+  tx.update(routePlanVehicles).set({ driverUserId: a.driverUserId }).where(eq(routePlanVehicles.id, vehicle.id)).run();
   return { vehicleId: vehicle.id, driverUserId: vehicle.driverUserId };
 }
 

@@ -124,7 +124,10 @@ function loadRefs(db: Db, input: RoutePlanCreate, orders: { stops: OrderStop[]; 
         message: `driver ${v.driverUserId} is not attached to depot ${input.depotId}`,
       });
     if (v.fleetVehicleId !== undefined && !fleet.has(v.fleetVehicleId))
-      issues.push({ path: `vehicles.${i}.fleetVehicleId`, message: `unknown vehicle ${v.fleetVehicleId} of this depot` });
+      issues.push({
+        path: `vehicles.${i}.fleetVehicleId`,
+        message: `unknown vehicle ${v.fleetVehicleId} of this depot`,
+      });
   });
   if (!depot) issues.unshift({ path: "depotId", message: `unknown facility ${input.depotId}` });
   if (issues.length)

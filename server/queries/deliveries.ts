@@ -4,15 +4,7 @@
  */
 import { and, asc, desc, eq, inArray, isNotNull, isNull } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
-import {
-  deliveries,
-  deliveryReturns,
-  facilities,
-  lots,
-  products,
-  routePlans,
-  users,
-} from "../../db/schema";
+import { deliveries, deliveryReturns, facilities, lots, products, routePlans, users } from "../../db/schema";
 import type { DeliveryRefusal, ReturnLine, SkipReason, StopDelivery } from "../../shared/contracts/deliveries";
 import { PENDING_DELIVERY } from "../presenters/routePlan";
 
@@ -69,7 +61,15 @@ export function userNames(db: Db | Tx, ids: number[]): Map<number, string> {
 export function listReturns(db: Db, depotId: string, status: "in_transit" | "received"): ReturnLine[] {
   const place = facilities;
   return db
-    .select({ r: deliveryReturns, d: deliveries, f: place.name, p: products, lot: lots, date: routePlans.date, driver: users.displayName })
+    .select({
+      r: deliveryReturns,
+      d: deliveries,
+      f: place.name,
+      p: products,
+      lot: lots,
+      date: routePlans.date,
+      driver: users.displayName,
+    })
     .from(deliveryReturns)
     .innerJoin(deliveries, eq(deliveries.id, deliveryReturns.deliveryId))
     .innerJoin(place, eq(place.id, deliveryReturns.facilityId))

@@ -25,10 +25,9 @@ export const SignaturePng = z
 
 const Qty = z.number().int().min(0).max(1_000_000_000);
 
-/** One lot of one order line at the stop: what the recipient accepted and rejected (together = shipped). */
+/** One lot of one order line (of an order of the stop): what the recipient accepted and rejected (together = shipped). */
 export const DeliveryLineInput = z
   .strictObject({
-    orderId: z.number().int().positive(),
     lineId: z.number().int().positive(),
     lotId: z.number().int().positive(),
     acceptedQty: Qty,

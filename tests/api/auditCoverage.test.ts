@@ -234,7 +234,7 @@ describe("audit coverage of the write routes", () => {
       "select product_id from stock_balances b join products p on p.id = b.product_id where b.facility_id = ? and p.programme_code = 'malaria' and b.qty_on_hand > 0 limit 1",
       depotId,
     );
-    await step("post /allocations", "allocation.send", () =>
+    const allocation = await step("post /allocations", "allocation.send", () =>
       pharmacist
         .post("/api/v1/allocations")
         .set(k())
@@ -260,7 +260,57 @@ describe("audit coverage of the write routes", () => {
         }),
     );
     await step("patch /route-plans/:id", "route_plan.status", () =>
-      pharmacist.patch(`/api/v1/route-plans/${plan.body.id}`).set(k()).send({ status: "published" }),
+      pharmacist.patch(`/api/v1/route-plans/${plan.body.id}`).set(k()).send({ status: "published", confirm: true }),
+    );
+
+    const vehicle = await step("post /depots/:id/vehicles", "fleet.vehicle.create", () =>
+      storekeeper
+        .post(`/api/v1/depots/${depotId}/vehicles`)
+        .set(k())
+        .send({ name: "Toyota Hilux", plate: "AB-1234-MD", capacityKg: 1000, capacityL: 3000 }),
+    );
+    await step("put /depots/:id/vehicles/:vehicleId", "fleet.vehicle.update", () =>
+      storekeeper
+        .put(`/api/v1/depots/${depotId}/vehicles/${vehicle.body.id}`)
+        .set(k())
+        .send({ name: "Toyota Hilux", plate: "AB-1234-MD", capacityKg: 900, capacityL: 3000, coldBox: true }),
+    );
+    // The allocation's order shipped on a published plan; its stop skipped, its goods come back to the depot.
+    const shipment = allocation.body.orderIds[0] as number;
+    await storekeeper.post(`/api/v1/orders/${shipment}/pick`).set(k());
+    await storekeeper.post(`/api/v1/orders/${shipment}/ship`).set(k()).send({ shortfallAction: "backorder" });
+    const tour = await pharmacist
+      .post("/api/v1/route-plans")
+      .set(k())
+      .send({
+        depotId,
+        date: "2026-11-21",
+        vehicles: [{ name: "Toyota Hilux", capacityKg: 1000, capacityL: 3000, fleetVehicleId: vehicle.body.id }],
+        orderIds: [shipment],
+        solver: { maxIterations: 20 },
+      });
+    await pharmacist.patch(`/api/v1/route-plans/${tour.body.id}`).set(k()).send({ status: "published", confirm: true });
+    await step("post /deliveries", "delivery.record", () =>
+      pharmacist.post("/api/v1/deliveries").set(k()).send({
+        deliveryId: crypto.randomUUID(),
+        routePlanId: tour.body.id,
+        stopId: tour.body.routes[0].stops[0].id,
+        status: "skipped",
+        reason: "closed",
+      }),
+    );
+    const returns = await storekeeper.get(`/api/v1/deliveries/returns?depotId=${depotId}`);
+    await step("post /deliveries/returns", "delivery.return.receive", () =>
+      storekeeper
+        .post("/api/v1/deliveries/returns")
+        .set(k())
+        .send({
+          depotId,
+          lines: returns.body.items.map((r: { id: number; qtyUnits: number }) => ({
+            returnId: r.id,
+            receivedQty: r.qtyUnits,
+          })),
+        }),
     );
 
     // The administrator's sessions ended with the password change above: the regional manager manages accounts too.

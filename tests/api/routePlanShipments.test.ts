@@ -208,7 +208,12 @@ describe("POST /route-plans from shipments", () => {
 
   it("leaves out of fromShipments the facilities already on a published plan of that date", async () => {
     expect(
-      (await pharmacist.patch(`/api/v1/route-plans/${created.id}`).set(k()).send({ status: "published" })).status,
+      (
+        await pharmacist
+          .patch(`/api/v1/route-plans/${created.id}`)
+          .set(k())
+          .send({ status: "published", confirm: true })
+      ).status,
     ).toBe(200);
     const res = await plan({ fromShipments: true });
     expect(res.status).toBe(400);

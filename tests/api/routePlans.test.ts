@@ -349,7 +349,17 @@ describe("PATCH /route-plans/:id", () => {
 
   it("publishes the plan; the driver then sees only the route assigned to them", async () => {
     expect((await driver.get(`/api/v1/route-plans/${plan.id}`)).status).toBe(404);
-    const res = await patch({ status: "published" });
+    // The cold pick-up has no driver, and the moves above broke constraints: publishing asks first, saying why.
+    const asked = await patch({ status: "published" });
+    expect(asked.status).toBe(409);
+    expect(asked.body.error.code).toBe("publish_needs_confirmation");
+    const camion2 = (await t.agent.get(`/api/v1/route-plans/${plan.id}`)).body.routes.find(
+      (r: { name: string }) => r.name === "Pick-up frigorifique",
+    );
+    expect(asked.body.error.details.withoutDriver).toEqual(camion2.stops.length > 0 ? [camion2.vehicleId] : []);
+    expect(asked.body.error.details.violations.length).toBeGreaterThan(0);
+    expect(one<string>("select status from route_plans where id = ?", plan.id)).toBe("draft");
+    const res = await patch({ status: "published", confirm: true });
     expect(res.body.status).toBe("published");
     const mine = await driver.get(`/api/v1/route-plans/${plan.id}`);
     expect(mine.status).toBe(200);
@@ -367,7 +377,7 @@ describe("PATCH /route-plans/:id", () => {
       vehicles: [{ name: "Autre", capacityKg: 2000, capacityL: 2000, coldBox: true }],
     });
     const other = (await create(t.agent, body)).body as RoutePlan;
-    await patch({ status: "published" }, other.id, t.agent);
+    await patch({ status: "published", confirm: true }, other.id, t.agent);
     expect((await driver.get(`/api/v1/route-plans/${other.id}`)).status).toBe(404);
     expect((await driver.get("/api/v1/route-plans")).body.items.map((p: { id: number }) => p.id)).not.toContain(
       other.id,
@@ -409,9 +419,10 @@ describe("scope", () => {
     expect(read.status).toBe(404);
     expect(read.body.error.message).toBe(`Unknown route plan ${id}`);
     expect((await pharmacist.get("/api/v1/route-plans/999999")).body.error.message).toBe("Unknown route plan 999999");
-    expect((await pharmacist.patch(`/api/v1/route-plans/${id}`).set(key()).send({ status: "published" })).status).toBe(
-      404,
-    );
+    expect(
+      (await pharmacist.patch(`/api/v1/route-plans/${id}`).set(key()).send({ status: "published", confirm: true }))
+        .status,
+    ).toBe(404);
     expect(one("select status from route_plans where id = ?", id)).toBe("draft");
     const list = await pharmacist.get("/api/v1/route-plans?limit=100");
     expect(list.status).toBe(200);

@@ -129,7 +129,7 @@ describe("GET /route-plans/candidates", () => {
         s.orders.map((o) => o.orderId),
       ]);
     }
-    expect((await patch(created.body.id, { status: "published" })).status).toBe(200);
+    expect((await patch(created.body.id, { status: "published", confirm: true })).status).toBe(200);
   });
 
   it("leaves out the facilities on a published plan of that date, not of another date", async () => {

@@ -64,7 +64,10 @@ describe("a driver's view of route plans", () => {
   });
 
   it("once published, reads only their route, with the plan's counts and totals over that route alone", async () => {
-    const published = await pharmacist.patch(`/api/v1/route-plans/${plan.id}`).set(key()).send({ status: "published" });
+    const published = await pharmacist
+      .patch(`/api/v1/route-plans/${plan.id}`)
+      .set(key())
+      .send({ status: "published", confirm: true });
     expect(published.status).toBe(200);
     const whole = published.body as RoutePlan;
     const mine = whole.routes.filter((r) => r.driverUserId === driverId);

@@ -75,6 +75,6 @@ export async function prepareDriverRoute(baseUrl: string, password: string): Pro
   });
   if (draft.routes[0]!.stops.length === 0)
     throw new Error(`Nothing planned on the driver's vehicle: ${JSON.stringify(draft.unassigned)}`);
-  const plan = await patchAs(baseUrl, "pharmacien.kati", password, `/route-plans/${draft.id}`, { status: "published" });
+  const plan = await patchAs(baseUrl, "pharmacien.kati", password, `/route-plans/${draft.id}`, { status: "published", confirm: true });
   return { ...dispatch, driverId: driver.me.id, date, plan };
 }
