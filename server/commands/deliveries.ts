@@ -28,6 +28,7 @@ import type {
   DeliveryRefusal,
   DeliveryResult,
 } from "../../shared/contracts/deliveries";
+import { deliveryLineIssues, recordedStopState } from "../../shared/domain/deliveries";
 import { AppError } from "../../shared/errors";
 import type { AuditEntry } from "../audit";
 import { deliverOrder, skippedInTransit, type PodLot } from "./fulfilment";
@@ -79,7 +80,7 @@ function answerOf(row: DeliveryRow, orderIds: number[], returningUnits: number):
     routePlanId: row.planId,
     stopId: row.stopId,
     outcome: "applied",
-    state: row.status === "skipped" ? "skipped" : row.rejectedUnits > 0 ? "partial" : "delivered",
+    state: recordedStopState(row),
     orderIds,
     acceptedUnits: row.acceptedUnits,
     rejectedUnits: row.rejectedUnits,
@@ -107,34 +108,11 @@ function shippedLots(tx: Tx, orderIds: number[]): ShippedLot[] {
     .filter((l) => l.shippedQty > 0);
 }
 
-/** Checks the lines against what was shipped: each shipped lot exactly once, accepted + rejected = shipped. */
+/** Checks the lines against what was shipped (the shared rule); the first issue is the field error. */
 function checkLines(lines: DeliveryLineInput[], shipped: ShippedLot[]) {
-  const seen = new Set<string>();
-  lines.forEach((l, i) => {
-    const lot = shipped.find((s) => s.lineId === l.lineId && s.lotId === l.lotId);
-    if (!lot) {
-      if (!shipped.some((s) => s.lineId === l.lineId))
-        fieldError(`lines.${i}.lineId`, `line ${l.lineId} is not a line shipped to this stop`);
-      fieldError(`lines.${i}.lotId`, `lot ${l.lotId} was not shipped on line ${l.lineId}`);
-    }
-    const key = `${l.lineId}:${l.lotId}`;
-    if (seen.has(key)) fieldError(`lines.${i}.lotId`, `lot ${l.lotId} of line ${l.lineId} appears twice`);
-    seen.add(key);
-    const total = l.acceptedQty + l.rejectedQty;
-    if (total > lot.shippedQty)
-      fieldError(
-        `lines.${i}.acceptedQty`,
-        `more than shipped: ${total} accepted and rejected, ${lot.shippedQty} shipped`,
-      );
-    if (total < lot.shippedQty)
-      fieldError(`lines.${i}.acceptedQty`, `accepted + rejected must equal the ${lot.shippedQty} shipped`);
-  });
-  const missing = shipped.filter((s) => !seen.has(`${s.lineId}:${s.lotId}`));
-  if (missing.length > 0)
-    fieldError(
-      "lines",
-      `every shipped lot must be accounted for (missing: ${missing.map((m) => `line ${m.lineId} lot ${m.lotId}`).join(", ")})`,
-    );
+  const issues = deliveryLineIssues(shipped, lines);
+  if (issues.length > 0)
+    throw new AppError("validation_failed", issues.map((i) => `${i.path}: ${i.message}`).join("; "), { issues });
 }
 
 /** The stop, its plan and its route's driver; the stop must belong to the plan named. */

@@ -78,13 +78,15 @@ export const PENDING_DELIVERY: StopDelivery = {
 export interface PlanExtras {
   deliveries: Map<number, StopDelivery>;
   driverNames: Map<number, string>;
+  /** Facility id → the name of who receives there */
+  contacts: Map<string, string>;
 }
 
 function presentStop(
   date: string,
   s: StopRow,
   manifests: Map<number, ManifestOrder>,
-  deliveries: Map<number, StopDelivery>,
+  extras: PlanExtras,
 ): RoutePlan["routes"][number]["stops"][number] {
   return {
     id: s.id,
@@ -110,7 +112,8 @@ function presentStop(
     loadAfterKg: k(s.loadAfterG),
     loadAfterL: k(s.loadAfterMl),
     ...ordersOf(s.orderIds, manifests),
-    delivery: deliveries.get(s.id) ?? PENDING_DELIVERY,
+    contactName: extras.contacts.get(s.facilityId) ?? null,
+    delivery: extras.deliveries.get(s.id) ?? PENDING_DELIVERY,
   };
 }
 
@@ -149,7 +152,7 @@ export function presentRoutePlan(
     stops: stops
       .filter((s) => s.vehicleId === v.id)
       .sort((a, b) => a.position - b.position)
-      .map((s) => presentStop(p.date, s, manifests, extras.deliveries)),
+      .map((s) => presentStop(p.date, s, manifests, extras)),
   }));
   const { vehicles: _n, ...header } = presentPlanHeader(p, depotName, {
     stops: stops.length,

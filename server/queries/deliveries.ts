@@ -6,6 +6,7 @@ import { and, asc, desc, eq, inArray, isNotNull, isNull } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
 import { deliveries, deliveryReturns, facilities, lots, products, routePlans, users } from "../../db/schema";
 import type { DeliveryRefusal, ReturnLine, SkipReason, StopDelivery } from "../../shared/contracts/deliveries";
+import { recordedStopState } from "../../shared/domain/deliveries";
 import { PENDING_DELIVERY } from "../presenters/routePlan";
 
 /** Stop id → delivery state, for the stops of a plan that have a delivery (applied or refused). */
@@ -29,7 +30,7 @@ export function stopDeliveries(db: Db | Tx, planId: number): Map<number, StopDel
       });
     else
       Object.assign(state, {
-        state: r.status === "skipped" ? "skipped" : r.rejectedUnits > 0 ? "partial" : "delivered",
+        state: recordedStopState(r),
         deliveryId: r.id,
         recordedAt: r.recordedAt,
         arrivedAt: r.arrivedAt,
@@ -54,6 +55,21 @@ export function userNames(db: Db | Tx, ids: number[]): Map<number, string> {
       .where(inArray(users.id, ids))
       .all()
       .map((u) => [u.id, u.name]),
+  );
+}
+
+/** Facility id → the display name of its active CSCom manager (who receives deliveries there). */
+export function facilityContacts(db: Db | Tx, facilityIds: string[]): Map<string, string> {
+  if (facilityIds.length === 0) return new Map();
+  return new Map(
+    db
+      .select({ facilityId: users.scopeFacilityId, name: users.displayName })
+      .from(users)
+      .where(and(inArray(users.scopeFacilityId, facilityIds), eq(users.role, "cscom_manager"), eq(users.active, true)))
+      .orderBy(asc(users.id))
+      .all()
+      .reverse()
+      .map((u) => [u.facilityId!, u.name]),
   );
 }
 

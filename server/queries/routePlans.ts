@@ -17,7 +17,7 @@ import type {
 import { AppError } from "../../shared/errors";
 import type { Tx } from "../../db/client";
 import { shipmentStops } from "../commands/shipmentStops";
-import { stopDeliveries, userNames } from "./deliveries";
+import { facilityContacts, stopDeliveries, userNames } from "./deliveries";
 import { fieldError } from "../commands/stockRefs";
 import { isClosed, seasonOf } from "../routing/roadModel";
 import { scopeFilter } from "../policies";
@@ -91,6 +91,7 @@ export function loadRoutePlan(db: Db | Tx, id: number, viewer: Me): RoutePlan {
       db,
       vehicles.flatMap((v) => (v.driverUserId === null ? [] : [v.driverUserId])),
     ),
+    contacts: facilityContacts(db, [...new Set(stops.map((s) => s.facilityId))]),
   };
   const plan = presentRoutePlan(row.p, row.depotName, vehicles, stops, unassigned, violations, manifests, extras);
   // A driver's totals are those of their own routes: the rest of the plan stays out of their view.

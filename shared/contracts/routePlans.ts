@@ -276,6 +276,8 @@ export const RouteStopSchema = z.object({
   drivingFromPrevS: z.number().int(),
   loadAfterKg: z.number(),
   loadAfterL: z.number(),
+  /** Who receives at the facility (its CSCom manager in Fura), when known */
+  contactName: z.string().nullable(),
   /** What the driver recorded at this stop */
   delivery: StopDeliverySchema,
 });

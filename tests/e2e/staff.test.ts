@@ -80,6 +80,7 @@ describe("staff screens in chromium", () => {
       "Dépôt",
       "Mouvements de stock",
       "Tournées",
+      "Flotte",
       "Allocations",
       "À propos",
     ]);
@@ -140,6 +141,7 @@ describe("staff screens in chromium", () => {
       "Dépôt",
       "Mouvements de stock",
       "Tournées",
+      "Flotte",
       "À propos",
     ]);
     await nav.getByRole("link", { name: "Dépôt" }).click();

@@ -6,7 +6,7 @@ import type { Role } from "@shared/contracts/auth";
 import { useMe } from "./api/auth";
 import { AppShell } from "./components/AppShell";
 import { ABOUT_PATH, homePath, ORDER_ROLES, REPORT_READERS, SCREENS } from "./components/screens";
-import { DRIVER_MANIFESTS_PATH } from "./features/driver/paths";
+import { DELIVERY_PATH, DRIVER_MANIFESTS_PATH } from "./features/driver/paths";
 import { QUANT_PATH } from "./features/quantification/paths";
 import { LOGIN_PATH, PASSWORD_PATH, RequireAuth } from "./features/auth/RequireAuth";
 import { LoginPage } from "./features/auth/LoginPage";
@@ -42,6 +42,8 @@ const ApiDocsPage = lazy(() => import("./features/apiDocs/ApiDocsPage"));
 const FacilitiesAdminPage = lazy(() => import("./features/facilityAdmin/FacilitiesAdminPage"));
 const ProductCataloguePage = lazy(() => import("./features/catalogue/CataloguePage"));
 const PoliciesPage = lazy(() => import("./features/policies/PoliciesPage"));
+const DeliveryPage = lazy(() => import("./features/driver/DeliveryPage"));
+const FleetPage = lazy(() => import("./features/fleet/FleetPage"));
 
 function NotFound() {
   const { t } = useTranslation();
@@ -108,6 +110,8 @@ export function App() {
         <Route path={SCREENS.myOrders.path} element={guarded(<MyOrdersPage />, SCREENS.myOrders.roles)} />
         <Route path={SCREENS.myRoute.path} element={guarded(<MyRoutePage />, SCREENS.myRoute.roles)} />
         <Route path={DRIVER_MANIFESTS_PATH} element={guarded(<DriverManifestsPage />, SCREENS.myRoute.roles)} />
+        <Route path={DELIVERY_PATH} element={guarded(<DeliveryPage />, SCREENS.myRoute.roles)} />
+        <Route path={SCREENS.fleet.path} element={guarded(<FleetPage />, SCREENS.fleet.roles)} />
         <Route path="*" element={<NotFound />} />
       </Routes>
     </AppShell>

@@ -49,12 +49,16 @@ export function useRoutePlans(filter: RoutePlanFilter, enabled = true) {
   });
 }
 
-/** One plan with its routes, stops, manifests, unassigned stops and violations. */
+/** Seconds between refreshes of a published plan (the dispatcher follows the drivers' deliveries). */
+export const PLAN_POLL_MS = 20_000;
+
+/** One plan with its routes, stops, manifests, unassigned stops, violations and each stop's delivery state (polled once published). */
 export function useRoutePlan(id: number) {
   return useQuery({
     queryKey: routeKeys.detail(id),
     queryFn: ({ signal }) => apiGet(RoutePlanSchema, `/route-plans/${id}`, { signal }),
     enabled: Number.isInteger(id) && id > 0,
+    refetchInterval: (query) => (query.state.data?.status === "published" ? PLAN_POLL_MS : false),
   });
 }
 
@@ -88,8 +92,11 @@ export function useCreateRoutePlan() {
   );
 }
 
-/** A change to a plan: move a stop (routed or unassigned), or publish / un-publish. */
-export type RoutePlanChange = { move: RouteMove } | { status: "draft" | "published" };
+/** A change to a plan: move a stop (routed or unassigned), assign a route's driver, or publish (confirmed) / un-publish. */
+export type RoutePlanChange =
+  | { move: RouteMove }
+  | { driver: { vehicleId: number; driverUserId: number | null } }
+  | { status: "draft" | "published"; confirm?: boolean };
 
 /** Sends one change of a plan (PATCH /route-plans/:id); the answer is the re-checked plan. */
 export function usePatchRoutePlan(id: number) {

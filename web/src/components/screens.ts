@@ -31,6 +31,7 @@ export interface Screen {
     | "nav.report"
     | "nav.myOrders"
     | "nav.routes"
+    | "nav.fleet"
     | "nav.myRoute"
     | "nav.quantification"
     | "nav.nationalOrders"
@@ -70,6 +71,12 @@ export const SCREENS = {
   routes: {
     path: "/tournees",
     label: "nav.routes",
+    roles: ["district_pharmacist", "storekeeper", "regional_manager", "admin"],
+  },
+  // The depot's vehicles and drivers, and the returns from the routes (routes:plan; receiving returns needs orders:fulfil).
+  fleet: {
+    path: "/flotte",
+    label: "nav.fleet",
     roles: ["district_pharmacist", "storekeeper", "regional_manager", "admin"],
   },
   // National quantification: forecasts, the supply plan at PPM central, the pipeline, scenarios, history imports.

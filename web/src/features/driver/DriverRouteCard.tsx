@@ -2,6 +2,7 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { formatNumber } from "../../i18n/format";
+import type { OutboxItem } from "../../offline/outbox";
 import { clock, duration, routeColour, routeLetter } from "../../lib/routePlan/routeView";
 import { departureS, returnS, type DayRoute } from "./driverDay";
 import { driverManifestsPath } from "./paths";
@@ -18,7 +19,15 @@ function Fact({ label, value, name, wide = false }: { label: string; value: stri
 }
 
 /** The route's card. */
-export function DriverRouteCard({ entry, day }: { entry: DayRoute; day: string }) {
+export function DriverRouteCard({
+  entry,
+  day,
+  outbox,
+}: {
+  entry: DayRoute;
+  day: string;
+  outbox: readonly OutboxItem[];
+}) {
   const { t, i18n } = useTranslation();
   const { plan, route, index } = entry;
   const n1 = (x: number) => formatNumber(x, i18n.language, 1);
@@ -72,7 +81,7 @@ export function DriverRouteCard({ entry, day }: { entry: DayRoute; day: string }
           <h3 className="visually-hidden">{t("driver.stop.listTitle", { letter })}</h3>
           <ol className="driver-stops">
             {route.stops.map((s) => (
-              <StopCard key={s.id} stop={s} index={index} />
+              <StopCard key={s.id} stop={s} index={index} planId={plan.id} day={day} outbox={outbox} />
             ))}
           </ol>
         </>

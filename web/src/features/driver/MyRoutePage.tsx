@@ -5,6 +5,7 @@
  * when the day has none, the next days with a route. Readable offline: a banner says from when.
  */
 import { useMemo } from "react";
+import { useMe } from "../../api/auth";
 import { useTranslation } from "react-i18next";
 import { useConfig } from "../../api/reference";
 import { useWarmOfflineCache } from "../../api/driver";
@@ -21,6 +22,8 @@ import { dayMap, formatDay, maliToday, parseDay, type DayRoute } from "./driverD
 import { OfflineBanner } from "./OfflineBanner";
 import { useBundledBoundaries } from "./useBundledBoundaries";
 import { useDriverDay } from "./useDriverDay";
+import { OutboxPanel } from "./OutboxPanel";
+import { useOutboxItems, useOutboxSync } from "../../offline/useOutbox";
 import "../../lib/routePlan/routePlan.css";
 import "./driver.css";
 
@@ -99,6 +102,10 @@ export default function MyRoutePage() {
   const day = parseDay(params.get("jour")) ?? today;
   const setDay = (d: string) => update({ jour: d === today ? null : d });
   useWarmOfflineCache();
+  const me = useMe();
+  const userId = me.data?.id ?? null;
+  const outbox = useOutboxItems(userId) ?? [];
+  const sync = useOutboxSync(userId, outbox.filter((i) => i.state === "pending").length);
   const driverDay = useDriverDay(day);
   const { routes, depots, freshness, error } = driverDay;
   const fitKey = `${day}:${routes.map((r) => r.route.vehicleId).join(",")}:${depots.size}`;
@@ -120,7 +127,7 @@ export default function MyRoutePage() {
         <DayMap routes={routes} depots={depots} fitKey={fitKey} />
         <div className="driver-routes">
           {routes.map((r) => (
-            <DriverRouteCard key={`${r.plan.id}-${r.route.vehicleId}`} entry={r} day={day} />
+            <DriverRouteCard key={`${r.plan.id}-${r.route.vehicleId}`} entry={r} day={day} outbox={outbox} />
           ))}
         </div>
       </div>
@@ -136,8 +143,8 @@ export default function MyRoutePage() {
         <DayPicker day={day} today={today} onChange={setDay} />
       </div>
       <OfflineBanner freshness={freshness} />
+      <OutboxPanel items={outbox} syncing={sync.syncing} onSync={() => void sync.syncNow()} />
       {body}
-      <p className="driver-note muted">{t("driver.deliveries")}</p>
     </div>
   );
 }

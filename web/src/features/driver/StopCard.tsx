@@ -5,13 +5,65 @@
  */
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import type { RoutePlan } from "@shared/contracts/routePlans";
 import { formatNumber } from "../../i18n/format";
 import { OrderTable } from "../../lib/routePlan/Manifest";
 import { clock, duration, routeColour } from "../../lib/routePlan/routeView";
 import { StopFlags } from "../../lib/routePlan/StopFlags";
+import type { OutboxItem } from "../../offline/outbox";
+import { deliveryPath } from "./paths";
+import { geoUri, mayRecord, tabletStopState, type TabletStopState } from "./stopState";
 
 type Stop = RoutePlan["routes"][number]["stops"][number];
+
+/** "Livré à 10:42", "Enregistré — en attente d'envoi", "Refusé : …": the stop's state on the tablet. */
+function StopState({ state }: { state: TabletStopState }) {
+  const { t } = useTranslation();
+  const time = (iso: string | null) => (iso ? clock(secondsOfDay(iso)) : "");
+  let text: string;
+  let kind: string;
+  switch (state.kind) {
+    case "pending":
+      text = t("delivery.state.pending");
+      kind = "pending";
+      break;
+    case "queued":
+      text = t("delivery.state.queued");
+      kind = "queued";
+      break;
+    case "recorded":
+      text = state.at
+        ? t("delivery.recordedAt", { state: t(`delivery.state.${state.state}`), time: time(state.at) })
+        : t(`delivery.state.${state.state}`);
+      kind = state.state;
+      break;
+    case "refused":
+      text = `${t("delivery.state.refused")} : ${refusalText(t, state.item.refusal)}`;
+      kind = "refused";
+      break;
+  }
+  return (
+    <p className={`driver-stop-state is-${kind}`} data-testid="stop-state" data-state={kind}>
+      {text}
+    </p>
+  );
+}
+
+/** Seconds after local midnight of an ISO time (the tablet shows its own clock). */
+function secondsOfDay(iso: string): number {
+  const d = new Date(iso);
+  return d.getHours() * 3600 + d.getMinutes() * 60;
+}
+
+/** The reason of a refusal in words: a delivery refusal's reason, else the first field issue, else the code's message. */
+export function refusalText(t: ReturnType<typeof useTranslation>["t"], refusal: OutboxItem["refusal"]): string {
+  if (!refusal) return "";
+  if (refusal.reason) return t(`delivery.refusal.${refusal.reason}`, { defaultValue: refusal.message });
+  const issue = refusal.issues[0];
+  if (issue) return `${issue.path} — ${issue.message}`;
+  return t(`errors.${refusal.code}`, { defaultValue: refusal.message });
+}
 
 /** Opening hours and waiting, the leg, the load and the flags. */
 function StopBody({ stop }: { stop: Stop }) {
@@ -34,6 +86,7 @@ function StopBody({ stop }: { stop: Stop }) {
           <span className="muted"> · {t("driver.stop.orders", { count: stop.orderIds.length })}</span>
         )}
       </p>
+      {stop.contactName && <p data-testid="stop-contact">{t("delivery.contact", { name: stop.contactName })}</p>}
       <StopFlags coldChain={stop.coldChain} insecure={stop.insecure} />
     </div>
   );
@@ -82,9 +135,59 @@ function StopManifest({ stop }: { stop: Stop }) {
   );
 }
 
-/** A stop as a card in the route's ordered list. */
-export function StopCard({ stop, index }: { stop: Stop; index: number }) {
+/** "Naviguer" (the stop's coordinates to the tablet's maps app) and "Enregistrer la livraison". */
+function StopActions({
+  stop,
+  state,
+  planId,
+  day,
+}: {
+  stop: Stop;
+  state: TabletStopState;
+  planId: number;
+  day: string;
+}) {
   const { t } = useTranslation();
+  return (
+    <div className="driver-stop-actions">
+      <a
+        className="button driver-button"
+        href={geoUri(stop)}
+        aria-label={t("delivery.navigateNamed", { name: stop.facilityName })}
+        data-testid="stop-navigate"
+      >
+        {t("delivery.navigate")}
+      </a>
+      {mayRecord(state) && (
+        <Link
+          className="button button-primary driver-button"
+          to={deliveryPath(planId, stop.id, day)}
+          aria-label={t("delivery.recordNamed", { name: stop.facilityName })}
+          data-testid="stop-record"
+        >
+          {state.kind === "refused" ? t("delivery.recordAgain") : t("delivery.record")}
+        </Link>
+      )}
+    </div>
+  );
+}
+
+/** A stop as a card in the route's ordered list. */
+export function StopCard({
+  stop,
+  index,
+  planId,
+  day,
+  outbox,
+}: {
+  stop: Stop;
+  index: number;
+  planId: number;
+  day: string;
+  outbox: readonly OutboxItem[];
+}) {
+  const { t } = useTranslation();
+  const state = tabletStopState(stop, outbox);
   return (
     <li
       className="driver-stop"
@@ -111,6 +214,8 @@ export function StopCard({ stop, index }: { stop: Stop; index: number }) {
         </p>
       </div>
       <StopBody stop={stop} />
+      <StopState state={state} />
+      <StopActions stop={stop} state={state} planId={planId} day={day} />
       <StopManifest stop={stop} />
     </li>
   );

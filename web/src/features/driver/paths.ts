@@ -9,3 +9,8 @@ export const driverManifestsPath = (planId: number, vehicleId: number, day: stri
   `${MY_ROUTE_PATH}/${planId}/manifestes?route=${vehicleId}&jour=${day}`;
 /** The driver's day `day` ("YYYY-MM-DD"). */
 export const myRouteDayPath = (day: string) => `${MY_ROUTE_PATH}?jour=${day}`;
+/** Route pattern of the delivery form of one stop. */
+export const DELIVERY_PATH = `${MY_ROUTE_PATH}/:planId/arret/:stopId`;
+/** The delivery form of a stop (back to the day `day` when done). */
+export const deliveryPath = (planId: number, stopId: number, day: string) =>
+  `${MY_ROUTE_PATH}/${planId}/arret/${stopId}?jour=${day}`;

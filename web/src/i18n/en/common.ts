@@ -10,6 +10,7 @@ export const common: typeof fr = {
     depot: "Depot",
     stockEntry: "Stock movements",
     routes: "Delivery routes",
+    fleet: "Fleet",
     allocations: "Allocations",
     audit: "Audit log",
     users: "Users",

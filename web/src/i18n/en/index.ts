@@ -14,6 +14,7 @@ import { serverIssues } from "./serverIssues";
 import { facilityAdmin } from "./facilityAdmin";
 import { catalogue } from "./catalogue";
 import { policies } from "./policies";
+import { delivery } from "./delivery";
 
 import type { Messages } from "../fr";
 
@@ -34,4 +35,5 @@ export const en: Messages = {
   ...facilityAdmin,
   ...catalogue,
   ...policies,
+  ...delivery,
 };

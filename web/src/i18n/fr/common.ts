@@ -8,6 +8,7 @@ export const common = {
     depot: "Dépôt",
     stockEntry: "Mouvements de stock",
     routes: "Tournées",
+    fleet: "Flotte",
     allocations: "Allocations",
     audit: "Journal d'audit",
     users: "Utilisateurs",

@@ -14,6 +14,7 @@ import { serverIssues } from "./serverIssues";
 import { facilityAdmin } from "./facilityAdmin";
 import { catalogue } from "./catalogue";
 import { policies } from "./policies";
+import { delivery } from "./delivery";
 
 /** Every French text, by feature. */
 export const fr = {
@@ -32,6 +33,7 @@ export const fr = {
   ...facilityAdmin,
   ...catalogue,
   ...policies,
+  ...delivery,
 };
 
 /** The shape every language must follow: a key missing in another language fails `tsc`. */
