@@ -45,19 +45,96 @@ function bundledBoundaries(): Plugin {
   };
 }
 
+/** Module id of the bundled town names (GeoNames: region capitals and cercle seats), the driver's map labels. */
+const PLACES_ID = "virtual:fura-places";
+
+/** Rows of a small CSV with a header line (quoted fields may hold commas; doubled quotes escape a quote). */
+function csvRows(text: string): Record<string, string>[] {
+  const lines = text.trim().split(/\r?\n/);
+  const split = (line: string) => {
+    const out: string[] = [];
+    let cur = "";
+    let quoted = false;
+    for (let i = 0; i < line.length; i++) {
+      const c = line[i]!;
+      if (quoted && c === '"' && line[i + 1] === '"') ((cur += '"'), i++);
+      else if (c === '"') quoted = !quoted;
+      else if (c === "," && !quoted) (out.push(cur), (cur = ""));
+      else cur += c;
+    }
+    return [...out, cur];
+  };
+  const head = split(lines[0]!);
+  return lines.slice(1).map((l) => Object.fromEntries(split(l).map((v, i) => [head[i], v])));
+}
+
+/**
+ * `virtual:fura-places`: the towns the driver's map labels — the 11 region capitals and the cercle seats of
+ * db/seed/data/mali (GeoNames, CC BY 4.0) — as [name, lat, lon, capital?] rows in a small lazy chunk.
+ */
+function bundledPlaces(): Plugin {
+  const resolved = `\0${PLACES_ID}`;
+  return {
+    name: "fura-places",
+    resolveId: (id) => (id === PLACES_ID ? resolved : null),
+    load(id) {
+      if (id !== resolved) return null;
+      const regions = here("./db/seed/data/mali/mali_regions.csv");
+      const cercles = here("./db/seed/data/mali/mali_cercles.csv");
+      this.addWatchFile(regions);
+      this.addWatchFile(cercles);
+      const byName = new Map<string, { name: string; lat: number; lon: number; capital: boolean }>();
+      for (const r of csvRows(readFileSync(regions, "utf8")))
+        byName.set(r.capital!, {
+          name: r.capital!,
+          lat: Number(r.capital_lat),
+          lon: Number(r.capital_lon),
+          capital: true,
+        });
+      for (const c of csvRows(readFileSync(cercles, "utf8")))
+        if (!byName.has(c.seat_name!) && c.seat_lat)
+          byName.set(c.seat_name!, {
+            name: c.seat_name!,
+            lat: Number(c.seat_lat),
+            lon: Number(c.seat_lon),
+            capital: false,
+          });
+      return `export default ${JSON.stringify([...byName.values()])};`;
+    },
+  };
+}
+
 /**
  * Service worker (Workbox generateSW): precaches the app shell (HTML, JS, CSS — the boundaries are a
  * JS chunk) so a reload without network opens the app; at run time it caches only what the driver's
  * screen reads offline, network first: GET /api/v1/auth/me, and GET /api/v1/route-plans and
  * /route-plans/:id when the request carries `X-Fura-Offline: 1` (only the driver's screen sends it, so
  * a dispatcher's plans are never answered from a cache). Nothing else of /api is cached, no write is
- * (runtime routes match GET only), and navigations to /api never get the app shell.
+ * (runtime routes match GET only), and navigations to /api never get the app shell. The road layer
+ * (GET /api/v1/roads, when a road network is configured) is served from the cache and refreshed behind (stale-while-revalidate).
+ * The web app manifest makes the app installable (French name, standalone, icons in web/public/icons).
  */
 const pwa = VitePWA({
   strategies: "generateSW",
   registerType: "autoUpdate",
   injectRegister: false,
-  manifest: false,
+  manifest: {
+    name: "Fura — Ma tournée",
+    short_name: "Fura",
+    description: "Tournées de livraison des médicaments et preuve de livraison, même sans réseau.",
+    lang: "fr",
+    start_url: "/ma-tournee",
+    scope: "/",
+    display: "standalone",
+    orientation: "any",
+    background_color: "#ffffff",
+    theme_color: "#0f4c5c",
+    icons: [
+      { src: "/icons/icon-192.png", sizes: "192x192", type: "image/png", purpose: "any" },
+      { src: "/icons/icon-512.png", sizes: "512x512", type: "image/png", purpose: "any" },
+      { src: "/icons/icon-512.png", sizes: "512x512", type: "image/png", purpose: "maskable" },
+    ],
+  },
   workbox: {
     globPatterns: ["**/*.{js,css,html,svg,png,woff2}"],
     navigateFallback: "index.html",
@@ -66,6 +143,12 @@ const pwa = VitePWA({
     clientsClaim: true,
     skipWaiting: true,
     runtimeCaching: [
+      {
+        urlPattern: ({ url, sameOrigin }) => sameOrigin && url.pathname === "/api/v1/roads",
+        method: "GET",
+        handler: "StaleWhileRevalidate",
+        options: { cacheName: "fura-roads", cacheableResponse: { statuses: [200] } },
+      },
       {
         // Serialised into the worker: must not refer to anything outside itself.
         urlPattern: ({ url, request, sameOrigin }) =>
@@ -103,7 +186,7 @@ const pwa = VitePWA({
 /** Vite builds the web app from web/ into dist/web; the API serves that folder. */
 export default defineConfig({
   root: here("./web"),
-  plugins: [react(), bundledBoundaries(), pwa],
+  plugins: [react(), bundledBoundaries(), bundledPlaces(), pwa],
   resolve: { alias: { "@shared": here("./shared") } },
   build: {
     outDir: here("./dist/web"),

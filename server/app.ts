@@ -38,11 +38,12 @@ import { dhis2Routes } from "./routes/interopDhis2";
 import { jsonBodyParsers } from "./middleware/bodyLimits";
 import { createSecretBox } from "./interop/secretBox";
 import { openApiDocument } from "./openapi/document";
-import { ConfigSchema, HealthSchema } from "../shared/contracts/reference";
+import { ConfigSchema, HealthSchema, RoadLayerSchema } from "../shared/contracts/reference";
 import { z } from "zod";
 import { GreatCircleModel } from "./routing/roadModel";
 import { SolverPool } from "./routing/solverPool";
 import { InlineReader } from "./reads/registry";
+import { roadLayerReader } from "./queries/roads";
 import type { AppDeps } from "./deps";
 import { operatorHealth } from "./ops/health";
 
@@ -58,7 +59,11 @@ function registerRoutes(api: SecureRouter, deps: AppDeps): void {
     res.json(health(deps.clock()));
   });
   api.get("/config", { action: "public", response: ConfigSchema }, ({ res }) => {
-    res.json({ tileUrl: deps.tileUrl ?? null });
+    res.json({ tileUrl: deps.tileUrl ?? null, roads: deps.roadsFile !== undefined });
+  });
+  const roads = roadLayerReader(deps.roadsFile);
+  api.get("/roads", { action: "reference:read", response: RoadLayerSchema }, ({ res }) => {
+    res.json(roads());
   });
   authRoutes(api, deps);
   referenceRoutes(api, deps);

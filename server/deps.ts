@@ -18,6 +18,8 @@ export interface AppDeps {
   webDir?: string;
   /** Optional tile server URL template exposed to the web app ({z}/{x}/{y}) */
   tileUrl?: string;
+  /** The road network GeoJSON (FURA_ROADS_GEOJSON), also served as the maps' road layer */
+  roadsFile?: string;
   /** Requests per minute per client on the API (0 = no limit); sign-in has its own tighter limit */
   rateLimitPerMinute?: number;
   /** Sign-in attempts per minute per client (default 20) */

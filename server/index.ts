@@ -83,6 +83,7 @@ const app = createApp({
   // The DHIS2 secret is sealed under a key kept out of the database (FURA_SECRET_KEY, else <db>.key).
   secretBox: createSecretBox(loadSecretKey({ envKey: env.FURA_SECRET_KEY, dbFile: env.FURA_DB })),
   ...(env.FURA_TILE_URL ? { tileUrl: env.FURA_TILE_URL } : {}),
+  ...(env.FURA_ROADS_GEOJSON ? { roadsFile: env.FURA_ROADS_GEOJSON } : {}),
 });
 const server = app.listen(env.PORT, env.HOST, () => {
   const address = server.address();

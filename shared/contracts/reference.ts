@@ -120,8 +120,23 @@ export const ProductQuery = PageQuery.extend({
   limit: z.coerce.number().int().min(1).max(1000).default(1000),
 }).strict();
 
-/** GET /config: the public runtime configuration (a tile server, or none: the map draws the bundled boundaries). */
-export const ConfigSchema = z.object({ tileUrl: z.string().nullable() });
+/**
+ * GET /config: the public runtime configuration (a tile server, or none: the map draws the bundled boundaries;
+ * whether a road layer is configured, GET /roads).
+ */
+export const ConfigSchema = z.object({ tileUrl: z.string().nullable(), roads: z.boolean().default(false) });
+
+/** GET /roads: the configured road layer, GeoJSON lines with their class (paved, laterite, track); empty without one. */
+export const RoadLayerSchema = z.object({
+  type: z.literal("FeatureCollection"),
+  features: z.array(
+    z.object({
+      type: z.literal("Feature"),
+      properties: z.object({ class: z.string() }),
+      geometry: z.object({ type: z.literal("LineString"), coordinates: z.array(z.array(z.number())) }),
+    }),
+  ),
+});
 
 /** A GeoJSON FeatureCollection of region polygons with {id, name} properties (GET /regions/boundaries). */
 export const BoundariesSchema = z.object({

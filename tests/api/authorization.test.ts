@@ -333,6 +333,7 @@ const EXAMPLES: Record<string, Examples> = {
   }),
   "patch /route-plans/:id": (v) => ({ params: { id: v.routePlan() }, body: { status: "published", confirm: true } }),
   "get /depots/:id/fleet": (v) => ({ params: { id: v.facility } }),
+  "get /roads": () => ({}),
   "post /depots/:id/vehicles": (v) => ({
     params: { id: v.facility },
     body: { name: "Camion", plate: `EX-${++plateCounter}`, capacityKg: 1000, capacityL: 4000 },

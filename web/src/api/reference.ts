@@ -11,6 +11,7 @@ import {
   ProductSchema,
   ProgrammeSchema,
   RegionSchema,
+  RoadLayerSchema,
   type Boundaries,
   type FacilityLevel,
 } from "@shared/contracts/reference";
@@ -111,5 +112,17 @@ export function useProducts(programme: string | null, enabled = true) {
       (await apiGet(pageOf(ProductSchema), "/products", { query: { programme, limit: 1000 }, signal })).items,
     staleTime: 10 * 60_000,
     enabled,
+  });
+}
+
+/** The road layer, when the server has a road network (GET /roads; the service worker keeps it for offline use). */
+export function useRoads(enabled: boolean) {
+  return useQuery({
+    queryKey: ["roads"],
+    queryFn: ({ signal }) => apiGet(RoadLayerSchema, "/roads", { signal }),
+    enabled,
+    staleTime: Infinity,
+    gcTime: Infinity,
+    networkMode: "offlineFirst",
   });
 }

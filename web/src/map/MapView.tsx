@@ -10,13 +10,23 @@ import L from "leaflet";
 import "leaflet/dist/leaflet.css";
 import "./map.css";
 import { useEffect, useRef, type RefObject } from "react";
-import { MALI_BOUNDS, escapeHtml, type BoundaryCollection, type MapLabel, type MapLine, type MapPoint } from "./types";
+import {
+  MALI_BOUNDS,
+  escapeHtml,
+  type BoundaryCollection,
+  type MapLabel,
+  type MapLine,
+  type MapPoint,
+  type RoadCollection,
+} from "./types";
 
 /** What MapView draws and how it reports user actions. */
 export interface MapViewProps {
   boundaries: BoundaryCollection | null;
   points: MapPoint[];
   labels?: MapLabel[];
+  /** A road layer drawn over the boundaries, under everything else (when one is configured) */
+  roads?: RoadCollection | null;
   /** Lines drawn under the points (e.g. vehicle routes) */
   lines?: MapLine[];
   /** URL template of a tile server ({z}/{x}/{y}); none → boundaries only */
@@ -177,18 +187,49 @@ function useBoundaryLayer(
   }, [mapRef, containerRef, boundaries, fittedRef]);
 }
 
-/** Permanent labels (region names). */
-function useLabelLayer(mapRef: MapRef, labels: MapLabel[] | undefined) {
+/** A permanent label: a region's name centred, or a town's dot and smaller name to its right. */
+function labelTooltip(label: MapLabel): L.Tooltip {
+  return label.kind === "town"
+    ? L.tooltip({ permanent: true, direction: "right", className: "fura-town-label", interactive: false })
+        .setLatLng([label.lat, label.lon])
+        .setContent(`<span class="fura-town-dot" aria-hidden="true"></span>${escapeHtml(label.text)}`)
+    : L.tooltip({ permanent: true, direction: "center", className: "fura-region-label", interactive: false })
+        .setLatLng([label.lat, label.lon])
+        .setContent(label.text);
+}
+
+/** Permanent labels (region names, towns); the container exposes `data-label-count`. */
+function useLabelLayer(mapRef: MapRef, containerRef: ContainerRef, labels: MapLabel[] | undefined) {
   useEffect(() => {
-    const group = L.layerGroup(
-      (labels ?? []).map((label) =>
-        L.tooltip({ permanent: true, direction: "center", className: "fura-region-label", interactive: false })
-          .setLatLng([label.lat, label.lon])
-          .setContent(label.text),
-      ),
-    ).addTo(mapRef.current!);
+    const group = L.layerGroup((labels ?? []).map(labelTooltip)).addTo(mapRef.current!);
+    containerRef.current!.dataset.labelCount = String(labels?.length ?? 0);
     return () => void group.remove();
-  }, [mapRef, labels]);
+  }, [mapRef, containerRef, labels]);
+}
+
+/** The road layer (canvas lines by class: paved, laterite, track) over the boundaries; `data-road-count`. */
+function useRoadLayer(mapRef: MapRef, containerRef: ContainerRef, roads: RoadCollection | null | undefined) {
+  useEffect(() => {
+    const container = containerRef.current!;
+    if (!roads || roads.features.length === 0) return;
+    const options: L.GeoJSONOptions & L.PathOptions = {
+      pane: "boundaries",
+      renderer: L.canvas({ pane: "boundaries" }),
+      interactive: false,
+      style: (f) => ({
+        className: "fura-road",
+        color: f?.properties?.class === "paved" ? "#8a5a14" : "#b08a4a",
+        weight: f?.properties?.class === "paved" ? 2.5 : 1.5,
+        dashArray: f?.properties?.class === "track" ? "4 4" : undefined,
+      }),
+    };
+    const layer = L.geoJSON(roads as GeoJSON.FeatureCollection, options).addTo(mapRef.current!);
+    container.dataset.roadCount = String(roads.features.length);
+    return () => {
+      layer.remove();
+      delete container.dataset.roadCount;
+    };
+  }, [mapRef, containerRef, roads]);
 }
 
 /** The points (canvas circles, or DOM badges for numbered stops), kept by id for `focus`. */
@@ -292,7 +333,8 @@ export function MapView(props: MapViewProps) {
   const mapRef = useLeafletMap(containerRef, props.onNavigate);
   useAttributionAndTiles(mapRef, props);
   useBoundaryLayer(mapRef, containerRef, props.boundaries, fittedRef);
-  useLabelLayer(mapRef, props.labels);
+  useRoadLayer(mapRef, containerRef, props.roads);
+  useLabelLayer(mapRef, containerRef, props.labels);
   const markersRef = usePointLayer(mapRef, containerRef, props.points);
   useLineLayer(mapRef, containerRef, props.lines);
   useFitAndFocus(mapRef, markersRef, fittedRef, props);

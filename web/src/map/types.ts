@@ -39,12 +39,23 @@ export interface BoundaryCollection {
   }>;
 }
 
-/** A label drawn permanently on the map (region names). */
+/** A label drawn permanently on the map (region names, or towns: a dot and a smaller name). */
 export interface MapLabel {
   id: string;
   lat: number;
   lon: number;
   text: string;
+  kind?: "region" | "town";
+}
+
+/** A GeoJSON FeatureCollection of road lines with their class (paved, laterite, track). */
+export interface RoadCollection {
+  type: "FeatureCollection";
+  features: Array<{
+    type: "Feature";
+    properties: { class: string };
+    geometry: { type: "LineString"; coordinates: number[][] };
+  }>;
 }
 
 /** Mali's bounding box [[south, west], [north, east]], used until the boundaries are loaded. */

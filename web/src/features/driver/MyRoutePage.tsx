@@ -4,11 +4,13 @@
  * no tiles needed), then each stop in visiting order with its ETA, hours, load, flags and manifest;
  * when the day has none, the next days with a route. Readable offline: a banner says from when.
  */
-import { useMemo } from "react";
+import { useQueryClient } from "@tanstack/react-query";
+import { useEffect, useMemo } from "react";
+import { useLocation } from "react-router";
 import { useMe } from "../../api/auth";
 import { useTranslation } from "react-i18next";
-import { useConfig } from "../../api/reference";
-import { useWarmOfflineCache } from "../../api/driver";
+import { useConfig, useRoads } from "../../api/reference";
+import { driverKeys, useWarmOfflineCache } from "../../api/driver";
 import { ApiError } from "../../api/client";
 import { EmptyState, ErrorState, Loading } from "../../components/States";
 import { useSearchState } from "../../components/useSearchState";
@@ -20,7 +22,7 @@ import { DayPicker } from "./DayPicker";
 import { DriverRouteCard } from "./DriverRouteCard";
 import { dayMap, formatDay, maliToday, parseDay, type DayRoute } from "./driverDay";
 import { OfflineBanner } from "./OfflineBanner";
-import { useBundledBoundaries } from "./useBundledBoundaries";
+import { useBundledBoundaries, useBundledTowns } from "./useBundledBoundaries";
 import { useDriverDay } from "./useDriverDay";
 import { OutboxPanel } from "./OutboxPanel";
 import { useOutboxItems, useOutboxSync } from "../../offline/useOutbox";
@@ -63,7 +65,9 @@ function DayMap({
 }) {
   const { t, i18n } = useTranslation();
   const boundaries = useBundledBoundaries();
+  const towns = useBundledTowns();
   const config = useConfig();
+  const roads = useRoads(config.data?.roads === true);
   const { points, lines } = useMemo(() => dayMap(routes, depots, t), [routes, depots, t, i18n.language]);
   const attribution = useMemo(() => mapAttributionHtml(t("map.sources")), [t, i18n.language]);
   return (
@@ -71,6 +75,8 @@ function DayMap({
       <div className="driver-map">
         <MapView
           boundaries={boundaries.data ?? null}
+          labels={towns.data}
+          roads={roads.data ?? null}
           points={points}
           lines={lines}
           tileUrl={config.data?.tileUrl ?? null}
@@ -106,6 +112,13 @@ export default function MyRoutePage() {
   const userId = me.data?.id ?? null;
   const outbox = useOutboxItems(userId) ?? [];
   const sync = useOutboxSync(userId, outbox.filter((i) => i.state === "pending").length);
+  const client = useQueryClient();
+  // Sent deliveries change the stops' states on the server: read the plans again.
+  useEffect(() => {
+    if (sync.last && sync.last.sent + sync.last.refused > 0)
+      void client.invalidateQueries({ queryKey: driverKeys.all });
+  }, [sync.last, client]);
+  const queued = (useLocation().state as { queued?: string } | null)?.queued;
   const driverDay = useDriverDay(day);
   const { routes, depots, freshness, error } = driverDay;
   const fitKey = `${day}:${routes.map((r) => r.route.vehicleId).join(",")}:${depots.size}`;
@@ -143,6 +156,11 @@ export default function MyRoutePage() {
         <DayPicker day={day} today={today} onChange={setDay} />
       </div>
       <OfflineBanner freshness={freshness} />
+      {queued && (
+        <p className="notice" role="status" data-testid="queued-notice">
+          {t("delivery.form.queued")}
+        </p>
+      )}
       <OutboxPanel items={outbox} syncing={sync.syncing} onSync={() => void sync.syncNow()} />
       {body}
     </div>

@@ -4,3 +4,9 @@ declare module "virtual:fura-boundaries" {
   const boundaries: BoundaryCollection;
   export default boundaries;
 }
+
+/** The towns bundled at build time by vite.config.ts (GeoNames: region capitals and cercle seats). */
+declare module "virtual:fura-places" {
+  const places: { name: string; lat: number; lon: number; capital: boolean }[];
+  export default places;
+}

@@ -30,6 +30,15 @@ export function plansOn(items: readonly RoutePlanSummary[], day: string): number
     .sort((a, b) => a - b);
 }
 
+/** Ids of the plans from `today` to `days` days later (the coming routes the tablet keeps for offline use), soonest first. */
+export function aheadOf(items: readonly RoutePlanSummary[], today: string, days = 7): number[] {
+  const last = shiftDay(today, days);
+  return items
+    .filter((p) => p.date >= today && p.date <= last)
+    .sort((a, b) => a.date.localeCompare(b.date) || a.id - b.id)
+    .map((p) => p.id);
+}
+
 /** The next days after `day` with a published route: each date once, soonest first, at most `max`. */
 export function upcomingDays(
   items: readonly RoutePlanSummary[],

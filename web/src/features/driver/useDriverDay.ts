@@ -2,7 +2,17 @@
 import { useMemo, useSyncExternalStore } from "react";
 import type { RoutePlan } from "@shared/contracts/routePlans";
 import { lastSync, useDepotPlaces, useDriverDayPlans, useDriverPlans, useDriverRecentPlans } from "../../api/driver";
-import { dayRoutes, freshness, pageCovers, plansOn, upcomingDays, type DayRoute, type Freshness } from "./driverDay";
+import {
+  aheadOf,
+  dayRoutes,
+  freshness,
+  maliToday,
+  pageCovers,
+  plansOn,
+  upcomingDays,
+  type DayRoute,
+  type Freshness,
+} from "./driverDay";
 
 /** The browser's idea of the network (true when it does not know). */
 export function useOnline(): boolean {
@@ -43,6 +53,8 @@ export function useDriverDay(day: string): DriverDay {
   const list = covers ? recent : dated;
   const ids = plansOn(list.data?.data.items ?? [], day);
   const planQueries = useDriverPlans(ids);
+  // The plans of the coming week are read too, so that the service worker keeps them for the days offline.
+  useDriverPlans(aheadOf(recent.data?.data.items ?? [], maliToday(new Date())).filter((id) => !ids.includes(id)));
   const signature = planQueries.map((q) => q.dataUpdatedAt).join(",");
   // Recomputed when a plan's answer changes (useQueries returns a new array on every render).
   const plans = useMemo(() => planQueries.flatMap((q) => (q.data ? [q.data.data] : [])), [signature]);
