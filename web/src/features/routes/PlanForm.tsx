@@ -3,18 +3,28 @@
  * to include, the search time, "Calculer" with its progress bar. Validated by the shared RoutePlanCreate
  * contract (lib/forms); on success the new plan opens.
  */
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useFormContext } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
+import type { Fleet } from "@shared/contracts/fleet";
 import { RoutePlanCreate, type RouteCandidates } from "@shared/contracts/routePlans";
+import { useFleet } from "../../api/fleet";
 import { useCreateRoutePlan } from "../../api/routePlans";
 import { EmptyState, ErrorState, Loading } from "../../components/States";
 import { FieldMessage, FormFrame, FormServerError, SelectField } from "../../lib/forms/fields";
-import { useContractForm } from "../../lib/forms/useContractForm";
+import { useContractForm, type ContractForm } from "../../lib/forms/useContractForm";
 import { CandidatesTable } from "./CandidatesTable";
 import { planPath } from "./paths";
-import { DEADLINES_MS, defaultVehicles, PLAN_MESSAGES, stopsRefusal, toRequest, type PlanValues } from "./planForm";
+import {
+  DEADLINES_MS,
+  defaultVehicles,
+  fleetVehicleDraft,
+  PLAN_MESSAGES,
+  stopsRefusal,
+  toRequest,
+  type PlanValues,
+} from "./planForm";
 import { SolveProgress } from "./SolveProgress";
 import { VehicleEditor } from "./VehicleEditor";
 
@@ -85,6 +95,21 @@ function Candidates({
   );
 }
 
+/** The depot's vehicles in service replace the two default rows once, when the fleet is known. */
+function useFleetVehicles(form: ContractForm<PlanValues, unknown>, fleet: Fleet | undefined) {
+  const [filledFor, setFilledFor] = useState<string | null>(null);
+  useEffect(() => {
+    if (!fleet || filledFor === fleet.depotId) return;
+    setFilledFor(fleet.depotId);
+    const active = fleet.vehicles.filter((v) => v.active);
+    if (active.length > 0)
+      form.setValue(
+        "vehicles",
+        active.map((v) => fleetVehicleDraft(v)),
+      );
+  }, [form, fleet, filledFor]);
+}
+
 /** The form. */
 export function PlanForm({ depotId, date, onDate, candidates, selected, onSelect }: PlanFormProps) {
   const { t } = useTranslation();
@@ -106,6 +131,8 @@ export function PlanForm({ depotId, date, onDate, candidates, selected, onSelect
       vehicles: defaultVehicles({ truck: t("routes.vehicle.truck"), pickup: t("routes.vehicle.pickup") }),
     },
   });
+  const fleet = useFleet(depotId);
+  useFleetVehicles(form, fleet.data);
   const solving = create.isPending;
   const refusal = stopsRefusal(create.error);
   return (
@@ -123,7 +150,11 @@ export function PlanForm({ depotId, date, onDate, candidates, selected, onSelect
       <h2 id="plan-form-title">{t("routes.form.title")}</h2>
       <PlanOptions date={date} onDate={onDate} solving={solving} />
       <h3 className="form-section">{t("routes.form.vehicles")}</h3>
-      <VehicleEditor depotHours={candidates.data ? candidates.data.depot : null} disabled={solving} />
+      <VehicleEditor
+        depotHours={candidates.data ? candidates.data.depot : null}
+        disabled={solving}
+        fleet={fleet.data}
+      />
       <h3 className="form-section">{t("routes.candidates.title")}</h3>
       <Candidates candidates={candidates} selected={selected} onSelect={onSelect} solving={solving} />
       <FieldMessage id="route-stops-msg" name="stops" />

@@ -6,7 +6,9 @@
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
-import type { RouteMove, RoutePlan } from "@shared/contracts/routePlans";
+import type { PublishWarnings, RouteMove, RoutePlan } from "@shared/contracts/routePlans";
+import { ApiError } from "../../api/client";
+import { useFleet } from "../../api/fleet";
 import { useBoundaries, useConfig, useFacilities } from "../../api/reference";
 import { usePatchRoutePlan, useRoutePlan } from "../../api/routePlans";
 import { ActionError } from "../../components/ActionError";
@@ -19,6 +21,8 @@ import { ROUTES_PATH } from "./paths";
 import { RouteCard } from "./RouteCard";
 import { planLines, planPoints, routeColour, routeLetter, violationsOf } from "../../lib/routePlan/routeView";
 import { UnassignedTable } from "./UnassignedTable";
+import { deliveryProgress } from "./DeliveryCells";
+import { PublishConfirm } from "./PublishConfirm";
 import "../../lib/routePlan/routePlan.css";
 
 type Moving = { kind: "stop" | "unassigned"; id: number } | null;
@@ -29,13 +33,17 @@ function movedStopId(plan: RoutePlan, move: RouteMove, facilityId: string | unde
   return plan.routes.flatMap((r) => r.stops).find((s) => s.facilityId === facilityId)?.id ?? null;
 }
 
-/** The plan's patch actions: move a stop (then highlight it and say what the re-check found), publish or unpublish. */
+/**
+ * The plan's patch actions: move a stop (then highlight it and say what the re-check found), publish or
+ * unpublish (asking first when the server says why publishing needs a confirmation), a route's driver.
+ */
 function usePlanActions(id: number) {
   const { t } = useTranslation();
   const patch = usePatchRoutePlan(id);
   const [moving, setMoving] = useState<Moving>(null);
   const [highlight, setHighlight] = useState<number | null>(null);
   const [notice, setNotice] = useState("");
+  const [asking, setAsking] = useState<PublishWarnings | null>(null);
   const move = (m: RouteMove, facilityId: string) => {
     setNotice("");
     patch.mutate(
@@ -53,20 +61,30 @@ function usePlanActions(id: number) {
       },
     );
   };
-  const setStatus = (status: "draft" | "published") => {
+  const setStatus = (status: "draft" | "published", confirm = false) => {
     setNotice("");
+    setAsking(null);
     patch.mutate(
-      { status },
+      { status, ...(confirm ? { confirm } : {}) },
       {
         onSuccess: () =>
           setNotice(t(status === "published" ? "routes.plan.publishedNotice" : "routes.plan.draftNotice")),
+        // A route without a driver or a broken constraint: say why and ask before publishing.
+        onError: (error) => {
+          if (error instanceof ApiError && error.code === "publish_needs_confirmation")
+            setAsking(error.details as PublishWarnings);
+        },
       },
     );
+  };
+  const setDriver = (vehicleId: number, driverUserId: number | null) => {
+    setNotice("");
+    patch.mutate({ driver: { vehicleId, driverUserId } });
   };
   /** Opens a stop's move form, or closes it when it is open. */
   const toggleMove = (kind: "stop" | "unassigned", stopId: number) =>
     setMoving(moving?.kind === kind && moving.id === stopId ? null : { kind, id: stopId });
-  return { patch, moving, setMoving, toggleMove, highlight, notice, move, setStatus };
+  return { patch, moving, setMoving, toggleMove, highlight, notice, move, setStatus, setDriver, asking, setAsking };
 }
 
 /** The map of the plan (routes in their colours, numbered stops) and its legend. */
@@ -111,6 +129,7 @@ function PlanRoutes({ plan: p, actions }: { plan: RoutePlan; actions: ReturnType
   const { t } = useTranslation();
   const { patch, moving, setMoving, toggleMove, highlight, move } = actions;
   const { byStop, byRoute } = violationsOf(p);
+  const fleet = useFleet(p.depotId);
   const form = (target: MoveTarget) => (
     <MoveControl
       key={`${target.kind}-${target.stop.id}`}
@@ -138,6 +157,8 @@ function PlanRoutes({ plan: p, actions }: { plan: RoutePlan; actions: ReturnType
             stopViolations={byStop}
             highlight={highlight}
             disabled={patch.isPending}
+            drivers={fleet.data?.drivers}
+            onDriver={(driverUserId) => actions.setDriver(r.vehicleId, driverUserId)}
             moving={stop ? { stopId: stop.id, form: form({ kind: "stop", stop, vehicleId: r.vehicleId }) } : null}
             onMoveStart={(stopId) => toggleMove("stop", stopId)}
           />
@@ -173,6 +194,9 @@ export default function PlanPage() {
   if (plan.isPending) return <Loading />;
   if (plan.isError) return <ErrorState error={plan.error} onRetry={() => void plan.refetch()} />;
   const p = plan.data;
+  const { patch, asking } = actions;
+  const asked = patch.error instanceof ApiError && patch.error.code === "publish_needs_confirmation";
+  const progress = deliveryProgress(p);
   return (
     <div className="page routes-page plan-page">
       <Link className="back-link" to={`${ROUTES_PATH}?depot=${encodeURIComponent(p.depotId)}&date=${p.date}`}>
@@ -182,7 +206,21 @@ export default function PlanPage() {
       <p className="notice" role="status" data-testid="notice">
         {actions.notice}
       </p>
-      <ActionError error={actions.patch.error} />
+      {asking && (
+        <PublishConfirm
+          plan={p}
+          warnings={asking}
+          pending={patch.isPending}
+          onConfirm={() => actions.setStatus("published", true)}
+          onCancel={() => actions.setAsking(null)}
+        />
+      )}
+      {!asked && <ActionError error={patch.error} />}
+      {p.status === "published" && (
+        <p className="delivery-progress" data-testid="delivery-progress" data-done={progress.done}>
+          {t("plan.progress", progress)}
+        </p>
+      )}
       <div className="routes-layout">
         <PlanRoutes plan={p} actions={actions} />
         <PlanMap plan={p} />

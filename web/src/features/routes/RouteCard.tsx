@@ -7,6 +7,8 @@ import { clock, duration, routeColour, routeLetter, sharePercent, violationText 
 import { DataTable, type Columns } from "../../lib/table/DataTable";
 import { LoadText, MoveButton, OrderLinks } from "./StopCells";
 import { StopFlags } from "../../lib/routePlan/StopFlags";
+import type { Driver } from "@shared/contracts/fleet";
+import { DeliveryCell, DriverPicker } from "./DeliveryCells";
 
 type Route = RoutePlan["routes"][number];
 type Stop = Route["stops"][number];
@@ -22,6 +24,9 @@ export interface RouteCardProps {
   highlight: number | null;
   onMoveStart: (stopId: number) => void;
   disabled: boolean;
+  /** The depot's drivers, and how to change the route's driver */
+  drivers: Driver[] | undefined;
+  onDriver: (driverUserId: number | null) => void;
 }
 
 /** A stop's facility cell: name, flags, broken constraints. */
@@ -105,22 +110,39 @@ function useStopColumns(props: RouteCardProps): Columns<Stop> {
       cell: (s) => <LoadText kg={s.loadAfterKg} l={s.loadAfterL} />,
     },
     { id: "orders", header: t("routes.col.orders"), cell: (s) => <OrderLinks ids={s.orderIds} /> },
+    { id: "stopState", header: t("plan.stopState"), cell: (s) => <DeliveryCell stop={s} /> },
     {
       id: "move",
       header: <span className="visually-hidden">{t("routes.col.actions")}</span>,
       className: "col-sticky-end",
       headerClassName: "col-sticky-end",
-      cell: (s) => (
-        <MoveButton
-          open={moving?.stopId === s.id}
-          disabled={disabled}
-          onClick={() => onMoveStart(s.id)}
-          label={t("routes.move.button")}
-          name={t("routes.move.buttonNamed", { name: s.facilityName })}
-        />
-      ),
+      cell: (s) => <StopMoveButton stop={s} open={moving?.stopId === s.id} disabled={disabled} onMove={onMoveStart} />,
     },
   ];
+}
+
+/** "Déplacer" a stop (not once the driver has recorded it). */
+function StopMoveButton({
+  stop,
+  open,
+  disabled,
+  onMove,
+}: {
+  stop: Stop;
+  open: boolean;
+  disabled: boolean;
+  onMove: (stopId: number) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <MoveButton
+      open={open}
+      disabled={disabled || stop.delivery.state !== "pending"}
+      onClick={() => onMove(stop.id)}
+      label={t("routes.move.button")}
+      name={t("routes.move.buttonNamed", { name: stop.facilityName })}
+    />
+  );
 }
 
 /** The route's figures: load against capacity (kg, litres), distance, duration, cost. */
@@ -163,8 +185,14 @@ function RouteStats({ route }: { route: Route }) {
   );
 }
 
-/** The card's title: letter and colour, vehicle and its capacities, shift and cost. */
-function RouteHead({ route, index }: { route: Route; index: number }) {
+/** The card's title: letter and colour, vehicle and its capacities, shift and cost; the route's driver. */
+function RouteHead({
+  route,
+  index,
+  drivers,
+  onDriver,
+  disabled,
+}: Pick<RouteCardProps, "route" | "index" | "drivers" | "onDriver" | "disabled">) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   return (
@@ -183,6 +211,13 @@ function RouteHead({ route, index }: { route: Route; index: number }) {
         })}
         {route.coldBox && ` · ❄ ${t("routes.route.coldBox")}`}
       </p>
+      <DriverPicker
+        route={route}
+        letter={routeLetter(index)}
+        drivers={drivers}
+        disabled={disabled || route.stops.some((s) => s.delivery.state !== "pending")}
+        onChange={onDriver}
+      />
     </div>
   );
 }
@@ -201,7 +236,13 @@ export function RouteCard(props: RouteCardProps) {
       data-testid="route"
       data-vehicle-id={route.vehicleId}
     >
-      <RouteHead route={route} index={index} />
+      <RouteHead
+        route={route}
+        index={index}
+        drivers={props.drivers}
+        onDriver={props.onDriver}
+        disabled={props.disabled}
+      />
       <RouteStats route={route} />
       {routeViolations.length > 0 && (
         <ul className="violations" data-testid="route-violations">

@@ -1,13 +1,51 @@
 /** The editable list of vehicles of a plan: one fieldset per vehicle (name, capacities, cold box, shift, cost per km), add and remove. */
 import { useTranslation } from "react-i18next";
 import { useFieldArray, useFormContext } from "react-hook-form";
-import { FieldMessage, QuantityField, TextField } from "../../lib/forms/fields";
-import { blankVehicle, type PlanValues } from "./planForm";
+import type { Fleet } from "@shared/contracts/fleet";
+import { FieldMessage, QuantityField, SelectField, TextField } from "../../lib/forms/fields";
+import { blankVehicle, fleetVehicleDraft, type PlanValues } from "./planForm";
 
-/** Props: the depot's hours (placeholder of an empty shift) and whether the form is busy. */
+/** Props: the depot's hours (placeholder of an empty shift), whether the form is busy, the depot's fleet. */
 export interface VehicleEditorProps {
   depotHours: { opensAt: string; closesAt: string } | null;
   disabled: boolean;
+  /** The depot's vehicles and drivers (a row may be picked from the fleet and given a driver) */
+  fleet?: Fleet | undefined;
+}
+
+/** "Véhicule du parc" (fills the row from the fleet) and "Chauffeur" of one row. */
+function FleetChoice({ index, id, fleet }: { index: number; id: string; fleet: Fleet }) {
+  const { t } = useTranslation();
+  const { getValues, setValue } = useFormContext<PlanValues>();
+  const pick = (value: string) => {
+    const picked = fleet.vehicles.find((f) => String(f.id) === value);
+    if (!picked) return;
+    const row = getValues(`vehicles.${index}`);
+    const { key: _key, ...filled } = fleetVehicleDraft(picked, row.driverUserId ?? "", row.key);
+    for (const [field, value] of Object.entries(filled))
+      setValue(`vehicles.${index}.${field as keyof typeof filled}`, value, { shouldValidate: false });
+  };
+  return (
+    <div className="vehicle-grid">
+      <SelectField
+        name={`vehicles.${index}.fleetVehicleId`}
+        id={`vehicle-${id}-fleet`}
+        label={t("plan.fromFleet")}
+        placeholder={t("plan.fromFleetNone")}
+        options={fleet.vehicles
+          .filter((f) => f.active)
+          .map((f) => ({ value: String(f.id), label: `${f.name} — ${f.plate}` }))}
+        onValue={pick}
+      />
+      <SelectField
+        name={`vehicles.${index}.driverUserId`}
+        id={`vehicle-${id}-driver`}
+        label={t("plan.driver")}
+        placeholder={t("plan.driverNone")}
+        options={fleet.drivers.map((d) => ({ value: String(d.id), label: d.displayName }))}
+      />
+    </div>
+  );
 }
 
 /** One vehicle's fields. */
@@ -17,6 +55,7 @@ function VehicleRow({
   depotHours,
   disabled,
   onRemove,
+  fleet,
 }: VehicleEditorProps & { index: number; id: string; onRemove: (() => void) | null }) {
   const { t } = useTranslation();
   const { register, watch } = useFormContext<PlanValues>();
@@ -26,6 +65,9 @@ function VehicleRow({
   return (
     <fieldset className="vehicle-row" data-vehicle-index={index} disabled={disabled}>
       <legend>{legend}</legend>
+      {fleet && (fleet.vehicles.length > 0 || fleet.drivers.length > 0) && (
+        <FleetChoice index={index} id={id} fleet={fleet} />
+      )}
       <div className="vehicle-grid">
         <TextField name={name("name")} id={idOf("name")} label={t("routes.vehicle.name")} />
         <QuantityField name={name("capacityKg")} id={idOf("capacityKg")} label={t("routes.vehicle.capacityKg")} />
@@ -64,7 +106,7 @@ function VehicleRow({
 }
 
 /** The vehicles of the plan (the form field "vehicles"). */
-export function VehicleEditor({ depotHours, disabled }: VehicleEditorProps) {
+export function VehicleEditor({ depotHours, disabled, fleet }: VehicleEditorProps) {
   const { t } = useTranslation();
   const { fields, append, remove } = useFieldArray<PlanValues>({ name: "vehicles" });
   return (
@@ -76,6 +118,7 @@ export function VehicleEditor({ depotHours, disabled }: VehicleEditorProps) {
           id={f.id}
           depotHours={depotHours}
           disabled={disabled}
+          fleet={fleet}
           onRemove={fields.length > 1 ? () => remove(i) : null}
         />
       ))}

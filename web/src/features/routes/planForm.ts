@@ -4,6 +4,7 @@
  * before sending. Also words the server's refusal of the planned stops. Pure, tested.
  */
 import type { z } from "zod";
+import type { FleetVehicle } from "@shared/contracts/fleet";
 import { RoutePlanCreate } from "@shared/contracts/routePlans";
 import { ApiError } from "../../api/client";
 import { numberOrNaN } from "../../lib/forms/parse";
@@ -20,6 +21,10 @@ export interface VehicleDraft {
   shiftStart: string;
   shiftEnd: string;
   costPerKmXof: string;
+  /** The depot's fleet vehicle the row was picked from, as the select holds it ("": typed in) */
+  fleetVehicleId?: string;
+  /** The route's driver chosen before solving ("": none yet) */
+  driverUserId?: string;
 }
 
 /** Everything the form holds besides the depot. */
@@ -69,6 +74,22 @@ export function defaultVehicles(names: { truck: string; pickup: string }): Vehic
   ];
 }
 
+/** A row from a vehicle of the depot's fleet (its name, capacities, cold box, cost and shift), keeping a chosen driver. */
+export function fleetVehicleDraft(v: FleetVehicle, driverUserId = "", key = vehicleKey()): VehicleDraft {
+  return {
+    key,
+    name: v.name,
+    capacityKg: String(v.capacityKg),
+    capacityL: String(v.capacityL),
+    coldBox: v.coldBox,
+    shiftStart: v.shiftStart ?? "",
+    shiftEnd: v.shiftEnd ?? "",
+    costPerKmXof: String(v.costPerKmXof),
+    fleetVehicleId: String(v.id),
+    driverUserId,
+  };
+}
+
 /** A new empty-ish row. */
 export function blankVehicle(name: string): VehicleDraft {
   return {
@@ -109,6 +130,8 @@ export function toRequest(depotId: string, d: PlanDraft): z.input<typeof RoutePl
       ...(v.shiftStart ? { shiftStart: v.shiftStart } : {}),
       ...(v.shiftEnd ? { shiftEnd: v.shiftEnd } : {}),
       costPerKmXof: numberOrNaN(v.costPerKmXof),
+      ...(v.fleetVehicleId ? { fleetVehicleId: numberOrNaN(v.fleetVehicleId) } : {}),
+      ...(v.driverUserId ? { driverUserId: numberOrNaN(v.driverUserId) } : {}),
     })),
     orderIds: d.orderIds,
     solver: { deadlineMs: d.deadlineMs },

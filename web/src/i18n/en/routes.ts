@@ -261,7 +261,6 @@ export const routes: typeof fr = {
     offlineUnknown: "Offline — data stored on the tablet",
     offlineHint: "It will refresh when the network is back.",
     offlineMissing: "This day is not stored on the tablet. Open it once with the network to have it offline.",
-    deliveries: "Receipt is recorded by the CSCom or the depot (signed delivery note): hand over the signed manifest.",
     mapLabel: "Route map: depot and numbered stops",
     mapLegend: "Map legend",
     route: {

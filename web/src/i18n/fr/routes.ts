@@ -261,8 +261,6 @@ export const routes = {
     offlineHint: "Elles se mettront à jour au retour du réseau.",
     offlineMissing:
       "Cette journée n'est pas enregistrée sur la tablette. Ouvrez-la une fois avec le réseau pour l'avoir hors ligne.",
-    deliveries:
-      "La réception est enregistrée par le CSCom ou le dépôt (bon de livraison signé) : remettez le manifeste signé.",
     mapLabel: "Carte de la tournée : dépôt et arrêts numérotés",
     mapLegend: "Légende de la carte",
     route: {

@@ -72,15 +72,18 @@ export function OrderTable({ order }: { order: ManifestOrder }) {
   );
 }
 
-/** The signature block at the foot of each page. */
-function Signatures() {
+/** The signature block at the foot of each page (the driver's name printed when the route has one). */
+function Signatures({ driverName }: { driverName: string | null }) {
   const { t } = useTranslation();
   return (
     <div className="signatures">
       {(["driver", "receiver"] as const).map((who) => (
         <div key={who} className="signature-box">
           <h4>{t(`routes.manifest.${who}`)}</h4>
-          <p>{t("routes.manifest.name")}</p>
+          <p>
+            {t("routes.manifest.name")}
+            {who === "driver" && driverName && <strong data-testid="manifest-driver-name"> {driverName}</strong>}
+          </p>
           <p>{t("routes.manifest.signature")}</p>
           <p>{t("routes.manifest.dateTime")}</p>
           {who === "receiver" && <p>{t("routes.manifest.stamp")}</p>}
@@ -113,7 +116,14 @@ export function StopPage({
       <dl className="manifest-facts">
         <div>
           <dt>{t("routes.manifest.route")}</dt>
-          <dd>{t("routes.route.title", { letter: routeLetter(index), name: route.name })}</dd>
+          <dd>
+            {t("routes.route.title", { letter: routeLetter(index), name: route.name })}
+            {route.plate && ` (${route.plate})`}
+          </dd>
+        </div>
+        <div>
+          <dt>{t("plan.driver")}</dt>
+          <dd data-testid="manifest-driver">{route.driverName ?? t("plan.driverNone")}</dd>
         </div>
         <div>
           <dt>{t("routes.manifest.stop")}</dt>
@@ -143,7 +153,7 @@ export function StopPage({
           </Fragment>
         ))
       )}
-      <Signatures />
+      <Signatures driverName={route.driverName} />
       <p className="manifest-foot small">{t("routes.manifest.foot", { id: plan.id, date: formatDate(plan.date) })}</p>
     </section>
   );
