@@ -3,7 +3,9 @@
  * the API), the storekeeper opens "Tournées", sees the ready shipments the API lists, solves a plan with
  * a progress bar, finds on the page the routes, stops, ETAs and unassigned stops that GET /route-plans/:id
  * returns, moves a stop onto an empty vehicle and sees the re-check (capacity violation) agree with the API,
- * publishes, and prints the manifests (one page per stop: products, lots, quantities as in the API).
+ * assigns chauffeur.kati to a route, publishes after the confirmation that names the route without a driver and the
+ * broken constraint, prints the manifests (one page per stop: products, lots, quantities as in the API, the driver's
+ * name), and the driver then finds the route on their tablet screen.
  * Screenshots: test-results/routes-*.png.
  */
 import { mkdirSync } from "node:fs";
@@ -12,7 +14,16 @@ import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RouteCandidates, RoutePlan } from "../../shared/contracts/routePlans";
 import { prepareDispatch, type DispatchSetup } from "./dispatcherSetup";
-import { launchBrowser, recordConsoleErrors, ROOT, startServer, type RunningServer } from "./harness";
+import { ApiSession } from "./api";
+import {
+  isSessionCheck401,
+  launchBrowser,
+  recordConsoleErrors,
+  ROOT,
+  signInPage,
+  startServer,
+  type RunningServer,
+} from "./harness";
 
 const SHOTS = join(ROOT, "test-results");
 const DEMO_PASSWORD = "fura-demo-2026";
@@ -22,6 +33,7 @@ let page: Page;
 let setup: DispatchSetup;
 let plan: RoutePlan;
 const consoleErrors: string[] = [];
+const driverName = "Bakary Sangaré (chauffeur, DRC de Kati)";
 
 /** GET through the browser's own session (the API as the signed-in user sees it). */
 async function browserGet<T>(path: string): Promise<T> {
@@ -80,7 +92,13 @@ beforeAll(async () => {
   [browser, server] = await Promise.all([launchBrowser(), startServer()]);
   setup = await prepareDispatch(server.baseUrl, DEMO_PASSWORD);
   page = browser.context.pages()[0] ?? (await browser.context.newPage());
-  recordConsoleErrors(page, consoleErrors);
+  // Publishing a plan with a route without a driver is answered 409 (publish_needs_confirmation) before the page asks.
+  recordConsoleErrors(
+    page,
+    consoleErrors,
+    (m) =>
+      isSessionCheck401(m) || (/status of 409/.test(m.text()) && /\/api\/v1\/route-plans\/\d+$/.test(m.location().url)),
+  );
 });
 
 afterAll(async () => {
@@ -199,10 +217,38 @@ describe("route planning in chromium", () => {
     await page.screenshot({ path: join(SHOTS, "routes-tablet.png") });
     await page.setViewportSize({ width: 1280, height: 800 });
 
+    plan = after;
+  });
+
+  it("assigns chauffeur.kati to route A on screen, and asks before publishing a route without a driver and a broken constraint", async () => {
+    const driver = await ApiSession.login(server!.baseUrl, "chauffeur.kati", DEMO_PASSWORD);
+    const pick = page.getByLabel("Chauffeur de la tournée A");
+    expect(await pick.locator("option").allTextContents()).toEqual(["Aucun chauffeur", driverName]);
+    await pick.selectOption(String(driver.me.id));
+    await expect
+      .poll(async () => (await browserGet<RoutePlan>(`/route-plans/${plan.id}`)).routes[0]!.driverUserId)
+      .toBe(driver.me.id);
+    await expect
+      .poll(() => page.getByTestId("route-driver").first().getAttribute("data-driver-id"))
+      .toBe(String(driver.me.id));
+
     await page.getByRole("button", { name: "Publier le plan" }).click();
+    const ask = page.getByTestId("publish-confirm");
+    await ask.waitFor();
+    expect(await ask.locator("li").allTextContents()).toEqual([
+      "1 tournée n'a pas de chauffeur : B (Moto de liaison).",
+      expect.stringMatching(/^\d+ contraintes? n'(est|sont) pas respectées?\.$/),
+    ]);
+    expect((await browserGet<RoutePlan>(`/route-plans/${plan.id}`)).status).toBe("draft");
+    await page.screenshot({ path: join(SHOTS, "routes-publish-confirm.png") });
+    await ask.getByRole("button", { name: "Publier quand même" }).click();
     await expect.poll(() => page.getByTestId("notice").textContent()).toBe("Plan publié.");
     expect((await browserGet<RoutePlan>(`/route-plans/${plan.id}`)).status).toBe("published");
-    plan = after;
+    plan = await browserGet<RoutePlan>(`/route-plans/${plan.id}`);
+    // Each stop's delivery state is shown, pending until the driver records it.
+    expect(
+      await page.getByTestId("stop-delivery").evaluateAll((tds) => tds.map((td) => td.getAttribute("data-state"))),
+    ).toEqual(plan.routes.flatMap((r) => r.stops.map(() => "pending")));
   });
 
   it("prints the manifests: one page per stop with the products, lots and quantities of the API, and signature lines", async () => {
@@ -232,6 +278,7 @@ describe("route planning in chromium", () => {
         expect(printed).toEqual(order.lines.flatMap((l) => l.lots.map((lot) => [lot.lotCode, lot.qty])));
         for (const line of order.lines) expect(await table.textContent()).toContain(line.genericName);
       }
+      expect(await sheet.getByTestId("manifest-driver").textContent()).toBe(route.driverName ?? "Aucun chauffeur");
       expect(await sheet.locator(".signature-box").allTextContents()).toEqual([
         expect.stringContaining("Chauffeur"),
         expect.stringContaining("Réceptionnaire"),
@@ -252,6 +299,21 @@ describe("route planning in chromium", () => {
     const pdf = await page.pdf({ path: join(SHOTS, "routes-manifests.pdf"), format: "A4", preferCSSPageSize: true });
     expect(pdf.toString("latin1").match(/\/Type\s*\/Page(?!s)/g)?.length).toBe(stops.length);
     await page.emulateMedia({ media: "screen" });
+  });
+
+  it("shows the published route to the driver it was assigned to", async () => {
+    await page.context().clearCookies();
+    await signInPage(page, server!.baseUrl, "chauffeur.kati", DEMO_PASSWORD);
+    await page.waitForURL(/\/ma-tournee/);
+    if (!page.url().includes(`jour=${plan.date}`)) await page.goto(`${server!.baseUrl}/ma-tournee?jour=${plan.date}`);
+    const card = page.locator(`[data-testid="driver-route"][data-plan-id="${plan.id}"]`);
+    await card.waitFor();
+    expect(
+      await card
+        .locator("li[data-stop-id]")
+        .evaluateAll((lis) => lis.map((li) => Number(li.getAttribute("data-stop-id")))),
+    ).toEqual(plan.routes[0]!.stops.map((s) => s.id));
+    expect(await page.getByTestId("driver-route").count()).toBe(1);
   });
 
   it("logged no console errors", () => {

@@ -2,7 +2,8 @@
  * Shipments ready at the Kati depot for the dispatcher's browser test, made through the API so the test
  * never depends on the seed's luck: the district pharmacist pushes two free-care products the depot holds
  * (allocations by target population → approved orders) to five Kati CSComs reachable all year, and the
- * storekeeper picks every order (picking = ready to go).
+ * storekeeper picks every order (picking = ready to go; shipped too when the truck is to deliver them). The CSComs
+ * are chosen among those that hold none of the pushed products, so each gets an order on any day.
  */
 import { ApiSession } from "./api";
 
@@ -48,22 +49,34 @@ async function productsToPush(pharmacist: ApiSession, depotId: string): Promise<
     .map((b) => b.productId);
 }
 
-/** Approved then picked orders of five Kati CSComs, supplied by the Kati depot. */
-export async function prepareDispatch(baseUrl: string, password: string): Promise<DispatchSetup> {
+/** Approved then picked (and, with `ship`, shipped) orders of five Kati CSComs, supplied by the Kati depot. */
+export async function prepareDispatch(
+  baseUrl: string,
+  password: string,
+  options: { ship?: boolean } = {},
+): Promise<DispatchSetup> {
   const pharmacist = await ApiSession.login(baseUrl, "pharmacien.kati", password);
   const storekeeper = await ApiSession.login(baseUrl, "magasin.kati", password);
   const districtId = pharmacist.me.scopeDistrictId!;
   const depotId = (await pharmacist.get<Page<{ id: string; depotId: string }>>("/districts")).items.find(
     (d) => d.id === districtId,
   )!.depotId;
-  const cscoms = (
+  const products = await productsToPush(pharmacist, depotId);
+  // CSComs that hold none of the pushed products: the allocation gives each of them an order, whatever the
+  // seed's generated history left on their shelves on the day the test runs.
+  const reachable = (
     await pharmacist.get<Page<Facility>>(`/facilities?level=cscom&districtId=${districtId}&limit=500`)
-  ).items
-    .filter((f) => f.rainySeasonAccess === "all_year" && !f.insecure)
-    .slice(0, CSCOMS);
-  if (cscoms.length < CSCOMS) throw new Error(`Only ${cscoms.length} Kati CSComs reachable all year`);
+  ).items.filter((f) => f.rainySeasonAccess === "all_year" && !f.insecure);
+  const cscoms: Facility[] = [];
+  for (const f of reachable) {
+    if (cscoms.length === CSCOMS) break;
+    const stock = (await pharmacist.get<Page<{ productId: number; usableOnHand: number }>>(`/facilities/${f.id}/stock`))
+      .items;
+    if (!stock.some((s) => products.includes(s.productId) && s.usableOnHand > 0)) cscoms.push(f);
+  }
+  if (cscoms.length < CSCOMS) throw new Error(`Only ${cscoms.length} Kati CSComs reachable all year without stock`);
   const orderIds: number[] = [];
-  for (const productId of await productsToPush(pharmacist, depotId)) {
+  for (const productId of products) {
     const population = {
       unitsPerPersonPerMonth: 1,
       facilities: cscoms.map((f, i) => ({ facilityId: f.id, targetPopulation: 1500 + i * 400 })),
@@ -79,6 +92,8 @@ export async function prepareDispatch(baseUrl: string, password: string): Promis
     orderIds.push(...sent.orderIds);
   }
   for (const id of orderIds) await storekeeper.post(`/orders/${id}/pick`);
+  if (options.ship)
+    for (const id of orderIds) await storekeeper.post(`/orders/${id}/ship`, { shortfallAction: "backorder" });
   // The stops are the CSComs the allocation gave something to (its rounding to whole packs may leave one out).
   const served = new Set<string>();
   for (const id of orderIds) served.add((await storekeeper.get<{ facilityId: string }>(`/orders/${id}`)).facilityId);

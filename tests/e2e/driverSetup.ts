@@ -51,9 +51,13 @@ async function patchAs(
   return (await res.json()) as RoutePlan;
 }
 
-/** Plans today's shipments of the Kati depot on chauffeur.kati's vehicle and publishes the plan. */
-export async function prepareDriverRoute(baseUrl: string, password: string): Promise<DriverSetup> {
-  const dispatch = await prepareDispatch(baseUrl, password);
+/** Plans today's shipments of the Kati depot on chauffeur.kati's vehicle and publishes the plan (`ship`: the orders leave the depot first). */
+export async function prepareDriverRoute(
+  baseUrl: string,
+  password: string,
+  options: { ship?: boolean } = {},
+): Promise<DriverSetup> {
+  const dispatch = await prepareDispatch(baseUrl, password, options);
   const [pharmacist, driver] = await Promise.all([
     ApiSession.login(baseUrl, "pharmacien.kati", password),
     ApiSession.login(baseUrl, "chauffeur.kati", password),
@@ -75,6 +79,9 @@ export async function prepareDriverRoute(baseUrl: string, password: string): Pro
   });
   if (draft.routes[0]!.stops.length === 0)
     throw new Error(`Nothing planned on the driver's vehicle: ${JSON.stringify(draft.unassigned)}`);
-  const plan = await patchAs(baseUrl, "pharmacien.kati", password, `/route-plans/${draft.id}`, { status: "published", confirm: true });
+  const plan = await patchAs(baseUrl, "pharmacien.kati", password, `/route-plans/${draft.id}`, {
+    status: "published",
+    confirm: true,
+  });
   return { ...dispatch, driverId: driver.me.id, date, plan };
 }
