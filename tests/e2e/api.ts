@@ -38,7 +38,16 @@ export class ApiSession {
   }
 
   /** POST with CSRF token and a fresh Idempotency-Key; throws with the answer on any non-2xx. */
-  async post<T>(path: string, body?: unknown): Promise<T> {
+  post<T>(path: string, body?: unknown): Promise<T> {
+    return this.write<T>("POST", path, body);
+  }
+
+  /** PATCH, as POST. */
+  patch<T>(path: string, body?: unknown): Promise<T> {
+    return this.write<T>("PATCH", path, body);
+  }
+
+  private async write<T>(method: "POST" | "PATCH", path: string, body?: unknown): Promise<T> {
     const headers: Record<string, string> = {
       Cookie: this.cookie,
       "X-CSRF-Token": this.csrf,
@@ -46,11 +55,11 @@ export class ApiSession {
     };
     if (body !== undefined) headers["Content-Type"] = "application/json";
     const res = await fetch(`${this.baseUrl}/api/v1${path}`, {
-      method: "POST",
+      method,
       headers,
       body: body === undefined ? null : JSON.stringify(body),
     });
-    if (!res.ok) throw new Error(`POST ${path}: HTTP ${res.status} ${await res.text()}`);
+    if (!res.ok) throw new Error(`${method} ${path}: HTTP ${res.status} ${await res.text()}`);
     return (await res.json()) as T;
   }
 }

@@ -61,7 +61,7 @@ export function refusalText(t: ReturnType<typeof useTranslation>["t"], refusal: 
   if (!refusal) return "";
   if (refusal.reason) return t(`delivery.refusal.${refusal.reason}`, { defaultValue: refusal.message });
   const issue = refusal.issues[0];
-  if (issue) return `${issue.path} — ${issue.message}`;
+  if (issue) return t("delivery.refusal.invalid", { path: issue.path, message: issue.message });
   return t(`errors.${refusal.code}`, { defaultValue: refusal.message });
 }
 

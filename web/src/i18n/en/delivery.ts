@@ -30,6 +30,7 @@ export const delivery: typeof fr = {
       stop_not_on_your_route: "this stop is no longer on your route",
       stop_already_recorded: "a delivery was already recorded at this stop",
       order_not_shipped: "an order of this stop is no longer shipped (cancelled, re-planned or already delivered)",
+      invalid: "data refused ({{path}}: {{message}})",
       order_returning: "an order of this stop is riding back to the depot after a skipped stop",
     },
     navigate: "Navigate",

@@ -28,6 +28,7 @@ export const delivery = {
       stop_not_on_your_route: "cet arrêt n'est plus sur votre tournée",
       stop_already_recorded: "une livraison est déjà enregistrée à cet arrêt",
       order_not_shipped: "une commande de l'arrêt n'est plus expédiée (annulée, replanifiée ou déjà livrée)",
+      invalid: "données refusées ({{path}} : {{message}})",
       order_returning: "une commande de l'arrêt revient au dépôt après un arrêt non livré",
     },
     navigate: "Naviguer",
