@@ -17,6 +17,7 @@ const benches = [
   ["quantification (1,760 CSComs × 300 products × 36 months of messy history)", "scripts/bench/quantification.ts"],
   ["web bundle", "scripts/bench/webBundle.ts"],
   ["national map in chromium (1,760 CSComs)", "scripts/bench/mapRender.ts"],
+  ["driver's tablet in chromium (first load, driver screen JS)", "scripts/bench/driverLoad.ts"],
   ["demo database for the operations benchmarks (npm run db:seed)", "scripts/seed.ts", "--db", demo],
   ["operations: durable writes, start-up check, backup and restore", "scripts/bench/ops.ts", "--db", demo],
   ["mixed load on the server process", "scripts/bench/load.ts", "--db", demo],

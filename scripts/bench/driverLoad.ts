@@ -1,0 +1,86 @@
+/**
+ * The driver's first load on a fresh tablet, in Chromium: the real server on a fresh demo database, today's
+ * shipments of the Kati depot published on chauffeur.kati's route (tests/e2e/driverSetup), a browser profile
+ * with nothing cached. From the sign-in page to "Ma tournée" showing the day's route with the service worker
+ * active and its precache complete, it adds up the bytes that crossed the network (Resource Timing
+ * `transferSize` of the page — requests the worker did not answer — and of the service worker: the app shell it
+ * precaches and the API answers it fetched). Then the driver screen's JavaScript: every script the page loaded
+ * for /ma-tournee, and with the delivery form, gzipped from dist/web. Targets: first load ≤ 1.5 MB, driver screen
+ * JS ≤ 150 KB gzipped. Prints figures; asserts nothing. Needs a build and /usr/bin/chromium.
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import type { Page, Worker } from "playwright-core";
+import { prepareDriverRoute } from "../../tests/e2e/driverSetup";
+import { launchBrowser, signInPage, startServer } from "../../tests/e2e/harness";
+
+const DIST = process.env.FURA_WEB_DIR ?? "dist/web";
+const PASSWORD = "fura-demo-2026";
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+
+type Entry = { name: string; transferSize: number; workerStart: number };
+/** Runs in the page or the worker: its navigation and resource timings. */
+const collect = () =>
+  [...performance.getEntriesByType("navigation"), ...performance.getEntriesByType("resource")].map((e) => ({
+    name: e.name,
+    transferSize: (e as PerformanceResourceTiming).transferSize,
+    workerStart: (e as PerformanceResourceTiming).workerStart,
+  }));
+const entriesOf = (target: Page | Worker): Promise<Entry[]> =>
+  "mainFrame" in target ? target.evaluate(collect) : target.evaluate(collect);
+
+/** Scripts the page loaded (paths under /assets), gzipped from the build. */
+function gzippedScripts(entries: Entry[]): { files: string[]; bytes: number } {
+  const files = [...new Set(entries.map((e) => new URL(e.name).pathname).filter((p) => /^\/assets\/.+\.js$/.test(p)))];
+  const bytes = files.reduce((n, f) => n + gzipSync(readFileSync(join(DIST, f))).length, 0);
+  return { files, bytes };
+}
+
+if (!existsSync(join(DIST, "index.html"))) execFileSync("npx", ["vite", "build"], { stdio: "ignore" });
+const server = await startServer();
+const browser = await launchBrowser();
+try {
+  const setup = await prepareDriverRoute(server.baseUrl, PASSWORD, { ship: true });
+  const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  const t0 = performance.now();
+  await signInPage(page, server.baseUrl, "chauffeur.kati", PASSWORD);
+  await page.getByTestId("driver-route").first().waitFor();
+  const shown = performance.now() - t0;
+  // The worker has installed (precache complete) and controls the page; the day's plan went through it.
+  await page.evaluate(async () => void (await navigator.serviceWorker.ready));
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
+  await page.waitForFunction(
+    async (id) =>
+      (await (await caches.open("fura-driver-api")).keys()).some((r) => r.url.endsWith(`/route-plans/${id}`)),
+    setup.plan.id,
+    { timeout: 30_000 },
+  );
+  const worker = browser.context.serviceWorkers()[0];
+  const pageEntries = await entriesOf(page);
+  const workerEntries = worker ? await entriesOf(worker) : [];
+  // A request the worker answered is counted once, where it crossed the network (in the worker's entries).
+  const direct = pageEntries.filter((e) => e.workerStart === 0);
+  const sum = (es: Entry[]) => es.reduce((n, e) => n + e.transferSize, 0);
+  const api = (es: Entry[]) => es.filter((e) => new URL(e.name).pathname.startsWith("/api/"));
+  const total = sum(direct) + sum(workerEntries);
+  console.log(
+    `driver's first load: ${kb(total)} transferred (target ≤ 1,536 KB) — page ${kb(sum(direct))} in ${direct.length} requests, ` +
+      `service worker ${kb(sum(workerEntries))} in ${workerEntries.length} (app shell precache and API); ` +
+      `API answers ${kb(sum(api(direct)) + sum(api(workerEntries)))}; route on screen after ${(shown / 1000).toFixed(2)} s`,
+  );
+  const day = gzippedScripts(pageEntries);
+  console.log(
+    `driver screen JS (gzip): ${kb(day.bytes)} in ${day.files.length} files for /ma-tournee (target ≤ 150 KB)`,
+  );
+  await page.locator('[data-testid="stop-record"]').first().click();
+  await page.getByTestId("delivery-form").waitFor();
+  const withForm = gzippedScripts(await entriesOf(page));
+  console.log(
+    `with the delivery form (signature pad, outbox): ${kb(withForm.bytes)} in ${withForm.files.length} files`,
+  );
+} finally {
+  await browser.close();
+  await server.stop();
+}
