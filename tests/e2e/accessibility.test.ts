@@ -67,7 +67,7 @@ afterAll(async () => {
 
 const SCREENS: [user: string, paths: string[]][] = [
   ["ppm.achats", ["/", "/situation", "/allocations", "/a-propos", "/commandes"]],
-  ["pharmacien.kati", ["/revue", "/depot", "/tournees", "/mouvements"]],
+  ["pharmacien.kati", ["/revue", "/depot", "/tournees", "/mouvements", "/flotte"]],
   ["cscom.kati", ["/rapport", "/mes-commandes"]],
 ];
 

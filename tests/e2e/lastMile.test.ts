@@ -9,7 +9,8 @@
  * (more than shipped, a stop of a plan no longer published) show their reason on the tablet and on the plan.
  * Screenshots: test-results/lastmile-*.png (the delivery form in portrait 800×1280).
  */
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
 import type { BrowserContext, ConsoleMessage, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -70,6 +71,18 @@ const outboxBodies = () =>
         };
       }),
   );
+
+/** axe-core's source, evaluated through the DevTools protocol (as in accessibility.test.ts). */
+const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+/** The serious and critical WCAG 2.1 A/AA violations axe finds on the page. */
+async function axeViolations(): Promise<{ id: string; nodes: string[] }[]> {
+  await page.evaluate(AXE);
+  return (await page.evaluate(`(async () => {
+    const r = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] }, exclude: [[".leaflet-container"]] });
+    return r.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => ({ id: v.id, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(" ")) }));
+  })()`)) as { id: string; nodes: string[] }[];
+}
 
 /** Draws a signature: three strokes across the canvas. */
 async function sign() {
@@ -183,6 +196,7 @@ describe("proof of delivery on the tablet, offline, applied exactly once", () =>
     await sign();
     await expect.poll(() => page.getByTestId("delivery-position").textContent()).toMatch(/relevée/);
     await page.screenshot({ path: join(SHOTS, "lastmile-form-portrait.png"), fullPage: true });
+    expect(await axeViolations()).toEqual([]);
     await page.getByTestId("delivery-form").getByRole("button", { name: "Enregistrer" }).click();
     await queued(a);
 
