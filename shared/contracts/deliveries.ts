@@ -5,7 +5,7 @@
  * posted, the delivery is decided once.
  */
 import { z } from "zod";
-import { IsoDateTime } from "./common";
+import { freeText, IsoDateTime, Qty } from "./common";
 import { FacilityRef, RouteStopRef } from "./refs";
 
 /** Why a stop was skipped. */
@@ -22,8 +22,6 @@ export const SignaturePng = z
   .string()
   .max(SIGNATURE_MAX_CHARS, "signature image too large")
   .regex(/^data:image\/png;base64,[A-Za-z0-9+/]+={0,2}$/, "expected a PNG data URL");
-
-const Qty = z.number().int().min(0).max(1_000_000_000);
 
 /** One lot of one order line (of an order of the stop): what the recipient accepted and rejected (together = shipped). */
 export const DeliveryLineInput = z
@@ -56,7 +54,7 @@ export const DeliveryCreate = z
     status: z.enum(["delivered", "skipped"]),
     lines: z.array(DeliveryLineInput).max(2000).optional(),
     reason: SkipReason.optional(),
-    recipient: z.string().trim().min(1).max(120).optional(),
+    recipient: freeText({ max: 120, min: 1 }).optional(),
     signature: SignaturePng.optional(),
     arrivedAt: IsoDateTime.optional(),
     departedAt: IsoDateTime.optional(),

@@ -3,14 +3,16 @@
  * Drivers are the users with the driver role attached to the depot. Shifts are "HH:MM" (empty = the depot's hours).
  */
 import { z } from "zod";
+import { freeText, identifier } from "./common";
 import { FacilityRef } from "./refs";
 import { ClockTime, clockToS } from "./routePlans";
 
 /** A vehicle of the fleet as the depot's staff type it. */
 export const FleetVehicleInput = z
   .strictObject({
-    name: z.string().trim().min(1).max(80),
-    plate: z.string().trim().min(2).max(20),
+    name: freeText({ max: 80, min: 1 }),
+    /** Registration plate, compared without regard to case, spaces or dash variants */
+    plate: identifier({ max: 20, min: 2, letterCase: "upper" }),
     capacityKg: z.number().int().min(1).max(100_000),
     capacityL: z.number().int().min(1).max(100_000),
     coldBox: z.boolean().default(false),
