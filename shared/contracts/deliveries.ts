@@ -182,3 +182,4 @@ export const ReturnReceiptResultSchema = z.object({
   /** Orders of skipped stops back to picking (to ship again) */
   reopenedOrderIds: z.array(z.number().int()),
 });
+export type ReturnReceiptResult = z.infer<typeof ReturnReceiptResultSchema>;

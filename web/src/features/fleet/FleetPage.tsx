@@ -5,25 +5,135 @@
  */
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import type { Fleet, FleetVehicle } from "@shared/contracts/fleet";
 import { useFleet } from "../../api/fleet";
 import { EmptyState, ErrorState, Loading } from "../../components/States";
 import { useSearchState } from "../../components/useSearchState";
 import { formatNumber, formatXof } from "../../i18n/format";
 import { DepotPageHead } from "../../lib/depot/DepotPageHead";
 import { useDepotChoice } from "../../lib/depot/useDepotChoice";
+import { DataTable, type Columns } from "../../lib/table/DataTable";
 import { ReturnsPanel } from "./ReturnsPanel";
 import { VehicleForm } from "./VehicleForm";
 import "./fleet.css";
 
+/** The fleet's vehicles, each with "Modifier". */
+function VehicleTable({
+  vehicles,
+  editing,
+  onEdit,
+}: {
+  vehicles: FleetVehicle[];
+  editing: number | null;
+  onEdit: (id: number | null) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const n = (x: number) => formatNumber(x, i18n.language);
+  const columns: Columns<FleetVehicle> = [
+    {
+      id: "name",
+      header: t("fleet.col.name"),
+      rowHeader: true,
+      sortValue: (v) => v.name,
+      cell: (v) => (
+        <>
+          {v.name}
+          {!v.active && <span className="block small">{t("fleet.outOfService")}</span>}
+        </>
+      ),
+    },
+    { id: "plate", header: t("fleet.col.plate"), sortValue: (v) => v.plate, cell: (v) => v.plate },
+    { id: "kg", header: t("fleet.col.capacityKg"), numeric: true, cell: (v) => n(v.capacityKg) },
+    { id: "l", header: t("fleet.col.capacityL"), numeric: true, cell: (v) => n(v.capacityL) },
+    { id: "cold", header: t("fleet.col.coldBox"), cell: (v) => (v.coldBox ? t("common.yes") : t("common.no")) },
+    {
+      id: "cost",
+      header: t("fleet.col.costPerKm"),
+      numeric: true,
+      cell: (v) => formatXof(v.costPerKmXof, i18n.language),
+    },
+    {
+      id: "shift",
+      header: t("fleet.col.shift"),
+      cell: (v) => (v.shiftStart ? `${v.shiftStart}–${v.shiftEnd}` : t("fleet.shiftDepot")),
+    },
+    {
+      id: "edit",
+      header: <span className="visually-hidden">{t("fleet.edit")}</span>,
+      cell: (v) => (
+        <button
+          type="button"
+          className="button button-ghost"
+          aria-expanded={editing === v.id}
+          onClick={() => onEdit(editing === v.id ? null : v.id)}
+        >
+          {t("fleet.edit")}
+        </button>
+      ),
+    },
+  ];
+  return (
+    <DataTable
+      columns={columns}
+      rows={vehicles}
+      rowKey={(v) => v.id}
+      caption={t("fleet.vehicles")}
+      testId="fleet-vehicles"
+      rowProps={(v) => ({ "data-vehicle-id": v.id, className: v.active ? undefined : "muted" })}
+      empty={<p className="muted">{t("fleet.noVehicles")}</p>}
+    />
+  );
+}
+
+/** The vehicles: the table, the form of the one being changed, and the form of a new one. */
+function VehiclesSection({ depotId, fleet }: { depotId: string; fleet: Fleet }) {
+  const { t } = useTranslation();
+  const [editing, setEditing] = useState<number | null>(null);
+  const [notice, setNotice] = useState("");
+  const edited = fleet.vehicles.find((v) => v.id === editing);
+  return (
+    <>
+      <p className="notice" role="status">
+        {notice}
+      </p>
+      <VehicleTable vehicles={fleet.vehicles} editing={editing} onEdit={setEditing} />
+      {edited && (
+        <VehicleForm
+          key={edited.id}
+          depotId={depotId}
+          vehicle={edited}
+          onDone={() => {
+            setEditing(null);
+            setNotice(t("fleet.saved"));
+          }}
+        />
+      )}
+      <VehicleForm depotId={depotId} vehicle={null} onDone={() => setNotice(t("fleet.saved"))} />
+    </>
+  );
+}
+
+/** The depot's drivers (users with the driver role attached to it). */
+function DriverList({ fleet }: { fleet: Fleet | undefined }) {
+  const { t } = useTranslation();
+  if (fleet && fleet.drivers.length === 0) return <p className="muted">{t("fleet.noDrivers")}</p>;
+  return (
+    <ul data-testid="fleet-drivers">
+      {fleet?.drivers.map((d) => (
+        <li key={d.id}>
+          {d.displayName} <span className="muted">({d.username})</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** The fleet page. */
 export default function FleetPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [params, update] = useSearchState();
   const { choices, depotId, depot, facilities } = useDepotChoice(params);
   const fleet = useFleet(depotId);
-  const [editing, setEditing] = useState<number | null>(null);
-  const [notice, setNotice] = useState("");
-  const n = (x: number) => formatNumber(x, i18n.language);
   if (facilities.isPending) return <Loading />;
   if (!depotId || !depot) return <EmptyState>{t("routes.noDepot")}</EmptyState>;
   return (
@@ -40,98 +150,17 @@ export default function FleetPage() {
       <ReturnsPanel depotId={depotId} />
       <section aria-labelledby="fleet-vehicles" className="fleet-section">
         <h2 id="fleet-vehicles">{t("fleet.vehicles")}</h2>
-        <p className="notice" role="status">
-          {notice}
-        </p>
         {fleet.isPending ? (
           <Loading />
         ) : fleet.isError ? (
           <ErrorState error={fleet.error} onRetry={() => void fleet.refetch()} />
         ) : (
-          <>
-            {fleet.data.vehicles.length === 0 ? (
-              <p className="muted">{t("fleet.noVehicles")}</p>
-            ) : (
-              <div className="table-scroll">
-                <table className="table" data-testid="fleet-vehicles">
-                  <caption className="visually-hidden">{t("fleet.vehicles")}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("fleet.col.name")}</th>
-                      <th scope="col">{t("fleet.col.plate")}</th>
-                      <th scope="col" className="num">
-                        {t("fleet.col.capacityKg")}
-                      </th>
-                      <th scope="col" className="num">
-                        {t("fleet.col.capacityL")}
-                      </th>
-                      <th scope="col">{t("fleet.col.coldBox")}</th>
-                      <th scope="col" className="num">
-                        {t("fleet.col.costPerKm")}
-                      </th>
-                      <th scope="col">{t("fleet.col.shift")}</th>
-                      <th scope="col">
-                        <span className="visually-hidden">{t("fleet.edit")}</span>
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {fleet.data.vehicles.map((v) => (
-                      <tr key={v.id} data-vehicle-id={v.id} className={v.active ? undefined : "muted"}>
-                        <td>
-                          {v.name}
-                          {!v.active && <span className="block small">{t("fleet.outOfService")}</span>}
-                        </td>
-                        <td>{v.plate}</td>
-                        <td className="num">{n(v.capacityKg)}</td>
-                        <td className="num">{n(v.capacityL)}</td>
-                        <td>{v.coldBox ? t("common.yes") : t("common.no")}</td>
-                        <td className="num">{formatXof(v.costPerKmXof, i18n.language)}</td>
-                        <td>{v.shiftStart ? `${v.shiftStart}–${v.shiftEnd}` : t("fleet.shiftDepot")}</td>
-                        <td>
-                          <button
-                            type="button"
-                            className="button button-ghost"
-                            aria-expanded={editing === v.id}
-                            onClick={() => setEditing(editing === v.id ? null : v.id)}
-                          >
-                            {t("fleet.edit")}
-                          </button>
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            )}
-            {editing !== null && fleet.data.vehicles.some((v) => v.id === editing) && (
-              <VehicleForm
-                key={editing}
-                depotId={depotId}
-                vehicle={fleet.data.vehicles.find((v) => v.id === editing)!}
-                onDone={() => {
-                  setEditing(null);
-                  setNotice(t("fleet.saved"));
-                }}
-              />
-            )}
-            <VehicleForm depotId={depotId} vehicle={null} onDone={() => setNotice(t("fleet.saved"))} />
-          </>
+          <VehiclesSection key={depotId} depotId={depotId} fleet={fleet.data} />
         )}
       </section>
       <section aria-labelledby="fleet-drivers" className="fleet-section">
         <h2 id="fleet-drivers">{t("fleet.drivers")}</h2>
-        {fleet.data && fleet.data.drivers.length === 0 ? (
-          <p className="muted">{t("fleet.noDrivers")}</p>
-        ) : (
-          <ul data-testid="fleet-drivers">
-            {fleet.data?.drivers.map((d) => (
-              <li key={d.id}>
-                {d.displayName} <span className="muted">({d.username})</span>
-              </li>
-            ))}
-          </ul>
-        )}
+        <DriverList fleet={fleet.data} />
       </section>
     </div>
   );

@@ -5,11 +5,105 @@
  */
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { ReturnLine } from "@shared/contracts/deliveries";
+import type { ReturnLine, ReturnReceiptResult } from "@shared/contracts/deliveries";
 import { useReceiveReturns, useReturns } from "../../api/fleet";
 import { ActionError } from "../../components/ActionError";
 import { ErrorState, Loading } from "../../components/States";
 import { formatDate, formatNumber } from "../../i18n/format";
+import { parseWhole } from "../../lib/forms/parse";
+import { DataTable, type Columns } from "../../lib/table/DataTable";
+
+/** The quantity typed for a return line, when it is a whole number no larger than what is in transit. */
+function receivedOf(line: ReturnLine, text: string | undefined): number | null {
+  const qty = parseWhole(text ?? "");
+  return qty !== null && qty <= line.qtyUnits ? qty : null;
+}
+
+/** Why a line rides back: refused (with the reason) or a stop not delivered (with the reason). */
+function WhyCell({ line: i }: { line: ReturnLine }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {t(`fleet.returns.kind.${i.kind}`)}
+      {i.reason && (
+        <span className="block muted small">
+          {i.kind === "skipped"
+            ? t(`delivery.skipReason.${i.reason}`, { defaultValue: i.reason })
+            : t(`delivery.rejectReason.${i.reason}`, { defaultValue: i.reason })}
+        </span>
+      )}
+    </>
+  );
+}
+
+/** The lines in transit, each with the quantity received (typed). */
+function ReturnsTable(props: {
+  items: ReturnLine[];
+  received: Record<number, string>;
+  onReceived: (id: number, text: string) => void;
+}) {
+  const { items, received, onReceived } = props;
+  const { t, i18n } = useTranslation();
+  const columns: Columns<ReturnLine> = [
+    { id: "facility", header: t("fleet.returns.col.facility"), rowHeader: true, cell: (i) => i.facilityName },
+    { id: "product", header: t("fleet.returns.col.product"), cell: (i) => i.genericName },
+    {
+      id: "lot",
+      header: t("fleet.returns.col.lot"),
+      cell: (i) => (
+        <>
+          {i.lotCode} <span className="muted small">({formatDate(i.expiry)})</span>
+        </>
+      ),
+    },
+    { id: "why", header: t("fleet.returns.col.why"), cell: (i) => <WhyCell line={i} /> },
+    { id: "trip", header: t("fleet.returns.col.trip"), cell: (i) => `${formatDate(i.planDate)} · ${i.driverName}` },
+    {
+      id: "inTransit",
+      header: t("fleet.returns.inTransit"),
+      numeric: true,
+      cell: (i) => formatNumber(i.qtyUnits, i18n.language),
+    },
+    {
+      id: "received",
+      header: t("fleet.returns.received"),
+      numeric: true,
+      cell: (i) => (
+        <input
+          className="qty-input"
+          inputMode="numeric"
+          value={received[i.id] ?? ""}
+          aria-label={t("fleet.returns.receivedNamed", {
+            product: i.genericName,
+            lot: i.lotCode,
+            facility: i.facilityName,
+          })}
+          aria-invalid={receivedOf(i, received[i.id]) === null ? true : undefined}
+          onChange={(e) => onReceived(i.id, e.target.value)}
+        />
+      ),
+    },
+  ];
+  return (
+    <DataTable
+      columns={columns}
+      rows={items}
+      rowKey={(i) => i.id}
+      caption={t("fleet.returns.title")}
+      rowProps={(i) => ({ "data-return-id": i.id })}
+    />
+  );
+}
+
+/** "12 unités remises en stock ; 3 perdues en route." and the orders to ship again. */
+function receiptNotice(t: ReturnType<typeof useTranslation>["t"], lang: string, r: ReturnReceiptResult): string {
+  const n = (x: number) => formatNumber(x, lang);
+  const reopened = r.reopenedOrderIds.map((id) => `#${id}`).join(", ");
+  return (
+    t("fleet.returns.done", { units: n(r.receivedUnits), lost: n(r.lostUnits) }) +
+    (reopened ? ` ${t("fleet.returns.reopened", { ids: reopened })}` : "")
+  );
+}
 
 /** The depot's pending returns and their receipt. */
 export function ReturnsPanel({ depotId }: { depotId: string }) {
@@ -22,26 +116,11 @@ export function ReturnsPanel({ depotId }: { depotId: string }) {
   useEffect(() => {
     setReceived((r) => Object.fromEntries(items.map((i) => [i.id, r[i.id] ?? String(i.qtyUnits)])));
   }, [returns.data]);
-  const valueOf = (i: ReturnLine) => {
-    const text = (received[i.id] ?? "").trim();
-    return /^\d+$/.test(text) && Number(text) <= i.qtyUnits ? Number(text) : null;
-  };
-  const invalid = items.some((i) => valueOf(i) === null);
-  const n = (x: number) => formatNumber(x, i18n.language);
+  const invalid = items.some((i) => receivedOf(i, received[i.id]) === null);
   const confirm = () => {
     setNotice("");
-    receive.mutate(
-      { depotId, lines: items.map((i) => ({ returnId: i.id, receivedQty: valueOf(i)! })) },
-      {
-        onSuccess: (r) =>
-          setNotice(
-            t("fleet.returns.done", { units: n(r.receivedUnits), lost: n(r.lostUnits) }) +
-              (r.reopenedOrderIds.length
-                ? ` ${t("fleet.returns.reopened", { ids: r.reopenedOrderIds.map((id) => `#${id}`).join(", ") })}`
-                : ""),
-          ),
-      },
-    );
+    const lines = items.map((i) => ({ returnId: i.id, receivedQty: receivedOf(i, received[i.id])! }));
+    receive.mutate({ depotId, lines }, { onSuccess: (r) => setNotice(receiptNotice(t, i18n.language, r)) });
   };
   return (
     <section aria-labelledby="returns-title" className="fleet-section" data-testid="returns">
@@ -58,65 +137,11 @@ export function ReturnsPanel({ depotId }: { depotId: string }) {
         <p className="muted">{t("fleet.returns.none")}</p>
       ) : (
         <>
-          <div className="table-scroll">
-            <table className="table">
-              <caption className="visually-hidden">{t("fleet.returns.title")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("fleet.returns.col.facility")}</th>
-                  <th scope="col">{t("fleet.returns.col.product")}</th>
-                  <th scope="col">{t("fleet.returns.col.lot")}</th>
-                  <th scope="col">{t("fleet.returns.col.why")}</th>
-                  <th scope="col">{t("fleet.returns.col.trip")}</th>
-                  <th scope="col" className="num">
-                    {t("fleet.returns.inTransit")}
-                  </th>
-                  <th scope="col" className="num">
-                    {t("fleet.returns.received")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((i) => (
-                  <tr key={i.id} data-return-id={i.id}>
-                    <td>{i.facilityName}</td>
-                    <td>{i.genericName}</td>
-                    <td>
-                      {i.lotCode} <span className="muted small">({formatDate(i.expiry)})</span>
-                    </td>
-                    <td>
-                      {t(`fleet.returns.kind.${i.kind}`)}
-                      {i.reason && (
-                        <span className="block muted small">
-                          {i.kind === "skipped"
-                            ? t(`delivery.skipReason.${i.reason}`, { defaultValue: i.reason })
-                            : t(`delivery.rejectReason.${i.reason}`, { defaultValue: i.reason })}
-                        </span>
-                      )}
-                    </td>
-                    <td>
-                      {formatDate(i.planDate)} · {i.driverName}
-                    </td>
-                    <td className="num">{n(i.qtyUnits)}</td>
-                    <td className="num">
-                      <input
-                        className="qty-input"
-                        inputMode="numeric"
-                        value={received[i.id] ?? ""}
-                        aria-label={t("fleet.returns.receivedNamed", {
-                          product: i.genericName,
-                          lot: i.lotCode,
-                          facility: i.facilityName,
-                        })}
-                        aria-invalid={valueOf(i) === null ? true : undefined}
-                        onChange={(e) => setReceived({ ...received, [i.id]: e.target.value })}
-                      />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ReturnsTable
+            items={items}
+            received={received}
+            onReceived={(id, text) => setReceived({ ...received, [id]: text })}
+          />
           <ActionError error={receive.error} />
           <button
             type="button"

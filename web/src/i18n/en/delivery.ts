@@ -129,6 +129,10 @@ export const delivery: typeof fr = {
     shiftDepot: "Depot hours",
     shiftStart: "Shift start",
     shiftEnd: "Shift end",
+    err: {
+      shiftBoth: "Give both the start and the end of the shift, or neither (the depot's hours).",
+      shiftOrder: "Invalid time: the shift must end after it starts.",
+    },
     outOfService: "Out of service",
     newTitle: "New vehicle",
     editTitle: "Edit {{name}}",

@@ -127,6 +127,10 @@ export const delivery = {
     shiftDepot: "Horaires du dépôt",
     shiftStart: "Début du service",
     shiftEnd: "Fin du service",
+    err: {
+      shiftBoth: "Donnez le début et la fin du service, ou aucun des deux (horaires du dépôt).",
+      shiftOrder: "Heure invalide : la fin de service doit suivre le début.",
+    },
     outOfService: "Hors service",
     newTitle: "Nouveau véhicule",
     editTitle: "Modifier {{name}}",
