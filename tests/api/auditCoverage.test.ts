@@ -276,9 +276,9 @@ describe("audit coverage of the write routes", () => {
         .send({ name: "Toyota Hilux", plate: "AB-1234-MD", capacityKg: 900, capacityL: 3000, coldBox: true }),
     );
     // The allocation's order shipped on a published plan; its stop skipped, its goods come back to the depot.
-    const shipment = allocation.body.orderIds[0] as number;
-    await storekeeper.post(`/api/v1/orders/${shipment}/pick`).set(k());
-    await storekeeper.post(`/api/v1/orders/${shipment}/ship`).set(k()).send({ shortfallAction: "backorder" });
+    const shippedOrder = allocation.body.orderIds[0] as number;
+    await storekeeper.post(`/api/v1/orders/${shippedOrder}/pick`).set(k());
+    await storekeeper.post(`/api/v1/orders/${shippedOrder}/ship`).set(k()).send({ shortfallAction: "backorder" });
     const tour = await pharmacist
       .post("/api/v1/route-plans")
       .set(k())
@@ -286,7 +286,7 @@ describe("audit coverage of the write routes", () => {
         depotId,
         date: "2026-11-21",
         vehicles: [{ name: "Toyota Hilux", capacityKg: 1000, capacityL: 3000, fleetVehicleId: vehicle.body.id }],
-        orderIds: [shipment],
+        orderIds: [shippedOrder],
         solver: { maxIterations: 20 },
       });
     await pharmacist.patch(`/api/v1/route-plans/${tour.body.id}`).set(k()).send({ status: "published", confirm: true });
