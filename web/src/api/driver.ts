@@ -52,9 +52,11 @@ const offlineFirst = {
   gcTime: Infinity,
   staleTime: 30_000,
   refetchOnReconnect: "always",
-  // An answer from the cache is asked for again every minute (the network may be back without an "online" event).
+  // An answer from the cache is asked for again every minute (the network may be back without an "online" event),
+  // and after 10 s when the browser says it is online: the refetch at the "online" event can still find the network
+  // down (the service worker's requests may fail for a moment after the page's come back).
   refetchInterval: (query: { state: { data?: Sourced<unknown> | undefined } }) =>
-    query.state.data?.source.fromCache ? 60_000 : false,
+    query.state.data?.source.fromCache ? (navigator.onLine ? 10_000 : 60_000) : false,
   retry,
 } as const;
 
