@@ -8,7 +8,7 @@
  * shipped, stop already recorded) is stored as refused with its reason, which the driver and the depot see.
  * Bad input (more than shipped, unknown lot, a lot left out) is a field error and stores nothing.
  */
-import { and, eq, inArray } from "drizzle-orm";
+import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Tx } from "../../db/client";
 import {
   deliveries,
@@ -199,7 +199,8 @@ function apply(tx: Tx, input: DeliveryCreate, ctx: ReturnType<typeof loadStop>, 
   const lines = input.lines ?? [];
   checkLines(lines, shipped);
   const orderOf = new Map(shipped.map((s) => [s.lineId, s.orderId]));
-  // The tablet's clock dates the stock lines, never later than the server's.
+  // The tablet's clock dates the stock lines, never later than the server's, nor before the order left the depot
+  // (a tablet's clock may be off; the delivery keeps the times as the driver gave them).
   const at = new Date(Math.min(Date.parse(input.departedAt ?? input.arrivedAt ?? now.toISOString()), now.getTime()));
   for (const orderId of ctx.orderIds) {
     const byLine = new Map<number, PodLot[]>();
@@ -209,7 +210,7 @@ function apply(tx: Tx, input: DeliveryCreate, ctx: ReturnType<typeof loadStop>, 
         { lotId: l.lotId, acceptedQty: l.acceptedQty, rejectedQty: l.rejectedQty, reason: l.reason },
       ]);
     const pod = [...byLine].map(([lineId, lots]) => ({ lineId, lots }));
-    deliverOrder(tx, orderId, pod, at.toISOString(), userId, now, "in_transit");
+    deliverOrder(tx, orderId, pod, notBeforeShipment(tx, orderId, at), userId, now, "in_transit");
   }
   const rejectedItems = lines
     .filter((l) => l.rejectedQty > 0)
@@ -225,6 +226,18 @@ function apply(tx: Tx, input: DeliveryCreate, ctx: ReturnType<typeof loadStop>, 
     rejected: lines.reduce((n, l) => n + l.rejectedQty, 0),
     returning,
   };
+}
+
+/** `at` (ISO), or the time the order was shipped when that is later. */
+function notBeforeShipment(tx: Tx, orderId: number, at: Date): string {
+  const shippedAt = tx
+    .select({ at: orderEvents.at })
+    .from(orderEvents)
+    .where(and(eq(orderEvents.orderId, orderId), eq(orderEvents.toStatus, "shipped")))
+    .orderBy(desc(orderEvents.at))
+    .get()?.at;
+  const iso = at.toISOString();
+  return shippedAt && shippedAt > iso ? shippedAt : iso;
 }
 
 /** Units of a delivery still riding back or returned (for a replay's answer). */

@@ -208,8 +208,22 @@ describe("POST /deliveries", () => {
     expect(balance(stop.facilityId, first.lotId)).toBe(facilityBefore + first.acceptedQty - 2);
     // The depot's stock left when the order shipped; the 2 rejected units are in transit, not back yet.
     expect(balance(depotId, first.lotId)).toBe(depotBefore);
-    for (const orderId of stop.orderIds)
+    for (const orderId of stop.orderIds) {
       expect(one<string>("select status from orders where id = ?", orderId)).toBe("delivered");
+      // The tablet says 08:50, before the order left the depot: the stock line is dated at the shipment instead.
+      const shippedAt = one<string>(
+        "select at from order_events where order_id = ? and to_status = 'shipped' order by at desc limit 1",
+        orderId,
+      );
+      expect(shippedAt > body.departedAt).toBe(true);
+      expect(
+        one<string>(
+          "select max(occurred_at) from stock_movements where facility_id = ? and reference = ?",
+          stop.facilityId,
+          `Commande #${orderId}`,
+        ),
+      ).toBe(shippedAt);
+    }
     expect(
       one<number>("select count(*) from audit_log where action = 'delivery.record' and object_id = ?", body.deliveryId),
     ).toBe(1);
