@@ -36,6 +36,7 @@ const SCOPE_WORDS: Record<ScopeKind, string> = {
   routePlan: "a route plan of a depot in your scope (a driver: a published plan with their route)",
   user: "an account whose own scope lies within yours",
   pipelineShipment: "a pipeline shipment to a store in your scope",
+  routeStop: "a stop (or its plan) of a route plan of a depot in your scope (a driver: a plan carrying their route)",
   anyFacility: "any facility (reference data)",
   anyDistrict: "any district (reference data)",
   anyRegion: "any region (reference data)",
