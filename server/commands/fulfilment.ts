@@ -4,7 +4,7 @@
  * rejected quantities return to the depot). Each end of the chain moves exactly once.
  */
 import { randomUUID } from "node:crypto";
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import {
   deliveryReturns,
   lots,
