@@ -778,12 +778,11 @@ const EXPECTED_GRANTS: Record<Role, string[]> = {
   admin: [
     "audit:read",
     "catalogue:manage",
+    "deliveries:record",
     "facilities:manage",
     "interop:admin",
     "interop:export",
     "interop:push",
-
-    "deliveries:record",
     "orders:approve",
     "orders:deliver",
     "orders:fulfil",
@@ -814,10 +813,9 @@ const EXPECTED_GRANTS: Record<Role, string[]> = {
     "stock:read",
   ],
   regional_manager: [
+    "deliveries:record",
     "facilities:manage",
     "interop:export",
-
-    "deliveries:record",
     "orders:approve",
     "orders:deliver",
     "orders:fulfil",
@@ -834,9 +832,8 @@ const EXPECTED_GRANTS: Record<Role, string[]> = {
     "vrp:solve",
   ],
   district_pharmacist: [
-    "interop:export",
-
     "deliveries:record",
+    "interop:export",
     "orders:approve",
     "orders:deliver",
     "orders:fulfil",

@@ -5,7 +5,8 @@
  * the reason. No network, a lost session or a server error leave it `pending` for the next run. Runs are
  * serialised across the device's tabs (Web Locks where the browser has them).
  */
-import { ApiError, apiRequest } from "../api/client";
+import { DeliveryResultSchema } from "@shared/contracts/deliveries";
+import { ApiError, apiWrite } from "../api/client";
 import { listOutbox, updateOutboxItem, type OutboxItem, type OutboxRefusal } from "./outbox";
 
 /** What one run did. */
@@ -35,7 +36,8 @@ function refusalOf(error: ApiError): OutboxRefusal {
 async function sendOne(item: OutboxItem): Promise<"sent" | "refused" | "network" | "session" | "later"> {
   const at = new Date().toISOString();
   try {
-    await apiRequest("/deliveries", { method: "POST", body: item.body, idempotencyKey: item.id });
+    // An answer that does not parse counts as no decision (internal_error): the item stays pending.
+    await apiWrite(DeliveryResultSchema, "/deliveries", { body: item.body, idempotencyKey: item.id });
     await updateOutboxItem(item.id, (i) => ({
       ...i,
       state: "sent",
