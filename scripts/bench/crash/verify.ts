@@ -13,7 +13,13 @@ export function verify(file: string, ops: Op[]): { integrity: string; problems: 
     if (integrity !== "ok") problems.push(`integrity_check: ${integrity}`);
     const keyRow = db.prepare("select status from idempotency_keys where key = ?");
     const auditCount = db.prepare("select count(*) from audit_log where action = ? and object_id = ?").pluck();
-    const batches = db.prepare("select count(distinct batch_id) from stock_movements where reference = ?").pluck();
+    // A movement's lines carry its reference; a transfer's carry "Transfert #id", its reference is on the transfer.
+    const batches = db
+      .prepare(
+        `select count(distinct batch_id) from stock_movements
+          where reference = ? or batch_id in (select sent_batch_id from stock_transfers where reference = ?)`,
+      )
+      .pluck();
     const batchIds = db.prepare("select id from stock_movements where batch_id = ? order by id").pluck();
     for (const op of ops) {
       if (!op.answer || op.answer.status === 0 || op.answer.status >= 500) {
@@ -27,7 +33,7 @@ export function verify(file: string, ops: Op[]): { integrity: string; problems: 
       if (ok && stored?.status !== op.answer.status) problems.push(`${op.key}: acknowledged but its key is not stored`);
       if (!ok && stored) problems.push(`${op.key}: refused (${op.answer.status}) yet its key is stored`);
       if (op.kind === "movement") {
-        const n = batches.get(op.key) as number;
+        const n = batches.get(op.key, op.key) as number;
         if (ok && n !== 1) problems.push(`${op.key}: acknowledged movement written ${n} times`);
         if (!ok && n !== 0) problems.push(`${op.key}: refused movement written ${n} times`);
         if (ok) {
