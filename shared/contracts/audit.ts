@@ -1,10 +1,12 @@
 /** The audit log as the API shows it to administrators. */
 import { z } from "zod";
-import { IsoDate, PageQuery, Username } from "./common";
+import { freeText, IsoDate, PageQuery, Username } from "./common";
 
 export const AuditQuery = PageQuery.extend({
   userId: z.coerce.number().int().positive().optional(),
   username: Username.optional(),
+  /** A fragment of the username or of the user's name ("diarra", "pharmacien"), without regard to case */
+  who: freeText({ max: 64 }).optional(),
   action: z.string().trim().max(64).optional(),
   objectType: z.string().trim().max(64).optional(),
   objectId: z.string().trim().max(100).optional(),
@@ -18,6 +20,8 @@ export const AuditEntrySchema = z.object({
   at: z.string(),
   userId: z.number().int().nullable(),
   username: z.string().nullable(),
+  /** The user's name as shown everywhere (null: the system, or an account since removed) */
+  displayName: z.string().nullable(),
   action: z.string(),
   objectType: z.string(),
   objectId: z.string().nullable(),

@@ -1,7 +1,8 @@
 /**
  * Browser test of the accounts screen against the real server: the administrator creates a district pharmacist
  * for another district (Mopti) with a temporary password; that user signs in, is led to change the password before
- * anything else, then sees only their district (the area pickers offer Mopti alone, the API hides Kati).
+ * anything else, then sees only their district (the area pickers offer Mopti alone, the API hides Kati); the audit
+ * log finds the creation by a fragment of the administrator's name and shows it field by field.
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
@@ -70,6 +71,20 @@ describe("accounts screen in chromium", () => {
     const row = page.getByTestId("users-table").locator('tr[data-username="pharmacien.mopti.bis"]');
     await expect.poll(() => row.textContent()).toContain("Mot de passe provisoire");
     await page.screenshot({ path: join(SHOTS, "users-created.png"), fullPage: true });
+
+    // The audit log finds the creation by a fragment of the administrator's name, with before / after by field.
+    await page.getByTestId("main-nav").getByRole("link", { name: "Journal d'audit" }).click();
+    await page.waitForURL(/\/audit$/);
+    await page.getByLabel("Utilisateur (nom ou identifiant)").fill("administ");
+    await page.getByLabel("Type d'objet").fill("user");
+    await page.getByRole("button", { name: "Rechercher" }).click();
+    const entry = page.locator('[data-testid="audit-table"] tr[data-action="user.create"]').first();
+    await entry.waitFor();
+    expect(await entry.textContent()).toContain("Administrateur");
+    await entry.getByRole("button", { name: "Avant / après" }).click();
+    const fields = page.locator(".before-after-table");
+    await expect.poll(() => fields.textContent()).toContain("districtName");
+    expect(await fields.locator("tr", { hasText: "districtName" }).textContent()).toContain("Mopti");
 
     await signIn("pharmacien.mopti.bis", TEMPORARY);
     await page.waitForURL(/\/mot-de-passe/);

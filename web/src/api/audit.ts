@@ -9,6 +9,8 @@ const auditPage = pageOf(AuditEntrySchema);
 /** Filters of GET /audit (action is a prefix, dates are inclusive "YYYY-MM-DD"). */
 export interface AuditFilter {
   username?: string | undefined;
+  /** A fragment of the username or of the user's name */
+  who?: string | undefined;
   action?: string | undefined;
   objectType?: string | undefined;
   objectId?: string | undefined;

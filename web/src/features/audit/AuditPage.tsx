@@ -1,4 +1,4 @@
-/** Audit log /audit (administrators): search by user, action prefix, object and dates; a paged table with before/after on demand. */
+/** Audit log /audit (administrators): search by a fragment of the user's name or username, action prefix, object and dates; a paged table with before/after on demand. */
 import { useTranslation } from "react-i18next";
 import { AuditQuery } from "@shared/contracts/audit";
 import { useAudit, type AuditFilter } from "../../api/audit";
@@ -11,7 +11,7 @@ import { useContractForm } from "../../lib/forms/useContractForm";
 import { AuditTable } from "./AuditTable";
 
 const PAGE_SIZE = 25;
-const FIELDS = ["username", "action", "objectType", "objectId", "from", "to"] as const;
+const FIELDS = ["who", "action", "objectType", "objectId", "from", "to"] as const;
 type Field = (typeof FIELDS)[number];
 /** Object types the API writes (a hint list; any text may be searched). */
 const OBJECT_TYPES = [
@@ -24,6 +24,10 @@ const OBJECT_TYPES = [
   "route_plan",
   "user",
   "session",
+  "product",
+  "stock_policy",
+  "settings",
+  "sheet",
 ];
 const ACTIONS = [
   "order.",
@@ -46,7 +50,7 @@ function AuditFilters({ applied, onApply }: { applied: FilterValues; onApply: (v
   const form = useContractForm({
     contract: AUDIT_FILTER,
     toRequest: (v: FilterValues) => ({
-      username: optionalText(v.username),
+      who: optionalText(v.who),
       action: optionalText(v.action),
       objectType: optionalText(v.objectType),
       objectId: optionalText(v.objectId),
@@ -57,11 +61,18 @@ function AuditFilters({ applied, onApply }: { applied: FilterValues; onApply: (v
     defaultValues: { ...applied, from: toDisplayDate(applied.from), to: toDisplayDate(applied.to) },
   });
   const text = (f: Field, extra: Record<string, string> = {}) => (
-    <TextField key={f} name={f} id={`audit-${f}`} label={t(`audit.${f}`)} autoComplete="off" {...extra} />
+    <TextField
+      key={f}
+      name={f}
+      id={`audit-${f}`}
+      label={t(f === "who" ? "audit.whoFilter" : `audit.${f}`)}
+      autoComplete="off"
+      {...extra}
+    />
   );
   return (
     <FormFrame form={form} onValid={onApply} className="toolbar" role="search" aria-label={t("audit.search")}>
-      {text("username", { autoCapitalize: "none", spellCheck: "false" })}
+      {text("who", { autoCapitalize: "none", spellCheck: "false" })}
       {text("action", { list: "audit-actions", placeholder: "order.approve" })}
       {text("objectType", { list: "audit-types" })}
       {text("objectId")}

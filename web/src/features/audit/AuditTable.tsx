@@ -1,29 +1,66 @@
-/** The audit entries: when, who, action, object, client and request id; before/after as readable JSON on expand. */
+/** The audit entries: when, who (name and username), action, object, client and request id; before/after field by field on expand. */
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { AuditEntryDto } from "@shared/contracts/audit";
 import { formatDateTime } from "../../i18n/format";
 import { DataTable, type Column } from "../../lib/table/DataTable";
 
-/** Pretty JSON, or a dash for nothing. */
-function Json({ value }: { value: unknown }) {
-  if (value === null || value === undefined) return <span className="muted">—</span>;
-  return <pre className="json">{JSON.stringify(value, null, 2)}</pre>;
+/** A value in a cell: text as it is, yes / no, a dash for nothing, anything else as compact JSON. */
+function Value({ value }: { value: unknown }) {
+  const { t } = useTranslation();
+  if (value === null || value === undefined || value === "") return <span className="muted">—</span>;
+  if (typeof value === "boolean") return <>{value ? t("audit.yes") : t("audit.no")}</>;
+  if (typeof value === "string" || typeof value === "number") return <>{String(value)}</>;
+  return <code className="json-inline">{JSON.stringify(value)}</code>;
 }
 
-/** Before and after of an entry, side by side. */
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** Before and after of an entry, field by field (the fields that changed first and marked), or whole when not records. */
 function BeforeAfter({ entry }: { entry: AuditEntryDto }) {
   const { t } = useTranslation();
+  const before = isRecord(entry.before) ? entry.before : {};
+  const after = isRecord(entry.after) ? entry.after : {};
+  const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+  const changed = (f: string) => JSON.stringify(before[f] ?? null) !== JSON.stringify(after[f] ?? null);
+  const ordered = [...fields.filter(changed), ...fields.filter((f) => !changed(f))];
+  const whole = !isRecord(entry.before) && !isRecord(entry.after);
   return (
     <div id={`audit-${entry.id}`} className="before-after">
-      <div>
-        <h3>{t("audit.before")}</h3>
-        <Json value={entry.before} />
-      </div>
-      <div>
-        <h3>{t("audit.after")}</h3>
-        <Json value={entry.after} />
-      </div>
+      <table className="table before-after-table">
+        <thead>
+          <tr>
+            <th scope="col">{t("audit.field")}</th>
+            <th scope="col">{t("audit.before")}</th>
+            <th scope="col">{t("audit.after")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {whole ? (
+            <tr>
+              <th scope="row">—</th>
+              <td>
+                <Value value={entry.before} />
+              </td>
+              <td>
+                <Value value={entry.after} />
+              </td>
+            </tr>
+          ) : (
+            ordered.map((f) => (
+              <tr key={f} className={entry.before !== null && changed(f) ? "changed" : undefined}>
+                <th scope="row">{f}</th>
+                <td>
+                  <Value value={before[f]} />
+                </td>
+                <td>
+                  <Value value={after[f]} />
+                </td>
+              </tr>
+            ))
+          )}
+        </tbody>
+      </table>
     </div>
   );
 }
@@ -36,7 +73,15 @@ function useAuditColumns(open: number | null, toggle: (id: number) => void): Col
     {
       id: "who",
       header: t("audit.who"),
-      cell: (e) => e.username ?? <span className="muted">{t("timeline.system")}</span>,
+      cell: (e) =>
+        e.username === null ? (
+          <span className="muted">{t("timeline.system")}</span>
+        ) : (
+          <>
+            {e.displayName ?? e.username}
+            <code className="muted block small">{e.username}</code>
+          </>
+        ),
     },
     { id: "action", header: t("audit.actionCol"), cell: (e) => <code>{e.action}</code> },
     {
