@@ -82,6 +82,7 @@ describe("staff screens in chromium", () => {
       "Tournées",
       "Flotte",
       "Allocations",
+      "Interopérabilité",
       "À propos",
     ]);
     await nav.getByRole("link", { name: "Revue du district" }).click();

@@ -93,8 +93,9 @@ export const SCREENS = {
   users: { path: "/admin/utilisateurs", label: "nav.users", roles: ["admin", "regional_manager"] },
   // DHIS2 export (and for the administrator: push, mapping, org units, connection, GTINs).
   interop: { path: "/interop", label: "nav.interop", roles: rolesWith("interop:export") },
-  // The OpenAPI reader: any signed-in user may open it; the header offers it to every role but the driver.
-  apiDocs: { path: "/documentation-api", label: "nav.apiDocs", roles: ALL.filter((r) => r !== "driver") },
+  // The OpenAPI reader: any signed-in user may open it (App.tsx guards it for all); the header offers it to the
+  // administrator and the procurement officer, who deal with integrators, and leaves the others' bars to their work.
+  apiDocs: { path: "/documentation-api", label: "nav.apiDocs", roles: ["admin", "procurement_officer"] },
   // Facilities: the administrator's, and a regional manager's within their region.
   facilities: { path: "/admin/etablissements", label: "nav.facilities", roles: ["admin", "regional_manager"] },
   // Products and prices: national reference data, the administrator's.
