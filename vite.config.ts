@@ -1,4 +1,6 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import { defineConfig, type Plugin } from "vite";
@@ -187,10 +189,34 @@ const pwa = VitePWA({
   },
 });
 
+/**
+ * Writes a gzipped copy (`X.gz`) of each text file of the build over 1 KB, which the API serves to clients that
+ * accept gzip (server/middleware/precompressed.ts): the files cross the network compressed.
+ */
+function precompress(outDir: string): Plugin {
+  const walk = (dir: string): string[] =>
+    readdirSync(dir).flatMap((name) => {
+      const path = join(dir, name);
+      return statSync(path).isDirectory() ? walk(path) : [path];
+    });
+  return {
+    name: "fura-precompress",
+    apply: "build",
+    enforce: "post",
+    closeBundle() {
+      for (const file of walk(outDir).filter((f) => /\.(js|css|json|svg|webmanifest)$/.test(f))) {
+        const raw = readFileSync(file);
+        const gz = gzipSync(raw, { level: 9 });
+        if (raw.length > 1024 && gz.length < raw.length) writeFileSync(`${file}.gz`, gz);
+      }
+    },
+  };
+}
+
 /** Vite builds the web app from web/ into dist/web; the API serves that folder. */
 export default defineConfig({
   root: here("./web"),
-  plugins: [react(), bundledBoundaries(), bundledPlaces(), pwa],
+  plugins: [react(), bundledBoundaries(), bundledPlaces(), pwa, precompress(here("./dist/web"))],
   resolve: { alias: { "@shared": here("./shared") } },
   build: {
     outDir: here("./dist/web"),

@@ -44,6 +44,7 @@ import { GreatCircleModel } from "./routing/roadModel";
 import { SolverPool } from "./routing/solverPool";
 import { InlineReader } from "./reads/registry";
 import { roadLayerReader } from "./queries/roads";
+import { precompressed } from "./middleware/precompressed";
 import type { AppDeps } from "./deps";
 import { operatorHealth } from "./ops/health";
 
@@ -158,6 +159,7 @@ export function createApp(input: Partial<AppDeps> & { db: Db }): FuraApp {
 
   if (deps.webDir && existsSync(deps.webDir)) {
     const webDir = deps.webDir;
+    app.use(precompressed(webDir));
     app.use(express.static(webDir, { index: false, maxAge: "1h" }));
     app.get("/{*splat}", (_req, res) => {
       res.sendFile(join(webDir, "index.html"));

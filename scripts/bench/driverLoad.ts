@@ -31,12 +31,21 @@ const collect = () =>
 const entriesOf = (target: Page | Worker): Promise<Entry[]> =>
   "mainFrame" in target ? target.evaluate(collect) : target.evaluate(collect);
 
-/** Scripts the page loaded (paths under /assets), gzipped from the build. */
-function gzippedScripts(entries: Entry[]): { files: string[]; bytes: number } {
+/** Scripts the page loaded (paths under /assets), gzipped from the build, largest first. */
+function gzippedScripts(entries: Entry[]): { files: string[]; bytes: number; sizes: [string, number][] } {
   const files = [...new Set(entries.map((e) => new URL(e.name).pathname).filter((p) => /^\/assets\/.+\.js$/.test(p)))];
-  const bytes = files.reduce((n, f) => n + gzipSync(readFileSync(join(DIST, f))).length, 0);
-  return { files, bytes };
+  const sizes = files
+    .map((f): [string, number] => [f.replace(/^\/assets\//, ""), gzipSync(readFileSync(join(DIST, f))).length])
+    .sort((a, b) => b[1] - a[1]);
+  return { files, bytes: sizes.reduce((n, [, b]) => n + b, 0), sizes };
 }
+
+/** "index 104.9 KB, States 40.4 KB, …" (files of 2 KB or more). */
+const largest = (sizes: [string, number][]) =>
+  sizes
+    .filter(([, b]) => b >= 2048)
+    .map(([f, b]) => `${f.replace(/-[\w-]{8}\.js$/, "")} ${kb(b)}`)
+    .join(", ");
 
 if (!existsSync(join(DIST, "index.html"))) execFileSync("npx", ["vite", "build"], { stdio: "ignore" });
 const server = await startServer();
@@ -72,7 +81,7 @@ try {
   );
   const day = gzippedScripts(pageEntries);
   console.log(
-    `driver screen JS (gzip): ${kb(day.bytes)} in ${day.files.length} files for /ma-tournee (target ≤ 150 KB)`,
+    `driver screen JS (gzip): ${kb(day.bytes)} in ${day.files.length} files for /ma-tournee (target ≤ 150 KB): ${largest(day.sizes)}`,
   );
   await page.locator('[data-testid="stop-record"]').first().click();
   await page.getByTestId("delivery-form").waitFor();
