@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { foldText } from "../shared/domain/text";
 import * as schema from "./schema";
 
 /** The drizzle handle used everywhere on the server. */
@@ -45,6 +46,10 @@ export function openDb(
   sqlite.pragma("temp_store = MEMORY");
   // Another process holding the write lock makes us wait (up to 5 s) instead of failing at once.
   sqlite.pragma("busy_timeout = 5000");
+  // fold(text): the search normalisation of shared/domain/text, so SQL searches ignore case and accents as the web does.
+  sqlite.function("fold", { deterministic: true }, (text: unknown) =>
+    typeof text === "string" ? foldText(text) : text,
+  );
   const db = drizzle(sqlite, { schema });
   if (options.migrate !== false && !readonly) applyMigrations(db);
   return { db, sqlite, close: () => sqlite.close() };

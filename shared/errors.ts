@@ -1,4 +1,5 @@
-/** AppError and the catalogue of stable error codes with their HTTP status. */
+/** AppError, the catalogue of stable error codes with their HTTP status, and the keys of details people read. */
+import type { Message } from "./domain/messages";
 
 /** Every error code the API may answer, with its HTTP status. Codes are stable: clients switch on them. */
 export const ERROR_STATUS = {
@@ -29,8 +30,7 @@ export const ERROR_STATUS = {
   /** A quantity within the contract's bound but implausible for the facility: resend with confirmImplausible */
   implausible_quantity: 422,
   facility_closed: 409,
-  delivery_refused: 409,
-  publish_needs_confirmation: 409,
+  confirmation_required: 409,
   payload_too_large: 413,
   /** A body that is not JSON (Content-Type), or sent with a Content-Encoding or charset the API does not read */
   unsupported_media_type: 415,
@@ -46,13 +46,32 @@ export const ERROR_STATUS = {
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
-/** One field-level problem: the JSON path of the field and why it was refused. */
+/**
+ * Keys of the details a person reads beside an error's code (web/src/i18n: apiDetail.<key>). The message of an
+ * error stays English for API clients; what the web shows comes from the code and these keys with their values.
+ */
+export const DETAIL_KEYS = [
+  "nothing_to_allocate",
+  "source_not_upstream",
+  "insufficient_stock",
+  "lot_blocked",
+  "later_orders",
+  "report_exists",
+  "report_max_days",
+  "report_reasons_sum",
+  "report_outflow_positive",
+] as const;
+/** A key of a detail people read. */
+export type DetailKey = (typeof DETAIL_KEYS)[number];
+/** A detail people read: a key and its values. */
+export type ErrorDetail = Message<DetailKey>;
+
+/** One field-level problem: the JSON path of the field and why it was refused (English), with its key when people read it. */
 export interface FieldIssue {
   path: string;
   message: string;
-  /** A stable key of the reason, with its values, that the web turns into French or English (optional) */
-  key?: string;
-  values?: Record<string, string | number>;
+  key?: DetailKey;
+  values?: ErrorDetail["values"];
 }
 
 /** The body of every error response. */

@@ -1,15 +1,6 @@
 /** Users, server-side sessions, sign-in attempts and the audit log. */
 import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
-
-export const ROLES = [
-  "admin",
-  "procurement_officer",
-  "regional_manager",
-  "district_pharmacist",
-  "storekeeper",
-  "cscom_manager",
-  "driver",
-] as const;
+import { ROLES } from "../../shared/contracts/auth";
 
 /** A person who signs in. passwordHash is "scrypt$N$r$p$salt$hash" (base64). */
 export const users = sqliteTable("users", {

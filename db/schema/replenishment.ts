@@ -4,6 +4,7 @@ import { check, index, integer, real, sqliteTable, text, uniqueIndex } from "dri
 import { fundingSources, products } from "./catalogue";
 import { facilities } from "./geography";
 import { lots } from "./stock";
+import { ORDER_STATUSES } from "../../shared/domain/orders";
 
 /** One facility's report for one month. */
 export const stockReports = sqliteTable(
@@ -71,17 +72,6 @@ export const stockReportLines = sqliteTable(
     check("report_lines_stockout_days", sql`${t.stockoutDays} >= 0 and ${t.stockoutDays} <= ${t.days}`),
   ],
 );
-
-export const ORDER_STATUSES = [
-  "draft",
-  "submitted",
-  "approved",
-  "rejected",
-  "picking",
-  "shipped",
-  "delivered",
-  "received",
-] as const;
 
 /** An order of a facility to its supplier, for one flow (cost recovery or free care, never mixed). */
 export const orders = sqliteTable(

@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { facilities } from "./geography";
 import { fundingSources, products } from "./catalogue";
+import { ADJUSTMENT_REASONS } from "../../shared/domain/stock/reasons";
 
 /** A lot: product + manufacturer lot code + expiry date. */
 export const lots = sqliteTable(
@@ -20,7 +21,6 @@ export const lots = sqliteTable(
 );
 
 export const MOVEMENT_TYPES = ["receipt", "issue", "transfer_out", "transfer_in", "adjustment"] as const;
-export const ADJUSTMENT_REASONS = ["loss", "damage", "expiry", "theft", "count", "correction"] as const;
 
 /**
  * The stock ledger. Append-only: rows are never updated or deleted (triggers below refuse it).

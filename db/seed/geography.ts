@@ -7,6 +7,8 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import Papa from "papaparse";
 import type { facilities as facilitiesTable, districts as districtsTable, regions as regionsTable } from "../schema";
+import type { Derivation } from "../../shared/contracts/reference";
+import { foldText } from "../../shared/domain/text";
 import { unitHash } from "./random";
 
 const DATA = (f: string) => fileURLToPath(new URL(`./data/mali/${f}`, import.meta.url));
@@ -18,11 +20,7 @@ function readCsv(file: string): Record<string, string>[] {
 
 /** "Ségou" → "segou", "Bamako Commune 1" → "bamako-commune-1". */
 export function slug(s: string): string {
-  return s
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .trim()
+  return foldText(s)
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-|-$/g, "");
 }
@@ -84,8 +82,8 @@ function demoFlags(id: string, regionId: string): Pick<FacilityRow, "insecure" |
   return { insecure, rainySeasonAccess };
 }
 
-const FLAG_NOTE =
-  "Rainy-season access and insecurity flags are demo values derived deterministically from the region, not an official assessment.";
+/** The derivation note stored with a facility: a key and values (shared/contracts/reference Derivation), never a sentence. */
+const note = (key: Derivation["key"], values: Derivation["values"]) => JSON.stringify({ key, values });
 
 /** Builds the whole demo geography. */
 export function buildGeography(): Geography {
@@ -120,7 +118,7 @@ export function buildGeography(): Geography {
       closesAt: "17:00",
       ...demoFlags(c.facility_id!, regionId),
       source: "osm",
-      derivationNote: `District depot placed at the OSM CSRéf; ${FLAG_NOTE}`,
+      derivationNote: note("depot_at_csref", { demoFlags: true }),
     });
   }
 
@@ -136,7 +134,7 @@ export function buildGeography(): Geography {
     insecure: false,
     rainySeasonAccess: "all_year",
     source: "approximation",
-    derivationNote: "Approximate location in Bamako: the exact PPM central warehouse position is not in open data.",
+    derivationNote: note("central_approximate", { demoFlags: false }),
   };
   const regionalStores: FacilityRow[] = regions
     .filter((r) => r.id !== "bamako")
@@ -151,7 +149,7 @@ export function buildGeography(): Geography {
       closesAt: "17:00",
       ...demoFlags(`ppm-${r.id}`, r.id),
       source: "geonames",
-      derivationNote: `Placed at the regional capital (GeoNames): the regional warehouse position is not in open data. ${FLAG_NOTE}`,
+      derivationNote: note("regional_capital", { demoFlags: true }),
     }));
 
   const depotList = [...depots.values()];
@@ -178,7 +176,7 @@ export function buildGeography(): Geography {
       closesAt: "16:00",
       ...demoFlags(f.facility_id!, nearest.regionId),
       source: "osm",
-      derivationNote: `District derived: nearest district depot in the same (pre-2016) region, ${km} km; not the official referral link. ${FLAG_NOTE}`,
+      derivationNote: note("nearest_depot", { km: Number(km), demoFlags: true }),
     });
   }
 

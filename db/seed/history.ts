@@ -12,7 +12,8 @@
  * year end (count adjustment).
  */
 import type Database from "better-sqlite3";
-import { addMonths, formatISO, getDaysInMonth, parseISO } from "date-fns";
+import { addPeriods, daysInPeriod, periodStart } from "../../shared/domain/months";
+import { DEFAULT_REPORT_DUE_DAYS, reportDueDate } from "../../shared/domain/replenishment/report";
 import {
   adjustedConsumption,
   averageMonthlyConsumption,
@@ -46,6 +47,8 @@ export interface HistoryOptions {
   reportMonths: number;
   /** Share of CSComs whose report of the last month is missing (default 0.25: the district review has reports to chase) */
   lastMonthMissing?: number;
+  /** The seed's "now" (ISO date-time): no report is submitted after it (the last month's are still coming in) */
+  now: string;
 }
 
 /** What the generator wrote, for the seed summary. */
@@ -59,7 +62,7 @@ type Kind = "receipt" | "issue" | "adjustment";
 
 /** Month index → "YYYY-MM-DD" of its first day. */
 function monthStart(first: string, t: number): string {
-  return formatISO(addMonths(parseISO(`${first}-01`), t), { representation: "date" });
+  return periodStart(addPeriods(first, t));
 }
 
 /** Writes movements and balances through prepared statements (the seed runs in one transaction). */
@@ -164,14 +167,17 @@ class ReportWriter {
     if (this.ids.has(key)) return this.ids.get(key)!;
     const period = monthStart(this.opts.firstMonth, t).slice(0, 7);
     const end = monthStart(this.opts.firstMonth, t + 1);
-    const due = new Date(Date.parse(end) + 15 * 86_400_000).toISOString().slice(0, 10);
+    const due = reportDueDate(period, DEFAULT_REPORT_DUE_DAYS);
     const u = unitHash(`report:${this.opts.seed}:${facilityId}:${period}`);
     const last = t === this.opts.months - 1;
     let id: number | null = null;
     if (!(last && u < (this.opts.lastMonthMissing ?? 0.25))) {
-      const late = u > 0.88;
-      const day = Math.min(28, Math.floor(1 + 14 * unitHash(`day:${facilityId}:${period}`)) + (late ? 16 : 0));
-      const submittedAt = `${end.slice(0, 8)}${String(day).padStart(2, "0")}T09:00:00.000Z`;
+      const submittedAt = this.submittedAt(facilityId, period, end, last, u > 0.88);
+      // A report the CSCom would send after "now" has not come in yet: the month stays without it.
+      if (submittedAt > this.opts.now) {
+        this.ids.set(key, null);
+        return null;
+      }
       id = (
         this.insertReport.get(
           facilityId,
@@ -185,6 +191,19 @@ class ReportWriter {
     }
     this.ids.set(key, id);
     return id;
+  }
+
+  /**
+   * When a report came in (09:00 UTC on a day of the month after it): on time within the first fortnight, late
+   * after the 16th. The last month's on-time reports are spread over the days of this month gone by, so that on
+   * any day most CSComs have reported; its late ones have not come in before the 17th.
+   */
+  private submittedAt(facilityId: string, period: string, end: string, last: boolean, late: boolean): string {
+    const spread = unitHash(`day:${facilityId}:${period}`);
+    const today = Number(this.opts.now.slice(8, 10));
+    let day = Math.min(28, Math.floor(1 + 14 * spread) + (late ? 16 : 0));
+    if (last && !late) day = 1 + Math.floor(Math.min(14, today) * spread);
+    return `${end.slice(0, 8)}${String(day).padStart(2, "0")}T09:00:00.000Z`;
   }
 
   /**
@@ -333,7 +352,7 @@ function simulate(ctx: SimContext): void {
   for (let t = 0; t < opts.months; t++) {
     const start = fund(t);
     const month = Number(start.slice(5, 7));
-    const days = getDaysInMonth(parseISO(start));
+    const days = daysInPeriod(start.slice(0, 7));
     const nextStart = fund(t + 1);
     const tag = `h${ctx.facilityIndex}.${p.id}.${t}`;
     const openingOfMonth = shelf.total();

@@ -2,7 +2,7 @@
  * Seeds a migrated, empty database: reference rows, the Mali geography, the product catalogue,
  * default policies, the first administrator and, in demo mode, demo users and the stock history.
  */
-import { addMonths, differenceInCalendarMonths, formatISO, parseISO, startOfMonth } from "date-fns";
+import { addPeriods, lastCompletePeriod, periodOf, periodStart } from "../../shared/domain/months";
 import { count } from "drizzle-orm";
 import { DEFAULT_POLICIES } from "../../shared/domain/policy";
 import type { OpenDb } from "../client";
@@ -95,8 +95,9 @@ export function seedDatabase(open: OpenDb, opts: SeedOptions): SeedSummary {
       geo.supplierOf.set(c.id!, depotRows.find((d) => d.districtId === c.districtId)!.id!);
   const facilityRows = [...geo.facilities.filter((f) => f.level !== "cscom"), ...cscoms];
   const catalogue = scaleProducts(PRODUCTS, opts.products ?? PRODUCTS.length);
-  const goLive = startOfMonth(now);
-  const firstMonth = formatISO(addMonths(goLive, -months), { representation: "date" }).slice(0, 7);
+  // The history runs over the `months` complete months before the current one (UTC): go-live is this month's first day.
+  const currentMonth = periodOf(now.toISOString());
+  const firstMonth = addPeriods(currentMonth, -months);
 
   return sqlite.transaction((): SeedSummary => {
     db.insert(programmes).values(PROGRAMMES).run();
@@ -193,20 +194,13 @@ export function seedDatabase(open: OpenDb, opts: SeedOptions): SeedSummary {
           firstMonth,
           months,
           reportMonths: Math.min(months, opts.reportMonths ?? 6),
+          now: now.toISOString(),
           ...(opts.lastMonthMissing !== undefined ? { lastMonthMissing: opts.lastMonthMissing } : {}),
         },
       );
       const depots = depotSupplies(facilityRows, geo.supplierOf);
-      const goLiveIso = formatISO(goLive, { representation: "date" });
-      const depotLines = seedDepotStock(
-        sqlite,
-        depots,
-        productRows,
-        lotsByProduct,
-        goLiveIso,
-        seed,
-        differenceInCalendarMonths(goLive, parseISO(`${firstMonth}-01`)),
-      );
+      const goLiveIso = periodStart(currentMonth);
+      const depotLines = seedDepotStock(sqlite, depots, productRows, lotsByProduct, goLiveIso, seed, months);
       movements = history.movements + depotLines;
       facilityProducts = history.facilityProducts;
       reportLines = history.reportLines;
@@ -223,7 +217,7 @@ export function seedDatabase(open: OpenDb, opts: SeedOptions): SeedSummary {
       facilityProducts,
       reportLines,
       firstMonth: opts.demo ? firstMonth : null,
-      lastMonth: opts.demo ? formatISO(addMonths(goLive, -1), { representation: "date" }).slice(0, 7) : null,
+      lastMonth: opts.demo ? lastCompletePeriod(now.toISOString()) : null,
     };
     if (opts.demo) opts.afterSeed?.(open, summary);
     return summary;

@@ -24,7 +24,7 @@ export function scaleCscoms(real: FacilityRow[], depots: FacilityRow[], n: numbe
       lat: depot.lat + (rng.next() - 0.5) * 0.8,
       lon: depot.lon + (rng.next() - 0.5) * 0.8,
       source: "synthetic",
-      derivationNote: "Synthetic CSCom generated for benchmarks; not a real facility.",
+      derivationNote: JSON.stringify({ key: "synthetic", values: { demoFlags: true } }),
     });
   }
   return [...real, ...extra];

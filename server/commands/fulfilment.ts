@@ -158,7 +158,7 @@ type OrderRow = ReturnType<typeof loadOrderRow>;
 type Shortfall = { line: typeof orderLines.$inferSelect; qty: number };
 
 /** A shortfall as a line of another order; inputs that refer to the source order's report line get its periods written out. */
-function copyLine(tx: Tx, source: OrderRow, s: Shortfall, orderId: number, note: { fr: string; en: string }) {
+function copyLine(tx: Tx, source: OrderRow, s: Shortfall, orderId: number, kind: "backorder" | "escalation") {
   const { id: _id, ...line } = s.line;
   const calc = readCalculation(line.explanation);
   const basis = () =>
@@ -178,7 +178,7 @@ function copyLine(tx: Tx, source: OrderRow, s: Shortfall, orderId: number, note:
   const inputs = withReportPeriods(calc.inputs, basis);
   const explanation = storeCalculation({
     inputs,
-    notes: [...calc.notes, { key: "shortfall", values: { qty: s.qty }, ...note }],
+    notes: [...calc.notes, { key: kind, values: { qty: s.qty, orderId: source.id } }],
   });
   return {
     ...line,
@@ -216,10 +216,7 @@ function backorder(tx: Tx, order: OrderRow, shortfalls: Shortfall[], userId: num
     .returning({ id: orders.id })
     .get().id;
   for (const s of shortfalls) {
-    const line = copyLine(tx, order, s, id, {
-      fr: `Reliquat de la commande #${order.id}.`,
-      en: `Back-order from order #${order.id}.`,
-    });
+    const line = copyLine(tx, order, s, id, "backorder");
     // A back-order continues an approved order: it keeps the price that order was approved at.
     tx.insert(orderLines)
       .values({ ...line, approvedQty: s.qty, pricePerPackXof: s.line.pricePerPackXof })
@@ -307,12 +304,7 @@ function escalate(tx: Tx, order: OrderRow, shortfalls: Shortfall[], userId: numb
         .run();
     else
       tx.insert(orderLines)
-        .values(
-          copyLine(tx, order, s, target.id, {
-            fr: `Escaladé depuis la commande #${order.id}.`,
-            en: `Escalated from order #${order.id}.`,
-          }),
-        )
+        .values(copyLine(tx, order, s, target.id, "escalation"))
         .run();
   }
   tx.insert(orderEvents)

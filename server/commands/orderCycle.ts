@@ -15,9 +15,11 @@ import {
   encodeInputsHead,
   REPORT_PERIODS,
   storeCalculation,
+  type ExplanationStep,
   type OrderInput,
   type OrderSuggestion,
 } from "../../shared/domain/replenishment";
+import { AppError } from "../../shared/errors";
 import { computeReportAmc } from "./reports";
 import { incomingAll } from "../queries/inTransit";
 
@@ -36,6 +38,11 @@ export interface CycleOptions {
   /** Budget of the cost-recovery order (single-report use) */
   budgetXof?: number | undefined;
   averagingPeriods?: number;
+  /**
+   * "refuse": when a facility to order for already has regular orders for a later month, answer
+   * confirmation_required and write nothing (a past month's cycle would give it a second set of orders)
+   */
+  laterOrders?: "refuse" | "allow";
 }
 
 /** What the cycle wrote. */
@@ -91,6 +98,7 @@ export function runOrderCycle(sqlite: Database.Database, o: CycleOptions): Cycle
           )
           .all(o.period)
   ) as Target[];
+  if (o.laterOrders === "refuse") refuseLaterOrders(sqlite, targets, o.period);
   const n = o.averagingPeriods ?? 3;
   const products = new Map(
     (
@@ -152,6 +160,33 @@ export function runOrderCycle(sqlite: Database.Database, o: CycleOptions): Cycle
     writer.endReport();
   }
   return { reports: targets.length, ...writer.finish() };
+}
+
+/**
+ * Refuses (confirmation_required) a cycle for a month when facilities of it already have regular orders for a
+ * later month: their needs were computed since, and a second set of orders would double what they receive.
+ */
+function refuseLaterOrders(sqlite: Database.Database, targets: Target[], period: string): void {
+  if (targets.length === 0) return;
+  const row = sqlite
+    .prepare(
+      `select count(distinct facility_id) facilities, max(period) laterPeriod from orders
+       where kind = 'regular' and period > ? and facility_id in (select value from json_each(?))`,
+    )
+    .get(period, JSON.stringify(targets.map((t) => t.facilityId))) as {
+    facilities: number;
+    laterPeriod: string | null;
+  };
+  if (row.facilities === 0) return;
+  throw new AppError(
+    "confirmation_required",
+    `${row.facilities} facilities already have orders for a later month (${row.laterPeriod}): send confirmLaterOrders to order for ${period} anyway`,
+    {
+      facilities: row.facilities,
+      laterPeriod: row.laterPeriod,
+      explain: { key: "later_orders", values: { period, laterPeriod: row.laterPeriod, facilities: row.facilities } },
+    },
+  );
 }
 
 /** The suppliers of a facility per programme (funding source), from the supply lines loaded once. */
@@ -379,12 +414,7 @@ class OrderWriter {
       const before = l.result.packs * l.product.packSize;
       if (!c.cut) return this.push(orderId, l.row, l.product, l.result, l.inTransit, l.inputs, before);
       const after = c.packs * l.product.packSize;
-      const note = {
-        key: "budget",
-        values: { budgetXof, before, after },
-        fr: `Budget de ${budgetXof} FCFA dépassé : ${before} → ${after} (produits vitaux d'abord, puis essentiels).`,
-        en: `Budget of ${budgetXof} FCFA exceeded: ${before} → ${after} (vital products first, then essential).`,
-      };
+      const note: ExplanationStep = { key: "budget", values: { budgetXof, before, after } };
       this.push(
         orderId,
         l.row,

@@ -1,32 +1,24 @@
 /** Monthly reports: pre-filled from the ledger, edited from paper, submitted (timeliness recorded). */
 import { and, eq, sql } from "drizzle-orm";
 import { products, stockReportLines, stockReports } from "../../db/schema";
-import { intSetting } from "../queries/settings";
+import { reportDueDays } from "../queries/settings";
 import type Database from "better-sqlite3";
+import { addPeriods, daysInPeriod, periodEnd, periodStart } from "../../shared/domain/months";
 import {
   adjustedConsumption,
   averageMonthlyConsumption,
   balanceMismatch,
-  daysInPeriod,
   encodePeriods,
-  previousPeriod,
+  reasonProblem,
+  reasonsSumProblem,
+  reportDueDate,
+  stockoutDaysProblem,
   type PeriodConsumption,
 } from "../../shared/domain/replenishment";
 import { AppError } from "../../shared/errors";
 import type { Tx } from "../../db/client";
 import { assertPlausible } from "./plausibility";
 import { fieldError, loadFacility, resolveFunding } from "./stockRefs";
-
-/** Days after the end of the month by which a report is due (the order calendar: setting report.dueDays). */
-function dueDays(tx: Tx): number {
-  return intSetting(tx, "reportDueDays");
-}
-
-/** First day of the month after `period`, ISO date. */
-export function periodEnd(period: string): string {
-  const [y, m] = period.split("-").map(Number) as [number, number];
-  return new Date(Date.UTC(y, m, 1)).toISOString().slice(0, 10);
-}
 
 /** A period may be reported once it is over, and not before the facility's history. */
 function checkPeriod(tx: Tx, facilityId: string, period: string, now: Date): void {
@@ -105,7 +97,7 @@ function stockoutDays(tx: Tx, facilityId: string, line: LedgerLine, start: strin
   const moves = tx.all<{ day: number; delta: number }>(sql`
     select cast(substr(occurred_at, 9, 2) as integer) day, sum(qty_delta) delta from stock_movements
     where facility_id = ${facilityId} and product_id = ${line.product_id} and funding_source = ${line.funding_source}
-      and occurred_at >= ${start} and occurred_at < ${periodEndOf(start)}
+      and occurred_at >= ${start} and occurred_at < ${periodEnd(start.slice(0, 7))}
     group by 1 order by 1`);
   let balance = line.opening;
   let zeroDays = 0;
@@ -117,8 +109,6 @@ function stockoutDays(tx: Tx, facilityId: string, line: LedgerLine, start: strin
   return zeroDays;
 }
 
-const periodEndOf = (start: string) => periodEnd(start.slice(0, 7));
-
 /** Creates a facility's report for a month, pre-filled from the ledger (source "ledger"). */
 export function createReport(tx: Tx, facilityId: string, period: string, now: Date): number {
   const facility = loadFacility(tx, facilityId);
@@ -128,10 +118,14 @@ export function createReport(tx: Tx, facilityId: string, period: string, now: Da
     .from(stockReports)
     .where(and(eq(stockReports.facilityId, facility.id), eq(stockReports.period, period)))
     .get();
-  if (existing) throw new AppError("conflict", `A report for ${period} already exists`, { reportId: existing.id });
-  const start = `${period}-01`;
+  if (existing)
+    throw new AppError("conflict", `A report for ${period} already exists`, {
+      reportId: existing.id,
+      explain: { key: "report_exists", values: { period, reportId: existing.id } },
+    });
+  const start = periodStart(period);
   const end = periodEnd(period);
-  const due = new Date(Date.parse(end) + dueDays(tx) * 86_400_000).toISOString().slice(0, 10);
+  const due = reportDueDate(period, reportDueDays(tx));
   const reportId = tx
     .insert(stockReports)
     .values({
@@ -174,22 +168,28 @@ export function loadReportRow(tx: Tx, id: number) {
   return row;
 }
 
-/** D split by reason must add up to D (an empty split says nothing); a loss-type reason cannot add stock. */
-function checkReasons(
-  line: { adjustments: number; adjustmentsByReason?: Record<string, number> | undefined },
+/** The report checks of shared/domain (stock-out days, D's reasons) as field errors naming the line. */
+function checkLine(
+  line: { adjustments: number; adjustmentsByReason?: Record<string, number> | undefined; stockoutDays: number },
   path: string,
+  report: { period: string },
+  days: number,
 ): void {
-  const reasons = Object.entries(line.adjustmentsByReason ?? {});
-  if (reasons.length === 0) return;
-  const sum = reasons.reduce((s, [, v]) => s + v, 0);
-  if (sum !== line.adjustments)
-    fieldError(`${path}.adjustmentsByReason`, `the reasons add up to ${sum}, not to adjustments ${line.adjustments}`);
-  const added = reasons.find(([reason, v]) => OUTFLOW_REASONS.has(reason) && v > 0);
-  if (added) fieldError(`${path}.adjustmentsByReason.${added[0]}`, "an outflow reason must be zero or negative");
+  const tooMany = stockoutDaysProblem(line.stockoutDays, days);
+  if (tooMany) fieldError(`${path}.stockoutDays`, `must not exceed the ${days} days of ${report.period}`, tooMany);
+  const byReason = line.adjustmentsByReason ?? {};
+  const sum = reasonsSumProblem(byReason, line.adjustments);
+  if (sum)
+    fieldError(
+      `${path}.adjustmentsByReason`,
+      `the reasons add up to ${sum.values.sum}, not to adjustments ${line.adjustments}`,
+      sum,
+    );
+  for (const [reason, qty] of Object.entries(byReason)) {
+    const added = reasonProblem(reason, qty);
+    if (added) fieldError(`${path}.adjustmentsByReason.${reason}`, "an outflow reason must be zero or negative", added);
+  }
 }
-
-/** Reasons of D that can only take stock out. */
-const OUTFLOW_REASONS = new Set(["loss", "damage", "expiry", "theft", "transfer_out"]);
 
 /** Replaces lines of a draft report with values typed from paper; mismatches are flagged, not fixed. */
 export function updateReportLines(
@@ -228,9 +228,7 @@ export function updateReportLines(
   lines.forEach((line, i) => {
     const product = tx.select().from(products).where(eq(products.id, line.productId)).get();
     if (!product) fieldError(`lines.${i}.productId`, `unknown product ${line.productId}`);
-    if (line.stockoutDays > days)
-      fieldError(`lines.${i}.stockoutDays`, `must not exceed the ${days} days of ${report.period}`);
-    checkReasons(line, `lines.${i}`);
+    checkLine(line, `lines.${i}`, report, days);
     const fundingSource = resolveFunding(tx, line.fundingSource, product.programmeCode);
     const values = {
       days,
@@ -285,7 +283,7 @@ export function computeReportAmc(sqlite: Database.Database, reportId: number, av
     .prepare("select facility_id facilityId, period from stock_reports where id = ?")
     .get(reportId) as { facilityId: string; period: string } | undefined;
   if (!report) throw new AppError("not_found", `Unknown report ${reportId}`);
-  const periods = Array.from({ length: AMC_WINDOW }, (_, i) => previousPeriod(report.period, AMC_WINDOW - 1 - i));
+  const periods = Array.from({ length: AMC_WINDOW }, (_, i) => addPeriods(report.period, i - (AMC_WINDOW - 1)));
   const index = new Map(periods.map((p, i) => [p, i]));
   const rows = sqlite
     .prepare(

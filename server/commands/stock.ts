@@ -8,7 +8,7 @@ import type {
   MovementResult,
   PhysicalCountCreate,
 } from "../../shared/contracts/stock";
-import { checkLineTime, lotStatus, pickFefo, type FefoPick } from "../../shared/domain/stock";
+import { checkLineTime, explainPick, lotStatus, pickFefo, type FefoPick } from "../../shared/domain/stock";
 import { AppError } from "../../shared/errors";
 import { loadMovements } from "../queries/movements";
 import { reservations } from "../queries/reservations";
@@ -393,10 +393,15 @@ function pickForIssue(tx: Tx, req: PickRequest): FefoPick {
     shelf = shelf.filter((l) => l.lotId === lot.id);
     const status = lotStatus(lot.expiry, req.asOf, minShelfLifeDays(tx));
     if (!status.usable) {
+      const explain = {
+        key: "lot_blocked" as const,
+        values: { lotCode: lot.lotCode, reason: status.reason!, expiry: lot.expiry },
+      };
       throw new AppError("lot_blocked", `Lot ${lot.lotCode} is ${status.reason} (expiry ${lot.expiry})`, {
-        issues: [{ path: "lotId", message: `lot is ${status.reason}` }],
+        issues: [{ path: "lotId", message: `lot is ${status.reason}`, ...explain }],
         reason: status.reason,
         expiry: lot.expiry,
+        explain,
       });
     }
     const named = shelf[0];
@@ -411,6 +416,10 @@ function pickForIssue(tx: Tx, req: PickRequest): FefoPick {
   });
   if (picked.shortfall > 0 && (!req.allowPartial || picked.allocated === 0)) {
     const reserved = shelf.reduce((s, l) => s + (l.availableUnreserved - l.available), 0);
+    const explain = {
+      key: "insufficient_stock" as const,
+      values: { requested: req.quantity, usableOnHand: picked.usableOnHand },
+    };
     throw new AppError(
       "insufficient_stock",
       `Requested ${req.quantity}, only ${picked.usableOnHand} usable on hand${reserved > 0 ? ` (${reserved} more reserved by picked orders)` : ""}`,
@@ -419,8 +428,10 @@ function pickForIssue(tx: Tx, req: PickRequest): FefoPick {
           {
             path: "quantity",
             message: `only ${picked.usableOnHand} usable on hand${reserved > 0 ? `; ${reserved} reserved by picked orders` : ""}`,
+            ...explain,
           },
         ],
+        explain,
         requested: req.quantity,
         usableOnHand: picked.usableOnHand,
         reserved,
@@ -430,14 +441,4 @@ function pickForIssue(tx: Tx, req: PickRequest): FefoPick {
     );
   }
   return picked;
-}
-
-/** One sentence saying what was picked and what was left out, for logs and API clients. */
-function explainPick(p: FefoPick): string {
-  const parts = [
-    `Picked ${p.allocated} of ${p.requested} FEFO from ${p.allocations.map((a) => `${a.lotCode} (exp. ${a.expiry}): ${a.qty}`).join(", ") || "no lot"}.`,
-  ];
-  if (p.shortfall > 0) parts.push(`Not allocated: ${p.shortfall}.`);
-  for (const b of p.blocked) parts.push(`Lot ${b.lotCode} (${b.qtyOnHand}) blocked: ${b.reason}, expiry ${b.expiry}.`);
-  return parts.join(" ");
 }

@@ -2,12 +2,13 @@
 import { and, eq } from "drizzle-orm";
 import { facilities, fundingSources, lots, products } from "../../db/schema";
 import { intSetting } from "../queries/settings";
-import { AppError } from "../../shared/errors";
+import { AppError, type ErrorDetail, type FieldIssue } from "../../shared/errors";
 import type { Db, Tx } from "../../db/client";
 
-/** Throws validation_failed naming one field. */
-export function fieldError(path: string, message: string): never {
-  throw new AppError("validation_failed", `${path}: ${message}`, { issues: [{ path, message }] });
+/** Throws validation_failed naming one field (message in English for API clients; `detail`: the key people read). */
+export function fieldError(path: string, message: string, detail?: ErrorDetail): never {
+  const issue: FieldIssue = detail ? { path, message, ...detail } : { path, message };
+  throw new AppError("validation_failed", `${path}: ${message}`, { issues: [issue] });
 }
 
 /** The facility, or a field error. */

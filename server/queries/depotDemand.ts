@@ -1,17 +1,16 @@
 /**
  * Facility × product pairs of an area with their stock and AMC, in one set-based query: stock and usable stock
  * from the balances, the lots expiring before a horizon, the AMC of the latest submitted report, else the
- * outflow of the AMC_MONTHS complete months before asOf (issues, transfers out, and deliveries the facilities
- * it supplies recorded as receipts from it), then depots without an AMC of their own rolled up from the
+ * ledger AMC (server/queries/ledgerAmc), then depots without an AMC of their own rolled up from the
  * facilities they supply (shared/domain/indicators/depotDemand).
  */
 import { sql } from "drizzle-orm";
-import { formatISO, parseISO, startOfMonth, subMonths } from "date-fns";
 import type { Db } from "../../db/client";
 import { facilities } from "../../db/schema";
 import { rollUpDepotAmc, type ChainLevel, type DemandNode } from "../../shared/domain/indicators";
+import { ledgerAmc } from "../../shared/domain/replenishment/consumption";
 import type { Area } from "./area";
-import { AMC_MONTHS } from "./stock";
+import { outflowSql } from "./ledgerAmc";
 
 /** One facility's stock of one product with the AMC used for it. */
 export interface DemandPair {
@@ -40,18 +39,8 @@ interface Row {
   out_qty: number;
 }
 
-/** The AMC window: the AMC_MONTHS complete months before asOf, as [from, to) ISO dates. */
-export function amcWindow(asOf: string): { from: string; to: string } {
-  const monthStart = startOfMonth(parseISO(asOf));
-  return {
-    from: formatISO(subMonths(monthStart, AMC_MONTHS), { representation: "date" }),
-    to: formatISO(monthStart, { representation: "date" }),
-  };
-}
-
 /** Every pair of the area's stock-holding facilities (one query), AMC rolled up to depots per product. */
 export function loadDemandPairs(db: Db, area: Area, opts: { asOf: string; horizon: string }): DemandPair[] {
-  const { from, to } = amcWindow(opts.asOf);
   const rows = db.all<Row>(sql`
     with f as (
       select ${facilities.id} as id, ${facilities.level} as level from ${facilities}
@@ -94,32 +83,20 @@ export function loadDemandPairs(db: Db, area: Area, opts: { asOf: string; horizo
       select p.facility_id, p.product_id from pairs p
       where not exists (select 1 from latest where latest.facility_id = p.facility_id and latest.product_id = p.product_id)
     ),
-    own_out as (
-      select n.facility_id, n.product_id, sum(-m.qty_delta) as qty
-      from need n join stock_movements m
-        on m.facility_id = n.facility_id and m.product_id = n.product_id and m.occurred_at >= ${from} and m.occurred_at < ${to}
-      where m.type in ('issue', 'transfer_out')
-      group by n.facility_id, n.product_id
-    ),
-    delivered as (
-      select m.counterparty_id as facility_id, m.product_id, sum(m.qty_delta) as qty
-      from f join stock_movements m on m.counterparty_id = f.id and m.occurred_at >= ${from} and m.occurred_at < ${to}
-      where f.level <> 'cscom' and m.type = 'receipt'
-      group by m.counterparty_id, m.product_id
-    )
+    -- CSComs supply no one: only depots have deliveries recorded at the facilities they supply.
+    outflow as (${outflowSql(opts.asOf, { own: sql`need`, pairs: true, delivered: sql`(select id as facility_id from f where level <> 'cscom')` })})
     select p.facility_id, f.level, s.supplier_id, p.product_id, pr.price_per_pack_xof * 1.0 / pr.pack_size as unit_price,
-           p.soh, p.usable, p.expiring, rep.amc as report_amc, coalesce(o.qty, 0) + coalesce(d.qty, 0) as out_qty
+           p.soh, p.usable, p.expiring, rep.amc as report_amc, coalesce(o.qty, 0) as out_qty
     from pairs p join f on f.id = p.facility_id join products pr on pr.id = p.product_id
     left join supply_lines s on s.facility_id = p.facility_id and s.programme_code = pr.programme_code
     left join latest rep on rep.facility_id = p.facility_id and rep.product_id = p.product_id
-    left join own_out o on o.facility_id = p.facility_id and o.product_id = p.product_id
-    left join delivered d on d.facility_id = p.facility_id and d.product_id = p.product_id`);
+    left join outflow o on o.facility_id = p.facility_id and o.product_id = p.product_id`);
   return rollUp(rows);
 }
 
-/** Own AMC per pair (report, else ledger outflow ÷ AMC_MONTHS rounded up), then depots rolled up product by product. */
+/** Own AMC per pair (report, else the ledger AMC), then depots rolled up product by product. */
 function rollUp(rows: Row[]): DemandPair[] {
-  const own = (r: Row) => (r.report_amc !== null ? r.report_amc : Math.ceil(r.out_qty / AMC_MONTHS));
+  const own = (r: Row) => (r.report_amc !== null ? r.report_amc : ledgerAmc(r.out_qty));
   const byProduct = new Map<number, Row[]>();
   for (const r of rows) {
     const list = byProduct.get(r.product_id);

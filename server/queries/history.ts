@@ -7,24 +7,16 @@ import { eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { facilities, products } from "../../db/schema";
 import type { ConsumptionQuery, ConsumptionSeries, FacilityHistory } from "../../shared/contracts/indicators";
-import {
-  addPeriods,
-  lastCompletePeriod,
-  monthlyHistory,
-  periodStart,
-  periodsEnding,
-  seasonality,
-  type HistoryEvent,
-  type HistoryKind,
-} from "../../shared/domain/indicators";
+import { addPeriods, lastCompletePeriod, periodStart, periodsEnding } from "../../shared/domain/months";
+import { monthlyHistory, seasonality, type HistoryEvent, type HistoryKind } from "../../shared/domain/indicators";
+import { OWN_OUTFLOW_TYPES } from "../../shared/domain/replenishment/consumption";
+import { LOSS_REASONS } from "../../shared/domain/stock/reasons";
 import { AppError } from "../../shared/errors";
 import type { ScopeFilter } from "../policies";
 import { resolveArea } from "./area";
 
 /** Months of every series. */
 export const HISTORY_MONTHS = 24;
-
-const LOSS_REASONS = new Set(["loss", "damage", "expiry", "theft"]);
 
 /** Refuses an unknown product as a field error (as GET /stock/status does). */
 function checkProduct(db: Db, productId: number): void {
@@ -44,8 +36,8 @@ function window(asOf: string) {
 /** What a ledger line is for the history. */
 function kindOf(type: string, reason: string | null): HistoryKind {
   if (type === "receipt" || type === "transfer_in") return "receipt";
-  if (type === "issue" || type === "transfer_out") return "consumption";
-  return reason !== null && LOSS_REASONS.has(reason) ? "loss" : "adjustment";
+  if ((OWN_OUTFLOW_TYPES as readonly string[]).includes(type)) return "consumption";
+  return reason !== null && (LOSS_REASONS as readonly string[]).includes(reason) ? "loss" : "adjustment";
 }
 
 interface HistoryRow {

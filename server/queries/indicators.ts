@@ -4,16 +4,13 @@
  * orders (fill rate) — then the pure formulas of shared/domain/indicators. Definitions: README "Indicators".
  */
 import { inArray, sql } from "drizzle-orm";
-import { addMonths, formatISO, parseISO } from "date-fns";
 import type { Db } from "../../db/client";
 import { facilities, products, settings } from "../../db/schema";
 import type { Indicators, IndicatorsQuery } from "../../shared/contracts/indicators";
+import { addMonthsToDate, addPeriods, isPeriod, lastCompletePeriod } from "../../shared/domain/months";
 import {
-  addPeriods,
   expiryRiskValue,
   fillRate,
-  isPeriod,
-  lastCompletePeriod,
   monthsOfStockByLevel,
   reportingRates,
   stockouts,
@@ -27,6 +24,7 @@ import { AppError } from "../../shared/errors";
 import type { ScopeFilter } from "../policies";
 import { resolveArea, type Area } from "./area";
 import { loadDemandPairs } from "./depotDemand";
+import { SHIPPED_STATUSES } from "../../shared/domain/orders";
 
 /** The tracer basket: the products named by the setting (or the default codes) that exist in the catalogue. */
 export function tracerProducts(db: Db) {
@@ -46,7 +44,7 @@ export function tracerProducts(db: Db) {
 
 /** Stock pairs of the area with their AMC (depots rolled up) and the lots expiring before the horizon. */
 function stockPairs(db: Db, area: Area, asOf: string, expiryMonths: number, tracerIds: Set<number>): StockPair[] {
-  const horizon = formatISO(addMonths(parseISO(asOf), expiryMonths), { representation: "date" });
+  const horizon = addMonthsToDate(asOf, expiryMonths);
   return loadDemandPairs(db, area, { asOf, horizon }).map((p) => ({
     facilityId: p.facilityId,
     level: p.level,
@@ -60,12 +58,16 @@ function stockPairs(db: Db, area: Area, asOf: string, expiryMonths: number, trac
   }));
 }
 
-/** Reports expected, submitted and on time in the period: active CSComs of the area that keep their stock in Fura (or reported anyway). */
-function reportCounts(db: Db, area: Area, period: string) {
+/**
+ * Reports expected, submitted and on time in the period: active CSComs of the area that keep their stock in Fura
+ * (or reported anyway). A report counts once it was received, by asOf: one dated later has not come in yet.
+ */
+function reportCounts(db: Db, area: Area, period: string, asOf: string) {
+  const received = sql`r.status = 'submitted' and substr(r.submitted_at, 1, 10) <= ${asOf.slice(0, 10)}`;
   const row = db.get<{ expected: number; submitted: number | null; on_time: number | null }>(sql`
     select count(*) as expected,
-           sum(r.status = 'submitted') as submitted,
-           sum(r.status = 'submitted' and r.on_time = 1) as on_time
+           sum(${received}) as submitted,
+           sum(${received} and r.on_time = 1) as on_time
     from ${facilities} left join stock_reports r on r.facility_id = ${facilities.id} and r.period = ${period}
     where ${facilities.level} = 'cscom' and ${facilities.active} = 1 and ${area.where}
       and (r.id is not null or exists (select 1 from stock_balances b where b.facility_id = ${facilities.id}))`);
@@ -78,7 +80,10 @@ function fillCounts(db: Db, area: Area, fromPeriod: string, toPeriod: string) {
     select sum(l.approved_qty) as approved, sum(min(l.shipped_qty, l.approved_qty)) as shipped,
            count(l.id) as lines, sum(l.shipped_qty >= l.approved_qty) as full_lines
     from ${facilities} join orders o on o.facility_id = ${facilities.id} join order_lines l on l.order_id = o.id
-    where ${area.where} and o.status in ('shipped', 'delivered', 'received') and o.kind <> 'backorder'
+    where ${area.where} and o.status in (${sql.join(
+      SHIPPED_STATUSES.map((s) => sql`${s}`),
+      sql`, `,
+    )}) and o.kind <> 'backorder'
       and o.period >= ${fromPeriod} and o.period <= ${toPeriod} and l.approved_qty > 0`);
   return {
     approvedQty: row?.approved ?? 0,
@@ -110,7 +115,7 @@ export function areaIndicators(db: Db, scope: ScopeFilter, q: IndicatorsQuery, a
     stockouts: stockouts(pairs),
     monthsOfStock: monthsOfStockByLevel(pairs),
     expiryRisk: { ...expiryRiskValue(pairs), months: q.expiryMonths },
-    reporting: reportingRates(reportCounts(db, area, period)),
+    reporting: reportingRates(reportCounts(db, area, period, asOf)),
     fillRate: { ...fillRate(fillCounts(db, area, fromPeriod, period)), fromPeriod, toPeriod: period },
   };
 }

@@ -4,7 +4,8 @@ import type { Db, Tx } from "../../db/client";
 import { facilities, products } from "../../db/schema";
 import { resolvePolicy, type SupplyLevel } from "../../shared/domain/policy";
 import type { PlausibilityBasis } from "../../shared/domain/stock";
-import { consumptionByProduct, policiesFor } from "./stock";
+import { ledgerAmcInTransaction } from "./ledgerAmc";
+import { policiesFor } from "./stock";
 
 /**
  * Per product: the AMC (the latest submitted report's, else the mean monthly outflow of the last complete months
@@ -36,7 +37,7 @@ export function plausibilityBases(
   const ledger =
     missing.length === 0
       ? new Map<number, number>()
-      : consumptionByProduct(db, facilityId, asOf, missing.length === 1 ? missing[0] : undefined);
+      : ledgerAmcInTransaction(db, facilityId, asOf, missing.length === 1 ? missing[0] : undefined);
   const policies = policiesFor(db, facility.level as SupplyLevel);
   const rows = db
     .select({ id: products.id, packSize: products.packSize, programmeCode: products.programmeCode })

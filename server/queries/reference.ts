@@ -1,10 +1,19 @@
 /** Read side of the reference data: regions, districts, facilities, programmes, products. */
-import { and, asc, between, count, eq, like, or, sql } from "drizzle-orm";
+import { and, asc, between, count, eq, sql, type SQL } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db, Tx } from "../../db/client";
 import { districts, facilities, products, programmes, regions, supplyLines } from "../../db/schema";
 import type { FacilityQuery, ProductQuery } from "../../shared/contracts/reference";
-import type { District, Facility, FacilityDetail, Product, Programme, Region } from "../../shared/contracts/reference";
+import type {
+  Derivation,
+  District,
+  Facility,
+  FacilityDetail,
+  Product,
+  Programme,
+  Region,
+} from "../../shared/contracts/reference";
+import { searchWords } from "../../shared/domain/text";
 import { AppError } from "../../shared/errors";
 
 /** All regions with their facility counts. */
@@ -97,7 +106,7 @@ export function listFacilities(
     q.bbox
       ? and(between(facilities.lon, q.bbox[0], q.bbox[2]), between(facilities.lat, q.bbox[1], q.bbox[3]))
       : undefined,
-    q.q ? like(facilities.name, `%${q.q}%`) : undefined,
+    q.q ? searchSql(sql`${facilities.name}`, q.q) : undefined,
   );
   const total = db.select({ n: count() }).from(facilities).where(where).get()?.n ?? 0;
   const rows = db
@@ -155,12 +164,39 @@ function presentFacility(f: typeof facilities.$inferSelect, supplierId: string |
     rainySeasonAccess: f.rainySeasonAccess,
     insecure: f.insecure,
     source: f.source,
-    derivationNote: f.derivationNote,
+    derivation: readDerivation(f.derivationNote),
     contactPhone: f.contactPhone,
     active: f.active,
     closedAt: f.closedAt,
     supplierId,
   };
+}
+
+/** Sentences older seeds stored as derivation notes, read back as their key (databases seeded before notes were keys). */
+const LEGACY_NOTES: [RegExp, Derivation["key"]][] = [
+  [/^District depot placed at the OSM CSRéf/, "depot_at_csref"],
+  [/^Approximate location in Bamako/, "central_approximate"],
+  [/^Placed at the regional capital/, "regional_capital"],
+  [/^District derived: nearest district depot/, "nearest_depot"],
+  [/^Synthetic CSCom/, "synthetic"],
+];
+
+/** A facility's stored derivation note (a key and values as JSON, or an older seed's sentence) as a key and values. */
+export function readDerivation(stored: string | null): Derivation | null {
+  if (!stored) return null;
+  if (stored.startsWith("{")) return JSON.parse(stored) as Derivation;
+  const legacy = LEGACY_NOTES.find(([pattern]) => pattern.test(stored));
+  if (!legacy) return null;
+  const km = /([\d.]+) km/.exec(stored);
+  const values = { demoFlags: /demo values/.test(stored), ...(km ? { km: Number(km[1]) } : {}) };
+  return { key: legacy[1], values };
+}
+
+/** Every word of the search in the text, whatever the case and accents (fold() is shared/domain/text's foldText). */
+function searchSql(text: SQL, query: string): SQL | undefined {
+  const words = searchWords(query);
+  if (words.length === 0) return undefined;
+  return and(...words.map((w) => sql`instr(fold(${text}), ${w}) > 0`));
 }
 
 /** Programmes with their product counts. */
@@ -189,7 +225,12 @@ export function listProducts(
   const where = and(
     q.status === "all" ? undefined : eq(products.active, q.status === "active"),
     q.programme ? eq(products.programmeCode, q.programme) : undefined,
-    q.q ? or(like(products.genericName, `%${q.q}%`), like(products.code, `%${q.q}%`)) : undefined,
+    q.q
+      ? searchSql(
+          sql`${products.genericName} || ' ' || ${products.strength} || ' ' || ${products.form} || ' ' || ${products.code}`,
+          q.q,
+        )
+      : undefined,
   );
   const total = db.select({ n: count() }).from(products).where(where).get()?.n ?? 0;
   const items = db

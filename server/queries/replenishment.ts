@@ -11,12 +11,14 @@ import {
   products,
   stockReportLines,
   stockReports,
+  users,
 } from "../../db/schema";
 import type { Order, Report } from "../../shared/contracts/replenishment";
 import { computeOrderQuantity, decodeInputs, readCalculation } from "../../shared/domain/replenishment";
 import { AppError } from "../../shared/errors";
 import type { Tx } from "../../db/client";
 import type { ScopeFilter } from "../policies";
+import { reportDueDays } from "./settings";
 import type { Area } from "./area";
 import { facilityInScope } from "./scope";
 
@@ -106,7 +108,7 @@ export function listReports(
       onTime: r.onTime,
       mismatches: m,
     }));
-  return { items, total: base?.n ?? 0, limit: q.limit, offset: q.offset };
+  return { items, total: base?.n ?? 0, limit: q.limit, offset: q.offset, dueDays: reportDueDays(db) };
 }
 
 const supplier = aliasedTable(facilities, "supplier");
@@ -135,7 +137,13 @@ export function loadOrder(db: Db | Tx, id: number): Order {
     .where(inArray(orderLineLots.orderLineId, [...lines.map((l) => l.l.id), -1]))
     .orderBy(lots.expiry)
     .all();
-  const events = db.select().from(orderEvents).where(eq(orderEvents.orderId, id)).orderBy(orderEvents.id).all();
+  const events = db
+    .select({ e: orderEvents, userName: users.displayName })
+    .from(orderEvents)
+    .leftJoin(users, eq(users.id, orderEvents.userId))
+    .where(eq(orderEvents.orderId, id))
+    .orderBy(orderEvents.id)
+    .all();
   const periods = reportPeriods(db, row.o.reportId);
   const presented = lines.map(({ l, p }) => ({
     id: l.id,
@@ -143,6 +151,8 @@ export function loadOrder(db: Db | Tx, id: number): Order {
     productCode: p.code,
     genericName: `${p.genericName} ${p.strength}`.trim(),
     packSize: p.packSize,
+    packRoundingThreshold: p.packRoundingThreshold,
+    roundToZero: p.roundToZero,
     ven: p.ven,
     // The price the line was approved at; the current price while it is not approved yet.
     pricePerPackXof: l.pricePerPackXof ?? p.pricePerPackXof,
@@ -186,7 +196,7 @@ export function loadOrder(db: Db | Tx, id: number): Order {
     budgetExceeded: presented.some((l) => l.explanation.some((e: { key: string }) => e.key === "budget")),
     emergencyLines: presented.filter((l) => l.emergency).length,
     lines: presented,
-    events: events.map((e) => ({ ...e, changes: e.changes ? JSON.parse(e.changes) : null })),
+    events: events.map(({ e, userName }) => ({ ...e, userName, changes: e.changes ? JSON.parse(e.changes) : null })),
   };
 }
 

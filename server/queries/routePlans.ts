@@ -24,6 +24,7 @@ import { scopeFilter } from "../policies";
 import { presentPlanHeader, presentRoutePlan } from "../presenters/routePlan";
 import { facilityInScope } from "./scope";
 import { loadShipments } from "./shipments";
+import type { READY_STATUSES } from "../../shared/domain/orders";
 
 /** Facility levels that dispatch deliveries (as plan creation checks). */
 const DEPOT_LEVELS: string[] = ["central", "regional", "district"];
@@ -237,7 +238,7 @@ export function routeCandidates(db: Db, depotId: string, date: string): RouteCan
       const m = shipments.get(id)!.manifest;
       return {
         orderId: id,
-        status: m.status as "picking" | "shipped",
+        status: m.status as (typeof READY_STATUSES)[number],
         flow: m.flow,
         lineCount: m.lines.length,
         units: m.lines.reduce((n, l) => n + l.qty, 0),

@@ -45,3 +45,8 @@ export function saveSettings(tx: Tx, update: SettingsUpdate): { before: Settings
   }
   return { before, after: readSettings(tx) };
 }
+
+/** Days after the end of the month by which a report is due (setting report.dueDays; GET /reports sends it). */
+export function reportDueDays(db: Db | Tx): number {
+  return intSetting(db, "reportDueDays");
+}

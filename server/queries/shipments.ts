@@ -8,9 +8,10 @@ import { lots, orderLineLots, orderLines, orders, products, routePlans, routeSto
 import type { ManifestOrder } from "../../shared/contracts/routePlans";
 import type { ShipmentLine } from "../../shared/domain/shipments";
 import type { Tx } from "../../db/client";
+import { READY_STATUSES } from "../../shared/domain/orders";
 
 /** Statuses in which an order is a shipment ready to go from its supplier. */
-export const READY_STATUSES = ["picking", "shipped"] as const;
+export { READY_STATUSES };
 
 /** An order with its manifest and, per line, the pack data that gives its load. */
 export interface Shipment {

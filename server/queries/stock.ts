@@ -1,36 +1,20 @@
 /** Stock positions of a facility and the stock card of one product. */
 import { and, count, eq, gte, sql } from "drizzle-orm";
-import { subMonths, startOfMonth, formatISO, parseISO } from "date-fns";
 import type { Db } from "../../db/client";
 import type { Tx } from "../../db/client";
 import { stockMovements, stockPolicies } from "../../db/schema";
 import type { StockCard, StockPosition, StockPositions } from "../../shared/contracts/stock";
 import { effectivePolicy, type PolicyRow, type SupplyLevel } from "../../shared/domain/policy";
+import { LEDGER_AMC_MONTHS } from "../../shared/domain/replenishment/consumption";
 import { expiryRisk, lotStatus, monthsOfStock, stockStatus } from "../../shared/domain/stock";
 import { AppError } from "../../shared/errors";
 import { minShelfLifeDays } from "../commands/stockRefs";
 import { inTransitOf } from "./inTransit";
+import { ledgerAmcByProduct } from "./ledgerAmc";
 import { prepared } from "./prepared";
 
-/** Number of complete months averaged for the consumption shown with positions. */
-export const AMC_MONTHS = 3;
-
-/** Months [from, to) whose outflow makes the AMC shown with positions: the AMC_MONTHS complete months before asOf. */
-function amcWindow(asOf: string): { from: string; to: string } {
-  const monthStart = startOfMonth(parseISO(asOf));
-  return { from: formatISO(subMonths(monthStart, AMC_MONTHS)).slice(0, 10), to: formatISO(monthStart).slice(0, 10) };
-}
-
-// Each runs on an index alone: the facility's issues and transfers out (movements_outflow_idx), receipts
-// recorded elsewhere with this facility as counterparty (movements_counterparty_idx), lots on hand
-// (balances_on_hand_idx, which leaves out the many emptied lots), and the products it ever held.
-const OUTFLOW_SQL = `select product_id productId, sum(qty) qty from (
-    select product_id, -qty_delta qty from stock_movements
-      where facility_id = @facilityId and occurred_at >= @from and occurred_at < @to and type in ('issue', 'transfer_out')
-    union all
-    select product_id, qty_delta qty from stock_movements
-      where counterparty_id = @facilityId and occurred_at >= @from and occurred_at < @to and type = 'receipt'
-  ) group by product_id`;
+// Each runs on an index alone: lots on hand (balances_on_hand_idx, which leaves out the many emptied lots) and
+// the products it ever held (the AMC's outflow: server/queries/ledgerAmc).
 const LOTS_SQL = `select b.product_id productId, b.lot_id lotId, b.funding_source fundingSource, b.qty_on_hand qtyOnHand,
     l.lot_code lotCode, l.expiry
   from stock_balances b join lots l on l.id = b.lot_id
@@ -68,42 +52,6 @@ interface LotRow {
   qtyOnHand: number;
   lotCode: string;
   expiry: string;
-}
-
-/**
- * Mean monthly outflow per product over the AMC_MONTHS complete months before asOf: issues and
- * transfers out, plus deliveries recorded before go-live as receipts at the facilities this one
- * supplies (their counterparty), so that a depot's consumption shows from its history.
- */
-function outflowByProduct(db: Db, facilityId: string, asOf: string): Map<number, number> {
-  const rows = prepared(db, OUTFLOW_SQL).all({ facilityId, ...amcWindow(asOf) }) as {
-    productId: number;
-    qty: number;
-  }[];
-  return new Map(rows.map((r) => [r.productId, Math.ceil(r.qty / AMC_MONTHS)]));
-}
-
-/**
- * The same mean monthly outflow read inside a write's transaction (the plausibility of a quantity); one product
- * (a single line) reads only its own movements, through the card and counterparty indexes.
- */
-export function consumptionByProduct(
-  db: Db | Tx,
-  facilityId: string,
-  asOf: string,
-  productId?: number,
-): Map<number, number> {
-  const { from, to } = amcWindow(asOf);
-  const one = productId === undefined ? sql`` : sql` and product_id = ${productId}`;
-  const rows = db.all<{ product_id: number; qty: number }>(sql`
-    select product_id, sum(qty) qty from (
-      select product_id, -qty_delta qty from stock_movements
-        where facility_id = ${facilityId}${one} and type in ('issue', 'transfer_out') and occurred_at >= ${from} and occurred_at < ${to}
-      union all
-      select product_id, qty_delta qty from stock_movements
-        where counterparty_id = ${facilityId}${one} and type = 'receipt' and occurred_at >= ${from} and occurred_at < ${to}
-    ) group by product_id`);
-  return new Map(rows.map((r) => [r.product_id, Math.ceil(r.qty / AMC_MONTHS)]));
 }
 
 const NONE: Transit = { in: 0, out: 0 };
@@ -211,7 +159,7 @@ export function stockPositions(
     if (list) list.push(l);
     else lotsOf.set(l.productId, [l]);
   }
-  const amcs = outflowByProduct(db, facility.id, opts.asOf);
+  const amcs = ledgerAmcByProduct(db, facility.id, opts.asOf);
   const policies = policiesFor(db, facility.level);
   const generic = effectivePolicy(policies, {
     level: facility.level,
@@ -227,7 +175,7 @@ export function stockPositions(
   return {
     facilityId: facility.id,
     asOf: opts.asOf,
-    amcMonths: AMC_MONTHS,
+    amcMonths: LEDGER_AMC_MONTHS,
     policy: { minMonths: generic.minMonths, maxMonths: generic.maxMonths },
     items,
   };

@@ -3,17 +3,18 @@
  * stock and status band (PRODUCT.md §3), in one set-based SQL query over balances, reports and the ledger.
  */
 import { eq, sql } from "drizzle-orm";
-import { formatISO, parseISO, startOfMonth, subMonths } from "date-fns";
 import type { Db } from "../../db/client";
 import { facilities, products } from "../../db/schema";
 import { StatusLevel, type StatusCounts, type StockStatus, type StockStatusQuery } from "../../shared/contracts/stock";
 import { rollUpDepotAmc } from "../../shared/domain/indicators/depotDemand";
 import { effectivePolicy, type PolicyRow } from "../../shared/domain/policy";
+import { ledgerAmc, LEDGER_AMC_MONTHS } from "../../shared/domain/replenishment/consumption";
 import { monthsOfStock, stockStatus } from "../../shared/domain/stock";
 import { AppError } from "../../shared/errors";
 import type { ScopeFilter } from "../policies";
 import { facilityInScope } from "./scope";
-import { AMC_MONTHS, policiesFor } from "./stock";
+import { outflowSql } from "./ledgerAmc";
+import { policiesFor } from "./stock";
 
 interface Row {
   id: string;
@@ -33,9 +34,8 @@ const emptyCounts = (): StatusCounts => ({ stockout: 0, under: 0, adequate: 0, o
 
 /**
  * Every facility in scope (and in the region / district asked) that holds or reports the product: stock on
- * hand from the balances; AMC = the latest submitted report line's AMC, else ⌈mean monthly outflow (issues,
- * transfers out, and deliveries recorded as receipts at the facilities it supplies) of the AMC_MONTHS
- * complete months before asOf⌉ from the ledger; a depot with neither takes the sum of the AMCs of the
+ * hand from the balances; AMC = the latest submitted report line's AMC, else the ledger AMC (server/queries/ledgerAmc:
+ * the outflow of the complete months before asOf); a depot with neither takes the sum of the AMCs of the
  * facilities it supplies (rollUpDepotAmc: a regional warehouse from its districts, PPM central from the regions).
  */
 export function stockStatusPicture(db: Db, scope: ScopeFilter, q: StockStatusQuery, asOf: string): StockStatus {
@@ -48,9 +48,6 @@ export function stockStatusPicture(db: Db, scope: ScopeFilter, q: StockStatusQue
     throw new AppError("validation_failed", `productId: unknown product ${q.productId}`, {
       issues: [{ path: "productId", message: `unknown product ${q.productId}` }],
     });
-  const monthStart = startOfMonth(parseISO(asOf));
-  const from = formatISO(subMonths(monthStart, AMC_MONTHS)).slice(0, 10);
-  const to = formatISO(monthStart).slice(0, 10);
   const p = q.productId;
   const where = [
     sql`${facilities.level} in ('central', 'regional', 'district', 'cscom')`,
@@ -79,22 +76,13 @@ export function stockStatusPicture(db: Db, scope: ScopeFilter, q: StockStatusQue
       select latest.facility_id, sum(l.amc) as amc from latest join stock_report_lines l on l.report_id = latest.report_id and l.product_id = ${p} and l.amc is not null
       group by latest.facility_id
     ),
-    outflow as (
-      -- Issues and transfers out, plus deliveries recorded before go-live as receipts at the facilities it supplies.
-      select facility_id, sum(qty) as qty from (
-        select m.facility_id, -m.qty_delta as qty from f join stock_movements m
-          on m.facility_id = f.id and m.product_id = ${p} and m.occurred_at >= ${from} and m.occurred_at < ${to} and m.type in ('issue', 'transfer_out')
-        union all
-        select m.counterparty_id as facility_id, m.qty_delta as qty from f join stock_movements m
-          on m.counterparty_id = f.id and m.product_id = ${p} and m.occurred_at >= ${from} and m.occurred_at < ${to} and m.type = 'receipt'
-      ) group by facility_id
-    )
+    outflow as (${outflowSql(asOf, { own: sql`(select id as facility_id from f)`, delivered: sql`(select id as facility_id from f)`, productId: p })})
     -- Every facility of the area, so that depots can be rolled up from the facilities they supply; those that neither hold nor report the product are dropped after.
     select f.*, soh.qty as soh, rep.amc as report_amc, outflow.qty as out_qty, s.supplier_id
     from f left join soh on soh.facility_id = f.id left join rep on rep.facility_id = f.id left join outflow on outflow.facility_id = f.id
     left join supply_lines s on s.facility_id = f.id and s.programme_code = ${product.programmeCode}
     order by f.region_id, f.district_id, f.name`);
-  const ownAmc = (r: Row) => (r.report_amc !== null ? r.report_amc : Math.ceil((r.out_qty ?? 0) / AMC_MONTHS));
+  const ownAmc = (r: Row) => (r.report_amc !== null ? r.report_amc : ledgerAmc(r.out_qty ?? 0));
   const rolled = rollUpDepotAmc(
     rows.map((r) => ({ id: r.id, level: r.level, supplierId: r.supplier_id, ownAmc: ownAmc(r) })),
   );
@@ -143,7 +131,7 @@ export function stockStatusPicture(db: Db, scope: ScopeFilter, q: StockStatusQue
   return {
     productId: product.id,
     asOf,
-    amcMonths: AMC_MONTHS,
+    amcMonths: LEDGER_AMC_MONTHS,
     items,
     indicators: {
       facilities: items.length,

@@ -115,6 +115,7 @@ export function orderRoutes(r: SecureRouter, deps: AppDeps): void {
         status: "submitted",
         userId: user.id,
         now,
+        laterOrders: q.confirmLaterOrders ? "allow" : "refuse",
         ...(reportIds ? { reportIds } : {}),
       });
       const summary = { period: q.period, reports: result.reports, orders: result.orders, lines: result.lines };

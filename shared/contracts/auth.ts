@@ -8,7 +8,8 @@ export const LoginRequest = z.strictObject({
   password: z.string().min(1).max(256),
 });
 
-export const Role = z.enum([
+/** Every role, the one list (the database column, the API, the web's screens); what each may do is in shared/domain/access. */
+export const ROLES = [
   "admin",
   "procurement_officer",
   "regional_manager",
@@ -16,7 +17,8 @@ export const Role = z.enum([
   "storekeeper",
   "cscom_manager",
   "driver",
-]);
+] as const;
+export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
 
 export const MeSchema = z.object({

@@ -160,6 +160,9 @@ export const PageQuery = z.object({
   offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
 });
 
+/** A value of a message (shared/domain/messages): a number, a code, a list of numbers (null: not reported), or nothing. */
+export const MessageValueSchema = z.union([z.number(), z.string(), z.null(), z.array(z.number().nullable())]);
+
 /** A page of items with the total count behind it. */
 export function pageOf<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item), total: z.number().int(), limit: z.number().int(), offset: z.number().int() });

@@ -3,6 +3,25 @@ import { z } from "zod";
 import { AnyDistrictRef, AnyRegionRef } from "./refs";
 import { Code, freeText, PageQuery } from "./common";
 
+/**
+ * Why a facility's place or links are not an official record (stored in facilities.derivation_note as this
+ * message's JSON): a depot at the OSM CSRéf, PPM central placed approximately, a regional warehouse at the
+ * regional capital, a CSCom linked to its nearest depot (km), a synthetic facility for benchmarks.
+ */
+export const DERIVATION_KEYS = [
+  "depot_at_csref",
+  "central_approximate",
+  "regional_capital",
+  "nearest_depot",
+  "synthetic",
+] as const;
+/** A facility's derivation note as stored and served. */
+export interface Derivation {
+  key: (typeof DERIVATION_KEYS)[number];
+  /** km: distance to the depot it was linked to; demoFlags: rainy-season and insecurity flags are demo values */
+  values: { km?: number; demoFlags: boolean };
+}
+
 export const FacilityLevel = z.enum(["central", "regional", "district", "cscom", "asc"]);
 export type FacilityLevel = z.infer<typeof FacilityLevel>;
 
@@ -65,7 +84,13 @@ export const FacilitySchema = z.object({
   rainySeasonAccess: z.enum(["all_year", "slow", "closed"]),
   insecure: z.boolean(),
   source: z.string(),
-  derivationNote: z.string().nullable(),
+  /** What of this facility was derived rather than read from open data (a key and its values; the web writes it) */
+  derivation: z
+    .object({
+      key: z.enum(DERIVATION_KEYS),
+      values: z.object({ km: z.number().optional(), demoFlags: z.boolean() }),
+    })
+    .nullable(),
   contactPhone: z.string().nullable(),
   /** false once closed (it keeps its history, gets no orders, allocations or routes) */
   active: z.boolean(),

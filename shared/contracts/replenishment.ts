@@ -13,8 +13,13 @@ import {
   SignedQty,
   StockoutDays,
   TotalQty,
+  MessageValueSchema,
+  pageOf,
 } from "./common";
 import { CounterpartyRef, DistrictRef, FacilityRef, RegionRef, ReportRef } from "./refs";
+import { ORDER_STATUSES } from "../domain/orders";
+import { EXPLANATION_KEYS, NOTE_KEYS } from "../domain/replenishment/orderQuantity";
+import { REPORT_D_KEYS } from "../domain/stock/reasons";
 import { BlockedLotSchema } from "./stock";
 
 export { Period };
@@ -60,11 +65,10 @@ export const PreviewRequest = z
   });
 export type PreviewRequest = z.infer<typeof PreviewRequest>;
 
+/** One step of a line's explanation, as a key and its values (the web's i18n writes the sentence). */
 export const ExplanationStepSchema = z.object({
-  key: z.string(),
-  values: z.record(z.string(), z.union([z.number(), z.string(), z.null()])),
-  fr: z.string(),
-  en: z.string(),
+  key: z.enum([...EXPLANATION_KEYS, ...NOTE_KEYS]),
+  values: z.record(z.string(), MessageValueSchema),
 });
 
 export const PreviewResponse = z.object({
@@ -93,7 +97,8 @@ export const ReportLineInput = z.strictObject({
   received: Qty,
   consumed: Qty,
   adjustments: SignedQty,
-  adjustmentsByReason: z.record(ReportReasonCode, SignedQty).optional(),
+  /** D split by reason (shared/domain/stock/reasons): the keys of REPORT_D_KEYS only */
+  adjustmentsByReason: z.partialRecord(ReportReasonCode.pipe(z.enum(REPORT_D_KEYS)), SignedQty).optional(),
   closing: Qty,
   stockoutDays: StockoutDays,
 });
@@ -136,6 +141,17 @@ export type Report = z.infer<typeof ReportSchema>;
 /** A report as GET /reports lists it (without lines). */
 export const ReportSummarySchema = ReportSchema.omit({ lines: true });
 
+/** A report as GET /reports lists it (without lines). */
+export const ReportSummarySchema = ReportSchema.omit({ lines: true });
+export type ReportSummary = z.infer<typeof ReportSummarySchema>;
+
+/**
+ * GET /reports: a page of reports, and the days after a month's end by which its report is due (the server's
+ * setting report.dueDays), so that a month without a report shows the same due date as the server will store.
+ */
+export const ReportListSchema = pageOf(ReportSummarySchema).extend({ dueDays: z.number().int().min(0) });
+export type ReportList = z.infer<typeof ReportListSchema>;
+
 export const ReportQuery = z.strictObject({
   period: Period.optional(),
   facilityId: FacilityRef.optional(),
@@ -155,6 +171,11 @@ export const OrderCycleRequest = z.strictObject({
   period: Period,
   regionId: RegionRef.optional(),
   districtId: DistrictRef.optional(),
+  /**
+   * Order for the month even though some of its CSComs already have orders for a later month (a second set):
+   * without it such a run is refused with 409 confirmation_required and writes nothing
+   */
+  confirmLaterOrders: z.boolean().optional(),
 });
 export type OrderCycleRequest = z.infer<typeof OrderCycleRequest>;
 
@@ -232,9 +253,7 @@ export const OrderQuery = z.strictObject({
   /** Orders placed by facilities of this region / district (the national orders screen) */
   regionId: RegionRef.optional(),
   districtId: DistrictRef.optional(),
-  status: z
-    .enum(["draft", "submitted", "approved", "rejected", "picking", "shipped", "delivered", "received"])
-    .optional(),
+  status: z.enum(ORDER_STATUSES).optional(),
   period: Period.optional(),
   flow: z.enum(["cost_recovery", "free_care"]).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
@@ -247,6 +266,9 @@ export const OrderLineSchema = z.object({
   productCode: z.string(),
   genericName: z.string(),
   packSize: z.number().int(),
+  /** The product's pack rounding (shared packsFor): a remainder above this many units makes one more pack */
+  packRoundingThreshold: z.number().int(),
+  roundToZero: z.boolean(),
   ven: z.enum(["V", "E", "N"]),
   pricePerPackXof: z.number().int(),
   fundingSource: z.string(),
@@ -282,6 +304,8 @@ export const OrderEventSchema = z.object({
   id: z.number().int(),
   at: z.string(),
   userId: z.number().int().nullable(),
+  /** The name of the person who made the change (null: the system, or a user since removed) */
+  userName: z.string().nullable(),
   fromStatus: z.string().nullable(),
   toStatus: z.string(),
   changes: z.unknown(),
@@ -295,7 +319,7 @@ export const OrderSchema = z.object({
   period: z.string(),
   flow: z.enum(["cost_recovery", "free_care"]),
   kind: z.enum(["regular", "emergency", "backorder", "escalation", "allocation"]),
-  status: z.enum(["draft", "submitted", "approved", "rejected", "picking", "shipped", "delivered", "received"]),
+  status: z.enum(ORDER_STATUSES),
   reportId: z.number().int().nullable(),
   parentOrderId: z.number().int().nullable(),
   budgetXof: z.number().int().nullable(),
@@ -373,6 +397,11 @@ export type LinePick = z.infer<typeof LinePickSchema>;
 export const AllocationShareSchema = z.object({
   facilityId: z.string(),
   facilityName: z.string(),
+  /** The CSCom's own supplier when it is not the source: the allocation goes through it (null: straight from the source) */
+  viaFacilityId: z.string().nullable(),
+  viaFacilityName: z.string().nullable(),
+  /** Every depot between the CSCom and the source, nearest the CSCom first */
+  via: z.array(z.string()),
   amc: z.number().int(),
   stockOnHand: z.number().int(),
   monthsOfStock: z.number().nullable(),
@@ -391,6 +420,8 @@ export const AllocationPlanSchema = z.object({
   totalNeed: z.number().int(),
   allocated: z.number().int(),
   rationed: z.boolean(),
+  /** CSComs of the area whose supply chain for the programme does not come from the source (left out) */
+  outsideSupplyChain: z.number().int(),
   shares: z.array(AllocationShareSchema),
 });
 export type AllocationPlan = z.infer<typeof AllocationPlanSchema>;
@@ -413,4 +444,10 @@ export type OrderTransition = z.infer<typeof OrderTransitionSchema>;
 export const OrdersCreatedSchema = z.object({ orders: z.array(OrderSchema) });
 
 /** POST /allocations: the plan as sent and the approved orders it became. */
-export const AllocationSentSchema = z.object({ plan: AllocationPlanSchema, orderIds: z.array(z.number().int()) });
+export const AllocationSentSchema = z.object({
+  plan: AllocationPlanSchema,
+  /** Every order written: the relay orders of the depots on the way, then one per CSCom */
+  orderIds: z.array(z.number().int()),
+  /** The depots' relay orders (also in orderIds) */
+  relayOrderIds: z.array(z.number().int()),
+});

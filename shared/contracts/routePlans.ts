@@ -4,6 +4,7 @@
  * a route that runs past midnight). Loads are kg and litres at the edge (grams and millilitres inside).
  */
 import { z } from "zod";
+import { ORDER_STATUSES, READY_STATUSES } from "../domain/orders";
 import { CounterpartyRef, FacilityRef, OrderRef } from "./refs";
 import { freeText, IsoDate, PageQuery, Reference } from "./common";
 import { SolverOptions } from "./vrp";
@@ -152,7 +153,7 @@ export type RouteCandidatesQuery = z.infer<typeof RouteCandidatesQuery>;
 /** One order of a candidate stop, summarised. */
 export const CandidateOrderSchema = z.object({
   orderId: z.number().int(),
-  status: z.enum(["picking", "shipped"]),
+  status: z.enum(READY_STATUSES),
   flow: z.enum(["cost_recovery", "free_care"]),
   lineCount: z.number().int(),
   /** Base units travelling, all lines */
@@ -220,7 +221,7 @@ export type RouteViolation = z.infer<typeof RouteViolationSchema>;
 export const ManifestOrderSchema = z.object({
   orderId: z.number().int(),
   /** The order's status now (picking or shipped when planned) */
-  status: z.enum(["draft", "submitted", "approved", "rejected", "picking", "shipped", "delivered", "received"]),
+  status: z.enum(ORDER_STATUSES),
   flow: z.enum(["cost_recovery", "free_care"]),
   lines: z.array(
     z.object({

@@ -1,7 +1,20 @@
 /** Stock: movements (receipt, issue, transfer, adjustment), physical counts, positions, stock card. */
 import { z } from "zod";
+import { isOutflowReason, MANUAL_ADJUSTMENT_REASONS } from "../domain/stock/reasons";
 import { CounterpartyRef, DistrictRef, FacilityRef, RegionRef } from "./refs";
-import { Code, IsoDate, IsoDateTime, LotCode, Note, PageQuery, PositiveQty, Qty, Reference, SignedQty } from "./common";
+import {
+  Code,
+  IsoDate,
+  IsoDateTime,
+  LotCode,
+  MessageValueSchema,
+  Note,
+  PageQuery,
+  PositiveQty,
+  Qty,
+  Reference,
+  SignedQty,
+} from "./common";
 
 const Common = {
   facilityId: FacilityRef,
@@ -53,7 +66,8 @@ export const TransferCreate = z.strictObject({
   allowPartial: z.boolean().optional(),
 });
 
-export const AdjustmentReason = z.enum(["loss", "damage", "expiry", "theft", "correction"]);
+/** A reason a person gives for an adjustment (shared/domain/stock/reasons). */
+export const AdjustmentReason = z.enum(MANUAL_ADJUSTMENT_REASONS);
 
 /**
  * What a correction of a closed month corrects: a ledger line of the same facility and product, or a line of one
@@ -75,7 +89,7 @@ export const AdjustmentCreate = z
     quantity: SignedQty.refine((n) => n !== 0, "must not be zero"),
     corrects: CorrectionTarget.optional(),
   })
-  .refine((a) => a.reason === "correction" || a.quantity < 0, {
+  .refine((a) => !isOutflowReason(a.reason) || a.quantity < 0, {
     path: ["quantity"],
     message: "loss, damage, expiry and theft must be negative",
   });
@@ -150,7 +164,13 @@ export const MovementResultSchema = z.object({
       allocated: z.number().int(),
       shortfall: z.number().int(),
       blocked: z.array(BlockedLotSchema),
-      explanation: z.string(),
+      /** What the pick did, as keys and values (shared/domain/stock/fefo explainPick) */
+      explanation: z.array(
+        z.object({
+          key: z.enum(["picked", "lot", "shortfall", "blocked"]),
+          values: z.record(z.string(), MessageValueSchema),
+        }),
+      ),
     })
     .optional(),
   /** A transfer: the transfer now in transit (its receiver confirms what arrives) */

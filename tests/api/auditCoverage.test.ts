@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { RegisteredRoute } from "../../server/routes/secureRouter";
 import { ADMIN_PASSWORD, DEMO_PASSWORD, makeTestApp, signIn, type TestContext } from "../helpers/app";
 import { startFakeDhis2 } from "../helpers/fakeDhis2";
+import { AUDIT_ACTIONS, AUDIT_OBJECT_TYPES } from "../../shared/contracts/audit";
 
 /** POST routes that compute without changing anything: nothing to audit. */
 const READ_ONLY_POSTS = new Set([
@@ -476,6 +477,11 @@ describe("audit coverage of the write routes", () => {
       .map((r) => `${r.method} ${r.path}`);
     const missing = writes.filter((w) => !READ_ONLY_POSTS.has(w) && !covered.has(w));
     expect(missing).toEqual([]);
+    // Every action written is one the web names (shared/contracts/audit), never a raw code on screen.
+    const written = t.open.sqlite.prepare("select distinct action from audit_log").pluck().all() as string[];
+    expect(written.filter((a) => !(AUDIT_ACTIONS as readonly string[]).includes(a))).toEqual([]);
+    const objects = t.open.sqlite.prepare("select distinct object_type from audit_log").pluck().all() as string[];
+    expect(objects.filter((o) => !(AUDIT_OBJECT_TYPES as readonly string[]).includes(o))).toEqual([]);
   });
 });
 

@@ -99,13 +99,23 @@ describe("the CSCom manager's report and order", () => {
     const line = report.lines[0]!;
     const before = lineRow(report.id, line.productId);
     const keys = t.open.sqlite.prepare("select count(*) from idempotency_keys").pluck().get();
-    const cases: [object, string][] = [
-      [{ ...write(line), adjustments: -5, adjustmentsByReason: { loss: -3 } }, "lines.0.adjustmentsByReason"],
-      [{ ...write(line), adjustments: 4, adjustmentsByReason: { loss: 4 } }, "lines.0.adjustmentsByReason.loss"],
-      [{ ...write(line), stockoutDays: 32 }, "lines.0.stockoutDays"],
-      [{ ...write(line), closing: -1 }, "lines.0.closing"],
+    // Each refusal names the field; the report checks (shared/domain) also give the key and values people read.
+    const cases: [object, string, string | undefined][] = [
+      [
+        { ...write(line), adjustments: -5, adjustmentsByReason: { loss: -3 } },
+        "lines.0.adjustmentsByReason",
+        "report_reasons_sum",
+      ],
+      [
+        { ...write(line), adjustments: 4, adjustmentsByReason: { loss: 4 } },
+        "lines.0.adjustmentsByReason.loss",
+        "report_outflow_positive",
+      ],
+      [{ ...write(line), stockoutDays: 32 }, "lines.0.stockoutDays", "report_max_days"],
+      [{ ...write(line), closing: -1 }, "lines.0.closing", undefined],
+      [{ ...write(line), adjustmentsByReason: { spoilt: 0 } }, "lines.0.adjustmentsByReason", undefined],
     ];
-    for (const [body, path] of cases) {
+    for (const [body, path, key] of cases) {
       const res = await cscom
         .put(`/api/v1/reports/${report.id}/lines`)
         .set("Idempotency-Key", k())
@@ -113,6 +123,7 @@ describe("the CSCom manager's report and order", () => {
       expect(res.status, JSON.stringify(body)).toBe(400);
       expect(res.body.error.code).toBe("validation_failed");
       expect(res.body.error.details.issues[0].path).toBe(path);
+      expect(res.body.error.details.issues[0].key).toBe(key);
     }
     expect(lineRow(report.id, line.productId)).toEqual(before);
     expect(t.open.sqlite.prepare("select count(*) from idempotency_keys").pluck().get()).toBe(keys);
@@ -172,6 +183,8 @@ describe("the CSCom manager's report and order", () => {
       fromStatus: "draft",
       toStatus: "draft",
       changes: { edited: [{ lineId: line.id, requestedQty: qty }] },
+      // Who changed it, by name (the history never shows a bare user number).
+      userName: t.open.sqlite.prepare("select display_name from users where username = 'cscom.kati'").pluck().get(),
     });
     const audit = t.open.sqlite
       .prepare("select action, object_id objectId from audit_log where action = 'order.edit' order by id desc limit 1")

@@ -503,6 +503,13 @@ describe("recent answers", () => {
   it("answers a repeated request from memory, and recomputes as soon as the data change", async () => {
     const before = await indicators("officer");
     expect(await indicators("officer")).toEqual(before);
+    // A report dated after today ("now" is 2026-11-15) has not come in yet: the indicators do not count it.
+    open.sqlite
+      .prepare(
+        "update stock_reports set status = 'submitted', on_time = 0, submitted_at = '2026-11-20T09:00:00.000Z' where facility_id = 'cs-b1' and period = '2026-10'",
+      )
+      .run();
+    expect((await indicators("officer")).reporting).toEqual(before.reporting);
     // cs-b1 submits its October report on time (written straight to the table: any write counts).
     open.sqlite
       .prepare(

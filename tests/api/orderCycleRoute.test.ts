@@ -18,11 +18,11 @@ const count = (sql: string, ...args: unknown[]) =>
     .pluck()
     .get(...args) as number;
 /** Submitted reports of the period without orders, per district. */
-const awaiting = (district: string) =>
+const awaiting = (district: string, period = PERIOD) =>
   count(
     `select count(*) from stock_reports r join facilities f on f.id = r.facility_id
      where r.period = ? and r.status = 'submitted' and f.district_id = ? and not exists (select 1 from orders o where o.report_id = r.id)`,
-    PERIOD,
+    period,
     district,
   );
 
@@ -109,6 +109,35 @@ describe("POST /orders/cycle", () => {
       .send({ period: PERIOD });
     expect(again.body).toMatchObject({ reports: 0, orders: 0, lines: 0, orderIds: [] });
     expect(count("select count(*) from orders")).toBe(orders);
+  });
+
+  it("asks for a confirmation before ordering a past month for CSComs that already have orders for a later month", async () => {
+    const september = "2026-09";
+    const waiting = awaiting("kati", september);
+    expect(waiting).toBeGreaterThan(0);
+    const orders = count("select count(*) from orders");
+    const keys = count("select count(*) from idempotency_keys");
+    const refused = await pharmacist
+      .post("/api/v1/orders/cycle")
+      .set("Idempotency-Key", "cycle-kati-sep")
+      .send({ period: september });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe("confirmation_required");
+    expect(refused.body.error.details).toMatchObject({
+      laterPeriod: PERIOD,
+      explain: { key: "later_orders", values: { period: september, laterPeriod: PERIOD } },
+    });
+    expect(refused.body.error.details.facilities).toBeGreaterThan(0);
+    expect(count("select count(*) from orders")).toBe(orders);
+    expect(count("select count(*) from idempotency_keys")).toBe(keys);
+
+    const confirmed = await pharmacist
+      .post("/api/v1/orders/cycle")
+      .set("Idempotency-Key", "cycle-kati-sep-confirmed")
+      .send({ period: september, confirmLaterOrders: true });
+    expect(confirmed.status, JSON.stringify(confirmed.body)).toBe(201);
+    expect(confirmed.body.reports).toBe(waiting);
+    expect(awaiting("kati", september)).toBe(0);
   });
 
   it("refuses an area outside the scope like an unknown one and a malformed period, with the field, writing nothing", async () => {

@@ -65,7 +65,8 @@ describe("reference data", () => {
       expect(f.lon).toBeLessThan(4.5);
       expect(f.districtId).toBeTruthy();
       expect(f.supplierId).toBeTruthy();
-      expect(f.derivationNote).toMatch(/derived/i);
+      expect(f.derivation).toMatchObject({ key: "nearest_depot", values: { demoFlags: true } });
+      expect(f.derivation.values.km).toBeGreaterThanOrEqual(0);
     }
   });
 
@@ -132,5 +133,36 @@ describe("reference data", () => {
     expect(products.total).toBeGreaterThanOrEqual(120);
     const malaria = (await t.agent.get("/api/v1/products?programme=malaria")).body.items;
     expect(malaria.every((p: { programmeCode: string }) => p.programmeCode === "malaria")).toBe(true);
+  });
+
+  it("searches products and facilities whatever the case and accents, every word anywhere in the name", async () => {
+    const names = async (q: string) =>
+      ((await t.agent.get(`/api/v1/products?q=${encodeURIComponent(q)}`)).body.items as { genericName: string }[]).map(
+        (p) => p.genericName,
+      );
+    const plain = await names("paracetamol");
+    expect(plain.length).toBeGreaterThan(0);
+    expect(plain.every((n) => /parac[ée]tamol/i.test(n))).toBe(true);
+    expect(await names("PARACÉTAMOL")).toEqual(plain);
+    // Words in any order, across name and strength.
+    expect((await names("500 paracetamol")).length).toBeGreaterThan(0);
+    const segou = (await t.agent.get("/api/v1/facilities?q=segou&limit=500")).body.items as { name: string }[];
+    expect(segou.length).toBeGreaterThan(0);
+    expect(segou.every((f) => /s[ée]gou/i.test(f.name))).toBe(true);
+  });
+});
+
+describe("derivation notes stored by older seeds", () => {
+  it("reads a sentence an older seed stored as its key and values", async () => {
+    const { readDerivation } = await import("../../server/queries/reference");
+    expect(
+      readDerivation(
+        "District derived: nearest district depot in the same (pre-2016) region, 29.0 km; not the official referral link. Rainy-season access and insecurity flags are demo values derived deterministically from the region, not an official assessment.",
+      ),
+    ).toEqual({ key: "nearest_depot", values: { km: 29, demoFlags: true } });
+    expect(
+      readDerivation("Approximate location in Bamako: the exact PPM central warehouse position is not in open data."),
+    ).toEqual({ key: "central_approximate", values: { demoFlags: false } });
+    expect(readDerivation(null)).toBeNull();
   });
 });

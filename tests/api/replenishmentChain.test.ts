@@ -157,6 +157,27 @@ describe("emergency orders", () => {
   });
 });
 
+describe("explanations stored by older versions", () => {
+  it("reads a note stored with its French and English sentences as a key and values, without the sentences", async () => {
+    const line = t.open.sqlite
+      .prepare(
+        "select l.id, l.order_id orderId, l.explanation from order_lines l join orders o on o.id = l.order_id where l.explanation not like '{%' limit 1",
+      )
+      .get() as { id: number; orderId: number; explanation: string };
+    const old = JSON.stringify({
+      inputs: line.explanation,
+      notes: [
+        { key: "shortfall", values: { qty: 40 }, fr: "Reliquat de la commande #7.", en: "Back-order from order #7." },
+      ],
+    });
+    t.open.sqlite.prepare("update order_lines set explanation = ? where id = ?").run(old, line.id);
+    const order = (await t.agent.get(`/api/v1/orders/${line.orderId}`)).body;
+    const read = order.lines.find((l: { id: number }) => l.id === line.id);
+    expect(read.explanation.at(-1)).toEqual({ key: "shortfall", values: { qty: 40 } });
+    expect(JSON.stringify(order)).not.toMatch(/"fr":|"en":/);
+  });
+});
+
 describe("free-care allocation", () => {
   let productId: number;
   beforeAll(() => {
@@ -172,15 +193,80 @@ describe("free-care allocation", () => {
     ...over,
   });
 
-  it("shares the depot's stock in whole packs, never above a facility's need", async () => {
+  it("shares the depot's stock in whole packs, less than a pack above a facility's need, every need met when stock covers it", async () => {
     const res = await pharmacist.post("/api/v1/allocations/preview").send(plan());
     expect(res.status).toBe(200);
     const packSize = one<number>("select pack_size from products where id = ?", productId);
     expect(res.body.allocated).toBeLessThanOrEqual(res.body.available);
     for (const s of res.body.shares) {
       expect(s.quantity % packSize).toBe(0);
-      expect(s.quantity).toBeLessThanOrEqual(s.need);
+      expect(s.quantity).toBeLessThan(s.need + packSize);
+      if (!res.body.rationed) expect(s.quantity).toBeGreaterThanOrEqual(s.need);
+      // The Kati depot supplies its CSComs itself: nothing goes through another depot.
+      expect(s.via).toEqual([]);
     }
+  });
+
+  it("routes a regional allocation through the district depot: one relay order to the depot, one order per CSCom from it", async () => {
+    const officer = request.agent(t.app);
+    await signIn(officer, "ppm.achats", DEMO_PASSWORD);
+    const region = one<string>(
+      "select supplier_id from supply_lines where facility_id = ? and programme_code = 'malaria'",
+      depotId,
+    );
+    // The regional warehouse receives stock to push (whatever the seed left there).
+    const packSize = one<number>("select pack_size from products where id = ?", productId);
+    const receipt = await t.agent
+      .post("/api/v1/stock/movements")
+      .set("Idempotency-Key", k())
+      .send({
+        type: "receipt",
+        facilityId: region,
+        productId,
+        lotCode: "REG-ALLOC",
+        expiry: "2028-06-30",
+        quantity: packSize * 40,
+      });
+    expect(receipt.status).toBe(201);
+    const regional = plan({
+      sourceFacilityId: region,
+      basis: "population",
+      population: { unitsPerPersonPerMonth: 1, facilities: [{ facilityId: cscomId, targetPopulation: 3000 }] },
+    });
+    const preview = await officer.post("/api/v1/allocations/preview").send(regional);
+    expect(preview.status, JSON.stringify(preview.body)).toBe(200);
+    const mine = preview.body.shares.find((s: { facilityId: string }) => s.facilityId === cscomId);
+    expect(mine).toMatchObject({ via: [depotId], viaFacilityId: depotId });
+    expect(mine.quantity).toBeGreaterThan(0);
+    const res = await officer.post("/api/v1/allocations").set("Idempotency-Key", k()).send(regional);
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body.relayOrderIds).toHaveLength(1);
+    const relay = (await officer.get(`/api/v1/orders/${res.body.relayOrderIds[0]}`)).body;
+    expect(relay).toMatchObject({ facilityId: depotId, supplierId: region, kind: "allocation", status: "approved" });
+    const cscomOrderIds = res.body.orderIds.filter((id: number) => id !== relay.id);
+    const total = relay.lines[0].approvedQty;
+    let sum = 0;
+    for (const id of cscomOrderIds) {
+      const o = (await officer.get(`/api/v1/orders/${id}`)).body;
+      expect(o).toMatchObject({ supplierId: depotId, parentOrderId: relay.id, kind: "allocation", status: "approved" });
+      sum += o.lines[0].approvedQty;
+    }
+    expect(total).toBe(sum);
+    expect(relay.lines[0].explanation.at(-1)).toMatchObject({ key: "relay", values: { quantity: total } });
+  });
+
+  it("refuses a source that does not supply the area, with the field and its key, writing nothing", async () => {
+    const mopti = one<string>("select id from facilities where level = 'district' and district_id = 'mopti'");
+    const officer = request.agent(t.app);
+    await signIn(officer, "ppm.achats", DEMO_PASSWORD);
+    const orders = one<number>("select count(*) from orders");
+    const res = await officer
+      .post("/api/v1/allocations")
+      .set("Idempotency-Key", k())
+      .send(plan({ sourceFacilityId: mopti }));
+    expect(res.status).toBe(400);
+    expect(res.body.error.details.issues[0]).toMatchObject({ path: "sourceFacilityId", key: "source_not_upstream" });
+    expect(one<number>("select count(*) from orders")).toBe(orders);
   });
 
   it("rations when the depot holds less than the need, lowest months of stock first, and sends approved orders", async () => {

@@ -32,7 +32,7 @@ type Line = {
   requestedQty: number;
   approvedQty: number | null;
   packSize: number;
-  explanation: { key: string; fr: string }[];
+  explanation: { key: string; values: Record<string, unknown> }[];
   lots: { lotId: number; lotCode: string; shippedQty: number }[];
   shippedQty: number;
   shortfallQty: number;
@@ -304,9 +304,13 @@ describe("a CSCom's month, from report to receipt", () => {
     }
     const escalation = await t.agent.get(`/api/v1/orders/${res.body.followUpOrderId}`);
     expect(escalation.body).toMatchObject({ facilityId: depotId, kind: "escalation", status: "draft" });
-    expect(escalation.body.lines.find((l: Line) => l.productId === shortLine.productId).requestedQty).toBe(
-      (shortLine.approvedQty ?? 0) - shortLine.packSize,
-    );
+    const escalated: Line = escalation.body.lines.find((l: Line) => l.productId === shortLine.productId);
+    expect(escalated.requestedQty).toBe((shortLine.approvedQty ?? 0) - shortLine.packSize);
+    // The note says what happened as a key and its numbers; the web writes the sentence.
+    expect(escalated.explanation.at(-1)).toEqual({
+      key: "escalation",
+      values: { qty: escalated.requestedQty, orderId: order.id },
+    });
   });
 
   it("refuses a proof of delivery that does not add up or rejects without a reason", async () => {

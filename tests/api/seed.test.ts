@@ -111,6 +111,12 @@ describe("seeded history (24 months, 30 CSComs)", () => {
     expect(periods[0]!.n).toBe(30);
     expect(periods.at(-1)!.n).toBeLessThan(30);
     expect(periods.some((p) => p.onTime < p.n)).toBe(true);
+    // Nothing was received after "now" (2026-11-15): the last month's late reports are still to come.
+    const future = open.sqlite
+      .prepare("select count(*) from stock_reports where submitted_at > ?")
+      .pluck()
+      .get(TEST_NOW.toISOString());
+    expect(future).toBe(0);
     const withStockouts = open.sqlite
       .prepare("select count(*) from stock_report_lines where stockout_days > 0")
       .pluck()

@@ -123,14 +123,26 @@ describe("the CSCom manager's month in chromium", () => {
   it("creates the report of a month that had none, flags a typed mismatch with its difference, saves and submits it", async () => {
     const nav = page.getByTestId("main-nav");
     expect(await nav.getByRole("link").allTextContents()).toEqual([
+      "Mon CSCom",
       "Carte du réseau",
       "Mon rapport mensuel",
       "Mes commandes",
       "À propos",
     ]);
+    // She lands on her own facility: its stock and her tasks, not the national map.
+    expect(new URL(page.url()).pathname).toBe("/");
+    await page.getByTestId("cscom-tasks").waitFor();
+    await page.getByTestId("stock-table").waitFor();
+    expect(await page.getByTestId("cscom-tasks").textContent()).toMatch(
+      /Rapport de .*à remettre au plus tard le \d{2}\/\d{2}\/\d{4}/,
+    );
+    expect(await page.locator(".map-view, .leaflet-container").count()).toBe(0);
     await nav.getByRole("link", { name: "Mon rapport mensuel" }).click();
     await page.waitForURL(/\/rapport/);
-    await page.getByLabel("Mois", { exact: true }).selectOption(period);
+    // The month opened by default (the newest without a report, when no draft waits) is pinned in the address.
+    const monthSelect = page.getByLabel("Mois", { exact: true });
+    await expect.poll(() => new URL(page.url()).searchParams.get("periode")).not.toBeNull();
+    if ((await monthSelect.inputValue()) !== period) await monthSelect.selectOption(period);
     await expect
       .poll(() => page.getByTestId("period-state").getAttribute("data-report-state"))
       .toMatch(/^(missing|not_due)$/);
@@ -205,6 +217,10 @@ describe("the CSCom manager's month in chromium", () => {
     expect(await page.getByLabel("Mois", { exact: true }).locator("option:checked").textContent()).toContain(
       late ? "Soumis en retard" : "Soumis à temps",
     );
+    // The page stays on the month just submitted, with its report and the button to order from it.
+    expect(await monthSelect.inputValue()).toBe(period);
+    expect(await page.getByTestId("report-status").count()).toBe(1);
+    expect(await page.getByRole("button", { name: "Générer la commande" }).isVisible()).toBe(true);
   });
 
   it("generates the order, shows each line's explanation, changes one requested quantity and submits it", async () => {

@@ -159,3 +159,23 @@ export async function signInPage(page: Page, baseUrl: string, username: string, 
   await page.getByRole("button", { name: "Se connecter" }).click();
   await page.waitForURL((url) => !url.pathname.startsWith("/connexion"));
 }
+
+/**
+ * What on the page is not written for a French reader: an i18n key left raw ("stock.packs"), a code
+ * ("cost_recovery", "order.edit"), an ISO date instead of dd/mm/yyyy, a decimal point instead of a comma.
+ * Reads the main content, leaving out the map's attribution (licence names) and `exempt` texts (user names).
+ */
+export async function untranslatedText(page: Page, exempt: RegExp[] = []): Promise<string[]> {
+  const text = await page.evaluate(() => {
+    const main = document.querySelector("main")?.cloneNode(true) as HTMLElement | undefined;
+    main?.querySelectorAll(".leaflet-control-attribution, code, .lot-code").forEach((n) => n.remove());
+    return main?.innerText ?? "";
+  });
+  const found = [
+    ...(text.match(/\b[a-z][a-zA-Z]*(?:\.[a-z][a-zA-Z_]*)+\b/g) ?? []),
+    ...(text.match(/\b[a-z]+(?:_[a-z]+)+\b/g) ?? []),
+    ...(text.match(/\b\d{4}-\d{2}-\d{2}\b/g) ?? []),
+    ...(text.match(/\b\d+\.\d+\b/g) ?? []),
+  ];
+  return [...new Set(found)].filter((s) => !exempt.some((e) => e.test(s)));
+}

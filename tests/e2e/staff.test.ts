@@ -178,6 +178,7 @@ describe("staff screens in chromium", () => {
     const { order } = target;
     await signIn("cscom.kati", DEMO_PASSWORD);
     expect(await page.getByTestId("main-nav").getByRole("link").allTextContents()).toEqual([
+      "Mon CSCom",
       "Carte du réseau",
       "Mon rapport mensuel",
       "Mes commandes",
@@ -190,7 +191,21 @@ describe("staff screens in chromium", () => {
     const lotId = Number(await first.getAttribute("data-lot-id"));
     const accepted = first.getByRole("textbox", { name: /^Quantité acceptée/ });
     const shippedQty = Number(await accepted.inputValue());
+    // Each wrong entry gets its own message, in French.
+    const problem = first.locator("[data-problem]");
+    await accepted.fill("");
+    await expect.poll(() => problem.textContent()).toBe("Saisissez la quantité acceptée (0 si tout est rejeté).");
+    await accepted.fill("-3");
+    await expect.poll(() => problem.textContent()).toBe("Saisissez un nombre entier positif ou nul.");
+    await accepted.fill(String(shippedQty + 1));
+    await expect
+      .poll(() => problem.textContent())
+      .toBe(`Plus que l'expédié (${new Intl.NumberFormat("fr-FR").format(shippedQty)}).`);
     await accepted.fill(String(shippedQty - 1));
+    expect(await problem.count()).toBe(0);
+    // The history names who did what (never "utilisateur n° 4").
+    const history = (await page.locator(".timeline").textContent()) ?? "";
+    expect(history).not.toMatch(/utilisateur n°/);
     await first.getByRole("textbox", { name: /^Motif du rejet/ }).fill("Emballage endommagé");
     await page.getByRole("button", { name: "Enregistrer la livraison" }).click();
     await expect.poll(() => page.locator(".order-title [data-status]").textContent()).toBe("Livrée");
@@ -225,6 +240,9 @@ describe("staff screens in chromium", () => {
       .filter({ hasText: `#${target.order.id}` });
     await row.waitFor();
     expect(await row.textContent()).toContain("pharmacien.kati");
+    // Actions and objects are named in French, not shown as codes.
+    expect(await row.textContent()).toContain("Approbation d'une commande");
+    expect(await row.textContent()).not.toContain("order.approve");
     expect(
       await page
         .locator('[data-testid="audit-table"] tbody tr[data-action]')
@@ -252,6 +270,18 @@ describe("staff screens in chromium", () => {
     expect(preview).toContain("disponible au dépôt");
     await page.getByLabel("Afficher aussi les CSCom sans besoin").check();
     await expect.poll(() => page.getByTestId("allocation-table").locator("tbody tr").count()).toBeGreaterThan(0);
+    // "Besoin couvert" means it: every CSCom gets at least its need, in whole packs (rounded up, never down to nothing).
+    const covered = (await page.locator(".allocation-result .badge-adequate").count()) > 0;
+    const num = (s: string) => Number(s.replace(/\s/g, ""));
+    const rows = await page
+      .getByTestId("allocation-table")
+      .locator("tbody tr")
+      .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent ?? "")));
+    for (const cells of rows) {
+      const [need, quantity] = [num(cells[3]!), num(cells[4]!)];
+      if (covered) expect(quantity).toBeGreaterThanOrEqual(need);
+      if (need > 0 && covered) expect(quantity).toBeGreaterThan(0);
+    }
     await page.screenshot({ path: join(SHOTS, "allocation.png"), fullPage: true });
 
     await page.getByTestId("main-nav").getByRole("link", { name: "Dépôt" }).click();

@@ -74,6 +74,10 @@ describe("stock entry screen in chromium", () => {
     // Réception: validation as the user types, then a valid receipt.
     const receipt = page.getByTestId("receipt-form");
     await receipt.waitFor();
+    // The search ignores accents and case: "paracetamol" finds "Paracétamol".
+    await receipt.getByLabel("Rechercher un produit").fill("paracetamol");
+    const found = await receipt.getByLabel("Produit", { exact: true }).locator("option").allTextContents();
+    expect(found.some((o) => o.startsWith("Paracétamol"))).toBe(true);
     await receipt.getByLabel("Rechercher un produit").fill(product.code);
     await receipt.getByLabel("Produit", { exact: true }).selectOption(String(product.id));
     await expect.poll(() => receipt.getByTestId("pack-size").textContent()).toContain(String(product.packSize));

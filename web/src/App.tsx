@@ -26,6 +26,7 @@ const RoutePlanPage = lazy(() => import("./features/routes/PlanPage"));
 const ManifestsPage = lazy(() => import("./features/routes/ManifestsPage"));
 const MonthlyReportPage = lazy(() => import("./features/reports/MonthlyReportPage"));
 const MyOrdersPage = lazy(() => import("./features/reports/MyOrdersPage"));
+const CscomTasks = lazy(() => import("./features/reports/CscomTasks").then((m) => ({ default: m.CscomTasks })));
 const MyRoutePage = lazy(() => import("./features/driver/MyRoutePage"));
 const DriverManifestsPage = lazy(() => import("./features/driver/DriverManifestsPage"));
 const PasswordPage = lazy(() => import("./features/auth/PasswordPage"));
@@ -56,9 +57,14 @@ function NotFound() {
   );
 }
 
-/** "/": the network map, except for a driver, whose home is their route (the map is at /carte for them). */
+/**
+ * "/": the network map, except for a driver, whose home is their route, and a CSCom manager, whose home is her
+ * facility's stock with her tasks (the map is at /carte for both).
+ */
 function Home() {
   const me = useMe();
+  const own = me.data?.role === "cscom_manager" ? me.data.scopeFacilityId : null;
+  if (own) return <FacilityPage facilityId={own} tasks={<CscomTasks facilityId={own} />} />;
   const home = me.data ? homePath(me.data.role) : SCREENS.map.path;
   return home === SCREENS.map.path ? <NetworkMapPage /> : <Navigate to={home} replace />;
 }

@@ -3,7 +3,7 @@
  * (what left the facility), receipts, losses, other adjustments and stock-out days. Pure: the server loads the
  * balance before the first month and the lines of the months asked for.
  */
-import { daysInPeriod, type Period } from "./periods";
+import { daysInPeriod, type Period } from "../months";
 
 /**
  * What a ledger line means for the history. "delivered" is a depot's delivery recorded only at the facility

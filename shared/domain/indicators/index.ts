@@ -1,5 +1,4 @@
-/** Pure indicator rules: periods, ratios, depot demand roll-up, stock figures, history, seasonality, reporting. */
-export * from "./periods";
+/** Pure indicator rules (months are in ../months): ratios, depot demand roll-up, stock figures, history, seasonality, reporting. */
 export * from "./figures";
 export * from "./depotDemand";
 export * from "./stockFigures";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { rollUpDepotAmc } from "./depotDemand";
 import { figure, median } from "./figures";
-import { addPeriods, daysInPeriod, lastCompletePeriod, periodsEnding } from "./periods";
+import { periodsEnding } from "../months";
 import { fillRate, reportingRates } from "./reporting";
 import { seasonality } from "./seasonality";
 import { expiryRiskValue, monthsOfStockByLevel, stockouts, tracerAvailability, type StockPair } from "./stockFigures";
@@ -18,16 +18,6 @@ const pair = (over: Partial<StockPair>): StockPair => ({
   amc: 0,
   expiringLots: [],
   ...over,
-});
-
-describe("periods", () => {
-  it("shifts across years, lists complete months and knows month lengths", () => {
-    expect(addPeriods("2026-01", -1)).toBe("2025-12");
-    expect(addPeriods("2025-11", 14)).toBe("2027-01");
-    expect(lastCompletePeriod("2026-11-15")).toBe("2026-10");
-    expect(periodsEnding("2026-02", 3)).toEqual(["2025-12", "2026-01", "2026-02"]);
-    expect([daysInPeriod("2024-02"), daysInPeriod("2026-02"), daysInPeriod("2026-10")]).toEqual([29, 28, 31]);
-  });
 });
 
 describe("figure and median", () => {

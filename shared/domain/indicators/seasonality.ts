@@ -4,7 +4,7 @@
  * once); each window with consumption gives every month its share of the window's total; a month's share
  * is the mean over those windows. The index is share × 12 (1 = an average month, 1.5 = half again as much).
  */
-import { monthOfPeriod, type Period } from "./periods";
+import { monthOfPeriod, type Period } from "../months";
 
 /** One calendar month's place in the year. */
 export interface SeasonalMonth {

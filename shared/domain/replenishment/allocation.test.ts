@@ -4,43 +4,56 @@ import { allocate } from "./allocation";
 import { capByBudget } from "./budget";
 
 describe("allocate", () => {
-  it("gives every facility its need (whole packs) when stock suffices", () => {
-    const plan = allocate(
-      [
-        { facilityId: "a", need: 250, monthsOfStock: 1, ven: "V" },
-        { facilityId: "b", need: 100, monthsOfStock: 2, ven: "V" },
-      ],
-      10_000,
-      50,
-    );
-    expect(plan.rationed).toBe(false);
-    expect(plan.shares.map((s) => s.quantity)).toEqual([250, 100]);
+  const claim = (facilityId: string, need: number, monthsOfStock: number | null = 1) => ({
+    facilityId,
+    need,
+    monthsOfStock,
+    ven: "V" as const,
   });
-  it("rations in proportion to need, with left-over packs to the lowest months of stock", () => {
+
+  it("gives every facility its need rounded up to whole packs when stock covers it", () => {
+    const plan = allocate([claim("a", 250), claim("b", 100), claim("c", 0)], 10_000, 50);
+    expect(plan.rationed).toBe(false);
+    expect(plan.shares.map((s) => s.quantity)).toEqual([250, 100, 0]);
+  });
+
+  it("rounds a small need up to a pack when stock is plentiful, instead of giving nothing (need 705 for 16,290)", () => {
+    // Sixteen CSComs needing 20 to 80 units of a 100-unit pack: each gets one pack, none is left out.
+    const needs = [20, 30, 40, 45, 50, 35, 25, 60, 80, 30, 40, 50, 55, 45, 40, 60];
+    expect(needs.reduce((s, n) => s + n, 0)).toBe(705);
     const plan = allocate(
-      [
-        { facilityId: "a", need: 300, monthsOfStock: 2, ven: "V" },
-        { facilityId: "b", need: 300, monthsOfStock: 0.2, ven: "V" },
-        { facilityId: "c", need: 400, monthsOfStock: 1, ven: "V" },
-      ],
-      500,
+      needs.map((n, i) => claim(`c${i}`, n)),
+      16_290,
       100,
     );
+    expect(plan.rationed).toBe(false);
+    expect(plan.shares.every((s) => s.packs === 1 && s.quantity >= s.need)).toBe(true);
+    expect(plan.allocated).toBe(1600);
+  });
+
+  it("rations in proportion to need, with left-over packs to the lowest months of stock", () => {
+    const plan = allocate([claim("a", 300, 2), claim("b", 300, 0.2), claim("c", 400, 1)], 500, 100);
     // 5 packs for 10 packs of need: proportional floors 1, 1, 2 = 4; the last pack to b (lowest MOS).
     expect(plan).toMatchObject({ rationed: true, allocated: 500 });
     expect(plan.shares.map((s) => s.packs)).toEqual([1, 2, 2]);
   });
-  it("never gives more than the need, rounded down to whole packs", () => {
-    const plan = allocate([{ facilityId: "a", need: 130, monthsOfStock: 0, ven: "V" }], 10_000, 50);
-    expect(plan.shares[0]).toMatchObject({ quantity: 100, packs: 2 });
+
+  it("when short, rounds nobody up while another facility is below its need in whole packs", () => {
+    // Needs 130 and 250 (3 and 2 + 1 packs rounded up, 1 and 2 packs rounded down), 3 packs of 100 available.
+    const plan = allocate([claim("a", 130, 0.1), claim("b", 250, 3)], 300, 100);
+    expect(plan.rationed).toBe(true);
+    expect(plan.shares.map((s) => s.packs)).toEqual([1, 2]);
+    // One more pack: everybody has their rounded-down need, so the lowest months of stock is rounded up.
+    expect(allocate([claim("a", 130, 0.1), claim("b", 250, 3)], 400, 100).shares.map((s) => s.packs)).toEqual([2, 2]);
   });
+
   it("holds its invariants on random claims", () => {
     fc.assert(
       fc.property(
         fc.array(
           fc.record({
             facilityId: fc.string(),
-            need: fc.integer({ min: 0, max: 5000 }),
+            need: fc.integer({ min: -10, max: 5000 }),
             monthsOfStock: fc.option(fc.double({ min: 0, max: 10, noNaN: true }), { nil: null }),
             ven: fc.constantFrom("V" as const, "E" as const, "N" as const),
           }),
@@ -50,16 +63,28 @@ describe("allocate", () => {
         fc.integer({ min: 1, max: 200 }),
         (claims, available, packSize) => {
           const plan = allocate(claims, available, packSize);
+          const need = (i: number) => Math.max(0, claims[i]!.need);
+          // Whole packs, never more than the stock, never a pack or more above a facility's need.
           expect(plan.allocated).toBeLessThanOrEqual(available);
           plan.shares.forEach((s, i) => {
             expect(s.quantity % packSize).toBe(0);
-            expect(s.quantity).toBeLessThanOrEqual(Math.max(0, claims[i]!.need));
+            expect(s.quantity).toBeLessThan(need(i) + packSize);
+            if (need(i) === 0) expect(s.quantity).toBe(0);
           });
-          // Nothing useful left unallocated: either every need is met in packs, or fewer than one pack remains.
-          const unmet = plan.shares.some((s, i) => s.quantity + packSize <= claims[i]!.need);
-          if (unmet) expect(available - plan.allocated).toBeLessThan(packSize);
+          const upPacks = claims.reduce((sum, _, i) => sum + Math.ceil(need(i) / packSize), 0);
+          const packsAvailable = Math.floor(available / packSize);
+          // Not rationed exactly when the rounded-up needs fit: then every need is met.
+          expect(plan.rationed).toBe(upPacks > packsAvailable);
+          if (!plan.rationed) plan.shares.forEach((s, i) => expect(s.quantity).toBeGreaterThanOrEqual(need(i)));
+          // Rationed: every whole pack is handed out.
+          else expect(plan.allocated).toBe(packsAvailable * packSize);
+          // Nobody is rounded above their need while another is below their need in whole packs.
+          const roundedUp = plan.shares.some((s, i) => s.quantity > need(i));
+          const shortOfWhole = plan.shares.some((s, i) => s.packs < Math.floor(need(i) / packSize));
+          expect(roundedUp && shortOfWhole).toBe(false);
         },
       ),
+      { numRuns: 500 },
     );
   });
 });

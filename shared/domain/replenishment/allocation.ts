@@ -1,4 +1,15 @@
-/** Free-care push allocation with rationing when the programme holds less than the need (PRODUCT.md §3). */
+/**
+ * Free-care push allocation with rationing when the programme holds less than the need (PRODUCT.md §3).
+ *
+ * The rule, in whole packs (a pack is never opened to push a programme product):
+ * - a facility's share is at most its need rounded UP to whole packs, ⌈need / pack⌉ packs: less than one pack
+ *   above its need, so a facility that needs 30 units of a 100-unit pack gets one pack, not nothing;
+ * - when the stock covers every facility's rounded-up need, each gets exactly that (every need is met);
+ * - otherwise it is rationed: first nobody gets more than their need rounded DOWN to whole packs — shares in
+ *   proportion to need, then the packs left one at a time by priority (vital products first, then the lowest
+ *   months of stock, then the largest need) — and only once every such share is given do the packs still left
+ *   round facilities up, in the same priority; every whole pack available is handed out.
+ */
 
 /** VEN class: vital, essential, non-essential. */
 export type VenClass = "V" | "E" | "N";
@@ -28,48 +39,15 @@ export interface AllocationPlan {
   shares: AllocationShare[];
 }
 
-/**
- * Allocates `available` base units in whole packs, never above a facility's need (its need rounded
- * down to whole packs). When stock covers every need, each gets its need. Otherwise each gets its
- * share proportional to need (rounded down to packs), and the packs left are handed out one at a
- * time by priority: vital products first, then the lowest months of stock, then the largest
- * unmet need.
- */
+/** Allocates `available` base units in whole packs of `packSize` by the rule of the file comment. */
 export function allocate(claims: AllocationClaim[], available: number, packSize: number): AllocationPlan {
-  const capPacks = claims.map((c) => Math.floor(Math.max(0, c.need) / packSize));
-  const totalNeed = claims.reduce((s, c) => s + Math.max(0, c.need), 0);
-  const wanted = capPacks.reduce((s, p) => s + p, 0);
-  let packsLeft = Math.floor(Math.max(0, available) / packSize);
-  const rationed = wanted > packsLeft;
-  const packs = rationed
-    ? capPacks.map((cap, i) =>
-        Math.min(cap, Math.floor((Math.max(0, claims[i]!.need) / Math.max(1, totalNeed)) * packsLeft)),
-      )
-    : [...capPacks];
-  packsLeft -= packs.reduce((s, p) => s + p, 0);
-  if (rationed) {
-    const priority = claims
-      .map((c, i) => ({ c, i }))
-      .sort(
-        (a, b) =>
-          rank(a.c) - rank(b.c) ||
-          (a.c.monthsOfStock ?? Infinity) - (b.c.monthsOfStock ?? Infinity) ||
-          b.c.need - a.c.need ||
-          a.i - b.i,
-      );
-    while (packsLeft > 0) {
-      let gave = false;
-      for (const { i } of priority) {
-        if (packsLeft === 0) break;
-        if (packs[i]! < capPacks[i]!) {
-          packs[i]!++;
-          packsLeft--;
-          gave = true;
-        }
-      }
-      if (!gave) break;
-    }
-  }
+  const needs = claims.map((c) => Math.max(0, c.need));
+  const upPacks = needs.map((n) => Math.ceil(n / packSize));
+  const downPacks = needs.map((n) => Math.floor(n / packSize));
+  const totalNeed = needs.reduce((s, n) => s + n, 0);
+  const packsAvailable = Math.floor(Math.max(0, available) / packSize);
+  const rationed = upPacks.reduce((s, p) => s + p, 0) > packsAvailable;
+  const packs = rationed ? ration(claims, needs, downPacks, upPacks, packsAvailable) : [...upPacks];
   const shares = claims.map((c, i) => ({
     facilityId: c.facilityId,
     need: c.need,
@@ -77,6 +55,56 @@ export function allocate(claims: AllocationClaim[], available: number, packSize:
     packs: packs[i]!,
   }));
   return { available, totalNeed, allocated: shares.reduce((s, x) => s + x.quantity, 0), rationed, shares };
+}
+
+/** Rationed packs: proportional shares within the rounded-down needs, the rest by priority, rounding up last. */
+function ration(
+  claims: AllocationClaim[],
+  needs: number[],
+  downPacks: number[],
+  upPacks: number[],
+  packsAvailable: number,
+): number[] {
+  const totalNeed = needs.reduce((s, n) => s + n, 0);
+  const packs = downPacks.map((cap, i) =>
+    Math.min(cap, Math.floor((needs[i]! / Math.max(1, totalNeed)) * packsAvailable)),
+  );
+  let left = packsAvailable - packs.reduce((s, p) => s + p, 0);
+  const order = priority(claims);
+  left = handOut(packs, downPacks, order, left);
+  handOut(packs, upPacks, order, left);
+  return packs;
+}
+
+/** Gives the `left` packs one at a time, in `order`, to facilities below their cap; returns the packs still left. */
+function handOut(packs: number[], caps: number[], order: number[], left: number): number {
+  while (left > 0) {
+    let gave = false;
+    for (const i of order) {
+      if (left === 0) break;
+      if (packs[i]! < caps[i]!) {
+        packs[i]!++;
+        left--;
+        gave = true;
+      }
+    }
+    if (!gave) break;
+  }
+  return left;
+}
+
+/** Claim indices by priority: vital first, then the lowest months of stock, then the largest need, then as listed. */
+function priority(claims: AllocationClaim[]): number[] {
+  return claims
+    .map((c, i) => ({ c, i }))
+    .sort(
+      (a, b) =>
+        rank(a.c) - rank(b.c) ||
+        (a.c.monthsOfStock ?? Infinity) - (b.c.monthsOfStock ?? Infinity) ||
+        b.c.need - a.c.need ||
+        a.i - b.i,
+    )
+    .map(({ i }) => i);
 }
 
 function rank(c: AllocationClaim): number {

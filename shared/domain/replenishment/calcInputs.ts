@@ -3,6 +3,7 @@
  * so that its explanation can be rebuilt at any time (and the national batch need not write
  * sentences): "v1|rule|max|min|eop|n|stock|transit|days:consumed:stockout,-,…" plus notes.
  */
+import { keyAndValues } from "../messages";
 import type { ExplanationStep, OrderInput, PeriodConsumption } from "./orderQuantity";
 
 /** Periods as "days:consumed:stockoutDays" or "-" (not reported), oldest first, comma-separated. */
@@ -82,7 +83,9 @@ export function storeCalculation(c: StoredCalculation): string {
   return c.notes.length === 0 ? c.inputs : JSON.stringify(c);
 }
 
-/** Reads a stored calculation back. */
+/** Reads a stored calculation back; notes stored with their sentences by older versions come back as key and values. */
 export function readCalculation(stored: string): StoredCalculation {
-  return stored.startsWith("{") ? (JSON.parse(stored) as StoredCalculation) : { inputs: stored, notes: [] };
+  if (!stored.startsWith("{")) return { inputs: stored, notes: [] };
+  const c = JSON.parse(stored) as StoredCalculation;
+  return { inputs: c.inputs, notes: c.notes.map(keyAndValues) };
 }

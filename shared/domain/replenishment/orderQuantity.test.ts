@@ -175,7 +175,7 @@ describe("computeOrderQuantity — worked examples", () => {
     });
     expect(s.maxStock).toBe(3); // AMC 2 × 1.5
   });
-  it("explains every number in French and English", () => {
+  it("explains every number as keys and values, no sentence", () => {
     const s = computeOrderQuantity({
       product,
       policy: forced,
@@ -184,11 +184,9 @@ describe("computeOrderQuantity — worked examples", () => {
       inTransit: 0,
     });
     expect(s.explanation.map((e) => e.key)).toEqual(["adjusted", "amc", "mos", "max", "need", "emergency", "packs"]);
-    for (const step of s.explanation) {
-      expect(step.fr.length).toBeGreaterThan(10);
-      expect(step.en.length).toBeGreaterThan(10);
-    }
-    expect(s.explanation.find((e) => e.key === "max")!.fr).toContain("300");
+    for (const step of s.explanation) expect(Object.keys(step)).toEqual(["key", "values"]);
+    expect(s.explanation.find((e) => e.key === "max")!.values).toMatchObject({ amc: 100, maxStock: 300 });
+    expect(s.explanation.find((e) => e.key === "adjusted")!.values).toEqual({ periods: [100, 100] });
   });
 });
 
@@ -252,8 +250,11 @@ describe("stored calculation", () => {
     expect(decodeInputs(code, product)).toEqual(input);
     expect(computeOrderQuantity(decodeInputs(code, product))).toEqual(computeOrderQuantity(input));
     expect(readCalculation(storeCalculation({ inputs: code, notes: [] }))).toEqual({ inputs: code, notes: [] });
-    const note = { key: "budget", values: {}, fr: "x", en: "y" };
+    const note = { key: "budget" as const, values: { budgetXof: 1000, before: 300, after: 200 } };
     expect(readCalculation(storeCalculation({ inputs: code, notes: [note] }))).toEqual({ inputs: code, notes: [note] });
+    // A note stored with its French and English sentences by an older version still reads, as key and values.
+    const old = JSON.stringify({ inputs: code, notes: [{ ...note, fr: "Budget dépassé", en: "Budget exceeded" }] });
+    expect(readCalculation(old)).toEqual({ inputs: code, notes: [note] });
   });
 
   it("refers to a report line's periods without copying them, and writes them out on demand", async () => {

@@ -2,6 +2,7 @@
 import { monthsOfStock } from "../stock/position";
 import { adjustedConsumption, averageMonthlyConsumption } from "./consumption";
 import { packsFor, type PackRule } from "./packs";
+import type { Message } from "../messages";
 
 /** Ordering rule: forced (order up to max at every review) or standard (only when MOS ≤ min). */
 export type OrderingRule = "forced" | "standard";
@@ -38,13 +39,32 @@ export interface OrderInput {
   demandAmc?: number;
 }
 
-/** One explained step: a key for translation, the numbers, and the sentence in French and English. */
-export interface ExplanationStep {
-  key: string;
-  values: Record<string, number | string | null>;
-  fr: string;
-  en: string;
-}
+/** The steps of an explanation, each a key the web's i18n turns into a sentence (keys "explain.<key>"). */
+export const EXPLANATION_KEYS = [
+  "amc_demand",
+  "adjusted",
+  "amc",
+  "mos",
+  "max",
+  "need",
+  "emergency",
+  "above_min",
+  "no_need",
+  "forced",
+  "below_min",
+  "packs",
+] as const;
+/**
+ * Notes added to a line's explanation after the calculation, stored with the line: an allocation (or a depot's
+ * share of one, relayed to the CSComs it supplies), a budget cut,
+ * a back-order or an escalation ("shortfall" is how older versions stored both of the last two).
+ */
+export const NOTE_KEYS = ["allocation", "relay", "budget", "shortfall", "backorder", "escalation"] as const;
+/** A step or a note of an explanation. */
+export type ExplanationKey = (typeof EXPLANATION_KEYS)[number] | (typeof NOTE_KEYS)[number];
+
+/** One explained step: a key for translation and its numbers (no sentence: the web writes it). */
+export type ExplanationStep = Message<ExplanationKey>;
 
 /** The suggested order for one line. */
 export interface OrderSuggestion {
@@ -67,11 +87,9 @@ export function roundHalfUp(x: number): number {
   return Math.floor(x + 0.5 + 1e-9);
 }
 
-const fmt = (x: number | null, digits = 2) => (x === null ? "—" : Number.isInteger(x) ? String(x) : x.toFixed(digits));
-
 /**
  * Computes the suggested quantity of one line and explains each number. `explain: false` skips
- * the sentences (the national batch stores the inputs and explains on demand).
+ * the explanation (the national batch stores the inputs and explains on demand).
  */
 export function computeOrderQuantity(input: OrderInput, options: { explain?: boolean } = {}): OrderSuggestion {
   const { policy, product } = input;
@@ -103,108 +121,38 @@ export function computeOrderQuantity(input: OrderInput, options: { explain?: boo
     explanation: [],
   };
   if (options.explain === false) return result;
+  const mosValue = mos === null ? null : Math.round(mos * 100) / 100;
   const amcSteps: ExplanationStep[] = given
-    ? [
-        {
-          key: "amc_demand",
-          values: { amc },
-          fr: `CMM = somme des CMM des établissements desservis = ${amc}.`,
-          en: `AMC = sum of the AMCs of the facilities supplied = ${amc}.`,
-        },
-      ]
+    ? [{ key: "amc_demand", values: { amc } }]
     : [
-        {
-          key: "adjusted",
-          values: { periods: adjusted.map((a) => fmt(a)).join(", ") },
-          fr: `Consommation ajustée par période (N = ⌈C × jours / (jours − jours de rupture)⌉) : ${adjusted.map((a) => fmt(a)).join(", ")}.`,
-          en: `Adjusted consumption per period (N = ⌈C × days / (days − stock-out days)⌉): ${adjusted.map((a) => fmt(a)).join(", ")}.`,
-        },
-        {
-          key: "amc",
-          values: { amc, n: Math.max(2, n) },
-          fr: `CMM = ⌈moyenne des ${Math.max(2, n)} dernières périodes rapportées⌉ = ${amc}.`,
-          en: `AMC = ⌈mean of the last ${Math.max(2, n)} reported periods⌉ = ${amc}.`,
-        },
+        { key: "adjusted", values: { periods: adjusted } },
+        { key: "amc", values: { amc, n: Math.max(2, n) } },
       ];
   const steps: ExplanationStep[] = [
     ...amcSteps,
-    {
-      key: "mos",
-      values: { stockOnHand: input.stockOnHand, mos: mos === null ? null : Number(mos.toFixed(2)) },
-      fr: `Mois de stock = stock disponible ${input.stockOnHand} / CMM ${amc} = ${fmt(mos)}.`,
-      en: `Months of stock = stock on hand ${input.stockOnHand} / AMC ${amc} = ${fmt(mos)}.`,
-    },
-    {
-      key: "max",
-      values: { maxStock, maxMonths: policy.maxMonths },
-      fr: `Stock maximum = arrondi(CMM ${amc} × ${policy.maxMonths} mois) = ${maxStock}.`,
-      en: `Maximum stock = round(AMC ${amc} × ${policy.maxMonths} months) = ${maxStock}.`,
-    },
-    {
-      key: "need",
-      values: { need, inTransit: input.inTransit },
-      fr: `Besoin = max(0, ${maxStock} − ${input.stockOnHand} − en transit ${input.inTransit}) = ${need}.`,
-      en: `Need = max(0, ${maxStock} − ${input.stockOnHand} − in transit ${input.inTransit}) = ${need}.`,
-    },
-    decisionStep(decision, policy, mos, emergency),
+    { key: "mos", values: { stockOnHand: input.stockOnHand, amc, mos: mosValue } },
+    { key: "max", values: { amc, maxStock, maxMonths: policy.maxMonths } },
+    { key: "need", values: { need, maxStock, stockOnHand: input.stockOnHand, inTransit: input.inTransit } },
+    decisionStep(decision, policy, mosValue, emergency),
     {
       key: "packs",
       values: { quantity, packs, packSize: product.packSize, threshold: product.packRoundingThreshold },
-      fr: `Quantité ${quantity} → ${packs} conditionnement(s) de ${product.packSize} (arrondi au-delà d'un reste de ${product.packRoundingThreshold}).`,
-      en: `Quantity ${quantity} → ${packs} pack(s) of ${product.packSize} (rounded up above a remainder of ${product.packRoundingThreshold}).`,
     },
   ];
   result.explanation = steps;
   return result;
 }
 
+/** The step that says why the quantity is ordered or not. */
 function decisionStep(
   decision: OrderSuggestion["decision"],
   policy: OrderPolicy,
   mos: number | null,
   emergency: boolean,
 ): ExplanationStep {
-  const values = {
-    rule: policy.rule,
-    minMonths: policy.minMonths,
-    eopMonths: policy.eopMonths,
-    emergency: emergency ? "yes" : "no",
-  };
-  if (emergency) {
-    return {
-      key: "emergency",
-      values,
-      fr: `Mois de stock ${fmt(mos)} ≤ point de commande d'urgence ${policy.eopMonths} : commande d'urgence.`,
-      en: `Months of stock ${fmt(mos)} ≤ emergency order point ${policy.eopMonths}: emergency order.`,
-    };
-  }
-  if (decision === "above_min") {
-    return {
-      key: "above_min",
-      values,
-      fr: `Règle standard : mois de stock ${fmt(mos)} > minimum ${policy.minMonths}, pas de commande ce mois.`,
-      en: `Standard rule: months of stock ${fmt(mos)} > minimum ${policy.minMonths}, no order this period.`,
-    };
-  }
-  if (decision === "no_need") {
-    return {
-      key: "no_need",
-      values,
-      fr: "Le stock couvre le maximum : rien à commander.",
-      en: "Stock covers the maximum: nothing to order.",
-    };
-  }
-  return policy.rule === "forced"
-    ? {
-        key: "forced",
-        values,
-        fr: "Règle d'allocation forcée : commande jusqu'au maximum à chaque revue.",
-        en: "Forced ordering: order up to the maximum at every review.",
-      }
-    : {
-        key: "below_min",
-        values,
-        fr: `Règle standard : mois de stock ${fmt(mos)} ≤ minimum ${policy.minMonths}, commande jusqu'au maximum.`,
-        en: `Standard rule: months of stock ${fmt(mos)} ≤ minimum ${policy.minMonths}, order up to the maximum.`,
-      };
+  const values = { mos, minMonths: policy.minMonths, eopMonths: policy.eopMonths };
+  if (emergency) return { key: "emergency", values };
+  if (decision === "above_min") return { key: "above_min", values };
+  if (decision === "no_need") return { key: "no_need", values };
+  return { key: policy.rule === "forced" ? "forced" : "below_min", values };
 }

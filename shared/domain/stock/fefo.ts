@@ -1,4 +1,5 @@
 /** First-expiry-first-out picking over the lots on the shelf, with the reasons for what cannot be picked. */
+import type { Message } from "../messages";
 import { lotStatus, type LotBlockReason } from "./lots";
 
 /** A lot on the shelf at one facility (one funding source). */
@@ -77,4 +78,23 @@ export function pickFefo({ lots, quantity, asOf, minShelfLifeDays }: FefoInput):
     blocked,
     usableOnHand,
   };
+}
+
+/** Keys of a pick's explanation (web/src/i18n: fefo.<key>). */
+export type FefoKey = "picked" | "lot" | "shortfall" | "blocked";
+
+/** What a pick did, as keys and values: how much of what was asked, from which lots, what was left and why. */
+export function explainPick(p: FefoPick): Message<FefoKey>[] {
+  return [
+    { key: "picked", values: { allocated: p.allocated, requested: p.requested } },
+    ...p.allocations.map((a) => ({
+      key: "lot" as const,
+      values: { lotCode: a.lotCode, expiry: a.expiry, qty: a.qty },
+    })),
+    ...(p.shortfall > 0 ? [{ key: "shortfall" as const, values: { qty: p.shortfall } }] : []),
+    ...p.blocked.map((b) => ({
+      key: "blocked" as const,
+      values: { lotCode: b.lotCode, qty: b.qtyOnHand, reason: b.reason, expiry: b.expiry },
+    })),
+  ];
 }

@@ -7,3 +7,4 @@ export * from "./timeAxis";
 export * from "./position";
 export * from "./plausibility";
 export * from "./receipt";
+export * from "./reasons";

@@ -1,4 +1,4 @@
-/** Free-care allocations: the rationing preview and sending the plan (one approved order per facility). */
+/** Free-care allocations: the rationing preview and sending the plan (approved orders: per CSCom, and per depot on the way). */
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { AllocationPlanSchema, AllocationSentSchema, type AllocationRequest } from "@shared/contracts/replenishment";
 export type { AllocationPlan } from "@shared/contracts/replenishment";

@@ -9,6 +9,7 @@ import {
   OrdersCreatedSchema,
   OrderTransitionSchema,
   ReportSummarySchema,
+  ReportListSchema,
   type LinePick,
   type Order,
   type OrderTransition,
@@ -19,7 +20,7 @@ import { useWriteMutation } from "./idempotency";
 
 export { ReportSummarySchema };
 /** A report as GET /reports lists it (without lines). */
-export type ReportSummary = z.infer<typeof ReportSummarySchema>;
+export type { ReportSummary } from "@shared/contracts/replenishment";
 
 /** An order as GET /orders lists it (with its cost and budget flag). */
 export const OrderListItemSchema = OrderSummarySchema;
@@ -34,7 +35,6 @@ const TransitionAnswer = OrderTransitionSchema;
 export type TransitionAnswer = OrderTransition;
 const OrdersAnswer = OrdersCreatedSchema;
 
-const reportPage = pageOf(ReportSummarySchema);
 const orderPage = pageOf(OrderListItemSchema);
 
 /** Filters of GET /reports. */
@@ -72,7 +72,7 @@ export const orderKeys = {
 export function useReports(filter: ReportFilter, enabled = true) {
   return useQuery({
     queryKey: orderKeys.reports(filter),
-    queryFn: ({ signal }) => apiGet(reportPage, "/reports", { query: { ...filter }, signal }),
+    queryFn: ({ signal }) => apiGet(ReportListSchema, "/reports", { query: { ...filter }, signal }),
     placeholderData: keepPreviousData,
     enabled,
   });
@@ -196,7 +196,7 @@ export function useDepotOrder() {
 export function useOrderCycle() {
   const client = useQueryClient();
   return useWriteMutation(
-    (vars: { period: string; districtId?: string }, key) =>
+    (vars: { period: string; districtId?: string; confirmLaterOrders?: boolean }, key) =>
       apiWrite(OrderCycleResultSchema, "/orders/cycle", { body: vars, idempotencyKey: key }),
     {
       onSuccess: () => {

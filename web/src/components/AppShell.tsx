@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Link, NavLink } from "react-router";
 import { useLogout, useMe } from "../api/auth";
 import { ABOUT_PATH } from "./screens";
-import { LANGUAGES, setLanguage, type Language } from "../i18n";
+import { languageName, LANGUAGES, setLanguage, type Language } from "../i18n";
 import { screensFor } from "./screens";
 import { Loading } from "./States";
 
@@ -18,10 +18,10 @@ function LanguageSwitch() {
           type="button"
           lang={lang}
           aria-pressed={i18n.language === lang}
-          title={t(lang === "fr" ? "lang.frLong" : "lang.enLong")}
+          title={languageName(lang).long}
           onClick={() => setLanguage(lang)}
         >
-          {t(lang === "fr" ? "lang.fr" : "lang.en")}
+          {languageName(lang).short}
         </button>
       ))}
     </div>

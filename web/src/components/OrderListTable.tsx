@@ -11,18 +11,8 @@ import { formatDate, formatPeriod, formatXof } from "../i18n/format";
 import { EmergencyBadge, FlowLabel, OrderStatusBadge } from "./Badges";
 import { orderPath } from "./screens";
 import { DataTable, type Columns } from "../lib/table/DataTable";
-
-/** Every order status, in life-cycle order. */
-export const ORDER_STATUSES: Order["status"][] = [
-  "draft",
-  "submitted",
-  "approved",
-  "rejected",
-  "picking",
-  "shipped",
-  "delivered",
-  "received",
-];
+import { ORDER_STATUSES } from "@shared/domain/orders";
+import type { TextKey } from "../i18n/keys";
 
 /** Columns and links of the table. */
 interface Props {
@@ -33,7 +23,7 @@ interface Props {
   /** A column for the other party: the supplier of orders placed, or the facility of orders supplied */
   party?: { header: string; name: (o: OrderListItem) => string };
   /** An i18n key shown under the status (what the reader has to do next), if any */
-  hint?: (status: Order["status"]) => string | null;
+  hint?: (status: Order["status"]) => TextKey | null;
   /** Whether each order links to its page (roles that read orders) */
   linked?: boolean;
 }

@@ -1,22 +1,18 @@
 /** The staff screens, their paths and the roles that use them: the header shows a role its screens, the routes guard the rest. */
-import type { Role } from "@shared/contracts/auth";
+import { ROLES, type Role } from "@shared/contracts/auth";
 import { ROLE_ACTIONS, type Action } from "@shared/domain/access";
 
 /** Every role. */
-const ALL: readonly Role[] = [
-  "admin",
-  "procurement_officer",
-  "regional_manager",
-  "district_pharmacist",
-  "storekeeper",
-  "cscom_manager",
-  "driver",
-];
+const ALL: readonly Role[] = ROLES;
+
+/** Roles whose home "/" is their own work rather than the network map (which they find at /carte). */
+const OWN_HOME: readonly Role[] = ["driver", "cscom_manager"];
 
 /** A screen of the app: where it lives, its navigation label key, and who may open it. */
 export interface Screen {
   path: string;
   label:
+    | "nav.myFacility"
     | "nav.map"
     | "nav.situation"
     | "nav.review"
@@ -47,9 +43,11 @@ const rolesWith = (action: Action): Role[] => ALL.filter((r) => ROLE_ACTIONS[r].
 export const SCREENS = {
   // The driver's home: their routes of the day on the tablet, offline too (the app's "/" leads them there).
   myRoute: { path: "/ma-tournee", label: "nav.myRoute", roles: ["driver"] },
-  map: { path: "/", label: "nav.map", roles: ALL.filter((r) => r !== "driver") },
-  // The network map for the driver, whose "/" is their route.
-  driverMap: { path: "/carte", label: "nav.map", roles: ["driver"] },
+  // The CSCom manager's home: her facility's stock and what she has to do (the app's "/" for her).
+  myFacility: { path: "/", label: "nav.myFacility", roles: ["cscom_manager"] },
+  map: { path: "/", label: "nav.map", roles: ALL.filter((r) => !OWN_HOME.includes(r)) },
+  // The network map for the roles whose "/" is their own work (the driver's route, the CSCom manager's facility).
+  driverMap: { path: "/carte", label: "nav.map", roles: OWN_HOME },
   situation: {
     path: "/situation",
     label: "nav.situation",
@@ -121,9 +119,14 @@ export interface CreatedOrdersState {
   created: { id: number; flow: "cost_recovery" | "free_care" }[];
 }
 
-/** Where a role lands: the driver on their route, everyone else on the network map. */
+/** Where a role lands: the driver on their route, everyone else on "/" (the CSCom manager's facility, else the network map). */
 export function homePath(role: Role): string {
   return role === "driver" ? SCREENS.myRoute.path : SCREENS.map.path;
+}
+
+/** Where the network map is for a role ("/" unless "/" is the role's own home). */
+export function mapPath(role: Role | undefined): string {
+  return role && OWN_HOME.includes(role) ? SCREENS.driverMap.path : SCREENS.map.path;
 }
 
 /** The screens a role sees in the header. */

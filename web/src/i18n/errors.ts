@@ -1,8 +1,9 @@
-/** The one place that turns an API error code into text for the user (STYLE.md rule 5). */
+/** The one place that turns an API error into text for the user (STYLE.md rule 5): its code, and the details people read. */
 import type { TFunction } from "i18next";
-import type { ErrorCode } from "@shared/errors";
+import { DETAIL_KEYS, type DetailKey, type ErrorCode, type ErrorDetail } from "@shared/errors";
 import { ApiError } from "../api/client";
 import { fr } from "./fr";
+import { messageText } from "./keys";
 
 /** Codes with a message: every API code, plus the client's own. */
 type MessageCode = ErrorCode | "network_error" | "unknown";
@@ -34,4 +35,24 @@ export function errorMessage(t: TFunction, error: unknown): string {
 /** The stable error code of a thrown value, for data attributes and tests. */
 export function errorCode(error: unknown): string {
   return error instanceof ApiError ? error.code : "unknown";
+}
+
+const isDetail = (value: unknown): value is ErrorDetail =>
+  typeof value === "object" &&
+  value !== null &&
+  DETAIL_KEYS.includes((value as { key?: unknown }).key as DetailKey) &&
+  typeof (value as { values?: unknown }).values === "object";
+
+/** The details of an API error that people read (its explanation and its field issues with a key), in the reader's language. */
+export function errorDetails(t: TFunction, error: unknown, lang: string): string[] {
+  if (!(error instanceof ApiError) || typeof error.details !== "object" || error.details === null) return [];
+  const d = error.details as { explain?: unknown; issues?: unknown };
+  const found = [d.explain, ...(Array.isArray(d.issues) ? d.issues : [])].filter(isDetail);
+  return [...new Set(found.map((m) => detailText(t, { key: m.key, values: m.values }, lang)))];
+}
+
+/** One detail as a sentence. */
+export function detailText(t: TFunction, m: ErrorDetail, lang: string): string {
+  const plural = m.key === "later_orders" || m.key === "source_not_upstream";
+  return messageText(t, "apiDetail", m, lang, plural ? "facilities" : undefined);
 }

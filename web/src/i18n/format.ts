@@ -2,12 +2,23 @@
 
 const NBSP = "\u202f";
 
+/** The locale whose conventions an interface language writes numbers and dates with (French for any other). */
+export function localeOf(lang: string): string {
+  return LOCALES[lang] ?? "fr-FR";
+}
+const LOCALES: Record<string, string> = { fr: "fr-FR", en: "en-GB" };
+
 /** A whole number with French/English thousands grouping (e.g. "12 345" / "12,345"). */
 export function formatNumber(value: number, lang: string, fractionDigits = 0): string {
-  return new Intl.NumberFormat(lang === "en" ? "en-GB" : "fr-FR", {
+  return new Intl.NumberFormat(localeOf(lang), {
     minimumFractionDigits: fractionDigits,
     maximumFractionDigits: fractionDigits,
   }).format(value);
+}
+
+/** A number with at most `maxDigits` decimals, none when whole: "1,62", "1,5", "300" (French). */
+export function formatDecimal(value: number, lang: string, maxDigits = 2): string {
+  return new Intl.NumberFormat(localeOf(lang), { maximumFractionDigits: maxDigits }).format(value);
 }
 
 /** An amount in FCFA (XOF), rounded to the franc: "12 345 FCFA". */
@@ -38,7 +49,7 @@ export function formatDate(iso: string): string {
 export function formatPeriod(period: string, lang: string): string {
   const m = /^(\d{4})-(\d{2})$/.exec(period);
   if (!m) return period;
-  const text = new Intl.DateTimeFormat(lang === "en" ? "en-GB" : "fr-FR", {
+  const text = new Intl.DateTimeFormat(localeOf(lang), {
     month: "long",
     year: "numeric",
     timeZone: "UTC",
@@ -54,19 +65,9 @@ export function formatDateTime(iso: string): string {
   return `${formatDate(iso)} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
 }
 
-/** "3 boîtes de 30" style pack count text needs a number: whole packs of a quantity, rounded up. */
-export function packsOf(quantity: number, packSize: number): number {
-  return packSize > 0 ? Math.ceil(quantity / packSize) : 0;
-}
-
-/** A number with up to `maxDigits` decimals (none when whole): "1,62" / "1.62", "12 345". */
-export function formatDecimal(value: number, lang: string, maxDigits = 2): string {
-  return new Intl.NumberFormat(lang === "en" ? "en-GB" : "fr-FR", { maximumFractionDigits: maxDigits }).format(value);
-}
-
 /** A share (0–1) as a percentage: "70 %" / "70%". */
 export function formatShare(value: number, lang: string, digits = 0): string {
-  return new Intl.NumberFormat(lang === "en" ? "en-GB" : "fr-FR", {
+  return new Intl.NumberFormat(localeOf(lang), {
     style: "percent",
     maximumFractionDigits: digits,
   }).format(value);

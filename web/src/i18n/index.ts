@@ -1,20 +1,32 @@
-/** i18next set-up: French first, English switchable; the choice is remembered on this device. */
+/**
+ * i18next set-up: French first, English switchable; the choice is remembered on this device. A new language is a
+ * folder beside fr/ and en/ (typed by the French one) and one entry in RESOURCES: nothing outside web/src/i18n.
+ */
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
 import { en } from "./en";
-import { fr } from "./fr";
+import { fr, type Messages } from "./fr";
 
-/** Languages the interface speaks, French first. */
-export const LANGUAGES = ["fr", "en"] as const;
+/** The texts of every interface language, French first (the reference and the fallback). */
+const RESOURCES = { fr, en } satisfies Record<string, Messages>;
 /** One of the interface languages. */
-export type Language = (typeof LANGUAGES)[number];
+export type Language = keyof typeof RESOURCES;
+/** Languages the interface speaks, French first. */
+export const LANGUAGES = Object.keys(RESOURCES) as Language[];
+
+/** How a language names itself in the switch ("FR", "Français"), whatever the interface language. */
+export function languageName(lang: Language): { short: string; long: string } {
+  return { short: RESOURCES[lang].lang.self, long: RESOURCES[lang].lang.selfLong };
+}
 
 const STORAGE_KEY = "fura.lang";
+
+const isLanguage = (value: string | null): value is Language => value !== null && value in RESOURCES;
 
 function storedLanguage(): Language {
   try {
     const value = localStorage.getItem(STORAGE_KEY);
-    return value === "en" ? "en" : "fr";
+    return isLanguage(value) ? value : "fr";
   } catch {
     return "fr";
   }
@@ -32,7 +44,7 @@ export function setLanguage(lang: Language): void {
 
 /** The current interface language. */
 export function currentLanguage(): Language {
-  return i18n.language === "en" ? "en" : "fr";
+  return isLanguage(i18n.language) ? i18n.language : "fr";
 }
 
 i18n.on("languageChanged", (lang) => {
@@ -40,7 +52,7 @@ i18n.on("languageChanged", (lang) => {
 });
 
 void i18n.use(initReactI18next).init({
-  resources: { fr: { translation: fr }, en: { translation: en } },
+  resources: Object.fromEntries(Object.entries(RESOURCES).map(([lang, translation]) => [lang, { translation }])),
   lng: storedLanguage(),
   fallbackLng: "fr",
   initAsync: false,

@@ -1,6 +1,6 @@
 /** Labels of the charts in the interface language: months "janv. 2026", calendar months "janvier", compact numbers. */
 
-const locale = (lang: string) => (lang === "en" ? "en-GB" : "fr-FR");
+import { localeOf as locale } from "../../i18n/format";
 
 /** Short month and year of a period "YYYY-MM": "janv. 26" / "Jan 26". */
 export function monthLabel(period: string, lang: string): string {

@@ -5,6 +5,7 @@ import type { District, Facility, Product, Programme, Region } from "@shared/con
 import { FieldMessage, SelectField, TextField } from "../../lib/forms/fields";
 import { ProductPickerField } from "../../lib/pickers/ProductPicker";
 import type { AllocationValues } from "./allocationForm";
+import { programmeName } from "../../i18n/keys";
 
 /** The choices the fields offer. */
 export interface AllocationChoices {
@@ -77,7 +78,7 @@ export function AllocationFields({ programmes, products, sources, districts, reg
         name="programme"
         id="alloc-programme"
         label={t("allocation.programme")}
-        options={programmes.map((p) => ({ value: p.code, label: i18n.language === "en" ? p.nameEn : p.nameFr }))}
+        options={programmes.map((p) => ({ value: p.code, label: programmeName(p, i18n.language) }))}
         onValue={() => setValue("productId", "")}
       />
       <div className="field-wide">

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { Me } from "@shared/contracts/auth";
 import type { District, Facility, Programme, Region } from "@shared/contracts/reference";
-import { AllocationRequest } from "@shared/contracts/replenishment";
+import { AllocationRequest, type AllocationPlan } from "@shared/contracts/replenishment";
 import { useAllocationPreview, useSendAllocation } from "../../api/allocations";
 import { useMe } from "../../api/auth";
 import {
@@ -48,6 +48,12 @@ function scopeChoices(me: Me, facilities: Facility[], districts: District[], reg
   };
 }
 
+/** Orders a send creates: one per CSCom with a share, and one per depot the shares go through. */
+function ordersToSend(plan: AllocationPlan): number {
+  const given = plan.shares.filter((s) => s.quantity > 0);
+  return given.length + new Set(given.flatMap((s) => s.via)).size;
+}
+
 /** The preview under the form, and the send button (or what was sent). */
 function AllocationResult({
   request,
@@ -87,9 +93,7 @@ function AllocationResult({
             disabled={onSend.isPending || preview.data.allocated === 0}
             onClick={() => onSend.mutate(request)}
           >
-            {onSend.isPending
-              ? t("common.sending")
-              : t("allocation.send", { count: preview.data.shares.filter((s) => s.quantity > 0).length })}
+            {onSend.isPending ? t("common.sending") : t("allocation.send", { count: ordersToSend(preview.data) })}
           </button>
         </div>
       )}

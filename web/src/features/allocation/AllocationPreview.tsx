@@ -1,4 +1,7 @@
-/** The rationing table of an allocation plan: each CSCom's need, months of stock and share (whole packs), with the totals against what the depot holds. */
+/**
+ * The rationing table of an allocation plan: each CSCom's need, months of stock, share (whole packs: the need
+ * rounded up when stock covers it) and the depot it goes through, with the totals against what the source holds.
+ */
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Product } from "@shared/contracts/reference";
@@ -36,7 +39,7 @@ function AllocationTotals({ plan, product }: { plan: AllocationPlan; product: Pr
 }
 
 /** The columns of the shares: CSCom, AMC, stock, months of stock, need, quantity, packs, flag (all sortable but the flag). */
-function useShareColumns(plan: AllocationPlan): Columns<Share> {
+function useShareColumns(relayed: boolean): Columns<Share> {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const n = (v: number) => formatNumber(v, lang);
@@ -48,6 +51,14 @@ function useShareColumns(plan: AllocationPlan): Columns<Share> {
       cell: (s) => s.facilityName,
       sortValue: (s) => s.facilityName,
     },
+    relayed
+      ? {
+          id: "via",
+          header: t("allocation.via"),
+          cell: (s) => <span className="small">{s.viaFacilityName ?? "—"}</span>,
+          sortValue: (s) => s.viaFacilityName ?? "",
+        }
+      : null,
     {
       id: "amc",
       header: <abbr title={t("stock.amcHint")}>{t("stock.amc")}</abbr>,
@@ -84,22 +95,22 @@ function useShareColumns(plan: AllocationPlan): Columns<Share> {
       header: t("allocation.flag"),
       cell: (s) =>
         s.quantity < s.need ? (
-          <span className={plan.rationed ? "badge badge-under" : "muted small"}>
-            {plan.rationed ? t("allocation.rowRationed") : t("allocation.rowRounded")}
-          </span>
+          <span className="badge badge-under">{t("allocation.rowRationed")}</span>
+        ) : s.quantity > s.need ? (
+          <span className="muted small">{t("allocation.rowRounded")}</span>
         ) : null,
     },
   ];
 }
 
 /** The totals row of the table. */
-function SharesFooter({ plan }: { plan: AllocationPlan }) {
+function SharesFooter({ plan, relayed }: { plan: AllocationPlan; relayed: boolean }) {
   const { t, i18n } = useTranslation();
   const n = (v: number) => formatNumber(v, i18n.language);
   return (
     <tr>
       <th scope="row">{t("allocation.total")}</th>
-      <td colSpan={3} />
+      <td colSpan={relayed ? 4 : 3} />
       <td className="num">
         <strong>{n(plan.totalNeed)}</strong>
       </td>
@@ -119,7 +130,8 @@ export function AllocationPreview({ plan, product }: { plan: AllocationPlan; pro
   const { t } = useTranslation();
   const [showAll, setShowAll] = useState(false);
   const shares = showAll ? plan.shares : plan.shares.filter((s) => s.need > 0 || s.quantity > 0);
-  const columns = useShareColumns(plan);
+  const relayed = plan.shares.some((s) => s.viaFacilityId !== null);
+  const columns = useShareColumns(relayed);
   return (
     <>
       <div className="section-head">
@@ -133,6 +145,16 @@ export function AllocationPreview({ plan, product }: { plan: AllocationPlan; pro
         )}
       </div>
       <AllocationTotals plan={plan} product={product} />
+      {relayed && (
+        <p className="small" data-testid="allocation-relay">
+          {t("allocation.relayHint")}
+        </p>
+      )}
+      {plan.outsideSupplyChain > 0 && (
+        <p className="small warn-text" data-testid="allocation-outside">
+          {t("allocation.outside", { count: plan.outsideSupplyChain })}
+        </p>
+      )}
       <label className="check">
         <input type="checkbox" checked={showAll} onChange={(e) => setShowAll(e.target.checked)} />
         {t("allocation.showAll")}
@@ -145,7 +167,7 @@ export function AllocationPreview({ plan, product }: { plan: AllocationPlan; pro
         caption={t("allocation.tableCaption")}
         testId="allocation-table"
         scrollClassName="lines-scroll"
-        footer={<SharesFooter plan={plan} />}
+        footer={<SharesFooter plan={plan} relayed={relayed} />}
       />
     </>
   );

@@ -3,6 +3,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { AuditEntryDto } from "@shared/contracts/audit";
 import { formatDateTime } from "../../i18n/format";
+import { auditActionLabel, auditObjectLabel } from "../../i18n/keys";
 import { DataTable, type Column } from "../../lib/table/DataTable";
 
 /** A value in a cell: text as it is, yes / no, a dash for nothing, anything else as compact JSON. */
@@ -83,13 +84,13 @@ function useAuditColumns(open: number | null, toggle: (id: number) => void): Col
           </>
         ),
     },
-    { id: "action", header: t("audit.actionCol"), cell: (e) => <code>{e.action}</code> },
+    { id: "action", header: t("audit.actionCol"), cell: (e) => <span title={e.action}>{auditActionLabel(t, e.action)}</span> },
     {
       id: "object",
       header: t("audit.object"),
       cell: (e) => (
         <>
-          {e.objectType}
+          {auditObjectLabel(t, e.objectType)}
           {e.objectId && <span className="muted"> #{e.objectId}</span>}
         </>
       ),

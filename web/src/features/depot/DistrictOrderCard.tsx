@@ -8,14 +8,14 @@ import { useDepotOrder, useOrders } from "../../api/orders";
 import { ActionError } from "../../components/ActionError";
 import { orderPath, type CreatedOrdersState } from "../../components/screens";
 import { formatPeriod } from "../../i18n/format";
-import { lastCompleteMonth, recentMonths } from "../../lib/reportPeriods";
+import { lastCompletePeriod, recentPeriods } from "@shared/domain/months";
 
 /** The card with the month and the button; the first resulting order opens, the others are listed there. */
 export function DistrictOrderCard({ depot }: { depot: Facility }) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const today = new Date().toISOString().slice(0, 10);
-  const [period, setPeriod] = useState(lastCompleteMonth(today));
+  const [period, setPeriod] = useState(lastCompletePeriod(today));
   const [nothing, setNothing] = useState(false);
   const create = useDepotOrder();
   // The depot's regular orders already made for the month: shown so nobody creates a second one by mistake.
@@ -42,7 +42,7 @@ export function DistrictOrderCard({ depot }: { depot: Facility }) {
       <p className="small">{t("depot.ownOrderHint", { name: depot.name })}</p>
       {existing.length > 0 && (
         <p className="small warn-text" data-testid="existing-district-orders">
-          {t("depot.ownOrderExists", { period: formatPeriod(period, i18n.language) })}{" "}
+          {t("depot.ownOrderExists", { count: existing.length, period: formatPeriod(period, i18n.language) })}{" "}
           {existing.map((o, i) => (
             <span key={o.id}>
               {i > 0 && ", "}
@@ -57,7 +57,7 @@ export function DistrictOrderCard({ depot }: { depot: Facility }) {
         <div className="field">
           <label htmlFor="district-order-period">{t("review.period")}</label>
           <select id="district-order-period" value={period} onChange={(e) => setPeriod(e.target.value)}>
-            {recentMonths(today, 6).map((m) => (
+            {recentPeriods(today, 6).map((m) => (
               <option key={m} value={m}>
                 {formatPeriod(m, i18n.language)}
               </option>

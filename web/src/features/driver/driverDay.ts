@@ -3,6 +3,7 @@
  * with a route, the day's routes in order with their departure and return, the map's points and lines,
  * and whether the data on screen is live or the tablet's copy.
  */
+import { localeOf } from "../../i18n/format";
 import type { TFunction } from "i18next";
 import type { RoutePlan, RoutePlanSummary } from "@shared/contracts/routePlans";
 import type { MapLine, MapPoint } from "../../map/types";
@@ -150,7 +151,7 @@ export function freshness(
 export function formatDay(day: string, lang: string): string {
   const d = new Date(`${day}T00:00:00Z`);
   if (Number.isNaN(d.getTime())) return day;
-  return new Intl.DateTimeFormat(lang === "en" ? "en-GB" : "fr-FR", {
+  return new Intl.DateTimeFormat(localeOf(lang), {
     weekday: "long",
     day: "numeric",
     month: "long",

@@ -2,6 +2,8 @@
 import { useTranslation } from "react-i18next";
 import type { FacilityDetail } from "@shared/contracts/reference";
 import { useProgrammes } from "../../api/reference";
+import { formatDecimal } from "../../i18n/format";
+import { programmeName as programmeLabel } from "../../i18n/keys";
 
 /** The supplier of the facility's default (cost-recovery) supply line, by name. */
 function defaultSupplierName(f: FacilityDetail): string | null {
@@ -14,9 +16,9 @@ export function FacilityHeader({ facility: f }: { facility: FacilityDetail }) {
   const { t, i18n } = useTranslation();
   const programmes = useProgrammes();
   const lang = i18n.language;
-  const programmeName = (code: string) => {
+  const nameOf = (code: string) => {
     const p = programmes.data?.find((x) => x.code === code);
-    return p ? (lang === "en" ? p.nameEn : p.nameFr) : code;
+    return p ? programmeLabel(p, lang) : code;
   };
   const supplier = defaultSupplierName(f);
   const otherLines = f.supplyLines.filter((l) => l.supplierId !== f.supplierId);
@@ -46,7 +48,7 @@ export function FacilityHeader({ facility: f }: { facility: FacilityDetail }) {
               <ul className="supply-lines" aria-label={t("facility.supplyLines")}>
                 {otherLines.map((l) => (
                   <li key={l.programmeCode}>
-                    {programmeName(l.programmeCode)} — {l.supplierName}
+                    {nameOf(l.programmeCode)} — {l.supplierName}
                   </li>
                 ))}
               </ul>
@@ -78,7 +80,14 @@ export function FacilityHeader({ facility: f }: { facility: FacilityDetail }) {
       </dl>
       <p className="derivation">
         {sourceKey && <span>{t("facility.source", { source: t(sourceKey) })}. </span>}
-        {f.derivationNote && <span lang="en">{f.derivationNote}</span>}
+        {f.derivation && (
+          <span data-derivation={f.derivation.key}>
+            {t(`facility.derivation.${f.derivation.key}`, {
+              km: formatDecimal(f.derivation.values.km ?? 0, i18n.language, 1),
+            })}
+            {f.derivation.values.demoFlags && ` ${t("facility.derivation.demoFlags")}`}
+          </span>
+        )}
       </p>
     </header>
   );

@@ -1,4 +1,5 @@
 /** Facility page /facilities/:id: who and where the facility is, its stock positions, a product's stock card and history, its orders and deliveries. */
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams, useSearchParams } from "react-router";
 import { ApiError } from "../../api/client";
@@ -7,15 +8,19 @@ import { ErrorState, Loading } from "../../components/States";
 import { useMe } from "../../api/auth";
 import { inScope, may } from "@shared/domain/access";
 import { TransfersSection } from "../../lib/transfers/TransfersSection";
-import { ORDER_ROLES } from "../../components/screens";
+import { mapPath, ORDER_ROLES } from "../../components/screens";
 import { FacilityHeader } from "./FacilityHeader";
 import { FacilityOrders } from "./FacilityOrders";
 import { StockSection } from "./StockSection";
 
-/** The page of one facility; `?programme=` and `?product=` keep the filter and the open stock card in the URL. */
-export default function FacilityPage() {
+/**
+ * The page of one facility (`/facilities/:id`, or `facilityId` with the `tasks` above the stock on a CSCom
+ * manager's home); `?programme=` and `?product=` keep the filter and the open stock card in the URL.
+ */
+export default function FacilityPage({ facilityId, tasks }: { facilityId?: string; tasks?: ReactNode } = {}) {
   const { t } = useTranslation();
-  const { id = "" } = useParams();
+  const routeParams = useParams();
+  const id = facilityId ?? routeParams.id ?? "";
   const [params, setParams] = useSearchParams();
   const facility = useFacility(id);
   const me = useMe().data;
@@ -42,7 +47,7 @@ export default function FacilityPage() {
     const notFound = facility.error instanceof ApiError && facility.error.code === "not_found";
     return (
       <div className="page">
-        <Link to="/" className="back-link">
+        <Link to={mapPath(role)} className="back-link">
           ← {t("common.back")}
         </Link>
         {notFound ? (
@@ -55,10 +60,13 @@ export default function FacilityPage() {
   }
   return (
     <div className="page facility-page">
-      <Link to="/" className="back-link">
-        ← {t("common.back")}
-      </Link>
+      {!tasks && (
+        <Link to={mapPath(role)} className="back-link">
+          ← {t("common.back")}
+        </Link>
+      )}
       <FacilityHeader facility={facility.data} />
+      {tasks}
       {me && may(me, "stock:read") && inScope(me, facility.data) && (
         <TransfersSection facilityId={facility.data.id} canReceive={may(me, "stock:write")} />
       )}

@@ -7,6 +7,7 @@ import { monthLabel } from "../../components/charts/chartFormat";
 import { LazyChart } from "../../components/charts/LazyChart";
 import { EmptyState, ErrorState, Loading } from "../../components/States";
 import { formatNumber, formatPeriod } from "../../i18n/format";
+import { unitLabel } from "../../i18n/keys";
 
 /** The chart of the product's history at the facility, with its loading, error and empty states. */
 export function HistoryChart({ facilityId, position }: { facilityId: string; position: StockPosition }) {
@@ -16,7 +17,7 @@ export function HistoryChart({ facilityId, position }: { facilityId: string; pos
   if (history.isError) return <ErrorState error={history.error} onRetry={() => void history.refetch()} />;
   const moved = history.data.points.some((p) => p.receipts || p.consumption || p.losses || p.adjustments || p.closing);
   if (!moved) return <EmptyState>{t("history.empty")}</EmptyState>;
-  return <HistoryFigure data={history.data} unit={position.baseUnit} />;
+  return <HistoryFigure data={history.data} unit={unitLabel(t, position.baseUnit)} />;
 }
 
 /** The figure itself (data loaded). */

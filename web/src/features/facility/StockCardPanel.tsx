@@ -5,12 +5,12 @@ import type { StockCard, StockPosition } from "@shared/contracts/stock";
 import { useStockCard } from "../../api/stock";
 import { EmptyState, ErrorState, Loading } from "../../components/States";
 import { formatDate, formatNumber } from "../../i18n/format";
+import { reasonLabel, unitLabel } from "../../i18n/keys";
 import { DataTable } from "../../lib/table/DataTable";
 import { HistoryChart } from "./HistoryChart";
 import { productLabel } from "./StockTable";
 
 const PAGE = 50;
-const REASONS = new Set(["loss", "damage", "expiry", "theft", "correction", "count"]);
 
 type CardLine = StockCard["items"][number];
 
@@ -19,7 +19,7 @@ function CardLines({ lines, name }: { lines: CardLine[]; name: string }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const reason = (line: CardLine) =>
-    line.reason ? (REASONS.has(line.reason) ? t(`reason.${line.reason as "loss"}`) : line.reason) : "—";
+    line.reason ? reasonLabel(t, line.reason) : "—";
   return (
     <DataTable
       rows={lines}
@@ -101,7 +101,9 @@ export function StockCardPanel({
         </button>
       </div>
       <p className="muted small">
-        {t("card.onHand", { qty: `${formatNumber(position.stockOnHand, lang)} ${position.baseUnit}` })}
+        {t("card.onHand", {
+          qty: `${formatNumber(position.stockOnHand, lang)} ${unitLabel(t, position.baseUnit, position.stockOnHand)}`,
+        })}
       </p>
       <HistoryChart facilityId={facilityId} position={position} />
       {card.isPending || waitingForLastPage ? (

@@ -10,6 +10,7 @@ import { formatDate } from "../../i18n/format";
 import { matchesWords } from "../../lib/search";
 import { StockCardPanel } from "./StockCardPanel";
 import { StockTable, productLabel } from "./StockTable";
+import { programmeName as programmeLabel } from "../../i18n/keys";
 
 const STATUSES: StockPosition["status"][] = ["stockout", "under", "adequate", "over", "unknown"];
 
@@ -48,7 +49,7 @@ function StockToolbar(props: {
           <option value="">{t("stock.allProgrammes")}</option>
           {programmes.map((p) => (
             <option key={p.code} value={p.code}>
-              {i18n.language === "en" ? p.nameEn : p.nameFr}
+              {programmeLabel(p, i18n.language)}
             </option>
           ))}
         </select>
@@ -89,7 +90,7 @@ export function StockSection({ facilityId, programme, productId, onProgramme, on
   const stock = useStockPositions(facilityId, programme);
   const programmeName = (code: string) => {
     const p = programmes.data?.find((x) => x.code === code);
-    return p ? (i18n.language === "en" ? p.nameEn : p.nameFr) : code;
+    return p ? programmeLabel(p, i18n.language) : code;
   };
   const selected = stock.data?.items.find((p) => p.productId === productId) ?? null;
   const [query, setQuery] = useState("");

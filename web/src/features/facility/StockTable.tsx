@@ -5,10 +5,11 @@ import type { StockPosition } from "@shared/contracts/stock";
 import { formatDate, formatMonths, formatNumber, formatXof } from "../../i18n/format";
 import { DataTable, type Columns } from "../../lib/table/DataTable";
 import { StatusBadge } from "./StatusBadge";
+import { unitLabel } from "../../i18n/keys";
 
 /** Product name as a pharmacist writes it: "Paracétamol 500 mg, comprimé". */
 export function productLabel(p: Pick<StockPosition, "genericName" | "strength" | "form">): string {
-  return `${p.genericName} ${p.strength}, ${p.form}`;
+  return [`${p.genericName} ${p.strength}`.trim(), p.form].filter(Boolean).join(", ");
 }
 
 /** "3 boîtes de 30 + 5" (or "boîte de 30" under one pack): the pack size is shown beside every quantity. */
@@ -58,7 +59,7 @@ function OnHand({ p }: { p: StockPosition }) {
   const lang = i18n.language;
   return (
     <>
-      <strong>{formatNumber(p.stockOnHand, lang)}</strong> {p.baseUnit}
+      <strong>{formatNumber(p.stockOnHand, lang)}</strong> {unitLabel(t, p.baseUnit, p.stockOnHand)}
       <span className="muted small block">{packText(p, t, lang)}</span>
       {p.usableOnHand !== p.stockOnHand && (
         <span className="small block warn-text">{t("stock.usable", { qty: formatNumber(p.usableOnHand, lang) })}</span>

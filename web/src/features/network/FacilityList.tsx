@@ -3,7 +3,8 @@ import { useDeferredValue, useId, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { LEVEL_STYLE, type MapLevel } from "../../map/levels";
-import { normalise, type FacilityEntry } from "./viewModels";
+import { searchWords } from "@shared/domain/text";
+import type { FacilityEntry } from "./viewModels";
 
 const MAX_ROWS = 60;
 const LEVEL_RANK: Record<MapLevel, number> = { central: 0, regional: 1, district: 2, cscom: 3 };
@@ -23,7 +24,7 @@ export function FacilityList({
   const [query, setQuery] = useState("");
   const deferred = useDeferredValue(query);
   const matches = useMemo(() => {
-    const words = normalise(deferred).split(/\s+/).filter(Boolean);
+    const words = searchWords(deferred);
     return entries
       .filter((e) => visible.has(e.level) && words.every((w) => e.haystack.includes(w)))
       .sort((a, b) => LEVEL_RANK[a.level] - LEVEL_RANK[b.level] || a.name.localeCompare(b.name, "fr"));

@@ -3,7 +3,7 @@ import type { TFunction } from "i18next";
 import type { District, Facility, Region } from "@shared/contracts/reference";
 import { escapeHtml, type MapPoint } from "../../map/types";
 import { LEVEL_STYLE, MAP_LEVELS, isMapLevel, type MapLevel } from "../../map/levels";
-import { normalise } from "../../lib/search";
+import { foldText } from "@shared/domain/text";
 
 /** A facility with its place names resolved, ready for the list and the map. */
 export interface FacilityEntry {
@@ -17,9 +17,6 @@ export interface FacilityEntry {
   /** Lower-case, accent-free text searched by the side list */
   haystack: string;
 }
-
-/** Lower-case without accents, for forgiving search ("segou" finds "Ségou"): the app's one, lib/search. */
-export { normalise } from "../../lib/search";
 
 /** Resolves region and district names and keeps only the levels the map shows. */
 export function toEntries(facilities: Facility[], regions: Region[], districts: District[]): FacilityEntry[] {
@@ -38,7 +35,7 @@ export function toEntries(facilities: Facility[], regions: Region[], districts: 
       lon: f.lon,
       regionName: region,
       districtName: district,
-      haystack: normalise(`${f.name} ${district ?? ""} ${region}`),
+      haystack: foldText(`${f.name} ${district ?? ""} ${region}`),
     });
   }
   return entries;

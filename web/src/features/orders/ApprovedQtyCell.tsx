@@ -1,7 +1,8 @@
 /** The approved quantity of a line: a number field while the order is under review, with the reason asked inline when it changes. */
 import { useTranslation } from "react-i18next";
 import type { Order } from "@shared/contracts/replenishment";
-import { formatNumber, packsOf } from "../../i18n/format";
+import { packsFor } from "@shared/domain/replenishment/packs";
+import { formatNumber } from "../../i18n/format";
 import { parseQty, type LineEdit, type LineProblems } from "./approvalDraft";
 import { PackNote } from "./packs";
 
@@ -27,7 +28,7 @@ export function ApprovedQtyCell({ line, editable, edit, problems, onEdit }: Appr
         <strong className={line.approvedQty !== line.requestedQty ? "changed-qty" : undefined}>
           {formatNumber(line.approvedQty, lang)}
         </strong>
-        <PackNote packs={packsOf(line.approvedQty, line.packSize)} size={line.packSize} />
+        <PackNote packs={packsFor(line.approvedQty, line)} size={line.packSize} />
         {line.approvalReason && (
           <span className="small block reason-text">{t("order.reasonShown", { reason: line.approvalReason })}</span>
         )}
@@ -70,8 +71,8 @@ export function ApprovedQtyCell({ line, editable, edit, problems, onEdit }: Appr
       <span id={`${qtyId}-packs`} className="muted small block">
         {qty !== null
           ? t("stock.packs", {
-              count: packsOf(qty, line.packSize),
-              packs: formatNumber(packsOf(qty, line.packSize), lang),
+              count: packsFor(qty, line),
+              packs: formatNumber(packsFor(qty, line), lang),
               size: formatNumber(line.packSize, lang),
             })
           : null}

@@ -5,7 +5,8 @@ import type { Order } from "@shared/contracts/replenishment";
 import { useLastPicks, useOrderAction } from "../../api/orders";
 import { useStockPositions } from "../../api/stock";
 import { ActionError } from "../../components/ActionError";
-import { formatDate, formatNumber, packsOf } from "../../i18n/format";
+import { packsFor } from "@shared/domain/replenishment/packs";
+import { formatDate, formatNumber } from "../../i18n/format";
 import { DataTable } from "../../lib/table/DataTable";
 import { PackNote } from "./packs";
 import { pickRows, type BlockedLotView, type PickRow } from "./pickList";
@@ -88,7 +89,7 @@ function PickTable({ rows }: { rows: PickRow[] }) {
           cell: (r) => (
             <>
               {formatNumber(r.approvedQty, lang)}
-              <PackNote packs={packsOf(r.approvedQty, r.packSize)} size={r.packSize} />
+              <PackNote packs={packsFor(r.approvedQty, r.pack)} size={r.packSize} />
             </>
           ),
         },

@@ -1,15 +1,18 @@
 /** The order's lines: the numbers behind each suggestion, the approved quantity (editable while under review) and "Pourquoi ?". */
+import type { TFunction } from "i18next";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Order } from "@shared/contracts/replenishment";
 import { EmergencyBadge } from "../../components/Badges";
 import { formatMonths, formatNumber } from "../../i18n/format";
+import { explanationText } from "../../i18n/keys";
 import { DataTable, type Columns } from "../../lib/table/DataTable";
 import { draftProblems, type ApprovalDraft, type LineProblems } from "./approvalDraft";
 import { ApprovedQtyCell } from "./ApprovedQtyCell";
 import { PackNote, suggestedPacks } from "./packs";
 import { RequestedQtyCell } from "./RequestedQtyCell";
 import type { RequestDraft } from "./requestDraft";
+import { SHIPPED_STATUSES } from "@shared/domain/orders";
 
 type Line = Order["lines"][number];
 const FILTERS = ["withQty", "all", "emergency", "changed"] as const;
@@ -34,7 +37,7 @@ function Explanation({ line, id }: { line: Line; id: string }) {
       <ol>
         {line.explanation.map((step, i) => (
           <li key={`${step.key}-${i}`} data-step={step.key}>
-            {i18n.language === "en" ? step.en : step.fr}
+            {explanationText(t, step, i18n.language)}
           </li>
         ))}
       </ol>
@@ -88,7 +91,7 @@ interface ColumnContext extends Omit<OrderLinesTableProps, "showProblems"> {
 }
 
 /** The figures of a line: AMC, stock (in transit), months of stock, suggestion. */
-function figureColumns(lang: string, t: ReturnType<typeof useTranslation>["t"]): Columns<Line> {
+function figureColumns(lang: string, t: TFunction): Columns<Line> {
   return [
     {
       id: "amc",
@@ -129,7 +132,7 @@ function figureColumns(lang: string, t: ReturnType<typeof useTranslation>["t"]):
 function useLineColumns(c: ColumnContext): Columns<Line> {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const shipped = ["shipped", "delivered", "received"].includes(c.order.status);
+  const shipped = (SHIPPED_STATUSES as readonly string[]).includes(c.order.status);
   const { requestEdit, draft, onDraft } = c;
   return [
     {

@@ -43,7 +43,7 @@ function CreatedNotice({ created, current }: CreatedOrdersState & { current: num
       {t("order.created")}{" "}
       {others.length > 0 && (
         <>
-          {t("order.createdOthers")}{" "}
+          {t("order.createdOthers", { count: others.length })}{" "}
           {others.map((c, i) => (
             <span key={c.id}>
               {i > 0 && ", "}

@@ -50,7 +50,7 @@ export function OrderTimeline({ order, me }: { order: Order; me: Me }) {
                     ? t("timeline.system")
                     : e.userId === me.id
                       ? t("timeline.you")
-                      : t("timeline.user", { id: e.userId })}
+                      : (e.userName ?? t("timeline.user", { id: e.userId }))}
                 </span>
                 {text && <p className="small">{text}</p>}
               </div>

@@ -1,7 +1,8 @@
 /** The requested quantity of a line while its requester may still change it (draft or rejected order), with its packs and the suggestion beside it. */
 import { useTranslation } from "react-i18next";
 import type { Order } from "@shared/contracts/replenishment";
-import { formatNumber, packsOf } from "../../i18n/format";
+import { packsFor } from "@shared/domain/replenishment/packs";
+import { formatNumber } from "../../i18n/format";
 import { parseQty } from "./approvalDraft";
 
 /** Props: the line, what was typed (undefined = unchanged), and how to change it (null = back to the saved quantity). */
@@ -53,8 +54,8 @@ export function RequestedQtyCell({ line, text, onText }: RequestedQtyCellProps) 
         ) : (
           <>
             {t("stock.packs", {
-              count: packsOf(qty, line.packSize),
-              packs: formatNumber(packsOf(qty, line.packSize), lang),
+              count: packsFor(qty, line),
+              packs: formatNumber(packsFor(qty, line), lang),
               size: formatNumber(line.packSize, lang),
             })}
             {qty !== line.suggestedQty && (

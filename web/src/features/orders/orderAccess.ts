@@ -1,10 +1,12 @@
 /**
- * Which order actions the signed-in user is offered: by the order's status, the user's role, and the
- * side of the order their scope covers (the ordering facility or the supplier). The server decides in
- * the end (a refused action shows its error); this only hides buttons that could never work.
+ * Which order actions the signed-in user is offered: by the order's status (the life cycle of
+ * shared/domain/orders), the user's role (the roles table of shared/domain/access), and the side of the
+ * order their scope covers (the ordering facility or the supplier). The server decides in the end (a
+ * refused action shows its error); this only hides buttons that could never work.
  */
 import type { Me } from "@shared/contracts/auth";
 import { inScope as placedInScope, may, type Action, type ScopedFacility } from "@shared/domain/access";
+import { allows, type OrderTransition } from "@shared/domain/orders";
 import type { Order } from "@shared/contracts/replenishment";
 
 /** The geography of a facility as scope needs it. */
@@ -18,25 +20,33 @@ export function inScope(me: Me, f: PlacedFacility | undefined): boolean {
 /** The actions the order page may offer. */
 export type OrderActionName = "submit" | "approve" | "pick" | "unpick" | "ship" | "deliver" | "receive";
 
+/** Per action: the transition it makes, the role action it needs and the side(s) of the order the user must cover. */
+const ACTIONS: Record<OrderActionName, { transition: OrderTransition; needs: Action; side: Side }> = {
+  submit: { transition: "submit", needs: "orders:request", side: "requester" },
+  approve: { transition: "approve", needs: "orders:approve", side: "supplier" },
+  pick: { transition: "pick", needs: "orders:fulfil", side: "supplier" },
+  unpick: { transition: "unpick", needs: "orders:fulfil", side: "supplier" },
+  ship: { transition: "ship", needs: "orders:fulfil", side: "supplier" },
+  deliver: { transition: "deliver", needs: "orders:deliver", side: "either" },
+  receive: { transition: "receive", needs: "orders:deliver", side: "requester" },
+};
+type Side = "requester" | "supplier" | "either";
+
 /** The actions offered on an order now. */
 export function allowedActions(
   me: Me,
   order: Pick<Order, "status" | "facilityId" | "supplierId">,
   facilities: Map<string, PlacedFacility>,
 ): Set<OrderActionName> {
-  const requester = inScope(me, facilities.get(order.facilityId));
-  const supplier = inScope(me, facilities.get(order.supplierId));
-  const has = (action: Action) => may(me, action);
+  const sides: Record<Side, boolean> = {
+    requester: inScope(me, facilities.get(order.facilityId)),
+    supplier: inScope(me, facilities.get(order.supplierId)),
+    either: false,
+  };
+  sides.either = sides.requester || sides.supplier;
   const out = new Set<OrderActionName>();
-  if ((order.status === "draft" || order.status === "rejected") && has("orders:request") && requester)
-    out.add("submit");
-  if (order.status === "submitted" && has("orders:approve") && supplier) out.add("approve");
-  if (order.status === "approved" && has("orders:fulfil") && supplier) out.add("pick");
-  if (order.status === "picking" && has("orders:fulfil") && supplier) {
-    out.add("ship");
-    out.add("unpick");
+  for (const [name, a] of Object.entries(ACTIONS) as [OrderActionName, (typeof ACTIONS)[OrderActionName]][]) {
+    if (allows(order.status, a.transition) && may(me, a.needs) && sides[a.side]) out.add(name);
   }
-  if (order.status === "shipped" && has("orders:deliver") && (requester || supplier)) out.add("deliver");
-  if (order.status === "delivered" && has("orders:deliver") && requester) out.add("receive");
   return out;
 }

@@ -1,15 +1,14 @@
 /** Packs beside quantities: every quantity is in base units, with the packs and the pack size shown next to it. */
 import { useTranslation } from "react-i18next";
 import type { Order } from "@shared/contracts/replenishment";
-import { formatNumber, packsOf } from "../../i18n/format";
+import { packsFor } from "@shared/domain/replenishment/packs";
+import { formatNumber } from "../../i18n/format";
 
-/** Packs of a line's suggestion, as the calculation rounded them (explanation step "packs"), else rounded up. */
+/** Packs of a line's suggestion: the shared pack rounding (packsFor), as the calculation rounded them. */
 export function suggestedPacks(
-  line: Pick<Order["lines"][number], "explanation" | "suggestedQty" | "packSize">,
+  line: Pick<Order["lines"][number], "suggestedQty" | "packSize" | "packRoundingThreshold" | "roundToZero">,
 ): number {
-  const step = line.explanation.find((s) => s.key === "packs");
-  const packs = step?.values.packs;
-  return typeof packs === "number" ? packs : packsOf(line.suggestedQty, line.packSize);
+  return packsFor(line.suggestedQty, line);
 }
 
 /** "4 boîtes de 100" under a quantity (nothing for zero). */

@@ -1,5 +1,6 @@
 /** The pick list of an order being picked: per line, the lots taken (FEFO), the lots blocked and the shortfall (pure). */
 import type { Order } from "@shared/contracts/replenishment";
+import type { PackRule } from "@shared/domain/replenishment/packs";
 import type { LinePick } from "../../api/orders";
 
 /** A lot that cannot be issued, with why. */
@@ -18,6 +19,8 @@ export interface PickRow {
   name: string;
   code: string;
   packSize: number;
+  /** The product's pack rounding (shared packsFor) */
+  pack: PackRule;
   approvedQty: number;
   pickedQty: number;
   shortfall: number;
@@ -55,6 +58,7 @@ export function pickRows(
         name: l.genericName,
         code: l.productCode,
         packSize: l.packSize,
+        pack: l,
         approvedQty: l.approvedQty ?? 0,
         pickedQty,
         shortfall: Math.max(0, (l.approvedQty ?? 0) - pickedQty),

@@ -4,7 +4,7 @@
  * generate the order. A district pharmacist (or an administrator) reads a CSCom's report: ?cscom=ID.
  * URL: ?periode=YYYY-MM&cscom=
  */
-import { useMemo } from "react";
+import { useEffect, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import type { Me } from "@shared/contracts/auth";
 import { useMe } from "../../api/auth";
@@ -19,6 +19,8 @@ import { ReportView } from "./ReportView";
 import "./reports.css";
 
 const todayIso = () => new Date().toISOString().slice(0, 10);
+/** Before GET /reports answers (the page shows Loading meanwhile). */
+const NO_REPORTS = { items: [], dueDays: 0 };
 
 /** Roles that type and send a CSCom's report from this screen; the others read it. */
 const WRITERS: readonly Me["role"][] = ["cscom_manager", "admin"];
@@ -51,8 +53,15 @@ export default function MonthlyReportPage() {
   const cscom = useCscom(me, params.get("cscom"));
   const reports = useFacilityReports(cscom.facilityId);
   const today = todayIso();
-  const periods = useMemo(() => duePeriods(today, reports.data?.items ?? []), [today, reports.data]);
-  const period = params.get("periode") ?? defaultPeriod(periods);
+  const periods = useMemo(() => duePeriods(today, reports.data ?? NO_REPORTS), [today, reports.data]);
+  const chosen = params.get("periode");
+  const fallback = reports.data ? defaultPeriod(periods) : null;
+  const period = chosen ?? fallback;
+  // The month opened by default stays in the address: submitting its report must not move the page to
+  // another month (the default is recomputed from the reports, and this one is no longer "without a report").
+  useEffect(() => {
+    if (chosen === null && fallback !== null) update({ periode: fallback });
+  }, [chosen, fallback, update]);
   const current = periods.find((p) => p.period === period);
   const canWrite = WRITERS.includes(me.role);
   const facilityName =

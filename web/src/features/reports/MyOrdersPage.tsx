@@ -1,4 +1,5 @@
 /** "Mes commandes" /mes-commandes: the CSCom's orders with their status and what is expected of the CSCom next, and the emergency order. URL: ?statut=&page= */
+import type { TextKey } from "../../i18n/keys";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { Order } from "@shared/contracts/replenishment";
@@ -15,7 +16,7 @@ import "./reports.css";
 const PAGE_SIZE = 20;
 
 /** What the CSCom has to do on an order in this status, if anything (an i18n key). */
-export function nextStep(status: Order["status"]): string | null {
+export function nextStep(status: Order["status"]): TextKey | null {
   if (status === "draft") return "myOrders.next.draft";
   if (status === "rejected") return "myOrders.next.rejected";
   if (status === "shipped") return "myOrders.next.shipped";

@@ -1,7 +1,10 @@
 /** One report line: A, B, C, D (split by reason below the row), E, stock-out days and the balance difference, checked as typed. */
+import { isOutflowReason } from "@shared/domain/stock/reasons";
 import { useTranslation } from "react-i18next";
 import { formatNumber } from "../../i18n/format";
-import { OUTFLOW_REASONS, type Field, type LineEdit, type LineState, type Problem } from "./reportDraft";
+import { detailText } from "../../i18n/errors";
+import { reasonLabel } from "../../i18n/keys";
+import { type Field, type LineEdit, type LineState, type Problem } from "./reportDraft";
 
 /** Props: the line's state, its strength, whether it can be edited, its edit, and whether the D detail is open. */
 export interface ReportLineRowProps {
@@ -17,13 +20,13 @@ export interface ReportLineRowProps {
 /** Id of a line's input (fields and reasons), for labels, errors and focus. */
 export const inputId = (lineId: number, name: string) => `rl-${lineId}-${name}`;
 
-/** A problem in French or English. */
+/** A problem in the reader's language: a form key, or a report check of shared/domain. */
 function ProblemText({ id, problem }: { id: string; problem: Problem | undefined }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   if (!problem) return null;
   return (
     <span id={id} className="field-error">
-      {t(problem.key, problem)}
+      {"values" in problem ? detailText(t, problem, i18n.language) : t(problem.key)}
     </span>
   );
 }
@@ -108,14 +111,12 @@ function AdjustmentsDetail({
           {Object.keys(state.reasonText).map((reason) => {
             const id = inputId(state.line.id, `reason-${reason}`);
             const problem = state.problems[`reason.${reason}`];
-            const label = t(`monthlyReport.reasons.${reason}`, { defaultValue: reason });
+            const label = reasonLabel(t, reason);
             return (
               <div key={reason} className="field">
                 <label htmlFor={id}>
                   {label}
-                  {(OUTFLOW_REASONS as readonly string[]).includes(reason) && (
-                    <span className="muted small"> {t("monthlyReport.negative")}</span>
-                  )}
+                  {isOutflowReason(reason) && <span className="muted small"> {t("monthlyReport.negative")}</span>}
                 </label>
                 {editable ? (
                   <input

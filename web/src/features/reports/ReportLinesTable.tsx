@@ -6,6 +6,7 @@ import { Pager } from "../../components/Pager";
 import { EmptyState } from "../../components/States";
 import { filterLines, type LineEdit, type LineFilter, type LineState, type ReportDraft } from "./reportDraft";
 import { ReportLineRow } from "./ReportLineRow";
+import { programmeName } from "../../i18n/keys";
 
 /** Lines per page (a CSCom reports about 200 products). */
 export const PAGE_SIZE = 25;
@@ -44,7 +45,7 @@ function LineFilters({
           <option value="">{t("monthlyReport.allProgrammes")}</option>
           {programmes.map((p) => (
             <option key={p.code} value={p.code}>
-              {i18n.language === "en" ? p.nameEn : p.nameFr}
+              {programmeName(p, i18n.language)}
             </option>
           ))}
         </select>

@@ -20,7 +20,13 @@ describe("the months due", () => {
   it("lists the last complete months newest first, each with its state", () => {
     const periods = duePeriods(
       "2026-11-20",
-      [summary("2026-09", { onTime: false }), summary("2026-08", { status: "draft", submittedAt: null, onTime: null })],
+      {
+        items: [
+          summary("2026-09", { onTime: false }),
+          summary("2026-08", { status: "draft", submittedAt: null, onTime: null }),
+        ],
+        dueDays: 15,
+      },
       4,
     );
     expect(periods.map((p) => [p.period, p.state])).toEqual([
@@ -31,17 +37,20 @@ describe("the months due", () => {
     ]);
     expect(periods[0]!.dueDate).toBe("2026-11-16");
   });
+  it("dates a month without a report by the server's due days", () => {
+    expect(duePeriods("2026-11-20", { items: [], dueDays: 20 }, 1)[0]!.dueDate).toBe("2026-11-21");
+  });
   it("says a month not yet due is not due", () => {
-    expect(duePeriods("2026-11-05", [], 1)[0]!.state).toBe("not_due");
+    expect(duePeriods("2026-11-05", { items: [], dueDays: 15 }, 1)[0]!.state).toBe("not_due");
   });
   it("opens the oldest draft first, else the newest month without a report", () => {
     const withDraft = duePeriods(
       "2026-11-20",
-      [summary("2026-08", { status: "draft" }), summary("2026-06", { status: "draft" })],
+      { items: [summary("2026-08", { status: "draft" }), summary("2026-06", { status: "draft" })], dueDays: 15 },
       6,
     );
     expect(defaultPeriod(withDraft)).toBe("2026-06");
-    expect(defaultPeriod(duePeriods("2026-11-20", [summary("2026-10")], 3))).toBe("2026-09");
+    expect(defaultPeriod(duePeriods("2026-11-20", { items: [summary("2026-10")], dueDays: 15 }, 3))).toBe("2026-09");
     expect(defaultPeriod([])).toBeNull();
   });
   it("tells whether a submission today is on time", () => {

@@ -1,6 +1,8 @@
 /** The months a facility owes a monthly report for, each with its state (pure, tested). */
+import { recentPeriods } from "@shared/domain/months";
+import { reportDueDate } from "@shared/domain/replenishment/report";
 import type { ReportSummary } from "../../api/orders";
-import { expectedDueDate, recentMonths, reportState, type ReportState } from "../../lib/reportPeriods";
+import { reportState, type MonthReports, type ReportState } from "../../lib/reportPeriods";
 
 /** One month in the period picker. */
 export interface DuePeriod {
@@ -10,12 +12,15 @@ export interface DuePeriod {
   dueDate: string;
 }
 
-/** The last `count` complete months before `today` ("YYYY-MM-DD"), newest first, with the facility's report and its state. */
-export function duePeriods(today: string, reports: ReportSummary[], count = 12): DuePeriod[] {
-  const byPeriod = new Map(reports.map((r) => [r.period, r]));
-  return recentMonths(today, count).map((period) => {
+/**
+ * The last `count` complete months before `today` ("YYYY-MM-DD"), newest first, with the facility's report and its
+ * state; a month without a report is due `dueDays` after its end (the server's setting).
+ */
+export function duePeriods(today: string, reports: MonthReports, count = 12): DuePeriod[] {
+  const byPeriod = new Map(reports.items.map((r) => [r.period, r]));
+  return recentPeriods(today, count).map((period) => {
     const report = byPeriod.get(period) ?? null;
-    const dueDate = report?.dueDate ?? expectedDueDate(period);
+    const dueDate = report?.dueDate ?? reportDueDate(period, reports.dueDays);
     return { period, report, state: reportState(report, dueDate, today), dueDate };
   });
 }

@@ -58,14 +58,18 @@ describe("a line's state", () => {
     const ok = lineState(line(), { fields: {}, reasons: { loss: "-3" } }, 30);
     expect([ok.adjustments, ok.mismatch]).toEqual([-8, 3]);
     const bad = lineState(line(), { fields: {}, reasons: { theft: "4" } }, 30);
-    expect(bad.problems["reason.theft"]).toEqual({ key: "monthlyReport.errors.outflow" });
+    // The server's own check (shared/domain), as a key and values.
+    expect(bad.problems["reason.theft"]).toEqual({
+      key: "report_outflow_positive",
+      values: { reason: "theft", qty: 4 },
+    });
     expect(bad.mismatch).toBeNull();
   });
   it("refuses negative or fractional quantities and stock-out days above the days of the month, with French-message keys", () => {
     const s = lineState(line(), { fields: { consumed: "-3", stockoutDays: "31" }, reasons: {} }, 30);
     expect(s.problems).toEqual({
       consumed: { key: "monthlyReport.errors.whole" },
-      stockoutDays: { key: "monthlyReport.errors.maxDays", days: 30 },
+      stockoutDays: { key: "report_max_days", values: { stockoutDays: 31, days: 30 } },
     });
   });
   it("refuses two billion units on a line or in a reason, as the contract would", () => {

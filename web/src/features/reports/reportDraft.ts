@@ -5,9 +5,12 @@
  */
 import type { Report } from "@shared/contracts/replenishment";
 import { MAX_LINE_UNITS } from "@shared/contracts/common";
-import { balanceMismatch, daysInPeriod } from "@shared/domain/replenishment";
+import { daysInPeriod } from "@shared/domain/months";
+import { balanceMismatch, reasonProblem, stockoutDaysProblem } from "@shared/domain/replenishment";
+import { REPORT_D_KEYS, type ReportDKey } from "@shared/domain/stock/reasons";
+import type { ErrorDetail } from "@shared/errors";
 import type { ReportLineWrite } from "../../api/reports";
-import { matchesWords } from "../../lib/search";
+import { matchesSearch } from "@shared/domain/text";
 
 /** One line of a report. */
 export type ReportLine = Report["lines"][number];
@@ -19,12 +22,10 @@ const BALANCE_FIELDS = ["opening", "received", "consumed", "closing"] as const;
 /** One whole-number field. */
 export type Field = (typeof FIELDS)[number];
 
-/** Reasons of D that take stock out: typed as negative numbers. */
-export const OUTFLOW_REASONS = ["loss", "damage", "expiry", "theft", "transfer_out"] as const;
-/** Reasons of D that may go either way. */
-export const SIGNED_REASONS = ["correction", "count"] as const;
 /** Key of the part of a stored D that its breakdown by reason does not explain. */
-export const UNSPLIT = "other";
+export const UNSPLIT = "other" satisfies ReportDKey;
+/** The reasons of D offered on every line (UNSPLIT only appears when a stored D needs it). */
+const LINE_REASONS = REPORT_D_KEYS.filter((k) => k !== UNSPLIT);
 
 /** What was typed for one line (only the fields and reasons touched). */
 export interface LineEdit {
@@ -34,13 +35,12 @@ export interface LineEdit {
 /** Edits by line id. */
 export type ReportDraft = Record<number, LineEdit>;
 
-/** A problem of one value, as an i18n key (with its values). */
+/** A problem of one value: an i18n key of the form, or a report check of shared/domain (the server's own). */
 export type Problem =
   | { key: "monthlyReport.errors.whole" }
-  | { key: "monthlyReport.errors.maxDays"; days: number }
   | { key: "monthlyReport.errors.signed" }
-  | { key: "monthlyReport.errors.outflow" }
-  | { key: "monthlyReport.errors.tooLarge" };
+  | { key: "monthlyReport.errors.tooLarge" }
+  | ErrorDetail;
 
 /** A line as the table shows it: texts, parsed values, problems, D and the mismatch. */
 export interface LineState {
@@ -74,28 +74,25 @@ export function parseSigned(text: string): number | null {
 /** D by reason as stored, every known reason present, plus the unexplained remainder under UNSPLIT. */
 export function storedReasons(line: Pick<ReportLine, "adjustments" | "adjustmentsByReason">): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const r of [...OUTFLOW_REASONS, ...SIGNED_REASONS]) out[r] = 0;
+  for (const r of LINE_REASONS) out[r] = 0;
   for (const [k, v] of Object.entries(line.adjustmentsByReason)) out[k] = (out[k] ?? 0) + v;
   const rest = line.adjustments - Object.values(line.adjustmentsByReason).reduce((s, v) => s + v, 0);
   if (rest !== 0) out[UNSPLIT] = (out[UNSPLIT] ?? 0) + rest;
   return out;
 }
 
-/** The problem of one whole-number field, if any. */
+/** The problem of one whole-number field, if any (stock-out days: the shared report check). */
 function fieldProblem(field: Field, value: number | null, days: number): Problem | null {
   if (value === null) return { key: "monthlyReport.errors.whole" };
-  if (field === "stockoutDays" && value > days) return { key: "monthlyReport.errors.maxDays", days };
   if (value > MAX_LINE_UNITS) return { key: "monthlyReport.errors.tooLarge" };
-  return null;
+  return field === "stockoutDays" ? stockoutDaysProblem(value, days) : null;
 }
 
-/** The problem of one reason of D, if any (a loss must not add stock). */
-function reasonProblem(reason: string, value: number | null): Problem | null {
+/** The problem of one reason of D, if any (a loss must not add stock: the shared report check). */
+function typedReasonProblem(reason: string, value: number | null): Problem | null {
   if (value === null) return { key: "monthlyReport.errors.signed" };
   if (Math.abs(value) > MAX_LINE_UNITS) return { key: "monthlyReport.errors.tooLarge" };
-  if ((OUTFLOW_REASONS as readonly string[]).includes(reason) && value > 0)
-    return { key: "monthlyReport.errors.outflow" };
-  return null;
+  return reasonProblem(reason, value);
 }
 
 /** The state of one line with its edit (if any), for a month of `days` days. */
@@ -118,7 +115,7 @@ export function lineState(line: ReportLine, edit: LineEdit | undefined, days: nu
   for (const [reason, value] of Object.entries(stored)) {
     reasonText[reason] = edit?.reasons[reason] ?? String(value);
     const v = parseSigned(reasonText[reason]);
-    const p = reasonProblem(reason, v);
+    const p = typedReasonProblem(reason, v);
     if (p) problems[`reason.${reason}`] = p;
     if (v !== value) dirty = true;
     adjustments = p || adjustments === null ? null : adjustments + v!;
@@ -183,6 +180,6 @@ export function filterLines(states: LineState[], f: LineFilter): LineState[] {
   return states.filter((s) => {
     if (f.programme && s.line.fundingSource !== f.programme) return false;
     if (f.mismatchOnly && (s.mismatch === null || s.mismatch === 0)) return false;
-    return matchesWords(`${s.line.genericName} ${s.line.productCode}`, f.query);
+    return matchesSearch(`${s.line.genericName} ${s.line.productCode}`, f.query);
   });
 }

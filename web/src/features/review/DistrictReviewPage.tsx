@@ -14,9 +14,12 @@ import { OrderCycleCard } from "./OrderCycleCard";
 import { ReviewFilters } from "./ReviewFilters";
 import { ReviewSummary } from "./ReviewSummary";
 import { ReviewTable } from "./ReviewTable";
-import { buildReviewRows, filterRows, lastCompleteMonth, recentMonths, type ReviewFilter } from "./reviewModel";
+import { lastCompletePeriod, recentPeriods } from "@shared/domain/months";
+import { buildReviewRows, filterRows, type ReviewFilter } from "./reviewModel";
 
 const PAGE_SIZE = 15;
+/** Before GET /reports answers: no report (the due days only matter once rows exist). */
+const NO_REPORTS = { items: [], dueDays: 0 };
 const todayIso = () => new Date().toISOString().slice(0, 10);
 
 /** The table filters as the URL keeps them. */
@@ -56,7 +59,7 @@ function useReviewRows(districtId: string | null, district: District | undefined
   const reports = useReports({ period, districtId: districtId ?? undefined, limit: 500 }, districtId !== null);
   const orders = useAllOrders({ period, supplierId: district?.depotId ?? undefined }, Boolean(district?.depotId));
   const rows = useMemo(
-    () => buildReviewRows(cscoms.data ?? [], reports.data?.items ?? [], orders.data ?? [], period, today),
+    () => buildReviewRows(cscoms.data ?? [], reports.data ?? NO_REPORTS, orders.data ?? [], period, today),
     [cscoms.data, reports.data, orders.data, period, today],
   );
   return {
@@ -73,8 +76,8 @@ export default function DistrictReviewPage() {
   const districts = useDistricts();
   const [params, update] = useSearchState();
   const today = todayIso();
-  const months = recentMonths(today, 12);
-  const period = params.get("periode") ?? lastCompleteMonth(today);
+  const months = recentPeriods(today, 12);
+  const period = params.get("periode") ?? lastCompletePeriod(today);
 
   const { choices, districtId, district } = useReviewDistrict(me, params, districts.data);
   const filter = useMemo(() => readFilter(params), [params]);

@@ -2,19 +2,16 @@
 import { useTranslation } from "react-i18next";
 import { FilterCheck, FilterSelect } from "../../lib/forms/filters";
 import type { District } from "@shared/contracts/reference";
+import { ORDER_STATUSES } from "@shared/domain/orders";
 import { formatPeriod } from "../../i18n/format";
 import type { ReviewFilter } from "./reviewModel";
 
 const REPORT_STATES = ["missing", "late", "on_time", "draft", "not_due"] as const;
+/** The order filters: to review, none yet, then every status an order reaches after its review (shared list). */
 const ORDER_FILTERS = [
   "to_review",
   "none",
-  "approved",
-  "rejected",
-  "picking",
-  "shipped",
-  "delivered",
-  "received",
+  ...ORDER_STATUSES.filter((s) => s !== "draft" && s !== "submitted"),
 ] as const;
 
 /** Props: the choices, the current values, and `onChange` with URL keys (periode, district, rapport, commande, urgence, ecart, q). */

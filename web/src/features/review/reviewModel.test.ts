@@ -1,15 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Facility } from "@shared/contracts/reference";
 import type { OrderListItem, ReportSummary } from "../../api/orders";
-import {
-  buildReviewRows,
-  expectedDueDate,
-  filterRows,
-  lastCompleteMonth,
-  recentMonths,
-  reportState,
-  summarize,
-} from "./reviewModel";
+import { buildReviewRows, filterRows, reportState, summarize } from "./reviewModel";
 
 const facility = (id: string, name: string) =>
   ({ id, name, level: "cscom", regionId: "r", districtId: "d" }) as Facility;
@@ -38,16 +30,6 @@ const order = (id: number, facilityId: string, over: Partial<OrderListItem> = {}
   }) as OrderListItem;
 
 describe("district review model", () => {
-  it("finds the last complete month and the months before it", () => {
-    expect(lastCompleteMonth("2026-01-05")).toBe("2025-12");
-    expect(recentMonths("2026-02-10", 3)).toEqual(["2026-01", "2025-12", "2025-11"]);
-  });
-
-  it("computes the due date as the first of the next month plus the due days", () => {
-    expect(expectedDueDate("2026-10")).toBe("2026-11-16");
-    expect(expectedDueDate("2026-12")).toBe("2027-01-16");
-  });
-
   it("tells on time, late, draft, missing and not yet due apart", () => {
     expect(reportState(report("a"), "2026-11-16", "2026-11-20")).toBe("on_time");
     expect(reportState(report("a", { onTime: false }), "2026-11-16", "2026-11-20")).toBe("late");
@@ -59,7 +41,7 @@ describe("district review model", () => {
   it("joins every CSCom with its report and orders, counting emergency lines, and filters them", () => {
     const rows = buildReviewRows(
       [facility("b", "Banankoro"), facility("a", "Ascomka")],
-      [report("a", { mismatches: 2 })],
+      { items: [report("a", { mismatches: 2 })], dueDays: 10 },
       [
         order(1, "a", { emergencyLines: 3 }),
         order(2, "a", { flow: "free_care", status: "approved", emergencyLines: 1 }),
@@ -72,7 +54,17 @@ describe("district review model", () => {
       ["Ascomka", "on_time", 2, 4, 2],
       ["Banankoro", "missing", 0, 0, 0],
     ]);
+    // Banankoro has no report: the month's due date is the one Ascomka's report was given.
     expect(rows[1]!.dueDate).toBe("2026-11-16");
+    // Without any report of the month, the server's due days tell.
+    const empty = buildReviewRows(
+      [facility("b", "Banankoro")],
+      { items: [], dueDays: 10 },
+      [],
+      "2026-10",
+      "2026-11-20",
+    );
+    expect(empty[0]!.dueDate).toBe("2026-11-11");
     const none = { report: "", order: "", emergencyOnly: false, mismatchOnly: false, query: "" } as const;
     expect(filterRows(rows, { ...none, report: "missing" }).map((r) => r.facilityId)).toEqual(["b"]);
     expect(filterRows(rows, { ...none, order: "to_review" }).map((r) => r.facilityId)).toEqual(["a"]);

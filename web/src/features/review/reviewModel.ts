@@ -1,17 +1,12 @@
 /** The district review's rows: each CSCom of the district with its month's report and orders (pure, tested). */
 import type { Facility } from "@shared/contracts/reference";
+import { reportDueDate } from "@shared/domain/replenishment/report";
 import type { OrderListItem, ReportSummary } from "../../api/orders";
 import { matchesWords } from "../../lib/search";
-import { expectedDueDate, reportState, type ReportState } from "../../lib/reportPeriods";
+import { reportState, type MonthReports, type ReportState } from "../../lib/reportPeriods";
 
-export {
-  DEFAULT_DUE_DAYS,
-  expectedDueDate,
-  lastCompleteMonth,
-  recentMonths,
-  reportState,
-} from "../../lib/reportPeriods";
-export type { ReportState } from "../../lib/reportPeriods";
+export { reportState } from "../../lib/reportPeriods";
+export type { MonthReports, ReportState } from "../../lib/reportPeriods";
 
 /** One CSCom in the review. */
 export interface ReviewRow {
@@ -28,13 +23,14 @@ export interface ReviewRow {
 /** Joins the district's CSComs with the month's reports and orders (ordering facility = the CSCom), sorted by name. */
 export function buildReviewRows(
   cscoms: Facility[],
-  reports: ReportSummary[],
+  month: MonthReports,
   orders: OrderListItem[],
   period: string,
   today: string,
 ): ReviewRow[] {
+  const reports = month.items;
   const byFacility = new Map(reports.filter((r) => r.period === period).map((r) => [r.facilityId, r]));
-  const due = reports.find((r) => r.period === period)?.dueDate ?? expectedDueDate(period);
+  const due = reports.find((r) => r.period === period)?.dueDate ?? reportDueDate(period, month.dueDays);
   const ordersOf = new Map<string, OrderListItem[]>();
   for (const o of orders) {
     if (o.period !== period) continue;

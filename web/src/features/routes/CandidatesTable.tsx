@@ -119,7 +119,10 @@ function CandidatesTotals({ candidates }: { candidates: RouteCandidates }) {
   return (
     <tr>
       <th scope="row" colSpan={3}>
-        {t("routes.candidates.total", { stops: candidates.totals.stops, orders: candidates.totals.orders })}
+        {t("routes.candidates.total", {
+          stops: t("routes.candidates.stops", { count: candidates.totals.stops }),
+          orders: t("routes.candidates.orders", { count: candidates.totals.orders }),
+        })}
       </th>
       <td className="num nowrap">
         <LoadText kg={candidates.totals.loadKg} l={candidates.totals.loadL} />

@@ -2,7 +2,7 @@
 import { useId, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Indicators } from "@shared/contracts/indicators";
-import { lastCompletePeriod, periodsEnding } from "@shared/domain/indicators/periods";
+import { lastCompletePeriod, periodsEnding } from "@shared/domain/months";
 import { useIndicators, type AreaFilter } from "../../api/indicators";
 import { ErrorState, Loading } from "../../components/States";
 import { formatDate, formatMonths, formatNumber, formatPeriod, formatXof } from "../../i18n/format";

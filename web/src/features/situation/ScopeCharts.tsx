@@ -97,7 +97,7 @@ function Seasonality({ data, productName }: { data: ConsumptionSeries; productNa
       height={200}
       caption={t("indicators.seasonTitle", { product: productName })}
       summary={t("indicators.seasonSummary", {
-        years: data.seasonality.years,
+        years: t("indicators.seasonYears", { count: data.seasonality.years }),
         peak: calendarMonth(peak.month, lang, "long"),
         peakIndex: formatNumber(peak.index ?? 0, lang, 2),
         low: calendarMonth(low.month, lang, "long"),

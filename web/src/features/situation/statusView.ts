@@ -24,7 +24,8 @@ export const STATUS_COLOUR: Record<StockStatusBand, string> = {
 };
 
 /** Legend label key of a band ("unknown" is shown as "no data"). */
-export const statusLabelKey = (s: StockStatusBand) => (s === "unknown" ? "situation.noData" : `status.${s}`);
+export const statusLabelKey = (s: StockStatusBand) =>
+  s === "unknown" ? ("situation.noData" as const) : (`status.${s}` as const);
 
 /** Map points: higher levels bigger and drawn on top; stock-outs drawn above the other CSComs. */
 export function toStatusPoints(items: FacilityStockStatus[], t: TFunction, lang: string): MapPoint[] {

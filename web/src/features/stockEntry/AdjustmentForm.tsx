@@ -11,6 +11,8 @@ import { numberOrNaN, optionalText, parseWhole } from "../../lib/forms/parse";
 import { useContractForm } from "../../lib/forms/useContractForm";
 import { ProductPickerField } from "../../lib/pickers/ProductPicker";
 import { lotKey, pickableOf } from "./positions";
+import { unitLabel } from "../../i18n/keys";
+import { useProgrammeName } from "../../components/useProgrammeName";
 
 /** Props: the facility, its stock positions (products with their lots), and what to do with the answer. */
 interface Props {
@@ -43,6 +45,7 @@ type Lot = StockPosition["lots"][number];
 /** The lots of the chosen product (code, expiry, quantity, funding source). */
 function LotField({ position }: { position: StockPosition | null }) {
   const { t, i18n } = useTranslation();
+  const fundingName = useProgrammeName();
   return (
     <SelectField
       name="lotId"
@@ -57,8 +60,8 @@ function LotField({ position }: { position: StockPosition | null }) {
           code: l.lotCode,
           expiry: formatDate(l.expiry),
           qty: formatNumber(l.qtyOnHand, i18n.language),
-          unit: position!.baseUnit,
-          funding: l.fundingSource,
+          unit: unitLabel(t, position!.baseUnit, l.qtyOnHand),
+          funding: fundingName(l.fundingSource),
         }),
       }))}
     />
@@ -75,7 +78,7 @@ function AdjustedQuantity({ position, lot }: { position: StockPosition | null; l
     <QuantityField
       name="quantity"
       id="adjust-qty"
-      label={t("stockEntry.signedQty", { unit: position?.baseUnit ?? t("stockEntry.baseUnits") })}
+      label={t("stockEntry.signedQty", { unit: position ? unitLabel(t, position.baseUnit) : t("stockEntry.baseUnits") })}
       placeholder="-10"
       pack={position ? { packSize: position.packSize, unit: position.baseUnit } : null}
       after={
@@ -150,7 +153,7 @@ export function AdjustmentForm({ facilityId, positions, onDone }: Props) {
           name="reason"
           id="adjust-reason"
           label={t("stockEntry.reason")}
-          options={AdjustmentReason.options.map((r) => ({ value: r, label: t(`stockEntry.reasonOf.${r}`) }))}
+          options={AdjustmentReason.options.map((r) => ({ value: r, label: t(`reason.${r}`) }))}
           onValue={() => void (form.getFieldState("quantity").isDirty && form.trigger("quantity"))}
         />
         <AdjustedQuantity position={position} lot={lot} />

@@ -13,6 +13,8 @@ import { ProductPickerField } from "../../lib/pickers/ProductPicker";
 import { DataTable, type Column } from "../../lib/table/DataTable";
 import { lotKey, pickableOf } from "./positions";
 import { ScannerField, type ScanNote } from "./ScannerField";
+import { unitLabel } from "../../i18n/keys";
+import { useProgrammeName } from "../../components/useProgrammeName";
 
 /** Props: the facility, its stock positions, and what to do with the answer. */
 interface Props {
@@ -39,13 +41,14 @@ function useColumns(form: ContractForm<CountValues>, lots: Lot[], unit: string):
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const counted = form.watch("counted");
+  const fundingName = useProgrammeName();
   return [
     { id: "lot", header: t("stockEntry.lot"), cell: (l) => l.lotCode },
     { id: "expiry", header: t("stockEntry.expiry"), cell: (l) => formatDate(l.expiry) },
-    { id: "funding", header: t("stockEntry.fundingSource"), cell: (l) => l.fundingSource },
+    { id: "funding", header: t("stockEntry.fundingSource"), cell: (l) => fundingName(l.fundingSource) },
     {
       id: "onHand",
-      header: t("stockEntry.count.onHand", { unit }),
+      header: t("stockEntry.count.onHand", { unit: unitLabel(t, unit) }),
       numeric: true,
       cell: (l) => formatNumber(l.qtyOnHand, lang),
     },

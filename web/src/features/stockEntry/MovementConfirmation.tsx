@@ -4,6 +4,7 @@ import { Link } from "react-router";
 import type { MovementResult } from "@shared/contracts/stock";
 import { formatDate, formatNumber } from "../../i18n/format";
 import { DataTable } from "../../lib/table/DataTable";
+import { reasonLabel } from "../../i18n/keys";
 
 /** Props: the server's answer, the facility, and the product for the stock card link. */
 interface Props {
@@ -46,7 +47,7 @@ export function MovementConfirmation({ result, facilityId, productId, onNext }: 
               id: "type",
               header: t("stockEntry.done.type"),
               cell: (m) =>
-                `${t(`stockEntry.movementType.${m.type}`)}${m.reason ? ` — ${t(`stockEntry.reasonOf.${m.reason}`, { defaultValue: m.reason })}` : ""}`,
+                `${t(`movement.${m.type}`)}${m.reason ? ` — ${reasonLabel(t, m.reason)}` : ""}`,
             },
             { id: "lot", header: t("stockEntry.lot"), cell: (m) => m.lotCode },
             { id: "expiry", header: t("stockEntry.expiry"), cell: (m) => formatDate(m.expiry) },

@@ -12,6 +12,7 @@ import { dateOrText, numberOrNaN, optionalText } from "../../lib/forms/parse";
 import { useContractForm } from "../../lib/forms/useContractForm";
 import { ProductPickerField } from "../../lib/pickers/ProductPicker";
 import { ScannerField, type ScanNote } from "./ScannerField";
+import { unitLabel } from "../../i18n/keys";
 
 /** Props: the facility, the catalogue, and what to do with the server's answer. */
 interface Props {
@@ -94,7 +95,7 @@ export function ReceiptForm({ facilityId, products, onDone }: Props) {
         <QuantityField
           name="quantity"
           id="receipt-qty"
-          label={t("stockEntry.quantityBase", { unit: product?.baseUnit ?? t("stockEntry.baseUnits") })}
+          label={t("stockEntry.quantityBase", { unit: product ? unitLabel(t, product.baseUnit) : t("stockEntry.baseUnits") })}
           pack={product ? { packSize: product.packSize, unit: product.baseUnit } : null}
         />
         <TextField

@@ -2,6 +2,46 @@
 import type { audit as fr } from "../fr/audit";
 
 export const audit: typeof fr = {
+  auditAction: {
+    auth: {
+      login: "Sign-in",
+      login_failed: "Failed sign-in",
+      lockout: "Username locked",
+      logout: "Sign-out",
+      password: { change: "Password change" },
+    },
+    stock: { movement: { create: "Stock movement" }, count: { create: "Physical count" } },
+    report: {
+      create: "Monthly report created",
+      lines: { update: "Report lines entered" },
+      submit: "Report submitted",
+    },
+    order: {
+      create: "Orders created",
+      cycle: "Month's order cycle",
+      edit: "Requested quantities changed",
+      submit: "Order submitted",
+      approve: "Order approved",
+      reject: "Order rejected",
+      pick: "Picking (FEFO)",
+      ship: "Shipment",
+      deliver: "Delivery recorded",
+      receive: "Receipt confirmed",
+    },
+    allocation: { send: "Allocation sent" },
+    route_plan: { create: "Route plan computed", move: "Stop moved", status: "Plan published" },
+  },
+  auditObject: {
+    session: "Session",
+    user: "User",
+    stock_batch: "Batch of stock lines",
+    report: "Report",
+    order: "Order",
+    period: "Month",
+    facility: "Facility",
+    allocation: "Allocation",
+    route_plan: "Route plan",
+  },
   audit: {
     title: "Audit log",
     intro: "Every change recorded in Fura: who, when, what, from which device.",

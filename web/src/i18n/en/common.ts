@@ -4,6 +4,7 @@ import type { common as fr } from "../fr/common";
 export const common: typeof fr = {
   app: { name: "Fura", tagline: "Medicine supply chain", skip: "Skip to content" },
   nav: {
+    myFacility: "My CSCom",
     map: "Network map",
     situation: "Stock picture",
     review: "District review",
@@ -27,7 +28,7 @@ export const common: typeof fr = {
     about: "About",
     main: "Main navigation",
   },
-  lang: { label: "Language", fr: "FR", en: "EN", frLong: "Français", enLong: "English" },
+  lang: { label: "Language", self: "EN", selfLong: "English" },
   auth: {
     title: "Sign in",
     intro: "Sign in with your Fura username.",
@@ -65,6 +66,7 @@ export const common: typeof fr = {
     password_change_required: "Change your temporary password first.",
     facility_closed: "This facility is closed: it gets no more orders or routes.",
     last_admin: "This is the last active administrator: they can be neither deactivated nor given another role.",
+    confirmation_required: "This action needs a confirmation.",
     invalid_transition: "This action is not possible in the order's current state.",
     delivery_refused: "Delivery refused: it can no longer apply.",
     publish_needs_confirmation: "The plan has routes without a driver or broken constraints.",
@@ -85,6 +87,24 @@ export const common: typeof fr = {
     headers_too_large: "Request headers are too large.",
     network_error: "The server cannot be reached. Check the network connection.",
     unknown: "An unexpected error occurred.",
+  },
+  apiDetail: {
+    nothing_to_allocate:
+      "Nothing to allocate: {{available}} usable units at the source depot for a total need of {{totalNeed}}.",
+    source_not_upstream_one:
+      "This depot does not supply the CSCom of this area (neither directly nor through a district depot): choose its supplier.",
+    source_not_upstream_other:
+      "This depot supplies none of the {{facilities}} CSComs of this area (neither directly nor through a district depot): choose their supplier.",
+    insufficient_stock: "Requested: {{requested}}; usable in stock: {{usableOnHand}}.",
+    lot_blocked: "Lot {{lotCode}} is blocked ({{reason}}, expiry {{expiry}}).",
+    later_orders_one:
+      "{{facilities}} CSCom already has orders for a later month ({{laterPeriod}}): computing the orders of {{period}} would create a second set.",
+    later_orders_other:
+      "{{facilities}} CSComs already have orders for a later month ({{laterPeriod}}): computing the orders of {{period}} would create a second set.",
+    report_exists: "A report already exists for {{period}}.",
+    report_max_days: "At most {{days}} days in this month.",
+    report_reasons_sum: "The reasons of D add up to {{sum}}, not {{adjustments}}.",
+    report_outflow_positive: "{{reason}} takes stock out: type a negative number.",
   },
   common: {
     loading: "Loading…",

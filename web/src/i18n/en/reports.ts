@@ -2,6 +2,19 @@
 import type { reports as fr } from "../fr/reports";
 
 export const reports: typeof fr = {
+  home: {
+    tasks: "My tasks",
+    report: "Report for {{period}}: {{state}} (due by {{date}}).",
+    openReport: "Open the report →",
+    toSubmit_one: "{{count}} order to check and submit.",
+    toSubmit_other: "{{count}} orders to check and submit.",
+    toDeliver_one: "{{count}} delivery to record.",
+    toDeliver_other: "{{count}} deliveries to record.",
+    toReceive_one: "{{count}} receipt to confirm.",
+    toReceive_other: "{{count}} receipts to confirm.",
+    openOrders: "My orders →",
+    noOrderTask: "No order is waiting for you.",
+  },
   reportState: {
     on_time: "Submitted on time",
     late: "Submitted late",
@@ -74,25 +87,13 @@ export const reports: typeof fr = {
     adjustmentsFor: "Losses and adjustments by reason — {{name}}",
     reasonsHint:
       "D by reason: outflows (losses, damage, expiry, theft, transfers) are typed as negative numbers; corrections and counts either way. D is their sum.",
-    reasons: {
-      loss: "Loss",
-      damage: "Damage",
-      expiry: "Expiry",
-      theft: "Theft",
-      transfer_out: "Transfer out",
-      correction: "Correction",
-      count: "Physical count",
-      other: "Not split",
-    },
     negative: "(negative)",
     reasonLabel: "{{reason}} (D) — {{name}}",
     fundingShort: { cost_recovery: "cost recovery", free_care: "free care" },
     unsaved: "changed, not saved",
     errors: {
       whole: "Type a whole number, zero or more.",
-      maxDays: "At most {{days}} days in this month.",
       signed: "Type a whole number (negative for an outflow).",
-      outflow: "An outflow lowers the stock: type a negative number.",
       tooLarge: "At most 10 million units per line.",
     },
     actionsTitle: "Save and submit",

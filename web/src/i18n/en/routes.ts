@@ -50,7 +50,11 @@ export const routes: typeof fr = {
       include: "Include {{name}}",
       lines_one: "{{count}} line",
       lines_other: "{{count}} lines",
-      total: "{{stops}} stop(s), {{orders}} order(s)",
+      total: "{{stops}}, {{orders}}",
+      stops_one: "{{count}} stop",
+      stops_other: "{{count}} stops",
+      orders_one: "{{count}} order",
+      orders_other: "{{count}} orders",
       empty:
         "No shipment ready to leave this depot for this day (orders being picked or shipped, outside the day's published plans).",
     },

@@ -1,5 +1,50 @@
 /** French texts: the audit log. */
 export const audit = {
+  /** The audit log's action codes (shared/contracts/audit AUDIT_ACTIONS), nested by their dots. */
+  auditAction: {
+    auth: {
+      login: "Connexion",
+      login_failed: "Échec de connexion",
+      lockout: "Identifiant bloqué",
+      logout: "Déconnexion",
+      password: { change: "Changement de mot de passe" },
+    },
+    stock: { movement: { create: "Mouvement de stock" }, count: { create: "Inventaire" } },
+    report: {
+      create: "Création d'un rapport mensuel",
+      lines: { update: "Saisie des lignes d'un rapport" },
+      submit: "Soumission d'un rapport",
+    },
+    order: {
+      create: "Création de commandes",
+      cycle: "Calcul des commandes du mois",
+      edit: "Modification des quantités demandées",
+      submit: "Soumission d'une commande",
+      approve: "Approbation d'une commande",
+      reject: "Rejet d'une commande",
+      pick: "Préparation (FEFO)",
+      ship: "Expédition",
+      deliver: "Livraison enregistrée",
+      receive: "Réception confirmée",
+    },
+    allocation: { send: "Envoi d'une allocation" },
+    route_plan: {
+      create: "Calcul d'un plan de tournées",
+      move: "Déplacement d'un arrêt",
+      status: "Publication d'un plan",
+    },
+  },
+  auditObject: {
+    session: "Session",
+    user: "Utilisateur",
+    stock_batch: "Lot d'écritures de stock",
+    report: "Rapport",
+    order: "Commande",
+    period: "Mois",
+    facility: "Établissement",
+    allocation: "Allocation",
+    route_plan: "Plan de tournées",
+  },
   audit: {
     title: "Journal d'audit",
     intro: "Chaque modification enregistrée dans Fura : qui, quand, quoi, depuis quel poste.",

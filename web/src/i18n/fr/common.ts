@@ -2,6 +2,7 @@
 export const common = {
   app: { name: "Fura", tagline: "Chaîne d'approvisionnement en médicaments", skip: "Aller au contenu" },
   nav: {
+    myFacility: "Mon CSCom",
     map: "Carte du réseau",
     situation: "Situation des stocks",
     review: "Revue du district",
@@ -25,7 +26,8 @@ export const common = {
     about: "À propos",
     main: "Navigation principale",
   },
-  lang: { label: "Langue", fr: "FR", en: "EN", frLong: "Français", enLong: "English" },
+  /** `self` and `selfLong`: how this language names itself in the language switch. */
+  lang: { label: "Langue", self: "FR", selfLong: "Français" },
   auth: {
     title: "Connexion",
     intro: "Connectez-vous avec votre identifiant Fura.",
@@ -64,8 +66,12 @@ export const common = {
     facility_closed: "Cet établissement est fermé : il ne reçoit plus de commandes ni de tournées.",
     last_admin: "C'est le dernier administrateur actif : il ne peut être ni désactivé ni changé de rôle.",
     invalid_transition: "Cette action n'est pas possible dans l'état actuel de la commande.",
+<<<<<<< HEAD
     delivery_refused: "Livraison refusée : elle ne peut plus s'appliquer.",
     publish_needs_confirmation: "Le plan a des tournées sans chauffeur ou des contraintes non respectées.",
+=======
+    confirmation_required: "Cette action demande une confirmation.",
+>>>>>>> a6192b1 (Issue 16 (rules, i18n, new-user fixes): one rule one place, keys not sentences, and what a new user tripped over)
     conflict: "Conflit : les données ont changé entre-temps.",
     payload_too_large: "Les données envoyées sont trop volumineuses.",
     period_closed: "Cette date tombe dans une période close : enregistrez une correction datée d'aujourd'hui.",
@@ -83,6 +89,25 @@ export const common = {
     headers_too_large: "En-têtes de la requête trop volumineux.",
     network_error: "Le serveur est injoignable. Vérifiez la connexion réseau.",
     unknown: "Une erreur inattendue est survenue.",
+  },
+  /** What the server adds to an error, as a key and its values (shared/errors DETAIL_KEYS). */
+  apiDetail: {
+    nothing_to_allocate:
+      "Rien à allouer : {{available}} unités utilisables au dépôt source pour un besoin total de {{totalNeed}}.",
+    source_not_upstream_one:
+      "Ce dépôt n'approvisionne pas le CSCom de cette zone (ni directement ni par un dépôt de district) : choisissez son fournisseur.",
+    source_not_upstream_other:
+      "Ce dépôt n'approvisionne aucun des {{facilities}} CSCom de cette zone (ni directement ni par un dépôt de district) : choisissez leur fournisseur.",
+    insufficient_stock: "Demandé : {{requested}} ; utilisable en stock : {{usableOnHand}}.",
+    lot_blocked: "Le lot {{lotCode}} est bloqué ({{reason}}, péremption le {{expiry}}).",
+    later_orders_one:
+      "{{facilities}} CSCom a déjà des commandes pour un mois plus récent ({{laterPeriod}}) : calculer les commandes de {{period}} en créerait une deuxième série.",
+    later_orders_other:
+      "{{facilities}} CSCom ont déjà des commandes pour un mois plus récent ({{laterPeriod}}) : calculer les commandes de {{period}} en créerait une deuxième série.",
+    report_exists: "Un rapport existe déjà pour {{period}}.",
+    report_max_days: "Au plus {{days}} jours sur ce mois.",
+    report_reasons_sum: "Les motifs de D totalisent {{sum}}, pas {{adjustments}}.",
+    report_outflow_positive: "{{reason}} diminue le stock : saisissez un nombre négatif.",
   },
   common: {
     loading: "Chargement…",

@@ -1,5 +1,19 @@
 /** French texts: the CSCom monthly report. */
 export const reports = {
+  /** The CSCom manager's home: her facility's stock, and what she has to do. */
+  home: {
+    tasks: "Mes tâches",
+    report: "Rapport de {{period}} : {{state}} (à remettre au plus tard le {{date}}).",
+    openReport: "Ouvrir le rapport →",
+    toSubmit_one: "{{count}} commande à vérifier et soumettre.",
+    toSubmit_other: "{{count}} commandes à vérifier et soumettre.",
+    toDeliver_one: "{{count}} livraison à enregistrer.",
+    toDeliver_other: "{{count}} livraisons à enregistrer.",
+    toReceive_one: "{{count}} réception à confirmer.",
+    toReceive_other: "{{count}} réceptions à confirmer.",
+    openOrders: "Mes commandes →",
+    noOrderTask: "Aucune commande n'attend d'action de votre part.",
+  },
   reportState: {
     on_time: "Soumis à temps",
     late: "Soumis en retard",
@@ -72,25 +86,13 @@ export const reports = {
     adjustmentsFor: "Pertes et ajustements par motif — {{name}}",
     reasonsHint:
       "D par motif : les sorties (pertes, avaries, péremptions, vols, transferts) se saisissent en négatif ; les corrections et inventaires dans un sens ou dans l'autre. D est leur somme.",
-    reasons: {
-      loss: "Perte",
-      damage: "Avarie",
-      expiry: "Péremption",
-      theft: "Vol",
-      transfer_out: "Transfert sortant",
-      correction: "Correction",
-      count: "Inventaire",
-      other: "Non ventilé",
-    },
     negative: "(négatif)",
     reasonLabel: "{{reason}} (D) — {{name}}",
     fundingShort: { cost_recovery: "recouvrement", free_care: "gratuité" },
     unsaved: "modifiée, non enregistrée",
     errors: {
       whole: "Saisissez un nombre entier positif ou nul.",
-      maxDays: "Au plus {{days}} jours sur ce mois.",
       signed: "Saisissez un nombre entier (négatif pour une sortie).",
-      outflow: "Une sortie diminue le stock : saisissez un nombre négatif.",
       tooLarge: "Au plus 10 millions d'unités par ligne.",
     },
     actionsTitle: "Enregistrer et soumettre",

@@ -48,7 +48,11 @@ export const routes = {
       include: "Inclure {{name}}",
       lines_one: "{{count}} ligne",
       lines_other: "{{count}} lignes",
-      total: "{{stops}} arrêt(s), {{orders}} commande(s)",
+      total: "{{stops}}, {{orders}}",
+      stops_one: "{{count}} arrêt",
+      stops_other: "{{count}} arrêts",
+      orders_one: "{{count}} commande",
+      orders_other: "{{count}} commandes",
       empty:
         "Aucune expédition prête à partir de ce dépôt pour ce jour (commandes en préparation ou expédiées, hors plans publiés du jour).",
     },

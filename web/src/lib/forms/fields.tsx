@@ -9,7 +9,8 @@ import { createContext, useContext, type FormEvent, type InputHTMLAttributes, ty
 import { useTranslation } from "react-i18next";
 import { FormProvider, useFormContext, useWatch, type FieldValues, type SubmitHandler } from "react-hook-form";
 import { errorCode, errorMessage } from "../../i18n/errors";
-import { formatNumber } from "../../i18n/format";
+import { formatDecimal, formatNumber } from "../../i18n/format";
+import { unitLabel } from "../../i18n/keys";
 import { messageText } from "./messages";
 import { parseWhole } from "./parse";
 import { serverErrorIsFor, serverFieldOf, type CodeFields } from "./serverErrors";
@@ -150,9 +151,9 @@ export function PackNote({ id, name, packSize, unit }: { id: string; name: strin
   const size = formatNumber(packSize, i18n.language);
   return (
     <span id={id} className="muted small pack-note" data-testid="pack-size">
-      {t("forms.packSize", { count: packSize, size, unit })}
+      {t("forms.packSize", { count: packSize, size, unit: unitLabel(t, unit, packSize) })}
       {qty !== null && qty !== 0
-        ? ` — ${t("forms.packs", { count: Math.abs(qty) / packSize, packs: formatNumber(Math.abs(qty) / packSize, i18n.language, 1) })}`
+        ? ` — ${t("forms.packs", { count: Math.abs(qty) / packSize, packs: formatDecimal(Math.abs(qty) / packSize, i18n.language, 1) })}`
         : ""}
     </span>
   );

@@ -4,6 +4,7 @@
  * encoded in its message, so the text follows the interface language even after a switch.
  */
 import type { TFunction } from "i18next";
+import { isTextKey } from "../../i18n/keys";
 
 /** An i18n key and the values it interpolates. */
 export interface FieldMessage {
@@ -89,7 +90,9 @@ export function decodeMessage(text: string | undefined): FieldMessage | null {
 
 /** The text of a field error in the interface language (a message that is no key at all is shown as "invalid"). */
 export function messageText(t: TFunction, text: string | undefined): string {
-  const message = decodeMessage(text) ?? invalid("invalid");
+  const message = decodeMessage(text);
+  // A key that is no text (a typo in a custom message table) reads "invalid" rather than showing the raw key.
+  if (!message || !isTextKey(message.key)) return t("forms.invalid.invalid");
   return t(message.key, message.values ?? {});
 }
 

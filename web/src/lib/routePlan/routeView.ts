@@ -2,6 +2,7 @@
 import type { TFunction } from "i18next";
 import type { RouteCandidates, RoutePlan, RouteViolation } from "@shared/contracts/routePlans";
 import { escapeHtml, type MapLine, type MapPoint } from "../../map/types";
+import { formatDecimal } from "../../i18n/format";
 
 /**
  * Route colours: the Okabe–Ito palette, safe for the common colour-vision deficiencies (yellow last:
@@ -155,9 +156,7 @@ export function violationsOf(plan: RoutePlan) {
 /** A violation in words: the constraint and by how much it is broken. */
 export function violationText(t: TFunction, v: RouteViolation, lang: string): string {
   if (v.type === "capacity") {
-    const amount = new Intl.NumberFormat(lang === "en" ? "en-GB" : "fr-FR", { maximumFractionDigits: 1 }).format(
-      v.excess ?? 0,
-    );
+    const amount = formatDecimal(v.excess ?? 0, lang, 1);
     return t(v.dimension === "litres" ? "routes.violation.capacityL" : "routes.violation.capacityKg", { amount });
   }
   if (v.type === "skills") return t("routes.violation.skills");

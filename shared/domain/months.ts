@@ -1,4 +1,8 @@
-/** Calendar months ("YYYY-MM") for indicators: complete months before a date, shifts, lengths. UTC, no clock. */
+/**
+ * Month arithmetic, the one place for it: calendar months ("YYYY-MM") and their ISO day bounds, UTC, no clock
+ * (callers pass the date they mean). Reports, orders, the AMC window, indicators and the web's month pickers
+ * all count months here.
+ */
 
 /** A calendar month "YYYY-MM". */
 export type Period = string;
@@ -33,6 +37,10 @@ export function periodsEnding(last: Period, count: number): Period[] {
   return Array.from({ length: count }, (_, i) => addPeriods(last, i - count + 1));
 }
 
+/** The `count` complete months before the date `asOf`, newest first (the months a report may be owed for). */
+export const recentPeriods = (asOf: string, count: number): Period[] =>
+  periodsEnding(lastCompletePeriod(asOf), count).reverse();
+
 /** Number of days in the month. */
 export function daysInPeriod(period: Period): number {
   const { y, m } = parts(period);
@@ -42,5 +50,15 @@ export function daysInPeriod(period: Period): number {
 /** First day of the month, "YYYY-MM-01" (the inclusive lower bound of its ledger lines). */
 export const periodStart = (period: Period): string => `${period}-01`;
 
+/** First day of the next month, "YYYY-MM-01" (the exclusive upper bound of the month's ledger lines). */
+export const periodEnd = (period: Period): string => periodStart(addPeriods(period, 1));
+
 /** Calendar month (1–12) of a period. */
 export const monthOfPeriod = (period: Period): number => parts(period).m;
+
+/** The ISO date `months` calendar months after `date` (the day clipped to the month's length, as date-fns does). */
+export function addMonthsToDate(date: string, months: number): string {
+  const target = addPeriods(periodOf(date), months);
+  const day = Math.min(Number(date.slice(8, 10)), daysInPeriod(target));
+  return `${target}-${String(day).padStart(2, "0")}`;
+}
