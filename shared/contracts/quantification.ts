@@ -3,7 +3,7 @@
  * shipments, morbidity assumptions and the forecast choices. The pure rules are in shared/domain/quantification.
  */
 import { z } from "zod";
-import { daysInPeriod, isPeriod } from "../domain/indicators/periods";
+import { daysInPeriod, isPeriod } from "../domain/months";
 import { IsoDate } from "./common";
 
 /** A calendar month "YYYY-MM". */

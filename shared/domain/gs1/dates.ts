@@ -1,4 +1,5 @@
 /** GS1 dates (YYMMDD): the century rule and "day 00". */
+import { daysInPeriod } from "../months";
 
 /**
  * The four-digit year of a two-digit GS1 year, seen from `referenceYear` (GS1 General Specifications §7.12):
@@ -15,7 +16,7 @@ export function gs1Year(yy: number, referenceYear: number): number {
 
 /** Days in a month of the proleptic Gregorian calendar. */
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return daysInPeriod(`${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}`);
 }
 
 /**

@@ -5,6 +5,7 @@
  * and punctuation do not matter, and each column has French and English names.
  */
 import Papa from "papaparse";
+import { foldText } from "../text";
 
 /** A data row with its spreadsheet row number. */
 export interface SheetRow {
@@ -14,10 +15,7 @@ export interface SheetRow {
 
 /** "Code produit" → "code_produit"; "Élément de données" → "element_de_donnees". */
 export function normalizeHeader(h: string): string {
-  return h
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
+  return foldText(h)
     .replace(/[^a-z0-9]+/g, "_")
     .replace(/^_+|_+$/g, "");
 }

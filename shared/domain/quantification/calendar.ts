@@ -1,5 +1,5 @@
 /** Month arithmetic for monthly series: a series starts at a period and its i-th value is `start + i` months. */
-import { addPeriods, daysInPeriod, isPeriod, type Period } from "../indicators/periods";
+import { addPeriods, daysInPeriod, isPeriod, type Period } from "../months";
 
 export { addPeriods, daysInPeriod, isPeriod, type Period };
 
