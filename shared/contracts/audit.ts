@@ -7,6 +7,8 @@ export const AUDIT_ACTIONS = [
   "auth.login",
   "auth.login_failed",
   "auth.lockout",
+  "auth.login_throttled",
+  "access.denied",
   "auth.logout",
   "auth.password.change",
   "stock.movement.create",
@@ -28,6 +30,21 @@ export const AUDIT_ACTIONS = [
   "route_plan.create",
   "route_plan.move",
   "route_plan.status",
+  "facility.create",
+  "facility.update",
+  "product.gtin.set",
+  "product.gtin.delete",
+  "dhis2.orgUnits.import",
+  "dhis2.mapping.dataElement.set",
+  "dhis2.mapping.dataElement.delete",
+  "dhis2.mapping.orgUnit.set",
+  "dhis2.mapping.orgUnit.delete",
+  "dhis2.mapping.dataElements.import",
+  "dhis2.mapping.orgUnits.import",
+  "dhis2.settings.update",
+  "dhis2.push",
+  "dhis2.push.dryRun",
+  "dhis2.push.result",
 ] as const;
 /** An action of the audit log. */
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -43,6 +60,14 @@ export const AUDIT_OBJECT_TYPES = [
   "facility",
   "allocation",
   "route_plan",
+  "request",
+  "product",
+  "dhis2_data_element",
+  "dhis2_mapping",
+  "dhis2_org_unit",
+  "dhis2_org_units",
+  "dhis2_push",
+  "dhis2_settings",
 ] as const;
 
 export const AuditQuery = PageQuery.extend({

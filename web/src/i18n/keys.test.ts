@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { computeOrderQuantity } from "@shared/domain/replenishment";
 import { en } from "./en";
 import { fr } from "./fr";
-import { explanationText, formatValue, reasonLabel } from "./keys";
+import { AUDIT_ACTIONS } from "@shared/contracts/audit";
+import { auditActionLabel, explanationText, formatValue, reasonLabel } from "./keys";
 
 const instance = (lng: "fr" | "en") => {
   const i = i18next.createInstance();
@@ -65,5 +66,16 @@ describe("messages from the domain", () => {
     const t = instance("fr").t;
     expect(reasonLabel(t, "transfer_out")).toBe("Transfert sortant");
     expect(reasonLabel(t, "legacy")).toBe("legacy");
+  });
+});
+
+describe("audit actions", () => {
+  it("names every action of the shared list in French, and an unknown stored action as its code", () => {
+    const t = instance("fr").t;
+    const unnamed = AUDIT_ACTIONS.filter((a) => auditActionLabel(t, a) === a || auditActionLabel(t, a).includes("."));
+    expect(unnamed).toEqual([]);
+    expect(auditActionLabel(t, "order.edit")).toBe("Modification des quantités demandées");
+    expect(auditActionLabel(t, "dhis2.push.dryRun")).toBe("Essai d'envoi à DHIS2");
+    expect(auditActionLabel(t, "legacy.action")).toBe("legacy.action");
   });
 });

@@ -103,9 +103,18 @@ export function unitLabel(t: TFunction, baseUnit: string, count = 2): string {
 /** A base unit the texts know. */
 type BaseUnit = { [K in keyof typeof fr.unit]: K extends `${infer U}_one` ? U : never }[keyof typeof fr.unit];
 
+/** An audit action with its dots written "_" (the dot separates i18n keys). */
+type Underscored<S extends string> = S extends `${infer A}.${infer B}` ? `${A}_${Underscored<B>}` : S;
+/** The key of an audit action's name. */
+type AuditActionKey = Underscored<AuditAction>;
+// Compile-time check: an audit action of shared/contracts/audit without a French name fails `tsc`.
+const auditNames: Record<AuditActionKey, string> = fr.auditAction;
+
 /** The name of an audit action ("order.edit" → "Modification des quantités demandées"); an unknown one as its code. */
 export function auditActionLabel(t: TFunction, action: string): string {
-  return (AUDIT_ACTIONS as readonly string[]).includes(action) ? t(`auditAction.${action as AuditAction}`) : action;
+  if (!(AUDIT_ACTIONS as readonly string[]).includes(action)) return action;
+  const key = action.replaceAll(".", "_") as AuditActionKey;
+  return key in auditNames ? t(`auditAction.${key}`) : action;
 }
 
 /** The name of the kind of object an audit entry is about; an unknown one as its code. */
