@@ -113,39 +113,12 @@ export function listReports(
 
 const supplier = aliasedTable(facilities, "supplier");
 
-/** One order with its lines, lots and history (404 when unknown). */
-export function loadOrder(db: Db | Tx, id: number): Order {
-  const row = db
-    .select({ o: orders, facilityName: facilities.name, supplierName: supplier.name })
-    .from(orders)
-    .innerJoin(facilities, eq(facilities.id, orders.facilityId))
-    .innerJoin(supplier, eq(supplier.id, orders.supplierId))
-    .where(eq(orders.id, id))
-    .get();
-  if (!row) throw new AppError("not_found", `Unknown order ${id}`);
-  const lines = db
-    .select({ l: orderLines, p: products })
-    .from(orderLines)
-    .innerJoin(products, eq(products.id, orderLines.productId))
-    .where(eq(orderLines.orderId, id))
-    .orderBy(products.genericName)
-    .all();
-  const lotRows = db
-    .select({ ll: orderLineLots, lot: lots })
-    .from(orderLineLots)
-    .innerJoin(lots, eq(lots.id, orderLineLots.lotId))
-    .where(inArray(orderLineLots.orderLineId, [...lines.map((l) => l.l.id), -1]))
-    .orderBy(lots.expiry)
-    .all();
-  const events = db
-    .select({ e: orderEvents, userName: users.displayName })
-    .from(orderEvents)
-    .leftJoin(users, eq(users.id, orderEvents.userId))
-    .where(eq(orderEvents.orderId, id))
-    .orderBy(orderEvents.id)
-    .all();
-  const periods = reportPeriods(db, row.o.reportId);
-  const presented = lines.map(({ l, p }) => ({
+type LineRow = { l: typeof orderLines.$inferSelect; p: typeof products.$inferSelect };
+type LotRow = { ll: typeof orderLineLots.$inferSelect; lot: typeof lots.$inferSelect };
+
+/** The order's lines as the API shows them: product, figures, the explanation as keys, quantities and lots. */
+function presentLines(lines: LineRow[], lotRows: LotRow[], periods: Map<string, string | null>) {
+  return lines.map(({ l, p }) => ({
     id: l.id,
     productId: p.id,
     productCode: p.code,
@@ -185,6 +158,40 @@ export function loadOrder(db: Db | Tx, id: number): Order {
         rejectionReason: r.ll.rejectionReason,
       })),
   }));
+}
+
+/** One order with its lines, lots and history (404 when unknown). */
+export function loadOrder(db: Db | Tx, id: number): Order {
+  const row = db
+    .select({ o: orders, facilityName: facilities.name, supplierName: supplier.name })
+    .from(orders)
+    .innerJoin(facilities, eq(facilities.id, orders.facilityId))
+    .innerJoin(supplier, eq(supplier.id, orders.supplierId))
+    .where(eq(orders.id, id))
+    .get();
+  if (!row) throw new AppError("not_found", `Unknown order ${id}`);
+  const lines = db
+    .select({ l: orderLines, p: products })
+    .from(orderLines)
+    .innerJoin(products, eq(products.id, orderLines.productId))
+    .where(eq(orderLines.orderId, id))
+    .orderBy(products.genericName)
+    .all();
+  const lotRows = db
+    .select({ ll: orderLineLots, lot: lots })
+    .from(orderLineLots)
+    .innerJoin(lots, eq(lots.id, orderLineLots.lotId))
+    .where(inArray(orderLineLots.orderLineId, [...lines.map((l) => l.l.id), -1]))
+    .orderBy(lots.expiry)
+    .all();
+  const events = db
+    .select({ e: orderEvents, userName: users.displayName })
+    .from(orderEvents)
+    .leftJoin(users, eq(users.id, orderEvents.userId))
+    .where(eq(orderEvents.orderId, id))
+    .orderBy(orderEvents.id)
+    .all();
+  const presented = presentLines(lines, lotRows, reportPeriods(db, row.o.reportId));
   const qty = (l: (typeof presented)[number]) => l.approvedQty ?? l.requestedQty;
   // Rounded line by line, as the order list computes it.
   const costXof = presented.reduce((s, l) => s + Math.round((qty(l) / l.packSize) * l.pricePerPackXof), 0);

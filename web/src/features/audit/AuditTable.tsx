@@ -84,7 +84,11 @@ function useAuditColumns(open: number | null, toggle: (id: number) => void): Col
           </>
         ),
     },
-    { id: "action", header: t("audit.actionCol"), cell: (e) => <span title={e.action}>{auditActionLabel(t, e.action)}</span> },
+    {
+      id: "action",
+      header: t("audit.actionCol"),
+      cell: (e) => <span title={e.action}>{auditActionLabel(t, e.action)}</span>,
+    },
     {
       id: "object",
       header: t("audit.object"),

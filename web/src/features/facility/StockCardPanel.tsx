@@ -18,8 +18,7 @@ type CardLine = StockCard["items"][number];
 function CardLines({ lines, name }: { lines: CardLine[]; name: string }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const reason = (line: CardLine) =>
-    line.reason ? reasonLabel(t, line.reason) : "—";
+  const reason = (line: CardLine) => (line.reason ? reasonLabel(t, line.reason) : "—");
   return (
     <DataTable
       rows={lines}

@@ -42,7 +42,11 @@ function PlanTotals({ plan: p }: { plan: RoutePlan }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const used = p.routes.filter((r) => r.stops.length > 0).length;
-  const tile = (key: "stops" | "vehicles" | "unassigned" | "distance" | "duration" | "cost" | "violations", value: string | number, className = "tile") => (
+  const tile = (
+    key: "stops" | "vehicles" | "unassigned" | "distance" | "duration" | "cost" | "violations",
+    value: string | number,
+    className = "tile",
+  ) => (
     <li className={className}>
       <strong data-total={key}>{value}</strong>
       <span>{t(`routes.totals.${key}`)}</span>

@@ -3,7 +3,6 @@
  * the same shared contract as the server (RoutePlanCreate, through lib/forms), so a field error shows
  * before sending. Also words the server's refusal of the planned stops. Pure, tested.
  */
-import type { Messages } from "../../i18n/fr";
 import type { z } from "zod";
 import type { FleetVehicle } from "@shared/contracts/fleet";
 import { RoutePlanCreate } from "@shared/contracts/routePlans";

@@ -78,7 +78,9 @@ function AdjustedQuantity({ position, lot }: { position: StockPosition | null; l
     <QuantityField
       name="quantity"
       id="adjust-qty"
-      label={t("stockEntry.signedQty", { unit: position ? unitLabel(t, position.baseUnit) : t("stockEntry.baseUnits") })}
+      label={t("stockEntry.signedQty", {
+        unit: position ? unitLabel(t, position.baseUnit) : t("stockEntry.baseUnits"),
+      })}
       placeholder="-10"
       pack={position ? { packSize: position.packSize, unit: position.baseUnit } : null}
       after={

@@ -46,8 +46,7 @@ export function MovementConfirmation({ result, facilityId, productId, onNext }: 
             {
               id: "type",
               header: t("stockEntry.done.type"),
-              cell: (m) =>
-                `${t(`movement.${m.type}`)}${m.reason ? ` — ${reasonLabel(t, m.reason)}` : ""}`,
+              cell: (m) => `${t(`movement.${m.type}`)}${m.reason ? ` — ${reasonLabel(t, m.reason)}` : ""}`,
             },
             { id: "lot", header: t("stockEntry.lot"), cell: (m) => m.lotCode },
             { id: "expiry", header: t("stockEntry.expiry"), cell: (m) => formatDate(m.expiry) },

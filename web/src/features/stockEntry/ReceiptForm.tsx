@@ -95,7 +95,9 @@ export function ReceiptForm({ facilityId, products, onDone }: Props) {
         <QuantityField
           name="quantity"
           id="receipt-qty"
-          label={t("stockEntry.quantityBase", { unit: product ? unitLabel(t, product.baseUnit) : t("stockEntry.baseUnits") })}
+          label={t("stockEntry.quantityBase", {
+            unit: product ? unitLabel(t, product.baseUnit) : t("stockEntry.baseUnits"),
+          })}
           pack={product ? { packSize: product.packSize, unit: product.baseUnit } : null}
         />
         <TextField
