@@ -111,9 +111,10 @@ describe("the CSCom manager's report and order", () => {
         "lines.0.adjustmentsByReason.loss",
         "report_outflow_positive",
       ],
-      [{ ...write(line), stockoutDays: 32 }, "lines.0.stockoutDays", "report_max_days"],
+      // Beyond any month: the contract refuses it (no month known yet); a 30-day month is the next test's.
+      [{ ...write(line), stockoutDays: 32 }, "lines.0.stockoutDays", undefined],
       [{ ...write(line), closing: -1 }, "lines.0.closing", undefined],
-      [{ ...write(line), adjustmentsByReason: { spoilt: 0 } }, "lines.0.adjustmentsByReason", undefined],
+      [{ ...write(line), adjustmentsByReason: { spoilt: 0 } }, "lines.0.adjustmentsByReason.spoilt", undefined],
     ];
     for (const [body, path, key] of cases) {
       const res = await cscom
@@ -127,6 +128,28 @@ describe("the CSCom manager's report and order", () => {
     }
     expect(lineRow(report.id, line.productId)).toEqual(before);
     expect(t.open.sqlite.prepare("select count(*) from idempotency_keys").pluck().get()).toBe(keys);
+  });
+
+  it("refuses more stock-out days than the report's month has (31 in a September of 30) with the key people read; nothing is written", async () => {
+    const created = await cscom
+      .post("/api/v1/reports")
+      .set("Idempotency-Key", k())
+      .send({ facilityId: cscomId, period: "2026-09" });
+    expect(created.status).toBe(201);
+    const september: Report = created.body;
+    const line = september.lines[0]!;
+    const before = lineRow(september.id, line.productId);
+    const res = await cscom
+      .put(`/api/v1/reports/${september.id}/lines`)
+      .set("Idempotency-Key", k())
+      .send({ lines: [{ ...write(line), stockoutDays: 31 }] });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details.issues[0]).toMatchObject({
+      path: "lines.0.stockoutDays",
+      key: "report_max_days",
+      values: { stockoutDays: 31, days: 30 },
+    });
+    expect(lineRow(september.id, line.productId)).toEqual(before);
   });
 
   it("stores a paper mismatch with its difference (never corrected) and submits the report", async () => {
