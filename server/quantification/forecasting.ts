@@ -7,7 +7,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import type { ForecastQuery, ProductForecast } from "../../shared/contracts/forecasts";
 import type { ScenarioSettings } from "../../shared/contracts/scenarios";
-import { lastCompletePeriod } from "../../shared/domain/indicators";
+import { lastCompletePeriod } from "../../shared/domain/months";
 import {
   addPeriods,
   forecastHistory,

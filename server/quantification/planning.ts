@@ -26,7 +26,7 @@ import {
   type PlanLot,
   type SupplyPlan,
 } from "../../shared/domain/quantification";
-import { lastCompletePeriod } from "../../shared/domain/indicators";
+import { lastCompletePeriod } from "../../shared/domain/months";
 import { AppError } from "../../shared/errors";
 import { openShipments, planShipment } from "../queries/pipeline";
 import { facilityAreas, runForecast } from "./forecasting";

@@ -1,4 +1,5 @@
 /** A catalogue plan: every product's line, the funding sources against their budgets, and what the budgets cannot cover. */
+import type { Messages } from "../../i18n/fr";
 import { useTranslation } from "react-i18next";
 import type { CataloguePlan } from "@shared/contracts/forecasts";
 import { formatDate, formatNumber, formatPeriod, formatXof } from "../../i18n/format";
@@ -14,7 +15,7 @@ export function CatalogueProducts({ plan }: { plan: CataloguePlan }) {
       "VEN".indexOf(a.ven) - "VEN".indexOf(b.ven) ||
       a.code.localeCompare(b.code),
   );
-  const c = (k: string) => t(`quant.catalogue.columns.${k}`);
+  const c = (k: keyof Messages["quant"]["catalogue"]["columns"]) => t(`quant.catalogue.columns.${k}`);
   return (
     <div
       className="table-scroll lines-scroll"
@@ -114,7 +115,7 @@ function FundingTable({ plan }: { plan: CataloguePlan }) {
 function UncoveredTable({ plan }: { plan: CataloguePlan }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const c = (k: string) => t(`quant.catalogue.columns.${k}`);
+  const c = (k: keyof Messages["quant"]["catalogue"]["columns"]) => t(`quant.catalogue.columns.${k}`);
   const columns: Columns<Uncovered> = [
     { id: "product", header: c("product"), rowHeader: true, cell: (u) => u.product },
     { id: "ven", header: c("ven"), cell: (u) => t(`quant.vitalShort.${u.ven}`) },

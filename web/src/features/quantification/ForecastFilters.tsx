@@ -15,7 +15,7 @@ import { ScenarioSelect } from "./ScenarioSelect";
 const LEVELS = ["national", "region", "district", "facility"] as const;
 type Level = (typeof LEVELS)[number];
 const HORIZONS = [12, 18, 24, 36];
-const METHODS = ["auto", ...METHOD_IDS.filter((m) => m !== "morbidity")];
+const METHODS = ["auto" as const, ...METHOD_IDS.filter((m) => m !== "morbidity")];
 
 /** The choices as read from the address. */
 function useChoices() {

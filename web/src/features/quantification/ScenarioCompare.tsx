@@ -3,6 +3,7 @@
  * progress bar, then the totals that differ — suggested cost, emergencies, products out of stock, uncovered
  * budget, unmet consumption — and the products whose plan differs.
  */
+import type { Messages } from "../../i18n/fr";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { CataloguePlan, PlanRun } from "@shared/contracts/forecasts";
@@ -32,7 +33,7 @@ function useRuns(columns: Column[]) {
 }
 
 /** The totals compared (one row each). */
-const MEASURES: { key: string; value: (p: CataloguePlan) => number; money: boolean }[] = [
+const MEASURES: { key: keyof Messages["quant"]["scenarios"]; value: (p: CataloguePlan) => number; money: boolean }[] = [
   { key: "suggestedCost", value: (p) => p.products.reduce((s, x) => s + x.suggestedCostXof, 0), money: true },
   { key: "emergencies", value: (p) => p.products.reduce((s, x) => s + x.emergencies, 0), money: false },
   { key: "stockoutProducts", value: (p) => p.products.filter((x) => x.stockoutMonths > 0).length, money: false },

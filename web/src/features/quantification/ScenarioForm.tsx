@@ -13,7 +13,7 @@ import { MorbidityEditor } from "./MorbidityEditor";
 import { blankMorbidity } from "./morbidityForm";
 import { scenarioFieldOf, scenarioRequest, scenarioValues, type ScenarioValues } from "./scenarioForm";
 
-const METHODS = ["auto", ...METHOD_IDS.filter((m) => m !== "morbidity")];
+const METHODS = ["auto" as const, ...METHOD_IDS.filter((m) => m !== "morbidity")];
 
 /** The forecast methods as options (with the morbidity method, for a product given its assumptions). */
 function useMethodOptions(withMorbidity = false): Option[] {

@@ -2,6 +2,7 @@
  * One pipeline shipment edited in place (supplier, funding, quantity, expected date typed dd/mm/yyyy, status): a row
  * whose single cell holds the form, validated by the shared PipelinePatch contract.
  */
+import type { Messages } from "../../i18n/fr";
 import { useCallback } from "react";
 import { useTranslation } from "react-i18next";
 import { PipelineOpenStatus, PipelinePatch, type PipelineShipmentView } from "@shared/contracts/pipeline";
@@ -51,7 +52,7 @@ export function ShipmentEditRow({ s, columns, onDone }: Props) {
       status: s.status === "received" ? "shipped" : s.status,
     },
   });
-  const label = (k: string) => t(`quant.pipeline.fields.${k}`);
+  const label = (k: keyof Messages["quant"]["pipeline"]["fields"]) => t(`quant.pipeline.fields.${k}`);
   const statuses = PipelineOpenStatus.options.map((st) => ({ value: st, label: t(`quant.pipeline.statuses.${st}`) }));
   return (
     <tr data-shipment-id={s.id} className="is-selected">
