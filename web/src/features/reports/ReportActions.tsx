@@ -1,4 +1,5 @@
 /** Save the draft (the changed lines, one idempotent write) and submit the report, with its timeliness shown before and after. */
+import { isTextKey } from "../../i18n/keys";
 import { useTranslation } from "react-i18next";
 import type { Report } from "@shared/contracts/replenishment";
 import { useSaveReportLines, useSubmitReport } from "../../api/reports";
@@ -77,7 +78,8 @@ export function ReportActions({ report, states, dueDate, onSaved, onNotice }: Re
   const labelOf = (path: string, field: string) => {
     const line = pending.lines[Number(path.split(".")[1])];
     const name = states.find((s) => s.line.productId === line?.productId)?.line.genericName ?? "";
-    return `${name} — ${t(`implausible.field.${field.replace(".", "_")}`)}`;
+    const key = `implausible.field.${field.replace(".", "_")}`;
+    return `${name} — ${isTextKey(key) ? t(key) : field}`;
   };
   const onSubmit = () =>
     submit.mutate(
