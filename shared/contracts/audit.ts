@@ -45,6 +45,20 @@ export const AUDIT_ACTIONS = [
   "dhis2.push",
   "dhis2.push.dryRun",
   "dhis2.push.result",
+  "order.unpick",
+  "transfer.receive",
+  "period.close",
+  "user.create",
+  "user.update",
+  "pipeline.create",
+  "pipeline.update",
+  "pipeline.receive",
+  "pipeline.delete",
+  "scenario.create",
+  "scenario.update",
+  "scenario.delete",
+  "budgets.update",
+  "history_import.apply",
 ] as const;
 /** An action of the audit log. */
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -68,6 +82,11 @@ export const AUDIT_OBJECT_TYPES = [
   "dhis2_org_units",
   "dhis2_push",
   "dhis2_settings",
+  "transfer",
+  "history_import",
+  "procurement_budget",
+  "scenario",
+  "pipeline_shipment",
 ] as const;
 
 export const AuditQuery = PageQuery.extend({
