@@ -66,25 +66,12 @@ export type DetailKey = (typeof DETAIL_KEYS)[number];
 /** A detail people read: a key and its values. */
 export type ErrorDetail = Message<DetailKey>;
 
-/**
- * Keys of the account forms' field issues (web/src/i18n: serverIssues.<key>), the accounts' own convention beside
- * DETAIL_KEYS (apiDetail.<key>); the userScope keys are shared/domain/admin/userScope's.
- */
-export type AccountIssueKey =
-  | "user.usernameTaken"
-  | "user.roleNotAllowed"
-  | "user.lastAdmin"
-  | "userScope.required"
-  | "userScope.notAllowed"
-  | "userScope.facilityLevel"
-  | "facility.closed"
-  | "password.same";
-
 /** One field-level problem: the JSON path of the field and why it was refused (English), with its key when people read it. */
 export interface FieldIssue {
   path: string;
   message: string;
-  key?: DetailKey | AccountIssueKey;
+  /** DETAIL_KEYS (apiDetail.<key> in the web), or a feature's own key (e.g. serverIssues.<key>): the web checks it */
+  key?: string;
   values?: ErrorDetail["values"];
 }
 

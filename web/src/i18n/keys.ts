@@ -91,6 +91,14 @@ export function isTextKey(key: string): key is TextKey {
   return typeof node === "string";
 }
 
+/**
+ * A text whose key is built at run time from a feature's codes (an interop reason, a form field's name): checked
+ * against the French texts, so an unknown code shows as itself rather than as a broken key.
+ */
+export function dynamicText(t: TFunction, key: string, values: Record<string, unknown> = {}): string {
+  return isTextKey(key) ? t(key, values as Record<string, string | number>) : key;
+}
+
 /** A programme's name in the reader's language: the reference data carry French and English; any other reads French. */
 export function programmeName(p: { nameFr: string; nameEn: string }, lang: string): string {
   return lang === "en" ? p.nameEn : p.nameFr;

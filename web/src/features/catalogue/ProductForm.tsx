@@ -1,4 +1,5 @@
 /** A product's record: codes and names, form, strength, units and pack, VEN, programme, cold chain, weight and volume. */
+import { dynamicText } from "../../i18n/keys";
 import { useTranslation } from "react-i18next";
 import { useFormContext } from "react-hook-form";
 import { ProductCreate, ProductUpdate } from "@shared/contracts/catalogue";
@@ -29,7 +30,7 @@ function RecordFields() {
       key={name}
       name={name}
       id={`product-${name}`}
-      label={t(`catalogue.${name}`)}
+      label={dynamicText(t, `catalogue.${name}`)}
       autoComplete="off"
       {...extra}
     />

@@ -3,6 +3,7 @@
  * ASC sites, an optional part of the tree, a preview of what would be created, updated or refused and why, then
  * the apply — accepted only for the plan previewed (its hash), all or nothing.
  */
+import { dynamicText } from "../../i18n/keys";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type {
@@ -233,7 +234,7 @@ function OrgUnitRow({ row }: { row: OrgUnitPlanRow }) {
       <td>
         {[...row.errors, ...row.warnings].map((p, i) => (
           <div key={`${p.code}-${i}`} className={i < row.errors.length ? "field-error" : "muted"}>
-            {t(`interop.${p.code}`, p.values)}
+            {dynamicText(t, `interop.${p.code}`, p.values)}
           </div>
         ))}
       </td>

@@ -3,6 +3,8 @@
  * after a confirmation; the answer is the recorded push with DHIS2's import summary. The earlier pushes are
  * listed below, newest first.
  */
+import type { TFunction } from "i18next";
+import { dynamicText } from "../../i18n/keys";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Dhis2ExportResponse, Dhis2Push } from "@shared/contracts/interop";
@@ -142,10 +144,12 @@ function PushHistory() {
 }
 
 /** One line for a push's outcome: DHIS2's status and counts, or the failure. */
-export function pushOutcome(t: ReturnType<typeof useTranslation>["t"], p: Dhis2Push): string {
+export function pushOutcome(t: TFunction, p: Dhis2Push): string {
   if (p.state !== "done" || !p.summary) {
     const state = t(`interop.push.state.${p.state}`);
-    return p.errorCode ? `${state} — ${t(`interop.${p.errorCode}`, { status: p.httpStatus ?? "" })}` : state;
+    return p.errorCode
+      ? `${state} — ${dynamicText(t, `interop.${p.errorCode}`, { status: p.httpStatus ?? "" })}`
+      : state;
   }
   const s = p.summary;
   return `${t(`interop.push.status.${s.status}`)} — ${t("interop.push.imported")} ${s.imported}, ${t("interop.push.updated")} ${s.updated}, ${t("interop.push.ignored")} ${s.ignored}`;

@@ -1,4 +1,5 @@
 /** What DHIS2 answered to a push: its import summary (status, counts, conflicts), or why the push failed. */
+import { dynamicText } from "../../i18n/keys";
 import { useTranslation } from "react-i18next";
 import type { Dhis2Push } from "@shared/contracts/interop";
 import { formatNumber } from "../../i18n/format";
@@ -15,7 +16,7 @@ export function PushSummary({ push }: { push: Dhis2Push }) {
         <p className="form-error" role="alert">
           {t("interop.push.failed", {
             reason: push.errorCode
-              ? t(`interop.${push.errorCode}`, { status: push.httpStatus ?? "" })
+              ? dynamicText(t, `interop.${push.errorCode}`, { status: push.httpStatus ?? "" })
               : t(`interop.push.state.${push.state}`),
           })}
         </p>

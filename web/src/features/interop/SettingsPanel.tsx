@@ -4,6 +4,7 @@
  * stored, and an empty field keeps it (the server asks for it again when the address or account changes).
  * "Tester" sends a dry-run import of no value with the settings typed.
  */
+import { dynamicText } from "../../i18n/keys";
 import { useEffect, useState } from "react";
 import { useFormContext, useWatch } from "react-hook-form";
 import { useTranslation } from "react-i18next";
@@ -172,7 +173,7 @@ function TestResult({ result }: { result: Dhis2ConnectionTestResult }) {
       </p>
     );
   const reason = result.errorCode
-    ? t(`interop.${result.errorCode}`, { status: result.httpStatus ?? "" })
+    ? dynamicText(t, `interop.${result.errorCode}`, { status: result.httpStatus ?? "" })
     : t(`interop.push.status.${result.status ?? "ERROR"}`);
   return (
     <p className="form-error" role="alert" data-testid="dhis2-test" data-ok="false">

@@ -2,6 +2,7 @@
  * The mapping spreadsheet: choose what it holds and the file (CSV or .xlsx), preview what it would change row by
  * row with every error (row, column, reason), then apply it — all or nothing, the server checking it again.
  */
+import { dynamicText } from "../../i18n/keys";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { MappingImportPreview, MappingImportRequest } from "@shared/contracts/interop";
@@ -145,7 +146,7 @@ function SheetPreview({ preview }: { preview: MappingImportPreview }) {
                 <tr key={`${e.row}-${i}`}>
                   <td>{e.row}</td>
                   <td>{e.column ?? "—"}</td>
-                  <td>{t(`interop.${e.code}`, e.values)}</td>
+                  <td>{dynamicText(t, `interop.${e.code}`, e.values)}</td>
                 </tr>
               ))}
             </tbody>

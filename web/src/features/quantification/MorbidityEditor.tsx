@@ -3,6 +3,7 @@
  * treated × Σ bands (share of cases × units per treatment) × (1 + wastage)): a check box turns them on, then the
  * figures and the treatment bands (e.g. the ACT weight bands), shares typed in percent.
  */
+import { dynamicText } from "../../i18n/keys";
 import { useTranslation } from "react-i18next";
 import { useFieldArray, useFormContext, useWatch } from "react-hook-form";
 import { FieldMessage, TextField } from "../../lib/forms/fields";
@@ -56,7 +57,7 @@ export function MorbidityEditor({ row }: { row: number }) {
     <TextField
       name={`${base}.${key}`}
       id={`sc-${row}-m-${key}`}
-      label={t(`quant.morbidity.${key}`)}
+      label={dynamicText(t, `quant.morbidity.${key}`)}
       inputMode={decimal ? "decimal" : "numeric"}
     />
   );

@@ -1,4 +1,5 @@
 /** A scenario's settings: name, horizon, history, default method, per-product method and factor, budgets over the plan. */
+import { dynamicText } from "../../i18n/keys";
 import { useCallback } from "react";
 import { useTranslation } from "react-i18next";
 import { useFieldArray } from "react-hook-form";
@@ -19,7 +20,7 @@ const METHODS = ["auto" as const, ...METHOD_IDS.filter((m) => m !== "morbidity")
 function useMethodOptions(withMorbidity = false): Option[] {
   const { t } = useTranslation();
   const ids = withMorbidity ? [...METHODS, "morbidity"] : METHODS;
-  return ids.map((m) => ({ value: m, label: t(`quant.methods.${m}`) }));
+  return ids.map((m) => ({ value: m, label: dynamicText(t, `quant.methods.${m}`) }));
 }
 
 /** Refinements of the contract worded for the form; shares typed in percent are out of range "between 0 and 100". */

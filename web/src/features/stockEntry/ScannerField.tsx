@@ -4,6 +4,8 @@
  * short pause. The server reads the code (POST /interop/gs1/parse) and the form fills product, lot and expiry;
  * a malformed code is refused with its reason, in French.
  */
+import type { TFunction } from "i18next";
+import { dynamicText } from "../../i18n/keys";
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
 import type { Gs1ParseResponse } from "@shared/contracts/interop";
@@ -31,11 +33,11 @@ type State =
   | { kind: "refused"; text: string };
 
 /** The refusal's reason in the reader's language: the GS1 code and values, else the error's message. */
-function refusalText(t: ReturnType<typeof useTranslation>["t"], error: unknown): string {
+function refusalText(t: TFunction, error: unknown): string {
   const details = error instanceof ApiError ? (error.details as { reason?: unknown } | undefined) : undefined;
   const reason = details?.reason as { code?: unknown; values?: Record<string, unknown> } | undefined;
   if (typeof reason?.code === "string" && reason.code.startsWith("gs1."))
-    return t(`interop.${reason.code}`, reason.values ?? {});
+    return dynamicText(t, `interop.${reason.code}`, reason.values ?? {});
   return errorMessage(t, error);
 }
 
@@ -141,7 +143,7 @@ function ScanStatus({ id, state }: { id: string; state: State }) {
   return (
     <p id={id} className="small scanner-read" role="status" data-testid="scan-read">
       {line}
-      {note && <strong className="scanner-note"> {t(note.key, note.values ?? {})}</strong>}
+      {note && <strong className="scanner-note"> {dynamicText(t, note.key, note.values ?? {})}</strong>}
     </p>
   );
 }
