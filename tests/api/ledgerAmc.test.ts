@@ -9,7 +9,6 @@ import { makeTestApp, TEST_NOW, type TestContext } from "../helpers/app";
 
 let t: TestContext;
 let cscomId: string;
-let otherId: string;
 let productId: number;
 let key = 0;
 const k = () => `ledger-amc-${++key}`;
@@ -38,10 +37,6 @@ async function amcs(): Promise<{ position: number; picture: number; allocation: 
 beforeAll(async () => {
   t = await makeTestApp({ cscoms: 4, months: 6 });
   cscomId = one("select scope_facility_id from users where username = 'cscom.kati'");
-  otherId = one(
-    "select id from facilities where level = 'cscom' and district_id = 'kati' and id <> ? limit 1",
-    cscomId,
-  );
   // A free-care product the CSCom holds (allocations push free-care products only).
   productId = one(
     `select b.product_id from stock_balances b join products p on p.id = b.product_id join programmes g on g.code = p.programme_code
@@ -68,15 +63,24 @@ describe("the ledger AMC", () => {
     expect(sameMonth).toEqual(before);
 
     const lastMonth = new Date(Date.UTC(TEST_NOW.getUTCFullYear(), TEST_NOW.getUTCMonth() - 1, 20, 10)).toISOString();
-    const transfer = await t.agent.post("/api/v1/stock/movements").set("Idempotency-Key", k()).send({
-      type: "transfer",
-      facilityId: cscomId,
-      toFacilityId: otherId,
-      productId,
-      quantity: 9,
-      occurredAt: lastMonth,
-    });
-    expect(transfer.status).toBe(201);
+    const transfer = await t.agent
+      .post("/api/v1/stock/movements")
+      .set("Idempotency-Key", k())
+      .send({
+        type: "transfer",
+        facilityId: cscomId,
+        // Back to its own depot: a transfer goes along a supply line of the product's programme.
+        toFacilityId: one(
+          `select s.supplier_id from supply_lines s join products p on p.programme_code = s.programme_code
+          where s.facility_id = ? and p.id = ?`,
+          cscomId,
+          productId,
+        ),
+        productId,
+        quantity: 9,
+        occurredAt: lastMonth,
+      });
+    expect(transfer.status, JSON.stringify(transfer.body)).toBe(201);
     const after = await amcs();
     expect(after.position).toBeGreaterThanOrEqual(before.position + 2);
     expect(after).toEqual({ position: after.position, picture: after.position, allocation: after.position });

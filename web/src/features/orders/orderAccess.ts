@@ -25,8 +25,8 @@ const ACTIONS: Record<OrderActionName, { transition: OrderTransition; needs: Act
   submit: { transition: "submit", needs: "orders:request", side: "requester" },
   approve: { transition: "approve", needs: "orders:approve", side: "supplier" },
   pick: { transition: "pick", needs: "orders:fulfil", side: "supplier" },
-  unpick: { transition: "unpick", needs: "orders:fulfil", side: "supplier" },
   ship: { transition: "ship", needs: "orders:fulfil", side: "supplier" },
+  unpick: { transition: "unpick", needs: "orders:fulfil", side: "supplier" },
   deliver: { transition: "deliver", needs: "orders:deliver", side: "either" },
   receive: { transition: "receive", needs: "orders:deliver", side: "requester" },
 };
