@@ -1,11 +1,10 @@
 /** Monthly reports (CRGS): list, read, create pre-filled from the ledger, correct from paper, submit. */
-import { pageOf } from "../../shared/contracts/common";
 import {
   ReportCreate,
   ReportLinesUpdate,
   ReportQuery,
   ReportSchema,
-  ReportSummarySchema,
+  ReportListSchema,
 } from "../../shared/contracts/replenishment";
 import { ReportParams } from "../../shared/contracts/refs";
 import { createReport, submitReport, updateReportLines } from "../commands/reports";
@@ -21,7 +20,7 @@ export function reportRoutes(r: SecureRouter, deps: AppDeps): void {
 
   r.get(
     "/reports",
-    { action: "stock:read", query: ReportQuery, response: pageOf(ReportSummarySchema) },
+    { action: "stock:read", query: ReportQuery, response: ReportListSchema },
     async ({ res, user, query }) => {
       sendJson(res, await deps.reads.json("reports", scopeFilter(user), query));
     },

@@ -140,9 +140,6 @@ export const ReportSchema = z.object({
 export type Report = z.infer<typeof ReportSchema>;
 /** A report as GET /reports lists it (without lines). */
 export const ReportSummarySchema = ReportSchema.omit({ lines: true });
-
-/** A report as GET /reports lists it (without lines). */
-export const ReportSummarySchema = ReportSchema.omit({ lines: true });
 export type ReportSummary = z.infer<typeof ReportSummarySchema>;
 
 /**
