@@ -59,6 +59,13 @@ export const AUDIT_ACTIONS = [
   "scenario.delete",
   "budgets.update",
   "history_import.apply",
+  "product.create",
+  "product.update",
+  "product.price.set",
+  "policy.create",
+  "policy.update",
+  "policy.delete",
+  "settings.update",
 ] as const;
 /** An action of the audit log. */
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -87,6 +94,8 @@ export const AUDIT_OBJECT_TYPES = [
   "procurement_budget",
   "scenario",
   "pipeline_shipment",
+  "settings",
+  "stock_policy",
 ] as const;
 
 export const AuditQuery = PageQuery.extend({

@@ -58,6 +58,13 @@ export const audit: typeof fr = {
     scenario_delete: "Scenario removed",
     budgets_update: "Yearly budgets",
     history_import_apply: "History imported",
+    product_create: "Product created",
+    product_update: "Product changed",
+    product_price_set: "Product price set",
+    policy_create: "Stock policy created",
+    policy_update: "Stock policy changed",
+    policy_delete: "Stock policy removed",
+    settings_update: "Settings",
   },
   auditObject: {
     session: "Session",
@@ -82,6 +89,8 @@ export const audit: typeof fr = {
     procurement_budget: "Procurement budget",
     scenario: "Scenario",
     pipeline_shipment: "Expected shipment",
+    settings: "Settings",
+    stock_policy: "Stock policy",
   },
   audit: {
     title: "Audit log",

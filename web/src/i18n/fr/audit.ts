@@ -57,6 +57,13 @@ export const audit = {
     scenario_delete: "Suppression d'un scénario",
     budgets_update: "Budgets annuels",
     history_import_apply: "Import d'un historique",
+    product_create: "Création d'un produit",
+    product_update: "Modification d'un produit",
+    product_price_set: "Prix d'un produit",
+    policy_create: "Création d'une politique de stock",
+    policy_update: "Modification d'une politique de stock",
+    policy_delete: "Suppression d'une politique de stock",
+    settings_update: "Paramètres",
   },
   auditObject: {
     session: "Session",
@@ -81,6 +88,8 @@ export const audit = {
     procurement_budget: "Budget d'achat",
     scenario: "Scénario",
     pipeline_shipment: "Livraison attendue",
+    settings: "Paramètres",
+    stock_policy: "Politique de stock",
   },
   audit: {
     title: "Journal d'audit",
