@@ -66,6 +66,7 @@ export const AUDIT_ACTIONS = [
   "policy.update",
   "policy.delete",
   "settings.update",
+  "sheet.import",
 ] as const;
 /** An action of the audit log. */
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -96,6 +97,7 @@ export const AUDIT_OBJECT_TYPES = [
   "pipeline_shipment",
   "settings",
   "stock_policy",
+  "sheet",
 ] as const;
 
 export const AuditQuery = PageQuery.extend({

@@ -65,6 +65,7 @@ export const audit: typeof fr = {
     policy_update: "Stock policy changed",
     policy_delete: "Stock policy removed",
     settings_update: "Settings",
+    sheet_import: "Catalogue sheet imported",
   },
   auditObject: {
     session: "Session",
@@ -91,6 +92,7 @@ export const audit: typeof fr = {
     pipeline_shipment: "Expected shipment",
     settings: "Settings",
     stock_policy: "Stock policy",
+    sheet: "Catalogue sheet",
   },
   audit: {
     title: "Audit log",

@@ -64,6 +64,7 @@ export const audit = {
     policy_update: "Modification d'une politique de stock",
     policy_delete: "Suppression d'une politique de stock",
     settings_update: "Paramètres",
+    sheet_import: "Import d'une feuille du catalogue",
   },
   auditObject: {
     session: "Session",
@@ -90,6 +91,7 @@ export const audit = {
     pipeline_shipment: "Livraison attendue",
     settings: "Paramètres",
     stock_policy: "Politique de stock",
+    sheet: "Feuille de catalogue",
   },
   audit: {
     title: "Journal d'audit",
