@@ -71,13 +71,8 @@ afterAll(async () => {
 
 const SCREENS: [user: string, paths: string[]][] = [
   ["ppm.achats", ["/", "/situation", "/allocations", "/a-propos", "/commandes"]],
-<<<<<<< HEAD
   ["pharmacien.kati", ["/revue", "/depot", "/tournees", "/mouvements", "/flotte"]],
-  ["cscom.kati", ["/rapport", "/mes-commandes"]],
-=======
-  ["pharmacien.kati", ["/revue", "/depot", "/tournees", "/mouvements"]],
   ["cscom.kati", ["/", "/rapport", "/mes-commandes"]],
->>>>>>> a6192b1 (Issue 16 (rules, i18n, new-user fixes): one rule one place, keys not sentences, and what a new user tripped over)
 ];
 
 describe("accessibility (axe-core, WCAG 2.1 AA)", () => {

@@ -49,23 +49,12 @@ async function productsToPush(pharmacist: ApiSession, depotId: string): Promise<
     .map((b) => b.productId);
 }
 
-<<<<<<< HEAD
 /** Approved then picked (and, with `ship`, shipped) orders of five Kati CSComs, supplied by the Kati depot. */
 export async function prepareDispatch(
   baseUrl: string,
   password: string,
   options: { ship?: boolean } = {},
 ): Promise<DispatchSetup> {
-=======
-/** A facility's stock on hand of one product (0 when it holds none). */
-async function stockOf(api: ApiSession, facilityId: string, productId: number): Promise<number> {
-  const stock = await api.get<Page<{ productId: number; stockOnHand: number }>>(`/facilities/${facilityId}/stock`);
-  return stock.items.find((s) => s.productId === productId)?.stockOnHand ?? 0;
-}
-
-/** Approved then picked orders of five Kati CSComs, supplied by the Kati depot. */
-export async function prepareDispatch(baseUrl: string, password: string): Promise<DispatchSetup> {
->>>>>>> a6192b1 (Issue 16 (rules, i18n, new-user fixes): one rule one place, keys not sentences, and what a new user tripped over)
   const pharmacist = await ApiSession.login(baseUrl, "pharmacien.kati", password);
   const storekeeper = await ApiSession.login(baseUrl, "magasin.kati", password);
   const districtId = pharmacist.me.scopeDistrictId!;
@@ -87,17 +76,10 @@ export async function prepareDispatch(baseUrl: string, password: string): Promis
   }
   if (cscoms.length < CSCOMS) throw new Error(`Only ${cscoms.length} Kati CSComs reachable all year without stock`);
   const orderIds: number[] = [];
-<<<<<<< HEAD
   for (const productId of products) {
-=======
-  for (const productId of await productsToPush(pharmacist, depotId)) {
-    // Each CSCom needs 1,500 + 400 × i units beyond what it already holds (need = population − stock on hand), so
-    // that every one of the five gets a share whatever the seed left on its shelves that day.
-    const held = await Promise.all(cscoms.map((f) => stockOf(pharmacist, f.id, productId)));
->>>>>>> a6192b1 (Issue 16 (rules, i18n, new-user fixes): one rule one place, keys not sentences, and what a new user tripped over)
     const population = {
       unitsPerPersonPerMonth: 1,
-      facilities: cscoms.map((f, i) => ({ facilityId: f.id, targetPopulation: held[i]! + 1500 + i * 400 })),
+      facilities: cscoms.map((f, i) => ({ facilityId: f.id, targetPopulation: 1500 + i * 400 })),
     };
     const sent = await pharmacist.post<{ orderIds: number[] }>("/allocations", {
       productId,

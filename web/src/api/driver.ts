@@ -53,17 +53,10 @@ const offlineFirst = {
   staleTime: 30_000,
   refetchOnReconnect: "always",
   // An answer from the cache is asked for again every minute (the network may be back without an "online" event),
-<<<<<<< HEAD
   // and after 10 s when the browser says it is online: the refetch at the "online" event can still find the network
   // down (the service worker's requests may fail for a moment after the page's come back).
   refetchInterval: (query: { state: { data?: Sourced<unknown> | undefined } }) =>
     query.state.data?.source.fromCache ? (navigator.onLine ? 10_000 : 60_000) : false,
-=======
-  // and every few seconds once the browser says it is online: the first request after the "online" event can
-  // still fail while the network comes up, and the service worker then answers from its cache again.
-  refetchInterval: (query: { state: { data?: Sourced<unknown> | undefined } }) =>
-    query.state.data?.source.fromCache ? (navigator.onLine ? 5_000 : 60_000) : false,
->>>>>>> a6192b1 (Issue 16 (rules, i18n, new-user fixes): one rule one place, keys not sentences, and what a new user tripped over)
   retry,
 } as const;
 

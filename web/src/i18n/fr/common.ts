@@ -66,12 +66,9 @@ export const common = {
     facility_closed: "Cet établissement est fermé : il ne reçoit plus de commandes ni de tournées.",
     last_admin: "C'est le dernier administrateur actif : il ne peut être ni désactivé ni changé de rôle.",
     invalid_transition: "Cette action n'est pas possible dans l'état actuel de la commande.",
-<<<<<<< HEAD
     delivery_refused: "Livraison refusée : elle ne peut plus s'appliquer.",
     publish_needs_confirmation: "Le plan a des tournées sans chauffeur ou des contraintes non respectées.",
-=======
     confirmation_required: "Cette action demande une confirmation.",
->>>>>>> a6192b1 (Issue 16 (rules, i18n, new-user fixes): one rule one place, keys not sentences, and what a new user tripped over)
     conflict: "Conflit : les données ont changé entre-temps.",
     payload_too_large: "Les données envoyées sont trop volumineuses.",
     period_closed: "Cette date tombe dans une période close : enregistrez une correction datée d'aujourd'hui.",
