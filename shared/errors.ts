@@ -30,6 +30,8 @@ export const ERROR_STATUS = {
   /** A quantity within the contract's bound but implausible for the facility: resend with confirmImplausible */
   implausible_quantity: 422,
   facility_closed: 409,
+  delivery_refused: 409,
+  publish_needs_confirmation: 409,
   confirmation_required: 409,
   payload_too_large: 413,
   /** A body that is not JSON (Content-Type), or sent with a Content-Encoding or charset the API does not read */

@@ -4,6 +4,7 @@
  * and signature, the arrival time, the GPS position when the tablet gives one — or "Non livré" with a reason. The
  * delivery goes to the outbox (web/src/offline) under a new id, sent at once when the network allows.
  */
+import { dynamicText } from "../../i18n/keys";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -142,7 +143,7 @@ function LotRow({
         />
         {issue && (
           <span id={`rejected-${index}-issue`} className="field-error">
-            {t(`delivery.form.issue.${issue}`)}
+            {dynamicText(t, `delivery.form.issue.${issue}`)}
           </span>
         )}
       </div>

@@ -2,16 +2,20 @@
  * The deliveries recorded on this tablet and where each stands — waiting, sent, refused with the reason —, with
  * "Envoyer maintenant". Items are never removed: a refused one stays listed (the stop may be recorded again).
  */
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { formatDateTime } from "../../i18n/format";
 import type { OutboxItem } from "../../offline/outbox";
 import { refusalText } from "./StopCard";
 
 /** Why a waiting item did not go yet. */
-function waitingWhy(t: ReturnType<typeof useTranslation>["t"], item: OutboxItem): string | null {
+function waitingWhy(t: TFunction, item: OutboxItem): string | null {
   if (!item.lastError) return null;
-  const known = ["network_error", "unauthenticated", "csrf_failed"];
-  return t(`delivery.outbox.lastError.${known.includes(item.lastError) ? item.lastError : "other"}`);
+  const known = ["network_error", "unauthenticated", "csrf_failed"] as const;
+  const code = (known as readonly string[]).includes(item.lastError)
+    ? (item.lastError as (typeof known)[number])
+    : "other";
+  return t(`delivery.outbox.lastError.${code}`);
 }
 
 /** The outbox list and its sync button. */

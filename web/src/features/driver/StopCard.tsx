@@ -3,6 +3,8 @@
  * opening hours, the leg, the load and flags, and (on demand) the manifest of each of its orders with
  * products, lots, expiries, units and packs — the planner's manifest table.
  */
+import type { TFunction } from "i18next";
+import { isTextKey } from "../../i18n/keys";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -57,9 +59,12 @@ function secondsOfDay(iso: string): number {
 }
 
 /** The reason of a refusal in words: a delivery refusal's reason, else the first field issue, else the code's message. */
-export function refusalText(t: ReturnType<typeof useTranslation>["t"], refusal: OutboxItem["refusal"]): string {
+export function refusalText(t: TFunction, refusal: OutboxItem["refusal"]): string {
   if (!refusal) return "";
-  if (refusal.reason) return t(`delivery.refusal.${refusal.reason}`, { defaultValue: refusal.message });
+  if (refusal.reason) {
+    const key = `delivery.refusal.${refusal.reason}`;
+    return isTextKey(key) ? t(key) : refusal.message;
+  }
   const issue = refusal.issues[0];
   if (issue) return t("delivery.refusal.invalid", { path: issue.path, message: issue.message });
   return t(`errors.${refusal.code}`, { defaultValue: refusal.message });

@@ -3,6 +3,7 @@
  * since the delivery; the storekeeper types what arrived (everything by default) and confirms: it goes back into
  * the depot's stock, the rest is recorded as lost on the way.
  */
+import type { TFunction } from "i18next";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ReturnLine, ReturnReceiptResult } from "@shared/contracts/deliveries";
@@ -96,7 +97,7 @@ function ReturnsTable(props: {
 }
 
 /** "12 unités remises en stock ; 3 perdues en route." and the orders to ship again. */
-function receiptNotice(t: ReturnType<typeof useTranslation>["t"], lang: string, r: ReturnReceiptResult): string {
+function receiptNotice(t: TFunction, lang: string, r: ReturnReceiptResult): string {
   const n = (x: number) => formatNumber(x, lang);
   const reopened = r.reopenedOrderIds.map((id) => `#${id}`).join(", ");
   return (
