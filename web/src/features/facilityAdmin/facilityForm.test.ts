@@ -56,7 +56,7 @@ describe("the facility form", () => {
       rainySeasonAccess: "slow",
       insecure: true,
       source: "admin",
-      derivationNote: null,
+      derivation: null,
       contactPhone: null,
       active: true,
       closedAt: null,
