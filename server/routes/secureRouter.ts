@@ -253,9 +253,9 @@ function jsonAnswerSchema(spec: RouteSpec): z.ZodType | undefined {
 }
 
 /**
- * (Tests, deps.checkResponses) Checks each successful JSON answer against the declared response contract, so
- * that the OpenAPI document cannot drift from what the route really answers: a mismatch throws (a 500 whose log
- * names the route and the first issues).
+ * (Tests, deps.checkResponses) Checks each successful JSON answer against the declared response contract — its
+ * status (201 declared with created(), 200 otherwise) and its body — so that the OpenAPI document cannot drift
+ * from what the route really answers: a mismatch throws (a 500 whose log names the route and the mismatch).
  */
 function answerCheck(method: Method, path: string, spec: RouteSpec): RequestHandler | null {
   const schema = jsonAnswerSchema(spec);
@@ -264,6 +264,10 @@ function answerCheck(method: Method, path: string, spec: RouteSpec): RequestHand
     const send = res.json.bind(res);
     res.json = (body: unknown) => {
       if (res.statusCode < 300) {
+        // The declared success status, or 202 (a write whose outcome is still being settled, e.g. a DHIS2 push).
+        const declared = spec.response instanceof z.ZodType ? 200 : (spec.response?.status ?? 200);
+        if (res.statusCode !== declared && res.statusCode !== 202)
+          throw new Error(`${method.toUpperCase()} ${path} answered ${res.statusCode}, its contract says ${declared}`);
         const parsed = schema.safeParse(body);
         if (!parsed.success) {
           const issues = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join(".")}: ${i.message}`);
