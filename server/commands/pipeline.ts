@@ -111,6 +111,10 @@ export function receiveShipment(
     fieldError("occurredAt", "must not be in the future");
   const movements: MovementResult["movements"] = [];
   const batchIds: string[] = [];
+  // What the officer ordered was planned: receiving up to it is never implausible, however large against the store's
+  // AMC or maximum stock (a first national purchase, a campaign). A surplus beyond it is checked like any receipt.
+  const planned = body.lots.reduce((s, l) => s + l.quantity, 0) <= before.qtyUnits;
+  const confirmImplausible = body.confirmImplausible === true || planned;
   body.lots.forEach((lot, i) => {
     if (lotStatus(lot.expiry, occurredAt, 0).reason === "expired")
       fieldError(`lots.${i}.expiry`, "lot is already expired on the receipt date");
@@ -129,6 +133,7 @@ export function receiveShipment(
           occurredAt,
           reference: `PIPE-${id}${before.reference ? ` ${before.reference}` : ""}`.slice(0, 100),
           ...(body.note ? { note: body.note } : {}),
+          confirmImplausible,
         },
         ctx,
       );

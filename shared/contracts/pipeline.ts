@@ -70,6 +70,8 @@ export const PipelineReceive = z.strictObject({
     .min(1)
     .max(50),
   note: z.string().trim().max(500).optional(),
+  /** Receipts up to the shipment's ordered quantity were planned; a surplus far above the store's usual stock needs this */
+  confirmImplausible: z.boolean().optional(),
 });
 export type PipelineReceive = z.infer<typeof PipelineReceive>;
 

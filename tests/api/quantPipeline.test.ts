@@ -202,6 +202,63 @@ describe("receiving a shipment at PPM central", () => {
     expect(plan.body.pipeline.map((s: { id: number }) => s.id)).not.toContain(created.id);
   });
 
+  it("receives a planned quantity however large against the store's usual stock, and asks to confirm a surplus that is not", async () => {
+    const monthsAgo = (n: number) => {
+      const day = new Date(t.now.value);
+      day.setUTCDate(15);
+      day.setUTCMonth(day.getUTCMonth() - n);
+      return day.toISOString();
+    };
+    // A first national purchase: far above PPM central's AMC and maximum stock, but what was ordered.
+    const big = (await create(shipment({ qtyUnits: 4_000_000 }))).body;
+    const stock = stockAtCentral();
+    const lots = (quantity: number) => [{ lotCode: `BIG-${quantity}`, expiry: "2029-12-31", quantity }];
+    const planned = await officer
+      .post(`/api/v1/quantification/pipeline/${big.id}/receive`)
+      .set("Idempotency-Key", key())
+      .send({ lots: lots(4_000_000), occurredAt: monthsAgo(4) });
+    expect(planned.status, JSON.stringify(planned.body).slice(0, 300)).toBe(200);
+    expect(stockAtCentral()).toBe(stock + 4_000_000);
+
+    // PPM central then issues 20,000 a month for three months (its storekeeper's work, the administrator here): an AMC, so a maximum stock to compare with.
+    for (const back of [3, 2, 1]) {
+      const issue = await t.agent
+        .post("/api/v1/stock/movements")
+        .set("Idempotency-Key", key())
+        .send({ type: "issue", facilityId: central, productId, quantity: 20_000, occurredAt: monthsAgo(back) });
+      expect(issue.status, JSON.stringify(issue.body).slice(0, 300)).toBe(201);
+    }
+
+    // Now that PPM central has an AMC, a second purchase as large as ordered is still received without a question.
+    const second = (await create(shipment({ qtyUnits: 5_000_000 }))).body;
+    const planned2 = await officer
+      .post(`/api/v1/quantification/pipeline/${second.id}/receive`)
+      .set("Idempotency-Key", key())
+      .send({ lots: lots(5_000_000) });
+    expect(planned2.status, JSON.stringify(planned2.body).slice(0, 300)).toBe(200);
+
+    // Ordered 600, 9 million arrive: implausible, refused with the values, nothing booked.
+    const small = (await create(shipment({ qtyUnits: 600 }))).body;
+    const before = ledgerSnapshot(t.open);
+    const surplus = await officer
+      .post(`/api/v1/quantification/pipeline/${small.id}/receive`)
+      .set("Idempotency-Key", key())
+      .send({ lots: lots(9_000_000) });
+    expect(surplus.status).toBe(422);
+    expect(surplus.body.error.code).toBe("implausible_quantity");
+    expect({ ...ledgerSnapshot(t.open), keys: before.keys }).toEqual(before);
+    expect(one("select status from pipeline_shipments where id = ?", small.id)).toBe("planned");
+
+    // Confirmed by the officer, it is received.
+    const confirmed = await officer
+      .post(`/api/v1/quantification/pipeline/${small.id}/receive`)
+      .set("Idempotency-Key", key())
+      .send({ lots: lots(9_000_000), confirmImplausible: true });
+    expect(confirmed.status, JSON.stringify(confirmed.body).slice(0, 300)).toBe(200);
+    expect(stockAtCentral()).toBe(stock + 18_000_000 - 60_000);
+    expect(balanceMismatches(t.open)).toEqual([]);
+  });
+
   it("refuses to receive, edit or cancel a received shipment (409) and changes nothing", async () => {
     const created = (await create(shipment({ qtyUnits: 60 }))).body;
     const path = `/api/v1/quantification/pipeline/${created.id}`;

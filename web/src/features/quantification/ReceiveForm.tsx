@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { useFieldArray } from "react-hook-form";
 import { PipelineReceive, type PipelineReceiveResult, type PipelineShipmentView } from "@shared/contracts/pipeline";
 import { useReceiveShipment } from "../../api/quantification";
+import { ImplausibleConfirm, implausibleItems } from "../../components/ImplausibleConfirm";
 import { formatNumber } from "../../i18n/format";
 import { DateField, FormActions, FormFrame, QuantityField, TextField } from "../../lib/forms/fields";
 import { dateOrText, numberOrNaN, toDisplayDate } from "../../lib/forms/parse";
@@ -83,12 +84,16 @@ export function ReceiveForm({ shipment, onClose }: { shipment: PipelineShipmentV
       ],
     },
   });
+  const confirmSurplus = () => {
+    const sent = receive.variables;
+    if (sent) receive.mutate({ id: sent.id, body: { ...sent.body, confirmImplausible: true } }, { onSuccess: setDone });
+  };
   if (done) return <ReceiveDone done={done} onClose={onClose} />;
   return (
     <FormFrame
       form={form}
       onValid={(body) => receive.mutate({ id: shipment.id, body }, { onSuccess: setDone })}
-      serverError={receive.error}
+      serverError={implausibleItems(receive.error) ? null : receive.error}
       className="quant-section"
       aria-labelledby="receive-title"
       data-testid="receive-form"
@@ -99,6 +104,8 @@ export function ReceiveForm({ shipment, onClose }: { shipment: PipelineShipmentV
       <p className="small muted">{t("quant.pipeline.receiveIntro", { fundingSource: shipment.fundingSource })}</p>
       <LotRows />
       <FormActions submitLabel={t("quant.pipeline.confirmReceive")} pending={receive.isPending}>
+        {/* More than ordered and far above the store's usual stock: the officer confirms what arrived. */}
+        <ImplausibleConfirm error={receive.error} pending={receive.isPending} onConfirm={confirmSurplus} />
         <button type="button" className="button" onClick={onClose}>
           {t("quant.pipeline.cancel")}
         </button>
