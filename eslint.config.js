@@ -85,11 +85,5 @@ export default tseslint.config(
     ],
     rules: { "max-lines-per-function": "off" },
   },
-  {
-    // server/routes/ is being rewritten (thin routes, orders split into reports / orders / allocations):
-    // it joins the rule when that change lands — remove this block then.
-    files: ["server/routes/**/*.ts"],
-    rules: { "max-lines-per-function": "off" },
-  },
   prettier,
 );

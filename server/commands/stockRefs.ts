@@ -1,9 +1,8 @@
 /** Loads and checks the rows a stock command refers to; unknown references are field errors. */
 import { and, eq } from "drizzle-orm";
 import { facilities, fundingSources, lots, products } from "../../db/schema";
-import { intSetting } from "../queries/settings";
 import { AppError, type ErrorDetail, type FieldIssue } from "../../shared/errors";
-import type { Db, Tx } from "../../db/client";
+import type { Tx } from "../../db/client";
 
 /** Throws validation_failed naming one field (message in English for API clients; `detail`: the key people read). */
 export function fieldError(path: string, message: string, detail?: ErrorDetail): never {
@@ -51,7 +50,5 @@ export function findOrCreateLot(tx: Tx, productId: number, lotCode: string, expi
   return tx.insert(lots).values({ productId, lotCode, expiry }).returning({ id: lots.id }).get().id;
 }
 
-/** Days of shelf life a lot must still have to be issued (the shelf-life threshold: setting issue.minShelfLifeDays). */
-export function minShelfLifeDays(tx: Tx | Db): number {
-  return intSetting(tx, "minShelfLifeDays");
-}
+/** Days of shelf life a lot must still have to be issued (a settings read: server/queries/settings). */
+export { minShelfLifeDays } from "../queries/settings";

@@ -50,3 +50,8 @@ export function saveSettings(tx: Tx, update: SettingsUpdate): { before: Settings
 export function reportDueDays(db: Db | Tx): number {
   return intSetting(db, "reportDueDays");
 }
+
+/** Days of shelf life a lot must still have to be issued (the shelf-life threshold: setting issue.minShelfLifeDays). */
+export function minShelfLifeDays(db: Db | Tx): number {
+  return intSetting(db, "minShelfLifeDays");
+}

@@ -8,7 +8,7 @@ import { effectivePolicy, type PolicyRow, type SupplyLevel } from "../../shared/
 import { LEDGER_AMC_MONTHS } from "../../shared/domain/replenishment/consumption";
 import { expiryRisk, lotStatus, monthsOfStock, stockStatus } from "../../shared/domain/stock";
 import { AppError } from "../../shared/errors";
-import { minShelfLifeDays } from "../commands/stockRefs";
+import { minShelfLifeDays } from "./settings";
 import { inTransitOf } from "./inTransit";
 import { ledgerAmcByProduct } from "./ledgerAmc";
 import { prepared } from "./prepared";

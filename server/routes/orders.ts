@@ -68,8 +68,16 @@ function created(tx: OrderCall<undefined>["tx"], ids: number[]) {
   return { orders: ids.map((id) => loadOrder(tx, id)) };
 }
 
-/** Routes of orders. */
+/** Routes of orders: reading, creating (from a report, the month's cycle, a depot's own, an emergency), the life cycle. */
 export function orderRoutes(r: SecureRouter, deps: AppDeps): void {
+  orderReadRoutes(r, deps);
+  orderCreationRoutes(r, deps);
+  orderCycleRoute(r, deps);
+  orderTransitionRoutes(r);
+}
+
+/** GET /orders and GET /orders/:id. */
+function orderReadRoutes(r: SecureRouter, deps: AppDeps): void {
   const { db } = deps;
 
   r.get(
@@ -82,7 +90,11 @@ export function orderRoutes(r: SecureRouter, deps: AppDeps): void {
   r.get("/orders/:id", { action: "orders:read", params: OrderParams, response: OrderSchema }, ({ res, params }) => {
     res.json(loadOrder(db, params.id));
   });
+}
 
+/** The writes that create orders. */
+function orderCreationRoutes(r: SecureRouter, deps: AppDeps): void {
+  const { db } = deps;
   r.post(
     "/orders/from-report",
     { action: "orders:request", body: OrdersFromReport, response: createdAnswer(OrdersCreatedSchema) },
@@ -96,37 +108,6 @@ export function orderRoutes(r: SecureRouter, deps: AppDeps): void {
           objectType: "report",
           objectId: String(body.reportId),
           after: { orderIds: ids, budgetXof: body.budgetXof ?? null },
-        },
-      };
-    },
-  );
-
-  r.post(
-    "/orders/cycle",
-    { action: "orders:approve", body: OrderCycleRequest, response: createdAnswer(OrderCycleResultSchema) },
-    ({ tx, body: q, user, now }) => {
-      const scope = scopeFilter(user);
-      const area = resolveArea(db, scope, q);
-      // The whole country (the national run) needs no list of reports: the cycle finds them itself.
-      const national = "all" in scope && q.regionId === undefined && q.districtId === undefined;
-      const reportIds = national ? undefined : reportsAwaitingOrders(tx, area, q.period);
-      const result = runOrderCycle(db.$client, {
-        period: q.period,
-        status: "submitted",
-        userId: user.id,
-        now,
-        laterOrders: q.confirmLaterOrders ? "allow" : "refuse",
-        ...(reportIds ? { reportIds } : {}),
-      });
-      const summary = { period: q.period, reports: result.reports, orders: result.orders, lines: result.lines };
-      return {
-        status: 201,
-        body: { ...summary, orderIds: result.orderIds },
-        audit: {
-          action: "order.cycle",
-          objectType: "period",
-          objectId: q.period,
-          after: { ...summary, regionId: q.regionId ?? null, districtId: q.districtId ?? null },
         },
       };
     },
@@ -174,7 +155,45 @@ export function orderRoutes(r: SecureRouter, deps: AppDeps): void {
       };
     },
   );
+}
 
+/** POST /orders/cycle: the month's order cycle over an area (409 confirmation_required before a second set). */
+function orderCycleRoute(r: SecureRouter, deps: AppDeps): void {
+  const { db } = deps;
+  r.post(
+    "/orders/cycle",
+    { action: "orders:approve", body: OrderCycleRequest, response: createdAnswer(OrderCycleResultSchema) },
+    ({ tx, body: q, user, now }) => {
+      const scope = scopeFilter(user);
+      const area = resolveArea(db, scope, q);
+      // The whole country (the national run) needs no list of reports: the cycle finds them itself.
+      const national = "all" in scope && q.regionId === undefined && q.districtId === undefined;
+      const reportIds = national ? undefined : reportsAwaitingOrders(tx, area, q.period);
+      const result = runOrderCycle(db.$client, {
+        period: q.period,
+        status: "submitted",
+        userId: user.id,
+        now,
+        laterOrders: q.confirmLaterOrders ? "allow" : "refuse",
+        ...(reportIds ? { reportIds } : {}),
+      });
+      const summary = { period: q.period, reports: result.reports, orders: result.orders, lines: result.lines };
+      return {
+        status: 201,
+        body: { ...summary, orderIds: result.orderIds },
+        audit: {
+          action: "order.cycle",
+          objectType: "period",
+          objectId: q.period,
+          after: { ...summary, regionId: q.regionId ?? null, districtId: q.districtId ?? null },
+        },
+      };
+    },
+  );
+}
+
+/** The order life cycle: edit, submit, approve, reject, pick, unpick, ship, deliver, receive. */
+function orderTransitionRoutes(r: SecureRouter): void {
   const response = OrderTransitionSchema;
   const requester = { action: "orders:request", params: RequesterOrderParams, response } as const;
   const approver = { action: "orders:approve", params: SupplierOrderParams, response } as const;

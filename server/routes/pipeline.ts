@@ -37,13 +37,23 @@ import type { AppDeps } from "../deps";
 import { getShipment, listPipeline } from "../queries/pipeline";
 import { created, type SecureRouter } from "./secureRouter";
 
+/** The audit log's object type of an expected shipment. */
+const shipment = "pipeline_shipment";
+
 /** What a delete answers. */
 const Deleted = z.object({ id: z.number().int(), deleted: z.literal(true) });
 
 /** Routes of the pipeline, scenarios and budgets. */
 export function pipelineRoutes(r: SecureRouter, deps: AppDeps): void {
+  pipelineShipmentRoutes(r, deps);
+  pipelineReceiptRoute(r);
+  scenarioAndBudgetRoutes(r, deps);
+  budgetRoutes(r, deps);
+}
+
+/** The pipeline's expected shipments: list, one, add, change, remove, receive. */
+function pipelineShipmentRoutes(r: SecureRouter, deps: AppDeps): void {
   const { db } = deps;
-  const shipment = "pipeline_shipment";
 
   r.get(
     "/quantification/pipeline",
@@ -100,6 +110,10 @@ export function pipelineRoutes(r: SecureRouter, deps: AppDeps): void {
       };
     },
   );
+}
+
+/** POST /quantification/pipeline/:id/receive: an expected shipment received, booked in the ledger at PPM central. */
+function pipelineReceiptRoute(r: SecureRouter): void {
   r.post(
     "/quantification/pipeline/:id/receive",
     {
@@ -139,7 +153,11 @@ export function pipelineRoutes(r: SecureRouter, deps: AppDeps): void {
       };
     },
   );
+}
 
+/** Saved scenarios and the yearly budgets per funding source. */
+function scenarioAndBudgetRoutes(r: SecureRouter, deps: AppDeps): void {
+  const { db } = deps;
   r.get("/quantification/scenarios", { action: "quantification:read", response: ScenarioListSchema }, ({ res }) => {
     res.json({ items: listScenarios(db) });
   });
@@ -197,7 +215,11 @@ export function pipelineRoutes(r: SecureRouter, deps: AppDeps): void {
       };
     },
   );
+}
 
+/** The yearly budgets per funding source. */
+function budgetRoutes(r: SecureRouter, deps: AppDeps): void {
+  const { db } = deps;
   r.get("/quantification/budgets", { action: "quantification:read", response: BudgetListSchema }, ({ res }) => {
     res.json({ items: listBudgets(db) });
   });

@@ -74,10 +74,14 @@ async function sendExport(
 
 /** Routes of quantification (and, through pipelineRoutes, the pipeline, scenarios and budgets). */
 export function quantificationRoutes(r: SecureRouter, deps: AppDeps): void {
-  const { db, clock } = deps;
-  const today = () => clock().toISOString().slice(0, 10);
-  const runs = new PlanRuns(deps.quantification, clock);
+  const today = () => deps.clock().toISOString().slice(0, 10);
+  forecastRoutes(r, deps, today);
+  planRunRoutes(r, new PlanRuns(deps.quantification, deps.clock), today);
+  historyImportRoutes(r, deps);
+}
 
+/** A product's forecast and supply plan, and their exports. */
+function forecastRoutes(r: SecureRouter, deps: AppDeps, today: () => string): void {
   r.get(
     "/quantification/forecast",
     { action: "quantification:read", query: ForecastQuery, response: ProductForecastSchema },
@@ -125,7 +129,10 @@ export function quantificationRoutes(r: SecureRouter, deps: AppDeps): void {
       await sendExport(res, `plan-${plan.product.code}-${plan.start}`, supplyPlanViews(plan, forecast), format, view);
     },
   );
+}
 
+/** The catalogue's plan runs: started, polled, exported. */
+function planRunRoutes(r: SecureRouter, runs: PlanRuns, today: () => string): void {
   // The catalogue's plan: answered at once with the run's id; the web polls GET /quantification/runs/:runId.
   r.compute(
     "/quantification/runs",
@@ -154,7 +161,11 @@ export function quantificationRoutes(r: SecureRouter, deps: AppDeps): void {
       await sendExport(res, `plan-catalogue-${run.result.start}`, catalogueViews(run.result), query.format, query.view);
     },
   );
+}
 
+/** History imports: the list, a preview, the import. */
+function historyImportRoutes(r: SecureRouter, deps: AppDeps): void {
+  const { db } = deps;
   r.get(
     "/quantification/history-imports",
     { action: "quantification:read", response: HistoryImportListSchema },
