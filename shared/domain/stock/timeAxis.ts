@@ -7,6 +7,7 @@
  * balances are read along `occurred_at` (the stock card's order): a line dated t shifts every running balance
  * at and after t, so a removal is refused when any of them would go below zero, not only today's.
  */
+import { periodEnd } from "../months";
 import { applyDelta } from "./ledger";
 
 /** How far ahead of the server's clock a line may be dated (a tablet's clock running a little fast). */
@@ -32,8 +33,7 @@ export type TimeCheck =
 
 /** First day (ISO date) of the month after `period` ("2026-10" → "2026-11-01"). */
 export function monthAfter(period: string): string {
-  const [y, m] = period.split("-").map(Number) as [number, number];
-  return new Date(Date.UTC(y, m, 1)).toISOString().slice(0, 10);
+  return periodEnd(period);
 }
 
 /**

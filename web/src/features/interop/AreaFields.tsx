@@ -2,13 +2,13 @@
 import { useTranslation } from "react-i18next";
 import type { Me } from "@shared/contracts/auth";
 import type { ExportArea } from "../../api/interop";
+import { lastCompletePeriod } from "@shared/domain/months";
 import { useDistricts, useRegions } from "../../api/reference";
 import { AreaPicker } from "../../lib/pickers/AreaPicker";
 
 /** The last complete month ("YYYY-MM") before `today`. */
 export function lastMonth(today = new Date()): string {
-  const d = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 1, 1));
-  return d.toISOString().slice(0, 7);
+  return lastCompletePeriod(today.toISOString());
 }
 
 /** Month, region and district selectors. */
