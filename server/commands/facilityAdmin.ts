@@ -7,7 +7,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray, ne, or } from "drizzle-orm";
-import type { Tx } from "../../db/client";
+import type { Db, Tx } from "../../db/client";
 import { districts, facilities, orders, programmes, stockTransfers, supplyLines } from "../../db/schema";
 import type { FacilityCreate, FacilityUpdate } from "../../shared/contracts/facilityAdmin";
 import type { FacilityDetail } from "../../shared/contracts/reference";
@@ -39,7 +39,7 @@ function refuse(issues: FieldIssue[]): never {
 }
 
 /** Orders to or from the facility in progress (approved, picking, shipped, delivered). */
-export function ordersInProgress(tx: Tx, facilityId: string): number {
+export function ordersInProgress(tx: Db | Tx, facilityId: string): number {
   return tx
     .select({ id: orders.id })
     .from(orders)
@@ -53,7 +53,7 @@ export function ordersInProgress(tx: Tx, facilityId: string): number {
 }
 
 /** Transfers sent to or by the facility and not yet received (stock in transit). */
-export function transfersInTransit(tx: Tx, facilityId: string): number {
+export function transfersInTransit(tx: Db | Tx, facilityId: string): number {
   return tx
     .select({ id: stockTransfers.id })
     .from(stockTransfers)
@@ -67,7 +67,7 @@ export function transfersInTransit(tx: Tx, facilityId: string): number {
 }
 
 /** Open facilities whose supply line names this one as their supplier. */
-export function openFacilitiesSupplied(tx: Tx, facilityId: string): number {
+export function openFacilitiesSupplied(tx: Db | Tx, facilityId: string): number {
   return tx
     .select({ id: supplyLines.facilityId })
     .from(supplyLines)

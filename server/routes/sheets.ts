@@ -5,17 +5,20 @@
  */
 import type { Response } from "express";
 import { z } from "zod";
-import {
-  SheetApplied,
-  SheetApply,
-  SheetParams,
-  SheetPreview,
-  SheetUpload,
-  type SheetEntity,
-} from "../../shared/contracts/sheets";
+import { SheetApplied, SheetApply, SheetParams, SheetPreview, SheetUpload } from "../../shared/contracts/sheets";
+import type { SheetSpec } from "../../shared/domain/sheets/spec";
 import type { AppDeps } from "../deps";
-import { applyImport, exportRows, planHash, planImport, SHEET_SPECS, type CataloguePlan } from "../sheets/catalogue";
-import { readSheet, writeCsv, writeXlsx } from "../sheets/workbook";
+import {
+  applyImport,
+  exportRows,
+  planHash,
+  planImport,
+  refuseUnlessApplicable,
+  SHEET_SPECS,
+  type CataloguePlan,
+} from "../sheets/catalogue";
+import { applyFacilities, facilityExportRows, facilityPlanHash, planFacilities } from "../sheets/facilities";
+import { readSheet, writeCsv, writeXlsx, type ExportCell } from "../sheets/workbook";
 import { created, type RouteResponse, type SecureRouter } from "./secureRouter";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -37,11 +40,11 @@ function previewOf(p: CataloguePlan): SheetPreview {
 /** Sends an export as a download. */
 async function sendExport(
   res: Response,
-  entity: SheetEntity,
+  entity: string,
   format: "xlsx" | "csv",
-  rows: ReturnType<typeof exportRows>,
+  spec: SheetSpec,
+  rows: ExportCell[][],
 ) {
-  const spec = SHEET_SPECS[entity];
   const name = `fura-${entity}`;
   if (format === "csv") res.type("text/csv; charset=utf-8").attachment(`${name}.csv`).send(writeCsv(spec, rows));
   else
@@ -51,7 +54,7 @@ async function sendExport(
       .send(await writeXlsx(spec, rows));
 }
 
-/** The routes (the catalogue's administrator: catalogue:manage). */
+/** The catalogue's routes (the catalogue's administrator: catalogue:manage). */
 export function sheetRoutes(r: SecureRouter, { db, clock }: AppDeps): void {
   const today = () => clock().toISOString().slice(0, 10);
   for (const entity of ["products", "prices"] as const)
@@ -60,7 +63,7 @@ export function sheetRoutes(r: SecureRouter, { db, clock }: AppDeps): void {
         `/${entity}/export.${format}`,
         { ...manage, response: format === "xlsx" ? XLSX_ANSWER : CSV_ANSWER },
         async ({ res }) => {
-          await sendExport(res, entity, format, exportRows(db, entity));
+          await sendExport(res, entity, format, SHEET_SPECS[entity], exportRows(db, entity));
         },
       );
   r.compute(
@@ -93,6 +96,62 @@ export function sheetRoutes(r: SecureRouter, { db, clock }: AppDeps): void {
               rows: plan.plan.rows.filter((row) => row.status === "new" || row.status === "changed"),
             },
           },
+        };
+      },
+    },
+  );
+}
+
+/**
+ * The facilities' sheet (facilities:manage): the export holds the facilities in the user's scope; the import checks
+ * each row as POST /facilities or PATCH /facilities/:id would (contract and scope), all or nothing. Registered before
+ * the reference routes (`/facilities/:id`) and the catalogue's `/sheets/:entity/…` so that these paths reach them.
+ */
+export function facilitySheetRoutes(r: SecureRouter, { db }: AppDeps): void {
+  const facilitiesManage = { action: "facilities:manage" } as const;
+  for (const format of ["xlsx", "csv"] as const)
+    r.get(
+      `/facilities/export.${format}`,
+      { ...facilitiesManage, response: format === "xlsx" ? XLSX_ANSWER : CSV_ANSWER },
+      async ({ res, user }) => {
+        const { spec, rows } = facilityExportRows(db, user);
+        await sendExport(res, "facilities", format, spec, rows);
+      },
+    );
+  r.compute(
+    "/sheets/facilities/preview",
+    { ...facilitiesManage, body: SheetUpload, response: SheetPreview },
+    async ({ res, user, body }) => {
+      const plan = planFacilities(db, user, await readSheet(body.format, body.contentBase64));
+      res.json({ entity: "facilities", ...plan, planHash: facilityPlanHash(plan) });
+    },
+  );
+  r.post(
+    "/sheets/facilities/import",
+    { ...facilitiesManage, body: SheetApply, response: created(SheetApplied) },
+    {
+      prepare: ({ body }) => readSheet(body.format, body.contentBase64),
+      run: ({ tx, user, body, now, prepared }) => {
+        const plan = planFacilities(db, user, prepared);
+        refuseUnlessApplicable(plan.errors, facilityPlanHash(plan), body.expectedPlanHash);
+        const lines = applyFacilities(tx, plan, now);
+        const answer = { entity: "facilities" as const, counts: plan.counts, written: plan.writes.length };
+        return {
+          status: 201,
+          body: answer,
+          audit: [
+            ...lines,
+            {
+              action: "sheet.import",
+              objectType: "sheet",
+              objectId: "facilities",
+              after: {
+                ...answer,
+                fileName: body.fileName ?? null,
+                rows: plan.rows.filter((row) => row.status === "new" || row.status === "changed"),
+              },
+            },
+          ],
         };
       },
     },

@@ -8,7 +8,7 @@ import { createHash } from "node:crypto";
 import { asc, eq } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
 import { productPrices, products, programmes } from "../../db/schema";
-import type { SheetEntity } from "../../shared/contracts/sheets";
+import type { CatalogueSheet } from "../../shared/contracts/sheets";
 import type { SheetPlan } from "../../shared/domain/sheets/plan";
 import { PRICE_SHEET, planPriceImport, type PriceRecord, type PriceWrite } from "../../shared/domain/sheets/prices";
 import {
@@ -19,13 +19,13 @@ import {
   type ProductWrite,
 } from "../../shared/domain/sheets/products";
 import { ProductCreate } from "../../shared/contracts/catalogue";
-import { writeCell, type SheetRow, type SheetSpec } from "../../shared/domain/sheets/spec";
+import { writeCell, type SheetIssue, type SheetRow, type SheetSpec } from "../../shared/domain/sheets/spec";
 import { AppError } from "../../shared/errors";
 import { createProduct, setPrice, updateProduct } from "../commands/catalogue";
 import type { ExportCell } from "./workbook";
 
 /** The spec of each sheet. */
-export const SHEET_SPECS: Record<SheetEntity, SheetSpec> = { products: PRODUCT_SHEET, prices: PRICE_SHEET };
+export const SHEET_SPECS: Record<CatalogueSheet, SheetSpec> = { products: PRODUCT_SHEET, prices: PRICE_SHEET };
 
 /** Every product as the sheet holds it, with its id. */
 function productRecords(db: Db | Tx): (ProductRecord & { id: number })[] {
@@ -52,7 +52,7 @@ function priceRecords(db: Db | Tx): PriceRecord[] {
 }
 
 /** The rows of an export, in the spec's column order. */
-export function exportRows(db: Db, entity: SheetEntity): ExportCell[][] {
+export function exportRows(db: Db, entity: CatalogueSheet): ExportCell[][] {
   if (entity === "products")
     return productRecords(db).map((r) => PRODUCT_SHEET.columns.map((c) => writeCell(c, r[c.key])));
   return priceRecords(db).map((r) => PRICE_SHEET.columns.map((c) => writeCell(c, r[c.key])));
@@ -65,7 +65,7 @@ export type CataloguePlan =
 /** The plan of an import against the database as it is now (`today`: a price may not start later). */
 export function planImport(
   db: Db | Tx,
-  entity: SheetEntity,
+  entity: CatalogueSheet,
   sheet: { headers: string[]; rows: SheetRow[] },
   today: string,
 ): CataloguePlan {
@@ -128,26 +128,34 @@ function writeProduct(tx: Tx, w: ProductWrite, userId: number, now: Date): void 
 }
 
 /**
- * Applies an import: refused whole when a row is in error (`validation_failed`, the rows' issues) or when the plan
- * is not the one previewed (`conflict`); else every new and changed row is written, here, in the caller's transaction.
+ * Refuses an import whole when a row is in error (`validation_failed`, the rows' issues) or when its plan is not the
+ * one previewed (`conflict`); any sheet's apply calls it before writing.
  */
-export function applyImport(tx: Tx, p: CataloguePlan, expectedHash: string, userId: number, now: Date): number {
-  if (p.plan.errors.length > 0)
-    throw new AppError("validation_failed", `The file has ${p.plan.errors.length} error(s): nothing was written`, {
+export function refuseUnlessApplicable(errors: SheetIssue[], hash: string, expectedHash: string): void {
+  if (errors.length > 0)
+    throw new AppError("validation_failed", `The file has ${errors.length} error(s): nothing was written`, {
       issues: [
         {
           path: "contentBase64",
           message: "rows in error",
           key: "file.rowErrors",
-          values: { count: p.plan.errors.length },
+          values: { count: errors.length },
         },
       ],
-      rows: p.plan.errors,
+      rows: errors,
     });
-  if (planHash(p) !== expectedHash)
+  if (hash !== expectedHash)
     throw new AppError("conflict", "The data changed since the preview: preview the file again", {
       issues: [{ path: "expectedPlanHash", message: "stale preview", key: "file.stalePreview", values: {} }],
     });
+}
+
+/**
+ * Applies an import: refused whole when a row is in error or when the plan is not the one previewed
+ * (refuseUnlessApplicable); else every new and changed row is written, here, in the caller's transaction.
+ */
+export function applyImport(tx: Tx, p: CataloguePlan, expectedHash: string, userId: number, now: Date): number {
+  refuseUnlessApplicable(p.plan.errors, planHash(p), expectedHash);
   if (p.entity === "products") for (const w of p.plan.writes) writeProduct(tx, w, userId, now);
   else
     for (const w of p.plan.writes)

@@ -4,7 +4,7 @@
  * accept bodies up to 30 MB once signed in (server/middleware/bodyLimits.ts).
  */
 import { z } from "zod";
-import { SHEET_ENTITIES } from "../domain/sheets/spec";
+import { CATALOGUE_SHEETS, SHEET_ENTITIES } from "../domain/sheets/spec";
 
 export const SheetEntity = z.enum(SHEET_ENTITIES);
 export type SheetEntity = z.infer<typeof SheetEntity>;
@@ -57,8 +57,10 @@ export const SheetPreview = z.object({
 });
 export type SheetPreview = z.infer<typeof SheetPreview>;
 
-/** `/sheets/:entity/…` */
-export const SheetParams = z.object({ entity: SheetEntity });
+/** `/sheets/:entity/…` (the catalogue's sheets; the facilities have their own routes, another action). */
+export const CatalogueSheet = z.enum(CATALOGUE_SHEETS);
+export type CatalogueSheet = z.infer<typeof CatalogueSheet>;
+export const SheetParams = z.object({ entity: CatalogueSheet });
 
 /** `GET /products/export?format=` and the like: an .xlsx workbook (default) or a CSV text. */
 export const SheetExportQuery = z.strictObject({ format: z.enum(["xlsx", "csv"]).default("xlsx") });

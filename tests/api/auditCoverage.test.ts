@@ -23,6 +23,7 @@ const READ_ONLY_POSTS = new Set([
   "post /interop/dhis2/settings/test",
   "post /interop/dhis2/org-units/preview",
   "post /sheets/:entity/preview",
+  "post /sheets/facilities/preview",
 ]);
 
 let t: TestContext;
@@ -448,6 +449,19 @@ describe("audit coverage of the write routes", () => {
         .post("/api/v1/sheets/prices/import")
         .set(k())
         .send({ ...sheet, expectedPlanHash: planned.body.planHash }),
+    );
+    const facilities = await admin.get("/api/v1/facilities/export.csv");
+    const facilitySheet = {
+      format: "csv",
+      // The export as it is: audited (sheet.import) even when it changes nothing.
+      contentBase64: Buffer.from(facilities.text, "utf8").toString("base64"),
+    };
+    const facilityPlan = await admin.post("/api/v1/sheets/facilities/preview").send(facilitySheet);
+    await step("post /sheets/facilities/import", "sheet.import", () =>
+      admin
+        .post("/api/v1/sheets/facilities/import")
+        .set(k())
+        .send({ ...facilitySheet, expectedPlanHash: facilityPlan.body.planHash }),
     );
     const policy = await step("post /policies", "policy.create", () =>
       admin.post("/api/v1/policies").set(k()).send({

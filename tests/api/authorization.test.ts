@@ -560,6 +560,19 @@ const EXAMPLES: Record<string, Examples> = {
   "get /products/export.csv": () => ({}),
   "get /prices/export.xlsx": () => ({}),
   "get /prices/export.csv": () => ({}),
+  "get /facilities/export.xlsx": () => ({}),
+  "get /facilities/export.csv": () => ({}),
+  "post /sheets/facilities/preview": () => ({
+    body: { format: "csv", contentBase64: Buffer.from("identifiant;nom\n").toString("base64") },
+  }),
+  // A stale plan hash (or a missing column): refused, nothing written.
+  "post /sheets/facilities/import": () => ({
+    body: {
+      format: "csv",
+      contentBase64: Buffer.from("identifiant;nom\n").toString("base64"),
+      expectedPlanHash: "0".repeat(64),
+    },
+  }),
   "post /sheets/:entity/preview": () => ({
     params: { entity: "prices" },
     body: {

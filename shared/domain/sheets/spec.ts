@@ -9,9 +9,12 @@ import { cell, normalizeHeader, resolveColumns, type SheetRow } from "../interop
 
 export type { SheetRow } from "../interop/sheet";
 
-/** The sheets that travel both ways (the catalogue's products and their dated prices). */
-export const SHEET_ENTITIES = ["products", "prices"] as const;
+/** The sheets that travel both ways (the catalogue's products and their dated prices, the facilities). */
+export const SHEET_ENTITIES = ["products", "prices", "facilities"] as const;
+/** The catalogue's sheets (one route for both: `/sheets/:entity/…`, catalogue:manage). */
+export const CATALOGUE_SHEETS = ["products", "prices"] as const;
 export type SheetEntity = (typeof SHEET_ENTITIES)[number];
+export type CatalogueSheet = (typeof CATALOGUE_SHEETS)[number];
 
 /** A cell's value once read: text, a number, a yes/no, or nothing. */
 export type CellValue = string | number | boolean | null;

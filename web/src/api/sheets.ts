@@ -29,7 +29,10 @@ export function useApplySheet() {
   return useWriteMutation(
     ({ entity, ...body }: SheetFile & { expectedPlanHash: string }, idempotencyKey: string) =>
       apiWrite(SheetApplied, `/sheets/${entity}/import`, { body, idempotencyKey }),
-    { onSuccess: () => void queryClient.invalidateQueries({ queryKey: ["products"] }) },
+    {
+      onSuccess: (_answer, { entity }) =>
+        void queryClient.invalidateQueries({ queryKey: [entity === "facilities" ? "facilities" : "products"] }),
+    },
   );
 }
 

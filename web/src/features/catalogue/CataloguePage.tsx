@@ -16,7 +16,7 @@ import { FilterSelect } from "../../lib/forms/filters";
 import { DataTable, type Column } from "../../lib/table/DataTable";
 import { PricePanel } from "./PricePanel";
 import { ProductCreateForm, ProductEditForm } from "./ProductForm";
-import { SheetsPanel } from "./SheetsPanel";
+import { SheetsPanel } from "../../components/SheetsPanel";
 
 const PAGE_SIZE = 50;
 const STATUSES = ["active", "inactive", "all"] as const;

@@ -15,6 +15,7 @@ import { Pager } from "../../components/Pager";
 import { EmptyState, ErrorState, Loading } from "../../components/States";
 import { useSearchState } from "../../components/useSearchState";
 import { FilterSelect } from "../../lib/forms/filters";
+import { SheetsPanel } from "../../components/SheetsPanel";
 import { FacilitiesTable } from "./FacilitiesTable";
 import { FacilityCreateForm, FacilityEditForm } from "./FacilityForm";
 
@@ -204,6 +205,7 @@ export default function FacilitiesAdminPage() {
       )}
       <Filters />
       <FacilityList me={me.data} onEdit={(f) => setPanel(f.id)} />
+      <SheetsPanel entities={["facilities"]} intro={t("facilityAdmin.sheetsIntro")} onDone={done} />
     </div>
   );
 }

@@ -64,6 +64,7 @@ export const catalogue: typeof fr = {
       entity: "Sheet",
       products: "Products",
       prices: "Prices",
+      facilities: "Facilities",
       file: "File (.xlsx or .csv)",
       preview: "Preview",
       previewing: "Reading…",

@@ -6,6 +6,8 @@ export const facilityAdmin: typeof fr = {
     title: "Facilities",
     intro:
       "Create and edit the network's facilities: position, district, suppliers, hours, access. A closed facility keeps its history but gets no more orders or routes.",
+    sheetsIntro:
+      "Export the facilities of your scope (one supplier per programme: fournisseur_<programme>) or import a file: the preview shows what will change, row by row, and the errors; nothing is written while an error remains. Leave the id empty to create a facility.",
     search: "Search facilities",
     q: "Name or code",
     level: "Level",

@@ -14,6 +14,8 @@ export const serverIssues: typeof fr = {
       facilityLevel: "This role does not work at a facility of this level.",
     },
     facility: {
+      badId: "Invalid id: “{{value}}”.",
+      unknownId: "Unknown id: “{{value}}”. Leave it empty to create a facility.",
       closed: "This facility is closed.",
       codeTaken: "This code is already another facility's.",
       districtRequired: "A facility of this level lies in a district.",
@@ -41,6 +43,11 @@ export const serverIssues: typeof fr = {
     },
     price: { future: "A price applies from today or a past day." },
     import: {
+      notClock: "“{{value}}” is not a time (HH:MM).",
+      unknownDistrict: "Unknown district: {{value}}.",
+      unknownRegion: "Unknown region: {{value}}.",
+      unknownFacility: "Unknown facility: {{facilityId}}.",
+      outOfScope: "Outside your scope: {{value}}.",
       required: "Required: {{column}}.",
       unknownProduct: "Unknown product: {{code}}.",
       unknownProgramme: "Unknown programme: {{value}}.",

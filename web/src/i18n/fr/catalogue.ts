@@ -62,6 +62,7 @@ export const catalogue = {
       entity: "Feuille",
       products: "Produits",
       prices: "Prix",
+      facilities: "Établissements",
       file: "Fichier (.xlsx ou .csv)",
       preview: "Prévisualiser",
       previewing: "Lecture…",

@@ -4,6 +4,8 @@ export const facilityAdmin = {
     title: "Établissements",
     intro:
       "Créer et modifier les établissements du réseau : position, district, fournisseurs, horaires, accès. Un établissement fermé garde son historique mais ne reçoit plus de commandes ni de tournées.",
+    sheetsIntro:
+      "Exporter les établissements de votre périmètre (un fournisseur par programme : fournisseur_<programme>) ou importer un fichier : l'aperçu montre ce qui changera, ligne par ligne, et les erreurs ; rien n'est écrit tant qu'il reste une erreur. Laissez l'identifiant vide pour créer un établissement.",
     search: "Recherche des établissements",
     q: "Nom ou code",
     level: "Niveau",

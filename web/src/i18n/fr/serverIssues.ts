@@ -12,6 +12,8 @@ export const serverIssues = {
       facilityLevel: "Ce rôle ne travaille pas dans un établissement de ce niveau.",
     },
     facility: {
+      badId: "Identifiant invalide : « {{value}} ».",
+      unknownId: "Identifiant inconnu : « {{value}} ». Laissez-le vide pour créer un établissement.",
       closed: "Cet établissement est fermé.",
       codeTaken: "Ce code est déjà celui d'un autre établissement.",
       districtRequired: "Un établissement de ce niveau se trouve dans un district.",
@@ -39,6 +41,11 @@ export const serverIssues = {
     },
     price: { future: "Un prix s'applique à partir d'aujourd'hui ou d'un jour passé." },
     import: {
+      notClock: "« {{value}} » n'est pas une heure (HH:MM).",
+      unknownDistrict: "District inconnu : {{value}}.",
+      unknownRegion: "Région inconnue : {{value}}.",
+      unknownFacility: "Établissement inconnu : {{facilityId}}.",
+      outOfScope: "Hors de votre périmètre : {{value}}.",
       required: "Obligatoire : {{column}}.",
       unknownProduct: "Produit inconnu : {{code}}.",
       unknownProgramme: "Programme inconnu : {{value}}.",

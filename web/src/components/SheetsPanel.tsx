@@ -1,15 +1,15 @@
 /**
- * The catalogue's spreadsheets: export the products or the prices (.xlsx, CSV); import a file — its preview lists
+ * The spreadsheets of the reference data (the catalogue's, the facilities'): export (.xlsx, CSV); import a file — its preview lists
  * the new and changed rows with their changes and every error by row and column (in the interface language), and
  * the import applies only a file without errors, all or nothing.
  */
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { SheetEntity, SheetIssueDto, SheetPreview } from "@shared/contracts/sheets";
-import { exportUrl, readSheetFile, useApplySheet, usePreviewSheet, type SheetFile } from "../../api/sheets";
-import { ActionError } from "../../components/ActionError";
-import { FilterSelect } from "../../lib/forms/filters";
-import { DataTable, type Column } from "../../lib/table/DataTable";
+import { exportUrl, readSheetFile, useApplySheet, usePreviewSheet, type SheetFile } from "../api/sheets";
+import { ActionError } from "./ActionError";
+import { FilterSelect } from "../lib/forms/filters";
+import { DataTable, type Column } from "../lib/table/DataTable";
 
 type PlanRow = SheetPreview["rows"][number];
 
@@ -118,10 +118,38 @@ function PreviewView({
   );
 }
 
-/** Export links and the import. */
-export function SheetsPanel({ onDone }: { onDone: (text: string) => void }) {
+/** The choice of sheet (none shown when there is only one). */
+function EntityChoice(props: {
+  entities: readonly SheetEntity[];
+  value: SheetEntity;
+  onChange: (entity: SheetEntity) => void;
+}) {
   const { t } = useTranslation();
-  const [entity, setEntity] = useState<SheetEntity>("products");
+  if (props.entities.length < 2) return null;
+  return (
+    <FilterSelect
+      id="sheet-entity"
+      label={t("catalogue.sheets.entity")}
+      value={props.value}
+      onChange={(e) => props.onChange(e as SheetEntity)}
+      options={props.entities.map((e) => ({ value: e, label: t(`catalogue.sheets.${e}`) }))}
+    />
+  );
+}
+
+/** Export links and the import of the sheets given (the catalogue's by default; one sheet: no choice shown). */
+export function SheetsPanel({
+  onDone,
+  entities = ["products", "prices"],
+  intro,
+}: {
+  onDone: (text: string) => void;
+  entities?: readonly SheetEntity[];
+  /** The panel's explanation (the catalogue's by default) */
+  intro?: string;
+}) {
+  const { t } = useTranslation();
+  const [entity, setEntity] = useState<SheetEntity>(entities[0] ?? "products");
   const [file, setFile] = useState<SheetFile | null>(null);
   // A new key empties the file input (after an import, or when the sheet changes).
   const [inputKey, setInputKey] = useState(0);
@@ -133,19 +161,17 @@ export function SheetsPanel({ onDone }: { onDone: (text: string) => void }) {
   return (
     <section className="admin-panel" aria-labelledby="sheets-title" data-testid="sheets-panel">
       <h2 id="sheets-title">{t("catalogue.sheets.title")}</h2>
-      <p className="muted">{t("catalogue.sheets.intro")}</p>
+      <p className="muted">{intro ?? t("catalogue.sheets.intro")}</p>
       <div className="toolbar">
-        <FilterSelect
-          id="sheet-entity"
-          label={t("catalogue.sheets.entity")}
+        <EntityChoice
+          entities={entities}
           value={entity}
           onChange={(e) => {
-            setEntity(e as SheetEntity);
+            setEntity(e);
             setFile(null);
             setInputKey((k) => k + 1);
             preview.reset();
           }}
-          options={(["products", "prices"] as const).map((e) => ({ value: e, label: t(`catalogue.sheets.${e}`) }))}
         />
         <span className="actions-row">
           {t("catalogue.sheets.export")} :{" "}
