@@ -30,6 +30,7 @@ export const AUDIT_ACTIONS = [
   "route_plan.create",
   "route_plan.move",
   "route_plan.status",
+  "route_plan.driver",
   "facility.create",
   "facility.update",
   "product.gtin.set",
@@ -67,6 +68,11 @@ export const AUDIT_ACTIONS = [
   "policy.delete",
   "settings.update",
   "sheet.import",
+  "fleet.vehicle.create",
+  "fleet.vehicle.update",
+  "delivery.record",
+  "delivery.refused",
+  "delivery.return.receive",
 ] as const;
 /** An action of the audit log. */
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -98,6 +104,8 @@ export const AUDIT_OBJECT_TYPES = [
   "settings",
   "stock_policy",
   "sheet",
+  "vehicle",
+  "delivery",
 ] as const;
 
 export const AuditQuery = PageQuery.extend({
