@@ -25,14 +25,37 @@ interface Row {
   key: string;
 }
 
+/** What is wrong with an accepted quantity as it is typed (empty, not a whole number, more than shipped), or nothing. */
+function AcceptedProblem({ row }: { row: Row }) {
+  const { t, i18n } = useTranslation();
+  const { watch } = useFormContext<DeliveryValues>();
+  const typed = (watch(`lots.${row.key}.accepted`) ?? "").trim();
+  const accepted = parseWhole(typed);
+  const problem =
+    typed === ""
+      ? t("pod.acceptedEmpty")
+      : accepted === null
+        ? t("pod.notWhole")
+        : accepted > row.lot.shippedQty
+          ? t("pod.moreThanShipped", { shipped: formatNumber(row.lot.shippedQty, i18n.language) })
+          : null;
+  if (!problem) return null;
+  return (
+    <span className="field-error small block" data-problem role="status">
+      {problem}
+    </span>
+  );
+}
+
 /** The rejected quantity: shipped − accepted as typed (editing), else as recorded. */
 function RejectedCell({ row, editing }: { row: Row; editing: boolean }) {
-  const { t, i18n } = useTranslation();
+  const { i18n } = useTranslation();
   const { watch } = useFormContext<DeliveryValues>();
   const accepted = editing ? parseWhole(watch(`lots.${row.key}.accepted`) ?? "") : (row.lot.acceptedQty ?? 0);
   const rejected = editing ? (accepted === null ? null : row.lot.shippedQty - accepted) : (row.lot.rejectedQty ?? 0);
   if (rejected === null) return <span className="muted">—</span>;
-  if (rejected < 0) return <span className="field-error">{t("pod.tooMany")}</span>;
+  // More accepted than shipped: the accepted cell says so.
+  if (rejected < 0) return <span className="muted">—</span>;
   return rejected > 0 ? <strong className="warn-text">{formatNumber(rejected, i18n.language)}</strong> : <>0</>;
 }
 
@@ -92,11 +115,14 @@ function usePodColumns(editing: boolean): Columns<Row> {
       numeric: true,
       cell: (r) =>
         editing ? (
-          <GridQuantityInput
-            name={`lots.${r.key}.accepted`}
-            id={`pod-accepted-${r.key}`}
-            label={t("pod.acceptedFor", { name: r.line.genericName, lot: r.lot.lotCode })}
-          />
+          <>
+            <GridQuantityInput
+              name={`lots.${r.key}.accepted`}
+              id={`pod-accepted-${r.key}`}
+              label={t("pod.acceptedFor", { name: r.line.genericName, lot: r.lot.lotCode })}
+            />
+            <AcceptedProblem row={r} />
+          </>
         ) : (
           formatNumber(r.lot.acceptedQty ?? 0, lang)
         ),
