@@ -158,6 +158,8 @@ describe("national quantification in chromium", () => {
         timeout: 30_000,
       })
       .toBe(numberFr(opening + 9000));
+    // The shipment has left the open pipeline with the refresh, and the notice of what was booked is still there.
+    expect(await page.getByTestId("receive-done").textContent({ timeout: 1_000 })).toContain(numberFr(9000));
 
     await page.goto(`${server!.baseUrl}/facilities/ppm-central`);
     const stock = page.getByTestId("stock-table");

@@ -34,10 +34,12 @@ export default function PipelinePage() {
         <Loading />
       ) : pipeline.isError ? (
         <ErrorState error={pipeline.error} onRetry={() => void pipeline.refetch()} />
-      ) : items.length === 0 ? (
-        <EmptyState>{t("quant.pipeline.empty")}</EmptyState>
       ) : (
-        <PipelineTable items={items} showProduct={productId === null} />
+        <PipelineTable
+          items={items}
+          showProduct={productId === null}
+          empty={<EmptyState>{t("quant.pipeline.empty")}</EmptyState>}
+        />
       )}
       <ShipmentForm productId={productId} />
     </QuantLayout>

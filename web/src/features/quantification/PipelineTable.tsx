@@ -101,43 +101,57 @@ function PipelineHead({ showProduct }: { showProduct: boolean }) {
   );
 }
 
-/** The table of shipments. */
-export function PipelineTable({ items, showProduct }: { items: PipelineShipmentView[]; showProduct: boolean }) {
+/**
+ * The table of shipments, or `empty` when there is none. The receipt form keeps the shipment it was opened on: once
+ * received, the shipment may leave `items` (the open ones) while the form still shows what was booked.
+ */
+export function PipelineTable({ items, showProduct, empty }: PipelineTableProps) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState<number | null>(null);
-  const [receiving, setReceiving] = useState<number | null>(null);
+  const [receiving, setReceiving] = useState<PipelineShipmentView | null>(null);
   const cancel = useCancelShipment();
-  const shown = items.find((s) => s.id === receiving);
+  const shown = receiving && (items.find((s) => s.id === receiving.id) ?? receiving);
   return (
     <>
-      <div className="table-scroll" role="region" aria-label={t("quant.pipeline.title")} tabIndex={0}>
-        <table className="table quant-table" data-testid="pipeline-table">
-          <PipelineHead showProduct={showProduct} />
-          <tbody>
-            {items.map((s) =>
-              editing === s.id ? (
-                <ShipmentEditRow key={s.id} s={s} columns={showProduct ? 8 : 7} onDone={() => setEditing(null)} />
-              ) : (
-                <ShipmentRow
-                  key={s.id}
-                  s={s}
-                  showProduct={showProduct}
-                  actions={
-                    <RowActions
-                      onEdit={() => setEditing(s.id)}
-                      onReceive={() => setReceiving(s.id)}
-                      onCancel={() => cancel.mutate(s.id)}
-                      cancelling={cancel.isPending}
-                    />
-                  }
-                />
-              ),
-            )}
-          </tbody>
-        </table>
-      </div>
+      {items.length === 0 ? (
+        empty
+      ) : (
+        <div className="table-scroll" role="region" aria-label={t("quant.pipeline.title")} tabIndex={0}>
+          <table className="table quant-table" data-testid="pipeline-table">
+            <PipelineHead showProduct={showProduct} />
+            <tbody>
+              {items.map((s) =>
+                editing === s.id ? (
+                  <ShipmentEditRow key={s.id} s={s} columns={showProduct ? 8 : 7} onDone={() => setEditing(null)} />
+                ) : (
+                  <ShipmentRow
+                    key={s.id}
+                    s={s}
+                    showProduct={showProduct}
+                    actions={
+                      <RowActions
+                        onEdit={() => setEditing(s.id)}
+                        onReceive={() => setReceiving(s)}
+                        onCancel={() => cancel.mutate(s.id)}
+                        cancelling={cancel.isPending}
+                      />
+                    }
+                  />
+                ),
+              )}
+            </tbody>
+          </table>
+        </div>
+      )}
       <ActionError error={cancel.error} />
-      {shown && <ReceiveForm shipment={shown} onClose={() => setReceiving(null)} />}
+      {shown && <ReceiveForm key={shown.id} shipment={shown} onClose={() => setReceiving(null)} />}
     </>
   );
+}
+
+interface PipelineTableProps {
+  items: PipelineShipmentView[];
+  showProduct: boolean;
+  /** What stands in place of the table when there is no shipment to show */
+  empty: ReactNode;
 }

@@ -74,11 +74,7 @@ function PlanResult({ request, plan, stale }: { request: PlanRequest; plan: Prod
       </section>
       <section className="quant-section">
         <h2>{t("quant.plan.pipelineTitle")}</h2>
-        {open.length === 0 ? (
-          <p className="muted">{t("quant.pipeline.empty")}</p>
-        ) : (
-          <PipelineTable items={open} showProduct={false} />
-        )}
+        <PipelineTable items={open} showProduct={false} empty={<p className="muted">{t("quant.pipeline.empty")}</p>} />
         <ShipmentForm productId={plan.product.id} defaultFunding={plan.procurement.fundingSource} />
       </section>
       <section className="quant-section">
