@@ -51,6 +51,8 @@ export default tseslint.config(
     },
   },
   { files: ["server/**/*.ts"], rules: forbid("web", "scripts", "tests") },
+  // Queries read; they never reach for a command (a command may use queries).
+  { files: ["server/queries/**/*.ts"], rules: forbid("web", "scripts", "tests", "commands") },
   { files: ["db/**/*.ts"], rules: forbid("server", "web", "scripts", "tests") },
   {
     // STYLE.md's "about 40 lines": 80 lines with blank and comment lines skipped. Prettier (printWidth 120)

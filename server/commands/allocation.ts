@@ -17,7 +17,8 @@ import { AppError } from "../../shared/errors";
 import type { Tx } from "../../db/client";
 import { ledgerAmcByFacility } from "../queries/ledgerAmc";
 import { shelfLots } from "./ledger";
-import { fieldError, loadFacility, loadProduct, minShelfLifeDays } from "./stockRefs";
+import { fieldError } from "../fieldError";
+import { loadFacility, loadProduct, minShelfLifeDays } from "./stockRefs";
 
 /** Supply-chain hops an allocation may pass through (CSCom ← district ← region ← central). */
 const MAX_HOPS = 4;

@@ -32,7 +32,7 @@ import { deliveryLineIssues, recordedStopState } from "../../shared/domain/deliv
 import { AppError } from "../../shared/errors";
 import type { AuditEntry } from "../audit";
 import { deliverOrder, skippedInTransit, type PodLot } from "./fulfilment";
-import { fieldError } from "./stockRefs";
+import { fieldError } from "../fieldError";
 
 type DeliveryRow = typeof deliveries.$inferSelect;
 type ShippedLot = {

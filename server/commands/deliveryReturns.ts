@@ -14,7 +14,7 @@ import type { AuditEntry } from "../audit";
 import { skippedInTransit } from "./fulfilment";
 import { appendLines, type LineInput } from "./ledger";
 import { loadOrderRow, transition } from "./orders";
-import { fieldError } from "./stockRefs";
+import { fieldError } from "../fieldError";
 
 /** Receives returned lines at the depot; returns the answer's figures and the audit line. */
 export function receiveReturns(tx: Tx, input: ReturnReceipt, userId: number, now: Date) {

@@ -10,7 +10,7 @@ import { clockToS, sToClock } from "../../shared/contracts/routePlans";
 import type { Fleet, FleetVehicle, FleetVehicleInput } from "../../shared/contracts/fleet";
 import { AppError } from "../../shared/errors";
 import type { AuditEntry } from "../audit";
-import { fieldError } from "./stockRefs";
+import { fieldError } from "../fieldError";
 
 /** Facility levels that have a fleet. */
 const DEPOT_LEVELS = ["central", "regional", "district"];

@@ -22,7 +22,8 @@ import type { Tx } from "../../db/client";
 import { reservations } from "../queries/reservations";
 import { appendLines, shelfLots, type LineInput } from "./ledger";
 import { loadOrderRow, supplierOf, transition } from "./orders";
-import { fieldError, minShelfLifeDays } from "./stockRefs";
+import { fieldError } from "../fieldError";
+import { minShelfLifeDays } from "./stockRefs";
 
 /** Starts picking an approved order: FEFO over the depot's usable lots, less what other picked orders reserve. */
 export function pickOrder(tx: Tx, orderId: number, userId: number | null, now: Date): LinePick[] {

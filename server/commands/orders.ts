@@ -9,7 +9,7 @@ import type { Tx } from "../../db/client";
 import { runOrderCycle } from "./orderCycle";
 import { assertPlausible } from "./plausibility";
 import { loadReportRow } from "./reports";
-import { fieldError } from "./stockRefs";
+import { fieldError } from "../fieldError";
 
 /** The order row, or 404. */
 export function loadOrderRow(tx: Tx, id: number) {

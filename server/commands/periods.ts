@@ -8,7 +8,8 @@ import { monthAfter } from "../../shared/domain/stock";
 import { AppError } from "../../shared/errors";
 import type { Tx } from "../../db/client";
 import { lastClosedPeriod } from "../queries/ledgerWindow";
-import { fieldError, loadFacility } from "./stockRefs";
+import { fieldError } from "../fieldError";
+import { loadFacility } from "./stockRefs";
 
 /** Closes `period` ("YYYY-MM") and every month before it at the facility; answers the new window. */
 export function closePeriod(tx: Tx, facilityId: string, period: string, userId: number | null, now: Date) {

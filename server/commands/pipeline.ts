@@ -12,7 +12,8 @@ import type { MovementResult } from "../../shared/contracts/stock";
 import { lotStatus } from "../../shared/domain/stock";
 import { AppError } from "../../shared/errors";
 import { postMovement, type WriteContext } from "./stock";
-import { fieldError, loadFacility, loadProduct, resolveFunding } from "./stockRefs";
+import { fieldError } from "../fieldError";
+import { loadFacility, loadProduct, resolveFunding } from "./stockRefs";
 
 type Row = typeof pipelineShipments.$inferSelect;
 

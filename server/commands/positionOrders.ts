@@ -18,7 +18,7 @@ import { policiesFor } from "../queries/stock";
 import { inTransitOf } from "../queries/inTransit";
 import type { Tx } from "../../db/client";
 import { supplierOf } from "./orders";
-import { fieldError } from "./stockRefs";
+import { fieldError } from "../fieldError";
 
 type Key = string; // productId|fundingSource
 

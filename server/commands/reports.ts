@@ -18,7 +18,8 @@ import {
 import { AppError } from "../../shared/errors";
 import type { Tx } from "../../db/client";
 import { assertPlausible } from "./plausibility";
-import { fieldError, loadFacility, resolveFunding } from "./stockRefs";
+import { fieldError } from "../fieldError";
+import { loadFacility, resolveFunding } from "./stockRefs";
 
 /** A period may be reported once it is over, and not before the facility's history. */
 function checkPeriod(tx: Tx, facilityId: string, period: string, now: Date): void {

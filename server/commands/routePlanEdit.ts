@@ -17,7 +17,7 @@ import type { AuditEntry } from "../audit";
 import { openingWindow, timingsOf, toProblem, type StoredMatrix } from "../routing/planProblem";
 import type { Tx } from "../../db/client";
 import { stopDelivered } from "./deliveries";
-import { fieldError } from "./stockRefs";
+import { fieldError } from "../fieldError";
 
 type PlanRow = typeof routePlans.$inferSelect;
 type VehicleRow = typeof routePlanVehicles.$inferSelect;

@@ -31,7 +31,7 @@ import {
 } from "../routing/planProblem";
 import { seasonOf, type RoadModel, type Season } from "../routing/roadModel";
 import type { Tx } from "../../db/client";
-import { shipmentStops, type OrderStop } from "./shipmentStops";
+import { shipmentStops, type OrderStop } from "../queries/shipmentStops";
 
 /** Facility levels that dispatch deliveries. */
 const DEPOT_LEVELS = new Set(["central", "regional", "district"]);

@@ -24,15 +24,8 @@ import {
   type LineInput,
 } from "./ledger";
 import { assertPlausible } from "./plausibility";
-import {
-  fieldError,
-  findOrCreateLot,
-  loadFacility,
-  loadLot,
-  loadProduct,
-  minShelfLifeDays,
-  resolveFunding,
-} from "./stockRefs";
+import { fieldError } from "../fieldError";
+import { findOrCreateLot, loadFacility, loadLot, loadProduct, minShelfLifeDays, resolveFunding } from "./stockRefs";
 import { checkDestination, openTransfer } from "./transfers";
 
 /** Who writes and when. */

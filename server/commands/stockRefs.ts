@@ -1,14 +1,8 @@
 /** Loads and checks the rows a stock command refers to; unknown references are field errors. */
 import { and, eq } from "drizzle-orm";
 import { facilities, fundingSources, lots, products } from "../../db/schema";
-import { AppError, type ErrorDetail, type FieldIssue } from "../../shared/errors";
+import { fieldError } from "../fieldError";
 import type { Tx } from "../../db/client";
-
-/** Throws validation_failed naming one field (message in English for API clients; `detail`: the key people read). */
-export function fieldError(path: string, message: string, detail?: ErrorDetail): never {
-  const issue: FieldIssue = detail ? { path, message, ...detail } : { path, message };
-  throw new AppError("validation_failed", `${path}: ${message}`, { issues: [issue] });
-}
 
 /** The facility, or a field error. */
 export function loadFacility(tx: Tx, id: string, path = "facilityId") {

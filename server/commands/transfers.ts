@@ -14,7 +14,7 @@ import type { Tx } from "../../db/client";
 import { loadMovements } from "../queries/movements";
 import { loadTransfer, transferDestinations } from "../queries/transfers";
 import { appendLines, ledgerTime, type LineInput } from "./ledger";
-import { fieldError } from "./stockRefs";
+import { fieldError } from "../fieldError";
 
 /** The programme a funding source belongs to (supply lines are per programme). */
 function programmeOf(tx: Tx, fundingSource: string): string {

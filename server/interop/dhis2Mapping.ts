@@ -23,7 +23,8 @@ import { rowsFromCsv, rowsFromRecords } from "../../shared/domain/interop/sheet"
 import type { DataElementMapping } from "../../shared/domain/interop/dataValueSet";
 import { AppError } from "../../shared/errors";
 import { audit, type RequestOrigin } from "../audit";
-import { fieldError, loadFacility, loadProduct } from "../commands/stockRefs";
+import { fieldError } from "../fieldError";
+import { loadFacility, loadProduct } from "../commands/stockRefs";
 import { loadDataElementMapping } from "./dhis2Export";
 
 /** Who changes the mapping, and when. */

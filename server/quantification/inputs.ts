@@ -19,7 +19,7 @@ import {
   type PlanLot,
 } from "../../shared/domain/quantification";
 import { AppError } from "../../shared/errors";
-import { fieldError } from "../commands/stockRefs";
+import { fieldError } from "../fieldError";
 
 /** A product as the plans read it. */
 export type PlanProduct = ProductInfo & { active: boolean };

@@ -16,9 +16,9 @@ import type {
 } from "../../shared/contracts/routePlans";
 import { AppError } from "../../shared/errors";
 import type { Tx } from "../../db/client";
-import { shipmentStops } from "../commands/shipmentStops";
+import { shipmentStops } from "./shipmentStops";
 import { facilityContacts, stopDeliveries, userNames } from "./deliveries";
-import { fieldError } from "../commands/stockRefs";
+import { fieldError } from "../fieldError";
 import { isClosed, seasonOf } from "../routing/roadModel";
 import { scopeFilter } from "../policies";
 import { presentPlanHeader, presentRoutePlan } from "../presenters/routePlan";

@@ -7,7 +7,7 @@ import type { Db } from "../../db/client";
 import type { RoutePlanCreate } from "../../shared/contracts/routePlans";
 import { shipmentLoad, type ShipmentLoad } from "../../shared/domain/shipments";
 import type { FieldIssue } from "../../shared/errors";
-import { loadShipments, READY_STATUSES, readyShipmentIds } from "../queries/shipments";
+import { loadShipments, READY_STATUSES, readyShipmentIds } from "./shipments";
 
 /** One stop made of the orders to one facility; `path` names the request field it came from (for errors). */
 export interface OrderStop extends ShipmentLoad {
