@@ -42,6 +42,7 @@ import { ConfigSchema, HealthSchema, RoadLayerSchema } from "../shared/contracts
 import { z } from "zod";
 import { GreatCircleModel } from "./routing/roadModel";
 import { SolverPool } from "./routing/solverPool";
+import { CachedReader } from "./reads/cache";
 import { InlineReader } from "./reads/registry";
 import { roadLayerReader } from "./queries/roads";
 import { precompressed } from "./middleware/precompressed";
@@ -115,7 +116,11 @@ export function createApp(input: Partial<AppDeps> & { db: Db }): FuraApp {
     ...input,
     sleep: input.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
     solver: input.solver ?? new SolverPool(),
-    reads: input.reads ?? new InlineReader(input.db),
+    // The per-facility answers are kept until a write touches their facility (server/reads/cache.ts).
+    reads:
+      input.reads instanceof CachedReader
+        ? input.reads
+        : new CachedReader(input.reads ?? new InlineReader(input.db), input.db, input.readCacheBytes),
     quantification: input.quantification ?? new InlineReader(input.db),
     roadModel: input.roadModel ?? new GreatCircleModel(),
     // Tests and in-memory databases: a key for this process only (the server passes FURA_SECRET_KEY or <db>.key).

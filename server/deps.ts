@@ -43,6 +43,8 @@ export interface AppDeps {
   backups?: BackupStatus;
   /** A request slower than this is logged as "slow request" (default 500 ms) */
   slowRequestMs?: number;
+  /** Bytes of per-facility answers kept until their facility is written (server/reads/cache.ts); 0 keeps none */
+  readCacheBytes?: number;
   /**
    * Tests: every JSON answer of a route is checked against the response contract it declares (the OpenAPI
    * document's); an answer outside it becomes a 500 naming the route and the mismatch. Off in the server.

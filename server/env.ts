@@ -47,6 +47,8 @@ const EnvSchema = z.object({
   FURA_BACKUP_EVERY: Duration.optional(),
   /** Reader threads for the per-facility reads (stock, stock card, history, order and report lists) */
   FURA_READERS: z.coerce.number().int().min(1).max(16).default(2),
+  /** MiB of per-facility answers kept until their facility is written (0: none) */
+  FURA_READ_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(64),
 });
 
 /** The parsed environment. */

@@ -18,7 +18,17 @@ import { createSecretBox, loadSecretKey } from "./interop/secretBox";
 import { loadRoadModel } from "./routing/loadRoadModel";
 
 const env = loadEnv();
-const log = pino({ level: env.FURA_LOG_LEVEL });
+// Log lines are written asynchronously (a request's line never waits on the disk; lines written meanwhile go out
+// together) and flushed when the process exits.
+const logDestination = pino.destination({ sync: false });
+const log = pino({ level: env.FURA_LOG_LEVEL }, logDestination);
+process.on("exit", () => {
+  try {
+    logDestination.flushSync();
+  } catch {
+    // Nothing more can be done for the log at exit.
+  }
+});
 const backupDir = env.FURA_BACKUP_DIR ?? defaultBackupDir(env.FURA_DB);
 const open = openDb(env.FURA_DB, { migrate: false });
 const check = checkDatabase(open.sqlite);
@@ -78,6 +88,7 @@ const app = createApp({
   trustProxy: env.FURA_TRUST_PROXY === "true",
   roadModel: loadRoadModel(env.FURA_ROADS_GEOJSON, log),
   reads,
+  readCacheBytes: env.FURA_READ_CACHE_MB * 2 ** 20,
   backups: { everyMs: env.FURA_BACKUP_EVERY ?? null, lastError: () => scheduler?.lastError ?? null },
   quantification,
   // The DHIS2 secret is sealed under a key kept out of the database (FURA_SECRET_KEY, else <db>.key).

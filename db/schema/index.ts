@@ -9,3 +9,4 @@ export * from "./interop";
 export * from "./quantification";
 export * from "./transfers";
 export * from "./delivery";
+export * from "./reads";

@@ -62,6 +62,11 @@ async function calibrate(server: ServerProcess, dbFile: string, password: string
   const targets = pickTargets(dbFile);
   const kinds = [
     { name: "GET /auth/me (no read)", next: () => ({ method: "GET" as const, path: "/api/v1/auth/me" }) },
+    // The same facility again and again: its answer is kept until a write there (server/reads/cache.ts).
+    {
+      name: "stock positions (kept)",
+      next: () => ({ method: "GET" as const, path: `/api/v1/facilities/${targets.cscoms[0]}/stock` }),
+    },
     ...readStreams(client, targets, 1),
     writeStream(client, targets, 1, `calibrate-${Date.now()}`),
   ];

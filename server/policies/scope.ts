@@ -15,6 +15,7 @@ import {
   type ScopeHome,
   type ScopedFacility,
 } from "../../shared/domain/access";
+import { prepared } from "../queries/prepared";
 
 /** Decides one reference for one user; `home` is computed once per request, when needed. */
 type Resolver = (ctx: CheckContext, value: string | number, meta: ScopeMeta) => boolean;
@@ -44,9 +45,9 @@ export const REF_LABELS: Record<ScopeKind, string> = {
 };
 
 function facilityRow(db: Db, id: string): ScopedFacility | undefined {
-  return db.$client
-    .prepare("select id, region_id as regionId, district_id as districtId from facilities where id = ?")
-    .get(id) as ScopedFacility | undefined;
+  return prepared(db, "select id, region_id as regionId, district_id as districtId from facilities where id = ?").get(
+    id,
+  ) as ScopedFacility | undefined;
 }
 
 function facilityInScope(ctx: CheckContext, id: string | null | undefined): boolean {
@@ -62,7 +63,7 @@ function homeOf(db: Db, user: Me): ScopeHome | null {
     return f ? { regionId: f.regionId, districtId: f.districtId } : null;
   }
   if (user.scopeDistrictId) {
-    const d = db.$client.prepare("select region_id from districts where id = ?").pluck().get(user.scopeDistrictId) as
+    const d = prepared(db, "select region_id from districts where id = ?").pluck().get(user.scopeDistrictId) as
       string | undefined;
     return { regionId: d ?? null, districtId: user.scopeDistrictId };
   }
@@ -77,20 +78,19 @@ function counterpartyAllowed(ctx: CheckContext, id: string): boolean {
   const f = facilityRow(ctx.db, id);
   if (!f) return false;
   if ("all" in scopeFilter(ctx.user) || inScope(ctx.user, f)) return true;
-  const linked = ctx.db.$client
-    .prepare(
-      `select f.id, f.region_id as regionId, f.district_id as districtId
+  const linked = prepared(
+    ctx.db,
+    `select f.id, f.region_id as regionId, f.district_id as districtId
          from supply_lines sl join facilities f on f.id = sl.supplier_id where sl.facility_id = ?
        union
        select f.id, f.region_id, f.district_id
          from supply_lines sl join facilities f on f.id = sl.facility_id where sl.supplier_id = ?`,
-    )
-    .all(id, id) as ScopedFacility[];
+  ).all(id, id) as ScopedFacility[];
   return linked.some((other) => inScope(ctx.user, other));
 }
 
 function orderAllowed(ctx: CheckContext, id: number, meta: ScopeMeta): boolean {
-  const row = ctx.db.$client.prepare("select facility_id, supplier_id from orders where id = ?").get(id) as
+  const row = prepared(ctx.db, "select facility_id, supplier_id from orders where id = ?").get(id) as
     { facility_id: string; supplier_id: string } | undefined;
   if (!row) return false;
   const requester = () => facilityInScope(ctx, row.facility_id);
@@ -102,9 +102,8 @@ function orderAllowed(ctx: CheckContext, id: number, meta: ScopeMeta): boolean {
 
 /** A transfer: the sending facility, the receiving one, or either, must lie in the user's scope. */
 function transferAllowed(ctx: CheckContext, id: number, meta: ScopeMeta): boolean {
-  const row = ctx.db.$client
-    .prepare("select from_facility_id, to_facility_id from stock_transfers where id = ?")
-    .get(id) as { from_facility_id: string; to_facility_id: string } | undefined;
+  const row = prepared(ctx.db, "select from_facility_id, to_facility_id from stock_transfers where id = ?").get(id) as
+    { from_facility_id: string; to_facility_id: string } | undefined;
   if (!row) return false;
   const sender = () => facilityInScope(ctx, row.from_facility_id);
   const receiver = () => facilityInScope(ctx, row.to_facility_id);
@@ -116,28 +115,25 @@ function transferAllowed(ctx: CheckContext, id: number, meta: ScopeMeta): boolea
 /** A driver may name a published plan that carries a route assigned to them; everyone else, a plan of a depot in scope. */
 function routePlanAllowed(ctx: CheckContext, id: number): boolean {
   if (ctx.user.role === "driver") {
-    const assigned = ctx.db.$client
-      .prepare(
-        `select 1 from route_plans p join route_plan_vehicles v on v.plan_id = p.id
+    const assigned = prepared(
+      ctx.db,
+      `select 1 from route_plans p join route_plan_vehicles v on v.plan_id = p.id
           where p.id = ? and p.status = 'published' and v.driver_user_id = ?`,
-      )
-      .get(id, ctx.user.id);
+    ).get(id, ctx.user.id);
     return assigned !== undefined;
   }
-  const depot = ctx.db.$client.prepare("select depot_id from route_plans where id = ?").pluck().get(id) as
-    string | undefined;
+  const depot = prepared(ctx.db, "select depot_id from route_plans where id = ?").pluck().get(id) as string | undefined;
   return facilityInScope(ctx, depot);
 }
 
 /** An account the user may manage: its scope's region (its own, else its district's or facility's) decides. */
 function userAllowed(ctx: CheckContext, id: number): boolean {
-  const target = ctx.db.$client
-    .prepare(
-      `select u.role, coalesce(u.scope_region_id, d.region_id, f.region_id) as regionId
+  const target = prepared(
+    ctx.db,
+    `select u.role, coalesce(u.scope_region_id, d.region_id, f.region_id) as regionId
          from users u left join districts d on d.id = u.scope_district_id left join facilities f on f.id = u.scope_facility_id
         where u.id = ?`,
-    )
-    .get(id) as { role: Me["role"]; regionId: string | null } | undefined;
+  ).get(id) as { role: Me["role"]; regionId: string | null } | undefined;
   return target !== undefined && mayManageUser(ctx.user, target);
 }
 
@@ -150,26 +146,27 @@ function routeStopAllowed(ctx: CheckContext, id: number, meta: ScopeMeta): boole
   const planId =
     meta.target === "plan"
       ? id
-      : (ctx.db.$client.prepare("select plan_id from route_stops where id = ?").pluck().get(id) as number | undefined);
+      : (prepared(ctx.db, "select plan_id from route_stops where id = ?").pluck().get(id) as number | undefined);
   if (planId === undefined) return false;
   if (ctx.user.role === "driver")
     return (
-      ctx.db.$client
-        .prepare("select 1 from route_plan_vehicles where plan_id = ? and driver_user_id = ?")
-        .get(planId, ctx.user.id) !== undefined
+      prepared(ctx.db, "select 1 from route_plan_vehicles where plan_id = ? and driver_user_id = ?").get(
+        planId,
+        ctx.user.id,
+      ) !== undefined
     );
-  const depot = ctx.db.$client.prepare("select depot_id from route_plans where id = ?").pluck().get(planId) as
+  const depot = prepared(ctx.db, "select depot_id from route_plans where id = ?").pluck().get(planId) as
     string | undefined;
   return facilityInScope(ctx, depot);
 }
 
 const exists = (table: "facilities" | "districts" | "regions") => (ctx: CheckContext, id: string | number) =>
-  ctx.db.$client.prepare(`select 1 from ${table} where id = ?`).get(id) !== undefined;
+  prepared(ctx.db, `select 1 from ${table} where id = ?`).get(id) !== undefined;
 
 const RESOLVERS: Record<ScopeKind, Resolver> = {
   facility: (ctx, id) => facilityInScope(ctx, String(id)),
   district: (ctx, id) => {
-    const d = ctx.db.$client.prepare("select id, region_id as regionId from districts where id = ?").get(id) as
+    const d = prepared(ctx.db, "select id, region_id as regionId from districts where id = ?").get(id) as
       { id: string; regionId: string } | undefined;
     return d !== undefined && districtInScope(ctx.user, d, ctx.home());
   },
@@ -180,16 +177,14 @@ const RESOLVERS: Record<ScopeKind, Resolver> = {
   report: (ctx, id) =>
     facilityInScope(
       ctx,
-      ctx.db.$client.prepare("select facility_id from stock_reports where id = ?").pluck().get(id) as
-        string | undefined,
+      prepared(ctx.db, "select facility_id from stock_reports where id = ?").pluck().get(id) as string | undefined,
     ),
   routePlan: (ctx, id) => routePlanAllowed(ctx, Number(id)),
   user: (ctx, id) => userAllowed(ctx, Number(id)),
   pipelineShipment: (ctx, id) =>
     facilityInScope(
       ctx,
-      ctx.db.$client.prepare("select facility_id from pipeline_shipments where id = ?").pluck().get(id) as
-        string | undefined,
+      prepared(ctx.db, "select facility_id from pipeline_shipments where id = ?").pluck().get(id) as string | undefined,
     ),
   routeStop: (ctx, id, meta) => routeStopAllowed(ctx, Number(id), meta),
   anyFacility: exists("facilities"),
