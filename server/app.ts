@@ -56,7 +56,10 @@ export type FuraApp = express.Express & { locals: { routes: RegisteredRoute[] } 
 
 /** Every API route, then the OpenAPI document that describes them (generated once, on its first request). */
 function registerRoutes(api: SecureRouter, deps: AppDeps): void {
-  const health = operatorHealth(deps.db.$client, deps.backups);
+  const { reads } = deps;
+  const health = operatorHealth(deps.db.$client, deps.backups, () =>
+    reads instanceof CachedReader ? reads.stats() : { entries: 0, bytes: 0, maxBytes: 0, hits: 0, misses: 0 },
+  );
   api.get("/health", { action: "public", response: HealthSchema }, ({ res }) => {
     res.json(health(deps.clock()));
   });

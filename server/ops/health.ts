@@ -5,6 +5,7 @@
 import { statSync } from "node:fs";
 import type Database from "better-sqlite3";
 import { dbSchemaVersion } from "../../db/schemaVersion";
+import type { ReadCacheStats } from "../reads/cache";
 import { lastBackup } from "./backup";
 
 /** Scheduled backups as the health answer describes them. */
@@ -30,6 +31,7 @@ export interface OperatorHealth {
     overdue: boolean;
     lastFailedAt: string | null;
   };
+  readCache: ReadCacheStats;
 }
 
 const sizeOf = (file: string) => {
@@ -41,7 +43,11 @@ const sizeOf = (file: string) => {
 };
 
 /** Builds the health answer of a database; the schema version is read once (it changes only at start). */
-export function operatorHealth(sqlite: Database.Database, backups: BackupStatus | undefined) {
+export function operatorHealth(
+  sqlite: Database.Database,
+  backups: BackupStatus | undefined,
+  readCache: () => ReadCacheStats,
+) {
   const schema = dbSchemaVersion(sqlite);
   return (now: Date): OperatorHealth => {
     const file = sqlite.memory ? null : sqlite.name;
@@ -63,6 +69,7 @@ export function operatorHealth(sqlite: Database.Database, backups: BackupStatus 
         overdue: everyMs !== null && (ageSeconds === null || ageSeconds * 1000 > 2 * everyMs),
         lastFailedAt: backups?.lastError()?.at ?? null,
       },
+      readCache: readCache(),
     };
   };
 }

@@ -192,4 +192,12 @@ export const HealthSchema = z.object({
     overdue: z.boolean(),
     lastFailedAt: z.string().nullable(),
   }),
+  /** The per-facility answers kept until their facility is written: how many, their size, served again / read */
+  readCache: z.object({
+    entries: z.number().int(),
+    bytes: z.number().int(),
+    maxBytes: z.number().int(),
+    hits: z.number().int(),
+    misses: z.number().int(),
+  }),
 });

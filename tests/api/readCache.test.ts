@@ -17,6 +17,7 @@ import { makeTestApp, signIn, ADMIN_PASSWORD, type TestContext } from "../helper
 let t: TestContext;
 let reads: CachedReader;
 let agent: TestAgent;
+let app: ReturnType<typeof createApp>;
 let cscom = "";
 let other = "";
 let depot = "";
@@ -41,7 +42,7 @@ beforeAll(async () => {
     cscom,
   ) as number;
   reads = new CachedReader(new InlineReader(t.open.db), t.open.db);
-  const app = createApp({ db: t.open.db, clock: () => t.now.value, log: pino({ level: "silent" }), reads });
+  app = createApp({ db: t.open.db, clock: () => t.now.value, log: pino({ level: "silent" }), reads });
   agent = request.agent(app);
   await signIn(agent, "admin", ADMIN_PASSWORD);
 }, 120_000);
@@ -114,6 +115,14 @@ describe("answers kept until their facility is written", () => {
     const after = await agent.get(`/api/v1/facilities/${cscom}/stock`);
     expect(reads.stats().hits).toBe(hits + 1);
     expect(onHand(after.body)).toBe(onHand(first.body)! + 7);
+  });
+
+  it("count what they serve in GET /health, for operators", async () => {
+    const health = await request(app).get("/api/v1/health");
+    expect(health.body.readCache).toEqual(reads.stats());
+    expect(health.body.readCache).toMatchObject({ maxBytes: 64 * 2 ** 20 });
+    expect(health.body.readCache.hits).toBeGreaterThan(0);
+    expect(health.body.readCache.entries).toBeGreaterThan(0);
   });
 
   it("keep a facility's answer when another facility is written", async () => {
