@@ -7,33 +7,20 @@
  */
 import ExcelJS from "exceljs";
 import Papa from "papaparse";
-import request from "supertest";
 import type TestAgent from "supertest/lib/agent";
 import { beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD, makeTestApp, signIn, type TestContext } from "../helpers/app";
+import { demoAgent, facilityOf, idempotencyKeys, makeTestApp, scalar, type TestContext } from "../helpers/app";
+import { b64, binary } from "../helpers/sheets";
 
 let t: TestContext;
 let regional: TestAgent;
-let n = 0;
-const key = () => `facility-sheets-${++n}`;
-const one = <T>(sql: string, ...args: unknown[]) =>
-  t.open.sqlite
-    .prepare(sql)
-    .pluck()
-    .get(...args) as T;
+const key = idempotencyKeys("facility-sheets");
+const one = <T>(sql: string, ...args: unknown[]) => scalar<T>(t.open, sql, ...args);
 const snapshot = () => ({
   facilities: t.open.sqlite.prepare("select * from facilities order by id").all(),
   lines: t.open.sqlite.prepare("select * from supply_lines order by facility_id, programme_code").all(),
   audit: one<number>("select count(*) from audit_log where object_type in ('facility', 'sheet')"),
 });
-const b64 = (text: string) => Buffer.from(text, "utf8").toString("base64");
-
-/** Reads a binary answer (the .xlsx export) as a Buffer. */
-function binary(res: request.Response, done: (err: Error | null, body: Buffer) => void) {
-  const chunks: Buffer[] = [];
-  res.on("data", (c: Buffer) => chunks.push(c));
-  res.on("end", () => done(null, Buffer.concat(chunks)));
-}
 
 const preview = (agent: TestAgent, format: "csv" | "xlsx", contentBase64: string) =>
   agent.post("/api/v1/sheets/facilities/preview").send({ format, contentBase64 });
@@ -59,9 +46,8 @@ let katiDepot: string;
 
 beforeAll(async () => {
   t = await makeTestApp({ cscoms: 1, months: 2 });
-  katiDepot = one("select scope_facility_id from users where username = 'magasin.kati'");
-  regional = request.agent(t.app);
-  await signIn(regional, "region.koulikoro", DEMO_PASSWORD);
+  katiDepot = facilityOf(t, "magasin.kati");
+  regional = await demoAgent(t, "region.koulikoro");
 });
 
 describe("exporting then importing the facilities' sheet", () => {

@@ -4,26 +4,29 @@
  * reopened, a product's past by its physical count — corrections dated now that say what they correct, and
  * backdated removals refused when any later running balance would go negative. Every refusal changes nothing.
  */
-import request from "supertest";
 import type TestAgent from "supertest/lib/agent";
 import { beforeAll, describe, expect, it } from "vitest";
 import { MAX_CLOCK_SKEW_MS } from "../../shared/domain/stock";
 import { products } from "../../db/schema";
 import { buildProduct } from "../helpers/factories";
-import { DEMO_PASSWORD, ledgerSnapshot, makeTestApp, signIn, TEST_NOW, type TestContext } from "../helpers/app";
+import {
+  demoAgent,
+  facilityOf,
+  idempotencyKeys,
+  ledgerSnapshot,
+  makeTestApp,
+  scalar,
+  TEST_NOW,
+  type TestContext,
+} from "../helpers/app";
 
 let t: TestContext;
 let depotId: string;
 let cscomId: string;
 let storekeeper: TestAgent;
 let cscom: TestAgent;
-let key = 0;
-const k = () => `time-axis-${++key}`;
-const one = <T>(sql: string, ...args: unknown[]) =>
-  t.open.sqlite
-    .prepare(sql)
-    .pluck()
-    .get(...args) as T;
+const k = idempotencyKeys("time-axis");
+const one = <T>(sql: string, ...args: unknown[]) => scalar<T>(t.open, sql, ...args);
 
 /** The ledger, the balances, the closes and the counts. */
 function snapshot() {
@@ -57,12 +60,10 @@ function receipt(facilityId: string, productId: number, occurredAt: string, quan
 
 beforeAll(async () => {
   t = await makeTestApp({ cscoms: 2, months: 3 });
-  depotId = one("select scope_facility_id from users where username = 'magasin.kati'");
-  cscomId = one("select scope_facility_id from users where username = 'cscom.kati'");
-  storekeeper = request.agent(t.app);
-  await signIn(storekeeper, "magasin.kati", DEMO_PASSWORD);
-  cscom = request.agent(t.app);
-  await signIn(cscom, "cscom.kati", DEMO_PASSWORD);
+  depotId = facilityOf(t, "magasin.kati");
+  cscomId = facilityOf(t, "cscom.kati");
+  storekeeper = await demoAgent(t, "magasin.kati");
+  cscom = await demoAgent(t, "cscom.kati");
 });
 
 describe("no line in the future", () => {

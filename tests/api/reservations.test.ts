@@ -4,7 +4,6 @@
  * shipment still finds it. A pick can be cancelled (reservations released, order approved again, audited), so no
  * order stays in picking.
  */
-import request from "supertest";
 import type TestAgent from "supertest/lib/agent";
 import { beforeAll, describe, expect, it } from "vitest";
 import { products } from "../../db/schema";
@@ -12,10 +11,12 @@ import { encodeInputs } from "../../shared/domain/replenishment";
 import { buildProduct } from "../helpers/factories";
 import {
   balanceMismatches,
-  DEMO_PASSWORD,
+  demoAgent,
+  facilityOf,
+  idempotencyKeys,
   ledgerSnapshot,
   makeTestApp,
-  signIn,
+  scalar,
   type TestContext,
 } from "../helpers/app";
 
@@ -24,13 +25,8 @@ let depotId: string;
 let cscomId: string;
 let productId: number;
 let storekeeper: TestAgent;
-let key = 0;
-const k = () => `reservation-test-${++key}`;
-const one = <T>(sql: string, ...args: unknown[]) =>
-  t.open.sqlite
-    .prepare(sql)
-    .pluck()
-    .get(...args) as T;
+const k = idempotencyKeys("reservation-test");
+const one = <T>(sql: string, ...args: unknown[]) => scalar<T>(t.open, sql, ...args);
 
 function snapshot() {
   return {
@@ -70,15 +66,14 @@ const lotOf = (code: string) => one<number>("select id from lots where lot_code 
 
 beforeAll(async () => {
   t = await makeTestApp({ cscoms: 1, months: 2 });
-  depotId = one("select scope_facility_id from users where username = 'magasin.kati'");
-  cscomId = one("select scope_facility_id from users where username = 'cscom.kati'");
+  depotId = facilityOf(t, "magasin.kati");
+  cscomId = facilityOf(t, "cscom.kati");
   productId = t.open.db
     .insert(products)
     .values(buildProduct({ code: "RESERVE-1" }))
     .returning({ id: products.id })
     .get().id;
-  storekeeper = request.agent(t.app);
-  await signIn(storekeeper, "magasin.kati", DEMO_PASSWORD);
+  storekeeper = await demoAgent(t, "magasin.kati");
   for (const [lotCode, expiry, quantity] of [
     ["RES-A", "2027-06-30", 50],
     ["RES-B", "2028-06-30", 100],
@@ -242,8 +237,7 @@ describe("cancelling a pick", () => {
   it("is refused to the ordering CSCom (the supplier's side picks and unpicks)", async () => {
     const orderId = approvedOrder(5);
     expect((await storekeeper.post(`/api/v1/orders/${orderId}/pick`).set("Idempotency-Key", k())).status).toBe(200);
-    const cscom = request.agent(t.app);
-    await signIn(cscom, "cscom.kati", DEMO_PASSWORD);
+    const cscom = await demoAgent(t, "cscom.kati");
     const before = snapshot();
     const res = await cscom.post(`/api/v1/orders/${orderId}/unpick`).set("Idempotency-Key", k());
     expect(res.status).toBe(403);

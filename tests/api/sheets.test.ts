@@ -4,31 +4,18 @@
  * then importing the export changes nothing; prices travel as a dated history.
  */
 import ExcelJS from "exceljs";
-import request from "supertest";
 import { beforeAll, describe, expect, it } from "vitest";
-import { makeTestApp, type TestContext } from "../helpers/app";
+import { idempotencyKeys, makeTestApp, scalar, type TestContext } from "../helpers/app";
+import { b64, binary } from "../helpers/sheets";
 
 let t: TestContext;
-let n = 0;
-const key = () => `sheets-test-${++n}`;
-const one = <T>(sql: string, ...args: unknown[]) =>
-  t.open.sqlite
-    .prepare(sql)
-    .pluck()
-    .get(...args) as T;
+const key = idempotencyKeys("sheets-test");
+const one = <T>(sql: string, ...args: unknown[]) => scalar<T>(t.open, sql, ...args);
 const snapshot = () => ({
   products: t.open.sqlite.prepare("select * from products order by id").all(),
   prices: t.open.sqlite.prepare("select * from product_prices order by id").all(),
   audit: one<number>("select count(*) from audit_log where action = 'sheet.import'"),
 });
-const b64 = (text: string) => Buffer.from(text, "utf8").toString("base64");
-
-/** Reads a binary answer (the .xlsx export) as a Buffer. */
-function binary(res: request.Response, done: (err: Error | null, body: Buffer) => void) {
-  const chunks: Buffer[] = [];
-  res.on("data", (c: Buffer) => chunks.push(c));
-  res.on("end", () => done(null, Buffer.concat(chunks)));
-}
 
 async function preview(entity: string, format: "csv" | "xlsx", contentBase64: string) {
   return t.agent.post(`/api/v1/sheets/${entity}/preview`).send({ format, contentBase64 });

@@ -84,3 +84,29 @@ export function balanceMismatches(open: OpenDb) {
     )
     .all();
 }
+
+/** The one value of the first row a query answers (a count, an id), typed by the caller. */
+export function scalar<T>(open: OpenDb, sql: string, ...args: unknown[]): T {
+  return open.sqlite
+    .prepare(sql)
+    .pluck()
+    .get(...args) as T;
+}
+
+/** A maker of fresh Idempotency-Keys, `prefix-1`, `prefix-2`…: each write of a test file its own key. */
+export function idempotencyKeys(prefix: string): () => string {
+  let n = 0;
+  return () => `${prefix}-${++n}`;
+}
+
+/** The facility a seeded demo account works at (magasin.kati → the Kati depot). */
+export function facilityOf(t: TestContext, username: string): string {
+  return scalar<string>(t.open, "select scope_facility_id from users where username = ?", username);
+}
+
+/** A new agent of the test app signed in as a seeded demo account. */
+export async function demoAgent(t: TestContext, username: string, password = DEMO_PASSWORD): Promise<TestAgent> {
+  const agent = request.agent(t.app);
+  await signIn(agent, username, password);
+  return agent;
+}

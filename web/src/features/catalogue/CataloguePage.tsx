@@ -2,23 +2,27 @@
  * /admin/catalogue: the products (search by name or code, programme, state) with their current price; create one
  * with its first price, edit its record, withdraw it or put it back, and keep its dated price history.
  */
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Product } from "@shared/contracts/reference";
 import { useProductPage, useUpdateProduct } from "../../api/catalogue";
 import { useProgrammes } from "../../api/reference";
 import { ActionError } from "../../components/ActionError";
-import { Pager } from "../../components/Pager";
-import { EmptyState, ErrorState, Loading } from "../../components/States";
 import { useSearchState } from "../../components/useSearchState";
 import { formatXof } from "../../i18n/format";
 import { FilterSelect } from "../../lib/forms/filters";
+import {
+  ADMIN_PAGE_SIZE,
+  AdminPageShell,
+  PagedList,
+  SearchToolbar,
+  useAdminPanel,
+  usePageOffset,
+} from "../../lib/adminPage";
 import { DataTable, type Column } from "../../lib/table/DataTable";
 import { PricePanel } from "./PricePanel";
 import { ProductCreateForm, ProductEditForm } from "./ProductForm";
 import { SheetsPanel } from "../../components/SheetsPanel";
 
-const PAGE_SIZE = 50;
 const STATUSES = ["active", "inactive", "all"] as const;
 
 /** Name or code (applied on submit), programme and state (at once), kept in the URL. */
@@ -26,26 +30,18 @@ function Filters() {
   const { t, i18n } = useTranslation();
   const [params, update] = useSearchState();
   const programmes = useProgrammes();
-  const [q, setQ] = useState(params.get("q") ?? "");
   const label = {
     active: t("catalogue.statusActive"),
     inactive: t("catalogue.statusInactive"),
     all: t("catalogue.statusAll"),
   };
   return (
-    <form
-      className="toolbar"
-      role="search"
-      aria-label={t("catalogue.search")}
-      onSubmit={(e) => {
-        e.preventDefault();
-        update({ q: q.trim() || null, page: null });
-      }}
+    <SearchToolbar
+      id="products-q"
+      label={t("catalogue.search")}
+      qLabel={t("catalogue.q")}
+      submitLabel={t("catalogue.submitSearch")}
     >
-      <div className="field">
-        <label htmlFor="products-q">{t("catalogue.q")}</label>
-        <input id="products-q" value={q} onChange={(e) => setQ(e.target.value)} autoComplete="off" />
-      </div>
       <FilterSelect
         id="products-programme"
         label={t("catalogue.programme")}
@@ -64,10 +60,7 @@ function Filters() {
         onChange={(status) => update({ status: status === "active" ? null : status, page: null })}
         options={STATUSES.map((s) => ({ value: s, label: label[s] }))}
       />
-      <button type="submit" className="button button-primary">
-        {t("catalogue.submitSearch")}
-      </button>
-    </form>
+    </SearchToolbar>
   );
 }
 
@@ -120,41 +113,37 @@ function useColumns(onEdit: (p: Product) => void): Column<Product>[] {
 /** The list under the filters. */
 function ProductList({ onEdit }: { onEdit: (p: Product) => void }) {
   const { t } = useTranslation();
-  const [params, update] = useSearchState();
-  const offset = Math.max(0, (Number(params.get("page") ?? "1") - 1) * PAGE_SIZE) || 0;
+  const [params] = useSearchState();
+  const offset = usePageOffset();
   const status = STATUSES.find((s) => s === params.get("status")) ?? "active";
   const page = useProductPage({
     q: params.get("q") || undefined,
     programme: params.get("programme") || undefined,
     status,
-    limit: PAGE_SIZE,
+    limit: ADMIN_PAGE_SIZE,
     offset,
   });
   const columns = useColumns(onEdit);
-  if (page.isPending) return <Loading />;
-  if (page.isError) return <ErrorState error={page.error} onRetry={() => void page.refetch()} />;
-  if (page.data.items.length === 0) return <EmptyState>{t("catalogue.empty")}</EmptyState>;
   return (
-    <div className={page.isPlaceholderData ? "is-stale" : undefined}>
-      <p className="muted small">{t("catalogue.count", { count: page.data.total })}</p>
-      <DataTable
-        columns={columns}
-        rows={page.data.items}
-        rowKey={(p) => p.id}
-        label={t("catalogue.caption")}
-        caption={t("catalogue.caption")}
-        testId="products-table"
-        rowProps={(p) => ({ "data-code": p.code })}
-      />
-      <Pager
-        offset={offset}
-        count={page.data.items.length}
-        total={page.data.total}
-        pageSize={PAGE_SIZE}
-        onPage={(o) => update({ page: String(o / PAGE_SIZE + 1) })}
-        label={t("catalogue.caption")}
-      />
-    </div>
+    <PagedList
+      query={page}
+      offset={offset}
+      empty={t("catalogue.empty")}
+      count={(count) => t("catalogue.count", { count })}
+      label={t("catalogue.caption")}
+    >
+      {(items) => (
+        <DataTable
+          columns={columns}
+          rows={items}
+          rowKey={(p) => p.id}
+          label={t("catalogue.caption")}
+          caption={t("catalogue.caption")}
+          testId="products-table"
+          rowProps={(p) => ({ "data-code": p.code })}
+        />
+      )}
+    </PagedList>
   );
 }
 
@@ -200,26 +189,16 @@ function EditPanel({
 /** The page. */
 export default function CataloguePage() {
   const { t } = useTranslation();
-  const [panel, setPanel] = useState<"new" | Product | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const done = (text: string) => {
-    setNotice(text);
-    setPanel(null);
-  };
+  const { panel, setPanel, notice, setNotice, done } = useAdminPanel<Product>();
   return (
-    <div className="page catalogue-page">
-      <div className="page-head">
-        <div>
-          <h1>{t("catalogue.title")}</h1>
-          <p className="muted">{t("catalogue.intro")}</p>
-        </div>
-        <button type="button" className="button button-primary" onClick={() => setPanel("new")}>
-          {t("catalogue.newOpen")}
-        </button>
-      </div>
-      <p className="notice" role="status" aria-live="polite" data-testid="notice">
-        {notice}
-      </p>
+    <AdminPageShell
+      className="catalogue-page"
+      title={t("catalogue.title")}
+      intro={t("catalogue.intro")}
+      newLabel={t("catalogue.newOpen")}
+      onNew={() => setPanel("new")}
+      notice={notice}
+    >
       {panel === "new" && (
         <section className="admin-panel" aria-labelledby="product-new-title">
           <h2 id="product-new-title">{t("catalogue.newTitle")}</h2>
@@ -232,6 +211,6 @@ export default function CataloguePage() {
       <SheetsPanel onDone={setNotice} />
       <Filters />
       <ProductList onEdit={(p) => setPanel(p)} />
-    </div>
+    </AdminPageShell>
   );
 }

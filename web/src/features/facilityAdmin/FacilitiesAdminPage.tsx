@@ -3,7 +3,7 @@
  * regional manager) — search by name or code, level and state; create one (its position picked on the map), edit
  * its record and suppliers, close it (it keeps its history, gets no orders or routes) or reopen it.
  */
-import { useMemo, useState } from "react";
+import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import type { Me } from "@shared/contracts/auth";
 import { FacilityLevel, type Facility, type FacilityDetail } from "@shared/contracts/reference";
@@ -11,41 +11,39 @@ import { useMe } from "../../api/auth";
 import { useFacilityPage, useUpdateFacility } from "../../api/facilityAdmin";
 import { useDistricts, useFacility, useRegions } from "../../api/reference";
 import { ActionError } from "../../components/ActionError";
-import { Pager } from "../../components/Pager";
-import { EmptyState, ErrorState, Loading } from "../../components/States";
+import { ErrorState, Loading } from "../../components/States";
 import { useSearchState } from "../../components/useSearchState";
 import { FilterSelect } from "../../lib/forms/filters";
+import {
+  ADMIN_PAGE_SIZE,
+  AdminPageShell,
+  PagedList,
+  SearchToolbar,
+  useAdminPanel,
+  usePageOffset,
+} from "../../lib/adminPage";
 import { SheetsPanel } from "../../components/SheetsPanel";
 import { FacilitiesTable } from "./FacilitiesTable";
 import { FacilityCreateForm, FacilityEditForm } from "./FacilityForm";
 
-const PAGE_SIZE = 50;
 const STATUSES = ["open", "closed", "all"] as const;
 
 /** Name or code (applied on submit), level and state (at once), kept in the URL. */
 function Filters() {
   const { t } = useTranslation();
   const [params, update] = useSearchState();
-  const [q, setQ] = useState(params.get("q") ?? "");
   const label = {
     open: t("facilityAdmin.statusOpen"),
     closed: t("facilityAdmin.statusClosed"),
     all: t("facilityAdmin.statusAll"),
   };
   return (
-    <form
-      className="toolbar"
-      role="search"
-      aria-label={t("facilityAdmin.search")}
-      onSubmit={(e) => {
-        e.preventDefault();
-        update({ q: q.trim() || null, page: null });
-      }}
+    <SearchToolbar
+      id="facilities-q"
+      label={t("facilityAdmin.search")}
+      qLabel={t("facilityAdmin.q")}
+      submitLabel={t("facilityAdmin.submitSearch")}
     >
-      <div className="field">
-        <label htmlFor="facilities-q">{t("facilityAdmin.q")}</label>
-        <input id="facilities-q" value={q} onChange={(e) => setQ(e.target.value)} autoComplete="off" />
-      </div>
       <FilterSelect
         id="facilities-level"
         label={t("facilityAdmin.level")}
@@ -61,10 +59,7 @@ function Filters() {
         onChange={(status) => update({ status: status === "open" ? null : status, page: null })}
         options={STATUSES.map((s) => ({ value: s, label: label[s] }))}
       />
-      <button type="submit" className="button button-primary">
-        {t("facilityAdmin.submitSearch")}
-      </button>
-    </form>
+    </SearchToolbar>
   );
 }
 
@@ -81,34 +76,28 @@ function usePlaceOf() {
 /** The list under the filters (a regional manager's: their region's). */
 function FacilityList({ me, onEdit }: { me: Me; onEdit: (f: Facility) => void }) {
   const { t } = useTranslation();
-  const [params, update] = useSearchState();
+  const [params] = useSearchState();
   const placeOf = usePlaceOf();
-  const offset = Math.max(0, (Number(params.get("page") ?? "1") - 1) * PAGE_SIZE) || 0;
+  const offset = usePageOffset();
   const status = STATUSES.find((s) => s === params.get("status")) ?? "open";
   const page = useFacilityPage({
     q: params.get("q") || undefined,
     level: params.get("level") || undefined,
     regionId: me.role === "regional_manager" ? (me.scopeRegionId ?? undefined) : undefined,
     status,
-    limit: PAGE_SIZE,
+    limit: ADMIN_PAGE_SIZE,
     offset,
   });
-  if (page.isPending) return <Loading />;
-  if (page.isError) return <ErrorState error={page.error} onRetry={() => void page.refetch()} />;
-  if (page.data.items.length === 0) return <EmptyState>{t("facilityAdmin.empty")}</EmptyState>;
   return (
-    <div className={page.isPlaceholderData ? "is-stale" : undefined}>
-      <p className="muted small">{t("facilityAdmin.count", { count: page.data.total })}</p>
-      <FacilitiesTable rows={page.data.items} onEdit={onEdit} placeOf={placeOf} />
-      <Pager
-        offset={offset}
-        count={page.data.items.length}
-        total={page.data.total}
-        pageSize={PAGE_SIZE}
-        onPage={(o) => update({ page: String(o / PAGE_SIZE + 1) })}
-        label={t("facilityAdmin.caption")}
-      />
-    </div>
+    <PagedList
+      query={page}
+      offset={offset}
+      empty={t("facilityAdmin.empty")}
+      count={(count) => t("facilityAdmin.count", { count })}
+      label={t("facilityAdmin.caption")}
+    >
+      {(items) => <FacilitiesTable rows={items} onEdit={onEdit} placeOf={placeOf} />}
+    </PagedList>
   );
 }
 
@@ -173,27 +162,17 @@ function EditPanel({
 export default function FacilitiesAdminPage() {
   const { t } = useTranslation();
   const me = useMe();
-  const [panel, setPanel] = useState<"new" | string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const { panel, setPanel, notice, done } = useAdminPanel<string>();
   if (!me.data) return <Loading />;
-  const done = (text: string) => {
-    setNotice(text);
-    setPanel(null);
-  };
   return (
-    <div className="page facilities-admin-page">
-      <div className="page-head">
-        <div>
-          <h1>{t("facilityAdmin.title")}</h1>
-          <p className="muted">{t("facilityAdmin.intro")}</p>
-        </div>
-        <button type="button" className="button button-primary" onClick={() => setPanel("new")}>
-          {t("facilityAdmin.newOpen")}
-        </button>
-      </div>
-      <p className="notice" role="status" aria-live="polite" data-testid="notice">
-        {notice}
-      </p>
+    <AdminPageShell
+      className="facilities-admin-page"
+      title={t("facilityAdmin.title")}
+      intro={t("facilityAdmin.intro")}
+      newLabel={t("facilityAdmin.newOpen")}
+      onNew={() => setPanel("new")}
+      notice={notice}
+    >
       {panel === "new" && (
         <section className="admin-panel" aria-labelledby="facility-new-title">
           <h2 id="facility-new-title">{t("facilityAdmin.newTitle")}</h2>
@@ -206,6 +185,6 @@ export default function FacilitiesAdminPage() {
       <Filters />
       <FacilityList me={me.data} onEdit={(f) => setPanel(f.id)} />
       <SheetsPanel entities={["facilities"]} intro={t("facilityAdmin.sheetsIntro")} onDone={done} />
-    </div>
+    </AdminPageShell>
   );
 }

@@ -3,6 +3,8 @@
  * organisation unit. Each table lists the rows with a remove button and a form to set one row; the spreadsheet
  * import sets many at once.
  */
+import type { ReactNode } from "react";
+import type { UseQueryResult } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { DataElementMappingRow, OrgUnitMappingRow } from "@shared/contracts/interop";
 import { DHIS2_FIELDS } from "@shared/domain/interop/dhis2Fields";
@@ -27,29 +29,49 @@ export function MappingPanel() {
   );
 }
 
-function DataElementTable() {
+/** One column of a mapping table: its header and what a row shows in it. */
+interface MappingColumn<T> {
+  header: string;
+  cell: (row: T) => ReactNode;
+}
+
+/**
+ * A mapping table (product × field → data element, or facility → organisation unit): its rows each with a remove
+ * button, the removal's error, then the form that sets one row.
+ */
+function MappingTable<T>(props: {
+  id: string;
+  title: string;
+  testId: string;
+  query: UseQueryResult<{ items: T[] }>;
+  columns: MappingColumn<T>[];
+  rowKey: (row: T) => string;
+  /** What the remove button of a row names, for a screen reader */
+  removeWhat: (row: T) => string;
+  remove: { mutate: (row: T) => void; error: Error | null };
+  form: ReactNode;
+}) {
   const { t } = useTranslation();
-  const { dataElements } = useDhis2Mappings();
-  const { removeDataElement } = useMappingWrites();
-  if (dataElements.isPending) return <Loading />;
-  if (dataElements.isError)
-    return <ErrorState error={dataElements.error} onRetry={() => void dataElements.refetch()} />;
-  const rows = dataElements.data.items;
+  const { query } = props;
+  if (query.isPending) return <Loading />;
+  if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  const rows = query.data.items;
   return (
-    <section className="interop-section" aria-labelledby="map-de-title">
-      <h2 id="map-de-title">{t("interop.mappingScreen.dataElements")}</h2>
+    <section className="interop-section" aria-labelledby={props.id}>
+      <h2 id={props.id}>{props.title}</h2>
       {rows.length === 0 ? (
         <EmptyState>{t("interop.mappingScreen.empty")}</EmptyState>
       ) : (
         <div className="table-scroll interop-table">
-          <table className="table small" data-testid="data-element-mapping">
+          <table className="table small" data-testid={props.testId}>
             <caption className="muted">{t("interop.mappingScreen.count", { count: rows.length })}</caption>
             <thead>
               <tr>
-                <th scope="col">{t("interop.mappingScreen.product")}</th>
-                <th scope="col">{t("interop.mappingScreen.field")}</th>
-                <th scope="col">{t("interop.mappingScreen.dataElement")}</th>
-                <th scope="col">{t("interop.export.coc")}</th>
+                {props.columns.map((c) => (
+                  <th key={c.header} scope="col">
+                    {c.header}
+                  </th>
+                ))}
                 <th scope="col">
                   <span className="visually-hidden">{t("interop.mappingScreen.remove")}</span>
                 </th>
@@ -57,19 +79,16 @@ function DataElementTable() {
             </thead>
             <tbody>
               {rows.map((r) => (
-                <tr key={`${r.productId}|${r.field}`}>
-                  <td>
-                    {r.productName} ({r.productCode})
-                  </td>
-                  <td>{t(`interop.fields.${r.field}`)}</td>
-                  <td>{r.dataElementUid}</td>
-                  <td>{r.categoryOptionComboUid ?? "—"}</td>
+                <tr key={props.rowKey(r)}>
+                  {props.columns.map((c) => (
+                    <td key={c.header}>{c.cell(r)}</td>
+                  ))}
                   <td>
                     <button
                       type="button"
                       className="button button-ghost"
-                      aria-label={t("interop.mappingScreen.removeOf", { what: `${r.productCode} ${r.field}` })}
-                      onClick={() => removeDataElement.mutate({ productId: r.productId, field: r.field })}
+                      aria-label={t("interop.mappingScreen.removeOf", { what: props.removeWhat(r) })}
+                      onClick={() => props.remove.mutate(r)}
                     >
                       {t("interop.mappingScreen.remove")}
                     </button>
@@ -80,9 +99,36 @@ function DataElementTable() {
           </table>
         </div>
       )}
-      <InteropError error={removeDataElement.error} />
-      <DataElementForm />
+      <InteropError error={props.remove.error} />
+      {props.form}
     </section>
+  );
+}
+
+function DataElementTable() {
+  const { t } = useTranslation();
+  const { dataElements } = useDhis2Mappings();
+  const { removeDataElement } = useMappingWrites();
+  return (
+    <MappingTable
+      id="map-de-title"
+      title={t("interop.mappingScreen.dataElements")}
+      testId="data-element-mapping"
+      query={dataElements}
+      columns={[
+        { header: t("interop.mappingScreen.product"), cell: (r) => `${r.productName} (${r.productCode})` },
+        { header: t("interop.mappingScreen.field"), cell: (r) => t(`interop.fields.${r.field}`) },
+        { header: t("interop.mappingScreen.dataElement"), cell: (r) => r.dataElementUid },
+        { header: t("interop.export.coc"), cell: (r) => r.categoryOptionComboUid ?? "—" },
+      ]}
+      rowKey={(r) => `${r.productId}|${r.field}`}
+      removeWhat={(r) => `${r.productCode} ${r.field}`}
+      remove={{
+        mutate: (r) => removeDataElement.mutate({ productId: r.productId, field: r.field }),
+        error: removeDataElement.error,
+      }}
+      form={<DataElementForm />}
+    />
   );
 }
 
@@ -147,57 +193,23 @@ function OrgUnitTable() {
   const { t } = useTranslation();
   const { orgUnits } = useDhis2Mappings();
   const { removeOrgUnit } = useMappingWrites();
-  if (orgUnits.isPending) return <Loading />;
-  if (orgUnits.isError) return <ErrorState error={orgUnits.error} onRetry={() => void orgUnits.refetch()} />;
-  const rows = orgUnits.data.items;
   return (
-    <section className="interop-section" aria-labelledby="map-ou-title">
-      <h2 id="map-ou-title">{t("interop.mappingScreen.orgUnits")}</h2>
-      {rows.length === 0 ? (
-        <EmptyState>{t("interop.mappingScreen.empty")}</EmptyState>
-      ) : (
-        <div className="table-scroll interop-table">
-          <table className="table small" data-testid="org-unit-mapping">
-            <caption className="muted">{t("interop.mappingScreen.count", { count: rows.length })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("interop.mappingScreen.facility")}</th>
-                <th scope="col">{t("interop.mappingScreen.orgUnit")}</th>
-                <th scope="col">{t("interop.mappingScreen.orgUnitCode")}</th>
-                <th scope="col">{t("interop.mappingScreen.orgUnitName")}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t("interop.mappingScreen.remove")}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.facilityId}>
-                  <td>
-                    {r.facilityName} ({r.facilityId})
-                  </td>
-                  <td>{r.orgUnitUid}</td>
-                  <td>{r.orgUnitCode ?? "—"}</td>
-                  <td>{r.orgUnitName ?? "—"}</td>
-                  <td>
-                    <button
-                      type="button"
-                      className="button button-ghost"
-                      aria-label={t("interop.mappingScreen.removeOf", { what: r.facilityName })}
-                      onClick={() => removeOrgUnit.mutate(r.facilityId)}
-                    >
-                      {t("interop.mappingScreen.remove")}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <InteropError error={removeOrgUnit.error} />
-      <OrgUnitForm />
-    </section>
+    <MappingTable
+      id="map-ou-title"
+      title={t("interop.mappingScreen.orgUnits")}
+      testId="org-unit-mapping"
+      query={orgUnits}
+      columns={[
+        { header: t("interop.mappingScreen.facility"), cell: (r) => `${r.facilityName} (${r.facilityId})` },
+        { header: t("interop.mappingScreen.orgUnit"), cell: (r) => r.orgUnitUid },
+        { header: t("interop.mappingScreen.orgUnitCode"), cell: (r) => r.orgUnitCode ?? "—" },
+        { header: t("interop.mappingScreen.orgUnitName"), cell: (r) => r.orgUnitName ?? "—" },
+      ]}
+      rowKey={(r) => r.facilityId}
+      removeWhat={(r) => r.facilityName}
+      remove={{ mutate: (r) => removeOrgUnit.mutate(r.facilityId), error: removeOrgUnit.error }}
+      form={<OrgUnitForm />}
+    />
   );
 }
 
