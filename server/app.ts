@@ -19,7 +19,7 @@ import { userRoutes } from "./routes/users";
 import { facilityAdminRoutes } from "./routes/facilityAdmin";
 import { catalogueRoutes } from "./routes/catalogue";
 import { policyRoutes } from "./routes/policies";
-import { facilitySheetRoutes, sheetRoutes } from "./routes/sheets";
+import { entitySheetRoutes, facilitySheetRoutes, sheetRoutes } from "./routes/sheets";
 import { deliveryRoutes } from "./routes/deliveries";
 import { authRoutes } from "./routes/auth";
 import { indicatorRoutes } from "./routes/indicators";
@@ -73,6 +73,7 @@ function registerRoutes(api: SecureRouter, deps: AppDeps): void {
   authRoutes(api, deps);
   // Before `/facilities/:id` and `/sheets/:entity/…`: the facilities' sheet paths would match those.
   facilitySheetRoutes(api, deps);
+  entitySheetRoutes(api, deps);
   referenceRoutes(api, deps);
   stockRoutes(api, deps);
   transferRoutes(api, deps);

@@ -33,6 +33,12 @@ const LARGE_BODIES: Record<string, string> = {
   "/api/v1/sheets/products/import": HISTORY_IMPORT_BODY_LIMIT,
   "/api/v1/sheets/prices/preview": HISTORY_IMPORT_BODY_LIMIT,
   "/api/v1/sheets/prices/import": HISTORY_IMPORT_BODY_LIMIT,
+  "/api/v1/sheets/policies/preview": HISTORY_IMPORT_BODY_LIMIT,
+  "/api/v1/sheets/policies/import": HISTORY_IMPORT_BODY_LIMIT,
+  "/api/v1/sheets/users/preview": HISTORY_IMPORT_BODY_LIMIT,
+  "/api/v1/sheets/users/import": HISTORY_IMPORT_BODY_LIMIT,
+  "/api/v1/sheets/opening-stock/preview": HISTORY_IMPORT_BODY_LIMIT,
+  "/api/v1/sheets/opening-stock/import": HISTORY_IMPORT_BODY_LIMIT,
 };
 
 /** The larger limit of this request's route, if it has one (Express matches paths case-insensitively, with a trailing slash). */

@@ -77,3 +77,15 @@ export function getUser(db: Db | Tx, id: number, now: Date): UserView {
   if (!row) throw new AppError("not_found", `Unknown user ${id}`);
   return present(row);
 }
+
+/** Every account the editor manages (the users sheet's export and import), in username order; and every username. */
+export function managedUsers(db: Db | Tx, editor: Me, now: Date): { managed: UserView[]; usernames: string[] } {
+  const scope = managedBy(editor);
+  const query = `${SELECT} where ${scope.where} order by u.username`;
+  const parts = query.split("?");
+  const values = [now.toISOString(), ...scope.values];
+  const chunks = parts.flatMap((p, i) => (i < values.length ? [sql.raw(p), sql`${values[i]}`] : [sql.raw(p)]));
+  const managed = db.all<Row>(sql.join(chunks)).map(present);
+  const usernames = db.all<{ username: string }>(sql`select username from users`).map((u) => u.username);
+  return { managed, usernames };
+}

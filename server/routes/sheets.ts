@@ -17,7 +17,18 @@ import {
   SHEET_SPECS,
   type CataloguePlan,
 } from "../sheets/catalogue";
+import {
+  entityPlanHash,
+  previewEntity,
+  refuseRows,
+  runWrites,
+  type EntitySheet,
+  type RowWrite,
+} from "../sheets/entitySheets";
 import { applyFacilities, facilityExportRows, facilityPlanHash, planFacilities } from "../sheets/facilities";
+import { OPENING_STOCK_SHEET_DEF } from "../sheets/openingStock";
+import { POLICY_SHEET_DEF } from "../sheets/policies";
+import { USER_SHEET_DEF } from "../sheets/users";
 import { readSheet, writeCsv, writeXlsx, type ExportCell } from "../sheets/workbook";
 import { created, type RouteResponse, type SecureRouter } from "./secureRouter";
 
@@ -156,4 +167,74 @@ export function facilitySheetRoutes(r: SecureRouter, { db }: AppDeps): void {
       },
     },
   );
+}
+
+/**
+ * The sheets that write through the existing commands (server/sheets/entitySheets.ts): GET /<entity>/export.xlsx|csv,
+ * POST /sheets/<entity>/preview (the plan, and the commands' refusals found by a write rolled back) and
+ * POST /sheets/<entity>/import (all or nothing, one idempotent audited transaction; the audit lines of each command
+ * and one `sheet.import` line). Registered before `/users/:id` and the catalogue's `/sheets/:entity/…`.
+ */
+function entitySheetRoute<W extends RowWrite, X>(r: SecureRouter, { db, clock }: AppDeps, def: EntitySheet<W, X>) {
+  const spec = { action: def.action } as const;
+  for (const format of ["xlsx", "csv"] as const)
+    r.get(
+      `/${def.entity}/export.${format}`,
+      { ...spec, response: format === "xlsx" ? XLSX_ANSWER : CSV_ANSWER },
+      async ({ res, user }) => {
+        await sendExport(res, def.entity, format, def.spec(db), def.exportRows(db, user, clock()));
+      },
+    );
+  r.compute(
+    `/sheets/${def.entity}/preview`,
+    { ...spec, body: SheetUpload, response: SheetPreview },
+    async ({ res, user, body }) => {
+      const read = await readSheet(body.format, body.contentBase64);
+      res.json(previewEntity(db, def, user, read, clock()));
+    },
+  );
+  r.post(
+    `/sheets/${def.entity}/import`,
+    { ...spec, body: SheetApply, response: created(SheetApplied) },
+    {
+      prepare: async ({ body, user }) => {
+        const read = await readSheet(body.format, body.contentBase64);
+        const extra = def.prepare ? await def.prepare(def.plan(db, user, read, clock())) : undefined;
+        return { read, extra };
+      },
+      run: ({ tx, user, body, now, prepared }) => {
+        const plan = def.plan(db, user, prepared.read, now);
+        refuseUnlessApplicable(plan.errors, entityPlanHash(def.entity, plan), body.expectedPlanHash);
+        const { done, issues } = runWrites(tx, def, plan, { user, now, prepared: prepared.extra, dryRun: false });
+        refuseRows(issues);
+        const answer = { entity: def.entity, counts: plan.counts, written: plan.writes.length };
+        const secrets = done.flatMap((d) => (d.secret ? [{ username: d.secret.key, password: d.secret.value }] : []));
+        return {
+          status: 201,
+          body: answer,
+          ...(secrets.length > 0 ? { once: { temporaryPasswords: secrets } } : {}),
+          audit: [
+            ...done.flatMap((d) => d.audit),
+            {
+              action: "sheet.import",
+              objectType: "sheet",
+              objectId: def.entity,
+              after: {
+                ...answer,
+                fileName: body.fileName ?? null,
+                rows: plan.rows.filter((row) => row.status === "new" || row.status === "changed"),
+              },
+            },
+          ],
+        };
+      },
+    },
+  );
+}
+
+/** The stock policies', the accounts' and the opening stock's sheets. */
+export function entitySheetRoutes(r: SecureRouter, deps: AppDeps): void {
+  entitySheetRoute(r, deps, POLICY_SHEET_DEF);
+  entitySheetRoute(r, deps, USER_SHEET_DEF);
+  entitySheetRoute(r, deps, OPENING_STOCK_SHEET_DEF);
 }

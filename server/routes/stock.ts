@@ -11,34 +11,13 @@ import {
   StockCardSchema,
   StockPositionsSchema,
   StockStatusSchema,
-  type MovementResult,
 } from "../../shared/contracts/stock";
-import type { AuditEntry } from "../audit";
+import { auditOfBatch } from "../audit";
 import { postMovement, postPhysicalCount } from "../commands/stock";
 import type { AppDeps } from "../deps";
 import { scopeFilter } from "../policies";
 import { sendJson } from "../reads/send";
 import { created, type SecureRouter } from "./secureRouter";
-
-/** Balances before and after a batch, for the audit log. */
-function auditOfBatch(action: string, request: unknown, result: MovementResult): AuditEntry {
-  const keyOf = (m: MovementResult["movements"][number]) => ({
-    facilityId: m.facilityId,
-    lotId: m.lotId,
-    fundingSource: m.fundingSource,
-  });
-  return {
-    action,
-    objectType: "stock_batch",
-    objectId: result.batchId,
-    before: result.movements.map((m) => ({ ...keyOf(m), qtyOnHand: m.balanceAfter - m.qtyDelta })),
-    after: {
-      request,
-      balances: result.movements.map((m) => ({ ...keyOf(m), qtyOnHand: m.balanceAfter })),
-      movementIds: result.movements.map((m) => m.id),
-    },
-  };
-}
 
 /** Routes of the stock ledger. */
 export function stockRoutes(r: SecureRouter, deps: AppDeps): void {

@@ -52,6 +52,11 @@ export interface WriteOutcome {
   status: number;
   body: unknown;
   audit: AuditEntry | AuditEntry[];
+  /**
+   * Fields added to this answer only, never stored with the key (a replay answers without them): what must be shown
+   * once and kept nowhere, such as the temporary passwords of accounts created by a sheet.
+   */
+  once?: Record<string, unknown>;
 }
 
 /** A write with an async step before its transaction (e.g. solving routes in a worker). */
@@ -125,13 +130,16 @@ export function writeHandler<P extends Schema, Q extends Schema, B extends Schem
     if (early) return send(res, early.status, early.body, true);
     const prepared = (prepare ? await prepare(ctx) : undefined) as X;
     const now = clock();
+    let once: Record<string, unknown> | undefined;
     const result = runIdempotent(db, scope, hash, now, (tx) => {
       const call: WriteCall<P, Q, B, X> = { ...ctx, tx, now, prepared };
       const outcome = run(call);
       auditAll(tx, now, ctx.origin, outcome.audit);
+      once = outcome.once;
       return { status: outcome.status, body: outcome.body };
     });
-    send(res, result.status, result.body, result.replayed);
+    const body = once && !result.replayed ? { ...(result.body as object), ...once } : result.body;
+    send(res, result.status, body, result.replayed);
   };
 }
 

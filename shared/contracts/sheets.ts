@@ -70,5 +70,10 @@ export const SheetApplied = z.object({
   entity: SheetEntity,
   counts: z.record(RowStatus, z.number().int()),
   written: z.number().int(),
+  /**
+   * The accounts a users sheet created and their temporary passwords (to be changed at first sign-in): in the first
+   * answer only — never stored, never audited; a replay of the same Idempotency-Key answers without them.
+   */
+  temporaryPasswords: z.array(z.object({ username: z.string(), password: z.string() })).optional(),
 });
 export type SheetApplied = z.infer<typeof SheetApplied>;

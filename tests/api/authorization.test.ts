@@ -573,6 +573,51 @@ const EXAMPLES: Record<string, Examples> = {
       expectedPlanHash: "0".repeat(64),
     },
   }),
+  "get /policies/export.xlsx": () => ({}),
+  "get /policies/export.csv": () => ({}),
+  "get /users/export.xlsx": () => ({}),
+  "get /users/export.csv": () => ({}),
+  "get /opening-stock/export.xlsx": () => ({}),
+  "get /opening-stock/export.csv": () => ({}),
+  "post /sheets/policies/preview": () => ({
+    body: { format: "csv", contentBase64: Buffer.from("niveau;regle\n").toString("base64") },
+  }),
+  // A stale plan hash (or a missing column): refused, nothing written.
+  "post /sheets/policies/import": () => ({
+    body: {
+      format: "csv",
+      contentBase64: Buffer.from("niveau;regle\n").toString("base64"),
+      expectedPlanHash: "0".repeat(64),
+    },
+  }),
+  "post /sheets/users/preview": () => ({
+    body: { format: "csv", contentBase64: Buffer.from("identifiant;nom\n").toString("base64") },
+  }),
+  "post /sheets/users/import": () => ({
+    body: {
+      format: "csv",
+      contentBase64: Buffer.from("identifiant;nom\n").toString("base64"),
+      expectedPlanHash: "0".repeat(64),
+    },
+  }),
+  // A facility of the scope counted: previewed (nothing written); the import with a stale hash is refused.
+  "post /sheets/opening-stock/preview": (v) => ({
+    body: {
+      format: "csv",
+      contentBase64: Buffer.from(
+        `etablissement;code_produit;lot;peremption;quantite_comptee\n${v.facility};NOPE;L1;2030-01-01;1\n`,
+      ).toString("base64"),
+    },
+  }),
+  "post /sheets/opening-stock/import": (v) => ({
+    body: {
+      format: "csv",
+      contentBase64: Buffer.from(
+        `etablissement;code_produit;lot;peremption;quantite_comptee\n${v.facility};NOPE;L1;2030-01-01;1\n`,
+      ).toString("base64"),
+      expectedPlanHash: "0".repeat(64),
+    },
+  }),
   "post /sheets/:entity/preview": () => ({
     params: { entity: "prices" },
     body: {

@@ -9,8 +9,11 @@ import { cell, normalizeHeader, resolveColumns, type SheetRow } from "../interop
 
 export type { SheetRow } from "../interop/sheet";
 
-/** The sheets that travel both ways (the catalogue's products and their dated prices, the facilities). */
-export const SHEET_ENTITIES = ["products", "prices", "facilities"] as const;
+/**
+ * The sheets that travel both ways (the catalogue's products and their dated prices, the facilities, the stock
+ * policies, the accounts without their passwords, an opening stock as a physical count).
+ */
+export const SHEET_ENTITIES = ["products", "prices", "facilities", "policies", "users", "opening-stock"] as const;
 /** The catalogue's sheets (one route for both: `/sheets/:entity/…`, catalogue:manage). */
 export const CATALOGUE_SHEETS = ["products", "prices"] as const;
 export type SheetEntity = (typeof SHEET_ENTITIES)[number];

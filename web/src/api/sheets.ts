@@ -30,8 +30,13 @@ export function useApplySheet() {
     ({ entity, ...body }: SheetFile & { expectedPlanHash: string }, idempotencyKey: string) =>
       apiWrite(SheetApplied, `/sheets/${entity}/import`, { body, idempotencyKey }),
     {
+      // The catalogue's and the facilities' lists; any other sheet (policies, accounts, stock) may touch many screens.
       onSuccess: (_answer, { entity }) =>
-        void queryClient.invalidateQueries({ queryKey: [entity === "facilities" ? "facilities" : "products"] }),
+        void queryClient.invalidateQueries(
+          entity === "facilities" || entity === "products" || entity === "prices"
+            ? { queryKey: [entity === "facilities" ? "facilities" : "products"] }
+            : undefined,
+        ),
     },
   );
 }

@@ -5,13 +5,42 @@
  */
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { SheetEntity, SheetIssueDto, SheetPreview } from "@shared/contracts/sheets";
+import type { SheetApplied, SheetEntity, SheetIssueDto, SheetPreview } from "@shared/contracts/sheets";
 import { exportUrl, readSheetFile, useApplySheet, usePreviewSheet, type SheetFile } from "../api/sheets";
 import { ActionError } from "./ActionError";
 import { FilterSelect } from "../lib/forms/filters";
 import { DataTable, type Column } from "../lib/table/DataTable";
 
 type PlanRow = SheetPreview["rows"][number];
+type Passwords = NonNullable<SheetApplied["temporaryPasswords"]>;
+
+/**
+ * The temporary passwords of the accounts a users sheet created: the import's answer holds them once (never stored),
+ * so they stay on screen until the administrator says they are noted.
+ */
+function PasswordsView({ passwords, onDone }: { passwords: Passwords; onDone: () => void }) {
+  const { t } = useTranslation();
+  const columns: Column<Passwords[number]>[] = [
+    { id: "username", header: t("catalogue.sheets.username"), rowHeader: true, cell: (p) => p.username },
+    { id: "password", header: t("catalogue.sheets.password"), cell: (p) => <code>{p.password}</code> },
+  ];
+  return (
+    <div data-testid="sheet-passwords" role="status">
+      <h3>{t("catalogue.sheets.passwordsTitle")}</h3>
+      <p>{t("catalogue.sheets.passwordsIntro")}</p>
+      <DataTable
+        columns={columns}
+        rows={passwords}
+        rowKey={(p) => p.username}
+        caption={t("catalogue.sheets.passwordsCaption")}
+        testId="sheet-passwords-table"
+      />
+      <button type="button" className="button" onClick={onDone}>
+        {t("catalogue.sheets.passwordsDone")}
+      </button>
+    </div>
+  );
+}
 
 /** The rows in error, with their reasons. */
 function ErrorsTable({ errors }: { errors: SheetIssueDto[] }) {
@@ -81,7 +110,7 @@ function PreviewView({
 }: {
   file: SheetFile;
   preview: SheetPreview;
-  onApplied: (text: string) => void;
+  onApplied: (text: string, passwords: Passwords) => void;
 }) {
   const { t } = useTranslation();
   const apply = useApplySheet();
@@ -106,7 +135,10 @@ function PreviewView({
           onClick={() =>
             apply.mutate(
               { ...file, expectedPlanHash: preview.planHash },
-              { onSuccess: (a) => onApplied(t("catalogue.sheets.applied", { count: a.written })) },
+              {
+                onSuccess: (a) =>
+                  onApplied(t("catalogue.sheets.applied", { count: a.written }), a.temporaryPasswords ?? []),
+              },
             )
           }
         >
@@ -153,6 +185,7 @@ export function SheetsPanel({
   const [file, setFile] = useState<SheetFile | null>(null);
   // A new key empties the file input (after an import, or when the sheet changes).
   const [inputKey, setInputKey] = useState(0);
+  const [passwords, setPasswords] = useState<Passwords>([]);
   const preview = usePreviewSheet();
   const choose = async (picked: File | undefined) => {
     preview.reset();
@@ -202,11 +235,13 @@ export function SheetsPanel({
         </button>
       </div>
       {preview.error && <ActionError error={preview.error} />}
+      {passwords.length > 0 && <PasswordsView passwords={passwords} onDone={() => setPasswords([])} />}
       {file && preview.data && (
         <PreviewView
           file={file}
           preview={preview.data}
-          onApplied={(text) => {
+          onApplied={(text, created) => {
+            setPasswords(created);
             setFile(null);
             setInputKey((k) => k + 1);
             preview.reset();

@@ -15,6 +15,7 @@ import { useContractForm } from "../../lib/forms/useContractForm";
 import { DataTable, type Column } from "../../lib/table/DataTable";
 import { EffectivePolicy } from "./EffectivePolicy";
 import { PolicyCreateForm, PolicyEditForm } from "./PolicyForms";
+import { SheetsPanel } from "../../components/SheetsPanel";
 
 /** The two settings. */
 function SettingsForm({ settings, onDone }: { settings: SettingsView; onDone: (text: string) => void }) {
@@ -171,6 +172,7 @@ export default function PoliciesPage() {
         </section>
       )}
       <PolicyRows onDone={setNotice} />
+      <SheetsPanel entities={["policies"]} intro={t("policies.sheetsIntro")} onDone={setNotice} />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import type { MovementResult } from "@shared/contracts/stock";
 import { useProducts } from "../../api/reference";
 import { useStockPositions } from "../../api/stock";
+import { SheetsPanel } from "../../components/SheetsPanel";
 import { EmptyState, ErrorState, Loading } from "../../components/States";
 import { useSearchState } from "../../components/useSearchState";
 import { DepotPageHead } from "../../lib/depot/DepotPageHead";
@@ -89,6 +90,11 @@ export default function StockEntryPage() {
           {may(me, "periods:close") && facility.level !== "cscom" && <PeriodCloseCard facilityId={facility.id} />}
         </>
       )}
+      <SheetsPanel
+        entities={["opening-stock"]}
+        intro={t("stockEntry.sheetsIntro")}
+        onDone={() => setRound((r) => r + 1)}
+      />
     </div>
   );
 }

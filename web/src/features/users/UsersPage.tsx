@@ -23,6 +23,7 @@ import {
 import { UserCreateForm } from "./UserCreateForm";
 import { UserEditPanel } from "./UserEditPanel";
 import { UsersTable } from "./UsersTable";
+import { SheetsPanel } from "../../components/SheetsPanel";
 
 const STATUSES = ["all", "active", "inactive"] as const;
 type Status = (typeof STATUSES)[number];
@@ -108,6 +109,7 @@ export default function UsersPage() {
       )}
       <UsersFilters me={me.data} />
       <UsersList onEdit={(u) => setPanel(u)} />
+      <SheetsPanel entities={["users"]} intro={t("users.sheetsIntro")} onDone={done} />
     </AdminPageShell>
   );
 }

@@ -6,6 +6,8 @@ export const policies: typeof fr = {
     title: "Stock policies and settings",
     intro:
       "Max / min / emergency order point, review period and lead time per level or facility × programme or product: the most specific row applies, else the level's default.",
+    sheetsIntro:
+      "Export the policy rows or import a file: one row per target (level, facility, programme or product); rows missing from the file stay as they are.",
     settingsTitle: "Settings",
     reportDueDays: "Monthly report due (days after the month ends)",
     minShelfLifeDays: "Minimum shelf life at issue (days)",

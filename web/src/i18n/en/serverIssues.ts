@@ -7,6 +7,7 @@ export const serverIssues: typeof fr = {
       usernameTaken: "This username is already taken.",
       roleNotAllowed: "You may not give this role.",
       lastAdmin: "This is the last active administrator.",
+      newInactive: "A new account is created active: write yes.",
     },
     userScope: {
       required: "This role needs this field.",
@@ -43,6 +44,8 @@ export const serverIssues: typeof fr = {
     },
     price: { future: "A price applies from today or a past day." },
     import: {
+      unknownFundingSource: "Unknown funding source: {{value}}.",
+      implausible: "Implausible quantity for this facility ({{reason}}): check it, or enter this count on screen.",
       notClock: "“{{value}}” is not a time (HH:MM).",
       unknownDistrict: "Unknown district: {{value}}.",
       unknownRegion: "Unknown region: {{value}}.",

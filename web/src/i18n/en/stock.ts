@@ -202,6 +202,8 @@ export const stock: typeof fr = {
     eyebrow: "Store",
     title: "Stock movements",
     titleOf: "Stock movements — {{name}}",
+    sheetsIntro:
+      "Opening stock or physical count by spreadsheet: the export gives the book stock of your facilities (facility, product, lot, expiry, quantity); the import records a count dated now, differences becoming count adjustments.",
     intro:
       "Record a receipt, a transfer to a facility you supply, a loss or adjustment, or a physical count. Each entry writes lines in the stock card.",
     facility: "Facility",

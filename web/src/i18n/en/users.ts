@@ -5,6 +5,8 @@ export const users: typeof fr = {
   users: {
     title: "Users",
     intro: "Fura accounts: role, scope, state. A new account gets a temporary password to change at first sign-in.",
+    sheetsIntro:
+      "Export the accounts (never a password) or import a file: each new account gets a temporary password, shown only once after the import, to be changed at first sign-in.",
     search: "Search users",
     q: "Name or username",
     role: "Role",

@@ -4,6 +4,8 @@ export const policies = {
     title: "Politiques de stock et paramètres",
     intro:
       "Max / min / point de commande d'urgence, période de revue et délai par niveau ou établissement × programme ou produit : la ligne la plus précise s'applique, sinon la valeur par défaut du niveau.",
+    sheetsIntro:
+      "Exporter les lignes de politique ou importer un fichier : une ligne par cible (niveau, établissement, programme ou produit) ; les lignes absentes du fichier restent telles quelles.",
     settingsTitle: "Paramètres",
     reportDueDays: "Rapport mensuel dû (jours après la fin du mois)",
     minShelfLifeDays: "Durée de vie minimale à la sortie (jours)",

@@ -5,6 +5,7 @@ export const serverIssues = {
       usernameTaken: "Cet identifiant est déjà pris.",
       roleNotAllowed: "Vous ne pouvez pas donner ce rôle.",
       lastAdmin: "C'est le dernier administrateur actif.",
+      newInactive: "Un nouveau compte est créé actif : écrivez oui.",
     },
     userScope: {
       required: "Ce rôle demande ce champ.",
@@ -59,6 +60,9 @@ export const serverIssues = {
       missingColumn: "Colonne manquante : {{column}}.",
       duplicateRow: "Déjà présent à la ligne {{firstRow}}.",
       invalid: "Valeur refusée ({{reason}}).",
+      unknownFundingSource: "Source de financement inconnue : {{value}}.",
+      implausible:
+        "Quantité invraisemblable pour cet établissement ({{reason}}) : vérifiez-la ou saisissez ce comptage à l'écran.",
     },
     file: {
       notXlsx: "Ce fichier n'est pas un classeur .xlsx lisible.",

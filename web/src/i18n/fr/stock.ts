@@ -202,6 +202,8 @@ export const stock = {
     eyebrow: "Magasin",
     title: "Mouvements de stock",
     titleOf: "Mouvements de stock — {{name}}",
+    sheetsIntro:
+      "Stock d'ouverture ou inventaire par tableur : l'export donne le stock théorique de vos établissements (établissement, produit, lot, péremption, quantité) ; l'import enregistre un inventaire daté de maintenant, les écarts devenant des ajustements d'inventaire.",
     intro:
       "Enregistrez une réception, un transfert vers un établissement desservi, une perte ou un ajustement, ou un inventaire physique. Chaque saisie écrit des lignes dans la fiche de stock.",
     facility: "Structure",

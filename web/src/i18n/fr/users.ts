@@ -4,6 +4,8 @@ export const users = {
     title: "Utilisateurs",
     intro:
       "Comptes de Fura : rôle, périmètre, état. Un nouveau compte reçoit un mot de passe provisoire à changer à la première connexion.",
+    sheetsIntro:
+      "Exporter les comptes (jamais de mot de passe) ou importer un fichier : chaque nouveau compte reçoit un mot de passe provisoire, affiché une seule fois après l'import, à changer à la première connexion.",
     search: "Recherche des utilisateurs",
     q: "Nom ou identifiant",
     role: "Rôle",
