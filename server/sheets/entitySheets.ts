@@ -48,6 +48,8 @@ export interface EntitySheet<W extends RowWrite, X = undefined> {
   write: (tx: Tx, ws: W[], call: WriteCall<X>) => WriteDone[];
   /** The key of the rows written together (absent: each row alone) */
   group?: (w: W) => string;
+  /** The most rows written together (a longer group is written in parts of this size, in order) */
+  maxGroup?: number;
   /** The row of a command's field path within a group (e.g. `lines.3.countedQty` → the fourth row's) */
   rowOf?: (path: string, ws: W[]) => number | undefined;
   /** The sheet column of a command's field path (e.g. `lines.0.countedQty` → the quantity's header) */
@@ -99,7 +101,11 @@ export function runWrites<W extends RowWrite, X>(
   const groups = new Map<string, W[]>();
   plan.writes.forEach((w, i) => {
     const key = sheet.group ? sheet.group(w) : String(i);
-    (groups.get(key) ?? groups.set(key, []).get(key)!).push(w);
+    const group = groups.get(key) ?? groups.set(key, []).get(key)!;
+    group.push(w);
+    // A full group is closed: the next rows of its key start another (a count of at most maxGroup lines).
+    if (sheet.maxGroup !== undefined && group.length >= sheet.maxGroup)
+      groups.set(`${key}#${i}`, groups.get(key)!).delete(key);
   });
   const done: WriteDone[] = [];
   const issues: SheetIssue[] = [];

@@ -18,6 +18,7 @@ import {
 import { writeCell } from "../../shared/domain/sheets/spec";
 import { auditOfBatch } from "../audit";
 import { postPhysicalCount } from "../commands/stock";
+import { MAX_COUNT_LINES } from "../../shared/contracts/stock";
 import { findOrCreateLot } from "../commands/stockRefs";
 import type { EntitySheet } from "./entitySheets";
 
@@ -101,6 +102,8 @@ export const OPENING_STOCK_SHEET_DEF: EntitySheet<StockCountWrite> = {
     }),
   // One count per facility: its lines together, as POST /stock/counts takes them.
   group: (w) => w.facilityId,
+  // As many lines as POST /stock/counts takes (PhysicalCountCreate): a longer count is recorded in parts.
+  maxGroup: MAX_COUNT_LINES,
   write: (tx, ws, { user, now }) => {
     const request = {
       facilityId: ws[0]!.facilityId,

@@ -102,6 +102,9 @@ export const MovementCreate = z.discriminatedUnion("type", [
 ]);
 export type MovementCreate = z.infer<typeof MovementCreate>;
 
+/** The most lines of one physical count (a longer count — an opening stock sheet — is recorded in parts). */
+export const MAX_COUNT_LINES = 2000;
+
 /** A physical count: the counted quantity of each lot; differences become "count" adjustments. */
 export const PhysicalCountCreate = z.strictObject({
   facilityId: FacilityRef,
@@ -117,7 +120,7 @@ export const PhysicalCountCreate = z.strictObject({
       }),
     )
     .min(1)
-    .max(2000),
+    .max(MAX_COUNT_LINES),
 });
 export type PhysicalCountCreate = z.infer<typeof PhysicalCountCreate>;
 
