@@ -11,29 +11,17 @@ import Papa from "papaparse";
 import request from "supertest";
 import type TestAgent from "supertest/lib/agent";
 import { beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD, ledgerSnapshot, makeTestApp, signIn, type TestContext } from "../helpers/app";
+import { demoAgent, idempotencyKeys, ledgerSnapshot, makeTestApp, scalar, type TestContext } from "../helpers/app";
+import { b64, binary } from "../helpers/sheets";
 
 let t: TestContext;
 let regional: TestAgent;
 let pharmacist: TestAgent;
-let n = 0;
-const key = () => `entity-sheets-${++n}`;
-const one = <T>(sql: string, ...args: unknown[]) =>
-  t.open.sqlite
-    .prepare(sql)
-    .pluck()
-    .get(...args) as T;
+const key = idempotencyKeys("entity-sheets");
+const one = <T>(sql: string, ...args: unknown[]) => scalar<T>(t.open, sql, ...args);
 const all = (sql: string, ...args: unknown[]) => t.open.sqlite.prepare(sql).all(...args);
-const b64 = (text: string) => Buffer.from(text, "utf8").toString("base64");
 type Row = Record<string, string>;
 const toCsv = (rows: Row[]) => Papa.unparse(rows, { delimiter: ";" });
-
-/** Reads a binary answer (the .xlsx export) as a Buffer. */
-function binary(res: request.Response, done: (err: Error | null, body: Buffer) => void) {
-  const chunks: Buffer[] = [];
-  res.on("data", (c: Buffer) => chunks.push(c));
-  res.on("end", () => done(null, Buffer.concat(chunks)));
-}
 
 const preview = (agent: TestAgent, entity: string, file: string, format = "csv") =>
   agent.post(`/api/v1/sheets/${entity}/preview`).send({ format, contentBase64: file });
@@ -79,10 +67,8 @@ const errorsAt = (body: { errors: { row: number }[] }, row: number) => body.erro
 
 beforeAll(async () => {
   t = await makeTestApp({ cscoms: 1, months: 2 });
-  regional = request.agent(t.app);
-  await signIn(regional, "region.koulikoro", DEMO_PASSWORD);
-  pharmacist = request.agent(t.app);
-  await signIn(pharmacist, "pharmacien.kati", DEMO_PASSWORD);
+  regional = await demoAgent(t, "region.koulikoro");
+  pharmacist = await demoAgent(t, "pharmacien.kati");
 });
 
 describe("the stock policies' sheet", () => {
@@ -283,8 +269,7 @@ describe("the accounts' sheet", () => {
   it("creates new accounts with a temporary password shown once, to change at first sign-in; edits and deactivations apply", async () => {
     const { rows } = await csvExport(t.agent, "users");
     const kati = rows.find((r) => r.identifiant === "cscom.kati")!;
-    const agent = request.agent(t.app);
-    await signIn(agent, "cscom.kati", DEMO_PASSWORD);
+    const agent = await demoAgent(t, "cscom.kati");
     const file = b64(
       toCsv([
         {
