@@ -11,6 +11,7 @@ import { answerClientErrors } from "./clientErrors";
 import { seedMonthOrders } from "./demoOrders";
 import { loadEnv } from "./env";
 import { defaultBackupDir } from "./ops/backup";
+import { Checkpointer } from "./ops/checkpointer";
 import { BackupScheduler } from "./ops/scheduler";
 import { checkDatabase, damagedDatabaseMessage } from "./ops/startupCheck";
 import { WorkerReader } from "./reads/readerPool";
@@ -77,6 +78,9 @@ const reads = new WorkerReader(env.FURA_DB, { readers: env.FURA_READERS });
 // Forecasts and supply plans on their own reader thread: a catalogue run (minutes at national scale) never queues a
 // dashboard or a month-end screen.
 const quantification = new WorkerReader(env.FURA_DB, { readers: 1, limitMs: 15 * 60_000 });
+// WAL checkpoints on a thread of their own: a commit on the event loop never waits for one.
+const checkpointer = new Checkpointer(open.sqlite, log);
+checkpointer.start();
 const scheduler = env.FURA_BACKUP_EVERY
   ? new BackupScheduler({ dbFile: env.FURA_DB, outDir: backupDir, everyMs: env.FURA_BACKUP_EVERY, log })
   : null;
@@ -106,7 +110,7 @@ answerClientErrors(server);
 
 function shutdown() {
   server.close(() => {
-    void Promise.all([scheduler?.stop(), reads.close(), quantification.close()]).finally(() => {
+    void Promise.all([scheduler?.stop(), reads.close(), quantification.close(), checkpointer.stop()]).finally(() => {
       open.close();
       process.exit(0);
     });
