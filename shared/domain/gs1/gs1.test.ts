@@ -217,6 +217,38 @@ describe("parseGs1 refusals (stable codes and values)", () => {
     expect(ok("(01)09521234543213(10)A(10)A").lot).toBe("A"); // the same value twice is harmless
   });
 
+  it("names a zero-width or control character by its code point instead of calling the value too long", () => {
+    // A zero-width space inside a fixed-length GTIN, a variable-length lot and a Digital Link path.
+    expect(refusal("(01)0952123454\u200b3213(10)LOT7")).toEqual({
+      code: "gs1.invisibleCharacter",
+      values: { codePoint: "U+200B", position: 14 },
+    });
+    expect(refusal(`0109521234543213${"10"}${"A".repeat(20)}\u200d`)).toEqual({
+      code: "gs1.invisibleCharacter",
+      values: { codePoint: "U+200D", position: 38 },
+    });
+    expect(refusal("https://id.gs1.org/01/09521234543213/10/LOT%E2%80%8B7")).toEqual({
+      code: "gs1.invisibleCharacter",
+      values: { codePoint: "U+200B", position: 43 }, // where "%E2%80%8B" starts
+    });
+    // Controls other than GS: a scanner's EOT, a tab, a soft hyphen, a word joiner, a BOM inside the string.
+    for (const [c, codePoint] of [
+      ["\u0004", "U+0004"],
+      ["\t", "U+0009"],
+      ["\u00ad", "U+00AD"],
+      ["\u2060", "U+2060"],
+      ["\ufeff", "U+FEFF"],
+    ]) {
+      expect(refusal(`(01)09521234543213(10)LOT${c}7`)).toEqual({
+        code: "gs1.invisibleCharacter",
+        values: { codePoint, position: 25 },
+      });
+    }
+    // GS stays the separator it is, and Enter / Tab around the scan are still trimmed.
+    expect(ok(`0109521234543213${"10"}LOT7${GS}17281130\r\n`).lot).toBe("LOT7");
+    expect(ok("\t(01)09521234543213(10)LOT7\n").lot).toBe("LOT7");
+  });
+
   it("refuses strings without a GTIN, empty input, broken brackets and non-GS1 symbologies", () => {
     expect(refusal("(10)ABC(17)281130")).toEqual({ code: "gs1.missingGtin", values: {} });
     expect(refusal(" \r\n")).toEqual({ code: "gs1.empty", values: {} });

@@ -18,6 +18,9 @@
  * safely. A string without a GTIN (AI 01, or 02 on a logistic label) is refused (`gs1.missingGtin`): Fura reads
  * barcodes to find a product.
  *
+ * A character nobody sees (a control other than GS, a zero-width or direction mark) is refused by its code point
+ * and position (`gs1.invisibleCharacter`), before any value is split: it would otherwise pass for a value too long.
+ *
  * Refusals are a stable code and values, never a sentence: the web app words them (web/src/i18n/…/interop.ts).
  */
 import { AI_TABLE, CSET82, aiAt, type AiSpec } from "./ais";
@@ -69,6 +72,7 @@ export type Gs1ErrorCode =
   | "gs1.valueTooShort"
   | "gs1.notNumeric"
   | "gs1.badCharacter"
+  | "gs1.invisibleCharacter"
   | "gs1.badCheckDigit"
   | "gs1.badGtinLength"
   | "gs1.badDate"
@@ -111,6 +115,21 @@ const GS_SUBSTITUTES = ["<GS>", "{GS}", "[GS]", "^]", "|", "~", "\u241d", "\u219
  */
 const AZERTY_MARKS = /[éèçà§²µù°£¨]/;
 
+/**
+ * Characters nobody sees: controls other than GS (a scanner's stray EOT, a tab), zero-width and direction marks,
+ * the BOM, line and paragraph separators. Inside a value they would be counted as characters of it and reported as
+ * a value too long or a wrong length; they are named instead, by code point, since they cannot be shown.
+ */
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
+
+/** Refuses `text` if it holds an invisible character, named by its code point ("U+200B") and position (from `at`). */
+function refuseInvisible(text: string, at: number): void {
+  const found = [...text.matchAll(INVISIBLE)].find((m) => m[0] !== GS);
+  if (!found) return;
+  const codePoint = `U+${found[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
+  refuse("gs1.invisibleCharacter", { codePoint, position: at + found.index });
+}
+
 /** Parses a scanned or typed GS1 string. */
 export function parseGs1(input: string, options: Gs1ParseOptions): Gs1Result {
   try {
@@ -128,6 +147,7 @@ function parseOrThrow(input: string, options: Gs1ParseOptions): Gs1Data {
   // Scanners end with Enter (CR / LF) or Tab; people paste with spaces around.
   let s = input.replace(/^[\s]+|[\s]+$/g, "");
   if (s === "") refuse("gs1.empty");
+  refuseInvisible(s, 0);
   const mark = AZERTY_MARKS.exec(s);
   if (mark) refuse("gs1.keyboardLayout", { char: mark[0] });
 
@@ -241,6 +261,7 @@ function parseDigitalLink(uri: string): { ai: AiSpec; value: string }[] {
     if (!spec) refuse("gs1.unknownAi", { ai: code, position: i });
     if (parts[i + 1] === undefined) refuse("gs1.truncated", { ai: code, expected: spec.min, got: 0 });
     const value = decode(parts[i + 1]!);
+    refuseInvisible(value, uri.indexOf(`/${parts[i + 1]!}`) + 1); // %E2%80%8B decodes to a zero-width space
     // Digital Link allows a GTIN-8, -12 or -13 in the path: padded to 14 digits as in an element string.
     out.push({ ai: spec, value: code === "01" && /^\d{8}$|^\d{12,13}$/.test(value) ? value.padStart(14, "0") : value });
   }
@@ -248,6 +269,7 @@ function parseDigitalLink(uri: string): { ai: AiSpec; value: string }[] {
     if (!/^\d{2,4}$/.test(key)) continue; // other query parameters (linkType, context…) are not data
     const spec = AI_TABLE.get(key);
     if (!spec) refuse("gs1.unknownAi", { ai: key, position: 0 });
+    refuseInvisible(value, uri.indexOf(`${key}=`) + key.length + 1);
     out.push({ ai: spec, value });
   }
   return out;

@@ -16,6 +16,8 @@ export const interop: typeof fr = {
       valueTooShort: "({{ai}}) is too short ({{length}} characters, at least {{min}}).",
       notNumeric: "({{ai}}) must be digits.",
       badCharacter: "Character “{{char}}” is not allowed in ({{ai}}).",
+      invisibleCharacter:
+        "The scanned code holds an invisible character ({{codePoint}}, position {{position}}): scan again or type the code.",
       badCheckDigit: "Wrong check digit for ({{ai}}): {{got}} read, {{expected}} expected. Scan again.",
       badGtinLength: "A GTIN has 8, 12, 13 or 14 digits ({{length}} read).",
       badDate: "Invalid date in ({{ai}}): {{value}} (YYMMDD).",

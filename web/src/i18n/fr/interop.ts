@@ -21,6 +21,8 @@ const gs1 = {
   valueTooShort: "La donnée ({{ai}}) est trop courte ({{length}} caractères, au moins {{min}}).",
   notNumeric: "La donnée ({{ai}}) doit être composée de chiffres.",
   badCharacter: "Caractère non autorisé « {{char}} » dans la donnée ({{ai}}).",
+  invisibleCharacter:
+    "Le code lu contient un caractère invisible ({{codePoint}}, position {{position}}) : scannez à nouveau ou tapez le code.",
   badCheckDigit: "Clé de contrôle incorrecte pour ({{ai}}) : {{got}} lu, {{expected}} attendu. Scannez à nouveau.",
   badGtinLength: "Un GTIN a 8, 12, 13 ou 14 chiffres ({{length}} lus).",
   badDate: "Date invalide dans ({{ai}}) : {{value}} (AAMMJJ).",
