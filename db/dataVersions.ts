@@ -26,7 +26,8 @@ const UNREAD = { unread: true } as const;
 
 export const DATA_VERSION_RULES: Record<string, DataVersionRule> = {
   // The ledger and the facility's own records.
-  stock_movements: { facilities: ["R.facility_id"] },
+  // A depot's history shows what its CSComs received from it (their receipts name it as counterparty).
+  stock_movements: { facilities: ["R.facility_id", "R.counterparty_id"] },
   stock_balances: { facilities: ["R.facility_id"] },
   stock_counts: { facilities: ["R.facility_id"] },
   period_closes: { facilities: ["R.facility_id"] },

@@ -134,6 +134,35 @@ describe("answers kept until their facility is written", () => {
     expect(reads.stats().hits).toBe(hits + 1);
   });
 
+  it("refresh a depot's history when one of its CSComs records a receipt from it", async () => {
+    // The history shows the months before today's: look from December at a receipt of 20 November.
+    const now = t.now.value;
+    t.now.value = new Date("2026-12-10T09:00:00.000Z");
+    try {
+      const december = request.agent(app);
+      await signIn(december, "admin", ADMIN_PASSWORD);
+      const history = async () =>
+        (await december.get(`/api/v1/facilities/${depot}/history?productId=${productId}`)).body;
+      const before = await history();
+      const res = await december.post("/api/v1/stock/movements").set("Idempotency-Key", `read-cache-${++key}`).send({
+        type: "receipt",
+        facilityId: cscom,
+        productId,
+        lotCode: "CACHE-2",
+        expiry: "2029-01-31",
+        quantity: 11,
+        supplierId: depot,
+        occurredAt: "2026-11-20T10:00:00.000Z",
+      });
+      expect(res.status).toBe(201);
+      const after = await history();
+      expect(after).not.toEqual(before);
+      expect(after).toEqual(await new InlineReader(t.open.db).run("facilityHistory", depot, productId, "2026-12-10"));
+    } finally {
+      t.now.value = now;
+    }
+  });
+
   it("see a write made outside the API (another process, a script): the answer is read again", async () => {
     const before = await agent.get(`/api/v1/facilities/${cscom}/stock`);
     t.open.sqlite.prepare("update products set generic_name = 'Renamed by a script' where id = ?").run(productId);
