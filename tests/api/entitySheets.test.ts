@@ -13,6 +13,9 @@ import type TestAgent from "supertest/lib/agent";
 import { beforeAll, describe, expect, it } from "vitest";
 import { demoAgent, idempotencyKeys, ledgerSnapshot, makeTestApp, scalar, type TestContext } from "../helpers/app";
 import { b64, binary } from "../helpers/sheets";
+import { MAX_COUNT_LINES } from "../../shared/contracts/stock";
+import { MAX_STOCK_SHEET_WRITES } from "../../shared/domain/sheets/openingStock";
+import { MAX_NEW_ACCOUNTS } from "../../shared/domain/sheets/users";
 
 let t: TestContext;
 let regional: TestAgent;
@@ -493,5 +496,68 @@ describe("the opening stock's sheet (a physical count)", () => {
     const after = await csvExport(pharmacist, "opening-stock");
     const p2 = await preview(pharmacist, "opening-stock", b64(after.text));
     expect(p2.body.counts).toMatchObject({ new: 0, changed: 0, error: 0 });
+  });
+});
+
+describe("a sheet too large to apply at once", () => {
+  it("refuses more rows to write than one import may hold, at the first row beyond, and writes nothing", async () => {
+    const depot = one<string>("select scope_facility_id from users where username = 'magasin.kati'");
+    const product = one<string>("select code from products order by code limit 1");
+    const header = "etablissement;code_produit;lot;peremption;quantite_comptee";
+    const lines = Array.from(
+      { length: MAX_STOCK_SHEET_WRITES + 1 },
+      (_, i) => `${depot};${product};BIG-${i};2030-01-01;1`,
+    );
+    const before = { ...ledgerSnapshot(t.open), keys: null };
+    const res = await preview(pharmacist, "opening-stock", b64([header, ...lines].join("\n")));
+    expect(res.status).toBe(200);
+    expect(res.body.errors).toEqual([
+      {
+        row: MAX_STOCK_SHEET_WRITES + 2,
+        column: null,
+        code: "import.tooManyWrites",
+        values: { max: MAX_STOCK_SHEET_WRITES },
+      },
+    ]);
+    expect({ ...ledgerSnapshot(t.open), keys: null }).toEqual(before);
+  });
+
+  it("refuses more new accounts than one import creates (each temporary password is hashed first)", async () => {
+    const header = "identifiant;nom;role;region;district;etablissement;actif";
+    const lines = Array.from(
+      { length: MAX_NEW_ACCOUNTS + 1 },
+      (_, i) => `masse.${i};Compte ${i};district_pharmacist;;kati;;oui`,
+    );
+    const res = await preview(t.agent, "users", b64([header, ...lines].join("\n")));
+    expect(res.body.errors).toEqual([
+      { row: MAX_NEW_ACCOUNTS + 2, column: null, code: "import.tooManyWrites", values: { max: MAX_NEW_ACCOUNTS } },
+    ]);
+    expect(one("select count(*) from users where username like 'masse.%'")).toBe(0);
+  });
+
+  it("records a facility's count longer than one POST /stock/counts in parts", async () => {
+    const depot = one<string>("select scope_facility_id from users where username = 'magasin.kati'");
+    const product = one<string>("select code from products order by code limit 1");
+    const header = "etablissement;code_produit;lot;peremption;quantite_comptee";
+    const lines = Array.from({ length: MAX_COUNT_LINES + 5 }, (_, i) => `${depot};${product};PART-${i};2030-01-01;2`);
+    const file = b64([header, ...lines].join("\n"));
+    const p = await preview(pharmacist, "opening-stock", file);
+    expect(p.body.errors).toEqual([]);
+    const audited = one<number>("select count(*) from audit_log where action = 'stock.count.create'");
+    const res = await apply(pharmacist, "opening-stock", file, p.body.planHash);
+    expect(res.status, JSON.stringify(res.body).slice(0, 300)).toBe(201);
+    expect(res.body.written).toBe(MAX_COUNT_LINES + 5);
+    expect(
+      one(
+        "select sum(b.qty_on_hand) from stock_balances b join lots l on l.id = b.lot_id where b.facility_id = ? and l.lot_code like 'PART-%'",
+        depot,
+      ),
+    ).toBe(2 * (MAX_COUNT_LINES + 5));
+    expect(one("select count(*) from audit_log where action = 'stock.count.create'")).toBe(audited + 2);
+    expect(
+      one(
+        "select count(distinct batch_id) from stock_movements m join lots l on l.id = m.lot_id where l.lot_code like 'PART-%'",
+      ),
+    ).toBe(2);
   });
 });

@@ -7,7 +7,7 @@
  * sheet does not list keep their stock.
  */
 import { IsoDate, LotCode, MAX_LINE_UNITS, MAX_TOTAL_UNITS } from "../../contracts/common";
-import { diffValues, duplicateIssues, finishPlan, type DraftRow, type SheetPlan } from "./plan";
+import { diffValues, duplicateIssues, finishPlan, tooManyWrites, type DraftRow, type SheetPlan } from "./plan";
 import { keyText, readRecords, type CellValue, type SheetIssue, type SheetRow, type SheetSpec } from "./spec";
 
 export const OPENING_STOCK_SHEET = {
@@ -63,6 +63,12 @@ export const OPENING_STOCK_SHEET = {
 } as const satisfies SheetSpec;
 
 type StockColumn = (typeof OPENING_STOCK_SHEET.columns)[number]["key"];
+
+/**
+ * The most lines one file may change: an import is one transaction, and the stock ledger's writes wait for it (about
+ * ten seconds at this size on a loaded two-core server); a larger count is imported in several files (by facility).
+ */
+export const MAX_STOCK_SHEET_WRITES = 10_000;
 
 /** A counted line: the facility, the product, the lot as printed, the funding source and the quantity counted. */
 export interface StockCountWrite {
@@ -175,5 +181,5 @@ export function planOpeningStockImport(
       return { row: r.row, key: label, status: book === undefined ? "new" : "changed", changes, write };
     },
   );
-  return finishPlan(rows, errors);
+  return finishPlan(rows, [...errors, ...tooManyWrites(rows, MAX_STOCK_SHEET_WRITES)]);
 }

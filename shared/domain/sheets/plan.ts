@@ -83,3 +83,19 @@ export function finishPlan<W>(rows: DraftRow<W>[], errors: SheetIssue[]): SheetP
   const errorsSorted = [...errors].sort((a, b) => a.row - b.row);
   return { rows: out, errors: errorsSorted, counts, writes: errorsSorted.length > 0 ? [] : writes };
 }
+
+/**
+ * A file writes at most `max` rows (those `counts` picks: every new or changed row by default): the first row beyond
+ * is an issue, so that one import never holds the database's write lock for long (or hashes thousands of passwords).
+ */
+export function tooManyWrites<W>(
+  rows: DraftRow<W>[],
+  max: number,
+  counts: (write: W) => boolean = () => true,
+): SheetIssue[] {
+  let n = 0;
+  for (const r of rows)
+    if (r.write !== undefined && counts(r.write) && ++n > max)
+      return [{ row: r.row, column: null, code: "import.tooManyWrites", values: { max } }];
+  return [];
+}

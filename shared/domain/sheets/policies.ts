@@ -4,7 +4,7 @@
  * screen only. The rule of the values (min ≤ max, EOP ≤ min, a programme or a product) is shared/domain/policy.ts.
  */
 import { policyProblems, type PolicyRow, type SupplyLevel } from "../policy";
-import { diffValues, duplicateIssues, finishPlan, type DraftRow, type SheetPlan } from "./plan";
+import { diffValues, duplicateIssues, finishPlan, tooManyWrites, type DraftRow, type SheetPlan } from "./plan";
 import { keyText, readRecords, type CellValue, type SheetIssue, type SheetRow, type SheetSpec } from "./spec";
 
 export const POLICY_SHEET = {
@@ -92,6 +92,9 @@ export const POLICY_SHEET = {
   ],
 } as const satisfies SheetSpec;
 
+/** The most policy rows one file may add or change (a policy is a national setting: a few hundred rows at most). */
+export const MAX_POLICY_WRITES = 1_000;
+
 type PolicyColumn = (typeof POLICY_SHEET.columns)[number]["key"];
 /** A policy as the sheet holds it. */
 export type PolicyRecord = Record<PolicyColumn, CellValue>;
@@ -173,5 +176,5 @@ export function planPolicyImport(
       ? { row: r.row, key: label, status: "unchanged", changes }
       : { row: r.row, key: label, status: "changed", changes, write: values };
   });
-  return finishPlan(rows, errors);
+  return finishPlan(rows, [...errors, ...tooManyWrites(rows, MAX_POLICY_WRITES)]);
 }

@@ -7,7 +7,7 @@
  */
 import { Role } from "../../contracts/auth";
 import { userScopeProblems } from "../admin/userScope";
-import { diffValues, duplicateIssues, finishPlan, type DraftRow, type SheetPlan } from "./plan";
+import { diffValues, duplicateIssues, finishPlan, tooManyWrites, type DraftRow, type SheetPlan } from "./plan";
 import { keyText, readRecords, type CellValue, type SheetIssue, type SheetRow, type SheetSpec } from "./spec";
 
 export const USER_SHEET = {
@@ -64,6 +64,9 @@ export interface UserValues {
   facilityId: string | null;
   active: boolean;
 }
+
+/** The most accounts one file may create (each temporary password is hashed with scrypt before the import). */
+export const MAX_NEW_ACCOUNTS = 500;
 
 const FIELDS = ["displayName", "role", "regionId", "districtId", "facilityId", "active"] as const;
 export type UserField = (typeof FIELDS)[number];
@@ -143,5 +146,5 @@ export function planUserImport(
           write: { kind: "update", row: r.row, id: was.id, values, changed },
         };
   });
-  return finishPlan(rows, errors);
+  return finishPlan(rows, [...errors, ...tooManyWrites(rows, MAX_NEW_ACCOUNTS, (w) => w.kind === "create")]);
 }

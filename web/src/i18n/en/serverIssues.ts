@@ -44,6 +44,7 @@ export const serverIssues: typeof fr = {
     },
     price: { future: "A price applies from today or a past day." },
     import: {
+      tooManyWrites: "More than {{max}} rows to write from here on: split the file (for example by facility).",
       unknownFundingSource: "Unknown funding source: {{value}}.",
       implausible: "Implausible quantity for this facility ({{reason}}): check it, or enter this count on screen.",
       notClock: "“{{value}}” is not a time (HH:MM).",

@@ -60,6 +60,8 @@ export const serverIssues = {
       missingColumn: "Colonne manquante : {{column}}.",
       duplicateRow: "Déjà présent à la ligne {{firstRow}}.",
       invalid: "Valeur refusée ({{reason}}).",
+      tooManyWrites:
+        "Au-delà de {{max}} lignes à écrire à partir d'ici : divisez le fichier (par exemple par établissement).",
       unknownFundingSource: "Source de financement inconnue : {{value}}.",
       implausible:
         "Quantité invraisemblable pour cet établissement ({{reason}}) : vérifiez-la ou saisissez ce comptage à l'écran.",
