@@ -213,15 +213,23 @@ function precompress(outDir: string): Plugin {
   };
 }
 
+/**
+ * react-router's package exports point at its `development` build under every condition; its `production` build
+ * (same API, without the development warnings) is what a build ships.
+ */
+const productionRouter = { find: /^react-router$/, replacement: here("./node_modules/react-router/dist/production/index.mjs") };
+
 /** Vite builds the web app from web/ into dist/web; the API serves that folder. */
-export default defineConfig({
+export default defineConfig(({ command }) => ({
   root: here("./web"),
   plugins: [react(), bundledBoundaries(), bundledPlaces(), pwa, precompress(here("./dist/web"))],
-  resolve: { alias: { "@shared": here("./shared") } },
+  resolve: {
+    alias: [{ find: "@shared", replacement: here("./shared") }, ...(command === "build" ? [productionRouter] : [])],
+  },
   build: {
     outDir: here("./dist/web"),
     emptyOutDir: true,
     chunkSizeWarningLimit: 600,
   },
   server: { proxy: { "/api": "http://127.0.0.1:3000" } },
-});
+}));

@@ -1,5 +1,5 @@
 /** Routes of the web app: sign-in is public, everything else sits behind the session guard (and the screen's roles). */
-import { lazy, type ReactNode } from "react";
+import { lazy, type ComponentType, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, Route, Routes } from "react-router";
 import type { Role } from "@shared/contracts/auth";
@@ -9,42 +9,62 @@ import { ABOUT_PATH, homePath, ORDER_ROLES, REPORT_READERS, SCREENS } from "./co
 import { DELIVERY_PATH, DRIVER_MANIFESTS_PATH } from "./features/driver/paths";
 import { QUANT_PATH } from "./features/quantification/paths";
 import { LOGIN_PATH, PASSWORD_PATH, RequireAuth } from "./features/auth/RequireAuth";
-import { LoginPage } from "./features/auth/LoginPage";
+import { ALL_TEXTS, withTexts, type TextFeature } from "./i18n";
 
-const NetworkMapPage = lazy(() => import("./features/network/NetworkMapPage"));
-const StockSituationPage = lazy(() => import("./features/situation/StockSituationPage"));
-const FacilityPage = lazy(() => import("./features/facility/FacilityPage"));
-const AboutPage = lazy(() => import("./features/about/AboutPage"));
-const DistrictReviewPage = lazy(() => import("./features/review/DistrictReviewPage"));
-const OrderPage = lazy(() => import("./features/orders/OrderPage"));
-const DepotPage = lazy(() => import("./features/depot/DepotPage"));
-const StockEntryPage = lazy(() => import("./features/stockEntry/StockEntryPage"));
-const AllocationPage = lazy(() => import("./features/allocation/AllocationPage"));
-const AuditPage = lazy(() => import("./features/audit/AuditPage"));
-const RoutesPage = lazy(() => import("./features/routes/RoutesPage"));
-const RoutePlanPage = lazy(() => import("./features/routes/PlanPage"));
-const ManifestsPage = lazy(() => import("./features/routes/ManifestsPage"));
-const MonthlyReportPage = lazy(() => import("./features/reports/MonthlyReportPage"));
-const MyOrdersPage = lazy(() => import("./features/reports/MyOrdersPage"));
-const CscomTasks = lazy(() => import("./features/reports/CscomTasks").then((m) => ({ default: m.CscomTasks })));
-const MyRoutePage = lazy(() => import("./features/driver/MyRoutePage"));
-const DriverManifestsPage = lazy(() => import("./features/driver/DriverManifestsPage"));
-const PasswordPage = lazy(() => import("./features/auth/PasswordPage"));
-const UsersPage = lazy(() => import("./features/users/UsersPage"));
-const ForecastPage = lazy(() => import("./features/quantification/ForecastPage"));
-const SupplyPlanPage = lazy(() => import("./features/quantification/SupplyPlanPage"));
-const PipelinePage = lazy(() => import("./features/quantification/PipelinePage"));
-const ScenariosPage = lazy(() => import("./features/quantification/ScenariosPage"));
-const CataloguePage = lazy(() => import("./features/quantification/CataloguePage"));
-const ImportPage = lazy(() => import("./features/quantification/ImportPage"));
-const NationalOrdersPage = lazy(() => import("./features/orders/NationalOrdersPage"));
-const InteropPage = lazy(() => import("./features/interop/InteropPage"));
-const ApiDocsPage = lazy(() => import("./features/apiDocs/ApiDocsPage"));
-const FacilitiesAdminPage = lazy(() => import("./features/facilityAdmin/FacilitiesAdminPage"));
-const ProductCataloguePage = lazy(() => import("./features/catalogue/CataloguePage"));
-const PoliciesPage = lazy(() => import("./features/policies/PoliciesPage"));
-const DeliveryPage = lazy(() => import("./features/driver/DeliveryPage"));
-const FleetPage = lazy(() => import("./features/fleet/FleetPage"));
+/**
+ * A screen as a lazy chunk that renders once its texts are loaded too: `features` names the text files it reads
+ * (web/src/i18n/<lang>/<feature>.ts; `common` is always there), every file unless it says.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the same bound as React's `lazy`
+function screen<C extends ComponentType<any>>(
+  load: () => Promise<{ default: C }>,
+  features: readonly TextFeature[] = ALL_TEXTS,
+) {
+  return lazy(() => withTexts(features, load));
+}
+
+/** The texts of the driver's screens: their tablet loads only these (issue 12: the screen's JavaScript ≤ 150 KB). */
+const DRIVER_TEXTS: readonly TextFeature[] = ["common", "routes", "delivery", "serverIssues"];
+
+const NetworkMapPage = screen(() => import("./features/network/NetworkMapPage"));
+const StockSituationPage = screen(() => import("./features/situation/StockSituationPage"));
+const FacilityPage = screen(() => import("./features/facility/FacilityPage"));
+const AboutPage = screen(() => import("./features/about/AboutPage"));
+const DistrictReviewPage = screen(() => import("./features/review/DistrictReviewPage"));
+const OrderPage = screen(() => import("./features/orders/OrderPage"));
+const DepotPage = screen(() => import("./features/depot/DepotPage"));
+const StockEntryPage = screen(() => import("./features/stockEntry/StockEntryPage"));
+const AllocationPage = screen(() => import("./features/allocation/AllocationPage"));
+const AuditPage = screen(() => import("./features/audit/AuditPage"));
+const RoutesPage = screen(() => import("./features/routes/RoutesPage"));
+const RoutePlanPage = screen(() => import("./features/routes/PlanPage"));
+const ManifestsPage = screen(() => import("./features/routes/ManifestsPage"));
+const MonthlyReportPage = screen(() => import("./features/reports/MonthlyReportPage"));
+const MyOrdersPage = screen(() => import("./features/reports/MyOrdersPage"));
+const CscomTasks = screen(() => import("./features/reports/CscomTasks").then((m) => ({ default: m.CscomTasks })));
+const MyRoutePage = screen(() => import("./features/driver/MyRoutePage"), DRIVER_TEXTS);
+const DriverManifestsPage = screen(() => import("./features/driver/DriverManifestsPage"), DRIVER_TEXTS);
+const PasswordPage = screen(() => import("./features/auth/PasswordPage"));
+const UsersPage = screen(() => import("./features/users/UsersPage"));
+const ForecastPage = screen(() => import("./features/quantification/ForecastPage"));
+const SupplyPlanPage = screen(() => import("./features/quantification/SupplyPlanPage"));
+const PipelinePage = screen(() => import("./features/quantification/PipelinePage"));
+const ScenariosPage = screen(() => import("./features/quantification/ScenariosPage"));
+const CataloguePage = screen(() => import("./features/quantification/CataloguePage"));
+const ImportPage = screen(() => import("./features/quantification/ImportPage"));
+const NationalOrdersPage = screen(() => import("./features/orders/NationalOrdersPage"));
+const InteropPage = screen(() => import("./features/interop/InteropPage"));
+const ApiDocsPage = screen(() => import("./features/apiDocs/ApiDocsPage"));
+const FacilitiesAdminPage = screen(() => import("./features/facilityAdmin/FacilitiesAdminPage"));
+const ProductCataloguePage = screen(() => import("./features/catalogue/CataloguePage"));
+const PoliciesPage = screen(() => import("./features/policies/PoliciesPage"));
+const DeliveryPage = screen(() => import("./features/driver/DeliveryPage"), DRIVER_TEXTS);
+const FleetPage = screen(() => import("./features/fleet/FleetPage"));
+const LoginPage = screen(() => import("./features/auth/LoginPage").then((m) => ({ default: m.LoginPage })), [
+  "common",
+  "forms",
+  "serverIssues",
+]);
 
 function NotFound() {
   const { t } = useTranslation();

@@ -19,7 +19,7 @@ function LanguageSwitch() {
           lang={lang}
           aria-pressed={i18n.language === lang}
           title={languageName(lang).long}
-          onClick={() => setLanguage(lang)}
+          onClick={() => void setLanguage(lang)}
         >
           {languageName(lang).short}
         </button>

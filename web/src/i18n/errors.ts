@@ -2,14 +2,14 @@
 import type { TFunction } from "i18next";
 import { DETAIL_KEYS, type DetailKey, type ErrorCode, type ErrorDetail } from "@shared/errors";
 import { ApiError } from "../api/client";
-import { fr } from "./fr";
-import { messageText } from "./keys";
+import type { Messages } from "./fr";
+import { messageText, type Holds } from "./keys";
 
 /** Codes with a message: every API code, plus the client's own. */
 type MessageCode = ErrorCode | "network_error" | "unknown";
 
-// Compile-time check: a new code in shared/errors.ts without a French message fails `tsc`.
-const catalogue: Record<MessageCode, string> = fr.errors;
+/** Compile-time check: a new code in shared/errors.ts without a French message fails `tsc`. */
+export type ErrorTextsComplete = Holds<Messages["errors"] extends Record<MessageCode, string> ? true : false>;
 
 /** The reason key (and values) a refusal gives for its first field, when it gives one (`FieldIssue.key`). */
 function issueKey(error: ApiError): { key: string; values: Record<string, string | number> } | null {
@@ -28,7 +28,8 @@ export function errorMessage(t: TFunction, error: unknown): string {
     const text = t(`serverIssues.${reason.key}`, { ...reason.values, defaultValue: "" });
     if (text) return text;
   }
-  if (error instanceof ApiError && error.code in catalogue) return t(`errors.${error.code}`);
+  // A code this version has no text for (a newer server) reads as the unknown error.
+  if (error instanceof ApiError) return t(`errors.${error.code}`, { defaultValue: t("errors.unknown") });
   return t("errors.unknown");
 }
 

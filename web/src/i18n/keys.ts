@@ -3,7 +3,7 @@
  * value against the shared list it comes from, so that `t()` only ever receives a key that exists in fr/, and
  * formats a message's numbers in the reader's language (messages from shared/ and server/ carry raw numbers).
  */
-import type { ParseKeys, TFunction } from "i18next";
+import i18n, { type ParseKeys, type TFunction } from "i18next";
 import { AUDIT_ACTIONS, AUDIT_OBJECT_TYPES, type AuditAction } from "@shared/contracts/audit";
 import type { Message, MessageValue } from "@shared/domain/messages";
 import type { ExplanationKey } from "@shared/domain/replenishment/orderQuantity";
@@ -11,16 +11,23 @@ import type { LotBlockReason } from "@shared/domain/stock/lots";
 import { REPORT_D_KEYS, type ReportDKey } from "@shared/domain/stock/reasons";
 import type { DetailKey } from "@shared/errors";
 import { formatDate, formatDecimal, formatPeriod } from "./format";
-import { fr } from "./fr";
+import type { Messages } from "./fr";
 
 /** Any key of the texts (checked against the French file by tsc). */
 export type TextKey = ParseKeys;
 
-// Compile-time check: a step or note key of shared/domain without a French text fails `tsc`.
-const explainTexts: Record<Exclude<ExplanationKey, "packs" | "relay">, string> & {
-  packs_one: string;
-  relay_one: string;
-} = fr.explain;
+/** `true` only when T is (compile-time checks below: a `false` fails `tsc`). */
+export type Holds<T extends true> = T;
+
+/** Compile-time check: a step or note key of shared/domain without a French text fails `tsc`. */
+export type ExplainTextsComplete = Holds<
+  Messages["explain"] extends Record<Exclude<ExplanationKey, "packs" | "relay">, string> & {
+    packs_one: string;
+    relay_one: string;
+  }
+    ? true
+    : false
+>;
 
 /** The label of an adjustment reason or a key of a report's D ("Perte", "Transfert sortant"…); an unknown one as stored. */
 export function reasonLabel(t: TFunction, reason: string): string {
@@ -51,8 +58,8 @@ export function formatValues(values: Message["values"], lang: string, count?: st
 export function explanationText(t: TFunction, step: Message<ExplanationKey>, lang: string): string {
   const key = step.key === "allocation" && step.values.rationed === "yes" ? "allocation_rationed" : step.key;
   const count = key === "packs" ? "packs" : key === "relay" ? "facilities" : undefined;
-  if (!(key in explainTexts) && !count) return "";
-  return t(`explain.${key}`, formatValues(step.values, lang, count));
+  // A step stored by another version, with no text here, reads as nothing.
+  return t(`explain.${key}`, { ...formatValues(step.values, lang, count), defaultValue: "" });
 }
 
 const BLOCK_REASONS: readonly string[] = ["expired", "short_dated"] satisfies LotBlockReason[];
@@ -77,10 +84,11 @@ export function messageText(
 
 /**
  * Whether a key read at run time (a form message carried in a field error, a key from a custom message table) is a
- * text of the French file: a leaf, or a plural's base ("x" for "x_one" / "x_other").
+ * text of the loaded texts (the current language's, typed by the French file): a leaf, or a plural's base ("x" for
+ * "x_one" / "x_other"). A screen's texts are loaded before it renders (see ./index.ts).
  */
 export function isTextKey(key: string): key is TextKey {
-  let node: unknown = fr;
+  let node: unknown = (i18n.isInitialized && i18n.getResourceBundle(i18n.language, "translation")) || {};
   const parts = key.split(".");
   for (const [i, part] of parts.entries()) {
     if (typeof node !== "object" || node === null) return false;
@@ -106,23 +114,23 @@ export function programmeName(p: { nameFr: string; nameEn: string }, lang: strin
 
 /** A base unit of the catalogue ("comprimé") for a quantity: its plural in the reader's language; an unknown one as stored. */
 export function unitLabel(t: TFunction, baseUnit: string, count = 2): string {
-  return `${baseUnit}_one` in fr.unit ? t(`unit.${baseUnit as BaseUnit}`, { count }) : baseUnit;
+  return t(`unit.${baseUnit as BaseUnit}`, { count, defaultValue: baseUnit });
 }
 /** A base unit the texts know. */
-type BaseUnit = { [K in keyof typeof fr.unit]: K extends `${infer U}_one` ? U : never }[keyof typeof fr.unit];
+type BaseUnit = { [K in keyof Messages["unit"]]: K extends `${infer U}_one` ? U : never }[keyof Messages["unit"]];
 
 /** An audit action with its dots written "_" (the dot separates i18n keys). */
 type Underscored<S extends string> = S extends `${infer A}.${infer B}` ? `${A}_${Underscored<B>}` : S;
 /** The key of an audit action's name. */
 type AuditActionKey = Underscored<AuditAction>;
-// Compile-time check: an audit action of shared/contracts/audit without a French name fails `tsc`.
-const auditNames: Record<AuditActionKey, string> = fr.auditAction;
+/** Compile-time check: an audit action of shared/contracts/audit without a French name fails `tsc`. */
+export type AuditNamesComplete = Holds<Messages["auditAction"] extends Record<AuditActionKey, string> ? true : false>;
 
 /** The name of an audit action ("order.edit" → "Modification des quantités demandées"); an unknown one as its code. */
 export function auditActionLabel(t: TFunction, action: string): string {
   if (!(AUDIT_ACTIONS as readonly string[]).includes(action)) return action;
   const key = action.replaceAll(".", "_") as AuditActionKey;
-  return key in auditNames ? t(`auditAction.${key}`) : action;
+  return t(`auditAction.${key}`, { defaultValue: action });
 }
 
 /** The name of the kind of object an audit entry is about; an unknown one as its code. */

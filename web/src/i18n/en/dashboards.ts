@@ -2,27 +2,6 @@
 import type { dashboards as fr } from "../fr/dashboards";
 
 export const dashboards: typeof fr = {
-  map: {
-    title: "Network map",
-    intro: "Facilities of the public supply network, by level.",
-    label: "Map of Mali with the network's facilities",
-    frameNote: "Region boundaries: the pre-2016 frame (Natural Earth); Ménaka and Taoudénit have no outline yet.",
-    legend: "Levels",
-    shown: "{{count}} facilities shown of {{total}}",
-    search: "Search for a facility",
-    searchPlaceholder: "Name, district, region…",
-    results_one: "{{count}} result",
-    results_other: "{{count}} results",
-    moreResults: "… and {{count}} more: refine the search.",
-    noResults: "No facility matches.",
-    openFacility: "Open the facility page",
-    sources: "Sources and licences",
-    region: "Region",
-    district: "District",
-    districtValue: "District: {{name}}",
-    regionValue: "Region: {{name}}",
-    showOnMap: "Centre the map on {{name}}",
-  },
   situation: {
     title: "National stock picture",
     intro: "Stock status of one product at every facility: stock-out, under minimum, adequate, overstocked.",

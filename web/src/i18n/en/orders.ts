@@ -12,7 +12,6 @@ export const orders: typeof fr = {
     delivered: "Delivered",
     received: "Received",
   },
-  flow: { cost_recovery: "Cost recovery", free_care: "Free care" },
   orderKind: {
     regular: "Monthly order",
     emergency: "Emergency order",

@@ -1,27 +1,5 @@
 /** French texts: the network map, the stock picture, charts and indicators. */
 export const dashboards = {
-  map: {
-    title: "Carte du réseau",
-    intro: "Établissements du réseau d'approvisionnement public, par niveau.",
-    label: "Carte du Mali avec les établissements du réseau",
-    frameNote:
-      "Limites des régions : découpage antérieur à 2016 (Natural Earth) ; Ménaka et Taoudénit n'y ont pas encore de contour.",
-    legend: "Niveaux",
-    shown: "{{count}} établissements affichés sur {{total}}",
-    search: "Rechercher un établissement",
-    searchPlaceholder: "Nom, district, région…",
-    results_one: "{{count}} résultat",
-    results_other: "{{count}} résultats",
-    moreResults: "… et {{count}} autres : affinez la recherche.",
-    noResults: "Aucun établissement ne correspond.",
-    openFacility: "Ouvrir la fiche",
-    sources: "Sources et licences",
-    region: "Région",
-    district: "District",
-    districtValue: "District : {{name}}",
-    regionValue: "Région : {{name}}",
-    showOnMap: "Centrer la carte sur {{name}}",
-  },
   situation: {
     title: "Situation nationale des stocks",
     intro: "Statut de stock d'un produit dans chaque établissement : rupture, sous le minimum, adéquat, surstock.",

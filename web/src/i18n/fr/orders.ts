@@ -10,7 +10,6 @@ export const orders = {
     delivered: "Livrée",
     received: "Réceptionnée",
   },
-  flow: { cost_recovery: "Recouvrement des coûts", free_care: "Gratuité" },
   orderKind: {
     regular: "Commande mensuelle",
     emergency: "Commande d'urgence",
