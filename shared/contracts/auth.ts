@@ -1,5 +1,6 @@
 /** Sign-in and the signed-in user. */
 import { z } from "zod";
+import { ROLES } from "../domain/roles";
 import { Username } from "./common";
 
 /** Sign-in: the username is normalised (NFKC, trimmed, lower-cased); the password is taken exactly as typed. */
@@ -8,16 +9,8 @@ export const LoginRequest = z.strictObject({
   password: z.string().min(1).max(256),
 });
 
-/** Every role, the one list (the database column, the API, the web's screens); what each may do is in shared/domain/access. */
-export const ROLES = [
-  "admin",
-  "procurement_officer",
-  "regional_manager",
-  "district_pharmacist",
-  "storekeeper",
-  "cscom_manager",
-  "driver",
-] as const;
+/** Every role (the one list is shared/domain/roles.ts); what each may do is in shared/domain/access. */
+export { ROLES };
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
 

@@ -7,18 +7,31 @@ import { clearOfflineCache } from "./offlineCache";
 /** Query key of the signed-in user; `null` data means "not signed in". */
 export const ME_KEY = ["auth", "me"] as const;
 
+/** Login and /auth/me answer the user (shared MeSchema) and, when the server uses one, the session's CSRF token. */
+type UserEnvelope = { user: Me; csrfToken?: string };
+
+/** Whether an answer has the shape of a user envelope (the server builds it with MeSchema; its tests check it). */
+function isUserEnvelope(body: unknown): body is UserEnvelope {
+  const { user, csrfToken } = (typeof body === "object" && body !== null ? body : {}) as Record<string, unknown>;
+  const u = (typeof user === "object" && user !== null ? user : {}) as Record<string, unknown>;
+  return (
+    typeof u.id === "number" &&
+    typeof u.username === "string" &&
+    typeof u.role === "string" &&
+    typeof u.mustChangePassword === "boolean" &&
+    (csrfToken === undefined || typeof csrfToken === "string")
+  );
+}
+
 /**
- * Calls an auth route and parses its answer with the shared MeSchema. The schema module (and zod) is
- * imported while the request is in flight, which keeps zod out of the entry chunk.
+ * Calls an auth route and checks its answer's shape by hand rather than with zod: the session is read on every
+ * screen, the driver's included, whose JavaScript must stay small (issue 12); the server validates with the contract.
  */
 async function fetchUser(path: string, options: Parameters<typeof apiRequest>[1]): Promise<Me> {
-  const schemas = import("./authSchemas");
   const body = await apiRequest(path, options);
-  const parsed = (await schemas).UserEnvelope.safeParse(body);
-  if (!parsed.success)
-    throw new ApiError("internal_error", 200, `Unexpected response from ${path}`, parsed.error.issues.slice(0, 5));
-  setCsrfToken(parsed.data.csrfToken ?? null);
-  return parsed.data.user;
+  if (!isUserEnvelope(body)) throw new ApiError("internal_error", 200, `Unexpected response from ${path}`);
+  setCsrfToken(body.csrfToken ?? null);
+  return body.user;
 }
 
 /** The signed-in user, or null when the API answers 401. */

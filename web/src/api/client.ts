@@ -1,4 +1,7 @@
-/** Typed fetch wrapper for /api/v1: cookie session, JSON, zod-parsed responses, ApiError with the stable code. */
+/**
+ * Typed fetch wrapper for /api/v1: cookie session, JSON, zod-parsed responses (typed only on the driver's screens:
+ * `apiGetAs`), ApiError with the stable code. zod is imported as a type only, so this module does not load it.
+ */
 import type { z } from "zod";
 import type { ErrorCode } from "@shared/errors";
 
@@ -100,6 +103,18 @@ export async function apiGet<S extends z.ZodType>(
     throw new ApiError("internal_error", 200, `Unexpected response from ${path}`, parsed.error.issues.slice(0, 5));
   }
   return parsed.data;
+}
+
+/**
+ * Calls the API and returns its answer as the type of a shared contract, without parsing it: only for the driver's
+ * tablet screens, whose JavaScript must stay small enough for a slow network (issue 12; zod is 27 KB gzipped). The
+ * server builds and checks these answers with the same contracts; every other screen parses with `apiGet`.
+ */
+export async function apiGetAs<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const body = await apiRequest(path, options);
+  if (typeof body !== "object" || body === null)
+    throw new ApiError("internal_error", 200, `Unexpected response from ${path}`);
+  return body as T;
 }
 
 /** Options of a write: the method, the body and the action's Idempotency-Key (required). */

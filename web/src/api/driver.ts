@@ -2,14 +2,14 @@
  * The driver's reads, usable offline: their published plans and each plan's detail (marked for the
  * service worker's cache, each answer with where it came from), and the places of their depots (kept
  * on the device). Answers stay in memory for the session, and a failed refresh keeps what was shown.
+ * They are typed by the shared contracts but not parsed here (`apiGetAs`): zod stays off the driver's screen.
  */
 import { useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
-import type { z } from "zod";
-import { FacilityDetailSchema } from "@shared/contracts/reference";
-import { RoutePlanPage, RoutePlanSchema } from "@shared/contracts/routePlans";
+import type { FacilityDetail } from "@shared/contracts/reference";
+import type { RoutePlan, RoutePlanPage } from "@shared/contracts/routePlans";
 import { ME_KEY } from "./auth";
-import { ApiError, apiGet } from "./client";
+import { ApiError, apiGetAs } from "./client";
 import { answerSource, readOfflineNote, writeOfflineNote, type AnswerSource } from "./offlineCache";
 
 /** An answer and where it came from (network or the service worker's cache). */
@@ -60,14 +60,13 @@ const offlineFirst = {
   retry,
 } as const;
 
-/** GET marked for the service worker's cache, returning the parsed answer and its source; notes the time of live answers. */
-async function getSourced<S extends z.ZodType>(
-  schema: S,
+/** GET marked for the service worker's cache, returning the answer and its source; notes the time of live answers. */
+async function getSourced<T>(
   path: string,
   options: { query?: Record<string, string | number>; signal?: AbortSignal },
-): Promise<Sourced<z.infer<S>>> {
+): Promise<Sourced<T>> {
   let source: AnswerSource = { fromCache: false, servedAt: null };
-  const data = await apiGet(schema, path, {
+  const data = await apiGetAs<T>(path, {
     ...options,
     offline: true,
     onResponse: (res) => (source = answerSource(res)),
@@ -81,7 +80,7 @@ export function useDriverRecentPlans() {
   return useQuery({
     queryKey: driverKeys.recent,
     queryFn: ({ signal }) =>
-      getSourced(RoutePlanPage, "/route-plans", { query: { status: "published", limit: DRIVER_PAGE }, signal }),
+      getSourced<RoutePlanPage>("/route-plans", { query: { status: "published", limit: DRIVER_PAGE }, signal }),
     ...offlineFirst,
   });
 }
@@ -91,7 +90,10 @@ export function useDriverDayPlans(date: string, enabled: boolean) {
   return useQuery({
     queryKey: driverKeys.day(date),
     queryFn: ({ signal }) =>
-      getSourced(RoutePlanPage, "/route-plans", { query: { status: "published", date, limit: DRIVER_PAGE }, signal }),
+      getSourced<RoutePlanPage>("/route-plans", {
+        query: { status: "published", date, limit: DRIVER_PAGE },
+        signal,
+      }),
     enabled,
     ...offlineFirst,
   });
@@ -101,7 +103,7 @@ export function useDriverDayPlans(date: string, enabled: boolean) {
 export function driverPlanQuery(id: number) {
   return {
     queryKey: driverKeys.plan(id),
-    queryFn: ({ signal }: { signal: AbortSignal }) => getSourced(RoutePlanSchema, `/route-plans/${id}`, { signal }),
+    queryFn: ({ signal }: { signal: AbortSignal }) => getSourced<RoutePlan>(`/route-plans/${id}`, { signal }),
     ...offlineFirst,
   };
 }
@@ -117,7 +119,7 @@ export function useDepotPlaces(ids: readonly string[]) {
     queries: ids.map((id) => ({
       queryKey: driverKeys.depot(id),
       queryFn: async ({ signal }: { signal: AbortSignal }) => {
-        const f = await apiGet(FacilityDetailSchema, `/facilities/${encodeURIComponent(id)}`, { signal });
+        const f = await apiGetAs<FacilityDetail>(`/facilities/${encodeURIComponent(id)}`, { signal });
         const place = { id, lat: f.lat, lon: f.lon };
         writeOfflineNote(`depot.${id}`, place);
         return place;

@@ -4,33 +4,24 @@ import { z } from "zod";
 import { pageOf } from "@shared/contracts/common";
 import {
   BoundariesSchema,
-  ConfigSchema,
   DistrictSchema,
   FacilityDetailSchema,
   FacilitySchema,
   ProductSchema,
   ProgrammeSchema,
   RegionSchema,
-  RoadLayerSchema,
   type Boundaries,
   type FacilityLevel,
 } from "@shared/contracts/reference";
 import { apiGet } from "./client";
+
+export { useConfig, useRoads } from "./mapConfig";
 
 const items = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
 export { BoundariesSchema, type Boundaries };
 
 const pageOfFacilities = pageOf(FacilitySchema);
 const forever = { staleTime: Infinity, gcTime: Infinity } as const;
-
-/** Public runtime configuration (tile server or none). */
-export function useConfig() {
-  return useQuery({
-    queryKey: ["config"],
-    queryFn: ({ signal }) => apiGet(ConfigSchema, "/config", { signal }),
-    ...forever,
-  });
-}
 
 /** The health regions. */
 export function useRegions() {
@@ -112,17 +103,5 @@ export function useProducts(programme: string | null, enabled = true) {
       (await apiGet(pageOf(ProductSchema), "/products", { query: { programme, limit: 1000 }, signal })).items,
     staleTime: 10 * 60_000,
     enabled,
-  });
-}
-
-/** The road layer, when the server has a road network (GET /roads; the service worker keeps it for offline use). */
-export function useRoads(enabled: boolean) {
-  return useQuery({
-    queryKey: ["roads"],
-    queryFn: ({ signal }) => apiGet(RoadLayerSchema, "/roads", { signal }),
-    enabled,
-    staleTime: Infinity,
-    gcTime: Infinity,
-    networkMode: "offlineFirst",
   });
 }

@@ -1,5 +1,6 @@
 /** The staff screens, their paths and the roles that use them: the header shows a role its screens, the routes guard the rest. */
-import { ROLES, type Role } from "@shared/contracts/auth";
+import type { Role } from "@shared/contracts/auth";
+import { ROLES } from "@shared/domain/roles";
 import { ROLE_ACTIONS, type Action } from "@shared/domain/access";
 
 /** Every role. */

@@ -4,7 +4,7 @@
  * formats a message's numbers in the reader's language (messages from shared/ and server/ carry raw numbers).
  */
 import i18n, { type ParseKeys, type TFunction } from "i18next";
-import { AUDIT_ACTIONS, AUDIT_OBJECT_TYPES, type AuditAction } from "@shared/contracts/audit";
+import type { AUDIT_OBJECT_TYPES, AuditAction } from "@shared/contracts/audit";
 import type { Message, MessageValue } from "@shared/domain/messages";
 import type { ExplanationKey } from "@shared/domain/replenishment/orderQuantity";
 import type { LotBlockReason } from "@shared/domain/stock/lots";
@@ -128,14 +128,12 @@ export type AuditNamesComplete = Holds<Messages["auditAction"] extends Record<Au
 
 /** The name of an audit action ("order.edit" → "Modification des quantités demandées"); an unknown one as its code. */
 export function auditActionLabel(t: TFunction, action: string): string {
-  if (!(AUDIT_ACTIONS as readonly string[]).includes(action)) return action;
+  // The names are typed by the shared list (above), so a name exists exactly for the actions of that list.
   const key = action.replaceAll(".", "_") as AuditActionKey;
   return t(`auditAction.${key}`, { defaultValue: action });
 }
 
 /** The name of the kind of object an audit entry is about; an unknown one as its code. */
 export function auditObjectLabel(t: TFunction, objectType: string): string {
-  return (AUDIT_OBJECT_TYPES as readonly string[]).includes(objectType)
-    ? t(`auditObject.${objectType as (typeof AUDIT_OBJECT_TYPES)[number]}`)
-    : objectType;
+  return t(`auditObject.${objectType as (typeof AUDIT_OBJECT_TYPES)[number]}`, { defaultValue: objectType });
 }

@@ -5,7 +5,6 @@
  * the reason. No network, a lost session or a server error leave it `pending` for the next run. Runs are
  * serialised across the device's tabs (Web Locks where the browser has them).
  */
-import { DeliveryResultSchema } from "@shared/contracts/deliveries";
 import { ApiError, apiWrite } from "../api/client";
 import { listOutbox, updateOutboxItem, type OutboxItem, type OutboxRefusal } from "./outbox";
 
@@ -36,7 +35,9 @@ function refusalOf(error: ApiError): OutboxRefusal {
 async function sendOne(item: OutboxItem): Promise<"sent" | "refused" | "network" | "session" | "later"> {
   const at = new Date().toISOString();
   try {
-    // An answer that does not parse counts as no decision (internal_error): the item stays pending.
+    // An answer that does not parse counts as no decision (internal_error): the item stays pending. The contract
+    // (and zod) loads only when something is sent, so the driver's screen does not carry it otherwise.
+    const { DeliveryResultSchema } = await import("@shared/contracts/deliveries");
     await apiWrite(DeliveryResultSchema, "/deliveries", { body: item.body, idempotencyKey: item.id });
     await updateOutboxItem(item.id, (i) => ({
       ...i,

@@ -9,7 +9,7 @@ import { useEffect, useMemo } from "react";
 import { useLocation } from "react-router";
 import { useMe } from "../../api/auth";
 import { useTranslation } from "react-i18next";
-import { useConfig, useRoads } from "../../api/reference";
+import { useConfig, useRoads } from "../../api/mapConfig";
 import { driverKeys, useWarmOfflineCache } from "../../api/driver";
 import { ApiError } from "../../api/client";
 import { EmptyState, ErrorState, Loading } from "../../components/States";
