@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
@@ -217,19 +217,48 @@ function precompress(outDir: string): Plugin {
  * react-router's package exports point at its `development` build under every condition; its `production` build
  * (same API, without the development warnings) is what a build ships.
  */
-const productionRouter = { find: /^react-router$/, replacement: here("./node_modules/react-router/dist/production/index.mjs") };
+const productionRouter = {
+  find: /^react-router$/,
+  replacement: here("./node_modules/react-router/dist/production/index.mjs"),
+};
+
+/**
+ * The build renders with Preact (preact/compat: React's API, 10 KB instead of react-dom's 57 KB gzipped) so that the
+ * driver's tablet screen loads ≤ 150 KB of JavaScript (issue 12, BENCHMARKS.md). The code, its types, the unit tests
+ * and the dev server stay on React; the browser tests run the build, so they check what ships. A checkout whose
+ * node_modules predates preact builds with React and says so (run `npm ci`).
+ */
+const hasPreact = existsSync(here("./node_modules/preact/package.json"));
+const preactCompat = [
+  { find: /^react-dom\/client$/, replacement: "preact/compat/client" },
+  { find: /^react-dom$/, replacement: "preact/compat" },
+  { find: /^react\/jsx-runtime$/, replacement: "preact/jsx-runtime" },
+  { find: /^react\/jsx-dev-runtime$/, replacement: "preact/jsx-runtime" },
+  { find: /^react$/, replacement: "preact/compat" },
+];
 
 /** Vite builds the web app from web/ into dist/web; the API serves that folder. */
-export default defineConfig(({ command }) => ({
-  root: here("./web"),
-  plugins: [react(), bundledBoundaries(), bundledPlaces(), pwa, precompress(here("./dist/web"))],
-  resolve: {
-    alias: [{ find: "@shared", replacement: here("./shared") }, ...(command === "build" ? [productionRouter] : [])],
-  },
-  build: {
-    outDir: here("./dist/web"),
-    emptyOutDir: true,
-    chunkSizeWarningLimit: 600,
-  },
-  server: { proxy: { "/api": "http://127.0.0.1:3000" } },
-}));
+export default defineConfig(({ command }) => {
+  const build = command === "build";
+  if (build && !hasPreact)
+    console.warn(
+      "fura: preact is not installed (run `npm ci`): this build uses react-dom, and the driver's screen is over its 150 KB budget.",
+    );
+  return {
+    root: here("./web"),
+    plugins: [react(), bundledBoundaries(), bundledPlaces(), pwa, precompress(here("./dist/web"))],
+    resolve: {
+      alias: [
+        { find: "@shared", replacement: here("./shared") },
+        ...(build ? [productionRouter] : []),
+        ...(build && hasPreact ? preactCompat : []),
+      ],
+    },
+    build: {
+      outDir: here("./dist/web"),
+      emptyOutDir: true,
+      chunkSizeWarningLimit: 600,
+    },
+    server: { proxy: { "/api": "http://127.0.0.1:3000" } },
+  };
+});

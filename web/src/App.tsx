@@ -7,6 +7,7 @@ import { useMe } from "./api/auth";
 import { AppShell } from "./components/AppShell";
 import { ABOUT_PATH, homePath, ORDER_ROLES, REPORT_READERS, SCREENS } from "./components/screens";
 import { DELIVERY_PATH, DRIVER_MANIFESTS_PATH } from "./features/driver/paths";
+import { DRIVER_TEXTS } from "./features/driver/texts";
 import { QUANT_PATH } from "./features/quantification/paths";
 import { LOGIN_PATH, PASSWORD_PATH, RequireAuth } from "./features/auth/RequireAuth";
 import { ALL_TEXTS, withTexts, type TextFeature } from "./i18n";
@@ -22,9 +23,6 @@ function screen<C extends ComponentType<any>>(
 ) {
   return lazy(() => withTexts(features, load));
 }
-
-/** The texts of the driver's screens: their tablet loads only these (issue 12: the screen's JavaScript ≤ 150 KB). */
-const DRIVER_TEXTS: readonly TextFeature[] = ["common", "routes", "delivery", "serverIssues"];
 
 const NetworkMapPage = screen(() => import("./features/network/NetworkMapPage"));
 const StockSituationPage = screen(() => import("./features/situation/StockSituationPage"));
@@ -60,11 +58,10 @@ const ProductCataloguePage = screen(() => import("./features/catalogue/Catalogue
 const PoliciesPage = screen(() => import("./features/policies/PoliciesPage"));
 const DeliveryPage = screen(() => import("./features/driver/DeliveryPage"), DRIVER_TEXTS);
 const FleetPage = screen(() => import("./features/fleet/FleetPage"));
-const LoginPage = screen(() => import("./features/auth/LoginPage").then((m) => ({ default: m.LoginPage })), [
-  "common",
-  "forms",
-  "serverIssues",
-]);
+const LoginPage = screen(
+  () => import("./features/auth/LoginPage").then((m) => ({ default: m.LoginPage })),
+  ["common", "forms", "serverIssues"],
+);
 
 function NotFound() {
   const { t } = useTranslation();
