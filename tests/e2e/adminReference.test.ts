@@ -159,4 +159,39 @@ describe("reference data screens in chromium", () => {
     await page.screenshot({ path: join(SHOTS, "sheet-import.png"), fullPage: true });
     expect(consoleErrors).toEqual([]);
   });
+
+  it("imports a users sheet: a row error in French, then the new account's temporary password shown once", async () => {
+    await page.getByTestId("main-nav").getByRole("link", { name: "Utilisateurs" }).click();
+    await page.waitForURL(/\/admin\/utilisateurs/);
+    const panel = page.getByTestId("sheets-panel");
+    const header = "identifiant;nom;role;region;district;etablissement;actif";
+    const upload = async (text: string) => {
+      await panel.getByLabel("Fichier (.xlsx ou .csv)").setInputFiles({
+        name: "utilisateurs.csv",
+        mimeType: "text/csv",
+        buffer: Buffer.from(text, "utf8"),
+      });
+      await panel.getByRole("button", { name: "Prévisualiser" }).click();
+    };
+    await upload(`${header}\npharma.tableur;Pharmacien Tableur;district_pharmacist;;;;oui\n`);
+    const errors = panel.getByTestId("sheet-errors");
+    await expect.poll(() => errors.locator("tbody tr").count()).toBe(1);
+    expect(await errors.textContent()).toContain("Ce rôle demande ce champ.");
+    expect(await panel.getByRole("button", { name: "Appliquer l'import" }).isDisabled()).toBe(true);
+
+    await upload(`${header}\npharma.tableur;Pharmacien Tableur;district_pharmacist;;kati;;oui\n`);
+    await expect.poll(() => panel.getByTestId("sheet-changes").locator("tbody tr").count()).toBe(1);
+    await panel.getByRole("button", { name: "Appliquer l'import" }).click();
+    const passwords = panel.getByTestId("sheet-passwords-table");
+    await expect.poll(() => passwords.locator("tbody tr").count()).toBe(1);
+    expect(await passwords.textContent()).toMatch(/pharma\.tableur\s*[A-Za-z2-9]{12}/);
+    await page.screenshot({ path: join(SHOTS, "sheet-users-passwords.png"), fullPage: true });
+    await panel.getByRole("button", { name: "J'ai noté les mots de passe" }).click();
+    await expect.poll(() => panel.getByTestId("sheet-passwords").count()).toBe(0);
+    const found = await browserGet<{ items: { username: string; mustChangePassword: boolean }[] }>(
+      "/users?q=pharma.tableur",
+    );
+    expect(found.items).toEqual([expect.objectContaining({ username: "pharma.tableur", mustChangePassword: true })]);
+    expect(consoleErrors).toEqual([]);
+  });
 });
