@@ -54,7 +54,8 @@ export interface WriteOutcome {
   audit: AuditEntry | AuditEntry[];
   /**
    * Fields added to this answer only, never stored with the key (a replay answers without them): what must be shown
-   * once and kept nowhere, such as the temporary passwords of accounts created by a sheet.
+   * once and kept nowhere, such as the temporary passwords of accounts created by a sheet. Plain and prepared writes
+   * only: an effect write's answers are stored as they are.
    */
   once?: Record<string, unknown>;
 }
