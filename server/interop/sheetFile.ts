@@ -7,6 +7,7 @@ import ExcelJS from "exceljs";
 import Papa from "papaparse";
 import type { MappingImportRequest } from "../../shared/contracts/interop";
 import { AppError } from "../../shared/errors";
+import { csvSafeText } from "../../shared/domain/interop/sheet";
 
 /** A cell's text. */
 function cellText(value: ExcelJS.CellValue): string {
@@ -38,7 +39,8 @@ export async function xlsxToCsv(base64: string): Promise<string> {
   if (!sheet || sheet.rowCount === 0) throw unreadable("the first sheet is empty");
   const lines: string[][] = [];
   sheet.eachRow({ includeEmpty: true }, (row, n) => {
-    lines[n - 1] = (row.values as ExcelJS.CellValue[]).slice(1).map(cellText);
+    // Written as a CSV export would be, so that rowsFromCsv gives back each cell's text exactly.
+    lines[n - 1] = (row.values as ExcelJS.CellValue[]).slice(1).map((v) => csvSafeText(cellText(v)));
   });
   for (let i = 0; i < lines.length; i++) lines[i] ??= [];
   return Papa.unparse(lines, { newline: "\n" });

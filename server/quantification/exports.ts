@@ -7,6 +7,7 @@
 import ExcelJS from "exceljs";
 import Papa from "papaparse";
 import type { CataloguePlan, ProductForecast, ProductSupplyPlan } from "../../shared/contracts/forecasts";
+import { csvSafeText } from "../../shared/domain/interop/sheet";
 
 /** How a column's values are typed in the workbook. */
 type ColumnType = "period" | "date" | "int" | "number" | "text" | "xof" | "bool";
@@ -62,7 +63,8 @@ export async function toWorkbook(views: readonly ExportView[]): Promise<Buffer> 
 /** One view as CSV (header row of the keys). */
 export function toCsv(view: ExportView): string {
   const keys = view.columns.map((c) => c.key);
-  return `\uFEFF${Papa.unparse({ fields: keys, data: view.rows.map((r) => keys.map((k) => r[k] ?? "")) })}\r\n`;
+  const cell = (v: unknown) => (typeof v === "string" ? csvSafeText(v) : (v ?? ""));
+  return `\uFEFF${Papa.unparse({ fields: keys, data: view.rows.map((r) => keys.map((k) => cell(r[k]))) })}\r\n`;
 }
 
 const round2 = (v: number | null) => (v === null ? null : Math.round(v * 100) / 100);

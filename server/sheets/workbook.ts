@@ -5,7 +5,7 @@
  */
 import ExcelJS from "exceljs";
 import Papa from "papaparse";
-import { rowsFromCsv, type SheetRow } from "../../shared/domain/interop/sheet";
+import { csvSafeText, rowsFromCsv, type SheetRow } from "../../shared/domain/interop/sheet";
 import type { SheetSpec } from "../../shared/domain/sheets/spec";
 import { AppError } from "../../shared/errors";
 
@@ -29,7 +29,9 @@ export async function writeXlsx(spec: SheetSpec, rows: ExportCell[][]): Promise<
 
 /** A CSV text: semicolons, decimal commas, UTF-8 with a BOM (French Excel opens it as is). */
 export function writeCsv(spec: SheetSpec, rows: ExportCell[][]): string {
-  const data = rows.map((r) => r.map((v) => (typeof v === "number" ? String(v).replace(".", ",") : (v ?? ""))));
+  const data = rows.map((r) =>
+    r.map((v) => (typeof v === "number" ? String(v).replace(".", ",") : csvSafeText(v ?? ""))),
+  );
   return `\uFEFF${Papa.unparse({ fields: spec.columns.map((c) => c.header), data }, { delimiter: ";", newline: "\r\n" })}\r\n`;
 }
 

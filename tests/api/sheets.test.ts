@@ -64,6 +64,24 @@ describe("exporting then importing the export", () => {
   });
 });
 
+describe("a CSV export opened in a spreadsheet", () => {
+  it("writes a name that would run as a formula behind an apostrophe, and importing it back changes nothing", async () => {
+    const id = one<number>("select id from products order by id limit 1");
+    t.open.sqlite.prepare("update products set generic_name = ? where id = ?").run('=HYPERLINK("http://x","ok")', id);
+    const before = snapshot();
+    const csv = await t.agent.get("/api/v1/products/export.csv");
+    expect(csv.status).toBe(200);
+    expect(csv.text).toContain(`'=HYPERLINK`);
+    expect(csv.text).not.toMatch(/[;\n]"?=HYPERLINK/);
+    const seen = await preview("products", "csv", b64(csv.text));
+    expect(seen.body.counts).toMatchObject({ new: 0, changed: 0, error: 0 });
+    const applied = await apply("products", "csv", b64(csv.text), seen.body.planHash);
+    expect(applied.status, JSON.stringify(applied.body)).toBe(201);
+    expect(applied.body.written).toBe(0);
+    expect(snapshot().products).toEqual(before.products);
+  });
+});
+
 describe("a file with errors", () => {
   const bad = () =>
     [

@@ -32,7 +32,23 @@ export function delimiterOf(text: string): string {
   return n > 0 ? best : ",";
 }
 
-/** Rows of a CSV text; empty lines skipped (their numbers still count, as in the sheet). */
+/**
+ * A text that spreadsheets would run as a formula when they open a CSV ("=HYPERLINK(…)", "+…", "-…", "@…", a tab or
+ * a carriage return first: CSV injection) is written behind an apostrophe, which makes it a text; rowsFromCsv takes
+ * the apostrophe off again, so importing an export changes nothing. A text already starting with apostrophes before
+ * such a character gets one more, so the way back is exact.
+ */
+const FORMULA_START = /^'*[=+\-@\t\r]/;
+/** A text cell as a CSV export writes it (see FORMULA_START). */
+export function csvSafeText(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+/** The text a CSV cell written by csvSafeText stood for. */
+export function csvCellText(cell: string): string {
+  return cell.startsWith("'") && FORMULA_START.test(cell) ? cell.slice(1) : cell;
+}
+
+/** Rows of a CSV text (cells as csvCellText reads them); empty lines skipped (their numbers still count, as in the sheet). */
 export function rowsFromCsv(text: string): { headers: string[]; rows: SheetRow[] } {
   const body = text.replace(/^\uFEFF/, "");
   const parsed = Papa.parse<string[]>(body, { skipEmptyLines: false, delimiter: delimiterOf(body) });
@@ -42,7 +58,7 @@ export function rowsFromCsv(text: string): { headers: string[]; rows: SheetRow[]
   data.forEach((cells, i) => {
     if (cells.every((c) => String(c).trim() === "")) return;
     const record: Record<string, string> = {};
-    headers.forEach((h, j) => (record[h] = String(cells[j] ?? "")));
+    headers.forEach((h, j) => (record[h] = csvCellText(String(cells[j] ?? ""))));
     rows.push({ row: i + 2, cells: record });
   });
   return { headers, rows };
