@@ -49,7 +49,7 @@ export const ERROR_STATUS = {
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
 /**
- * Keys of the details a person reads beside an error's code (web/src/i18n: apiDetail.<key>). The message of an
+ * Keys of the details a person reads beside an error's code (web/src/i18n: apiDetail.<key>, formatted by messageText). The message of an
  * error stays English for API clients; what the web shows comes from the code and these keys with their values.
  */
 export const DETAIL_KEYS = [
@@ -65,6 +65,75 @@ export const DETAIL_KEYS = [
 ] as const;
 /** A key of a detail people read. */
 export type DetailKey = (typeof DETAIL_KEYS)[number];
+
+/**
+ * Keys of the reasons a refused field or spreadsheet cell gives (`FieldIssue.key`, a sheet row issue's `code`),
+ * by subject: `user.*`, `facility.*`, `import.*` (a cell), `file.*` (a whole file)… Worded in the web beside the
+ * DETAIL_KEYS, under the same `apiDetail.<key>`; a key here without a French text fails the web's `tsc`.
+ */
+export const ISSUE_KEYS = [
+  "user.usernameTaken",
+  "user.roleNotAllowed",
+  "user.lastAdmin",
+  "user.newInactive",
+  "userScope.required",
+  "userScope.notAllowed",
+  "userScope.facilityLevel",
+  "facility.badId",
+  "facility.unknownId",
+  "facility.closed",
+  "facility.codeTaken",
+  "facility.districtRequired",
+  "facility.regionRequired",
+  "facility.regionMismatch",
+  "facility.hours",
+  "facility.supplierSelf",
+  "facility.supplierLevel",
+  "facility.supplierClosed",
+  "facility.programmeTwice",
+  "facility.ordersInProgress",
+  "facility.transfersInTransit",
+  "facility.suppliesOthers",
+  "product.codeTaken",
+  "product.thresholdTooHigh",
+  "policy.exists",
+  "policy.minAboveMax",
+  "policy.eopAboveMin",
+  "policy.programmeAndProduct",
+  "policy.levelMismatch",
+  "price.future",
+  "import.notClock",
+  "import.unknownDistrict",
+  "import.unknownRegion",
+  "import.unknownFacility",
+  "import.outOfScope",
+  "import.required",
+  "import.unknownProduct",
+  "import.unknownProgramme",
+  "import.tooLong",
+  "import.notNumber",
+  "import.notInteger",
+  "import.outOfRange",
+  "import.notBoolean",
+  "import.notDate",
+  "import.notInList",
+  "import.missingColumn",
+  "import.duplicateRow",
+  "import.invalid",
+  "import.unknownFundingSource",
+  "import.implausible",
+  "import.tooManyWrites",
+  "file.notXlsx",
+  "file.empty",
+  "file.tooManyRows",
+  "file.rowErrors",
+  "file.stalePreview",
+  "password.same",
+] as const;
+/** A key of the reason a refused field or cell gives. */
+export type IssueKey = (typeof ISSUE_KEYS)[number];
+/** Whether a key read from an answer is one of ISSUE_KEYS. */
+export const isIssueKey = (key: string): key is IssueKey => (ISSUE_KEYS as readonly string[]).includes(key);
 /** A detail people read: a key and its values. */
 export type ErrorDetail = Message<DetailKey>;
 
@@ -72,8 +141,8 @@ export type ErrorDetail = Message<DetailKey>;
 export interface FieldIssue {
   path: string;
   message: string;
-  /** DETAIL_KEYS (apiDetail.<key> in the web), or a feature's own key (e.g. serverIssues.<key>): the web checks it */
-  key?: string;
+  /** A DETAIL_KEYS or ISSUE_KEYS key (the web words it as apiDetail.<key>) */
+  key?: DetailKey | IssueKey;
   values?: ErrorDetail["values"];
 }
 

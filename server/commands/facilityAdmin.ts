@@ -13,7 +13,7 @@ import type { FacilityCreate, FacilityUpdate } from "../../shared/contracts/faci
 import type { FacilityDetail } from "../../shared/contracts/reference";
 import { ORDERS_IN_PROGRESS, facilityProblems } from "../../shared/domain/admin/facilityRules";
 import type { SupplyLevel } from "../../shared/domain/policy";
-import { AppError, type FieldIssue } from "../../shared/errors";
+import { AppError, type FieldIssue, type IssueKey } from "../../shared/errors";
 import { getFacility } from "../queries/reference";
 
 /** A facility's record as the commands write it (the region may be missing until checked). */
@@ -85,7 +85,7 @@ function regionOfDistrict(tx: Tx, districtId: string): string | undefined {
 /** Every problem of a facility record, by API field path, with keys and values for the screens. */
 function facilityIssues(tx: Tx, id: string | null, v: FacilityValues, wasActive: boolean | null): FieldIssue[] {
   const issues: FieldIssue[] = [];
-  const add = (path: string, key: string, values: Record<string, string | number>) =>
+  const add = (path: string, key: IssueKey, values: Record<string, string | number>) =>
     issues.push({ path, message: key, key, values });
   if (v.code !== null) {
     const owner = tx

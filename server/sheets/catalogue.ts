@@ -172,7 +172,7 @@ export function productRowProblems(v: ProductRecord) {
     .filter((i) => columns.has(String(i.path[0])))
     .map((i) => ({
       column: String(i.path[0]) as ProductColumn,
-      code: "import.invalid",
+      code: "import.invalid" as const,
       values: { reason: i.message },
     }));
 }

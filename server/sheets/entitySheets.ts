@@ -13,7 +13,7 @@ import type { Me } from "../../shared/contracts/auth";
 import type { SheetEntity } from "../../shared/contracts/sheets";
 import type { SheetPlan } from "../../shared/domain/sheets/plan";
 import type { SheetIssue, SheetRow, SheetSpec } from "../../shared/domain/sheets/spec";
-import { AppError } from "../../shared/errors";
+import { AppError, isIssueKey, type FieldIssue } from "../../shared/errors";
 import type { AuditEntry } from "../audit";
 import type { Action } from "../policies";
 import type { ExportCell } from "./workbook";
@@ -73,16 +73,16 @@ export function entityPlanHash(entity: SheetEntity, plan: SheetPlan<unknown>): s
 
 /** A command's refusal as the rows' issues (each field named by the command, at its row and column). */
 function rowIssues<W extends RowWrite, X>(sheet: EntitySheet<W, X>, ws: W[], err: AppError): SheetIssue[] {
-  const details = err.details as { issues?: { path: string; message: string; key?: string; values?: object }[] };
+  const details = err.details as { issues?: FieldIssue[] };
   const issues = details?.issues ?? [];
   if (issues.length === 0)
     return [{ row: ws[0]!.row, column: null, code: "import.invalid", values: { reason: err.message.slice(0, 300) } }];
   return issues.map((i) => {
-    const keyed = i.key !== undefined && i.key.includes(".");
+    const keyed = i.key !== undefined && isIssueKey(i.key) ? i.key : null;
     return {
       row: sheet.rowOf?.(i.path, ws) ?? ws[0]!.row,
       column: sheet.columnOf(i.path),
-      code: keyed ? i.key! : err.code === "implausible_quantity" ? "import.implausible" : "import.invalid",
+      code: keyed ?? (err.code === "implausible_quantity" ? "import.implausible" : "import.invalid"),
       values: keyed ? ((i.values ?? {}) as Record<string, string | number>) : { reason: i.message.slice(0, 300) },
     };
   });

@@ -7,7 +7,7 @@ import ExcelJS from "exceljs";
 import Papa from "papaparse";
 import { csvSafeText, rowsFromCsv, type SheetRow } from "../../shared/domain/interop/sheet";
 import type { SheetSpec } from "../../shared/domain/sheets/spec";
-import { AppError } from "../../shared/errors";
+import { AppError, type IssueKey } from "../../shared/errors";
 
 /** Cells of an export row, by column key. */
 export type ExportCell = string | number | null;
@@ -82,7 +82,7 @@ export async function readXlsx(bytes: Buffer): Promise<{ headers: string[]; rows
 }
 
 /** A refused file as a whole (not one of its rows). */
-function fileError(code: string, values: Record<string, string | number> = {}): AppError {
+function fileError(code: IssueKey, values: Record<string, string | number> = {}): AppError {
   return new AppError("validation_failed", `file: ${code}`, {
     issues: [{ path: "contentBase64", message: code, key: code, values }],
   });

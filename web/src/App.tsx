@@ -60,7 +60,7 @@ const DeliveryPage = screen(() => import("./features/driver/DeliveryPage"), DRIV
 const FleetPage = screen(() => import("./features/fleet/FleetPage"));
 const LoginPage = screen(
   () => import("./features/auth/LoginPage").then((m) => ({ default: m.LoginPage })),
-  ["common", "forms", "serverIssues"],
+  ["common", "forms", "apiDetail"],
 );
 
 function NotFound() {

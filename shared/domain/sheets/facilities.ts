@@ -3,6 +3,7 @@
  * supplier column per programme (`fournisseur_<programme>`: the supply line; empty = none). The same rules as the
  * facility screens apply (shared/domain/admin/facilityRules.ts).
  */
+import type { IssueKey } from "../../errors";
 import {
   CLOCK_PATTERN,
   FACILITY_ID_PATTERN,
@@ -156,7 +157,7 @@ export type FacilityWrite =
 /** A row's problem found by the caller (the API's request contract, the user's scope): the column key, a code, its values. */
 export interface FacilityRowProblem {
   column: string;
-  code: string;
+  code: IssueKey;
   values: Record<string, string | number>;
 }
 
@@ -173,7 +174,7 @@ export interface FacilityContext {
   check?: (write: FacilityWrite, status: "new" | "changed" | "unchanged") => FacilityRowProblem[];
 }
 
-type Issue = (column: string, code: string, values: Record<string, string | number>) => void;
+type Issue = (column: string, code: IssueKey, values: Record<string, string | number>) => void;
 
 /** A row's region: its district's (a region given with it must agree), else the one given; unknown ones are issues. */
 function rowRegion(
@@ -284,7 +285,7 @@ export function planFacilityImport(
 
   const rows: DraftRow<FacilityWrite>[] = read.records.map((r) => {
     const v = r.values as FacilityRecord;
-    const issue = (k: string, code: string, values: Record<string, string | number>) =>
+    const issue = (k: string, code: IssueKey, values: Record<string, string | number>) =>
       errors.push({ row: r.row, column: col(k), code, values });
     const id = keyText(v.id);
     const was = id ? byId.get(id) : undefined;

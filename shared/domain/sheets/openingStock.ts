@@ -6,6 +6,7 @@
  * a closed period, and the count closes the past of every product counted); a lot new to Fura is created; lots the
  * sheet does not list keep their stock.
  */
+import type { IssueKey } from "../../errors";
 import { IsoDate, LotCode, MAX_LINE_UNITS, MAX_TOTAL_UNITS } from "../../contracts/common";
 import { diffValues, duplicateIssues, finishPlan, tooManyWrites, type DraftRow, type SheetPlan } from "./plan";
 import { keyText, readRecords, type CellValue, type SheetIssue, type SheetRow, type SheetSpec } from "./spec";
@@ -122,7 +123,7 @@ export function planOpeningStockImport(
 
   const resolved = read.records.map((r) => {
     const v = r.values;
-    const issue = (k: StockColumn, code: string, values: Record<string, string | number>) =>
+    const issue = (k: StockColumn, code: IssueKey, values: Record<string, string | number>) =>
       errors.push({ row: r.row, column: col(k), code, values });
     const name = keyText(v.facility);
     const facility = byId.get(name) ?? byCode.get(name.toUpperCase());

@@ -3,6 +3,7 @@
  * PRODUCT.md §3 as the policies screen edits them. Rows not in the sheet stay; a row is removed on the policies
  * screen only. The rule of the values (min ≤ max, EOP ≤ min, a programme or a product) is shared/domain/policy.ts.
  */
+import type { IssueKey } from "../../errors";
 import { policyProblems, type PolicyRow, type SupplyLevel } from "../policy";
 import { diffValues, duplicateIssues, finishPlan, tooManyWrites, type DraftRow, type SheetPlan } from "./plan";
 import { keyText, readRecords, type CellValue, type SheetIssue, type SheetRow, type SheetSpec } from "./spec";
@@ -137,7 +138,7 @@ export function planPolicyImport(
 
   const rows: DraftRow<PolicyWrite>[] = read.records.map((r) => {
     const v = r.values;
-    const issue = (k: PolicyColumn, code: string, values: Record<string, string | number>) =>
+    const issue = (k: PolicyColumn, code: IssueKey, values: Record<string, string | number>) =>
       errors.push({ row: r.row, column: col(k), code, values });
     const key = keyOf(v);
     const label = [v.level, v.facilityId, v.programmeCode, v.productCode].filter((x) => x !== null).join(" · ");

@@ -1,4 +1,5 @@
 /** The product catalogue sheet: one row per product, keyed by its code; the price column sets today's price. */
+import type { IssueKey } from "../../errors";
 import { diffValues, duplicateIssues, finishPlan, type DraftRow, type SheetPlan } from "./plan";
 import { keyText, readRecords, type CellValue, type SheetIssue, type SheetRow, type SheetSpec } from "./spec";
 
@@ -113,7 +114,7 @@ export function planProductImport(
     /** The request contract's own problems of a row's values (the server's zod check), by column */
     check?: (
       values: ProductRecord,
-    ) => { column: ProductColumn; code: string; values: Record<string, string | number> }[];
+    ) => { column: ProductColumn; code: IssueKey; values: Record<string, string | number> }[];
   },
 ): SheetPlan<ProductWrite> {
   const read = readRecords(PRODUCT_SHEET, sheet);
@@ -124,7 +125,7 @@ export function planProductImport(
   errors.push(...duplicateIssues(read.records, (r) => keyText(r.values.code).toUpperCase() || null));
   const rows: DraftRow<ProductWrite>[] = read.records.map((r) => {
     const v = { ...r.values, strength: r.values.strength ?? "" } as ProductRecord;
-    const issue = (k: ProductColumn, code: string, values: Record<string, string | number>) =>
+    const issue = (k: ProductColumn, code: IssueKey, values: Record<string, string | number>) =>
       errors.push({ row: r.row, column: col(k), code, values });
     if (v.programmeCode !== null && !programmes.has(String(v.programmeCode)))
       issue("programmeCode", "import.unknownProgramme", { value: String(v.programmeCode) });

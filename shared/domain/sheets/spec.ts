@@ -5,6 +5,7 @@
  * codes are keys the web turns into French or English. Exports write the same columns, so a file exported and
  * imported again reads back exactly the values it was written from.
  */
+import type { IssueKey } from "../../errors";
 import { cell, normalizeHeader, resolveColumns, type SheetRow } from "../interop/sheet";
 
 export type { SheetRow } from "../interop/sheet";
@@ -56,7 +57,8 @@ export interface SheetSpec<K extends string = string> {
 export interface SheetIssue {
   row: number;
   column: string | null;
-  code: string;
+  /** Worded by the web as apiDetail.<code> */
+  code: IssueKey;
   values: Record<string, string | number>;
 }
 
@@ -93,7 +95,7 @@ export function toIsoDate(text: string): string | null {
 export function readCell(
   spec: ColumnSpec,
   text: string,
-): { value: CellValue } | { code: string; values: Record<string, string | number> } {
+): { value: CellValue } | { code: IssueKey; values: Record<string, string | number> } {
   if (text === "")
     return spec.required ? { code: "import.required", values: { column: spec.header } } : { value: null };
   switch (spec.kind) {
@@ -143,7 +145,7 @@ export function readRecords<K extends string>(
   ) as Record<K, { names: string[]; required: boolean }>;
   const { columns, missing } = resolveColumns(sheet.headers, wanted);
   if (missing.length > 0) {
-    const issues = missing.map((k) => {
+    const issues = missing.map((k): SheetIssue => {
       const header = spec.columns.find((c) => c.key === k)!.header;
       return { row: 1, column: header, code: "import.missingColumn", values: { column: header } };
     });

@@ -5,6 +5,7 @@
  * (shared/domain/admin/userScope.ts) is checked here so that every problem shows at once; who may give which role,
  * closed facilities and the last active administrator are the user commands' own checks, run by the preview.
  */
+import type { IssueKey } from "../../errors";
 import { Role } from "../../contracts/auth";
 import { userScopeProblems } from "../admin/userScope";
 import { diffValues, duplicateIssues, finishPlan, tooManyWrites, type DraftRow, type SheetPlan } from "./plan";
@@ -82,7 +83,7 @@ export function planUserImport(
     /** Usernames taken by accounts the importer may not see (a row naming one is refused, without telling whose) */
     hidden: ReadonlySet<string>;
     /** The caller's checks of a row's values (the places it names against the importer's scope), by column */
-    check?: (values: UserValues) => { column: UserColumn; code: string; values: Record<string, string | number> }[];
+    check?: (values: UserValues) => { column: UserColumn; code: IssueKey; values: Record<string, string | number> }[];
   },
 ): SheetPlan<UserWrite> {
   const read = readRecords(USER_SHEET, sheet);
@@ -97,7 +98,7 @@ export function planUserImport(
 
   const rows: DraftRow<UserWrite>[] = read.records.map((r) => {
     const v = r.values;
-    const issue = (k: UserColumn, code: string, values: Record<string, string | number>) =>
+    const issue = (k: UserColumn, code: IssueKey, values: Record<string, string | number>) =>
       errors.push({ row: r.row, column: col(k), code, values });
     const username = keyText(v.username).toLowerCase();
     const was = byUsername.get(username);

@@ -7,6 +7,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { SheetApplied, SheetEntity, SheetIssueDto, SheetPreview } from "@shared/contracts/sheets";
 import { exportUrl, readSheetFile, useApplySheet, usePreviewSheet, type SheetFile } from "../api/sheets";
+import { issueText } from "../i18n/errors";
 import { ActionError } from "./ActionError";
 import { FilterSelect } from "../lib/forms/filters";
 import { DataTable, type Column } from "../lib/table/DataTable";
@@ -51,7 +52,7 @@ function ErrorsTable({ errors }: { errors: SheetIssueDto[] }) {
     {
       id: "reason",
       header: t("catalogue.sheets.reason"),
-      cell: (e) => t(`serverIssues.${e.code}`, { ...e.values, defaultValue: e.code }),
+      cell: (e) => issueText(t, e.code, e.values),
     },
   ];
   return (

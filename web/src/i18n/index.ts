@@ -23,7 +23,7 @@ export type TextFeature =
   | "forms"
   | "users"
   | "quantification"
-  | "serverIssues"
+  | "apiDetail"
   | "facilityAdmin"
   | "catalogue"
   | "policies"
@@ -54,7 +54,7 @@ const LANGUAGE_TEXTS = {
       forms: () => import("./fr/forms"),
       users: () => import("./fr/users"),
       quantification: () => import("./fr/quantification"),
-      serverIssues: () => import("./fr/serverIssues"),
+      apiDetail: () => import("./fr/apiDetail"),
       facilityAdmin: () => import("./fr/facilityAdmin"),
       catalogue: () => import("./fr/catalogue"),
       policies: () => import("./fr/policies"),
@@ -75,7 +75,7 @@ const LANGUAGE_TEXTS = {
       forms: () => import("./en/forms"),
       users: () => import("./en/users"),
       quantification: () => import("./en/quantification"),
-      serverIssues: () => import("./en/serverIssues"),
+      apiDetail: () => import("./en/apiDetail"),
       facilityAdmin: () => import("./en/facilityAdmin"),
       catalogue: () => import("./en/catalogue"),
       policies: () => import("./en/policies"),

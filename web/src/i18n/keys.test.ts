@@ -5,6 +5,9 @@ import { en } from "./en";
 import { fr } from "./fr";
 import { AUDIT_ACTIONS } from "@shared/contracts/audit";
 import { auditActionLabel, explanationText, formatValue, reasonLabel } from "./keys";
+import { ISSUE_KEYS } from "@shared/errors";
+import { ApiError } from "../api/client";
+import { errorDetails, errorMessage, issueText } from "./errors";
 
 const instance = (lng: "fr" | "en") => {
   const i = i18next.createInstance();
@@ -77,5 +80,32 @@ describe("audit actions", () => {
     expect(auditActionLabel(t, "order.edit")).toBe("Modification des quantités demandées");
     expect(auditActionLabel(t, "dhis2.push.dryRun")).toBe("Essai d'envoi à DHIS2");
     expect(auditActionLabel(t, "legacy.action")).toBe("legacy.action");
+  });
+});
+
+describe("what the server says beside an error, under apiDetail", () => {
+  it("words every refusal reason (ISSUE_KEYS) in French and English, a text for each", () => {
+    for (const lng of ["fr", "en"] as const) {
+      const t = instance(lng).t;
+      for (const key of ISSUE_KEYS) {
+        const text = issueText(t, key, { value: "X", count: 2 });
+        expect(text, `${lng} ${key}`).not.toBe(`apiDetail.${key}`);
+        expect(text, `${lng} ${key}`).not.toBe(key);
+      }
+    }
+  });
+
+  it("shows a refused field's reason as the error's message, and the code's text when the reason is a detail", () => {
+    const t = instance("fr").t;
+    const taken = new ApiError("validation_failed", 400, "x", {
+      issues: [{ path: "username", message: "already taken", key: "user.usernameTaken", values: {} }],
+    });
+    expect(errorMessage(t, taken)).toBe("Cet identifiant est déjà pris.");
+    const detail = new ApiError("validation_failed", 400, "x", {
+      issues: [{ path: "days", message: "too many", key: "report_max_days", values: { days: 30 } }],
+    });
+    expect(errorMessage(t, detail)).toBe(t("errors.validation_failed"));
+    expect(errorDetails(t, detail, "fr")).toEqual(["Au plus 30 jours sur ce mois."]);
+    expect(issueText(t, "no.such.reason", {})).toBe("no.such.reason");
   });
 });

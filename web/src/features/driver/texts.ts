@@ -2,4 +2,4 @@
 import type { TextFeature } from "../../i18n";
 
 /** `common` holds the shell, the errors and the words several screens share (units, reasons, flows, the map). */
-export const DRIVER_TEXTS: readonly TextFeature[] = ["common", "routes", "delivery", "serverIssues"];
+export const DRIVER_TEXTS: readonly TextFeature[] = ["common", "routes", "delivery", "apiDetail"];

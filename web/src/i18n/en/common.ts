@@ -88,24 +88,6 @@ export const common: typeof fr = {
     network_error: "The server cannot be reached. Check the network connection.",
     unknown: "An unexpected error occurred.",
   },
-  apiDetail: {
-    nothing_to_allocate:
-      "Nothing to allocate: {{available}} usable units at the source depot for a total need of {{totalNeed}}.",
-    source_not_upstream_one:
-      "This depot does not supply the CSCom of this area (neither directly nor through a district depot): choose its supplier.",
-    source_not_upstream_other:
-      "This depot supplies none of the {{facilities}} CSComs of this area (neither directly nor through a district depot): choose their supplier.",
-    insufficient_stock: "Requested: {{requested}}; usable in stock: {{usableOnHand}}.",
-    lot_blocked: "Lot {{lotCode}} is blocked ({{reason}}, expiry {{expiry}}).",
-    later_orders_one:
-      "{{facilities}} CSCom already has orders for a later month ({{laterPeriod}}): computing the orders of {{period}} would create a second set.",
-    later_orders_other:
-      "{{facilities}} CSComs already have orders for a later month ({{laterPeriod}}): computing the orders of {{period}} would create a second set.",
-    report_exists: "A report already exists for {{period}}.",
-    report_max_days: "At most {{days}} days in this month.",
-    report_reasons_sum: "The reasons of D add up to {{sum}}, not {{adjustments}}.",
-    report_outflow_positive: "{{reason}} takes stock out: type a negative number.",
-  },
   common: {
     loading: "Loading…",
     retry: "Try again",

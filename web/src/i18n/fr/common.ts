@@ -89,25 +89,6 @@ export const common = {
     network_error: "Le serveur est injoignable. Vérifiez la connexion réseau.",
     unknown: "Une erreur inattendue est survenue.",
   },
-  /** What the server adds to an error, as a key and its values (shared/errors DETAIL_KEYS). */
-  apiDetail: {
-    nothing_to_allocate:
-      "Rien à allouer : {{available}} unités utilisables au dépôt source pour un besoin total de {{totalNeed}}.",
-    source_not_upstream_one:
-      "Ce dépôt n'approvisionne pas le CSCom de cette zone (ni directement ni par un dépôt de district) : choisissez son fournisseur.",
-    source_not_upstream_other:
-      "Ce dépôt n'approvisionne aucun des {{facilities}} CSCom de cette zone (ni directement ni par un dépôt de district) : choisissez leur fournisseur.",
-    insufficient_stock: "Demandé : {{requested}} ; utilisable en stock : {{usableOnHand}}.",
-    lot_blocked: "Le lot {{lotCode}} est bloqué ({{reason}}, péremption le {{expiry}}).",
-    later_orders_one:
-      "{{facilities}} CSCom a déjà des commandes pour un mois plus récent ({{laterPeriod}}) : calculer les commandes de {{period}} en créerait une deuxième série.",
-    later_orders_other:
-      "{{facilities}} CSCom ont déjà des commandes pour un mois plus récent ({{laterPeriod}}) : calculer les commandes de {{period}} en créerait une deuxième série.",
-    report_exists: "Un rapport existe déjà pour {{period}}.",
-    report_max_days: "Au plus {{days}} jours sur ce mois.",
-    report_reasons_sum: "Les motifs de D totalisent {{sum}}, pas {{adjustments}}.",
-    report_outflow_positive: "{{reason}} diminue le stock : saisissez un nombre négatif.",
-  },
   common: {
     loading: "Chargement…",
     retry: "Réessayer",

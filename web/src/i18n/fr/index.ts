@@ -10,7 +10,7 @@ import { interop } from "./interop";
 import { forms } from "./forms";
 import { users } from "./users";
 import { quantification } from "./quantification";
-import { serverIssues } from "./serverIssues";
+import { apiDetail } from "./apiDetail";
 import { facilityAdmin } from "./facilityAdmin";
 import { catalogue } from "./catalogue";
 import { policies } from "./policies";
@@ -29,7 +29,7 @@ export const fr = {
   ...forms,
   ...users,
   ...quantification,
-  ...serverIssues,
+  ...apiDetail,
   ...facilityAdmin,
   ...catalogue,
   ...policies,

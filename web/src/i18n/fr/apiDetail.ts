@@ -1,6 +1,40 @@
-/** French texts: the reasons the server gives for a refused field (`details.issues[].key`, with its values). */
-export const serverIssues = {
-  serverIssues: {
+/**
+ * French texts of what the server says beside an error's code, all under `apiDetail.<key>`: the details people read
+ * (shared/errors DETAIL_KEYS, flat: "insufficient_stock") and the reasons of a refused field or spreadsheet cell
+ * (ISSUE_KEYS, by subject: "user.usernameTaken", "import.notDate"), each with its values.
+ */
+import type { IssueKey } from "@shared/errors";
+
+/** Every dotted path to a text of `T` ("user.usernameTaken"). */
+type Leaves<T, P extends string = ""> = {
+  [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>;
+}[keyof T & string];
+
+/** Compile-time check: an ISSUE_KEYS key without a French text fails `tsc`, naming the key. */
+function everyIssueWorded<T>(
+  texts: T & ([Exclude<IssueKey, Leaves<T>>] extends [never] ? unknown : { missing: Exclude<IssueKey, Leaves<T>> }),
+): T {
+  return texts;
+}
+
+export const apiDetail = {
+  apiDetail: everyIssueWorded({
+    nothing_to_allocate:
+      "Rien à allouer : {{available}} unités utilisables au dépôt source pour un besoin total de {{totalNeed}}.",
+    source_not_upstream_one:
+      "Ce dépôt n'approvisionne pas le CSCom de cette zone (ni directement ni par un dépôt de district) : choisissez son fournisseur.",
+    source_not_upstream_other:
+      "Ce dépôt n'approvisionne aucun des {{facilities}} CSCom de cette zone (ni directement ni par un dépôt de district) : choisissez leur fournisseur.",
+    insufficient_stock: "Demandé : {{requested}} ; utilisable en stock : {{usableOnHand}}.",
+    lot_blocked: "Le lot {{lotCode}} est bloqué ({{reason}}, péremption le {{expiry}}).",
+    later_orders_one:
+      "{{facilities}} CSCom a déjà des commandes pour un mois plus récent ({{laterPeriod}}) : calculer les commandes de {{period}} en créerait une deuxième série.",
+    later_orders_other:
+      "{{facilities}} CSCom ont déjà des commandes pour un mois plus récent ({{laterPeriod}}) : calculer les commandes de {{period}} en créerait une deuxième série.",
+    report_exists: "Un rapport existe déjà pour {{period}}.",
+    report_max_days: "Au plus {{days}} jours sur ce mois.",
+    report_reasons_sum: "Les motifs de D totalisent {{sum}}, pas {{adjustments}}.",
+    report_outflow_positive: "{{reason}} diminue le stock : saisissez un nombre négatif.",
     user: {
       usernameTaken: "Cet identifiant est déjà pris.",
       roleNotAllowed: "Vous ne pouvez pas donner ce rôle.",
@@ -74,5 +108,5 @@ export const serverIssues = {
       stalePreview: "Les données ont changé depuis l'aperçu : prévisualisez à nouveau.",
     },
     password: { same: "Le nouveau mot de passe doit différer de l'actuel." },
-  },
+  }),
 };
