@@ -164,6 +164,9 @@ describe("reference data screens in chromium", () => {
     await page.getByTestId("main-nav").getByRole("link", { name: "Utilisateurs" }).click();
     await page.waitForURL(/\/admin\/utilisateurs/);
     const panel = page.getByTestId("sheets-panel");
+    // The URL changes before the lazy screen replaces the catalogue's, whose sheets panel has the same file field:
+    // wait for the users' panel, or the file goes to the page that is leaving.
+    await panel.locator('a[href="/api/v1/users/export.csv"]').waitFor();
     const header = "identifiant;nom;role;region;district;etablissement;actif";
     const upload = async (text: string) => {
       await panel.getByLabel("Fichier (.xlsx ou .csv)").setInputFiles({
