@@ -10,7 +10,7 @@
  * with --db it works on a copy of FILE (the writes never touch the original).
  */
 import { spawn } from "node:child_process";
-import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -211,8 +211,23 @@ async function main() {
     );
   } finally {
     await server?.stop();
+    printSlowLines(join(dir, "server.log"));
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The server's own account of the run: its slow requests (> 500 ms) and slow checkpoints, from its log. */
+function printSlowLines(logFile: string): void {
+  let lines: string[] = [];
+  try {
+    lines = readFileSync(logFile, "utf8").split("\n");
+  } catch {
+    return;
+  }
+  const slow = lines.filter((l) => l.includes('"slow request"'));
+  const checkpoints = lines.filter((l) => l.includes('"slow checkpoint"'));
+  console.log(`server log: ${slow.length} slow requests (> 500 ms), ${checkpoints.length} slow checkpoints`);
+  for (const l of [...slow.slice(0, 3), ...checkpoints.slice(0, 5)]) console.log(`  ${l.slice(0, 240)}`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`)

@@ -58,3 +58,6 @@ parentPort!.on("message", (task: ReadTask) => {
   const answer = reply.ok && task.json ? (reply.value as JsonAnswer) : null;
   parentPort!.postMessage(reply, answer ? [answer.body.buffer as ArrayBuffer] : []);
 });
+
+// Loaded, connection open: the pool may count this thread as started (WorkerReader.start()).
+parentPort!.postMessage({ ready: true });

@@ -5,7 +5,9 @@
  * thread at a time, so the per-facility reads always keep the others. Each read has a time limit from
  * the moment it is asked: late, it is answered with an error (its thread, if it was running, is ended and
  * replaced). Beyond `maxQueue` waiting reads the server answers server_busy at once instead of queueing
- * work it cannot finish. Threads start on the first read and stay warm, unref'd while idle.
+ * work it cannot finish. The server starts the threads with itself (`start()`: a thread takes ~1.5 s to load
+ * its code, and the first reads after a restart would wait that long); otherwise they start on the first read.
+ * They stay warm, unref'd while idle.
  */
 import { Worker } from "node:worker_threads";
 import { AppError, type ErrorCode } from "../../shared/errors";
@@ -90,6 +92,38 @@ export class WorkerReader implements Reader {
     this.slots = Array.from({ length: Math.max(1, o.readers ?? 2) }, () => ({ worker: null, job: null }));
     this.limitMs = o.limitMs ?? 60_000;
     this.maxQueue = o.maxQueue ?? 2_000;
+  }
+
+  /** Threads running (started, not ended) */
+  get threads(): number {
+    return this.slots.filter((s) => s.worker !== null).length;
+  }
+
+  /**
+   * Starts every thread now, so that the first reads do not wait for one to load; resolves once each has loaded
+   * its code and opened its connection (or after `timeoutMs`: reads then simply wait for the thread).
+   */
+  async start(timeoutMs = 30_000): Promise<void> {
+    const started = this.slots.flatMap((slot) => {
+      if (slot.worker || this.closed) return [];
+      const w = this.spawn(slot);
+      return [
+        new Promise<void>((resolve) => {
+          const ready = (m: unknown) => {
+            if (typeof m === "object" && m !== null && "ready" in m) {
+              w.off("message", ready);
+              resolve();
+            }
+          };
+          w.on("message", ready);
+          w.once("exit", () => resolve());
+        }),
+      ];
+    });
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs).unref()));
+    await Promise.race([Promise.all(started), late]);
+    clearTimeout(timer);
   }
 
   run<K extends ReadName>(name: K, ...args: ReadArgs<K>): Promise<ReadResult<K>> {
@@ -177,7 +211,8 @@ export class WorkerReader implements Reader {
   private spawn(slot: Slot): Worker {
     const w = new Worker(BOOT, { workerData: { entry: ENTRY.href, data: { file: this.file } }, execArgv: PROFILING });
     w.unref();
-    w.on("message", (reply: ReadReply | ReadProgress) => {
+    w.on("message", (reply: ReadReply | ReadProgress | { ready: true }) => {
+      if ("ready" in reply) return;
       const job = slot.job;
       if (!job || job.task.id !== reply.id) return;
       if ("progress" in reply) return job.onProgress?.(reply.progress.done, reply.progress.total);

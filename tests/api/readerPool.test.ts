@@ -79,6 +79,19 @@ describe("per-facility reads on reader threads", () => {
     expect(unknown).toMatchObject({ code: "not_found", status: 404 });
   });
 
+  it("start their threads on start(), before any read (the server does so as it starts)", async () => {
+    const fresh = new WorkerReader(dbFile, { readers: 2 });
+    try {
+      expect(fresh.threads).toBe(0);
+      await fresh.start();
+      expect(fresh.threads).toBe(2);
+      await expect(fresh.run("facilityStock", cscom, {}, asOf)).resolves.toMatchObject({ facilityId: cscom });
+      expect(fresh.threads).toBe(2);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it("refuse with server_busy once the queue is full, without waiting", async () => {
     const small = new WorkerReader(dbFile, { readers: 1, maxQueue: 1 });
     try {
