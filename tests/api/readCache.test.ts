@@ -12,7 +12,7 @@ import { DATA_VERSION_RULES, dataVersionTriggers } from "../../db/dataVersions";
 import { createApp } from "../../server/app";
 import { CachedReader } from "../../server/reads/cache";
 import { InlineReader } from "../../server/reads/registry";
-import { makeTestApp, signIn, ADMIN_PASSWORD, type TestContext } from "../helpers/app";
+import { makeTestApp, signIn, ADMIN_PASSWORD, DEMO_PASSWORD, type TestContext } from "../helpers/app";
 
 let t: TestContext;
 let reads: CachedReader;
@@ -184,6 +184,21 @@ describe("answers kept until their facility is written", () => {
     const after = await agent.get(`/api/v1/orders?supplierId=${depot}`).set("If-None-Match", etag);
     expect(after.status).toBe(200);
     expect((after.body.items as { id: number; updatedAt: string }[])[0]).toMatchObject({ id: order });
+  });
+
+  it("are never served past the scope check: a kept answer of another district stays out of reach", async () => {
+    const outside = one(
+      "select f.id from facilities f join stock_balances b on b.facility_id = f.id where f.district_id <> (select district_id from facilities where id = ?) and f.level = 'cscom' limit 1",
+      cscom,
+    ) as string;
+    expect((await agent.get(`/api/v1/facilities/${outside}/stock`)).status).toBe(200);
+    const hits = reads.stats().hits;
+    const kati = request.agent(app);
+    await signIn(kati, "pharmacien.kati", DEMO_PASSWORD);
+    expect((await kati.get(`/api/v1/facilities/${outside}/stock`)).status).toBe(404);
+    expect((await kati.get(`/api/v1/orders?facilityId=${outside}`)).status).toBe(404);
+    expect(reads.stats().hits).toBe(hits);
+    expect((await kati.get(`/api/v1/facilities/${cscom}/stock`)).status).toBe(200);
   });
 
   it("stay within their memory bound, least recently used first out", async () => {
