@@ -48,6 +48,20 @@ export interface MapViewProps {
 
 const MAX_ZOOM = 18;
 
+/**
+ * Leaflet 1.9's canvas renderer may run a redraw it asked for (an animation frame) after its map was removed — a
+ * page left while the map was still drawing — and fail on its discarded context ("reading 'clearRect'", Leaflet
+ * issues #6030, #6775). Such a redraw has nothing left to draw: it is skipped.
+ */
+type CanvasInternals = { _ctx?: CanvasRenderingContext2D; _redrawRequest: number | null; _redraw(): void };
+const leafletRedraw = (L.Canvas.prototype as unknown as CanvasInternals)._redraw;
+L.Canvas.include({
+  _redraw(this: CanvasInternals) {
+    if (this._ctx) leafletRedraw.call(this);
+    else this._redrawRequest = null;
+  },
+});
+
 /** A canvas circle marker (cheap: thousands of points). */
 function circleMarker(p: MapPoint): L.CircleMarker {
   return L.circleMarker([p.lat, p.lon], {
