@@ -13,7 +13,7 @@ import type { ReturnReceipt } from "../../shared/contracts/deliveries";
 import type { AuditEntry } from "../audit";
 import { skippedInTransit } from "./fulfilment";
 import { appendLines, type LineInput } from "./ledger";
-import { loadOrderRow, transition } from "./orders";
+import { loadOrderRow, orderLineIds, transition } from "./orders";
 import { fieldError } from "../fieldError";
 
 /** Receives returned lines at the depot; returns the answer's figures and the audit line. */
@@ -78,12 +78,7 @@ export function receiveReturns(tx: Tx, input: ReturnReceipt, userId: number, now
 function reopen(tx: Tx, orderId: number, userId: number, now: Date) {
   const order = loadOrderRow(tx, orderId);
   transition(tx, order, "return", userId, now, { returnedToDepot: true });
-  const lineIds = tx
-    .select({ id: orderLines.id })
-    .from(orderLines)
-    .where(eq(orderLines.orderId, orderId))
-    .all()
-    .map((l) => l.id);
+  const lineIds = orderLineIds(tx, orderId);
   tx.update(orderLines).set({ shippedQty: 0 }).where(eq(orderLines.orderId, orderId)).run();
   tx.update(orderLineLots)
     .set({ shippedQty: 0 })

@@ -21,7 +21,7 @@ import { AppError } from "../../shared/errors";
 import type { Tx } from "../../db/client";
 import { reservations } from "../queries/reservations";
 import { appendLines, shelfLots, type LineInput } from "./ledger";
-import { loadOrderRow, supplierOf, transition } from "./orders";
+import { loadOrderRow, orderLineIds, supplierOf, transition } from "./orders";
 import { fieldError } from "../fieldError";
 import { minShelfLifeDays } from "./stockRefs";
 
@@ -67,12 +67,7 @@ export function pickOrder(tx: Tx, orderId: number, userId: number | null, now: D
  */
 export function unpickOrder(tx: Tx, orderId: number, userId: number | null, now: Date): { released: number } {
   const order = loadOrderRow(tx, orderId);
-  const lineIds = tx
-    .select({ id: orderLines.id })
-    .from(orderLines)
-    .where(eq(orderLines.orderId, orderId))
-    .all()
-    .map((l) => l.id);
+  const lineIds = orderLineIds(tx, orderId);
   const picked = tx
     .select()
     .from(orderLineLots)

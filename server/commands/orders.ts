@@ -18,6 +18,16 @@ export function loadOrderRow(tx: Tx, id: number) {
   return row;
 }
 
+/** The ids of an order's lines. */
+export function orderLineIds(tx: Tx, orderId: number): number[] {
+  return tx
+    .select({ id: orderLines.id })
+    .from(orderLines)
+    .where(eq(orderLines.orderId, orderId))
+    .all()
+    .map((l) => l.id);
+}
+
 /** A closed facility gets no orders: an order of one is neither submitted nor approved (`facility_closed`). */
 function refuseClosed(tx: Tx, orderId: number): void {
   const row = tx

@@ -112,7 +112,7 @@ export class CachedReader implements Reader {
   private versionsOf(scopes: (string | undefined)[]): string {
     const get = prepared(this.db, "select version from data_versions where scope = ?");
     return [REFERENCE_SCOPE, ...scopes]
-      .map((s) => (s === undefined ? "-" : ((get.pluck().get(s) as number | undefined) ?? 0)))
+      .map((s) => (s === undefined ? "-" : ((get.get(s) as { version: number } | undefined)?.version ?? 0)))
       .join(":");
   }
 
